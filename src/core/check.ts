@@ -1,0 +1,93 @@
+/**
+ * The pipeline every front end shares: grid → tables → findings. The CLI, the task pane and the tests
+ * all call this and only differ in how they show the result.
+ */
+import type { Finding, TableSummary, WorkbookReport } from './findings.js';
+import type { GridWorkbook } from './grid.js';
+import { message, type Lang, type MessageId } from './messages.js';
+import type { Recognition, RecognizedTable } from './model.js';
+import { recognize } from './recognize/recognize.js';
+import { SourceError } from './source-error.js';
+import { TABLE_IDS, type Vocabulary } from './vocabulary.js';
+
+export interface CheckResult {
+  report: WorkbookReport;
+  recognition: Recognition;
+}
+
+export function summarizeTable(t: RecognizedTable): TableSummary {
+  return {
+    id: t.id,
+    sheet: t.sheet,
+    range: t.range,
+    unit: t.unit ?? null,
+    title: t.title,
+    ...(t.target && {
+      project: t.target.projectName?.text.trim() ?? '',
+      projectCode: t.target.projectCode?.text.trim() ?? '',
+    }),
+  };
+}
+
+function tableName(vocab: Vocabulary, t: RecognizedTable, lang: Lang): string {
+  const name = vocab.tables.get(t.id)?.name[lang] ?? t.id;
+  return t.target?.projectName ? `${name}（${t.target.projectName.text.trim()}）` : name;
+}
+
+function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang): Finding[] {
+  const findings: Finding[] = [];
+  for (const id of recognition.missing) {
+    const name = vocab.tables.get(id)!.name;
+    findings.push({
+      ruleId: 'recognition/table-missing',
+      severity: 'warning',
+      message: message('recognition/table-missing', lang, { table: name['zh-CN'], tableEn: name.en }),
+      table: id,
+    });
+  }
+  for (const t of recognition.tables) {
+    for (const p of t.problems) {
+      findings.push({
+        ruleId: `recognition/${p.code}`,
+        severity: p.severity,
+        sheet: p.sheet,
+        ...(p.cell && { cell: p.cell }),
+        message: message(`recognition/${p.code}` as MessageId, lang, {
+          ...p.params,
+          cell: p.cell,
+          tableName: tableName(vocab, t, 'zh-CN'),
+          tableNameEn: tableName(vocab, t, 'en'),
+        }),
+        table: t.id,
+      });
+    }
+  }
+  return findings;
+}
+
+function isEmpty(grid: GridWorkbook): boolean {
+  return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((c) => !c || c.text.trim() === '')));
+}
+
+/**
+ * Checks one workbook. Throws SourceError when the workbook is empty or holds no budget table at
+ * all: that is input the tool cannot use, not a finding.
+ */
+export function checkGrid(file: string, grid: GridWorkbook, vocab: Vocabulary, lang: Lang = 'zh-CN'): CheckResult {
+  if (isEmpty(grid)) throw new SourceError('empty-workbook', { file });
+  const recognition = recognize(grid, vocab);
+  if (recognition.tables.length === 0) {
+    const names = TABLE_IDS.filter((id) => vocab.tables.has(id)).map((id) => vocab.tables.get(id)!.name);
+    throw new SourceError('no-tables', {
+      file,
+      lookedFor: names.map((n) => n['zh-CN']).join('、') + '、项目绩效目标表',
+      lookedForEn: names.map((n) => n.en).join(', ') + ', project performance targets',
+      seen: recognition.seen.map((s) => `「${s.sheet}」${s.sample}`).join('；') || '—',
+    });
+  }
+  const findings = recognitionFindings(recognition, vocab, lang);
+  return {
+    report: { file, tables: recognition.tables.map(summarizeTable), findings },
+    recognition,
+  };
+}

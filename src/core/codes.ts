@@ -1,0 +1,72 @@
+/**
+ * Classification codes (科目编码). Functional: 类 3 digits, 款 5, 项 7 (208 → 20801 → 2080101).
+ * Economic: 类 3, 款 5 (301 → 30101). Written whole, spaced ("208 05 01") or split into 类/款/项 columns.
+ */
+import { fold } from './text.js';
+
+export interface SubjectCode {
+  /** Digits only, e.g. "2080101". */
+  code: string;
+  /** 1 = 类, 2 = 款, 3 = 项. */
+  level: 1 | 2 | 3;
+}
+
+const WHOLE = /^\d{3}(?:\d{2}){0,2}$/;
+
+export function levelOf(code: string): 1 | 2 | 3 {
+  return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
+}
+
+export function parentCode(code: string): string | undefined {
+  if (code.length <= 3) return undefined;
+  return code.slice(0, code.length - 2);
+}
+
+/** "2080101", "208 05 01", "208.05.01", "２０８０１" → code; anything else → undefined. */
+export function parseWholeCode(text: string): SubjectCode | undefined {
+  const digits = fold(text).trim().replace(/[\s.\-\u00a0]+/g, '');
+  if (!WHOLE.test(digits)) return undefined;
+  const spaced = fold(text).trim().split(/[\s.\-\u00a0]+/);
+  // A spaced code must split at the 类/款/项 boundaries ("208 05 01"), not anywhere.
+  if (spaced.length > 1 && !spaced.every((part, i) => (i === 0 ? part.length === 3 : part.length === 2))) return undefined;
+  return { code: digits, level: levelOf(digits) };
+}
+
+/** A label that starts with its code: "2080101 行政运行", "[208]社会保障和就业支出". */
+export function splitCodeFromLabel(text: string): { code: SubjectCode; rest: string } | undefined {
+  const m = /^\s*\[?(\d{3}(?:[\s.]?\d{2}){0,2})\]?(?=\D|$)\s*(.*)$/s.exec(fold(text));
+  if (!m) return undefined;
+  const code = parseWholeCode(m[1]!);
+  if (!code || m[2]!.trim() === '') return undefined;
+  return { code, rest: m[2]!.trim() };
+}
+
+function part(value: string | number | null | undefined, width: number): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const s = fold(String(value)).trim();
+  if (s === '') return undefined;
+  if (!/^\d+$/.test(s) || s.length > width) return '!';
+  return s.padStart(width, '0');
+}
+
+/**
+ * Split columns: 类 "208", 款 "05", 项 "01". Numbers lose leading zeros in Excel (款 5), so parts are
+ * padded. A row that leaves 类 (or 款) blank inherits it from the row above, as many templates do.
+ */
+export function joinSplitCode(
+  cls: string | number | null | undefined,
+  section: string | number | null | undefined,
+  item: string | number | null | undefined,
+  previous?: string,
+): SubjectCode | undefined {
+  let c = part(cls, 3);
+  let k = part(section, 2);
+  const x = part(item, 2);
+  if (c === '!' || k === '!' || x === '!') return undefined;
+  if (!c && (k || x) && previous) c = previous.slice(0, 3);
+  if (c && !k && x && previous && previous.startsWith(c) && previous.length >= 5) k = previous.slice(3, 5);
+  if (!c) return undefined;
+  if (x && !k) return undefined;
+  const digits = c + (k ?? '') + (x ?? '');
+  return { code: digits, level: levelOf(digits) };
+}

@@ -1,0 +1,74 @@
+/** Localised message templates with {{placeholders}}; zh-CN first, as users read it. */
+export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+export type Params = Record<string, string | number | undefined>;
+
+export function formatTemplate(template: string, params: Params): string {
+  return template.replace(/\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g, (whole, key: string) => {
+    const v = params[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+const CATALOGUE = {
+  'source/not-found': { 'zh-CN': '找不到文件：{{file}}', en: 'File not found: {{file}}' },
+  'source/is-directory': { 'zh-CN': '{{file}} 是文件夹，不是 Excel 文件', en: '{{file}} is a folder, not an Excel file' },
+  'source/unreadable': { 'zh-CN': '无法读取 {{file}}：{{detail}}', en: 'Cannot read {{file}}: {{detail}}' },
+  'source/empty-file': { 'zh-CN': '{{file}} 是空文件（0 字节）', en: '{{file}} is an empty file (0 bytes)' },
+  'source/not-xlsx': {
+    'zh-CN': '{{file}} 不是 .xlsx 工作簿（文件内容是{{kind}}），请在 Excel 中另存为 .xlsx 后再检查',
+    en: '{{file}} is not an .xlsx workbook (it contains {{kindEn}}); save it as .xlsx in Excel and check again',
+  },
+  'source/legacy-xls': {
+    'zh-CN': '{{file}} 是旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再检查',
+    en: '{{file}} is a legacy .xls workbook; save it as .xlsx in Excel and check again',
+  },
+  'source/encrypted': {
+    'zh-CN': '{{file}} 已设置打开密码（加密），请在 Excel 中取消密码后另存再检查',
+    en: '{{file}} is password-protected (encrypted); remove the password in Excel, save, and check again',
+  },
+  'source/corrupt': {
+    'zh-CN': '{{file}} 已损坏或不完整（{{detail}}），无法作为工作簿打开',
+    en: '{{file}} is damaged or incomplete ({{detail}}) and cannot be opened as a workbook',
+  },
+  'source/empty-workbook': { 'zh-CN': '{{file}} 中没有任何内容（所有工作表都是空的）', en: '{{file}} has no content (every sheet is empty)' },
+  'source/no-tables': {
+    'zh-CN': '{{file}} 中没有找到任何预算表。查找的是：{{lookedFor}}。实际看到：{{seen}}',
+    en: 'No budget table found in {{file}}. Looked for: {{lookedForEn}}. Found instead: {{seen}}',
+  },
+  'recognition/table-missing': {
+    'zh-CN': '未找到「{{table}}」：没有标题与之相符的表',
+    en: '“{{tableEn}}” not found: no table has a matching title',
+  },
+  'recognition/column-missing': {
+    'zh-CN': '{{tableName}}缺少“{{zh}}”列，表头中没有找到相应的文字',
+    en: '{{tableNameEn}} has no “{{en}}” column: no header says so',
+  },
+  'recognition/amount-invalid': {
+    'zh-CN': '{{tableName}} {{cell}} 应为金额，但内容是“{{text}}”，无法识别为数字',
+    en: '{{tableNameEn}} {{cell}} should be an amount but holds “{{text}}”, which is not a number',
+  },
+  'recognition/code-invalid': {
+    'zh-CN': '{{tableName}} {{cell}} 的科目编码“{{text}}”格式不正确（应为 3、5 或 7 位数字）',
+    en: '{{tableNameEn}} {{cell}}: subject code “{{text}}” is malformed (expected 3, 5 or 7 digits)',
+  },
+  'recognition/unit-missing': {
+    'zh-CN': '{{tableName}}没有注明金额单位（如“单位：万元”），按万元处理',
+    en: '{{tableNameEn}} states no unit (such as 单位：万元); amounts are taken as 万元',
+  },
+  'recognition/header-missing': { 'zh-CN': '{{tableName}}的表头无法识别', en: 'The header of {{tableNameEn}} cannot be recognised' },
+  'recognition/no-rows': { 'zh-CN': '{{tableName}}没有数据行', en: '{{tableNameEn}} has no data rows' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageId = keyof typeof CATALOGUE;
+
+export function message(id: MessageId, lang: Lang, params: Params = {}): string {
+  return formatTemplate(CATALOGUE[id][lang], params);
+}
+
+/** Both languages on one line, the chosen one first: for messages a user must never miss. */
+export function bilingual(id: MessageId, lang: Lang, params: Params = {}): string {
+  const other: Lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
+  return `${message(id, lang, params)} / ${message(id, other, params)}`;
+}

@@ -1,0 +1,100 @@
+/** What recognition produces: tables located in the grid, with their columns, rows and amounts. */
+import type { SubjectCode } from './codes.js';
+import type { TableId } from './vocabulary.js';
+
+export type Unit = '元' | '万元' | '千元';
+
+/** One cell as the rules see it: where it is, what it says, and its amount if it holds one. */
+export interface CellRef {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  text: string;
+  /** Parsed amount; null when blank (zero in sums, "not filled in" for completeness checks). */
+  amount: number | null;
+  /** Decimals shown, for rounding-aware tolerances. */
+  decimals: number;
+  /** The cell holds text that should be an amount but is not one. */
+  invalid?: boolean;
+}
+
+export interface RecognizedColumn {
+  role: string;
+  col: number;
+  /** The header text the role was recognised from, e.g. "本年收入/财政拨款收入". */
+  header: string;
+}
+
+export interface TableRow {
+  row: number;
+  /** Label text per label column (name, incomeItem, expenseItem, item), as written. */
+  labels: Record<string, string>;
+  /** Row-label keys from the vocabulary, per label column (e.g. expenseItem → class208). */
+  keys: Record<string, string>;
+  code?: SubjectCode;
+  /** The cell the code was read from (the first code column for split codes). */
+  codeCell?: string;
+  isTotal: boolean;
+  indent: number;
+  /** Cells by column role. */
+  cells: Record<string, CellRef>;
+}
+
+export interface RecognitionProblem {
+  code: 'column-missing' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'header-missing' | 'no-rows';
+  severity: 'error' | 'warning' | 'info';
+  sheet: string;
+  cell?: string;
+  params: Record<string, string | number>;
+}
+
+export interface Indicator {
+  row: number;
+  level1: CellRef;
+  level2: CellRef;
+  level3: CellRef;
+  description?: CellRef;
+  value: CellRef;
+  basis?: CellRef;
+}
+
+export interface TargetDetails {
+  projectCode?: CellRef;
+  projectName?: CellRef;
+  budget?: CellRef;
+  fiscalFunds?: CellRef;
+  otherFunds?: CellRef;
+  purpose?: CellRef;
+  /** 资金支出计划: label (3月底…) and the cell holding its percentage. */
+  plan: { label: string; cell: CellRef }[];
+  goal?: CellRef;
+  indicators: Indicator[];
+}
+
+export interface RecognizedTable {
+  id: TableId;
+  sheet: string;
+  /** A1 range from the title (or first header row) to the last row that belongs to the table. */
+  range: string;
+  title: string;
+  titleCell?: string;
+  unit?: Unit;
+  /** Where the unit was read from. */
+  unitCell?: string;
+  columns: RecognizedColumn[];
+  headerRows: { top: number; bottom: number };
+  rows: TableRow[];
+  note?: { cell: string; text: string };
+  /** Present for performance-target tables. */
+  target?: TargetDetails;
+  problems: RecognitionProblem[];
+}
+
+export interface Recognition {
+  tables: RecognizedTable[];
+  /** Standard tables looked for and not found. */
+  missing: TableId[];
+  /** Short descriptions of what was found instead (sheet names and their first texts), for messages. */
+  seen: { sheet: string; sample: string }[];
+}

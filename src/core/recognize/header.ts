@@ -1,0 +1,131 @@
+/**
+ * Header recognition: which rows form a table's header, and which column plays which role.
+ * Works from header words alone (merged group headers are read into each column beneath them),
+ * so the columns may sit anywhere and in any order.
+ */
+import { parseWholeCode } from '../codes.js';
+import type { RecognizedColumn } from '../model.js';
+import { parseAmount } from '../text.js';
+import { matchScore, type TableVocabulary, type TextMatcher, type Vocabulary } from '../vocabulary.js';
+import type { SheetView } from './sheet-view.js';
+
+/** How far below a title the header may start, and how many rows it may span. */
+const HEADER_SEARCH_ROWS = 6;
+const HEADER_MAX_ROWS = 5;
+
+export function isMetaRow(view: SheetView, row: number, vocab: Vocabulary): boolean {
+  const entries = view.entries(row);
+  if (entries.length === 0 || entries.length > 4) return false;
+  return entries.some((e) => vocab.metaRow.some((m) => matchScore(m, e.norm) > 0));
+}
+
+export function isNoteRow(view: SheetView, row: number, vocab: Vocabulary): boolean {
+  const entries = view.entries(row);
+  if (entries.length === 0 || entries.length > 2) return false;
+  return vocab.noteRow.some((m) => matchScore(m, entries[0]!.norm) > 0 && entries[0]!.norm.length < 120);
+}
+
+/** A row that can only be data: it holds a subject code or an amount with decimals. */
+export function isClearlyData(view: SheetView, row: number): boolean {
+  return view.entries(row).some((e) => {
+    if (parseWholeCode(e.text) && e.norm.length >= 3) return true;
+    const a = parseAmount(e.cell.value, e.cell.numFmt);
+    return a.kind === 'number' && (!Number.isInteger(a.value) || a.value >= 1000);
+  });
+}
+
+/** The 栏次 row under many headers: "栏次 1 2 3 …" or just consecutive column numbers. */
+export function isColumnNumberRow(view: SheetView, row: number): boolean {
+  const entries = view.entries(row);
+  if (entries.length === 0) return false;
+  if (entries[0]!.norm === '栏次') return true;
+  const numbers = entries.map((e) => Number(e.norm));
+  if (numbers.length < 3 || numbers.some((n) => !Number.isInteger(n))) return false;
+  return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+
+function cellMatchesAnyRole(table: TableVocabulary, norm: string): boolean {
+  if (norm.length > 24) return false;
+  return table.columns.some((c) => c.match.some((m) => matchScore(m, norm) > 0));
+}
+
+export interface HeaderRegion {
+  top: number;
+  /** Last header row holding words (the 栏次 row, if any, is below it). */
+  bottom: number;
+  /** First row after the header (after the 栏次 row). */
+  dataStart: number;
+}
+
+/** Finds the header below a title row: meta rows skipped, header words required. */
+export function findHeader(view: SheetView, titleRow: number, table: TableVocabulary, vocab: Vocabulary, limit: number): HeaderRegion | undefined {
+  let top = 0;
+  for (let r = titleRow + 1; r <= Math.min(limit, titleRow + HEADER_SEARCH_ROWS); r++) {
+    if (view.isBlankRow(r) || isMetaRow(view, r, vocab)) continue;
+    const entries = view.entries(r);
+    // A lone text line right under the title is the unit's name or a subtitle, not a header.
+    if (entries.length === 1 && !cellMatchesAnyRole(table, entries[0]!.norm) && !isClearlyData(view, r)) continue;
+    top = r;
+    break;
+  }
+  if (!top) return undefined;
+  let bottom = 0;
+  let r = top;
+  for (; r <= Math.min(limit, top + HEADER_MAX_ROWS - 1); r++) {
+    if (isColumnNumberRow(view, r) || isClearlyData(view, r)) break;
+    if (view.entries(r).some((e) => cellMatchesAnyRole(table, e.norm))) bottom = r;
+  }
+  if (!bottom) return undefined;
+  let dataStart = bottom + 1;
+  while (dataStart <= limit && dataStart < r && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
+  if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;
+  return { top, bottom, dataStart };
+}
+
+/** The header text of one column: each header row's (merge-resolved) text, top to bottom. */
+export function columnPath(view: SheetView, header: HeaderRegion, col: number): string[] {
+  const parts: string[] = [];
+  for (let r = header.top; r <= header.bottom; r++) {
+    const t = view.norm(r, col);
+    if (t && parts[parts.length - 1] !== t) parts.push(t);
+  }
+  return parts;
+}
+
+/** A matcher applies to a column when its words are in the path and at least one is in the lowest header cell. */
+function columnScore(m: TextMatcher, path: string[]): number {
+  const leaf = path[path.length - 1];
+  if (!leaf) return 0;
+  if (m.exact !== undefined) return leaf === m.exact ? m.exact.length : 0;
+  const score = matchScore(m, path.join('/'));
+  return score > 0 && m.all!.some((w) => leaf.includes(w)) ? score : 0;
+}
+
+/**
+ * Assigns roles to columns: every (role, column) pair is scored by its most specific matcher, and the
+ * best pairs are taken first. Equal scores go to the earlier role and the leftmost column, which is how
+ * an unlabelled "项目 预算数 项目 预算数" header reads income first.
+ */
+export function mapColumns(view: SheetView, header: HeaderRegion, table: TableVocabulary, left: number, right: number): RecognizedColumn[] {
+  const paths = new Map<number, string[]>();
+  for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
+  const candidates: { roleIndex: number; col: number; score: number }[] = [];
+  table.columns.forEach((role, roleIndex) => {
+    for (const [col, path] of paths) {
+      let score = 0;
+      for (const m of role.match) score = Math.max(score, columnScore(m, path));
+      if (score > 0) candidates.push({ roleIndex, col, score });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.roleIndex - b.roleIndex || a.col - b.col);
+  const takenRoles = new Set<number>();
+  const takenCols = new Set<number>();
+  const result: RecognizedColumn[] = [];
+  for (const c of candidates) {
+    if (takenRoles.has(c.roleIndex) || takenCols.has(c.col)) continue;
+    takenRoles.add(c.roleIndex);
+    takenCols.add(c.col);
+    result.push({ role: table.columns[c.roleIndex]!.role, col: c.col, header: paths.get(c.col)!.join('/') });
+  }
+  return result.sort((a, b) => a.col - b.col);
+}

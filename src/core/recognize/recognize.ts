@@ -1,0 +1,186 @@
+/**
+ * Table recognition: finds the nine standard tables and every project performance-target table in a
+ * grid by their titles and header words — never by sheet names or fixed addresses — and reads their
+ * columns, rows, amounts and units.
+ */
+import { rangeToA1, toA1 } from '../address.js';
+import type { GridWorkbook } from '../grid.js';
+import type { Recognition, RecognitionProblem, RecognizedTable, Unit } from '../model.js';
+import { fold } from '../text.js';
+import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
+import { findHeader, mapColumns } from './header.js';
+import { parseRows } from './rows.js';
+import { SheetView } from './sheet-view.js';
+import { isProjectCodeRow, parseTarget } from './targets.js';
+
+/** Titles are short; a longer line that mentions a table's name is narrative about it. */
+const TITLE_MAX_LENGTH = 60;
+/** A target table's title sits at most this many rows above its 项目编码 row. */
+const TARGET_TITLE_REACH = 4;
+
+interface Anchor {
+  row: number;
+  col: number;
+  table: TableVocabulary;
+  title: string;
+  /** For a target-table title: a 项目编码 row below it has been taken as its own. */
+  claimed?: boolean;
+}
+
+/** Year and sequence prefixes ("2026年", "表3 ", "附表1：") do not change what a title means. */
+function titleCore(norm: string): string {
+  return norm.replace(/^(附?表[0-9一二三四五六七八九十-]+[:：、.]?)/, '').replace(/\[bookmark:[^\]]*\]/g, '');
+}
+
+/** Enumerated row labels ("二十二、国有资本经营预算支出") name a line of a table, not a table. */
+const ENUMERATED = /^[(（]?[一二三四五六七八九十]+[)）、]/;
+
+function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | undefined {
+  const entries = view.entries(row);
+  if (entries.length === 0 || entries.length > 3) return undefined;
+  for (const e of entries) {
+    const norm = titleCore(e.norm);
+    if (norm.length > TITLE_MAX_LENGTH || /[。；;]$/.test(norm) || ENUMERATED.test(norm)) continue;
+    // A title stands alone in its row; only metadata (单位：万元, 预算年度) may sit beside it.
+    const others = entries.filter((x) => x !== e);
+    if (!others.every((x) => vocab.metaRow.some((m) => matchScore(m, x.norm) > 0))) continue;
+    let best: { table: TableVocabulary; score: number } | undefined;
+    for (const table of vocab.tables.values()) {
+      const score = bestScore(table.title, norm);
+      if (score > 0 && (!best || score > best.score)) best = { table, score };
+    }
+    if (best) return { row, col: e.col, table: best.table, title: e.text.trim() };
+  }
+  return undefined;
+}
+
+const UNIT_PATTERN = /单位[:：]?(万元|千元|元)|[(（](万元|千元|元)[)）]/;
+
+function findUnit(view: SheetView, top: number, bottom: number): { unit: Unit; cell: string } | undefined {
+  for (let r = top; r <= bottom; r++) {
+    for (const e of view.entries(r)) {
+      const m = UNIT_PATTERN.exec(fold(e.norm));
+      if (m) return { unit: (m[1] ?? m[2]) as Unit, cell: toA1(r, e.col) };
+    }
+  }
+  return undefined;
+}
+
+function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
+  const anchors: Anchor[] = [];
+  const target = vocab.tables.get('performance-target');
+  for (let r = 1; r <= view.rowCount; r++) {
+    const title = findTitle(view, r, vocab);
+    // A standard table's title counts only when a header follows it.
+    if (title && (title.table.kind === 'performance-target' || findHeader(view, r, title.table, vocab, view.rowCount))) {
+      anchors.push(title);
+      continue;
+    }
+    if (target && isProjectCodeRow(view, r, target)) {
+      const previous = anchors[anchors.length - 1];
+      if (previous && previous.table === target && !previous.claimed && r - previous.row <= TARGET_TITLE_REACH) previous.claimed = true;
+      else anchors.push({ row: r, col: view.entries(r)[0]!.col, table: target, title: '', claimed: true });
+    }
+  }
+  return anchors;
+}
+
+function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab: Vocabulary): RecognizedTable | undefined {
+  const table = anchor.table;
+  const header = findHeader(view, anchor.row, table, vocab, limit);
+  if (!header) return undefined;
+  let left = anchor.col;
+  let right = anchor.col;
+  for (let r = header.top; r <= header.bottom; r++) {
+    for (const e of view.entries(r)) {
+      left = Math.min(left, e.col);
+      right = Math.max(right, view.rightEdge(r, e.col));
+    }
+  }
+  const columns = mapColumns(view, header, table, left, right);
+  const problems: RecognitionProblem[] = [];
+  const found = new Set(columns.map((c) => c.role));
+  const codeFound = found.has('code') || found.has('codeClass');
+  for (const role of table.required) {
+    if (!found.has(role)) {
+      const name = table.columns.find((c) => c.role === role)!.name;
+      problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role, zh: name['zh-CN'], en: name.en } });
+    }
+  }
+  const parsed = parseRows(view, table, vocab, columns, header.dataStart, limit);
+  problems.push(...parsed.problems);
+  if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) {
+    problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'code', zh: '科目编码', en: 'Code' } });
+  }
+  for (const row of parsed.rows) for (const c of Object.values(row.cells)) right = Math.max(right, c.col);
+  const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
+  const unit = findUnit(view, anchor.row, header.bottom);
+  if (!unit) problems.push({ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
+  if (parsed.rows.length === 0 && !parsed.note && !table.mayBeEmpty) {
+    problems.push({ code: 'no-rows', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
+  }
+  return {
+    id: table.id,
+    sheet: view.name,
+    range: rangeToA1({ top: anchor.row, left, bottom, right }),
+    title: anchor.title,
+    titleCell: toA1(anchor.row, anchor.col),
+    ...(unit && { unit: unit.unit, unitCell: unit.cell }),
+    columns,
+    headerRows: { top: header.top, bottom: header.bottom },
+    rows: parsed.rows,
+    ...(parsed.note && { note: { cell: parsed.note.cell, text: parsed.note.text } }),
+    problems,
+  };
+}
+
+function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): RecognizedTable {
+  const { details, lastRow, left, right } = parseTarget(view, anchor.table, anchor.row, limit);
+  const unit = findUnit(view, anchor.row, Math.min(limit, anchor.row + 2));
+  const problems: RecognitionProblem[] = [];
+  if (!details.projectCode || !details.projectName) {
+    problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'projectCode', zh: '项目编码/项目名称', en: 'project code/name' } });
+  }
+  return {
+    id: 'performance-target',
+    sheet: view.name,
+    range: rangeToA1({ top: anchor.row, left: Math.min(left, anchor.col), bottom: lastRow, right: Math.max(right, anchor.col) }),
+    title: anchor.title || details.projectName?.text.trim() || '',
+    titleCell: toA1(anchor.row, anchor.col),
+    ...(unit && { unit: unit.unit, unitCell: unit.cell }),
+    columns: [],
+    headerRows: { top: anchor.row, bottom: anchor.row },
+    rows: [],
+    target: details,
+    problems,
+  };
+}
+
+/** Short description of a sheet's first texts, to tell the user what was found instead of tables. */
+function sampleOf(view: SheetView): string {
+  const texts: string[] = [];
+  for (let r = 1; r <= view.rowCount && texts.length < 3; r++) {
+    for (const e of view.entries(r)) {
+      if (texts.length < 3) texts.push(e.text.trim().slice(0, 20));
+    }
+  }
+  return texts.join(' | ');
+}
+
+export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognition {
+  const tables: RecognizedTable[] = [];
+  const seen: Recognition['seen'] = [];
+  for (const sheet of workbook.sheets) {
+    const view = new SheetView(sheet);
+    const anchors = anchorsOf(view, vocab);
+    anchors.forEach((anchor, i) => {
+      const limit = (anchors[i + 1]?.row ?? view.rowCount + 1) - 1;
+      const table = anchor.table.kind === 'performance-target' ? recognizeTarget(view, anchor, limit) : recognizeStandard(view, anchor, limit, vocab);
+      if (table) tables.push(table);
+    });
+    if (view.rowCount > 0) seen.push({ sheet: sheet.name, sample: sampleOf(view) });
+  }
+  const present = new Set<TableId>(tables.map((t) => t.id));
+  const missing = TABLE_IDS.filter((id: StandardTableId) => vocab.tables.has(id) && !present.has(id));
+  return { tables, missing, seen };
+}

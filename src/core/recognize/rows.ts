@@ -1,0 +1,121 @@
+/** Data rows of a recognised table: codes, labels, amounts, row keys. */
+import { toA1 } from '../address.js';
+import { joinSplitCode, parseWholeCode, splitCodeFromLabel, type SubjectCode } from '../codes.js';
+import type { CellRef, RecognitionProblem, RecognizedColumn, TableRow } from '../model.js';
+import { leadingIndent, normalizeLabel, stripEnumeration } from '../text.js';
+import { bestScore, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
+import { isClearlyData, isNoteRow } from './header.js';
+import type { SheetView } from './sheet-view.js';
+
+/** A single text line this long, after some data, is narrative that follows the table. */
+const NARRATIVE_LENGTH = 25;
+const BLANK_ROWS_THAT_END_A_TABLE = 3;
+
+export interface ParsedRows {
+  rows: TableRow[];
+  lastRow: number;
+  note?: { cell: string; text: string; row: number };
+  problems: RecognitionProblem[];
+}
+
+function roleColumn(columns: RecognizedColumn[], role: string): number | undefined {
+  return columns.find((c) => c.role === role)?.col;
+}
+
+export function parseRows(
+  view: SheetView,
+  table: TableVocabulary,
+  vocab: Vocabulary,
+  columns: RecognizedColumn[],
+  dataStart: number,
+  limit: number,
+): ParsedRows {
+  const kinds = new Map(table.columns.map((c) => [c.role, c.kind]));
+  const labelRoles = columns.filter((c) => kinds.get(c.role) === 'label');
+  const amountRoles = columns.filter((c) => kinds.get(c.role) === 'amount');
+  const codeCol = roleColumn(columns, 'code');
+  const split = ['codeClass', 'codeSection', 'codeItem'].map((r) => roleColumn(columns, r));
+  const hasSplit = split[0] !== undefined;
+  const rows: TableRow[] = [];
+  const problems: RecognitionProblem[] = [];
+  let lastRow = dataStart - 1;
+  let blankRun = 0;
+  let previousCode: string | undefined;
+  let note: ParsedRows['note'];
+
+  for (let r = dataStart; r <= limit; r++) {
+    const entries = view.entries(r);
+    if (entries.length === 0) {
+      if (++blankRun >= BLANK_ROWS_THAT_END_A_TABLE) break;
+      continue;
+    }
+    blankRun = 0;
+    if (isNoteRow(view, r, vocab)) {
+      note = { cell: toA1(r, entries[0]!.col), text: entries[0]!.text.trim(), row: r };
+      lastRow = r;
+      break;
+    }
+    if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH && !isClearlyData(view, r)) break;
+
+    const labels: Record<string, string> = {};
+    const keys: Record<string, string> = {};
+    let indent = 0;
+    for (const lc of labelRoles) {
+      const text = view.text(r, lc.col);
+      if (normalizeLabel(text) === '') continue;
+      labels[lc.role] = text.trim();
+      if (lc.role === 'name' || lc.role === 'item') indent = view.resolved(r, lc.col).cell?.indent ?? leadingIndent(text);
+      const stripped = stripEnumeration(normalizeLabel(text));
+      for (const rl of table.rows) {
+        if (rl.column === lc.role && !keys[lc.role] && bestScore(rl.match, stripped) > 0) keys[lc.role] = rl.key;
+      }
+    }
+
+    let code: SubjectCode | undefined;
+    let codeCell: string | undefined;
+    if (table.kind === 'coded') {
+      if (hasSplit) {
+        const [c, k, x] = split.map((col) => (col === undefined ? null : view.resolved(r, col).cell?.value ?? null));
+        code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, previousCode);
+        if (code) codeCell = toA1(r, split[0]!);
+      } else if (codeCol !== undefined) {
+        const text = view.text(r, codeCol);
+        if (normalizeLabel(text) !== '') {
+          code = parseWholeCode(text);
+          codeCell = toA1(r, codeCol);
+          if (!code) {
+            problems.push({ code: 'code-invalid', severity: 'warning', sheet: view.name, cell: codeCell, params: { text: text.trim() } });
+          }
+        }
+      }
+      if (!code && labels.name) {
+        const fromLabel = splitCodeFromLabel(labels.name);
+        if (fromLabel) {
+          code = fromLabel.code;
+          labels.name = fromLabel.rest;
+          codeCell = toA1(r, roleColumn(columns, 'name')!);
+        }
+      }
+      if (code) previousCode = code.code;
+    }
+
+    const cells: Record<string, CellRef> = {};
+    for (const ac of amountRoles) {
+      const ref = view.ref(r, ac.col);
+      cells[ac.role] = ref;
+      if (ref.invalid) {
+        problems.push({ code: 'amount-invalid', severity: 'warning', sheet: view.name, cell: ref.cell, params: { text: ref.text } });
+      }
+    }
+    for (const lc of labelRoles) cells[lc.role] = view.ref(r, lc.col);
+
+    const hasLabel = Object.keys(labels).length > 0;
+    const hasAmount = amountRoles.some((ac) => cells[ac.role]!.amount !== null || cells[ac.role]!.invalid);
+    if (!hasLabel && !code && !hasAmount) continue;
+    const nameText = labels.name ?? labels.item ?? '';
+    const isTotal = !code && nameText !== '' && bestScore(vocab.totalRow, stripEnumeration(normalizeLabel(nameText))) > 0;
+    rows.push({ row: r, labels, keys, ...(code && { code }), ...(codeCell && { codeCell }), isTotal, indent, cells });
+    lastRow = r;
+  }
+  return { rows, lastRow, ...(note && { note }), problems };
+}

@@ -1,0 +1,113 @@
+/**
+ * Project performance-target tables (项目绩效目标表): a form, not a grid. Fields are found by their
+ * labels (项目编码, 预算数, 资金支出计划 …) wherever they sit, and the indicator block by its header row.
+ */
+import type { CellRef, Indicator, TargetDetails } from '../model.js';
+import { matchScore, type TableVocabulary } from '../vocabulary.js';
+import type { SheetView } from './sheet-view.js';
+
+type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'otherFunds' | 'spendingPlan' | 'goal';
+const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'otherFunds', 'spendingPlan', 'goal'];
+const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis'] as const;
+/** Labels are short; longer text is a value (a purpose statement may mention 预算数). */
+const LABEL_MAX_LENGTH = 16;
+
+function roleOf(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {
+  if (norm.length > LABEL_MAX_LENGTH) return undefined;
+  let best: { role: string; score: number } | undefined;
+  for (const c of table.columns) {
+    if (!roles.includes(c.role)) continue;
+    for (const m of c.match) {
+      const s = matchScore(m, norm);
+      if (s > 0 && (!best || s > best.score)) best = { role: c.role, score: s };
+    }
+  }
+  return best?.role;
+}
+
+/** True where the row holds a 项目编码 label: the anchor of a target table without a title. */
+export function isProjectCodeRow(view: SheetView, row: number, table: TableVocabulary): boolean {
+  return view.entries(row).some((e) => roleOf(table, e.norm, ['projectCode']) === 'projectCode');
+}
+
+export function parseTarget(view: SheetView, table: TableVocabulary, top: number, limit: number): { details: TargetDetails; lastRow: number; left: number; right: number } {
+  const details: TargetDetails = { plan: [], indicators: [] };
+  let lastRow = top;
+  let left = Number.MAX_SAFE_INTEGER;
+  let right = 1;
+  let indicatorHeader: { row: number; cols: Partial<Record<(typeof INDICATOR_ROLES)[number], number>> } | undefined;
+  let budgetRow = 0;
+
+  for (let r = top; r <= limit; r++) {
+    const entries = view.entries(r);
+    if (entries.length === 0) continue;
+    // A second 项目编码 means the next project has begun (tables stacked without titles).
+    if (r > top + 3 && details.projectCode && isProjectCodeRow(view, r, table)) break;
+    left = Math.min(left, entries[0]!.col);
+    const indicatorCols: Partial<Record<(typeof INDICATOR_ROLES)[number], number>> = {};
+    for (const e of entries) {
+      const role = roleOf(table, e.norm, INDICATOR_ROLES);
+      if (role) indicatorCols[role as (typeof INDICATOR_ROLES)[number]] = e.col;
+    }
+    if (indicatorCols.level1 !== undefined && indicatorCols.level3 !== undefined) {
+      indicatorHeader = { row: r, cols: indicatorCols };
+      lastRow = r;
+      right = Math.max(right, ...entries.map((e) => view.rightEdge(r, e.col)));
+      continue;
+    }
+    if (indicatorHeader) {
+      const ind = readIndicator(view, r, indicatorHeader.cols, details.indicators[details.indicators.length - 1]);
+      if (!ind) break;
+      details.indicators.push(ind);
+      lastRow = r;
+      continue;
+    }
+    lastRow = r;
+    right = Math.max(right, ...entries.map((e) => view.rightEdge(r, e.col)));
+    for (const e of entries) {
+      const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
+      if (!field) continue;
+      const valueCol = view.rightEdge(r, e.col) + 1;
+      switch (field) {
+        case 'spendingPlan': {
+          for (const label of entries.filter((x) => x.col > e.col)) {
+            details.plan.push({ label: label.text.trim(), cell: view.ref(r + 1, label.col) });
+          }
+          break;
+        }
+        case 'budget':
+          details.budget ??= view.ref(r, valueCol);
+          budgetRow = r;
+          break;
+        default:
+          details[field] ??= view.ref(r, valueCol);
+      }
+    }
+    // The purpose statement: the long text on the row after the amounts.
+    if (budgetRow && r === budgetRow + 1 && !details.purpose) {
+      const text = entries.find((e) => e.norm.length > LABEL_MAX_LENGTH || !roleOf(table, e.norm, FIELDS));
+      if (text) details.purpose = view.ref(r, text.col);
+    }
+  }
+  return { details, lastRow, left, right };
+}
+
+function readIndicator(
+  view: SheetView,
+  row: number,
+  cols: Partial<Record<(typeof INDICATOR_ROLES)[number], number>>,
+  previous: Indicator | undefined,
+): Indicator | undefined {
+  const ref = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : view.ref(row, col));
+  const level1 = ref(cols.level1)!;
+  const level2 = ref(cols.level2 ?? cols.level1)!;
+  const level3 = ref(cols.level3)!;
+  const value = ref(cols.value ?? cols.level3)!;
+  const description = ref(cols.description);
+  const basis = ref(cols.basis);
+  const any = [level1, level2, level3, value, description, basis].some((c) => c && c.text.trim() !== '' && c.row === row);
+  if (!any) return undefined;
+  // 一级指标 is written once per group (merged or not); rows below it belong to it.
+  const inheritedLevel1 = level1.text.trim() === '' && previous ? previous.level1 : level1;
+  return { row, level1: inheritedLevel1, level2, level3, value, ...(description && { description }), ...(basis && { basis }) };
+}

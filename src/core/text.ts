@@ -1,0 +1,107 @@
+/** Text normalisation shared by recognition and rules: the one place that knows how budget tables spell things. */
+import type { CellValue } from './grid.js';
+
+/** NFKC folds full-width digits, letters and punctuation (（１６９９．７８） → (1699.78)). */
+export function fold(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** For matching labels and headers: folded, with every kind of white space removed. */
+export function normalizeLabel(text: string): string {
+  return fold(text).replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+/** Leading enumeration such as "一、", "（二）", "1、", "3." and the "其中：" prefix, which carry no meaning for matching. */
+export function stripEnumeration(label: string): string {
+  return label
+    .replace(/^(其中[:：]?)/, '')
+    .replace(/^[(（]?[一二三四五六七八九十百]+[)）]?[、.．]?/, '')
+    .replace(/^[(（]?\d{1,2}[)）]?[、.．](?!\d)/, '')
+    .replace(/^(其中[:：]?)/, '');
+}
+
+export function cellText(value: CellValue): string {
+  if (value === null) return '';
+  return typeof value === 'string' ? value : String(value);
+}
+
+export function isBlankText(text: string): boolean {
+  return normalizeLabel(text) === '';
+}
+
+/** Leading white space as an indent level: four half-width or two full-width spaces per level. */
+export function leadingIndent(text: string): number {
+  const m = /^[ \u3000\t]*/.exec(text);
+  if (!m) return 0;
+  let width = 0;
+  for (const ch of m[0]) width += ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1;
+  return Math.floor(width / 4);
+}
+
+export type ParsedAmount =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number; decimals: number; fromText: boolean }
+  | { kind: 'invalid'; text: string };
+
+const BLANK_MARKS = new Set(['-', '--', '—', '——', '/', '－']);
+
+/**
+ * An amount as written in a budget table: a number, or text such as "1,699.78", "１６９９．７８",
+ * "(12.50)" for a negative. Blank and dash marks are blank (zero in sums, "not filled in" elsewhere).
+ */
+export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
+  if (value === null || value === '') return { kind: 'blank' };
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? { kind: 'number', value, decimals: decimalsOfFormat(numFmt, value), fromText: false } : { kind: 'invalid', text: String(value) };
+  }
+  if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
+  const raw = fold(value).replace(/[\s\u00a0]+/g, '');
+  if (raw === '' || BLANK_MARKS.has(raw)) return { kind: 'blank' };
+  let text = raw.replace(/[,，]/g, '');
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(text);
+  if (paren) {
+    negative = true;
+    text = paren[1]!;
+  }
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return { kind: 'invalid', text: value };
+  const n = Number(text);
+  const dot = text.indexOf('.');
+  const decimals = dot < 0 ? 0 : text.length - dot - 1;
+  return { kind: 'number', value: negative ? -n : n, decimals, fromText: true };
+}
+
+/** How many decimals a number format shows ("0.00" → 2, "#,##0" → 0); General shows the value as is. */
+export function decimalsOfFormat(numFmt: string | undefined, value: number): number {
+  if (numFmt && numFmt !== 'General' && numFmt !== '@') {
+    const section = numFmt.split(';')[0]!;
+    const m = /0\.(0+)/.exec(section);
+    if (m) return m[1]!.length;
+    if (/[0#]/.test(section)) return 0;
+  }
+  const s = String(value);
+  const dot = s.indexOf('.');
+  return dot < 0 || s.includes('e') ? 0 : s.length - dot - 1;
+}
+
+/** Formats a number the way a budget table shows it: fixed decimals, no thousands separators. */
+export function formatAmount(value: number, decimals = 2): string {
+  return value.toFixed(decimals);
+}
+
+/** Display text for a value with a number format: enough of Excel's formatting for budget tables. */
+export function displayText(value: CellValue, numFmt?: string): string {
+  if (value === null) return '';
+  if (typeof value !== 'number') return cellText(value);
+  if (!numFmt || numFmt === 'General') return String(value);
+  const section = numFmt.split(';')[0]!;
+  const percent = section.includes('%');
+  const v = percent ? value * 100 : value;
+  const decimals = decimalsOfFormat(section, v);
+  let s = Math.abs(v).toFixed(decimals);
+  if (section.includes(',')) {
+    const [int, frac] = s.split('.');
+    s = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+  }
+  return `${v < 0 ? '-' : ''}${s}${percent ? '%' : ''}`;
+}

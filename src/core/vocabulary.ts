@@ -1,0 +1,165 @@
+/**
+ * The recognition vocabulary: title patterns, header synonyms, column roles and row labels for each
+ * table. It is data (rules/vocabulary/*.json) so a maintainer can add a synonym without touching code;
+ * this module only defines its shape and validates it.
+ */
+import { z } from 'zod';
+import { normalizeLabel } from './text.js';
+
+export const TABLE_IDS = [
+  'income-expense-summary',
+  'income-summary',
+  'expense-summary',
+  'fiscal-summary',
+  'general-budget-expense',
+  'general-budget-basic',
+  'gov-fund-expense',
+  'state-capital-expense',
+  'three-public',
+] as const;
+export type StandardTableId = (typeof TABLE_IDS)[number];
+export type TableId = StandardTableId | 'performance-target';
+
+const keywords = z.array(z.string().min(1)).min(1);
+
+/** Matches normalised text: every word in `all`, none in `none`; or the whole text equal to `exact`. */
+export const TextMatcher = z
+  .object({
+    all: keywords.optional().describe('每个词都必须出现 / every word must appear'),
+    none: keywords.optional().describe('任何一个词都不能出现 / none of these words may appear'),
+    exact: z.string().min(1).optional().describe('整个文本必须等于此值 / the whole text must equal this'),
+  })
+  .strict()
+  .refine((m) => m.all !== undefined || m.exact !== undefined, { message: 'a matcher needs "all" or "exact" / 匹配条件需要 "all" 或 "exact"' });
+export type TextMatcher = z.infer<typeof TextMatcher>;
+
+export const ColumnRole = z
+  .object({
+    role: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a role is a camelCase name / 角色名须为英文驼峰'),
+    kind: z.enum(['sequence', 'code', 'code-class', 'code-section', 'code-item', 'label', 'amount', 'text']),
+    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+    match: z.array(TextMatcher).min(1),
+  })
+  .strict();
+export type ColumnRole = z.infer<typeof ColumnRole>;
+
+export const RowLabel = z
+  .object({
+    key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    /** Which label column the text is read from (e.g. incomeItem or expenseItem in a two-sided table). */
+    column: z.string(),
+    match: z.array(TextMatcher).min(1),
+    /** For two-sided summaries: the functional class code this row stands for. */
+    code: z.string().regex(/^\d{3}$/).optional(),
+  })
+  .strict();
+export type RowLabel = z.infer<typeof RowLabel>;
+
+export const TableVocabulary = z
+  .object({
+    id: z.enum([...TABLE_IDS, 'performance-target']),
+    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+    kind: z.enum(['coded', 'two-sided', 'labelled', 'performance-target']),
+    codeSystem: z.enum(['functional', 'economic']).optional(),
+    title: z.array(TextMatcher).min(1),
+    /** Roles that must be found for the table to be usable. */
+    required: z.array(z.string()).default([]),
+    columns: z.array(ColumnRole).default([]),
+    rows: z.array(RowLabel).default([]),
+    /** A table allowed to be empty when it carries a note such as 空表列示. */
+    mayBeEmpty: z.boolean().default(false),
+  })
+  .strict();
+export type TableVocabulary = z.infer<typeof TableVocabulary>;
+
+export const VocabularyFile = z
+  .object({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    tables: z.array(TableVocabulary),
+    /** Words that mark a row between the title and the header as metadata (unit, year, unit name). */
+    metaRow: z.array(TextMatcher).default([]),
+    /** Words that mark a row as a note attached to the table above (注：…). */
+    noteRow: z.array(TextMatcher).default([]),
+    /** Label text of grand-total rows in coded tables. */
+    totalRow: z.array(TextMatcher).default([]),
+  })
+  .strict();
+export type VocabularyFile = z.infer<typeof VocabularyFile>;
+
+export interface Vocabulary {
+  tables: Map<TableId, TableVocabulary>;
+  metaRow: TextMatcher[];
+  noteRow: TextMatcher[];
+  totalRow: TextMatcher[];
+}
+
+export class VocabularyError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(`${file}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+    this.name = 'VocabularyError';
+  }
+}
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+}
+
+/** Validates parsed vocabulary files (later files add tables or replace one with the same id). */
+export function loadVocabulary(files: { file: string; json: unknown }[]): Vocabulary {
+  const vocab: Vocabulary = { tables: new Map(), metaRow: [], noteRow: [], totalRow: [] };
+  for (const { file, json } of files) {
+    const parsed = VocabularyFile.safeParse(json);
+    if (!parsed.success) {
+      throw new VocabularyError(
+        file,
+        parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
+      );
+    }
+    for (const t of parsed.data.tables) {
+      normalizeTable(t);
+      const roles = new Set(t.columns.map((c) => c.role));
+      const unknown = t.required.filter((r) => !roles.has(r));
+      if (unknown.length) {
+        throw new VocabularyError(file, [{ path: `$.tables[id=${t.id}].required`, message: `unknown role(s) / 未定义的列角色: ${unknown.join(', ')}` }]);
+      }
+      vocab.tables.set(t.id, t);
+    }
+    vocab.metaRow.push(...parsed.data.metaRow.map(normalizeMatcher));
+    vocab.noteRow.push(...parsed.data.noteRow.map(normalizeMatcher));
+    vocab.totalRow.push(...parsed.data.totalRow.map(normalizeMatcher));
+  }
+  return vocab;
+}
+
+/** Maintainers may write full-width punctuation or spaces; matching compares normalised forms. */
+function normalizeMatcher(m: TextMatcher): TextMatcher {
+  return {
+    ...(m.all && { all: m.all.map(normalizeLabel) }),
+    ...(m.none && { none: m.none.map(normalizeLabel) }),
+    ...(m.exact !== undefined && { exact: normalizeLabel(m.exact) }),
+  };
+}
+
+function normalizeTable(t: TableVocabulary): void {
+  t.title = t.title.map(normalizeMatcher);
+  for (const c of t.columns) c.match = c.match.map(normalizeMatcher);
+  for (const r of t.rows) r.match = r.match.map(normalizeMatcher);
+}
+
+/** Does normalised text satisfy the matcher? Returns a specificity score (0 = no match). */
+export function matchScore(m: TextMatcher, text: string): number {
+  if (m.exact !== undefined) return text === m.exact ? 100 + m.exact.length : 0;
+  if (m.none?.some((w) => text.includes(w))) return 0;
+  if (!m.all!.every((w) => text.includes(w))) return 0;
+  return m.all!.reduce((s, w) => s + w.length, 0);
+}
+
+export function bestScore(matchers: readonly TextMatcher[], text: string): number {
+  let best = 0;
+  for (const m of matchers) best = Math.max(best, matchScore(m, text));
+  return best;
+}

@@ -1,0 +1,85 @@
+/**
+ * .xlsx file → grid, through ExcelJS. Reads cached formula results as values and never writes to
+ * the input: the file is read into memory once and the handle closed.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../core/grid.js';
+import { SourceError } from '../core/source-error.js';
+import { displayText } from '../core/text.js';
+import { assertLooksLikeXlsx } from './classify.js';
+
+type ExcelValue = ExcelJS.CellValue;
+
+/** Flattens ExcelJS's value shapes (formula, rich text, hyperlink, error, date) into a plain value. */
+function plainValue(v: ExcelValue): { value: CellValue; formula?: string } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v };
+  if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+      const inner = plainValue((f.result ?? null) as ExcelValue);
+      const formula = 'formula' in f ? f.formula : f.sharedFormula;
+      return { value: inner.value, ...(formula && { formula }) };
+    }
+    if ('richText' in v) return { value: (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') };
+    if ('hyperlink' in v) return { value: (v as ExcelJS.CellHyperlinkValue).text };
+    if ('error' in v) return { value: (v as ExcelJS.CellErrorValue).error };
+  }
+  return { value: String(v) };
+}
+
+export function worksheetToGrid(ws: ExcelJS.Worksheet): GridSheet {
+  const rows: (GridCell | undefined)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: (GridCell | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // ExcelJS repeats the master's value in every merged cell; only the master holds it in Excel.
+      if (cell.isMerged && cell.master !== cell) return;
+      const { value, formula } = plainValue(cell.value);
+      if (value === null && !formula) return;
+      const numFmt = cell.numFmt || undefined;
+      const indent = cell.alignment?.indent;
+      cells[c - 1] = {
+        value,
+        text: displayText(value, numFmt),
+        ...(numFmt && { numFmt }),
+        ...(formula && { formula }),
+        ...(indent && { indent }),
+      };
+    });
+    rows[r - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).slice();
+  return { name: ws.name, rows, merges, ...(ws.state !== 'visible' && { hidden: true }) };
+}
+
+export async function bufferToGrid(file: string, buf: Uint8Array): Promise<GridWorkbook> {
+  assertLooksLikeXlsx(file, buf);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(buf) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 120) : String(e);
+    throw new SourceError('corrupt', { file, detail });
+  }
+  return { sheets: wb.worksheets.map(worksheetToGrid) };
+}
+
+export async function readWorkbookFile(file: string): Promise<GridWorkbook> {
+  let buf: Buffer;
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) throw new SourceError('is-directory', { file });
+    buf = await readFile(file);
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SourceError('not-found', { file });
+    if (code === 'EISDIR') throw new SourceError('is-directory', { file });
+    throw new SourceError('unreadable', { file, detail: code ?? String(e) });
+  }
+  return bufferToGrid(file, buf);
+}
