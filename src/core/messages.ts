@@ -30,7 +30,7 @@ const CATALOGUE = {
   },
   'source/corrupt': {
     'zh-CN': '{{file}} 已损坏或不完整（{{detail}}），无法作为工作簿打开',
-    en: '{{file}} is damaged or incomplete ({{detail}}) and cannot be opened as a workbook',
+    en: '{{file}} is damaged or incomplete ({{detailEn}}) and cannot be opened as a workbook',
   },
   'source/empty-workbook': { 'zh-CN': '{{file}} 中没有任何内容（所有工作表都是空的）', en: '{{file}} has no content (every sheet is empty)' },
   'source/no-tables': {

@@ -55,8 +55,10 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
     return Number.isFinite(value) ? { kind: 'number', value, decimals: decimalsOfFormat(numFmt, value), fromText: false } : { kind: 'invalid', text: String(value) };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
-  const raw = fold(value).replace(/[\s\u00a0]+/g, '');
+  const raw = fold(value).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
   if (raw === '' || BLANK_MARKS.has(raw)) return { kind: 'blank' };
+  // "1 2" is two numbers or a typo, never twelve.
+  if (/[\s\u00a0]/.test(raw)) return { kind: 'invalid', text: value };
   let text = raw.replace(/[,，]/g, '');
   let negative = false;
   const paren = /^\((.*)\)$/.exec(text);

@@ -262,7 +262,7 @@ function writeTarget(w: SheetWriter, t: TranscribedTarget, layout: LayoutOptions
   title.value = t.title;
   title.font = { bold: true, size: 13 };
   w.merge(r0, 0, r0, 6);
-  w.cell(r0 + 1, 6).value = layout.unit === '元' ? t.unit.replace('万元', '元') : `单位：${t.unit}`;
+  w.cell(r0 + 1, 6).value = `单位：${layout.unit === '元' ? '元' : t.unit}`;
   let r = r0 + 2;
   box(r, 0, '项目编码', { bold: true });
   box(r, 1, t.projectCode);

@@ -28,6 +28,6 @@ export function assertLooksLikeXlsx(file: string, buf: Uint8Array): void {
     if (Buffer.from(buf).includes(utf16)) throw new SourceError('encrypted', { file });
     throw new SourceError('legacy-xls', { file });
   }
-  if (startsWith(buf, EMPTY_ZIP)) throw new SourceError('corrupt', { file, detail: '空压缩包 / empty zip archive' });
+  if (startsWith(buf, EMPTY_ZIP)) throw new SourceError('corrupt', { file, detail: '空压缩包', detailEn: 'an empty zip archive' });
   if (!startsWith(buf, ZIP)) throw new SourceError('not-xlsx', { file, ...describe(buf) });
 }

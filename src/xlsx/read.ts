@@ -56,14 +56,22 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): GridSheet {
   return { name: ws.name, rows, merges, ...(ws.state !== 'visible' && { hidden: true }) };
 }
 
+/** ExcelJS/JSZip failures in the reader's words; the raw text stays in the English part. */
+function describeLoadFailure(e: unknown): { detail: string; detailEn: string } {
+  const raw = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 120);
+  if (/central directory|end of data|Corrupted zip|invalid zip|unexpected end/i.test(raw)) {
+    return { detail: '文件不完整，可能在下载或复制时被截断', detailEn: `the file is truncated: ${raw}` };
+  }
+  return { detail: '压缩包里不是有效的 Excel 工作簿内容', detailEn: `not valid workbook content: ${raw}` };
+}
+
 export async function bufferToGrid(file: string, buf: Uint8Array): Promise<GridWorkbook> {
   assertLooksLikeXlsx(file, buf);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 120) : String(e);
-    throw new SourceError('corrupt', { file, detail });
+    throw new SourceError('corrupt', { file, ...describeLoadFailure(e) });
   }
   return { sheets: wb.worksheets.map(worksheetToGrid) };
 }

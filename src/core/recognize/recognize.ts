@@ -101,13 +101,15 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   const problems: RecognitionProblem[] = [];
   const found = new Set(columns.map((c) => c.role));
   const codeFound = found.has('code') || found.has('codeClass');
+  const parsed = parseRows(view, table, vocab, columns, header.dataStart, limit);
+  // Names written in the code column ("2080101 行政运行") satisfy the name column.
+  const namesFromCodes = parsed.rows.some((r) => r.labels.name !== undefined);
   for (const role of table.required) {
-    if (!found.has(role)) {
+    if (!found.has(role) && !(role === 'name' && namesFromCodes)) {
       const name = table.columns.find((c) => c.role === role)!.name;
       problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role, zh: name['zh-CN'], en: name.en } });
     }
   }
-  const parsed = parseRows(view, table, vocab, columns, header.dataStart, limit);
   problems.push(...parsed.problems);
   if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) {
     problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'code', zh: '科目编码', en: 'Code' } });

@@ -81,9 +81,18 @@ export function parseRows(
       } else if (codeCol !== undefined) {
         const text = view.text(r, codeCol);
         if (normalizeLabel(text) !== '') {
-          code = parseWholeCode(text);
           codeCell = toA1(r, codeCol);
-          if (!code) {
+          code = parseWholeCode(text);
+          // "科目编码及名称" columns hold both: "2080101 行政运行".
+          const combined = code ? undefined : splitCodeFromLabel(text);
+          if (combined) {
+            code = combined.code;
+            labels.name ??= combined.rest;
+          } else if (!code && !/\d/.test(normalizeLabel(text))) {
+            // "合计" written in the code column.
+            labels.name ??= text.trim();
+            codeCell = undefined;
+          } else if (!code) {
             problems.push({ code: 'code-invalid', severity: 'warning', sheet: view.name, cell: codeCell, params: { text: text.trim() } });
           }
         }
@@ -93,7 +102,7 @@ export function parseRows(
         if (fromLabel) {
           code = fromLabel.code;
           labels.name = fromLabel.rest;
-          codeCell = toA1(r, roleColumn(columns, 'name')!);
+          codeCell = toA1(r, roleColumn(columns, 'name') ?? codeCol ?? 1);
         }
       }
       if (code) previousCode = code.code;

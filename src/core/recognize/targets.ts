@@ -11,6 +11,9 @@ const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 
 const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis'] as const;
 /** Labels are short; longer text is a value (a purpose statement may mention 预算数). */
 const LABEL_MAX_LENGTH = 16;
+/** After the indicators, this many blank rows or a lone line this long end the table. */
+const BLANK_ROWS_AFTER_INDICATORS = 2;
+const NARRATIVE_LENGTH = 25;
 
 function roleOf(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {
   if (norm.length > LABEL_MAX_LENGTH) return undefined;
@@ -37,10 +40,16 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
   let right = 1;
   let indicatorHeader: { row: number; cols: Partial<Record<(typeof INDICATOR_ROLES)[number], number>> } | undefined;
   let budgetRow = 0;
+  let blankRun = 0;
 
   for (let r = top; r <= limit; r++) {
     const entries = view.entries(r);
-    if (entries.length === 0) continue;
+    if (entries.length === 0) {
+      if (indicatorHeader && ++blankRun >= BLANK_ROWS_AFTER_INDICATORS) break;
+      continue;
+    }
+    blankRun = 0;
+    if (indicatorHeader && entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH) break;
     // A second 项目编码 means the next project has begun (tables stacked without titles).
     if (r > top + 3 && details.projectCode && isProjectCodeRow(view, r, table)) break;
     left = Math.min(left, entries[0]!.col);

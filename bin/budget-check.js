@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Entry point for `npx budget-check`: runs the compiled CLI (npm install builds it via "prepare").
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../build/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('budget-check 尚未编译，请先运行 npm install（或 npm run build:cli） / not built yet: run npm install (or npm run build:cli)\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`budget-check 内部错误 / internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 3;
+}

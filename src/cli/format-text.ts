@@ -1,0 +1,68 @@
+/** Human-readable report: grouped by table, sheet!cell first, Chinese by default. */
+import { countBySeverity, type Finding, type Severity, type WorkbookReport } from '../core/findings.js';
+import type { Lang } from '../core/messages.js';
+import type { Vocabulary } from '../core/vocabulary.js';
+
+const WORDS = {
+  'zh-CN': {
+    tables: (std: number, targets: number) => `识别到 ${std} 张标准表、${targets} 张项目绩效目标表`,
+    result: (c: Record<Severity, number>) => `结果：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`,
+    clean: '未发现问题。',
+    severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
+    workbook: '整个工作簿',
+    fix: '建议改为',
+    unit: (u: string | null) => (u ? `单位：${u}` : '单位：未注明'),
+  },
+  en: {
+    tables: (std: number, targets: number) => `Recognised ${std} standard tables and ${targets} project target tables`,
+    result: (c: Record<Severity, number>) => `Result: ${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
+    clean: 'No problems found.',
+    severity: { error: 'error', warning: 'warning', info: 'note' } as Record<Severity, string>,
+    workbook: 'Whole workbook',
+    fix: 'suggested value',
+    unit: (u: string | null) => (u ? `unit: ${u}` : 'unit: not stated'),
+  },
+};
+
+/** Pads by display width: CJK characters take two columns in a terminal. */
+function pad(text: string, width: number): string {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return text + ' '.repeat(Math.max(1, width - w));
+}
+
+export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang): string {
+  const words = WORDS[lang];
+  const lines: string[] = [report.file];
+  if (report.error) {
+    lines.push(`  ${report.error.message}`);
+    return lines.join('\n');
+  }
+  const standard = report.tables.filter((t) => t.id !== 'performance-target');
+  const targets = report.tables.filter((t) => t.id === 'performance-target');
+  lines.push(`  ${words.tables(standard.length, targets.length)}`);
+  for (const t of standard) {
+    lines.push(`    ${pad(vocab.tables.get(t.id)?.name[lang] ?? t.id, 34)}${pad(`${t.sheet}!${t.range}`, 22)}${words.unit(t.unit)}`);
+  }
+  if (targets.length) lines.push(`    ${vocab.tables.get('performance-target')?.name[lang] ?? 'performance-target'}:`);
+  for (const t of targets) {
+    lines.push(`      ${pad(t.project || t.title, 44)}${pad(`${t.sheet}!${t.range}`, 24)}${words.unit(t.unit)}`);
+  }
+  const counts = countBySeverity(report.findings);
+  lines.push(`  ${report.findings.length ? words.result(counts) : words.clean}`);
+
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = f.table ? (vocab.tables.get(f.table)?.name[lang] ?? f.table) : words.workbook;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const [name, findings] of groups) {
+    lines.push('', `  【${name}】`);
+    for (const f of findings) {
+      const where = f.sheet ? `${f.sheet}!${f.cell ?? ''}` : '';
+      lines.push(`    ${pad(words.severity[f.severity], 6)}${where ? pad(where, 14) : ''}${f.message}`);
+      if (f.fix) lines.push(`          ${words.fix} ${f.fix.sheet}!${f.fix.cell} = ${f.fix.value}（${f.fix.safety}）`);
+    }
+  }
+  return lines.join('\n');
+}

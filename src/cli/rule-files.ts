@@ -1,0 +1,34 @@
+/** Reads the rule catalogue's JSON files from disk (the core only validates what it is given). */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadVocabulary, type Vocabulary } from '../core/vocabulary.js';
+
+/** rules/ beside src/ and build/: the same relative place from both. */
+export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+export class RuleFileError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+    this.name = 'RuleFileError';
+  }
+}
+
+export async function readJsonFile(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new RuleFileError(file, `JSON 语法错误 / invalid JSON: ${(e as Error).message}`);
+  }
+}
+
+export async function loadVocabularyDir(rulesDir = DEFAULT_RULES_DIR): Promise<Vocabulary> {
+  const dir = join(rulesDir, 'vocabulary');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  const files = await Promise.all(names.map(async (n) => ({ file: join(dir, n), json: await readJsonFile(join(dir, n)) })));
+  return loadVocabulary(files);
+}

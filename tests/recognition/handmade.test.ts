@@ -1,0 +1,142 @@
+/**
+ * Layouts the sample generator never produces, written by hand as grids: recognition has to work
+ * from titles, header words and code shapes alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { sheetFromValues, type CellValue, type GridSheet } from '../../src/core/grid.js';
+import { recognizeGrid, rowsByCode, table } from '../helpers.js';
+
+const _ = null;
+
+function wb(...sheets: GridSheet[]) {
+  return { sheets };
+}
+
+describe('hand-made layouts', () => {
+  it('a compact expense summary: code and name in one column, columns reordered, 合计 last, 元 as text, unit line below the title', async () => {
+    const rows: CellValue[][] = [
+      ['表3-1', _, _, _],
+      ['2026年部门支出预算总表', _, _, _],
+      ['编制单位：某某局', _, _, '金额单位：元'],
+      ['科目编码及名称', '项目支出', '基本支出', '合计'],
+      ['208 社会保障和就业支出', '1,000.00', '2,500.50', '3,500.50'],
+      ['20801 人力资源和社会保障管理事务', '1,000.00', '2,500.50', '3,500.50'],
+      ['2080101   行政运行', _, '2,500.50', '2,500.50'],
+      ['2080104   综合业务管理', '1,000.00', _, '1,000.00'],
+      ['合计', '1,000.00', '2,500.50', '3,500.50'],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('支出', rows)));
+    const t = table(rec, 'expense-summary');
+    expect(t.unit).toBe('元');
+    expect(t.range).toBe('A2:D9');
+    expect(t.columns.map((c) => c.role)).toEqual(['code', 'project', 'basic', 'total']);
+    expect(t.problems).toEqual([]);
+    const byCode = rowsByCode(t);
+    expect(byCode.get('2080101')).toEqual({ project: null, basic: 2500.5, total: 2500.5 });
+    expect(byCode.get('合计')).toEqual({ project: 1000, basic: 2500.5, total: 3500.5 });
+    expect(t.rows.find((r) => r.code?.code === '2080104')!.labels.name).toBe('综合业务管理');
+  });
+
+  it('codes stored as numbers, the title and unit on one merged row, the table placed at C4', async () => {
+    const rows: CellValue[][] = [[], [], [],
+      [_, _, '部门预算收入总表', _, _, _, '单位：万元'],
+      [_, _, '科目代码', '科目名称', '合计', '一般公共预算拨款', '政府性基金预算拨款'],
+      [_, _, _, '合计', 100, 100, _],
+      [_, _, 201, '一般公共服务支出', 100, 100, _],
+      [_, _, 20101, '人大事务', 100, 100, _],
+      [_, _, 2010101, '行政运行', 100, 100, _],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('Sheet1', rows, ['C4:F4'])));
+    const t = table(rec, 'income-summary');
+    expect(t.range).toBe('C4:G9');
+    expect(t.unit).toBe('万元');
+    expect([...rowsByCode(t).keys()]).toEqual(['合计', '201', '20101', '2010101']);
+  });
+
+  it('a two-sided summary with no 收入/支出 group row reads income on the left', async () => {
+    const rows: CellValue[][] = [
+      ['部门财务收支预算总表'],
+      ['单位：万元'],
+      ['项目', '预算数', '项目', '预算数'],
+      ['一、一般公共预算拨款收入', 120.5, '一、一般公共服务支出', 100],
+      ['二、政府性基金预算拨款收入', _, '二、社会保障和就业支出', 20.5],
+      ['收入总计', 120.5, '支出总计', 120.5],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('总表', rows)));
+    const t = table(rec, 'income-expense-summary');
+    expect(t.columns.map((c) => `${c.role}@${c.col}`)).toEqual(['incomeItem@1', 'incomeAmount@2', 'expenseItem@3', 'expenseAmount@4']);
+    expect(t.rows.map((r) => [r.keys.incomeItem, r.keys.expenseItem])).toEqual([
+      ['incomeGeneral', 'class201'],
+      ['incomeFund', 'class208'],
+      ['incomeGrandTotal', 'expenseGrandTotal'],
+    ]);
+  });
+
+  it('a horizontal three-public table (one column per expense) maps each expense to its column', async () => {
+    const rows: CellValue[][] = [
+      ['2026年“三公”经费预算表'],
+      [_, _, _, _, _, '单位：万元'],
+      ['合计', '因公出国（境）费', '公务用车购置及运行费', _, _, '公务接待费'],
+      [_, _, '小计', '购置费', '运行费', _],
+      [12.5, 2, 8.5, 5, 3.5, 2],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('三公', rows, ['A3:A4', 'B3:B4', 'C3:E3', 'F3:F4'])));
+    const t = table(rec, 'three-public');
+    expect(Object.fromEntries(t.columns.map((c) => [c.role, c.col]))).toEqual({
+      total: 1, abroad: 2, vehicleSubtotal: 3, vehiclePurchase: 4, vehicleRunning: 5, reception: 6,
+    });
+    expect(t.rows).toHaveLength(1);
+    expect(t.rows[0]!.cells.vehicleRunning!.amount).toBe(3.5);
+  });
+
+  it('untitled target tables stacked in one sheet, with other label wording, are told apart by 项目编码', async () => {
+    const project = (code: string, name: string, budget: number): CellValue[][] => [
+      ['项目名称', name, '项目编码', code],
+      ['年度资金总额', budget, '其中：财政拨款', budget],
+      ['年度绩效目标', '完成年度任务'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训人数', '≥100人'],
+      [_, '时效指标', '完成时间', '12月底前'],
+      ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%'],
+      [],
+    ];
+    const rows = [...project('P001', '职业技能培训', 50), ...project('P002', '劳动监察', 20)];
+    const rec = await recognizeGrid(wb(sheetFromValues('绩效', rows)));
+    const targets = rec.tables.filter((t) => t.id === 'performance-target');
+    expect(targets.map((t) => [t.target!.projectCode!.text, t.target!.projectName!.text, t.target!.budget!.amount, t.target!.indicators.length])).toEqual([
+      ['P001', '职业技能培训', 50, 3],
+      ['P002', '劳动监察', 20, 3],
+    ]);
+    expect(targets[0]!.target!.indicators[1]!.level1.text).toBe('产出指标');
+    expect(targets[0]!.target!.goal!.text).toBe('完成年度任务');
+  });
+
+  it('reports what it looked for when a table’s header lacks a column', async () => {
+    const rows: CellValue[][] = [
+      ['部门预算支出总表'],
+      ['单位：万元'],
+      ['科目编码', '科目名称', '合计', '基本支出'],
+      ['208', '社会保障和就业支出', 10, 10],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('表3', rows)));
+    const t = table(rec, 'expense-summary');
+    expect(t.problems).toEqual([expect.objectContaining({ code: 'column-missing', cell: 'A1', params: expect.objectContaining({ role: 'project', zh: '项目支出' }) })]);
+    expect(rec.missing).toContain('income-summary');
+  });
+
+  it('flags amounts that are not numbers and codes that are malformed, on their cells', async () => {
+    const rows: CellValue[][] = [
+      ['部门预算支出总表'],
+      ['单位：万元'],
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['208', '社会保障和就业支出', '十万', 10, _],
+      ['20801x', '人力资源和社会保障管理事务', 10, 10, _],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('表3', rows)));
+    const t = table(rec, 'expense-summary');
+    expect(t.problems.map((p) => [p.code, p.cell])).toEqual([
+      ['amount-invalid', 'C4'],
+      ['code-invalid', 'A5'],
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { displayText, normalizeLabel, parseAmount, stripEnumeration } from '../../src/core/text.js';
+import { joinSplitCode, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
+import { columnLetters, fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
+
+describe('amounts as written in budget tables', () => {
+  it.each([
+    [1699.78, 1699.78],
+    ['1699.78', 1699.78],
+    ['1,699.78', 1699.78],
+    ['16,500,490.00', 16500490],
+    ['１６９９．７８', 1699.78],
+    ['１，６９９．７８', 1699.78],
+    [' 146.00 ', 146],
+    ['(12.50)', -12.5],
+    ['-3', -3],
+  ])('%j reads as %d', (input, expected) => {
+    const a = parseAmount(input);
+    expect(a.kind).toBe('number');
+    if (a.kind === 'number') expect(a.value).toBeCloseTo(expected, 10);
+  });
+
+  it.each([null, '', '   ', '-', '—', '－'])('%j is blank (zero in sums, not filled in)', (input) => {
+    expect(parseAmount(input).kind).toBe('blank');
+  });
+
+  it.each(['≤3400入', 'abc', '12.3.4', '1 2'])('%j is not an amount', (input) => {
+    expect(parseAmount(input)).toEqual({ kind: 'invalid', text: input });
+  });
+
+  it('knows how many decimals are shown', () => {
+    expect(parseAmount('146.00')).toMatchObject({ decimals: 2 });
+    expect(parseAmount(146, '0.00')).toMatchObject({ decimals: 2 });
+    expect(parseAmount(146, '#,##0')).toMatchObject({ decimals: 0 });
+  });
+
+  it('displays numbers with their format', () => {
+    expect(displayText(16500490, '#,##0.00')).toBe('16,500,490.00');
+    expect(displayText(146, '0.00')).toBe('146.00');
+    expect(displayText(0.5, '0%')).toBe('50%');
+    expect(displayText(2.5, undefined)).toBe('2.5');
+  });
+});
+
+describe('subject codes', () => {
+  it.each([
+    ['2080101', '2080101', 3],
+    ['208 05 01', '2080501', 3],
+    ['208.05', '20805', 2],
+    ['２０８', '208', 1],
+  ])('%j → %s (level %d)', (input, code, level) => {
+    expect(parseWholeCode(input)).toEqual({ code, level });
+  });
+
+  it.each(['20', '2080', '208 5 01', '2080101x', '合计'])('%j is not a code', (input) => {
+    expect(parseWholeCode(input)).toBeUndefined();
+  });
+
+  it('joins split 类/款/项 columns, padding numbers that lost their zeros', () => {
+    expect(joinSplitCode('208', '05', '01')).toEqual({ code: '2080501', level: 3 });
+    expect(joinSplitCode(208, 5, 1)).toEqual({ code: '2080501', level: 3 });
+    expect(joinSplitCode(208, null, null)).toEqual({ code: '208', level: 1 });
+    expect(joinSplitCode(null, '05', '02', '2080501')).toEqual({ code: '2080502', level: 3 });
+    expect(joinSplitCode(null, null, '02', '2080501')).toEqual({ code: '2080502', level: 3 });
+    expect(joinSplitCode(null, null, null)).toBeUndefined();
+  });
+
+  it('reads a code written in front of its name', () => {
+    expect(splitCodeFromLabel('2080101 行政运行')).toEqual({ code: { code: '2080101', level: 3 }, rest: '行政运行' });
+    expect(splitCodeFromLabel('[208]社会保障和就业支出')?.code.code).toBe('208');
+    expect(splitCodeFromLabel('2024年招聘经费')).toBeUndefined();
+  });
+
+  it('knows each code’s parent', () => {
+    expect(parentCode('2080101')).toBe('20801');
+    expect(parentCode('20801')).toBe('208');
+    expect(parentCode('208')).toBeUndefined();
+  });
+});
+
+describe('labels', () => {
+  it('normalises full-width punctuation and spaces', () => {
+    expect(normalizeLabel('科目    编码')).toBe('科目编码');
+    expect(normalizeLabel('因公出国（境）费')).toBe('因公出国(境)费');
+    expect(normalizeLabel('单位：万元')).toBe('单位:万元');
+  });
+  it('drops enumeration prefixes', () => {
+    expect(stripEnumeration('二十二、国有资本经营预算支出')).toBe('国有资本经营预算支出');
+    expect(stripEnumeration('其中:公务用车购置费')).toBe('公务用车购置费');
+    expect(stripEnumeration('(二)分项绩效目标')).toBe('分项绩效目标');
+    expect(stripEnumeration('3.5万元')).toBe('3.5万元');
+  });
+});
+
+describe('A1 addresses', () => {
+  it('round-trips', () => {
+    expect(columnLetters(1)).toBe('A');
+    expect(columnLetters(27)).toBe('AA');
+    expect(toA1(12, 5)).toBe('E12');
+    expect(fromA1('$AB$3')).toEqual({ row: 3, col: 28 });
+    expect(rangeToA1(parseRange('C5:A1'))).toBe('A1:C5');
+  });
+});
