@@ -57,7 +57,7 @@ export function rowsByCode(t: RecognizedTable): Map<string, Record<string, numbe
   for (const r of t.rows) {
     const key = r.code?.code ?? (r.isTotal ? '合计' : `${r.labels.incomeItem ?? ''}|${r.labels.expenseItem ?? r.labels.item ?? r.labels.name ?? ''}`);
     const a = amounts(r);
-    for (const k of Object.keys(a)) if (!r.cells[k] || ['name', 'item', 'incomeItem', 'expenseItem'].includes(k)) delete a[k];
+    for (const k of Object.keys(a)) if (['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'incomeItem', 'expenseItem'].includes(k)) delete a[k];
     map.set(key, a);
   }
   return map;
