@@ -4,14 +4,15 @@
  * Exit codes: 0 no error-severity finding, 1 some, 2 input it cannot use (or a usage mistake).
  */
 import { parseArgs } from 'node:util';
-import { checkGrid } from '../core/check.js';
+import { checkGrid, type Catalogue } from '../core/check.js';
+import { RuleCatalogueError } from '../core/rules/catalogue.js';
 import type { Report, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import { SourceError } from '../core/source-error.js';
-import { VocabularyError, type Vocabulary } from '../core/vocabulary.js';
+import { VocabularyError } from '../core/vocabulary.js';
 import { readWorkbookFile } from '../xlsx/read.js';
 import { formatText } from './format-text.js';
-import { loadVocabularyDir, RuleFileError } from './rule-files.js';
+import { loadCatalogue, RuleFileError } from './rule-files.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -32,10 +33,10 @@ const USAGE = `用法 / Usage:
 
 退出码 / Exit codes: 0 无错误 no errors · 1 有错误 errors found · 2 无法使用的输入 unusable input`;
 
-export async function checkFile(file: string, vocab: Vocabulary, lang: Lang): Promise<WorkbookReport> {
+export async function checkFile(file: string, catalogue: Catalogue, lang: Lang): Promise<WorkbookReport> {
   try {
     const grid = await readWorkbookFile(file);
-    return checkGrid(file, grid, vocab, lang).report;
+    return (await checkGrid(file, grid, catalogue, lang)).report;
   } catch (e) {
     if (e instanceof SourceError) return { file, tables: [], findings: [], error: { code: e.code, message: e.bilingual(lang) } };
     throw e;
@@ -43,18 +44,18 @@ export async function checkFile(file: string, vocab: Vocabulary, lang: Lang): Pr
 }
 
 async function runCheck(files: string[], format: string, lang: Lang, io: Io): Promise<number> {
-  let vocab: Vocabulary;
+  let catalogue: Catalogue;
   try {
-    vocab = await loadVocabularyDir();
+    catalogue = await loadCatalogue();
   } catch (e) {
-    if (e instanceof VocabularyError || e instanceof RuleFileError) {
+    if (e instanceof VocabularyError || e instanceof RuleFileError || e instanceof RuleCatalogueError) {
       io.err(`规则文件有误 / Rule file error: ${e.message}`);
       return 2;
     }
     throw e;
   }
   const reports: WorkbookReport[] = [];
-  for (const file of files) reports.push(await checkFile(file, vocab, lang));
+  for (const file of files) reports.push(await checkFile(file, catalogue, lang));
 
   if (format === 'json') {
     const report: Report = { version: 1, workbooks: reports };
@@ -62,7 +63,7 @@ async function runCheck(files: string[], format: string, lang: Lang, io: Io): Pr
   } else {
     // An unusable file is told once, on stderr, below; the report covers the files that were read.
     const readable = reports.filter((r) => !r.error);
-    if (readable.length) io.out(readable.map((r) => formatText(r, vocab, lang)).join('\n\n'));
+    if (readable.length) io.out(readable.map((r) => formatText(r, catalogue.vocab, lang)).join('\n\n'));
   }
   // Unusable input always gets its one clear line on stderr, whatever the output format.
   for (const r of reports) if (r.error) io.err(`budget-check: ${r.error.message}`);

@@ -2,6 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Catalogue } from '../core/check.js';
+import { loadRules } from '../core/rules/catalogue.js';
 import { loadVocabulary, type Vocabulary } from '../core/vocabulary.js';
 
 /** rules/ beside src/ and build/: the same relative place from both. */
@@ -31,4 +33,16 @@ export async function loadVocabularyDir(rulesDir = DEFAULT_RULES_DIR): Promise<V
   const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   const files = await Promise.all(names.map(async (n) => ({ file: join(dir, n), json: await readJsonFile(join(dir, n)) })));
   return loadVocabulary(files);
+}
+
+/** Rule files are the *.json files directly in the rules folder, except the schema. */
+export async function loadRuleDir(rulesDir = DEFAULT_RULES_DIR) {
+  const names = (await readdir(rulesDir)).filter((n) => n.endsWith('.json') && n !== 'schema.json').sort();
+  const files = await Promise.all(names.map(async (n) => ({ file: join(rulesDir, n), json: await readJsonFile(join(rulesDir, n)) })));
+  return loadRules(files);
+}
+
+export async function loadCatalogue(rulesDir = DEFAULT_RULES_DIR): Promise<Catalogue> {
+  const [vocab, rules] = await Promise.all([loadVocabularyDir(rulesDir), loadRuleDir(rulesDir)]);
+  return { vocab, rules };
 }

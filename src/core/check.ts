@@ -1,18 +1,26 @@
 /**
- * The pipeline every front end shares: grid → tables → findings. The CLI, the task pane and the tests
- * all call this and only differ in how they show the result.
+ * The pipeline every front end shares: grid → tables → rules → findings. The CLI, the task pane and
+ * the tests all call this and only differ in how they show the result.
  */
 import type { Finding, TableSummary, WorkbookReport } from './findings.js';
 import type { GridWorkbook } from './grid.js';
 import { message, type Lang, type MessageId } from './messages.js';
 import type { Recognition, RecognizedTable } from './model.js';
 import { recognize } from './recognize/recognize.js';
+import type { LoadedRule } from './rules/catalogue.js';
+import { runRules, type RuleRun } from './rules/run.js';
 import { SourceError } from './source-error.js';
 import { TABLE_IDS, type Vocabulary } from './vocabulary.js';
+
+export interface Catalogue {
+  vocab: Vocabulary;
+  rules: LoadedRule[];
+}
 
 export interface CheckResult {
   report: WorkbookReport;
   recognition: Recognition;
+  runs: RuleRun[];
 }
 
 export function summarizeTable(t: RecognizedTable): TableSummary {
@@ -73,7 +81,8 @@ function isEmpty(grid: GridWorkbook): boolean {
  * Checks one workbook. Throws SourceError when the workbook is empty or holds no budget table at
  * all: that is input the tool cannot use, not a finding.
  */
-export function checkGrid(file: string, grid: GridWorkbook, vocab: Vocabulary, lang: Lang = 'zh-CN'): CheckResult {
+export async function checkGrid(file: string, grid: GridWorkbook, catalogue: Catalogue, lang: Lang = 'zh-CN'): Promise<CheckResult> {
+  const { vocab } = catalogue;
   if (isEmpty(grid)) throw new SourceError('empty-workbook', { file });
   const recognition = recognize(grid, vocab);
   if (recognition.tables.length === 0) {
@@ -85,9 +94,11 @@ export function checkGrid(file: string, grid: GridWorkbook, vocab: Vocabulary, l
       seen: recognition.seen.map((s) => `「${s.sheet}」${s.sample}`).join('；') || '—',
     });
   }
-  const findings = recognitionFindings(recognition, vocab, lang);
+  const outcome = await runRules(catalogue.rules, recognition, vocab, grid, lang);
+  const findings = [...recognitionFindings(recognition, vocab, lang), ...outcome.findings];
   return {
     report: { file, tables: recognition.tables.map(summarizeTable), findings },
     recognition,
+    runs: outcome.runs,
   };
 }

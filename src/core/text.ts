@@ -1,9 +1,15 @@
 /** Text normalisation shared by recognition and rules: the one place that knows how budget tables spell things. */
 import type { CellValue } from './grid.js';
 
+/**
+ * Characters NFKC leaves alone: ASCII, CJK ideographs and the CJK punctuation budget tables use.
+ * Text made only of these skips normalisation, which is costly and runs on every label.
+ */
+const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]*$/;
+
 /** NFKC folds full-width digits, letters and punctuation (（１６９９．７８） → (1699.78)). */
 export function fold(text: string): string {
-  return text.normalize('NFKC');
+  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
 }
 
 /** For matching labels and headers: folded, with every kind of white space removed. */

@@ -25,9 +25,13 @@ export function isNoteRow(view: SheetView, row: number, vocab: Vocabulary): bool
   return vocab.noteRow.some((m) => matchScore(m, entries[0]!.norm) > 0 && entries[0]!.norm.length < 120);
 }
 
-/** A row that can only be data: it holds a subject code or an amount with decimals. */
+/**
+ * A row that can only be data: it holds a subject code, a number (headers hold words; the 栏次 row of
+ * column numbers is told apart before this is asked), or an amount written as text with decimals.
+ */
 export function isClearlyData(view: SheetView, row: number): boolean {
   return view.entries(row).some((e) => {
+    if (typeof e.cell.value === 'number') return true;
     if (parseWholeCode(e.text) && e.norm.length >= 3) return true;
     const a = parseAmount(e.cell.value, e.cell.numFmt);
     return a.kind === 'number' && (!Number.isInteger(a.value) || a.value >= 1000);

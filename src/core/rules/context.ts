@@ -1,0 +1,152 @@
+/** What iterators see: the recognised tables, the vocabulary, and helpers to name cells as reviewers do. */
+import type { Fix, CellAddress } from '../findings.js';
+import type { GridWorkbook } from '../grid.js';
+import type { Lang } from '../messages.js';
+import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../model.js';
+import { formatAmount } from '../text.js';
+import type { TableId, Vocabulary } from '../vocabulary.js';
+import { UNIT_FACTOR, evaluate, type Identity, type Localized, type Term } from './identity.js';
+
+export type FactValue = string | number | boolean | null;
+
+export interface Item {
+  facts: Record<string, FactValue>;
+  /** Placeholders that differ by language (table and column names); called only to write a message. */
+  text?: (lang: Lang) => Record<string, string>;
+  /** Direct findings: the cell to report on. Identity items are placed by the localiser instead. */
+  cell?: CellAddress;
+  related?: CellAddress[];
+  fix?: Fix;
+  identity?: Identity;
+  table?: TableId;
+}
+
+export class RuleContext {
+  private readonly byId = new Map<TableId, RecognizedTable[]>();
+  private readonly memos = new Map<string, unknown>();
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    readonly recognition: Recognition,
+    readonly vocab: Vocabulary,
+    readonly grid: GridWorkbook,
+  ) {
+    for (const t of recognition.tables) this.byId.set(t.id, [...(this.byId.get(t.id) ?? []), t]);
+  }
+
+  tables(id: TableId): RecognizedTable[] {
+    return this.byId.get(id) ?? [];
+  }
+
+  table(id: TableId): RecognizedTable | undefined {
+    return this.byId.get(id)?.[0];
+  }
+
+  /** Work several rules share (the indicator facts, the narrative's text cells) is done once per check. */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  tableName(t: RecognizedTable, lang: Lang): string {
+    const key = `t|${t.id}|${t.sheet}|${lang}`;
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = `${this.vocab.tables.get(t.id)?.name[lang] ?? t.id}（${t.sheet}）`;
+      this.names.set(key, name);
+    }
+    return name;
+  }
+
+  columnName(t: RecognizedTable, role: string, lang: Lang): string {
+    const key = `c|${t.id}|${role}|${lang}`;
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = this.vocab.tables.get(t.id)?.columns.find((c) => c.role === role)?.name[lang] ?? role;
+      this.names.set(key, name);
+    }
+    return name;
+  }
+
+  /** "2080101 行政运行", "合计", or the row's label on the side given. */
+  rowName(row: TableRow, side?: string): string {
+    if (row.code) return `${row.code.code} ${row.labels.name ?? ''}`.trim();
+    const label = (side && row.labels[side]) || row.labels.name || row.labels.item || Object.values(row.labels)[0] || `第${row.row}行`;
+    return label.trim();
+  }
+
+  unit(t: RecognizedTable): Unit {
+    return t.unit ?? '万元';
+  }
+
+  term(t: RecognizedTable, row: TableRow, role: string, sign: 1 | -1 = 1, side?: string): Term | undefined {
+    const ref = row.cells[role];
+    if (!ref) return undefined;
+    return this.termFor(t, ref, { 'zh-CN': this.rowName(row, side), en: this.rowName(row, side) }, role, sign);
+  }
+
+  termFor(t: RecognizedTable, ref: CellRef, rowName: Localized, role: string, sign: 1 | -1 = 1): Term {
+    return new CellTerm(this, t, ref, rowName, role, sign);
+  }
+}
+
+/**
+ * A cell in an identity. Its label is built on first read: only the few failing identities are
+ * ever described, and building labels for all of them was most of a check's allocation.
+ */
+class CellTerm implements Term {
+  readonly factor: number;
+  readonly unit: Unit;
+  private cachedLabel?: Localized;
+
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly table: RecognizedTable,
+    readonly ref: CellRef,
+    private readonly rowName: Localized,
+    private readonly role: string,
+    readonly sign: 1 | -1,
+  ) {
+    this.unit = ctx.unit(table);
+    this.factor = UNIT_FACTOR[this.unit];
+  }
+
+  get label(): Localized {
+    return (this.cachedLabel ??= {
+      'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${this.rowName['zh-CN']}“${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
+      en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${this.rowName.en} “${this.ctx.columnName(this.table, this.role, 'en')}”`,
+    });
+  }
+}
+
+/** Facts are numbers for the conditions; texts are written only for a message, in the anchor's unit. */
+export function identityItem(identity: Identity, table?: TableId): Item {
+  const e = evaluate(identity);
+  const anchor = identity.lhs[0] ?? identity.rhs[0]!;
+  const f = anchor.factor;
+  const excess = identity.relation === 'eq' ? Math.abs(e.difference) - e.tolerance : e.difference - e.tolerance;
+  const facts: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, identity.context);
+  facts.relation = identity.relation;
+  facts.actual = e.left / f;
+  facts.expected = e.right / f;
+  facts.difference = e.difference / f;
+  facts.absDifference = Math.abs(e.difference) / f;
+  facts.tolerance = e.tolerance / f;
+  facts.excess = excess / f;
+  facts.outsideTolerance = e.failed;
+  facts.termCount = identity.lhs.length + identity.rhs.length;
+  facts.unit = anchor.unit;
+  facts.cell = anchor.ref.cell;
+  facts.sheet = anchor.ref.sheet;
+  const text = (lang: Lang) => {
+    const decimals = Math.max(2, anchor.ref.decimals);
+    return {
+      ...(identity.describe?.(lang) ?? {}),
+      left: anchor.label[lang],
+      actualText: formatAmount(e.left / f, decimals),
+      expectedText: formatAmount(e.right / f, decimals),
+      differenceText: formatAmount(e.difference / f, decimals),
+    };
+  };
+  return { facts, text, identity, ...(table && { table }) };
+}

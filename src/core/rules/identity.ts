@@ -1,0 +1,107 @@
+/**
+ * Numeric identities: "this cell equals (or is at most) the sum of those". Every amount rule —
+ * hierarchy sums, row identities, cross-table ties, bounds — yields identities, so one localiser can
+ * find the cell to change across all of them.
+ */
+import type { CellAddress } from '../findings.js';
+import type { Lang } from '../messages.js';
+import type { CellRef, Unit } from '../model.js';
+
+export type Localized = Record<Lang, string>;
+
+export const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000 };
+
+export interface Term {
+  ref: CellRef;
+  /** Multiplier from the cell's own unit to 元. */
+  factor: number;
+  unit: Unit;
+  sign: 1 | -1;
+  /** How a reviewer names this cell: table, row code and name, column. */
+  label: Localized;
+  /**
+   * For an amount written inside text (the 说明 narrative): which characters hold it, so several
+   * amounts in one paragraph stay apart and a fix can rewrite just that number.
+   */
+  inText?: { start: number; end: number };
+}
+
+export interface Identity {
+  /** Unique per identity, stable across runs (rule id + cells). */
+  key: string;
+  ruleId: string;
+  relation: 'eq' | 'le';
+  lhs: Term[];
+  rhs: Term[];
+  /** Extra placeholders for the rule's message (parent code, row name, …). */
+  context: Record<string, string | number>;
+  /** Placeholders that differ by language; called only when a message is written. */
+  describe?: (lang: Lang) => Record<string, string>;
+}
+
+export function cellKey(a: CellAddress): string {
+  return `${a.sheet}!${a.cell}`;
+}
+
+/** Half the last shown digit: amounts are read to the cent at least (DESIGN.md §1, XBRL Calculations 1.1). */
+export function halfWidth(t: Term): number {
+  const decimals = Math.max(2, t.ref.decimals);
+  return 0.5 * 10 ** -decimals * t.factor;
+}
+
+export type Overrides = ReadonlyMap<string, number>;
+
+/** Identifies what a term reads: a cell, or one amount inside a cell's text. */
+export function termKey(t: Term): string {
+  return t.inText ? `${cellKey(t.ref)}#${t.inText.start}` : cellKey(t.ref);
+}
+
+function valueOf(t: Term, overrides?: Overrides): number {
+  const o = overrides?.get(termKey(t));
+  return (o ?? t.ref.amount ?? 0) * t.factor * t.sign;
+}
+
+export interface Evaluation {
+  /** Left and right sides in 元. */
+  left: number;
+  right: number;
+  /** left − right, in 元. */
+  difference: number;
+  tolerance: number;
+  failed: boolean;
+}
+
+const EPSILON = 1e-9;
+
+export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
+  let left = 0;
+  let right = 0;
+  let tolerance = 0;
+  for (const t of id.lhs) {
+    left += valueOf(t, overrides);
+    tolerance += halfWidth(t);
+  }
+  for (const t of id.rhs) {
+    right += valueOf(t, overrides);
+    tolerance += halfWidth(t);
+  }
+  const difference = left - right;
+  const slack = tolerance * (1 + EPSILON) + EPSILON;
+  const failed = id.relation === 'eq' ? Math.abs(difference) > slack : difference > slack;
+  return { left, right, difference, tolerance, failed };
+}
+
+/** The value a term's cell must take (in its own unit) for the identity to hold exactly. */
+export function solveFor(id: Identity, term: Term): number {
+  const { difference } = evaluate(id);
+  const side = id.lhs.includes(term) ? 1 : -1;
+  const current = (term.ref.amount ?? 0) * term.factor * term.sign * side;
+  const wanted = current - difference;
+  const raw = (wanted / (term.factor * term.sign * side));
+  const decimals = Math.max(2, term.ref.decimals);
+  return Math.round(raw * 10 ** decimals) / 10 ** decimals;
+}
+
+export function terms(id: Identity): Term[] {
+  return [...id.lhs, ...id.rhs];
+}

@@ -1,0 +1,53 @@
+/** Reads an indicator value such as "≥98%", "≤81万元", "不少于1100人", "按要求全部完成". */
+import { fold } from '../text.js';
+
+export interface IndicatorValue {
+  comparator: '≥' | '≤' | '>' | '<' | '=' | '';
+  number: number | null;
+  unit: string;
+  /** The whole value is comparator + number + unit, i.e. a quantity. */
+  isQuantity: boolean;
+}
+
+const COMPARATORS: [RegExp, IndicatorValue['comparator']][] = [
+  [/^(≥|>=|大于等于|不低于|不少于|不小于|至少)/, '≥'],
+  [/^(≤|<=|小于等于|不高于|不超过|不多于|不大于|控制在|以内)/, '≤'],
+  [/^(>|大于|高于|超过)/, '>'],
+  [/^(<|小于|低于)/, '<'],
+  [/^(=|等于|达到|为)/, '='],
+];
+
+export function parseIndicatorValue(text: string): IndicatorValue {
+  let rest = fold(text).replace(/\s+/g, '');
+  let comparator: IndicatorValue['comparator'] = '';
+  for (const [re, c] of COMPARATORS) {
+    const m = re.exec(rest);
+    if (m) {
+      comparator = c;
+      rest = rest.slice(m[0].length);
+      break;
+    }
+  }
+  const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(rest.replace(/,/g, ''));
+  if (!m) return { comparator, number: null, unit: '', isQuantity: false };
+  const unit = m[2]!;
+  // "12月底前", "2024年底前完成" are deadlines, not a number with a unit.
+  const deadline = /^(年|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
+  return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline };
+}
+
+/** Converts an amount indicator to 万元; undefined when its unit is not a currency. */
+export function toWanYuan(value: number, unit: string): number | undefined {
+  switch (unit) {
+    case '万元':
+      return value;
+    case '元':
+      return value / 10000;
+    case '千元':
+      return value / 10;
+    case '亿元':
+      return value * 10000;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,240 @@
+/** Structure of the coded tables: codes, names, which codes each table holds, empty tables. */
+import { z } from 'zod';
+import { parentCode } from '../../codes.js';
+import type { RecognizedTable, TableRow } from '../../model.js';
+import { normalizeLabel } from '../../text.js';
+import { TABLE_IDS } from '../../vocabulary.js';
+import type { Item } from '../context.js';
+import type { IteratorDef } from '../registry-types.js';
+
+const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const TableIdSchema = z.enum(TABLE_IDS);
+
+function codeCellOf(t: RecognizedTable, row: TableRow) {
+  return { sheet: t.sheet, cell: row.codeCell ?? row.cells.name?.cell ?? t.titleCell! };
+}
+
+// ── code-rows: every coded row, with whether its parent is present ───────────────────────────
+
+const CodeRowParams = z
+  .object({
+    tables: z.array(TableIdSchema).min(1),
+    detailLevel: z
+      .object({ functional: z.number().int().min(1).max(3), economic: z.number().int().min(1).max(2) })
+      .strict()
+      .default({ functional: 3, economic: 2 })
+      .describe('须细化到的级次：功能分类到项(3)，经济分类到款(2) / the level amounts must be itemised to'),
+  })
+  .strict();
+
+export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
+  name: 'code-rows',
+  description: both('编码表中的每一个科目行', 'every coded row of the coded tables'),
+  params: CodeRowParams,
+  facts: {
+    code: both('科目编码', 'subject code'),
+    name: both('科目名称', 'subject name'),
+    level: both('级次：1 类、2 款、3 项', 'level: 1 class, 2 section, 3 item'),
+    parentCode: both('上级编码', 'parent code'),
+    parentPresent: both('上级科目在本表中', 'the parent row is in this table'),
+    hasChildren: both('本表中有下级科目', 'the row has children in this table'),
+    amount: both('合计列金额（空白为 0）', 'the total column’s amount (blank is 0)'),
+    aboveDetail: both('没有下级、又未细化到规定级次（如功能分类停在款级）', 'a row with no children above the required level (a functional 款 with no 项)'),
+    detailLevel: both('规定的细化级次', 'the required level'),
+  },
+  identities: false,
+  texts: ['table'],
+  run(ctx, params) {
+    const items: Item[] = [];
+    for (const id of params.tables) {
+      for (const t of ctx.tables(id)) {
+        const codes = new Set(t.rows.map((r) => r.code?.code).filter(Boolean));
+        const parents = new Set(t.rows.map((r) => (r.code ? parentCode(r.code.code) : undefined)).filter(Boolean));
+        const required = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' ? params.detailLevel.economic : params.detailLevel.functional;
+        for (const row of t.rows) {
+          if (!row.code) continue;
+          const parent = parentCode(row.code.code) ?? '';
+          const hasChildren = parents.has(row.code.code);
+          items.push({
+            facts: {
+              code: row.code.code,
+              name: row.labels.name ?? '',
+              level: row.code.level,
+              parentCode: parent,
+              parentPresent: parent === '' || codes.has(parent),
+              hasChildren,
+              amount: row.cells.total?.amount ?? 0,
+              aboveDetail: !hasChildren && row.code.level < required,
+              detailLevel: required,
+            },
+            text: (lang) => ({ table: ctx.tableName(t, lang) }),
+            cell: codeCellOf(t, row),
+            table: t.id,
+          });
+        }
+      }
+    }
+    return items;
+  },
+};
+
+// ── code-names: the same code named the same in every table ──────────────────────────────────
+
+const CodeNameParams = z.object({ tables: z.array(TableIdSchema).min(2) }).strict();
+
+export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
+  name: 'code-names',
+  description: both('同一科目编码在各表中的名称', 'the names one code is given across tables'),
+  params: CodeNameParams,
+  facts: {
+    code: both('科目编码', 'subject code'),
+    name: both('本表中的名称', 'the name in this table'),
+    usualName: both('多数表中的名称', 'the name most tables use'),
+    differs: both('本表名称与多数表不同', 'this table’s name differs from most'),
+    otherTables: both('使用多数名称的表', 'tables using the usual name'),
+  },
+  identities: false,
+  texts: ['table'],
+  run(ctx, params) {
+    const uses = new Map<string, { t: RecognizedTable; row: TableRow; name: string }[]>();
+    for (const id of params.tables) {
+      for (const t of ctx.tables(id)) {
+        for (const row of t.rows) {
+          if (!row.code || !row.labels.name) continue;
+          uses.set(row.code.code, [...(uses.get(row.code.code) ?? []), { t, row, name: row.labels.name.trim() }]);
+        }
+      }
+    }
+    const items: Item[] = [];
+    for (const [code, list] of uses) {
+      if (list.length < 2) continue;
+      const counts = new Map<string, number>();
+      for (const u of list) counts.set(normalizeLabel(u.name), (counts.get(normalizeLabel(u.name)) ?? 0) + 1);
+      const usual = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      const usualUse = list.find((u) => normalizeLabel(u.name) === usual)!;
+      for (const u of list) {
+        const differs = normalizeLabel(u.name) !== usual;
+        items.push({
+          facts: {
+            code,
+            name: u.name,
+            usualName: usualUse.name,
+            differs,
+            otherTables: list.filter((x) => normalizeLabel(x.name) === usual).map((x) => x.t.sheet).join('、'),
+          },
+          text: (lang) => ({ table: ctx.tableName(u.t, lang) }),
+          cell: { sheet: u.t.sheet, cell: u.row.cells.name?.cell ?? codeCellOf(u.t, u.row).cell },
+          ...(differs && u.row.cells.name && { fix: { sheet: u.t.sheet, cell: u.row.cells.name.cell, value: usualUse.name, safety: 'unsafe' as const } }),
+          related: list.filter((x) => x !== u).map((x) => ({ sheet: x.t.sheet, cell: x.row.cells.name?.cell ?? codeCellOf(x.t, x.row).cell })),
+          table: u.t.id,
+        });
+      }
+    }
+    return items;
+  },
+};
+
+// ── code-coverage: every code of one table appears in another ───────────────────────────────
+
+const CoverageParams = z
+  .object({
+    pairs: z
+      .array(z.object({ from: TableIdSchema, to: TableIdSchema, column: z.string().default('total') }).strict())
+      .min(1),
+  })
+  .strict();
+
+export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
+  name: 'code-coverage',
+  description: both('一张表中有金额的科目，另一张表中也应有这一行', 'a code with an amount in one table has its row in another'),
+  params: CoverageParams,
+  facts: {
+    code: both('科目编码', 'subject code'),
+    name: both('科目名称', 'subject name'),
+    amount: both('来源表中的金额', 'the amount in the source table'),
+    missing: both('目标表中缺少这一行', 'the row is missing from the target table'),
+    parentCode: both('上级编码', 'parent code'),
+    fromTable: both('有这一行的表', 'the table that has the row'),
+  },
+  identities: false,
+  texts: ['table', 'from'],
+  run(ctx, params) {
+    const items: Item[] = [];
+    for (const pair of params.pairs) {
+      const from = ctx.table(pair.from);
+      const to = ctx.table(pair.to);
+      if (!from || !to || to.rows.length === 0) continue;
+      const toRows = new Map(to.rows.filter((r) => r.code).map((r) => [r.code!.code, r]));
+      for (const row of from.rows) {
+        const amount = row.cells[pair.column]?.amount;
+        if (!row.code || !amount) continue;
+        const missing = !toRows.has(row.code.code);
+        // Point at the parent row where the missing row belongs, else at the table's title.
+        let parent = parentCode(row.code.code);
+        while (parent && !toRows.has(parent)) parent = parentCode(parent);
+        const anchor = parent ? toRows.get(parent)! : undefined;
+        items.push({
+          facts: { code: row.code.code, name: row.labels.name ?? '', amount, missing, parentCode: parent ?? '', fromTable: from.sheet },
+          text: (lang) => ({
+            'zh-CN': { table: ctx.tableName(to, 'zh-CN'), from: ctx.tableName(from, 'zh-CN') },
+            en: { table: ctx.tableName(to, 'en'), from: ctx.tableName(from, 'en') },
+          })[lang],
+          cell: anchor ? codeCellOf(to, anchor) : { sheet: to.sheet, cell: to.titleCell! },
+          related: [codeCellOf(from, row)],
+          table: to.id,
+        });
+      }
+    }
+    return items;
+  },
+};
+
+// ── empty-tables: 空表列示 and the fiscal summary ──────────────────────────────────────────────
+
+const EmptyParams = z
+  .object({
+    tables: z
+      .array(z.object({ table: TableIdSchema, fiscalColumn: z.string().describe('财政拨款收支总表中对应的列 / the matching column of the fiscal summary') }).strict())
+      .min(1),
+    noteWords: z.array(z.string()).min(1),
+    report: z.enum(['table', 'fiscal']),
+  })
+  .strict();
+
+export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
+  name: 'empty-tables',
+  description: both('可为空的表（政府性基金、国有资本经营）：空表要有说明，且财政拨款收支总表中相应金额为零', 'tables that may be empty: an empty one carries its note and is zero in the fiscal summary'),
+  params: EmptyParams,
+  facts: {
+    isEmpty: both('表中没有金额', 'the table holds no amount'),
+    hasNote: both('表下有“空表列示”之类的说明', 'a note such as 空表列示 follows the table'),
+    fiscalAmount: both('财政拨款收支总表本年支出合计中的相应金额', 'the matching amount on the fiscal summary’s total row'),
+  },
+  identities: false,
+  texts: ['table', 'fiscalTable'],
+  run(ctx, params) {
+    const items: Item[] = [];
+    const fiscal = ctx.table('fiscal-summary');
+    const fiscalTotal = fiscal?.rows.find((r) => r.keys.expenseItem === 'expenseYearTotal');
+    for (const decl of params.tables) {
+      for (const t of ctx.tables(decl.table)) {
+        const isEmpty = t.rows.every((r) => Object.entries(r.cells).every(([, c]) => !c.amount || c.invalid));
+        const note = normalizeLabel(t.note?.text ?? '');
+        const hasNote = params.noteWords.some((w) => note.includes(normalizeLabel(w)));
+        const fiscalCell = fiscalTotal?.cells[decl.fiscalColumn];
+        const cell = params.report === 'fiscal' && fiscalCell ? { sheet: fiscalCell.sheet, cell: fiscalCell.cell } : { sheet: t.sheet, cell: t.titleCell! };
+        items.push({
+          facts: { isEmpty, hasNote, fiscalAmount: fiscalCell?.amount ?? 0 },
+          text: (lang) => ({
+            'zh-CN': { table: ctx.tableName(t, 'zh-CN'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'zh-CN') : '财政拨款收支总表' },
+            en: { table: ctx.tableName(t, 'en'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'en') : 'fiscal summary' },
+          })[lang],
+          cell,
+          ...(params.report === 'fiscal' && fiscalCell && { fix: { sheet: fiscalCell.sheet, cell: fiscalCell.cell, value: 0, safety: 'unsafe' as const } }),
+          table: params.report === 'fiscal' ? 'fiscal-summary' : t.id,
+        });
+      }
+    }
+    return items;
+  },
+};

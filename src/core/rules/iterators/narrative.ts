@@ -1,0 +1,114 @@
+/**
+ * Amounts stated in the 说明 narrative ("“三公”经费预算安排6.3万元", "机关运行经费共计安排135.69万元")
+ * against the tables. Patterns are regular expressions in the rule file: the first group is the
+ * number, an optional second group the unit.
+ */
+import { z } from 'zod';
+import { toA1 } from '../../address.js';
+import type { CellRef, Unit } from '../../model.js';
+import { fold, parseAmount } from '../../text.js';
+import { TABLE_IDS } from '../../vocabulary.js';
+import { identityItem, type Item } from '../context.js';
+import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
+import { IDENTITY_FACTS, type IteratorDef } from '../registry-types.js';
+
+const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+const Statement = z
+  .object({
+    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+    pattern: z
+      .string()
+      .min(1)
+      .refine(
+        (p) => {
+          try {
+            new RegExp(p, 'u');
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'not a valid regular expression / 不是有效的正则表达式' },
+      )
+      .describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
+    table: z.enum(TABLE_IDS),
+    column: z.string(),
+    row: z
+      .object({ key: z.string().optional(), side: z.string().optional(), total: z.literal(true).optional() })
+      .strict(),
+    relation: z.enum(['eq', 'le']).default('eq'),
+  })
+  .strict();
+
+const NarrativeParams = z.object({ statements: z.array(Statement).min(1) }).strict();
+
+/** Text long enough to be a sentence: table cells are never narrative. */
+const MIN_TEXT_LENGTH = 12;
+
+export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
+  name: 'narrative-amounts',
+  description: both('说明文字中写明的金额与表中对应单元格核对', 'amounts stated in the narrative against their table cells'),
+  params: NarrativeParams,
+  facts: { ...IDENTITY_FACTS, statement: both('说明中的原文', 'the sentence as written') },
+  identities: true,
+  texts: ['name', 'right', 'relation', 'left'],
+  run(ctx, params, ruleId) {
+    const items: Item[] = [];
+    const patterns = params.statements.map((s) => ({ s, re: new RegExp(s.pattern, 'gu') }));
+    const cells = ctx.memo('narrative-cells', () => {
+      const found: { sheet: string; row: number; col: number; text: string; folded: string }[] = [];
+      for (const sheet of ctx.grid.sheets) {
+        sheet.rows.forEach((cells, r) =>
+          cells?.forEach((cell, c) => {
+            if (cell && typeof cell.value === 'string' && cell.text.length >= MIN_TEXT_LENGTH) {
+              found.push({ sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) });
+            }
+          }),
+        );
+      }
+      return found;
+    });
+    for (const { sheet, row: r, col: c, text, folded } of cells) {
+      for (const { s, re } of patterns) {
+        re.lastIndex = 0;
+        for (const m of folded.matchAll(re)) {
+          const numberText = m[1];
+          if (numberText === undefined || m.index === undefined) continue;
+          const parsed = parseAmount(numberText);
+          if (parsed.kind !== 'number') continue;
+          const t = ctx.table(s.table);
+          const row = t && (s.row.total ? t.rows.find((x) => x.isTotal) : t.rows.find((x) => s.row.side && x.keys[s.row.side] === s.row.key));
+          const counterpart = t && row && ctx.term(t, row, s.column, 1, s.row.side);
+          if (!counterpart) continue;
+          const unit = ((m[2] as Unit | undefined) ?? '万元') as Unit;
+          // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
+          const start = m.index + m[0].indexOf(numberText);
+          const ref: CellRef = { sheet, cell: toA1(r, c), row: r, col: c, text, amount: parsed.value, decimals: parsed.decimals };
+          const lhs: Term = {
+            ref,
+            factor: UNIT_FACTOR[unit] ?? 10000,
+            unit,
+            sign: 1,
+            label: { 'zh-CN': `${sheet}!${ref.cell} 说明中的“${s.name['zh-CN']}”`, en: `${sheet}!${ref.cell} narrative “${s.name.en}”` },
+            inText: { start, end: start + numberText.length },
+          };
+          const identity: Identity = {
+            key: `${ruleId}:${sheet}!${ref.cell}#${start}`,
+            ruleId,
+            relation: s.relation,
+            lhs: [lhs],
+            rhs: [counterpart],
+            context: { statement: m[0] },
+            describe: (lang) => ({
+              'zh-CN': { name: s.name['zh-CN'], right: counterpart.label['zh-CN'], relation: s.relation === 'eq' ? '应等于' : '不应超过' },
+              en: { name: s.name.en, right: counterpart.label.en, relation: s.relation === 'eq' ? 'should equal' : 'should not exceed' },
+            })[lang],
+          };
+          items.push(identityItem(identity, s.table));
+        }
+      }
+    }
+    return items;
+  },
+};

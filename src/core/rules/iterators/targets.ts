@@ -1,0 +1,335 @@
+/** Project performance-target tables: their own arithmetic, their categories, plans and indicators. */
+import { z } from 'zod';
+import type { Fix } from '../../findings.js';
+import type { CellRef, RecognizedTable } from '../../model.js';
+import { normalizeLabel } from '../../text.js';
+import { identityItem, type Item, type RuleContext } from '../context.js';
+import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
+import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
+import { IDENTITY_FACTS, type IteratorDef } from '../registry-types.js';
+
+const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+function targets(ctx: RuleContext): RecognizedTable[] {
+  return ctx.tables('performance-target').filter((t) => t.target);
+}
+
+function projectOf(t: RecognizedTable): string {
+  return t.target?.projectName?.text.trim() || t.title;
+}
+
+function projectText(ctx: RuleContext, t: RecognizedTable) {
+  return {
+    'zh-CN': { project: projectOf(t), table: `项目绩效目标表（${t.sheet}）` },
+    en: { project: projectOf(t), table: `project target table (${t.sheet})` },
+  };
+}
+
+function targetTerm(ctx: RuleContext, t: RecognizedTable, field: 'budget' | 'fiscalFunds' | 'otherFunds'): Term | undefined {
+  const ref = t.target?.[field];
+  if (!ref) return undefined;
+  const unit = ctx.unit(t);
+  const names = { budget: ['预算数', 'budget'], fiscalFunds: ['财政资金', 'fiscal funds'], otherFunds: ['其他资金', 'other funds'] }[field];
+  return {
+    ref,
+    factor: UNIT_FACTOR[unit],
+    unit,
+    sign: 1,
+    label: { 'zh-CN': `项目绩效目标表 ${ref.sheet}!${ref.cell} ${projectOf(t)}“${names[0]}”`, en: `target table ${ref.sheet}!${ref.cell} ${projectOf(t)} “${names[1]}”` },
+  };
+}
+
+// ── target-budget-sum: 预算数 = 财政资金 + 其他资金 ──────────────────────────────────────────────
+
+export const targetBudgetSum: IteratorDef<Record<string, never>> = {
+  name: 'target-budget-sum',
+  description: both('每个项目：预算数 = 财政资金 + 其他资金', 'each project: budget = fiscal funds + other funds'),
+  params: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  facts: { ...IDENTITY_FACTS, project: both('项目名称', 'project name') },
+  identities: true,
+  texts: ['project', 'table', 'left'],
+  run(ctx, _params, ruleId) {
+    const items: Item[] = [];
+    for (const t of targets(ctx)) {
+      const budget = targetTerm(ctx, t, 'budget');
+      const parts = [targetTerm(ctx, t, 'fiscalFunds'), targetTerm(ctx, t, 'otherFunds')].filter((x): x is Term => !!x);
+      if (!budget || parts.length === 0) continue;
+      const identity: Identity = {
+        key: `${ruleId}:${budget.ref.sheet}!${budget.ref.cell}`,
+        ruleId,
+        relation: 'eq',
+        lhs: [budget],
+        rhs: parts,
+        context: { project: projectOf(t) },
+        describe: (lang) => projectText(ctx, t)[lang],
+      };
+      items.push(identityItem(identity, 'performance-target'));
+    }
+    return items;
+  },
+};
+
+// ── target-budgets-total: Σ 项目预算数 vs 项目支出 ──────────────────────────────────────────────
+
+const BudgetsTotalParams = z
+  .object({
+    table: z.enum(['expense-summary', 'general-budget-expense']),
+    column: z.string(),
+  })
+  .strict();
+
+export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>> = {
+  name: 'target-budgets-total',
+  description: both('各项目绩效目标表的预算数之和与支出表合计行的项目支出核对', 'the sum of the projects’ budgets against 项目支出 on the 合计 row'),
+  params: BudgetsTotalParams,
+  facts: { ...IDENTITY_FACTS, projectCount: both('项目绩效目标表的个数', 'number of project target tables') },
+  identities: true,
+  texts: ['table', 'left'],
+  run(ctx, params, ruleId) {
+    const t = ctx.table(params.table);
+    const total = t?.rows.find((r) => r.isTotal);
+    const lhs = t && total && ctx.term(t, total, params.column);
+    const budgets = targets(ctx).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
+    if (!lhs || budgets.length === 0) return [];
+    const identity: Identity = {
+      key: `${ruleId}:${lhs.ref.sheet}!${lhs.ref.cell}`,
+      ruleId,
+      relation: 'eq',
+      lhs: [lhs],
+      rhs: budgets,
+      context: { projectCount: budgets.length },
+      describe: (lang) => ({ table: ctx.tableName(t!, lang) }),
+    };
+    return [identityItem(identity, t!.id)];
+  },
+};
+
+// ── target-categories ─────────────────────────────────────────────────────────────────────────
+
+const CategoryParams = z
+  .object({
+    required: z.record(z.string(), z.array(z.string())).describe('一级指标 → 必须有的二级指标 / level-1 category → required level-2 categories'),
+  })
+  .strict();
+
+export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
+  name: 'target-categories',
+  description: both('每个项目的绩效指标是否包含必需的一级、二级指标', 'whether each project’s indicators include the required level-1 and level-2 categories'),
+  params: CategoryParams,
+  facts: {
+    project: both('项目名称', 'project name'),
+    missing: both('缺少的指标类别，如“满意度指标/服务对象满意度指标”', 'missing categories, e.g. 满意度指标/服务对象满意度指标'),
+    missingCount: both('缺少的类别个数', 'number of missing categories'),
+    indicatorCount: both('指标行数', 'number of indicator rows'),
+  },
+  identities: false,
+  texts: ['project', 'table'],
+  run(ctx, params) {
+    return targets(ctx).map((t) => {
+      const inds = t.target!.indicators;
+      const present = new Map<string, Set<string>>();
+      for (const i of inds) {
+        const l1 = normalizeLabel(i.level1.text);
+        if (!present.has(l1)) present.set(l1, new Set());
+        present.get(l1)!.add(normalizeLabel(i.level2.text));
+      }
+      const missing: string[] = [];
+      for (const [l1, l2s] of Object.entries(params.required)) {
+        const got = present.get(normalizeLabel(l1));
+        if (!got) missing.push(l1);
+        else for (const l2 of l2s) if (!got.has(normalizeLabel(l2))) missing.push(`${l1}/${l2}`);
+      }
+      return {
+        facts: { project: projectOf(t), missing: missing.join('、'), missingCount: missing.length, indicatorCount: inds.length },
+        text: (lang) => projectText(ctx, t)[lang],
+        cell: { sheet: t.sheet, cell: t.titleCell ?? t.range.split(':')[0]! },
+        table: 'performance-target' as const,
+      };
+    });
+  },
+};
+
+// ── target-plan: 资金支出计划 ─────────────────────────────────────────────────────────────────
+
+const PlanParams = z
+  .object({ report: z.enum(['decrease', 'end']).describe('报告在下降的那一格，或最后一格 / report on the cell where it decreases, or on the last cell') })
+  .strict();
+
+export const targetPlan: IteratorDef<z.infer<typeof PlanParams>> = {
+  name: 'target-plan',
+  description: both('资金支出计划（累计百分比）应逐期不减，并在年底达到 100%', 'the spending plan (cumulative %) never decreases and reaches 100% by year end'),
+  params: PlanParams,
+  facts: {
+    project: both('项目名称', 'project name'),
+    decreasing: both('某期比前一期小', 'some period is lower than the one before'),
+    reaches100: both('最大值达到 100%', 'the highest value reaches 100%'),
+    maxPercent: both('已填的最大百分比', 'the highest percentage filled in'),
+    filledCount: both('已填的期数', 'periods filled in'),
+    invalidCount: both('无法识别为百分比的格数', 'cells that are not percentages'),
+    periods: both('计划各期', 'the plan as written'),
+    label: both('报告所在的那一期（如 12月底）', 'the period reported on (e.g. 12月底)'),
+  },
+  identities: false,
+  texts: ['project', 'table'],
+  run(ctx, params) {
+    const items: Item[] = [];
+    for (const t of targets(ctx)) {
+      const plan = t.target!.plan;
+      if (plan.length === 0) continue;
+      const values = plan.map((p) => {
+        const v = parseIndicatorValue(p.cell.text);
+        return p.cell.text.trim() === '' ? null : v.number !== null && (v.unit === '%' || v.unit === '') ? v.number : NaN;
+      });
+      let decreaseAt = -1;
+      let previous = -Infinity;
+      values.forEach((v, i) => {
+        if (v === null || Number.isNaN(v)) return;
+        if (v < previous && decreaseAt < 0) decreaseAt = i;
+        previous = Math.max(previous, v);
+      });
+      const filled = values.filter((v): v is number => v !== null && !Number.isNaN(v));
+      const max = filled.length ? Math.max(...filled) : null;
+      const at = params.report === 'decrease' && decreaseAt >= 0 ? decreaseAt : plan.length - 1;
+      items.push({
+        facts: {
+          project: projectOf(t),
+          decreasing: decreaseAt >= 0,
+          reaches100: max !== null && Math.abs(max - 100) < 1e-9,
+          maxPercent: max,
+          filledCount: filled.length,
+          invalidCount: values.filter((v) => Number.isNaN(v as number) && v !== null).length,
+          periods: plan.map((p) => `${p.label} ${p.cell.text || '—'}`).join('，'),
+          label: plan[at]!.label,
+        },
+        text: (lang) => projectText(ctx, t)[lang],
+        cell: { sheet: plan[at]!.cell.sheet, cell: plan[at]!.cell.cell },
+        related: plan.filter((_, i) => i !== at).map((p) => ({ sheet: p.cell.sheet, cell: p.cell.cell })),
+        table: 'performance-target',
+      });
+    }
+    return items;
+  },
+};
+
+// ── indicators: one item per indicator row ───────────────────────────────────────────────────
+
+const IndicatorParams = z
+  .object({
+    categories: z.record(z.string(), z.array(z.string())).describe('一级指标 → 其下的二级指标 / level-1 → its level-2 categories'),
+    quantitative: z.array(z.string()).describe('须量化的二级指标 / level-2 categories whose values must be quantities'),
+    units: z.array(z.string()).describe('认可的计量单位 / accepted units'),
+    rateWords: z.array(z.string()).describe('表示比率、完成度或满意度的词 / words that mark a rate, completion or satisfaction'),
+    costCategory: z.string().default('成本指标'),
+    report: z.enum(['value', 'level3', 'level2', 'level1']).describe('报告在哪一格 / which cell the finding is on'),
+    offerFix: z.boolean().default(false).describe('把建议写法作为修正（不安全修正） / offer the suggested wording as an (unsafe) fix'),
+  })
+  .strict();
+
+export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
+  name: 'indicators',
+  description: both('项目绩效目标表中的每一条指标', 'every indicator row of the project target tables'),
+  params: IndicatorParams,
+  facts: {
+    project: both('项目名称', 'project name'),
+    level1: both('一级指标', 'level-1 category'),
+    level2: both('二级指标', 'level-2 category'),
+    level3: both('三级指标', 'level-3 indicator'),
+    value: both('指标值原文', 'the value as written'),
+    level3Blank: both('三级指标为空', 'level-3 indicator is blank'),
+    valueBlank: both('指标值为空', 'the value is blank'),
+    level3IsCategory: both('三级指标只是重复了某个类别名（占位）', 'the level-3 indicator merely repeats a category name'),
+    level2UnderLevel1: both('二级指标属于其一级指标', 'the level-2 category belongs to its level-1 category'),
+    quantitative: both('该二级指标须量化', 'the level-2 category must be quantified'),
+    isQuantity: both('指标值是“比较符+数字+单位”', 'the value is comparator + number + unit'),
+    hasNumber: both('指标值含数字', 'the value holds a number'),
+    comparator: both('比较符 ≥ ≤ > < =（无则为空）', 'the comparator, or empty'),
+    number: both('指标值中的数字', 'the number in the value'),
+    unit: both('指标值的单位', 'the unit of the value'),
+    unitKnown: both('单位在认可列表中', 'the unit is an accepted one'),
+    isRate: both('比率、完成度或满意度类指标', 'a rate, completion or satisfaction indicator'),
+    upperBoundOnRate: both('比率类指标却用了 ≤ 或 <', 'a rate indicator with ≤ or <'),
+    costWanYuan: both('成本指标金额（万元）', 'the cost indicator in 万元'),
+    budgetWanYuan: both('项目预算数（万元）', 'the project budget in 万元'),
+    costExceedsBudget: both('成本指标高于项目预算数', 'the cost indicator exceeds the budget'),
+    suggestion: both('建议写法', 'suggested wording'),
+  },
+  identities: false,
+  texts: ['project', 'table'],
+  run(ctx, params) {
+    const { report, offerFix, ...shared } = params;
+    const rows = ctx.memo(`indicators:${JSON.stringify(shared)}`, () => indicatorFacts(ctx, shared));
+    return rows.map(({ facts, text, cells, rateFix }) => {
+      const at = cells[report];
+      return {
+        facts,
+        text,
+        cell: { sheet: at.sheet, cell: at.cell },
+        related: (['level1', 'level2', 'level3', 'value'] as const).map((k) => cells[k]).filter((c) => c.cell !== at.cell).map((c) => ({ sheet: c.sheet, cell: c.cell })),
+        ...(offerFix && rateFix && { fix: rateFix }),
+        table: 'performance-target' as const,
+      };
+    });
+  },
+};
+
+type IndicatorShared = Omit<z.infer<typeof IndicatorParams>, 'report' | 'offerFix'>;
+
+/** The facts of every indicator row, computed once per check for all the rules that read them. */
+function indicatorFacts(ctx: RuleContext, params: IndicatorShared) {
+    const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef>; rateFix?: Fix }[] = [];
+    const categoryNames = new Set<string>();
+    for (const [l1, l2s] of Object.entries(params.categories)) {
+      categoryNames.add(normalizeLabel(l1));
+      for (const l2 of l2s) categoryNames.add(normalizeLabel(l2));
+    }
+    const units = new Set(params.units.map(normalizeLabel));
+    for (const t of targets(ctx)) {
+      const budgetRef = t.target!.budget;
+      const budgetWan = budgetRef?.amount != null ? (budgetRef.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
+      for (const ind of t.target!.indicators) {
+        const l1 = normalizeLabel(ind.level1.text);
+        const l2 = normalizeLabel(ind.level2.text);
+        const l3 = normalizeLabel(ind.level3.text);
+        const valueText = ind.value.text.trim();
+        const v = parseIndicatorValue(valueText);
+        const isCost = l2 === normalizeLabel(params.costCategory) || l1 === normalizeLabel(params.costCategory);
+        // A rate is a percentage (or a bare number) of a rate-like indicator; money is never a rate.
+        const isRate =
+          !isCost && (v.unit === '%' || v.unit === '') && params.rateWords.some((w) => l3.includes(w) || normalizeLabel(ind.description?.text ?? '').includes(w));
+        const cost = isCost && v.number !== null ? toWanYuan(v.number, v.unit) : undefined;
+        const known = params.categories[ind.level1.text.trim()] ?? Object.entries(params.categories).find(([k]) => normalizeLabel(k) === l1)?.[1];
+        const upperBoundOnRate = isRate && (v.comparator === '≤' || v.comparator === '<');
+        rows.push({
+          facts: {
+            project: projectOf(t),
+            level1: ind.level1.text.trim(),
+            level2: ind.level2.text.trim(),
+            level3: ind.level3.text.trim(),
+            value: valueText,
+            level3Blank: l3 === '',
+            valueBlank: valueText === '',
+            level3IsCategory: l3 !== '' && categoryNames.has(l3),
+            level2UnderLevel1: known ? known.some((k) => normalizeLabel(k) === l2) : false,
+            quantitative: params.quantitative.some((q) => normalizeLabel(q) === l2),
+            isQuantity: v.isQuantity,
+            hasNumber: v.number !== null,
+            comparator: v.comparator,
+            number: v.number,
+            unit: v.unit,
+            unitKnown: v.unit === '' || units.has(normalizeLabel(v.unit)),
+            isRate,
+            upperBoundOnRate,
+            costWanYuan: cost ?? null,
+            budgetWanYuan: budgetWan,
+            costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
+            suggestion: upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost ? '≤' : '≥'}${v.number}${v.unit}` : '',
+          },
+          text: (lang) => projectText(ctx, t)[lang],
+          cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1 },
+          ...(upperBoundOnRate && { rateFix: { sheet: ind.value.sheet, cell: ind.value.cell, value: `≥${v.number}${v.unit}`, safety: 'unsafe' as const } }),
+        });
+      }
+    }
+    return rows;
+}
+

@@ -1,0 +1,35 @@
+/** An iterator turns recognised tables into the items a rule's conditions are evaluated on. */
+import type { z } from 'zod';
+import type { Item, RuleContext } from './context.js';
+import type { Localized } from './identity.js';
+
+export interface IteratorDef<P = unknown> {
+  name: string;
+  description: Localized;
+  params: z.ZodType<P>;
+  /** Facts each item carries, documented for rule maintainers (and checked by the rule linter). */
+  facts: Record<string, Localized>;
+  /** True when items are numeric identities, placed on the cell to change by the localiser. */
+  identities: boolean;
+  /** Placeholders whose text differs by language (table and column names …), beyond the facts. */
+  texts: string[];
+  run(ctx: RuleContext, params: P, ruleId: string): Item[];
+}
+
+export const IDENTITY_FACTS: Record<string, Localized> = {
+  actual: { 'zh-CN': '左边（被核对的单元格）的金额', en: 'the left-hand amount (the cell checked)' },
+  expected: { 'zh-CN': '右边（合计或对应单元格）的金额', en: 'the right-hand amount (sum or counterpart)' },
+  difference: { 'zh-CN': '左边减右边', en: 'left minus right' },
+  absDifference: { 'zh-CN': '差额的绝对值', en: 'absolute difference' },
+  tolerance: { 'zh-CN': '四舍五入允许的误差', en: 'what rounding alone can explain' },
+  excess: { 'zh-CN': '超出允许误差的部分（>0 即不符）', en: 'difference beyond the rounding tolerance (>0 fails)' },
+  outsideTolerance: { 'zh-CN': '差额超出允许误差（不相等）', en: 'the difference exceeds the tolerance' },
+  relation: { 'zh-CN': 'eq 相等 / le 不大于', en: 'eq equal / le at most' },
+  termCount: { 'zh-CN': '参与计算的单元格数', en: 'number of cells involved' },
+  unit: { 'zh-CN': '金额单位', en: 'unit' },
+  cell: { 'zh-CN': '被核对的单元格地址', en: 'address of the cell checked' },
+  sheet: { 'zh-CN': '工作表名', en: 'sheet name' },
+};
+
+/** Message-only placeholders every identity item provides (formatted in the table's own unit). */
+export const IDENTITY_TEXTS = ['left', 'actualText', 'expectedText', 'differenceText'];

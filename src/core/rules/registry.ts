@@ -1,0 +1,26 @@
+/** The iterators rule files may name. Adding one is a code change; using one is data. */
+import { codeCorrespondences, hierarchySums, labelledSums, rowIdentities, tableTies } from './iterators/amounts.js';
+import { codeCoverage, codeNames, codeRows, emptyTables } from './iterators/codes.js';
+import { narrativeAmounts } from './iterators/narrative.js';
+import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan } from './iterators/targets.js';
+import type { IteratorDef } from './registry-types.js';
+
+export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
+  [
+    hierarchySums,
+    rowIdentities,
+    labelledSums,
+    tableTies,
+    codeCorrespondences,
+    narrativeAmounts,
+    targetBudgetSum,
+    targetBudgetsTotal,
+    targetCategories,
+    targetPlan,
+    indicators,
+    codeRows,
+    codeNames,
+    codeCoverage,
+    emptyTables,
+  ].map((it) => [it.name, it as IteratorDef<any>]),
+);

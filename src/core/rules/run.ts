@@ -1,0 +1,216 @@
+/**
+ * Runs the rule catalogue over recognised tables: each rule's iterator yields items, json-rules-engine
+ * evaluates the rule's conditions on them, identity failures go to the localiser, the rest become
+ * findings where the item says.
+ */
+import { Engine } from 'json-rules-engine';
+import type { Finding, Severity, CellAddress } from '../findings.js';
+import type { GridWorkbook } from '../grid.js';
+import { formatTemplate, type Lang } from '../messages.js';
+import type { Recognition } from '../model.js';
+import { formatAmount } from '../text.js';
+import type { Vocabulary } from '../vocabulary.js';
+import type { LoadedRule } from './catalogue.js';
+import { RuleContext, type Item } from './context.js';
+import { evaluate, terms, type Identity } from './identity.js';
+import { localize } from './localize.js';
+import { explainDifference, explainValue } from './slips.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+const WORDS = {
+  culprit: {
+    'zh-CN': '{{label}}为 {{actual}}，应为 {{value}}。依据：{{evidence}}',
+    en: '{{label}} is {{actual}} but should be {{value}}. Because: {{evidence}}',
+  },
+  separator: { 'zh-CN': '；', en: '; ' },
+  end: { 'zh-CN': '。', en: '.' },
+} as const;
+
+export interface RuleRun {
+  rule: LoadedRule;
+  items: number;
+  failures: number;
+  engineRuns: number;
+}
+
+export interface CheckOutcome {
+  findings: Finding[];
+  runs: RuleRun[];
+}
+
+/** One engine per loaded rule, built once: rules are immutable after loading. */
+const engines = new WeakMap<LoadedRule, Engine>();
+
+function engineFor(rule: LoadedRule): Engine {
+  let engine = engines.get(rule);
+  if (!engine) {
+    // A plain path resolver: the facts are flat, and JSONPath resolution is slow.
+    engine = new Engine([], { allowUndefinedFacts: true, pathResolver: (o: unknown, p: string) => (o as Record<string, unknown>)?.[p] });
+    engine.addRule({ name: rule.id, conditions: rule.conditions as never, event: { type: 'finding' } });
+    engines.set(rule, engine);
+  }
+  return engine;
+}
+
+/** Evaluates the rule's conditions once per distinct combination of the facts they read. */
+async function failingItems(rule: LoadedRule, items: Item[]): Promise<{ failing: Set<Item>; engineRuns: number }> {
+  const engine = engineFor(rule);
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const key = rule.conditionFacts.length === 1 ? String(item.facts[rule.conditionFacts[0]!]) : JSON.stringify(rule.conditionFacts.map((f) => item.facts[f] ?? null));
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  const failing = new Set<Item>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      // Only the facts the conditions read: the engine wraps every fact it is given in an object.
+      const facts: Record<string, unknown> = {};
+      for (const f of rule.conditionFacts) facts[f] = group[0]!.facts[f];
+      const result = await engine.run(facts);
+      if (result.events.length > 0) for (const item of group) failing.add(item);
+    }),
+  );
+  return { failing, engineRuns: groups.size };
+}
+
+function render(template: string, item: Item, lang: Lang): string {
+  const params: Record<string, string | number | undefined> = {};
+  for (const [k, v] of Object.entries(item.facts)) params[k] = v === null ? '' : typeof v === 'boolean' ? String(v) : (v as string | number);
+  Object.assign(params, item.text?.(lang) ?? {});
+  return formatTemplate(template, params);
+}
+
+function address(a: CellAddress): CellAddress {
+  return { sheet: a.sheet, cell: a.cell };
+}
+
+function dedupe(cells: CellAddress[], exclude: CellAddress): CellAddress[] {
+  const seen = new Set([`${exclude.sheet}!${exclude.cell}`]);
+  return cells.filter((c) => {
+    const k = `${c.sheet}!${c.cell}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export async function runRules(
+  rules: readonly LoadedRule[],
+  recognition: Recognition,
+  vocab: Vocabulary,
+  grid: GridWorkbook,
+  lang: Lang,
+): Promise<CheckOutcome> {
+  const ctx = new RuleContext(recognition, vocab, grid);
+  const findings: Finding[] = [];
+  const runs: RuleRun[] = [];
+  const allIdentities: Identity[] = [];
+  const failedIdentities: Identity[] = [];
+  const itemOf = new Map<Identity, { item: Item; rule: LoadedRule }>();
+
+  for (const rule of rules) {
+    const items = rule.iteratorDef.run(ctx, rule.parsedParams, rule.id);
+    const { failing, engineRuns } = await failingItems(rule, items);
+    runs.push({ rule, items: items.length, failures: failing.size, engineRuns });
+    for (const item of items) {
+      if (item.identity) {
+        allIdentities.push(item.identity);
+        itemOf.set(item.identity, { item, rule });
+        if (failing.has(item)) failedIdentities.push(item.identity);
+      } else if (failing.has(item) && item.cell) {
+        findings.push({
+          ruleId: rule.id,
+          severity: rule.severity,
+          sheet: item.cell.sheet,
+          cell: item.cell.cell,
+          message: render(rule.message[lang], item, lang),
+          ...(item.related?.length && { related: dedupe(item.related.map(address), item.cell) }),
+          ...(item.fix && { fix: item.fix }),
+          ...(item.table && { table: item.table }),
+        });
+      }
+    }
+  }
+
+  const { culprits, unplaced } = localize(failedIdentities, allIdentities);
+  const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
+  for (const c of culprits) {
+    const evidence = [...c.resolves].sort((a, b) => ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!);
+    const primary = itemOf.get(evidence[0]!)!;
+    const severity = evidence.map((id) => itemOf.get(id)!.rule.severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0]!;
+    const decimals = Math.max(2, c.term.ref.decimals);
+    const sentences = evidence.map((id) => {
+      const { item, rule } = itemOf.get(id)!;
+      return render(rule.message[lang], item, lang);
+    });
+    const slip = explainValue(c.term.ref.amount, c.value, lang, decimals);
+    const message =
+      formatTemplate(WORDS.culprit[lang], {
+        label: c.term.label[lang],
+        actual: c.term.ref.amount === null ? (lang === 'zh-CN' ? '空白' : 'blank') : formatAmount(c.term.ref.amount, decimals),
+        value: formatAmount(c.value, decimals),
+        evidence: sentences.join(WORDS.separator[lang]),
+      }) + (slip ? `${WORDS.separator[lang]}${slip}` : '') + WORDS.end[lang];
+    const related = dedupe(evidence.flatMap((id) => terms(id).map((t) => address(t.ref))), c.term.ref);
+    const fixValue = c.term.inText
+      ? c.term.ref.text.slice(0, c.term.inText.start) + formatAmount(c.value, Math.max(0, decimalsInText(c.term.ref.text.slice(c.term.inText.start, c.term.inText.end)))) + c.term.ref.text.slice(c.term.inText.end)
+      : c.value;
+    findings.push({
+      ruleId: primary.rule.id,
+      severity,
+      sheet: c.term.ref.sheet,
+      cell: c.term.ref.cell,
+      message,
+      ...(related.length && { related }),
+      // Rewriting a sentence is never automatic: the figure may be right and the table wrong.
+      fix: { sheet: c.term.ref.sheet, cell: c.term.ref.cell, value: fixValue, safety: c.term.inText ? 'unsafe' : c.safety },
+      ...(primary.item.table && { table: primary.item.table }),
+    });
+  }
+
+  for (const id of unplaced) {
+    const { item, rule } = itemOf.get(id)!;
+    const anchor = id.lhs[0] ?? id.rhs[0]!;
+    const e = evaluate(id);
+    const hint = explainDifference(
+      e.difference / anchor.factor,
+      id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
+      lang,
+    );
+    findings.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      sheet: anchor.ref.sheet,
+      cell: anchor.ref.cell,
+      message: render(rule.message[lang], item, lang) + (hint ? `${WORDS.separator[lang]}${hint}` : '') + WORDS.end[lang],
+      related: dedupe(terms(id).map((t) => address(t.ref)), anchor.ref),
+      ...(id.relation === 'eq' && !anchor.inText && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: Math.round((e.right / anchor.factor) * 100) / 100, safety: 'display-only' as const } }),
+      ...(item.table && { table: item.table }),
+    });
+  }
+
+  findings.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      compareCells(a.cell ?? '', b.cell ?? '') ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  return { findings, runs };
+}
+
+function decimalsInText(numberText: string): number {
+  const dot = numberText.indexOf('.');
+  return dot < 0 ? 0 : numberText.length - dot - 1;
+}
+
+function compareCells(a: string, b: string): number {
+  const pa = /^([A-Z]+)(\d+)$/.exec(a);
+  const pb = /^([A-Z]+)(\d+)$/.exec(b);
+  if (!pa || !pb) return a.localeCompare(b);
+  return Number(pa[2]) - Number(pb[2]) || pa[1]!.length - pb[1]!.length || pa[1]!.localeCompare(pb[1]!);
+}
+

@@ -1,0 +1,106 @@
+/**
+ * The rule file format (rules/*.json), validated with zod. zod also generates rules/schema.json, which
+ * editors use for autocompletion.
+ */
+import { z } from 'zod';
+
+export const Localized = z
+  .object({
+    'zh-CN': z.string().min(1).describe('中文（默认显示） / Chinese, shown by default'),
+    en: z.string().min(1).describe('English'),
+  })
+  .strict();
+
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const;
+
+const Primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const Condition = z
+  .object({
+    fact: z.string().min(1).describe('要比较的事实名 / the fact to compare'),
+    operator: z.enum(OPERATORS),
+    value: z.union([Primitive, z.array(Primitive), z.object({ fact: z.string().min(1) }).strict()]),
+  })
+  .strict();
+
+export type TopLevelCondition =
+  | { all: NestedCondition[] }
+  | { any: NestedCondition[] }
+  | { not: NestedCondition };
+export type NestedCondition = z.infer<typeof Condition> | TopLevelCondition;
+
+export const NestedCondition: z.ZodType<NestedCondition> = z.lazy(() => z.union([Condition, TopLevelCondition]));
+export const TopLevelCondition: z.ZodType<TopLevelCondition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(NestedCondition).min(1) }).strict(),
+    z.object({ any: z.array(NestedCondition).min(1) }).strict(),
+    z.object({ not: NestedCondition }).strict(),
+  ]),
+);
+
+/** A few rows of one or more sheets, enough to hold a table or two: the input of a rule test. */
+export const Snippet = z
+  .object({
+    sheets: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+            merges: z.array(z.string()).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type Snippet = z.infer<typeof Snippet>;
+
+export const ExpectedFinding = z
+  .object({
+    sheet: z.string().min(1),
+    cell: z.string().regex(/^[A-Z]{1,3}\d+$/, 'an A1 address / A1 单元格地址'),
+    fix: z.union([z.number(), z.string()]).optional().describe('建议值 / the value the fix should propose'),
+  })
+  .strict();
+
+export const RuleTests = z
+  .object({
+    valid: z.array(z.object({ name: z.string(), workbook: Snippet }).strict()).default([]),
+    invalid: z
+      .array(z.object({ name: z.string(), workbook: Snippet, findings: z.array(ExpectedFinding).min(1) }).strict())
+      .default([]),
+  })
+  .strict();
+export type RuleTests = z.infer<typeof RuleTests>;
+
+export const FAMILIES = ['hierarchy', 'tie', 'three-public', 'performance', 'format'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const RuleFile = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a rule id is kebab-case / 规则编号用小写字母、数字和连字符'),
+    family: z.enum(FAMILIES).describe('层级合计 hierarchy · 表间勾稽 tie · 三公经费 three-public · 绩效指标 performance · 格式 format'),
+    severity: z.enum(['error', 'warning', 'info']).describe('error 必须修改 · warning 修改或说明 · info 提示'),
+    title: Localized,
+    description: Localized.describe('检查什么、为什么 / what it checks and why'),
+    iterator: z.string().min(1).describe('逐项检查的对象，来自内置注册表 / what the rule iterates over, from the built-in registry'),
+    params: z.record(z.string(), z.unknown()).default({}),
+    conditions: TopLevelCondition.describe('json-rules-engine 条件：满足时报告 / json-rules-engine conditions: a finding when they hold'),
+    message: Localized.describe('可用 {{占位符}} / may use {{placeholders}}'),
+    tests: RuleTests.default({ valid: [], invalid: [] }),
+  })
+  .strict();
+export type RuleFile = z.infer<typeof RuleFile>;

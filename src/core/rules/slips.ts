@@ -1,0 +1,62 @@
+/**
+ * Accountants' checks that explain a wrong figure: transposed digits, a slipped decimal or 元/万元
+ * mix-up, a blank that should hold a value, a sign error, an omitted row.
+ */
+import type { Lang } from '../messages.js';
+
+const TEXT = {
+  transposed: { 'zh-CN': '疑似相邻数字颠倒（{{expected}} 写成了 {{actual}}）', en: 'looks like transposed digits ({{expected}} typed as {{actual}})' },
+  divisibleBy9: { 'zh-CN': '差额 {{difference}} 能被 9 整除，疑似数字颠倒', en: 'the difference {{difference}} is divisible by 9: digits may be transposed' },
+  unitMix: { 'zh-CN': '相差 {{factor}} 倍，疑似元与万元混用', en: 'off by a factor of {{factor}}: 元 and 万元 look mixed up' },
+  decimal: { 'zh-CN': '相差 {{factor}} 倍，疑似小数点错位', en: 'off by a factor of {{factor}}: the decimal point looks slipped' },
+  blank: { 'zh-CN': '该格为空，疑似漏填', en: 'the cell is blank: the value looks omitted' },
+  sign: { 'zh-CN': '疑似正负号错误', en: 'looks like a sign error' },
+  omitted: { 'zh-CN': '差额恰好等于“{{item}}”，疑似漏加或多加了这一行', en: 'the difference equals “{{item}}”: that row looks omitted or counted twice' },
+  signOfItem: { 'zh-CN': '差额是“{{item}}”的两倍，疑似该行正负号有误', en: 'the difference is twice “{{item}}”: its sign looks wrong' },
+} as const;
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+const cents = (n: number) => Math.round(n * 100);
+
+function isAdjacentTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/** Why a cell showing `actual` may really be `expected`; undefined when no check explains it. */
+export function explainValue(actual: number | null, expected: number, lang: Lang, decimals = 2): string | undefined {
+  const show = (n: number) => n.toFixed(decimals);
+  if (actual === null || actual === 0) return expected !== 0 ? TEXT.blank[lang] : undefined;
+  if (cents(actual) === -cents(expected)) return TEXT.sign[lang];
+  const a = show(Math.abs(actual)).replace('.', '');
+  const e = show(Math.abs(expected)).replace('.', '');
+  if (isAdjacentTransposition(a, e)) return fill(TEXT.transposed[lang], { actual: show(actual), expected: show(expected) });
+  if (expected !== 0) {
+    for (const factor of [10000, 1000, 100, 10]) {
+      for (const ratio of [factor, 1 / factor]) {
+        if (Math.abs(actual / expected - ratio) < 0.0005 * ratio) {
+          return fill((factor === 10000 ? TEXT.unitMix : TEXT.decimal)[lang], { factor });
+        }
+      }
+    }
+  }
+  const d = Math.abs(cents(actual) - cents(expected));
+  if (d > 0 && d % 9 === 0 && a.length === e.length) return fill(TEXT.divisibleBy9[lang], { difference: show(d / 100) });
+  return undefined;
+}
+
+/** For a sum that fails with no single cell to blame: does the difference match one of its rows? */
+export function explainDifference(difference: number, items: { name: string; value: number | null }[], lang: Lang): string | undefined {
+  const d = cents(Math.abs(difference));
+  if (d === 0) return undefined;
+  const same = items.find((i) => i.value !== null && cents(Math.abs(i.value)) === d);
+  if (same) return fill(TEXT.omitted[lang], { item: same.name });
+  const twice = items.find((i) => i.value !== null && cents(Math.abs(i.value)) * 2 === d);
+  if (twice) return fill(TEXT.signOfItem[lang], { item: twice.name });
+  return undefined;
+}

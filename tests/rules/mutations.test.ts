@@ -1,0 +1,182 @@
+/**
+ * Mutation tests on the real sample: change one value, delete one row, blank one indicator, and the
+ * finding must land where a reviewer has to act — on the changed cell with a fix that restores the
+ * original, on the parent of a deleted row, on the project table that lost a category.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromA1 } from '../../src/core/address.js';
+import { checkGrid, type Catalogue, type CheckResult } from '../../src/core/check.js';
+import type { Finding } from '../../src/core/findings.js';
+import type { GridWorkbook } from '../../src/core/grid.js';
+import { parentCode } from '../../src/core/codes.js';
+import { displayText } from '../../src/core/text.js';
+import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { sampleGrid } from '../helpers.js';
+
+let catalogue: Catalogue;
+let base: GridWorkbook;
+let baseline: CheckResult;
+
+beforeAll(async () => {
+  catalogue = await loadCatalogue();
+  base = await sampleGrid();
+  baseline = await checkGrid('sample.xlsx', base, catalogue);
+});
+
+/** A copy of the grid with one cell set (null blanks it); other sheets are shared, not copied. */
+function withCell(grid: GridWorkbook, sheet: string, cell: string, value: number | string | null): GridWorkbook {
+  const p = fromA1(cell);
+  return {
+    sheets: grid.sheets.map((s) => {
+      if (s.name !== sheet) return s;
+      const rows = s.rows.map((r) => r.slice());
+      const old = rows[p.row - 1]![p.col - 1];
+      rows[p.row - 1]![p.col - 1] = value === null ? undefined : { ...old, value, text: displayText(value, old?.numFmt) };
+      return { ...s, rows };
+    }),
+  };
+}
+
+function withoutRow(grid: GridWorkbook, sheet: string, row: number): GridWorkbook {
+  return { sheets: grid.sheets.map((s) => (s.name !== sheet ? s : { ...s, rows: s.rows.filter((_, i) => i !== row - 1) })) };
+}
+
+/** Findings the mutation added (the sample's own warnings are not news). */
+function added(result: CheckResult): Finding[] {
+  const key = (f: Finding) => `${f.ruleId}|${f.sheet}|${f.cell}`;
+  const before = new Set(baseline.report.findings.map(key));
+  return result.report.findings.filter((f) => !before.has(key(f)));
+}
+
+interface AmountCell {
+  sheet: string;
+  cell: string;
+  value: number;
+}
+
+function amountCells(): AmountCell[] {
+  const cells = new Map<string, AmountCell>();
+  const labelRoles = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'incomeItem', 'expenseItem']);
+  for (const t of baseline.recognition.tables) {
+    for (const r of t.rows) {
+      for (const [role, c] of Object.entries(r.cells)) {
+        if (!labelRoles.has(role) && c.amount !== null) cells.set(`${c.sheet}!${c.cell}`, { sheet: c.sheet, cell: c.cell, value: c.amount });
+      }
+    }
+    for (const c of [t.target?.budget, t.target?.fiscalFunds]) if (c?.amount != null) cells.set(`${c.sheet}!${c.cell}`, { sheet: c.sheet, cell: c.cell, value: c.amount });
+  }
+  return [...cells.values()];
+}
+
+function transposed(v: number): number | undefined {
+  const digits = v.toFixed(2).replace('.', '');
+  for (let i = 0; i + 1 < digits.length; i++) {
+    if (digits[i] === digits[i + 1]) continue;
+    const t = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
+    const n = Number(`${t.slice(0, -2)}.${t.slice(-2)}`);
+    if (n !== v) return n;
+  }
+  return undefined;
+}
+
+const SLIPS: [string, (v: number) => number | null | undefined][] = [
+  ['slipped decimal (×10)', (v) => Math.round(v * 1000) / 100],
+  ['transposed digits', transposed],
+  ['value left blank', () => null],
+  ['sign error', (v) => -v],
+];
+
+describe('a single wrong value in any table', () => {
+  it('finds more than 300 amount cells to mutate in the sample', () => {
+    expect(amountCells().length).toBeGreaterThan(300);
+  });
+
+  it.each(SLIPS)('%s: reported on the changed cell, with a fix that restores the original', async (_name, slip) => {
+    const misses: string[] = [];
+    for (const c of amountCells()) {
+      const wrong = slip(c.value);
+      if (wrong === undefined) continue;
+      const result = await checkGrid('mutant.xlsx', withCell(base, c.sheet, c.cell, wrong), catalogue);
+      const news = added(result);
+      const hit = news.find((f) => f.sheet === c.sheet && f.cell === c.cell && f.severity !== 'info');
+      const restores = hit?.fix && Math.abs(Number(hit.fix.value) - c.value) < 0.005;
+      // Knock-on warnings can be right (a budget typed too low now sits below its cost indicator);
+      // an error anywhere else would be a misplaced finding.
+      const strayErrors = news.filter((f) => f !== hit && f.severity === 'error');
+      if (!restores || strayErrors.length) {
+        misses.push(`${c.sheet}!${c.cell} ${c.value}→${wrong}: ${news.map((f) => `${f.sheet}!${f.cell}=${f.fix?.value}`).join(', ') || 'nothing'}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('says what kind of slip it looks like', async () => {
+    const cell = amountCells().find((c) => c.sheet === '表3' && c.value === 251.32)!;
+    const result = await checkGrid('mutant.xlsx', withCell(base, cell.sheet, cell.cell, 215.32), catalogue);
+    const f = added(result).find((x) => x.cell === cell.cell)!;
+    expect(f.severity).toBe('error');
+    expect(f.fix).toEqual({ sheet: '表3', cell: cell.cell, value: 251.32, safety: 'safe' });
+    expect(f.message).toContain('应为 251.32');
+    expect(f.message).toContain('疑似相邻数字颠倒（251.32 写成了 215.32）');
+    const tenfold = await checkGrid('mutant.xlsx', withCell(base, cell.sheet, cell.cell, 2513200), catalogue);
+    expect(added(tenfold).find((x) => x.cell === cell.cell)!.message).toContain('疑似元与万元混用');
+  });
+
+  it('explains in English too', async () => {
+    const cell = amountCells().find((c) => c.sheet === '表3' && c.value === 251.32)!;
+    const result = await checkGrid('mutant.xlsx', withCell(base, cell.sheet, cell.cell, 215.32), catalogue, 'en');
+    const f = result.report.findings.find((x) => x.cell === cell.cell)!;
+    expect(f.message).toMatch(/is 215\.32 but should be 251\.32\. Because: .*transposed digits/);
+  });
+});
+
+describe('a deleted row', () => {
+  const coded = ['income-summary', 'expense-summary', 'general-budget-expense', 'general-budget-basic'];
+
+  it.each(coded)('%s: each deleted 项 (or 款) row is reported on its parent row', async (id) => {
+    const t = baseline.recognition.tables.find((x) => x.id === id)!;
+    const leaves = t.rows.filter((r) => r.code && !t.rows.some((c) => c.code && parentCode(c.code.code) === r.code!.code));
+    expect(leaves.length).toBeGreaterThan(3);
+    const misses: string[] = [];
+    for (const leaf of leaves) {
+      const parent = t.rows.find((r) => r.code?.code === parentCode(leaf.code!.code))!;
+      const result = await checkGrid('mutant.xlsx', withoutRow(base, t.sheet, leaf.row), catalogue);
+      const onParent = added(result).filter((f) => f.sheet === t.sheet && f.cell && fromA1(f.cell).row === parent.row);
+      // A parent with one child loses its whole sum: then the parent's parent is where it shows.
+      const onGrandparent = added(result).filter((f) => {
+        const gp = t.rows.find((r) => r.code?.code === parentCode(parent.code!.code));
+        return gp && f.sheet === t.sheet && f.cell && fromA1(f.cell).row === gp.row;
+      });
+      if (onParent.length === 0 && onGrandparent.length === 0) misses.push(`${leaf.code!.code}: ${added(result).map((f) => `${f.sheet}!${f.cell}`).join(', ')}`);
+    }
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('performance indicators', () => {
+  const targets = () => baseline.recognition.tables.filter((t) => t.target);
+
+  it('a blanked indicator value is reported on that cell', async () => {
+    for (const t of targets().slice(0, 4)) {
+      const ind = t.target!.indicators[0]!;
+      const result = await checkGrid('mutant.xlsx', withCell(base, ind.value.sheet, ind.value.cell, null), catalogue);
+      expect(added(result)).toContainEqual(expect.objectContaining({ ruleId: 'perf-value-missing', sheet: ind.value.sheet, cell: ind.value.cell, severity: 'error' }));
+    }
+  });
+
+  it('a blanked 三级指标 is reported on that cell', async () => {
+    const ind = targets()[5]!.target!.indicators[2]!;
+    const result = await checkGrid('mutant.xlsx', withCell(base, ind.level3.sheet, ind.level3.cell, null), catalogue);
+    expect(added(result)).toContainEqual(expect.objectContaining({ ruleId: 'perf-level3-missing', cell: ind.level3.cell }));
+  });
+
+  it('a deleted 满意度 row is reported on its project’s table', async () => {
+    for (const t of targets().slice(0, 3)) {
+      const satisfaction = t.target!.indicators.find((i) => i.level1.text === '满意度指标')!;
+      const result = await checkGrid('mutant.xlsx', withoutRow(base, t.sheet, satisfaction.row), catalogue);
+      expect(added(result)).toContainEqual(
+        expect.objectContaining({ ruleId: 'perf-required-categories', sheet: t.sheet, cell: t.titleCell, message: expect.stringContaining('满意度指标') }),
+      );
+    }
+  });
+});
