@@ -1,11 +1,16 @@
 /**
- * npm run bench — medians over repeated runs on this machine.
- * Reading: .xlsx bytes → grid (ExcelJS); recognition: grid → tables; both on the bundled sample.
+ * npm run bench — medians over repeated runs on this machine, on the bundled sample.
+ *   read:      .xlsx bytes → grid (ExcelJS)
+ *   recognize: grid → 25 tables
+ *   rules:     tables → findings (all rules, localisation included)
+ *   per rule:  one rule alone, and per item it evaluates
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { checkGrid } from '../src/core/check.js';
 import { recognize } from '../src/core/recognize/recognize.js';
-import { loadVocabularyDir } from '../src/cli/rule-files.js';
+import { runRules } from '../src/core/rules/run.js';
+import { loadCatalogue } from '../src/cli/rule-files.js';
 import { bufferToGrid } from '../src/xlsx/read.js';
 import { measure, report } from './stats.js';
 
@@ -13,12 +18,27 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const sample = fileURLToPath(new URL('../samples/caofeidian-hrss-2024.xlsx', import.meta.url));
 
 const bytes = await readFile(sample);
-const vocab = await loadVocabularyDir();
+const catalogue = await loadCatalogue();
 const grid = await bufferToGrid(sample, bytes);
+const recognition = recognize(grid, catalogue.vocab);
 
-const timings = [
-  await measure('read sample (.xlsx → grid, ExcelJS)', RUNS, () => bufferToGrid(sample, bytes)),
-  await measure('recognize sample (grid → 25 tables)', RUNS * 10, () => recognize(grid, vocab)),
-  await measure('read + recognize sample', RUNS, async () => recognize(await bufferToGrid(sample, bytes), vocab)),
-];
-report(`budget-check benchmark — sample ${(bytes.length / 1024).toFixed(0)} KiB, node ${process.version}`, timings);
+const read = await measure('read (.xlsx → grid, ExcelJS)', RUNS, () => bufferToGrid(sample, bytes));
+const rec = await measure('recognize (grid → 25 tables)', RUNS * 5, () => recognize(grid, catalogue.vocab));
+const rules = await measure(`rules (${catalogue.rules.length} rules → findings)`, RUNS * 5, () => runRules(catalogue.rules, recognition, catalogue.vocab, grid, 'zh-CN'));
+const check = await measure('check (recognize + rules)', RUNS * 5, () => checkGrid(sample, grid, catalogue));
+const whole = await measure('whole file (read + check)', RUNS, async () => checkGrid(sample, await bufferToGrid(sample, bytes), catalogue));
+report(`budget-check benchmark — sample ${(bytes.length / 1024).toFixed(0)} KiB, node ${process.version}`, [read, rec, rules, check, whole]);
+console.log(`\ncheck / read = ${(check.median / read.median).toFixed(2)}   rules / read = ${(rules.median / read.median).toFixed(2)}`);
+
+const { runs } = await runRules(catalogue.rules, recognition, catalogue.vocab, grid, 'zh-CN');
+const perRule = [];
+for (const r of runs) {
+  const t = await measure(r.rule.id, RUNS * 5, () => runRules([r.rule], recognition, catalogue.vocab, grid, 'zh-CN'));
+  perRule.push({ ...t, items: r.items, engineRuns: r.engineRuns });
+}
+console.log(`\nper rule (alone)                             median ms  items  engine runs  µs/item`);
+for (const t of perRule.sort((a, b) => b.median - a.median)) {
+  console.log(`${t.name.padEnd(44)}${t.median.toFixed(3).padStart(10)}${String(t.items).padStart(7)}${String(t.engineRuns).padStart(13)}${(t.items ? (t.median * 1000) / t.items : 0).toFixed(1).padStart(9)}`);
+}
+const items = perRule.reduce((s, t) => s + t.items, 0);
+console.log(`\n${items} rule evaluations per check: ${((rules.median * 1000) / items).toFixed(1)} µs per evaluation (median check ÷ items)`);

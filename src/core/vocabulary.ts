@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { normalizeLabel } from './text.js';
+import { flattenIssues, jsonPath } from './zod-issues.js';
 
 export const TABLE_IDS = [
   'income-expense-summary',
@@ -104,10 +105,6 @@ export class VocabularyError extends Error {
   }
 }
 
-function jsonPath(path: readonly PropertyKey[]): string {
-  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-}
-
 /** Validates parsed vocabulary files (later files add tables or replace one with the same id). */
 export function loadVocabulary(files: { file: string; json: unknown }[]): Vocabulary {
   const vocab: Vocabulary = { tables: new Map(), metaRow: [], noteRow: [], totalRow: [] };
@@ -116,7 +113,7 @@ export function loadVocabulary(files: { file: string; json: unknown }[]): Vocabu
     if (!parsed.success) {
       throw new VocabularyError(
         file,
-        parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
+        flattenIssues(parsed.error.issues).map((i) => ({ path: jsonPath(i.path), message: i.message })),
       );
     }
     for (const t of parsed.data.tables) {

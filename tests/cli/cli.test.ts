@@ -144,3 +144,26 @@ describe('bad input: one clear line, exit 2, no stack trace', () => {
     expect(r.stdout).toContain('budget-check check');
   });
 });
+
+describe('budget-check check on a workbook with a mistake', () => {
+  it('reports the wrong cell with a fix and exits 1', async () => {
+    const { budgetWorkbookBuffer } = await import('../../src/xlsx/budget-writer.js');
+    const { transcription } = await import('../helpers.js');
+    const data = await transcription();
+    // 表3 row 2080505 基本支出: 178.45 → 187.45 (transposed digits)
+    const row = data.tables.find((t) => t.id === 'expense-summary')!.rows.find((r) => r[1] === '2080505')!;
+    row[4] = '187.45';
+    const file = join(dir, 'mistake.xlsx');
+    writeFileSync(file, await budgetWorkbookBuffer(data));
+    const json = run('check', file, '--format', 'json');
+    expect(json.code).toBe(1);
+    const findings = (JSON.parse(json.stdout) as Report).workbooks[0]!.findings.filter((f) => f.severity === 'error');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'hierarchy-sum', sheet: '表3', cell: 'E13', fix: { sheet: '表3', cell: 'E13', value: 178.45, safety: 'safe' } });
+    expect(findings[0]!.related!.length).toBeGreaterThan(2);
+    const text = run('check', file);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/错误\s+表3!E13\s+部门预算支出总表（表3）E13 2080505 机关事业单位基本养老保险缴费支出“基本支出”为 187\.45，应为 178\.45/);
+    expect(text.stdout).toContain('→ 建议改为 表3!E13 = 178.45（可直接修正）');
+  });
+});

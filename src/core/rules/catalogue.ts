@@ -4,6 +4,7 @@
  * JSON path.
  */
 import type { z } from 'zod';
+import { flattenIssues, jsonPath } from '../zod-issues.js';
 import { ITERATORS } from './registry.js';
 import { IDENTITY_TEXTS, type IteratorDef } from './registry-types.js';
 import { FAMILIES, RuleFile, type NestedCondition, type TopLevelCondition } from './schema.js';
@@ -30,12 +31,8 @@ export class RuleCatalogueError extends Error {
   }
 }
 
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `["${String(p)}"]`)).join('');
-}
-
 function zodProblems(file: string, prefix: PropertyKey[], error: z.ZodError): RuleProblem[] {
-  return error.issues.map((i) => ({ file, path: jsonPath([...prefix, ...i.path]), message: i.message }));
+  return flattenIssues(error.issues, prefix).map((i) => ({ file, path: jsonPath(i.path), message: i.message }));
 }
 
 /** Every fact a condition tree reads, with the JSON path of each use. */
