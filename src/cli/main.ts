@@ -12,7 +12,9 @@ import { SourceError } from '../core/source-error.js';
 import { VocabularyError } from '../core/vocabulary.js';
 import { readWorkbookFile } from '../xlsx/read.js';
 import { formatText } from './format-text.js';
-import { loadCatalogue, RuleFileError } from './rule-files.js';
+import { CatalogueProblem, findConfig, resolveCatalogue, type CatalogueChoice } from './catalogue-files.js';
+import { RuleFileError } from './rule-files.js';
+import { rulesLint, rulesTest } from './rules-commands.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -25,13 +27,18 @@ const processIo: Io = {
 };
 
 const USAGE = `用法 / Usage:
-  budget-check check <文件.xlsx>... [--format text|json] [--lang zh-CN|en]
+  budget-check check <文件.xlsx>... [--format text|json] [--lang zh-CN|en] [--rules <文件夹|规则包>] [--config <文件>]
+  budget-check rules lint [规则文件夹]
+  budget-check rules test [规则文件夹]
 
   --format text   按表分组的中文报告（默认） / report grouped by table (default)
   --format json   机器可读的检查结果 / findings as JSON (contract version 1)
   --lang en       英文输出 / English output
+  --rules         规则文件夹、规则包名称（如 national）或规则包文件 / a rules folder, a pack name or a pack file
+  --config        配置文件：选择规则包、关闭规则、改变严重程度；不指定时使用工作簿旁的 budget-check.json
+                  / a config choosing the pack, disabling rules, changing severities; default: budget-check.json beside the workbook
 
-退出码 / Exit codes: 0 无错误 no errors · 1 有错误 errors found · 2 无法使用的输入 unusable input`;
+退出码 / Exit codes: 0 无错误 no errors · 1 有错误或规则问题 errors found / rule problems · 2 无法使用的输入 unusable input`;
 
 export async function checkFile(file: string, catalogue: Catalogue, lang: Lang): Promise<WorkbookReport> {
   try {
@@ -43,19 +50,33 @@ export async function checkFile(file: string, catalogue: Catalogue, lang: Lang):
   }
 }
 
-async function runCheck(files: string[], format: string, lang: Lang, io: Io): Promise<number> {
-  let catalogue: Catalogue;
+async function runCheck(files: string[], format: string, lang: Lang, choice: CatalogueChoice, io: Io): Promise<number> {
+  const catalogues = new Map<string, Promise<Catalogue>>();
+  const catalogueFor = async (file: string): Promise<Catalogue> => {
+    // A config beside a workbook applies to that workbook; the same config is read once.
+    const key = (await findConfig({ ...choice, workbook: file })) ?? '';
+    let c = catalogues.get(key);
+    if (!c) {
+      c = resolveCatalogue({ ...choice, workbook: file });
+      catalogues.set(key, c);
+    }
+    return c;
+  };
+  const reports: WorkbookReport[] = [];
+  let vocab: Catalogue['vocab'] | undefined;
   try {
-    catalogue = await loadCatalogue();
+    for (const file of files) {
+      const catalogue = await catalogueFor(file);
+      vocab ??= catalogue.vocab;
+      reports.push(await checkFile(file, catalogue, lang));
+    }
   } catch (e) {
-    if (e instanceof VocabularyError || e instanceof RuleFileError || e instanceof RuleCatalogueError) {
-      io.err(`规则文件有误 / Rule file error: ${e.message}`);
+    if (e instanceof CatalogueProblem || e instanceof VocabularyError || e instanceof RuleFileError || e instanceof RuleCatalogueError) {
+      io.err(`规则文件有误 / Rule file error:\n${e.message}`);
       return 2;
     }
     throw e;
   }
-  const reports: WorkbookReport[] = [];
-  for (const file of files) reports.push(await checkFile(file, catalogue, lang));
 
   if (format === 'json') {
     const report: Report = { version: 1, workbooks: reports };
@@ -63,7 +84,7 @@ async function runCheck(files: string[], format: string, lang: Lang, io: Io): Pr
   } else {
     // An unusable file is told once, on stderr, below; the report covers the files that were read.
     const readable = reports.filter((r) => !r.error);
-    if (readable.length) io.out(readable.map((r) => formatText(r, catalogue.vocab, lang)).join('\n\n'));
+    if (readable.length && vocab) io.out(readable.map((r) => formatText(r, vocab!, lang)).join('\n\n'));
   }
   // Unusable input always gets its one clear line on stderr, whatever the output format.
   for (const r of reports) if (r.error) io.err(`budget-check: ${r.error.message}`);
@@ -80,6 +101,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       options: {
         format: { type: 'string', default: 'text' },
         lang: { type: 'string', default: 'zh-CN' },
+        rules: { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,6 +125,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`--format 只能是 text 或 json / --format must be text or json (got "${values.format}")`);
     return 2;
   }
+  if (command === 'rules') {
+    const [sub, dir] = files;
+    if (sub === 'lint') return rulesLint(dir, io);
+    if (sub === 'test') return rulesTest(dir, io, lang);
+    io.err(`用法 / usage: budget-check rules lint|test [规则文件夹]\n\n${USAGE}`);
+    return 2;
+  }
   if (command !== 'check') {
     io.err(`未知命令 / Unknown command: ${command}\n\n${USAGE}`);
     return 2;
@@ -110,5 +140,5 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`请指定要检查的 .xlsx 文件 / Name at least one .xlsx file to check\n\n${USAGE}`);
     return 2;
   }
-  return runCheck(files, values.format, lang, io);
+  return runCheck(files, values.format, lang, { ...(values.rules && { rules: values.rules }), ...(values.config && { config: values.config }) }, io);
 }

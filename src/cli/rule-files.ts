@@ -30,19 +30,24 @@ export async function readJsonFile(file: string): Promise<unknown> {
 
 export async function loadVocabularyDir(rulesDir = DEFAULT_RULES_DIR): Promise<Vocabulary> {
   const dir = join(rulesDir, 'vocabulary');
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  const names = (await readdir(dir)).filter(isDataFile).sort();
   const files = await Promise.all(names.map(async (n) => ({ file: join(dir, n), json: await readJsonFile(join(dir, n)) })));
   return loadVocabulary(files);
 }
 
 /** Rule files are the *.json files directly in the rules folder, except the schema. */
-export async function loadRuleDir(rulesDir = DEFAULT_RULES_DIR) {
-  const names = (await readdir(rulesDir)).filter((n) => n.endsWith('.json') && n !== 'schema.json').sort();
+/** Schemas sit beside the data they describe; they are not data. */
+export function isDataFile(name: string): boolean {
+  return name.endsWith('.json') && name !== 'schema.json' && !name.endsWith('.schema.json');
+}
+
+export async function loadRuleDir(rulesDir = DEFAULT_RULES_DIR, vocab?: Vocabulary) {
+  const names = (await readdir(rulesDir)).filter(isDataFile).sort();
   const files = await Promise.all(names.map(async (n) => ({ file: join(rulesDir, n), json: await readJsonFile(join(rulesDir, n)) })));
-  return loadRules(files);
+  return loadRules(files, vocab);
 }
 
 export async function loadCatalogue(rulesDir = DEFAULT_RULES_DIR): Promise<Catalogue> {
-  const [vocab, rules] = await Promise.all([loadVocabularyDir(rulesDir), loadRuleDir(rulesDir)]);
-  return { vocab, rules };
+  const vocab = await loadVocabularyDir(rulesDir);
+  return { vocab, rules: await loadRuleDir(rulesDir, vocab) };
 }

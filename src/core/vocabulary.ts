@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { normalizeLabel } from './text.js';
-import { flattenIssues, jsonPath } from './zod-issues.js';
+import { didYouMean } from './suggest.js';
+import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from './zod-issues.js';
 
 export const TABLE_IDS = [
   'income-expense-summary',
@@ -95,40 +96,54 @@ export interface Vocabulary {
   totalRow: TextMatcher[];
 }
 
+export interface VocabularyProblem {
+  file: string;
+  path: string;
+  keys: PropertyKey[];
+  message: string;
+  onKey?: boolean;
+}
+
 export class VocabularyError extends Error {
-  constructor(
-    readonly file: string,
-    readonly issues: { path: string; message: string }[],
-  ) {
-    super(`${file}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  constructor(readonly problems: VocabularyProblem[]) {
+    super(problems.map((p) => `${p.file}: ${p.path} ${p.message}`).join('\n'));
     this.name = 'VocabularyError';
   }
 }
 
-/** Validates parsed vocabulary files (later files add tables or replace one with the same id). */
-export function loadVocabulary(files: { file: string; json: unknown }[]): Vocabulary {
+/** Validates parsed vocabulary files (a later file's table replaces one with the same id). */
+export function checkVocabulary(files: { file: string; json: unknown }[]): { vocab: Vocabulary; problems: VocabularyProblem[] } {
   const vocab: Vocabulary = { tables: new Map(), metaRow: [], noteRow: [], totalRow: [] };
+  const problems: VocabularyProblem[] = [];
+  const problem = (file: string, keys: PropertyKey[], message: string, onKey = false) => problems.push({ file, path: jsonPath(keys), keys, message, ...(onKey && { onKey }) });
   for (const { file, json } of files) {
-    const parsed = VocabularyFile.safeParse(json);
+    const parsed = VocabularyFile.safeParse(json, REPORT_INPUT);
     if (!parsed.success) {
-      throw new VocabularyError(
-        file,
-        flattenIssues(parsed.error.issues).map((i) => ({ path: jsonPath(i.path), message: i.message })),
-      );
+      for (const i of flattenIssues(parsed.error.issues, [], (path) => schemaKeysAt(VocabularyFile, path))) problem(file, i.path, i.message, i.onKey);
+      continue;
     }
-    for (const t of parsed.data.tables) {
+    parsed.data.tables.forEach((t, ti) => {
       normalizeTable(t);
-      const roles = new Set(t.columns.map((c) => c.role));
-      const unknown = t.required.filter((r) => !roles.has(r));
-      if (unknown.length) {
-        throw new VocabularyError(file, [{ path: `$.tables[id=${t.id}].required`, message: `unknown role(s) / 未定义的列角色: ${unknown.join(', ')}` }]);
-      }
+      const roles = t.columns.map((c) => c.role);
+      t.required.forEach((r, ri) => {
+        if (!roles.includes(r)) problem(file, ['tables', ti, 'required', ri], `未定义的列角色“${r}” / “${r}” is not a column role of this table${didYouMean(r, roles)}`);
+      });
+      const labelRoles = t.columns.filter((c) => c.kind === 'label').map((c) => c.role);
+      t.rows.forEach((row, ri) => {
+        if (!labelRoles.includes(row.column)) problem(file, ['tables', ti, 'rows', ri, 'column'], `“${row.column}”不是本表的标签列 / “${row.column}” is not a label column of this table${didYouMean(row.column, labelRoles)}`);
+      });
       vocab.tables.set(t.id, t);
-    }
+    });
     vocab.metaRow.push(...parsed.data.metaRow.map(normalizeMatcher));
     vocab.noteRow.push(...parsed.data.noteRow.map(normalizeMatcher));
     vocab.totalRow.push(...parsed.data.totalRow.map(normalizeMatcher));
   }
+  return { vocab, problems };
+}
+
+export function loadVocabulary(files: { file: string; json: unknown }[]): Vocabulary {
+  const { vocab, problems } = checkVocabulary(files);
+  if (problems.length) throw new VocabularyError(problems);
   return vocab;
 }
 

@@ -3,10 +3,13 @@
  * parameters, and the facts and placeholders that iterator provides. Errors name the file and the
  * JSON path.
  */
+import { Rule } from 'json-rules-engine';
 import type { z } from 'zod';
-import { flattenIssues, jsonPath } from '../zod-issues.js';
+import { didYouMean } from '../suggest.js';
+import type { Vocabulary } from '../vocabulary.js';
+import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from '../zod-issues.js';
 import { ITERATORS } from './registry.js';
-import { IDENTITY_TEXTS, type IteratorDef } from './registry-types.js';
+import { IDENTITY_TEXTS, type IteratorDef, type Reference } from './registry-types.js';
 import { FAMILIES, RuleFile, type NestedCondition, type TopLevelCondition } from './schema.js';
 
 export interface LoadedRule extends RuleFile {
@@ -18,12 +21,6 @@ export interface LoadedRule extends RuleFile {
   conditionFacts: string[];
 }
 
-export interface RuleProblem {
-  file: string;
-  path: string;
-  message: string;
-}
-
 export class RuleCatalogueError extends Error {
   constructor(readonly problems: RuleProblem[]) {
     super(problems.map((p) => `${p.file}: ${p.path} ${p.message}`).join('\n'));
@@ -31,8 +28,49 @@ export class RuleCatalogueError extends Error {
   }
 }
 
-function zodProblems(file: string, prefix: PropertyKey[], error: z.ZodError): RuleProblem[] {
-  return flattenIssues(error.issues, prefix).map((i) => ({ file, path: jsonPath(i.path), message: i.message }));
+export interface RuleProblem {
+  file: string;
+  path: string;
+  /** The same path as keys, for finding the position in the file. */
+  keys: PropertyKey[];
+  message: string;
+  onKey?: boolean;
+}
+
+function problem(file: string, keys: PropertyKey[], message: string, onKey = false): RuleProblem {
+  return { file, path: jsonPath(keys), keys, message, ...(onKey && { onKey }) };
+}
+
+function zodProblems(file: string, prefix: PropertyKey[], error: z.ZodError, schema: z.ZodType): RuleProblem[] {
+  return flattenIssues(error.issues, [], (path) => schemaKeysAt(schema, path)).map((i) => problem(file, [...prefix, ...i.path], i.message, i.onKey));
+}
+
+/** What the params name must exist in the vocabulary: tables, column roles, row keys. */
+export function checkReferences(file: string, refs: Reference[], vocab: Vocabulary): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const ref of refs) {
+    const at = ['params', ...ref.path];
+    const table = vocab.tables.get(ref.table);
+    if (!table) {
+      problems.push(problem(file, at, `词汇表中没有表“${ref.table}” / the vocabulary has no table “${ref.table}”${didYouMean(ref.table, vocab.tables.keys())}`));
+      continue;
+    }
+    if (ref.coded && table.kind !== 'coded') {
+      problems.push(problem(file, at, `“${ref.table}”不是按科目编码的表 / “${ref.table}” is not a coded table`));
+    }
+    const roles = table.columns.map((c) => c.role);
+    if (ref.column !== undefined && !roles.includes(ref.column)) {
+      problems.push(problem(file, at, `表“${ref.table}”没有列角色“${ref.column}” / table “${ref.table}” has no column role “${ref.column}”${didYouMean(ref.column, roles)}`));
+    }
+    if (ref.rowKey !== undefined) {
+      const keys = table.rows.filter((r) => !ref.side || r.column === ref.side).map((r) => r.key);
+      const ok = ref.rowKey.endsWith('*') ? keys.some((k) => k.startsWith(ref.rowKey!.slice(0, -1))) : keys.includes(ref.rowKey);
+      if (!ok) {
+        problems.push(problem(file, at, `表“${ref.table}”的“${ref.side ?? ''}”列没有行标签“${ref.rowKey}” / table “${ref.table}” has no row key “${ref.rowKey}” in “${ref.side ?? ''}”${didYouMean(ref.rowKey, keys)}`));
+      }
+    }
+  }
+  return problems;
 }
 
 /** Every fact a condition tree reads, with the JSON path of each use. */
@@ -50,28 +88,36 @@ export function placeholders(template: string): string[] {
 }
 
 /** Validates one parsed rule file; returns the rule, or the problems found. */
-export function validateRule(file: string, json: unknown): { rule?: LoadedRule; problems: RuleProblem[] } {
-  const parsed = RuleFile.safeParse(json);
-  if (!parsed.success) return { problems: zodProblems(file, [], parsed.error) };
+export function validateRule(file: string, json: unknown, vocab?: Vocabulary): { rule?: LoadedRule; problems: RuleProblem[] } {
+  const parsed = RuleFile.safeParse(json, REPORT_INPUT);
+  if (!parsed.success) return { problems: zodProblems(file, [], parsed.error, RuleFile) };
   const rule = parsed.data;
   const problems: RuleProblem[] = [];
   const def = ITERATORS.get(rule.iterator);
   if (!def) {
-    problems.push({ file, path: '$.iterator', message: `unknown iterator “${rule.iterator}”; known: ${[...ITERATORS.keys()].join(', ')} / 未知的迭代器` });
+    problems.push(problem(file, ['iterator'], `未知的迭代器“${rule.iterator}” / unknown iterator “${rule.iterator}”${didYouMean(rule.iterator, ITERATORS.keys())}（可用 / known: ${[...ITERATORS.keys()].join(', ')}）`));
     return { problems };
   }
-  const params = def.params.safeParse(rule.params);
-  if (!params.success) problems.push(...zodProblems(file, ['params'], params.error));
+  const params = def.params.safeParse(rule.params, REPORT_INPUT);
+  if (!params.success) problems.push(...zodProblems(file, ['params'], params.error, def.params));
+  else if (vocab && def.references) problems.push(...checkReferences(file, def.references(params.data), vocab));
   const uses = conditionFacts(rule.conditions);
   for (const u of uses) {
     if (!(u.fact in def.facts)) {
-      problems.push({ file, path: jsonPath(u.path), message: `unknown fact “${u.fact}” for iterator ${def.name}; known: ${Object.keys(def.facts).join(', ')} / 未知的事实名` });
+      problems.push(problem(file, u.path, `迭代器 ${def.name} 没有事实“${u.fact}” / unknown fact “${u.fact}” for iterator ${def.name}${didYouMean(u.fact, Object.keys(def.facts))}`));
     }
   }
+  try {
+    // What json-rules-engine itself would refuse when the rule is added.
+    new Rule({ conditions: rule.conditions as never, event: { type: 'finding' } });
+  } catch (e) {
+    problems.push(problem(file, ['conditions'], `json-rules-engine 不接受这些条件 / json-rules-engine rejects these conditions: ${(e as Error).message}`));
+  }
+  const provided = [...Object.keys(def.facts), ...def.texts, ...(def.identities ? IDENTITY_TEXTS : [])];
   for (const lang of ['zh-CN', 'en'] as const) {
     for (const name of placeholders(rule.message[lang])) {
-      if (!(name in def.facts) && !def.texts.includes(name) && !(def.identities && IDENTITY_TEXTS.includes(name))) {
-        problems.push({ file, path: `$.message["${lang}"]`, message: `placeholder {{${name}}} is never provided by iterator ${def.name} / 占位符 {{${name}}} 没有对应的值` });
+      if (!provided.includes(name)) {
+        problems.push(problem(file, ['message', lang], `占位符 {{${name}}} 没有对应的值 / placeholder {{${name}}} is never provided by iterator ${def.name}${didYouMean(name, provided)}`));
       }
     }
   }
@@ -82,20 +128,26 @@ export function validateRule(file: string, json: unknown): { rule?: LoadedRule; 
   };
 }
 
-export function loadRules(files: { file: string; json: unknown }[]): LoadedRule[] {
+export function checkRules(files: { file: string; json: unknown }[], vocab?: Vocabulary): { rules: LoadedRule[]; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const rules: LoadedRule[] = [];
   const ids = new Map<string, string>();
   for (const { file, json } of files) {
-    const r = validateRule(file, json);
+    const r = validateRule(file, json, vocab);
     problems.push(...r.problems);
     if (!r.rule) continue;
     const previous = ids.get(r.rule.id);
-    if (previous) problems.push({ file, path: '$.id', message: `duplicate rule id “${r.rule.id}” (also in ${previous}) / 规则编号重复` });
+    if (previous) problems.push(problem(file, ['id'], `规则编号“${r.rule.id}”重复（另见 ${previous}） / duplicate rule id “${r.rule.id}” (also in ${previous})`));
     ids.set(r.rule.id, file);
     rules.push(r.rule);
   }
-  if (problems.length) throw new RuleCatalogueError(problems);
   // Family order (hierarchy, ties, 三公, 绩效, 格式) decides which rule speaks first for a cell.
-  return rules.sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || a.id.localeCompare(b.id));
+  rules.sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family) || a.id.localeCompare(b.id));
+  return { rules, problems };
+}
+
+export function loadRules(files: { file: string; json: unknown }[], vocab?: Vocabulary): LoadedRule[] {
+  const { rules, problems } = checkRules(files, vocab);
+  if (problems.length) throw new RuleCatalogueError(problems);
+  return rules;
 }

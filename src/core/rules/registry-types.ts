@@ -1,5 +1,6 @@
 /** An iterator turns recognised tables into the items a rule's conditions are evaluated on. */
 import type { z } from 'zod';
+import type { TableId } from '../vocabulary.js';
 import type { Item, RuleContext } from './context.js';
 import type { Localized } from './identity.js';
 
@@ -13,7 +14,23 @@ export interface IteratorDef<P = unknown> {
   identities: boolean;
   /** Placeholders whose text differs by language (table and column names …), beyond the facts. */
   texts: string[];
+  /** The tables, column roles and row keys the params name, so the linter can check them. */
+  references?(params: P): Reference[];
   run(ctx: RuleContext, params: P, ruleId: string): Item[];
+}
+
+/** Something a rule's params name in the vocabulary, and where in the params it is named. */
+export interface Reference {
+  /** Path inside params. */
+  path: PropertyKey[];
+  table: TableId;
+  /** A column role of that table. */
+  column?: string;
+  /** A row key of that table (a trailing * is a prefix), read from the label column `side`. */
+  rowKey?: string;
+  side?: string;
+  /** The table must be a coded one (hierarchy, codes). */
+  coded?: boolean;
 }
 
 export const IDENTITY_FACTS: Record<string, Localized> = {

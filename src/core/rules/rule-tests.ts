@@ -5,6 +5,7 @@
 import type { Finding } from '../findings.js';
 import { sheetFromValues, type GridWorkbook } from '../grid.js';
 import { recognize } from '../recognize/recognize.js';
+import type { Lang } from '../messages.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { runRules } from './run.js';
@@ -24,11 +25,11 @@ export interface RuleTestResult {
   findings: Finding[];
 }
 
-export async function runRuleTests(rule: LoadedRule, vocab: Vocabulary): Promise<RuleTestResult[]> {
+export async function runRuleTests(rule: LoadedRule, vocab: Vocabulary, lang: Lang = 'zh-CN'): Promise<RuleTestResult[]> {
   const results: RuleTestResult[] = [];
   const findingsFor = async (snippet: Snippet) => {
     const grid = snippetToGrid(snippet);
-    const { findings } = await runRules([rule], recognize(grid, vocab), vocab, grid, 'zh-CN');
+    const { findings } = await runRules([rule], recognize(grid, vocab), vocab, grid, lang);
     return findings;
   };
   for (const t of rule.tests.valid) {

@@ -5,7 +5,7 @@ import type { RecognizedTable, TableRow } from '../../model.js';
 import { TABLE_IDS, type TableId } from '../../vocabulary.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import type { Identity, Localized, Term } from '../identity.js';
-import { IDENTITY_FACTS, type IteratorDef } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference } from '../registry-types.js';
 
 const TableIdSchema = z.enum([...TABLE_IDS, 'performance-target']);
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
@@ -45,6 +45,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
   },
   identities: true,
   texts: ['table', 'column', 'left'],
+  references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     for (const id of params.tables) {
@@ -116,6 +117,12 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
   },
   identities: true,
   texts: ['table', 'column', 'parts', 'left'],
+  references: (p) =>
+    p.identities.flatMap((d, i) => [
+      { path: ['identities', i, 'total'], table: d.table, column: d.total },
+      ...d.parts.map((part, j) => ({ path: ['identities', i, 'parts', j], table: d.table, column: part })),
+      ...(d.side ? [{ path: ['identities', i, 'side'], table: d.table, column: d.side }] : []),
+    ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     for (const decl of params.identities) {
@@ -192,6 +199,13 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
   facts: { ...IDENTITY_FACTS, rowName: both('合计行的名称', 'name of the total row'), parts: both('组成行的名称', 'names of the part rows') },
   identities: true,
   texts: ['table', 'column', 'left'],
+  references: (p) =>
+    p.sums.flatMap((d, i) => [
+      { path: ['sums', i, 'side'], table: d.table, column: d.side },
+      ...d.columns.map((c, j) => ({ path: ['sums', i, 'columns', j], table: d.table, column: c })),
+      { path: ['sums', i, 'total'], table: d.table, rowKey: d.total, side: d.side },
+      ...d.parts.map((k, j) => ({ path: ['sums', i, 'parts', j], table: d.table, rowKey: k, side: d.side })),
+    ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     for (const decl of params.sums) {
@@ -259,6 +273,14 @@ const TieParams = z
   })
   .strict();
 
+function selectorReferences(sel: CellSelector, at: PropertyKey[]): Reference[] {
+  const refs: Reference[] = [{ path: [...at, 'column'], table: sel.table, column: sel.column }];
+  if (sel.side) refs.push({ path: [...at, 'side'], table: sel.table, column: sel.side });
+  if (sel.rows === 'codes') refs.push({ path: [...at, 'rows'], table: sel.table, coded: true });
+  if (sel.row?.key) refs.push({ path: [...at, 'row', 'key'], table: sel.table, rowKey: sel.row.key, side: sel.row.side ?? '' });
+  return refs;
+}
+
 interface Located {
   table: RecognizedTable;
   row: TableRow;
@@ -307,6 +329,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   facts: { ...IDENTITY_FACTS, right: both('右边单元格的说明', 'the right-hand cell, described'), code: both('按编码对应时的科目编码', 'the code, for ties by code') },
   identities: true,
   texts: ['right', 'relation', 'left'],
+  references: (p) => p.ties.flatMap((tie, i) => (['left', 'right'] as const).flatMap((side) => selectorReferences(tie[side], ['ties', i, side]))),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     for (const tie of params.ties) {
@@ -371,6 +394,10 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
   facts: { ...IDENTITY_FACTS, leftCodes: both('左边的科目编码', 'codes on the left'), rightCodes: both('右边的科目编码', 'codes on the right') },
   identities: true,
   texts: ['name', 'leftTable', 'rightTable', 'left'],
+  references: (p) => [
+    { path: ['left', 'column'], table: p.left.table, column: p.left.column, coded: true },
+    { path: ['right', 'column'], table: p.right.table, column: p.right.column, coded: true },
+  ],
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     const lt = ctx.table(params.left.table);

@@ -45,6 +45,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   },
   identities: false,
   texts: ['table'],
+  references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
   run(ctx, params) {
     const items: Item[] = [];
     for (const id of params.tables) {
@@ -97,6 +98,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
   },
   identities: false,
   texts: ['table'],
+  references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
   run(ctx, params) {
     const uses = new Map<string, { t: RecognizedTable; row: TableRow; name: string }[]>();
     for (const id of params.tables) {
@@ -160,6 +162,11 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
   },
   identities: false,
   texts: ['table', 'from'],
+  references: (p) =>
+    p.pairs.flatMap((pair, i) => [
+      { path: ['pairs', i, 'from'], table: pair.from, column: pair.column, coded: true },
+      { path: ['pairs', i, 'to'], table: pair.to, coded: true },
+    ]),
   run(ctx, params) {
     const items: Item[] = [];
     for (const pair of params.pairs) {
@@ -214,6 +221,7 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
   },
   identities: false,
   texts: ['table', 'fiscalTable'],
+  references: (p) => p.tables.map((d, i) => ({ path: ['tables', i, 'fiscalColumn'], table: 'fiscal-summary' as const, column: d.fiscalColumn })),
   run(ctx, params) {
     const items: Item[] = [];
     const fiscal = ctx.table('fiscal-summary');

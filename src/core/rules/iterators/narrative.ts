@@ -53,6 +53,11 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   facts: { ...IDENTITY_FACTS, statement: both('说明中的原文', 'the sentence as written') },
   identities: true,
   texts: ['name', 'right', 'relation', 'left'],
+  references: (p) =>
+    p.statements.flatMap((s, i) => [
+      { path: ['statements', i, 'column'], table: s.table, column: s.column },
+      ...(s.row.key ? [{ path: ['statements', i, 'row', 'key'], table: s.table, rowKey: s.row.key, side: s.row.side ?? '' }] : []),
+    ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     const patterns = params.statements.map((s) => ({ s, re: new RegExp(s.pattern, 'gu') }));

@@ -85,6 +85,7 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
   facts: { ...IDENTITY_FACTS, projectCount: both('项目绩效目标表的个数', 'number of project target tables') },
   identities: true,
   texts: ['table', 'left'],
+  references: (p) => [{ path: ['column'], table: p.table, column: p.column }],
   run(ctx, params, ruleId) {
     const t = ctx.table(params.table);
     const total = t?.rows.find((r) => r.isTotal);

@@ -1,0 +1,14 @@
+/** The pages of docs/rules, by file name: shared by npm run docs and the test that keeps them current. */
+import type { Catalogue } from '../src/core/check.js';
+import { indexDoc, ruleDoc } from '../src/core/rules/docs.js';
+import { runRuleTests } from '../src/core/rules/rule-tests.js';
+
+export async function buildRuleDocs(catalogue: Catalogue): Promise<Record<string, string>> {
+  const docs: Record<string, string> = { 'README.md': indexDoc(catalogue.rules) };
+  for (const rule of catalogue.rules) {
+    const zh = await runRuleTests(rule, catalogue.vocab, 'zh-CN');
+    const en = await runRuleTests(rule, catalogue.vocab, 'en');
+    docs[`${rule.id}.md`] = ruleDoc(rule, zh, en);
+  }
+  return docs;
+}

@@ -1,0 +1,145 @@
+/**
+ * Which rules apply: the rules folder, a pack (by name or path, possibly extending another), a config
+ * (given with --config, or budget-check.json beside the workbook). Files are read here; validation
+ * and selection happen in core, the same code the task pane uses.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Catalogue } from '../core/check.js';
+import { lint, type Diagnostic, type SourceKind, type SourceText } from '../core/rules/lint.js';
+import { applySelections, ConfigFile, PackFile, unmatched, type Selection } from '../core/rules/packs.js';
+import { DEFAULT_RULES_DIR, isDataFile } from './rule-files.js';
+
+/** Stops a command: the diagnostics say which file, where, and what to do. */
+export class CatalogueProblem extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'CatalogueProblem';
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.message}`;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+async function source(file: string, kind: SourceKind): Promise<SourceText> {
+  return { file, text: await readFile(file, 'utf8'), kind };
+}
+
+/** Every file of a rules folder: rules at the top, vocabulary/ and packs/ below it. */
+export async function folderSources(dir: string): Promise<SourceText[]> {
+  const out: SourceText[] = [];
+  const list = async (d: string) => (await isDirectory(d) ? (await readdir(d)).filter(isDataFile).sort().map((n) => join(d, n)) : []);
+  for (const f of await list(dir)) out.push(await source(f, 'rule'));
+  const vocabDir = join(dir, 'vocabulary');
+  for (const f of await list(await isDirectory(vocabDir) ? vocabDir : join(DEFAULT_RULES_DIR, 'vocabulary'))) out.push(await source(f, 'vocabulary'));
+  for (const f of await list(join(dir, 'packs'))) out.push(await source(f, 'pack'));
+  return out;
+}
+
+/** Rule files named by a pack or config: single files or folders of them. */
+async function extraRuleSources(paths: string[], base: string): Promise<SourceText[]> {
+  const out: SourceText[] = [];
+  for (const p of paths) {
+    const full = resolve(base, p);
+    if (await isDirectory(full)) {
+      for (const n of (await readdir(full)).filter(isDataFile).sort()) out.push(await source(join(full, n), 'rule'));
+    } else out.push(await source(full, 'rule'));
+  }
+  return out;
+}
+
+interface PackChain {
+  selections: Selection[];
+  extra: SourceText[];
+  packFiles: SourceText[];
+}
+
+async function readPack(ref: string, base: string, rulesDir: string, depth = 0): Promise<PackChain> {
+  const file = ref.endsWith('.json') ? resolve(base, ref) : join(rulesDir, 'packs', `${ref}.json`);
+  if (!(await exists(file))) {
+    throw new CatalogueProblem([{ file: ref, line: 1, column: 1, path: '$', message: `找不到规则包“${ref}”（${file}） / rule pack “${ref}” not found (${file})` }]);
+  }
+  const text = await source(file, 'pack');
+  const checked = lint([text]);
+  const parsed = PackFile.safeParse(JSON.parse(text.text));
+  if (!parsed.success || checked.diagnostics.some((d) => d.file === file && !d.message.includes('no rule matches'))) throw new CatalogueProblem(checked.diagnostics);
+  const pack = parsed.data;
+  const parent = pack.extends && depth < 8 ? await readPack(pack.extends, dirname(file), rulesDir, depth + 1) : { selections: [], extra: [], packFiles: [] };
+  return {
+    selections: [...parent.selections, { include: pack.include, exclude: pack.exclude, severity: pack.severity }],
+    extra: [...parent.extra, ...(await extraRuleSources(pack.rules, dirname(file)))],
+    packFiles: [...parent.packFiles, text],
+  };
+}
+
+export interface CatalogueChoice {
+  /** A rules folder, a pack name (national) or a pack file. */
+  rules?: string;
+  /** A config file; when absent, budget-check.json beside the workbook is used if there is one. */
+  config?: string;
+  workbook?: string;
+}
+
+/** The config that applies: the one given, or the one beside the workbook. */
+export async function findConfig(choice: CatalogueChoice): Promise<string | undefined> {
+  if (choice.config) return resolve(choice.config);
+  if (!choice.workbook) return undefined;
+  const beside = join(dirname(resolve(choice.workbook)), 'budget-check.json');
+  return (await exists(beside)) ? beside : undefined;
+}
+
+export async function resolveCatalogue(choice: CatalogueChoice): Promise<Catalogue> {
+  let rulesDir = DEFAULT_RULES_DIR;
+  let pack: string | undefined;
+  let packBase = process.cwd();
+  if (choice.rules) {
+    if (await isDirectory(choice.rules)) rulesDir = resolve(choice.rules);
+    else pack = choice.rules;
+  }
+  const configFile = await findConfig(choice);
+  let config: ConfigFile | undefined;
+  let configSource: SourceText | undefined;
+  if (configFile) {
+    if (!(await exists(configFile))) {
+      throw new CatalogueProblem([{ file: configFile, line: 1, column: 1, path: '$', message: '找不到配置文件 / config file not found' }]);
+    }
+    configSource = await source(configFile, 'config');
+    const parsed = ConfigFile.safeParse(safeJson(configSource));
+    if (!parsed.success) throw new CatalogueProblem(lint([configSource]).diagnostics);
+    config = parsed.data;
+    if (!pack && config.pack) {
+      pack = config.pack;
+      packBase = dirname(configFile);
+    }
+  }
+  const chain = pack ? await readPack(pack, packBase, rulesDir) : { selections: [], extra: [], packFiles: [] };
+  const configExtra = config && configFile ? await extraRuleSources(config.rules, dirname(configFile)) : [];
+  const sources = [...(await folderSources(rulesDir)).filter((s) => s.kind !== 'pack'), ...chain.extra, ...configExtra];
+  const checked = lint(sources);
+  if (checked.diagnostics.length) throw new CatalogueProblem(checked.diagnostics);
+  const selections = [...chain.selections];
+  if (config) {
+    const missing = [...unmatched(checked.rules, config.disable), ...unmatched(checked.rules, Object.keys(config.severity))];
+    if (missing.length && configSource) throw new CatalogueProblem(lint([...sources, configSource]).diagnostics.filter((d) => d.file === configSource!.file));
+    selections.push({ include: ['*'], exclude: config.disable, severity: config.severity });
+  }
+  return { vocab: checked.vocab, rules: applySelections(checked.rules, selections) };
+}
+
+function safeJson(s: SourceText): unknown {
+  try {
+    return JSON.parse(s.text);
+  } catch {
+    return undefined;
+  }
+}
+

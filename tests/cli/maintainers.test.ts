@@ -1,0 +1,125 @@
+/**
+ * What a rule maintainer does with JSON alone — add a header synonym, declare a new tie, change a
+ * severity, choose a pack — proven by a rule test and visible in budget-check check.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/findings.js';
+import { budgetWorkbookBuffer } from '../../src/xlsx/budget-writer.js';
+import { ROOT, transcription } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin', 'budget-check.js');
+const SAMPLE = join(ROOT, 'samples', 'caofeidian-hrss-2024.xlsx');
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+const json = (r: ReturnType<typeof run>) => JSON.parse(r.stdout) as Report;
+
+function rulesCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+  cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+  return dir;
+}
+
+function edit(file: string, change: (j: Record<string, any>) => void): void {
+  const j = JSON.parse(readFileSync(file, 'utf8'));
+  change(j);
+  writeFileSync(file, `${JSON.stringify(j, null, 2)}\n`);
+}
+
+describe('a rule maintainer, with JSON alone', () => {
+  it('adds a header synonym: a workbook saying 本年拨款 for 财政拨款收入 is read once the synonym is added', async () => {
+    const data = await transcription();
+    data.tables.find((t) => t.id === 'income-summary')!.header[1]![5] = '本年拨款';
+    const dir = mkdtempSync(join(tmpdir(), 'wb-'));
+    const file = join(dir, 'synonym.xlsx');
+    writeFileSync(file, await budgetWorkbookBuffer(data));
+
+    // Without the synonym the fiscal column is unknown, so the tie on it cannot be made.
+    const before = json(run('check', file, '--format', 'json'));
+    const rules = rulesCopy();
+    edit(join(rules, 'vocabulary', 'tables.json'), (v) => {
+      v.tables.find((t: any) => t.id === 'income-summary').columns.find((c: any) => c.role === 'fiscal').match.push({ all: ['本年拨款'] });
+    });
+    expect(run('rules', 'lint', rules).status).toBe(0);
+    const after = json(run('check', file, '--format', 'json', '--rules', rules));
+    expect(after.workbooks[0]!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+
+    // Planting a mistake in that column proves it is now checked: found only with the synonym.
+    const fiscalTotal = data.tables.find((t) => t.id === 'income-summary')!.rows[0]!;
+    fiscalTotal[5] = '16000.49';
+    writeFileSync(file, await budgetWorkbookBuffer(data));
+    const caughtWith = json(run('check', file, '--format', 'json', '--rules', rules)).workbooks[0]!.findings;
+    const caughtWithout = json(run('check', file, '--format', 'json')).workbooks[0]!.findings;
+    expect(caughtWith).toContainEqual(expect.objectContaining({ sheet: '表2', cell: 'F6', severity: 'error', fix: expect.objectContaining({ value: 16500.49 }) }));
+    expect(caughtWithout.some((f) => f.cell === 'F6')).toBe(false);
+    expect(before.workbooks[0]!.findings.some((f) => f.ruleId === 'recognition/column-missing' || f.cell === 'F6')).toBe(false);
+  });
+
+  it('declares a new cross-table tie, proves it with a rule test, and the CLI applies it', () => {
+    const rules = rulesCopy();
+    // A new rule: the 三公 vehicle purchase row must not exceed the general budget's 31013 (an invented policy).
+    const rule = JSON.parse(readFileSync(join(rules, 'three-public-basic-bound.json'), 'utf8'));
+    rule.id = 'vehicle-running-equals-basic';
+    rule.severity = 'warning';
+    rule.params = { ties: [{ left: { table: 'three-public', column: 'total', row: { key: 'vehicleRunning', side: 'item' } }, right: { table: 'general-budget-basic', column: 'total', row: { code: '30231' } } }] };
+    rule.message = { 'zh-CN': '{{left}}为 {{actualText}}，{{relation}}{{right}}（{{expectedText}}）', en: '{{left}} is {{actualText}}; it {{relation}} {{right}} ({{expectedText}})' };
+    rule.tests = {
+      valid: [rule.tests.valid[0]],
+      invalid: [{ ...rule.tests.invalid[0], name: 'running costs differ', findings: [{ sheet: '表9', cell: 'B9' }] }],
+    };
+    writeFileSync(join(rules, 'vehicle-running-equals-basic.json'), JSON.stringify(rule, null, 2));
+    expect(run('rules', 'lint', rules).status).toBe(0);
+    const tested = run('rules', 'test', rules);
+    expect(tested.stdout).toContain('✓ vehicle-running-equals-basic  应报告 / invalid  “running costs differ”');
+    expect(tested.status).toBe(0);
+    // The sample satisfies it (6.30 both sides): the new rule runs and stays silent.
+    const r = json(run('check', SAMPLE, '--format', 'json', '--rules', rules));
+    expect(r.workbooks[0]!.findings.some((f) => f.ruleId === 'vehicle-running-equals-basic')).toBe(false);
+  });
+
+  it('a rule test that fails says what was expected and what came, and exits 1', () => {
+    const rules = rulesCopy();
+    edit(join(rules, 'hierarchy-sum.json'), (r) => {
+      r.tests.invalid[0].findings = [{ sheet: '表3', cell: 'E7' }];
+    });
+    const r = run('rules', 'test', rules);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('✗ hierarchy-sum');
+    expect(r.stdout).toContain('expected finding on 表3!E7, got none (findings on: 表3!E8)');
+    expect(r.stdout).toMatch(/- 预期 expected: 表3!E7\n\s+\+ 实际 actual:\s+表3!E8 = 10/);
+  });
+
+  it('changes a severity and disables a rule with a config, or picks a pack, without copying rules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const config = join(dir, 'my.json');
+    writeFileSync(config, JSON.stringify({ severity: { 'perf-value-unit': 'error' }, disable: ['perf-level3-placeholder'] }));
+    const r = run('check', SAMPLE, '--format', 'json', '--config', config);
+    expect(r.status).toBe(1);
+    const findings = json(r).workbooks[0]!.findings;
+    expect(findings.find((f) => f.ruleId === 'perf-value-unit')!.severity).toBe('error');
+    expect(findings.some((f) => f.ruleId === 'perf-level3-placeholder')).toBe(false);
+
+    const lenient = json(run('check', SAMPLE, '--format', 'json', '--rules', 'lenient-performance')).workbooks[0]!.findings;
+    expect(lenient.some((f) => f.ruleId === 'perf-value-comparator')).toBe(false);
+    expect(lenient.filter((f) => f.ruleId === 'perf-level3-placeholder').every((f) => f.severity === 'info')).toBe(true);
+  });
+
+  it('a budget-check.json beside the workbook applies to it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beside-'));
+    cpSync(SAMPLE, join(dir, 'budget.xlsx'));
+    writeFileSync(join(dir, 'budget-check.json'), JSON.stringify({ pack: 'lenient-performance' }));
+    const findings = json(run('check', join(dir, 'budget.xlsx'), '--format', 'json')).workbooks[0]!.findings;
+    expect(findings.some((f) => f.ruleId === 'perf-value-comparator')).toBe(false);
+  });
+
+  it('a config naming a rule that does not exist is refused with its position', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const config = join(dir, 'typo.json');
+    writeFileSync(config, JSON.stringify({ disable: ['perf-level3-placehodler'] }, null, 2));
+    const r = run('check', SAMPLE, '--config', config);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${config}:3:5  $.disable[0]  没有规则匹配“perf-level3-placehodler”`);
+  });
+});
