@@ -7,7 +7,8 @@ import { recognize } from '../src/core/recognize/recognize.js';
 import type { Vocabulary } from '../src/core/vocabulary.js';
 import { loadVocabularyDir } from '../src/cli/rule-files.js';
 import { budgetWorkbookBuffer, type LayoutOptions } from '../src/xlsx/budget-writer.js';
-import { bufferToGrid, readWorkbookFile } from '../src/xlsx/read.js';
+import { bufferToGrid } from '../src/xlsx/read.js';
+import { readWorkbookFile } from '../src/xlsx/read-file.js';
 import type { Transcription } from '../src/xlsx/transcription.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));

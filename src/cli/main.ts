@@ -10,7 +10,7 @@ import type { Report, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import { SourceError } from '../core/source-error.js';
 import { VocabularyError } from '../core/vocabulary.js';
-import { readWorkbookFile } from '../xlsx/read.js';
+import { readWorkbookFile } from '../xlsx/read-file.js';
 import { formatText } from './format-text.js';
 import { CatalogueProblem, findConfig, resolveCatalogue, type CatalogueChoice } from './catalogue-files.js';
 import { RuleFileError } from './rule-files.js';

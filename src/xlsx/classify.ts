@@ -1,4 +1,4 @@
-/** Recognises what a file really is from its first bytes, before handing it to ExcelJS. */
+/** Recognises what a file really is from its first bytes, before handing it to ExcelJS. Runs in Node and browsers. */
 import { SourceError } from '../core/source-error.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -9,8 +9,30 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
 }
 
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
+}
+
+/** Does `haystack` contain `needle` anywhere? */
+function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** UTF-16LE bytes of an ASCII name, as OLE directory entries store stream names. */
+function utf16le(name: string): Uint8Array {
+  const out = new Uint8Array(name.length * 2);
+  for (let i = 0; i < name.length; i++) out[i * 2] = name.charCodeAt(i);
+  return out;
+}
+
 function describe(buf: Uint8Array): { kind: string; kindEn: string } {
-  const head = Buffer.from(buf.subarray(0, 512)).toString('latin1');
+  const head = latin1(buf.subarray(0, 512));
   if (head.startsWith('%PDF')) return { kind: ' PDF 文档', kindEn: 'a PDF document' };
   if (/^\s*<(!doctype html|html)/i.test(head)) return { kind: '网页（HTML）', kindEn: 'a web page (HTML)' };
   if (/^\s*<\?xml/i.test(head)) return { kind: ' XML 文本', kindEn: 'XML text' };
@@ -24,8 +46,7 @@ export function assertLooksLikeXlsx(file: string, buf: Uint8Array): void {
   if (buf.length === 0) throw new SourceError('empty-file', { file });
   if (startsWith(buf, CFB)) {
     // Encrypted .xlsx files are OLE compound files holding an "EncryptionInfo" stream.
-    const utf16 = Buffer.from('EncryptionInfo', 'utf16le');
-    if (Buffer.from(buf).includes(utf16)) throw new SourceError('encrypted', { file });
+    if (contains(buf, utf16le('EncryptionInfo'))) throw new SourceError('encrypted', { file });
     throw new SourceError('legacy-xls', { file });
   }
   if (startsWith(buf, EMPTY_ZIP)) throw new SourceError('corrupt', { file, detail: '空压缩包', detailEn: 'an empty zip archive' });

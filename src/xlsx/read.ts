@@ -1,8 +1,7 @@
 /**
- * .xlsx file → grid, through ExcelJS. Reads cached formula results as values and never writes to
- * the input: the file is read into memory once and the handle closed.
+ * .xlsx bytes → grid, through ExcelJS. Reads cached formula results as values. Runs in Node (the CLI)
+ * and in browsers (the demo pane); reading from disk is read-file.ts.
  */
-import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
@@ -69,25 +68,10 @@ export async function bufferToGrid(file: string, buf: Uint8Array): Promise<GridW
   assertLooksLikeXlsx(file, buf);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(buf) as unknown as ExcelJS.Buffer);
+    // ExcelJS takes an ArrayBuffer in browsers and a Buffer (also a Uint8Array) in Node.
+    await wb.xlsx.load((typeof Buffer !== 'undefined' ? Buffer.from(buf) : buf.slice().buffer) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new SourceError('corrupt', { file, ...describeLoadFailure(e) });
   }
   return { sheets: wb.worksheets.map(worksheetToGrid) };
-}
-
-export async function readWorkbookFile(file: string): Promise<GridWorkbook> {
-  let buf: Buffer;
-  try {
-    const s = await stat(file);
-    if (s.isDirectory()) throw new SourceError('is-directory', { file });
-    buf = await readFile(file);
-  } catch (e) {
-    if (e instanceof SourceError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SourceError('not-found', { file });
-    if (code === 'EISDIR') throw new SourceError('is-directory', { file });
-    throw new SourceError('unreadable', { file, detail: code ?? String(e) });
-  }
-  return bufferToGrid(file, buf);
 }

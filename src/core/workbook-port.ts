@@ -1,0 +1,56 @@
+/**
+ * What the task pane needs from a workbook, whichever it is: the open Excel workbook (through
+ * office.js) or an .xlsx held in memory (demo mode). The pane only talks to this.
+ */
+import type { CellAddress, Finding, Fix, Severity } from './findings.js';
+import type { GridWorkbook } from './grid.js';
+
+export interface PaneMemory {
+  /** Explanations typed for warnings, by finding key (ruleId|sheet!cell). */
+  explanations: Record<string, string>;
+  /** Findings the user chose to ignore, by key. */
+  ignored: string[];
+}
+
+export const EMPTY_MEMORY: PaneMemory = { explanations: {}, ignored: [] };
+
+export function findingKey(f: Pick<Finding, 'ruleId' | 'sheet' | 'cell'>): string {
+  return `${f.ruleId}|${f.sheet ?? ''}!${f.cell ?? ''}`;
+}
+
+export type Highlight = CellAddress & { severity: Severity };
+
+export interface WorkbookPort {
+  readonly kind: 'excel' | 'demo';
+  /** The whole workbook as a grid; Excel: a constant number of round trips whatever its size. */
+  read(): Promise<GridWorkbook>;
+  /** Shows exactly these highlights: cells no longer listed get back exactly what they had. */
+  paint(highlights: Highlight[]): Promise<void>;
+  /** Removes every highlight this tool made. */
+  clear(): Promise<void>;
+  /** Activates the cell's sheet and selects the cell. */
+  select(address: CellAddress): Promise<void>;
+  /** Writes the fixes as one undo step. */
+  applyFixes(fixes: Fix[]): Promise<void>;
+  loadMemory(): Promise<PaneMemory>;
+  saveMemory(memory: PaneMemory): Promise<void>;
+  /** Calls back after the user edits the workbook; returns the unsubscribe function. */
+  onChanged(handler: () => void): Promise<() => void>;
+}
+
+/** Errors the pane shows as plain messages: what happened and what to do. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: 'protected' | 'editing' | 'unsupported' | 'busy' | 'other',
+    readonly detail: string,
+  ) {
+    super(detail);
+    this.name = 'WorkbookError';
+  }
+}
+
+export const HIGHLIGHT_COLOURS: Record<Severity, string> = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  info: '#DDEBF7',
+};
