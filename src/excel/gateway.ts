@@ -212,9 +212,11 @@ export class ExcelGateway implements WorkbookPort {
     // One sync is one undo record; ExcelApi 1.20 also merges explicitly.
     return this.run(
       async (ctx) => {
-        if (ctx.runtime) ctx.runtime.enableEvents = false;
+        // Our own writes must not trigger our own re-check (runtime.enableEvents: ExcelApi 1.8).
+        const quiet = ctx.runtime && this.office.supports('1.8');
+        if (quiet) ctx.runtime!.enableEvents = false;
         for (const fix of fixes) ctx.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell).values = [[fix.value]];
-        if (ctx.runtime) ctx.runtime.enableEvents = true;
+        if (quiet) ctx.runtime!.enableEvents = true;
         await ctx.sync();
       },
       this.office.supports('1.20') ? { mergeUndoGroup: true } : null,

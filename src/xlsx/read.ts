@@ -69,7 +69,8 @@ export async function bufferToGrid(file: string, buf: Uint8Array): Promise<GridW
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS takes an ArrayBuffer in browsers and a Buffer (also a Uint8Array) in Node.
-    await wb.xlsx.load((typeof Buffer !== 'undefined' ? Buffer.from(buf) : buf.slice().buffer) as unknown as ExcelJS.Buffer);
+    const NodeBuffer = (globalThis as { Buffer?: { from(b: Uint8Array): Uint8Array } }).Buffer;
+    await wb.xlsx.load((NodeBuffer ? NodeBuffer.from(buf) : buf.slice().buffer) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new SourceError('corrupt', { file, ...describeLoadFailure(e) });
   }

@@ -1,0 +1,242 @@
+/** The task pane: check, summary, findings by table, fixes — in Excel or, in demo mode, beside a preview. */
+import {
+  Button,
+  Divider,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Switch,
+  Text,
+  ToggleButton,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Catalogue } from '../core/check.js';
+import type { Severity } from '../core/findings.js';
+import type { Lang } from '../core/messages.js';
+import type { SourceText } from '../core/rules/lint.js';
+import { FAMILIES, type Family } from '../core/rules/schema.js';
+import { findingKey, type WorkbookPort } from '../core/workbook-port.js';
+import { buildCatalogue, kindOf } from './catalogue.js';
+import { PaneController } from './controller.js';
+import { FindingCard } from './FindingCard.js';
+import { t, type WordKey } from './i18n.js';
+import { countsByFamily, countsBySeverity, groupByTable, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneState } from './state.js';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', height: '100%', boxSizing: 'border-box', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground2 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px' },
+  row: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
+  group: { marginTop: '6px' },
+  groupTitle: { display: 'block', margin: '6px 0 6px', color: tokens.colorNeutralForeground2 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const PHASE_WORDS: Partial<Record<PaneState['phase'], WordKey>> = { reading: 'reading', checking: 'checking', painting: 'painting' };
+
+export interface PaneProps {
+  port: WorkbookPort | null;
+  ruleSources: SourceText[];
+  lang: Lang;
+  onLang?: (lang: Lang) => void;
+  /** Shown above the controls in demo mode (open file, sample). */
+  toolbar?: React.ReactNode;
+}
+
+export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
+  const s = useStyles();
+  const [state, reactDispatch] = useReducer(reducer, lang, initialState);
+  // The controller reads state right after dispatching; React applies the reducer later. A mirror
+  // updated by the same pure reducer gives it the state as it will be rendered.
+  const stateRef = useRef(state);
+  const dispatch = useMemo(
+    () => (action: Action) => {
+      stateRef.current = reducer(stateRef.current, action);
+      reactDispatch(action);
+    },
+    [],
+  );
+  const [pack, setPack] = useState('national');
+  const [localSources, setLocalSources] = useState<SourceText[] | null>(null);
+  const rulesInput = useRef<HTMLInputElement>(null);
+  const built = useMemo(() => buildCatalogue(localSources ?? ruleSources, localSources ? undefined : pack), [ruleSources, localSources, pack]);
+  const controller = useMemo(() => (port && built.catalogue ? new PaneController(port, built.catalogue as Catalogue, dispatch, () => stateRef.current) : null), [port, built.catalogue, dispatch]);
+
+  useEffect(() => {
+    if (stateRef.current.lang === lang) return;
+    dispatch({ type: 'lang', lang });
+    // Findings are written in the language of the check: check again to speak the new one.
+    if (stateRef.current.report) void controller?.check();
+  }, [lang, dispatch, controller]);
+  const lastPort = useRef(port);
+  useEffect(() => {
+    if (lastPort.current !== port) dispatch({ type: 'reset' });
+    lastPort.current = port;
+  }, [port, dispatch]);
+  useEffect(() => {
+    void controller?.start();
+  }, [controller]);
+
+  const counts = countsBySeverity(state);
+  const families = countsByFamily(state);
+  const findings = visibleFindings(state);
+  const groups = groupByTable(state, findings);
+  const busy = state.phase === 'reading' || state.phase === 'checking' || state.phase === 'painting';
+  const safe = safeFixes(state);
+  const tables = state.report?.tables ?? [];
+  const errorWord = state.error ? (`err.${state.error.code}` as WordKey) : undefined;
+
+  const loadLocalRules = async (files: FileList | null) => {
+    if (!files?.length) return;
+    const sources = await Promise.all(
+      [...files].map(async (f) => {
+        const path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+        return { file: path, text: await f.text(), kind: kindOf(path) } satisfies SourceText;
+      }),
+    );
+    // Local rule files replace the bundled ones of the same name; the bundled vocabulary stays unless given.
+    const names = new Set(sources.map((x) => x.file.split('/').pop()));
+    const merged = [...ruleSources.filter((x) => !names.has(x.file.split('/').pop()) && (x.kind !== 'vocabulary' || !sources.some((y) => y.kind === 'vocabulary'))), ...sources];
+    setLocalSources(merged);
+  };
+
+  return (
+    <div className={s.pane} data-testid="pane" lang={lang === 'zh-CN' ? 'zh-CN' : 'en'}>
+      <div className={s.header}>
+        <Text size={500} weight="semibold">
+          {t(lang, 'title')}
+        </Text>
+        {onLang && (
+          <Button size="small" appearance="subtle" onClick={() => onLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="language">
+            {t(lang, 'language')}
+          </Button>
+        )}
+      </div>
+      {toolbar}
+      <div className={s.row}>
+        <Text size={200} className={s.muted}>
+          {t(lang, 'rules')}
+        </Text>
+        <Select size="small" value={localSources ? '__local' : pack} onChange={(_, d) => (d.value === '__local' ? undefined : (setLocalSources(null), setPack(d.value)))} data-testid="pack">
+          {built.packs.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.title[lang]}
+            </option>
+          ))}
+          {localSources && <option value="__local">{t(lang, 'localRules')}</option>}
+        </Select>
+        <input ref={rulesInput} type="file" accept=".json" multiple style={{ display: 'none' }} onChange={(e) => {
+            // Cleared after reading, so choosing the same (edited) file again loads it again.
+            void loadLocalRules(e.target.files).then(() => (e.target.value = ''));
+          }} data-testid="local-rules" />
+        <Button size="small" appearance="subtle" onClick={() => rulesInput.current?.click()}>
+          {t(lang, 'localRules')}
+        </Button>
+      </div>
+      {built.diagnostics.length > 0 && (
+        <MessageBar intent="error" data-testid="rule-problems">
+          <MessageBarBody>
+            {t(lang, 'err.rules')}
+            {built.diagnostics.slice(0, 5).map((d) => (
+              <div key={`${d.file}:${d.line}:${d.column}`}>{`${d.file}:${d.line}:${d.column} ${d.path} ${d.message}`}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={s.row}>
+        <Button appearance="primary" disabled={!controller || busy} onClick={() => void controller?.check()} data-testid="check">
+          {state.report ? t(lang, 'recheck') : t(lang, 'check')}
+        </Button>
+        <Button disabled={!controller || busy || safe.length === 0} onClick={() => void controller?.apply(safe)} data-testid="apply-all-safe">
+          {t(lang, 'applyAllSafe')} ({safe.length})
+        </Button>
+        <Button disabled={!controller || busy || !state.report} onClick={() => void controller?.clear()} data-testid="clear">
+          {t(lang, 'clearMarks')}
+        </Button>
+      </div>
+      <Switch checked={state.autoRecheck} disabled={!controller} onChange={(_, d) => void controller?.setAutoRecheck(d.checked)} label={t(lang, 'autoRecheck')} />
+      {busy && <ProgressBar thickness="large" data-testid="progress" aria-label={t(lang, PHASE_WORDS[state.phase]!)} />}
+      {busy && <Text size={200}>{t(lang, PHASE_WORDS[state.phase]!)}</Text>}
+      {state.error && (
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>
+            {errorWord && errorWord in { 'err.protected': 1, 'err.editing': 1, 'err.unsupported': 1, 'err.busy': 1 } ? t(lang, errorWord) : state.error.code === 'source' ? state.error.message : `${t(lang, 'err.other')}${state.error.message}`}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => dispatch({ type: 'dismiss-error' })}>
+              {t(lang, 'dismiss')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <Divider />
+      {!state.report && !busy && <Text className={s.muted}>{t(lang, 'notChecked')}</Text>}
+      {state.report && (
+        <>
+          <Text size={200} className={s.muted} data-testid="tables-found">
+            {t(lang, 'tablesFound', { std: tables.filter((x) => x.id !== 'performance-target').length, targets: tables.filter((x) => x.id === 'performance-target').length })}
+          </Text>
+          <div className={s.row} data-testid="summary">
+            <ToggleButton size="small" checked={!state.severityFilter} onClick={() => dispatch({ type: 'filter-severity' })}>
+              {t(lang, 'all')}
+            </ToggleButton>
+            {(['error', 'warning', 'info'] as Severity[]).map((sev) => (
+              <ToggleButton key={sev} size="small" checked={state.severityFilter === sev} onClick={() => dispatch({ type: 'filter-severity', severity: state.severityFilter === sev ? undefined : sev })} data-testid={`count-${sev}`}>
+                {t(lang, sev)} {counts[sev]}
+              </ToggleButton>
+            ))}
+          </div>
+          <div className={s.row}>
+            {FAMILIES.filter((fam) => families[fam]).map((fam: Family) => (
+              <ToggleButton key={fam} size="small" appearance="subtle" checked={state.familyFilter === fam} onClick={() => dispatch({ type: 'filter-family', family: state.familyFilter === fam ? undefined : fam })}>
+                {t(lang, `family.${fam}` as WordKey)} {families[fam]}
+              </ToggleButton>
+            ))}
+            <Switch checked={state.showIgnored} onChange={(_, d) => dispatch({ type: 'show-ignored', on: d.checked })} label={t(lang, 'showIgnored')} />
+          </div>
+          {findings.length === 0 && <Text data-testid="no-problems">{t(lang, 'noProblems')}</Text>}
+          {groups.map((g) => (
+            <div key={g.key} className={s.group} data-testid="table-group">
+              <Text weight="semibold" className={s.groupTitle}>
+                {g.title ?? t(lang, 'workbookLevel')}
+                {g.sheet ? `（${g.sheet}）` : ''} · {g.findings.length}
+              </Text>
+              {g.findings.map((f) => {
+                const key = findingKey(f);
+                return (
+                  <FindingCard
+                    key={key}
+                    finding={f}
+                    lang={lang}
+                    selected={state.selected === `${f.sheet}!${f.cell}`}
+                    ignored={state.memory.ignored.includes(key)}
+                    explanation={state.memory.explanations[key]}
+                    onSelect={() => void controller?.select(f)}
+                    onFix={() => void controller?.apply([f.fix!])}
+                    onIgnore={() => void controller?.ignore(key)}
+                    onUnignore={() => void controller?.unignore(key)}
+                    onExplain={(text) => void controller?.explain(key, text)}
+                  />
+                );
+              })}
+            </div>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+export function Root(props: Omit<PaneProps, 'lang' | 'onLang'> & { initialLang: Lang; children?: (lang: Lang, setLang: (l: Lang) => void) => React.ReactNode }) {
+  const [lang, setLang] = useState<Lang>(props.initialLang);
+  return (
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+      {props.children ? props.children(lang, setLang) : <Pane {...props} lang={lang} onLang={setLang} />}
+    </FluentProvider>
+  );
+}

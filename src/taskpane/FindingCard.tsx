@@ -1,0 +1,111 @@
+/** One finding: where (a link that selects the cell), what is wrong, and what the user can do. */
+import { Badge, Button, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Finding } from '../core/findings.js';
+import type { Lang } from '../core/messages.js';
+import { t } from './i18n.js';
+
+const useStyles = makeStyles({
+  card: {
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+    padding: '8px 10px',
+    marginBottom: '8px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  ignored: { opacity: 0.55 },
+  head: { display: 'flex', alignItems: 'center', gap: '6px', marginBottom: '4px', flexWrap: 'wrap' },
+  message: { display: 'block', lineHeight: '1.45' },
+  actions: { display: 'flex', gap: '6px', marginTop: '6px', flexWrap: 'wrap', alignItems: 'center' },
+  explanation: { marginTop: '6px', display: 'flex', flexDirection: 'column', gap: '4px' },
+});
+
+const SEVERITY_COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+
+export interface FindingCardProps {
+  finding: Finding;
+  lang: Lang;
+  selected: boolean;
+  ignored: boolean;
+  explanation?: string;
+  onSelect: () => void;
+  onFix: () => void;
+  onIgnore: () => void;
+  onUnignore: () => void;
+  onExplain: (text: string) => void;
+}
+
+export function FindingCard(p: FindingCardProps) {
+  const s = useStyles();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(p.explanation ?? '');
+  const f = p.finding;
+  const where = f.sheet ? `${f.sheet}!${f.cell ?? ''}` : t(p.lang, 'workbookLevel');
+  return (
+    <div
+      className={[s.card, s[f.severity], p.selected ? s.selected : '', p.ignored ? s.ignored : ''].join(' ')}
+      data-testid="finding"
+      data-cell={f.sheet ? `${f.sheet}!${f.cell}` : ''}
+      data-rule={f.ruleId}
+      data-severity={f.severity}
+    >
+      <div className={s.head}>
+        <Badge appearance="filled" color={SEVERITY_COLOUR[f.severity]} size="small">
+          {t(p.lang, `one.${f.severity}`)}
+        </Badge>
+        {f.sheet && f.cell ? (
+          <Link onClick={p.onSelect} data-testid="goto" title={where}>
+            {where}
+          </Link>
+        ) : (
+          <Text weight="semibold">{where}</Text>
+        )}
+        {p.explanation && <Badge appearance="tint" color="success" size="small">{t(p.lang, 'explained')}</Badge>}
+      </div>
+      <Text className={s.message} size={300}>
+        {f.message}
+      </Text>
+      <div className={s.actions}>
+        {f.fix && !p.ignored && (
+          <Button size="small" appearance="primary" onClick={p.onFix} data-testid="apply-fix" title={`${f.fix.sheet}!${f.fix.cell}`}>
+            {t(p.lang, 'applyFix')}：{t(p.lang, 'fixTo')} {String(f.fix.value).length > 24 ? `${String(f.fix.value).slice(0, 24)}…` : String(f.fix.value)}
+          </Button>
+        )}
+        {f.fix && <Badge appearance="outline" size="small">{t(p.lang, f.fix.safety)}</Badge>}
+        {f.severity !== 'error' && (
+          <Button size="small" onClick={() => setEditing((e) => !e)} data-testid="explain">
+            {t(p.lang, 'explain')}
+          </Button>
+        )}
+        {p.ignored ? (
+          <Button size="small" appearance="subtle" onClick={p.onUnignore}>
+            {t(p.lang, 'unignore')}
+          </Button>
+        ) : (
+          <Button size="small" appearance="subtle" onClick={p.onIgnore} data-testid="ignore">
+            {t(p.lang, 'ignore')}
+          </Button>
+        )}
+      </div>
+      {editing && (
+        <div className={s.explanation}>
+          <Textarea value={text} onChange={(_, d) => setText(d.value)} placeholder={t(p.lang, 'explanationPlaceholder')} resize="vertical" />
+          <Button
+            size="small"
+            onClick={() => {
+              p.onExplain(text);
+              setEditing(false);
+            }}
+          >
+            {t(p.lang, 'save')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

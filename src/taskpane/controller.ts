@@ -1,0 +1,115 @@
+/**
+ * What the pane's buttons do: read through the port, check with the core, paint, fix, remember.
+ * No React and no office.js here — the same controller drives Excel and the demo.
+ */
+import { checkGrid, type Catalogue } from '../core/check.js';
+import type { Finding, Fix } from '../core/findings.js';
+import { SourceError } from '../core/source-error.js';
+import { WorkbookError, type WorkbookPort } from '../core/workbook-port.js';
+import type { Family } from '../core/rules/schema.js';
+import { highlights, type Action, type PaneState } from './state.js';
+
+export class PaneController {
+  private unsubscribe?: () => void;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly port: WorkbookPort,
+    private catalogue: Catalogue,
+    private readonly dispatch: (a: Action) => void,
+    private readonly getState: () => PaneState,
+  ) {}
+
+  setCatalogue(catalogue: Catalogue): void {
+    this.catalogue = catalogue;
+  }
+
+  async start(): Promise<void> {
+    await this.guard(async () => this.dispatch({ type: 'memory', memory: await this.port.loadMemory() }));
+  }
+
+  /** Reads, checks, paints: the 检查 button. */
+  async check(): Promise<void> {
+    await this.guard(async () => {
+      this.dispatch({ type: 'phase', phase: 'reading' });
+      const grid = await this.port.read();
+      this.dispatch({ type: 'phase', phase: 'checking' });
+      // Let the progress indicator paint before the checks take the thread.
+      await new Promise((r) => setTimeout(r, 0));
+      const { report } = await checkGrid(this.port.kind === 'excel' ? '当前工作簿' : 'workbook', grid, this.catalogue, this.getState().lang);
+      const families: Record<string, Family> = {};
+      for (const r of this.catalogue.rules) families[r.id] = r.family;
+      this.dispatch({ type: 'checked', report, families });
+      this.dispatch({ type: 'phase', phase: 'painting' });
+      await this.port.paint(highlights(this.getState()));
+      this.dispatch({ type: 'phase', phase: 'done' });
+    });
+  }
+
+  async select(f: Finding): Promise<void> {
+    if (!f.sheet || !f.cell) return;
+    this.dispatch({ type: 'select', key: `${f.sheet}!${f.cell}` });
+    await this.guard(() => this.port.select({ sheet: f.sheet!, cell: f.cell! }));
+  }
+
+  /** Applies fixes as one undo step, then checks again so fixed findings disappear. */
+  async apply(fixes: Fix[]): Promise<void> {
+    if (!fixes.length) return;
+    const ok = await this.guard(() => this.port.applyFixes(fixes));
+    if (ok) await this.check();
+  }
+
+  async clear(): Promise<void> {
+    await this.guard(() => this.port.clear());
+  }
+
+  async ignore(key: string): Promise<void> {
+    this.dispatch({ type: 'ignore', key });
+    await this.repaintAndRemember();
+  }
+
+  async unignore(key: string): Promise<void> {
+    this.dispatch({ type: 'unignore', key });
+    await this.repaintAndRemember();
+  }
+
+  async explain(key: string, text: string): Promise<void> {
+    this.dispatch({ type: 'explain', key, text });
+    await this.guard(() => this.port.saveMemory(this.getState().memory));
+  }
+
+  /** Re-check after edits, debounced, only while the user wants it. */
+  async setAutoRecheck(on: boolean, delayMs = 1500): Promise<void> {
+    this.dispatch({ type: 'auto-recheck', on });
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    if (!on) return;
+    await this.guard(async () => {
+      this.unsubscribe = await this.port.onChanged(() => {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.check(), delayMs);
+      });
+    });
+  }
+
+  private async repaintAndRemember(): Promise<void> {
+    await this.guard(async () => {
+      await this.port.saveMemory(this.getState().memory);
+      await this.port.paint(highlights(this.getState()));
+    });
+  }
+
+  /** Any failure becomes a message in the pane; the pane never freezes. */
+  private async guard(work: () => Promise<void>): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (e) {
+      const lang = this.getState().lang;
+      if (e instanceof WorkbookError) this.dispatch({ type: 'failed', error: { code: e.code, message: e.detail } });
+      else if (e instanceof SourceError) this.dispatch({ type: 'failed', error: { code: 'source', message: e.localized(lang) } });
+      else this.dispatch({ type: 'failed', error: { code: 'other', message: e instanceof Error ? e.message : String(e) } });
+      return false;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/** Demo mode: the same pane in an ordinary browser, with an .xlsx opened from disk or the bundled sample. */
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { Lang } from '../../core/messages.js';
+import type { SourceText } from '../../core/rules/lint.js';
+import { SourceError } from '../../core/source-error.js';
+import { bufferToGrid } from '../../xlsx/read.js';
+import { Pane } from '../App.js';
+import { t } from '../i18n.js';
+import { DemoWorkbook, type DemoView } from './demo-workbook.js';
+import { GridPreview } from './GridPreview.js';
+
+const useStyles = makeStyles({
+  shell: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground3 },
+  pane: { width: '440px', flexShrink: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
+  preview: { flex: 1, padding: '8px', minWidth: 0, height: '100%', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: '6px' },
+  toolbar: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
+  intro: { color: tokens.colorNeutralForeground2 },
+});
+
+export const SAMPLE_URL = 'samples/caofeidian-hrss-2024.xlsx';
+
+export function DemoApp({ ruleSources, lang, setLang }: { ruleSources: SourceText[]; lang: Lang; setLang: (l: Lang) => void }) {
+  const s = useStyles();
+  const [workbook, setWorkbook] = useState<DemoWorkbook | null>(null);
+  const [view, setView] = useState<DemoView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => (workbook ? workbook.subscribe(setView) : undefined), [workbook]);
+
+  const open = async (name: string, bytes: Uint8Array) => {
+    try {
+      setProblem(null);
+      setWorkbook(new DemoWorkbook(await bufferToGrid(name, bytes), name));
+    } catch (e) {
+      setProblem(e instanceof SourceError ? e.bilingual(lang) : String(e));
+    }
+  };
+
+  const toolbar = (
+    <div className={s.toolbar}>
+      <Text className={s.intro} size={200}>
+        {t(lang, 'demoIntro')}
+      </Text>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".xlsx"
+        style={{ display: 'none' }}
+        data-testid="open-file"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          if (f) await open(f.name, new Uint8Array(await f.arrayBuffer()));
+          e.target.value = '';
+        }}
+      />
+      <Button size="small" onClick={() => fileInput.current?.click()}>
+        {t(lang, 'openFile')}
+      </Button>
+      <Button size="small" data-testid="load-sample" onClick={async () => open('caofeidian-hrss-2024.xlsx', new Uint8Array(await (await fetch(SAMPLE_URL)).arrayBuffer()))}>
+        {t(lang, 'loadSample')}
+      </Button>
+      {workbook && (
+        <Text size={200} weight="semibold" data-testid="file-name">
+          {workbook.fileName}
+        </Text>
+      )}
+      {problem && (
+        <Text size={200} style={{ color: tokens.colorPaletteRedForeground1 }} data-testid="open-problem">
+          {problem}
+        </Text>
+      )}
+    </div>
+  );
+
+  return (
+    <div className={s.shell}>
+      <div className={s.pane}>
+        <Pane port={workbook} ruleSources={ruleSources} lang={lang} onLang={setLang} toolbar={toolbar} />
+      </div>
+      <div className={s.preview}>{view && <GridPreview view={view} />}</div>
+    </div>
+  );
+}

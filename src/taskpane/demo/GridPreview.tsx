@@ -1,0 +1,98 @@
+/** Demo mode's view of the workbook: sheet tabs and cells, with the pane's highlights painted on them. */
+import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { columnLetters, toA1 } from '../../core/address.js';
+import { MergeIndex } from '../../core/grid.js';
+import { HIGHLIGHT_COLOURS } from '../../core/workbook-port.js';
+import type { DemoView } from './demo-workbook.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 },
+  scroller: { overflow: 'auto', flex: 1, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: '#fff' },
+  table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif' },
+  head: { position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: 400, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', zIndex: 1 },
+  rowHead: { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', textAlign: 'right' },
+  cell: { border: `1px solid #e1e1e1`, padding: '2px 4px', maxWidth: '260px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', height: '20px' },
+  number: { textAlign: 'right' },
+  selected: { outline: '2px solid #217346', outlineOffset: '-2px' },
+  changed: { fontWeight: 700, color: '#217346' },
+});
+
+export function GridPreview({ view }: { view: DemoView }) {
+  const s = useStyles();
+  const [sheetName, setSheetName] = useState(view.grid.sheets[0]?.name ?? '');
+  const scroller = useRef<HTMLDivElement>(null);
+  const sheet = view.grid.sheets.find((x) => x.name === sheetName) ?? view.grid.sheets[0];
+
+  // Jump to the selected finding's sheet and cell.
+  useEffect(() => {
+    if (view.selected) setSheetName(view.selected.sheet);
+  }, [view.selected, view.version]);
+  useEffect(() => {
+    if (!view.selected || view.selected.sheet !== sheet?.name) return;
+    scroller.current?.querySelector(`[data-a1="${view.selected.cell}"]`)?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [view.selected, view.version, sheet?.name]);
+
+  const paint = useMemo(() => new Map(view.highlights.filter((h) => h.sheet === sheet?.name).map((h) => [h.cell, HIGHLIGHT_COLOURS[h.severity]])), [view.highlights, sheet?.name]);
+  const merges = useMemo(() => new MergeIndex(sheet?.merges ?? []), [sheet]);
+  if (!sheet) return null;
+  const width = Math.min(30, Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0)));
+  const changed = new Set(view.changed);
+
+  return (
+    <div className={s.root} data-testid="grid-preview">
+      <TabList selectedValue={sheet.name} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small">
+        {view.grid.sheets.map((x) => (
+          <Tab key={x.name} value={x.name} data-testid={`sheet-tab-${x.name}`}>
+            {x.name}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={s.scroller} ref={scroller}>
+        <table className={s.table}>
+          <thead>
+            <tr>
+              <th className={s.head} />
+              {Array.from({ length: width }, (_, c) => (
+                <th key={c} className={s.head}>
+                  {columnLetters(c + 1)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sheet.rows.map((row, r) => (
+              <tr key={r}>
+                <th className={s.rowHead}>{r + 1}</th>
+                {Array.from({ length: width }, (_, c) => {
+                  const a1 = toA1(r + 1, c + 1);
+                  // A merged area is drawn once, by its top-left cell spanning the rest.
+                  if (merges.master(r + 1, c + 1)) return null;
+                  const range = merges.rangeAt(r + 1, c + 1);
+                  const cell = row?.[c];
+                  const selected = view.selected?.sheet === sheet.name && view.selected.cell === a1;
+                  const classes = [s.cell, typeof cell?.value === 'number' ? s.number : '', selected ? s.selected : '', changed.has(`${sheet.name}!${a1}`) ? s.changed : ''].join(' ');
+                  return (
+                    <td
+                      key={c}
+                      data-a1={a1}
+                      data-highlight={paint.has(a1) ? 'yes' : undefined}
+                      data-selected={selected ? 'yes' : undefined}
+                      className={classes}
+                      style={paint.has(a1) ? { backgroundColor: paint.get(a1) } : undefined}
+                      colSpan={range ? range.right - range.left + 1 : undefined}
+                      rowSpan={range ? range.bottom - range.top + 1 : undefined}
+                      title={cell?.text}
+                    >
+                      {cell?.text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Demo mode's workbook: an .xlsx held in memory. Same port as Excel, so the pane, the checks and the
+ * fixes behave the same; the preview subscribes to see highlights, selection and edits.
+ */
+import { fromA1 } from '../../core/address.js';
+import type { CellAddress, Fix } from '../../core/findings.js';
+import type { GridSheet, GridWorkbook } from '../../core/grid.js';
+import { displayText } from '../../core/text.js';
+import { EMPTY_MEMORY, type Highlight, type PaneMemory, type WorkbookPort } from '../../core/workbook-port.js';
+
+export interface DemoView {
+  grid: GridWorkbook;
+  highlights: Highlight[];
+  selected?: CellAddress;
+  /** Cells changed by fixes, for a moment's emphasis in the preview. */
+  changed: string[];
+  version: number;
+}
+
+export class DemoWorkbook implements WorkbookPort {
+  readonly kind = 'demo' as const;
+  private view: DemoView;
+  private listeners = new Set<(v: DemoView) => void>();
+  private changeHandlers = new Set<() => void>();
+  private memory: PaneMemory = EMPTY_MEMORY;
+  private undoStack: { fixes: Fix[]; before: (string | number | null)[] }[] = [];
+
+  constructor(
+    grid: GridWorkbook,
+    readonly fileName: string,
+  ) {
+    this.view = { grid, highlights: [], changed: [], version: 0 };
+  }
+
+  subscribe(listener: (v: DemoView) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.view);
+    return () => this.listeners.delete(listener);
+  }
+
+  private update(change: Partial<DemoView>): void {
+    this.view = { ...this.view, ...change, version: this.view.version + 1 };
+    for (const l of this.listeners) l(this.view);
+  }
+
+  async read(): Promise<GridWorkbook> {
+    return structuredClone(this.view.grid);
+  }
+
+  async paint(highlights: Highlight[]): Promise<void> {
+    this.update({ highlights });
+  }
+
+  async clear(): Promise<void> {
+    this.update({ highlights: [] });
+  }
+
+  async select(address: CellAddress): Promise<void> {
+    this.update({ selected: address });
+  }
+
+  private sheet(name: string): GridSheet {
+    const s = this.view.grid.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  private setValue(sheet: GridSheet, cell: string, value: string | number | null): string | number | null {
+    const p = fromA1(cell);
+    const row = (sheet.rows[p.row - 1] ??= []);
+    const old = row[p.col - 1];
+    row[p.col - 1] = value === null ? undefined : { ...old, value, text: displayText(value, old?.numFmt) };
+    return (old?.value as string | number | undefined) ?? null;
+  }
+
+  async applyFixes(fixes: Fix[]): Promise<void> {
+    const before = fixes.map((f) => this.setValue(this.sheet(f.sheet), f.cell, f.value));
+    this.undoStack.push({ fixes, before });
+    this.update({ changed: fixes.map((f) => `${f.sheet}!${f.cell}`) });
+    for (const h of this.changeHandlers) h();
+  }
+
+  /** Undoes the last applied batch of fixes, as Excel's undo would. */
+  undo(): boolean {
+    const last = this.undoStack.pop();
+    if (!last) return false;
+    last.fixes.forEach((f, i) => this.setValue(this.sheet(f.sheet), f.cell, last.before[i]!));
+    this.update({ changed: last.fixes.map((f) => `${f.sheet}!${f.cell}`) });
+    return true;
+  }
+
+  async loadMemory(): Promise<PaneMemory> {
+    return this.memory;
+  }
+
+  async saveMemory(memory: PaneMemory): Promise<void> {
+    this.memory = memory;
+  }
+
+  async onChanged(handler: () => void): Promise<() => void> {
+    this.changeHandlers.add(handler);
+    return () => this.changeHandlers.delete(handler);
+  }
+}

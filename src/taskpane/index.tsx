@@ -1,0 +1,43 @@
+/**
+ * Entry point. Inside Excel the pane works on the open workbook through the office.js gateway;
+ * opened in an ordinary browser (or with ?demo) it runs in demo mode on an .xlsx held in memory.
+ */
+import { createRoot } from 'react-dom/client';
+import type { SourceText } from '../core/rules/lint.js';
+import { ExcelGateway } from '../excel/gateway.js';
+import type { RunLike } from '../excel/office-types.js';
+import { Root } from './App.js';
+import { DemoApp } from './demo/DemoApp.js';
+import { defaultLang } from './i18n.js';
+
+/** The rule catalogue, bundled at build time from rules/ (see webpack.config.js). */
+declare const __RULE_SOURCES__: SourceText[];
+
+function mount(inExcel: boolean): void {
+  const root = createRoot(document.getElementById('root')!);
+  if (inExcel) {
+    const run: RunLike = (options, batch) => (options ? Excel.run(options, batch as never) : Excel.run(batch as never)) as never;
+    const port = new ExcelGateway({ run, supports: (v) => Office.context.requirements.isSetSupported('ExcelApi', v) });
+    root.render(<Root port={port} ruleSources={__RULE_SOURCES__} initialLang={defaultLang(Office.context.displayLanguage)} />);
+    return;
+  }
+  // Demo mode speaks Chinese first, whatever the browser's language; ?lang=en for English.
+  const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
+  root.render(<Root port={null} ruleSources={__RULE_SOURCES__} initialLang={lang}>{(l, setLang) => <DemoApp ruleSources={__RULE_SOURCES__} lang={l} setLang={setLang} />}</Root>);
+}
+
+const forceDemo = new URLSearchParams(location.search).has('demo');
+if (forceDemo || typeof Office === 'undefined') {
+  mount(false);
+} else {
+  // Outside Office, onReady reports no host; do not wait for it forever either.
+  let mounted = false;
+  const once = (inExcel: boolean) => {
+    if (!mounted) {
+      mounted = true;
+      mount(inExcel);
+    }
+  };
+  void Office.onReady((info) => once(info.host === Office.HostType.Excel));
+  setTimeout(() => once(false), 3000);
+}

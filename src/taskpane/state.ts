@@ -1,0 +1,179 @@
+/**
+ * The pane's state as a pure reducer and selectors: what is shown, filtered, ignored, explained.
+ * Everything the pane decides lives here, so it is tested without a browser.
+ */
+import type { Finding, Fix, Severity, WorkbookReport } from '../core/findings.js';
+import type { Lang } from '../core/messages.js';
+import type { Family } from '../core/rules/schema.js';
+import { EMPTY_MEMORY, findingKey, type Highlight, type PaneMemory } from '../core/workbook-port.js';
+
+export type Phase = 'idle' | 'reading' | 'checking' | 'painting' | 'done' | 'failed';
+
+export interface PaneError {
+  code: string;
+  message: string;
+}
+
+export interface PaneState {
+  lang: Lang;
+  phase: Phase;
+  report?: WorkbookReport;
+  /** Family of each rule id; recognition findings count as structure. */
+  families: Record<string, Family>;
+  memory: PaneMemory;
+  severityFilter?: Severity;
+  familyFilter?: Family;
+  showIgnored: boolean;
+  autoRecheck: boolean;
+  error?: PaneError;
+  selected?: string;
+}
+
+export type Action =
+  | { type: 'phase'; phase: Phase }
+  | { type: 'checked'; report: WorkbookReport; families: Record<string, Family> }
+  | { type: 'failed'; error: PaneError }
+  | { type: 'dismiss-error' }
+  | { type: 'memory'; memory: PaneMemory }
+  | { type: 'ignore'; key: string }
+  | { type: 'unignore'; key: string }
+  | { type: 'explain'; key: string; text: string }
+  | { type: 'filter-severity'; severity?: Severity }
+  | { type: 'filter-family'; family?: Family }
+  | { type: 'show-ignored'; on: boolean }
+  | { type: 'auto-recheck'; on: boolean }
+  | { type: 'select'; key: string }
+  | { type: 'lang'; lang: Lang }
+  | { type: 'reset' };
+
+export function initialState(lang: Lang): PaneState {
+  return { lang, phase: 'idle', families: {}, memory: EMPTY_MEMORY, showIgnored: false, autoRecheck: false };
+}
+
+export function reducer(state: PaneState, action: Action): PaneState {
+  switch (action.type) {
+    case 'phase':
+      return { ...state, phase: action.phase, ...(action.phase === 'reading' && { error: undefined }) };
+    case 'checked':
+      return { ...state, phase: 'done', report: action.report, families: action.families };
+    case 'failed':
+      return { ...state, phase: 'failed', error: action.error };
+    case 'dismiss-error':
+      return { ...state, error: undefined, phase: state.report ? 'done' : 'idle' };
+    case 'memory':
+      return { ...state, memory: action.memory };
+    case 'ignore':
+      return state.memory.ignored.includes(action.key) ? state : { ...state, memory: { ...state.memory, ignored: [...state.memory.ignored, action.key] } };
+    case 'unignore':
+      return { ...state, memory: { ...state.memory, ignored: state.memory.ignored.filter((k) => k !== action.key) } };
+    case 'explain': {
+      const explanations = { ...state.memory.explanations };
+      if (action.text.trim()) explanations[action.key] = action.text.trim();
+      else delete explanations[action.key];
+      return { ...state, memory: { ...state.memory, explanations } };
+    }
+    case 'filter-severity':
+      return { ...state, severityFilter: action.severity };
+    case 'filter-family':
+      return { ...state, familyFilter: action.family };
+    case 'show-ignored':
+      return { ...state, showIgnored: action.on };
+    case 'auto-recheck':
+      return { ...state, autoRecheck: action.on };
+    case 'select':
+      return { ...state, selected: action.key };
+    case 'lang':
+      return { ...state, lang: action.lang };
+    case 'reset':
+      // Another workbook: its findings and memory are its own; the user's settings stay.
+      return { ...initialState(state.lang), autoRecheck: false };
+  }
+}
+
+export function familyOf(state: PaneState, f: Finding): Family {
+  return state.families[f.ruleId] ?? 'format';
+}
+
+function isIgnored(state: PaneState, f: Finding): boolean {
+  return state.memory.ignored.includes(findingKey(f));
+}
+
+/** Findings still open: not ignored, in any family or severity. */
+export function openFindings(state: PaneState): Finding[] {
+  return (state.report?.findings ?? []).filter((f) => !isIgnored(state, f));
+}
+
+/** What the list shows: filters applied, ignored ones only when asked. */
+export function visibleFindings(state: PaneState): Finding[] {
+  return (state.report?.findings ?? []).filter(
+    (f) =>
+      (state.showIgnored || !isIgnored(state, f)) &&
+      (!state.severityFilter || f.severity === state.severityFilter) &&
+      (!state.familyFilter || familyOf(state, f) === state.familyFilter),
+  );
+}
+
+export function countsBySeverity(state: PaneState): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of openFindings(state)) c[f.severity]++;
+  return c;
+}
+
+export function countsByFamily(state: PaneState): Partial<Record<Family, number>> {
+  const c: Partial<Record<Family, number>> = {};
+  for (const f of openFindings(state)) {
+    const fam = familyOf(state, f);
+    c[fam] = (c[fam] ?? 0) + 1;
+  }
+  return c;
+}
+
+export interface TableGroup {
+  key: string;
+  /** The table's title as the workbook writes it, or null for workbook-level findings. */
+  title: string | null;
+  sheet: string | null;
+  findings: Finding[];
+}
+
+/** Findings grouped by the table they belong to, in workbook order; a project's target table by project. */
+export function groupByTable(state: PaneState, findings: Finding[]): TableGroup[] {
+  const tables = state.report?.tables ?? [];
+  const groups = new Map<string, TableGroup>();
+  for (const f of findings) {
+    const table = f.table === 'performance-target' ? tables.find((t) => t.sheet === f.sheet && containsRow(t.range, f.cell)) : tables.find((t) => t.id === f.table);
+    const key = table ? `${table.sheet}!${table.range}` : f.table ?? '';
+    const group = groups.get(key) ?? { key, title: table ? (table.project || table.title) : null, sheet: table?.sheet ?? null, findings: [] };
+    group.findings.push(f);
+    groups.set(key, group);
+  }
+  const order = (g: TableGroup) => (g.sheet === null ? -1 : tables.findIndex((t) => `${t.sheet}!${t.range}` === g.key));
+  return [...groups.values()].sort((a, b) => order(a) - order(b));
+}
+
+function containsRow(range: string, cell: string | undefined): boolean {
+  if (!cell) return false;
+  const [top, bottom] = range.split(':').map((a) => Number(/\d+/.exec(a)?.[0]));
+  const row = Number(/\d+/.exec(cell)?.[0]);
+  return row >= top! && row <= bottom!;
+}
+
+/** Fixes that restore every identity they touch and that the user has not set aside. */
+export function safeFixes(state: PaneState): Fix[] {
+  return openFindings(state)
+    .map((f) => f.fix)
+    .filter((fix): fix is Fix => !!fix && fix.safety === 'safe');
+}
+
+/** One highlight per cell, the most severe finding's colour winning. */
+export function highlights(state: PaneState): Highlight[] {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const byCell = new Map<string, Highlight>();
+  for (const f of openFindings(state)) {
+    if (!f.sheet || !f.cell) continue;
+    const key = `${f.sheet}!${f.cell}`;
+    const current = byCell.get(key);
+    if (!current || rank[f.severity] < rank[current.severity]) byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity });
+  }
+  return [...byCell.values()];
+}

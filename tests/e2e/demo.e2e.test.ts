@@ -1,0 +1,171 @@
+/**
+ * Demo mode in a real browser, as a trainer or a new user meets it: open the sample, check, read the
+ * findings on their cells, jump, fix, switch language. Runs against the production build in dist/.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budgetWorkbookBuffer } from '../../src/xlsx/budget-writer.js';
+import { ROOT, transcription } from '../helpers.js';
+import { launch } from './browser.js';
+import { serveDir } from './serve.js';
+
+let browser: Browser;
+let server: Server;
+let url: string;
+let mistakeFile: string;
+let textFile: string;
+const ARTIFACTS = join(ROOT, 'test-results');
+
+beforeAll(async () => {
+  ({ server, url } = await serveDir(join(ROOT, 'dist')));
+  browser = await launch();
+  const data = await transcription();
+  data.tables.find((t) => t.id === 'expense-summary')!.rows.find((r) => r[1] === '2080505')![4] = '187.45';
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  mistakeFile = join(dir, '有错误的预算.xlsx');
+  writeFileSync(mistakeFile, await budgetWorkbookBuffer(data));
+  textFile = join(dir, 'notes.xlsx');
+  writeFileSync(textFile, '不是工作簿');
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openDemo(query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // A missing element fails in seconds rather than hanging the run.
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors?: string[] }).errors = errors;
+  // Nothing leaves this machine: any request off the test server fails the test.
+  await page.route('**/*', (route) => (route.request().url().startsWith(url) ? route.continue() : route.abort()));
+  await page.goto(`${url}index.html?demo${query}`);
+  return page;
+}
+
+async function check(page: Page): Promise<void> {
+  await page.getByTestId('check').click();
+  await page.getByTestId('summary').waitFor();
+  await expectIdle(page);
+}
+
+async function expectIdle(page: Page): Promise<void> {
+  await page.getByTestId('progress').waitFor({ state: 'detached' });
+}
+
+describe('demo mode', () => {
+  it('loads the sample, checks it, and shows each finding on its highlighted cell', async () => {
+    const page = await openDemo();
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('grid-preview').waitFor();
+    await check(page);
+    await expect.poll(() => page.getByTestId('tables-found').textContent()).toBe('识别到 9 张标准表、16 张项目绩效目标表');
+    expect(await page.getByTestId('count-error').textContent()).toBe('错误 0');
+    expect(await page.getByTestId('count-warning').textContent()).toBe('警告 7');
+    expect(await page.getByTestId('finding').count()).toBe(13);
+    expect(await page.getByTestId('finding').first().textContent()).toContain('三级指标写成了类别名“社会效益指标”');
+
+    // Jump: the preview switches to the finding's sheet and selects its cell.
+    await page.getByTestId('goto').first().click();
+    await page.locator('td[data-selected="yes"]').waitFor();
+    expect(await page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toBe('C14');
+    expect(await page.locator('[data-highlight="yes"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('td[data-a1="C14"]').getAttribute('style')).toContain('rgb(255, 235, 156)');
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-with-findings.png') });
+
+    // Fix: the ≤100% rate indicator gets ≥100%, the check runs again, the finding is gone.
+    const rate = page.locator('[data-testid="finding"][data-cell="项目绩效目标表!E266"]');
+    await rate.getByTestId('apply-fix').click();
+    await expect.poll(() => rate.count()).toBe(0);
+    expect(await page.getByTestId('finding').count()).toBe(12);
+    await page.getByTestId('sheet-tab-项目绩效目标表').click();
+    expect(await page.locator('td[data-a1="E266"]').textContent()).toBe('≥100%');
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a planted mistake in an opened file and fixes it in two clicks', async () => {
+    const page = await openDemo();
+    await page.getByTestId('open-file').setInputFiles(mistakeFile);
+    await page.getByTestId('file-name').waitFor();
+    await check(page);
+    const error = page.locator('[data-testid="finding"][data-severity="error"]');
+    expect(await error.count()).toBe(1);
+    expect(await error.getAttribute('data-cell')).toBe('表3!E13');
+    expect(await error.textContent()).toContain('为 187.45，应为 178.45');
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-with-error.png') });
+    // Click one: 全部安全修正 (1). Click two was 检查.
+    await page.getByTestId('apply-all-safe').click();
+    await expect.poll(() => page.getByTestId('count-error').textContent()).toBe('错误 0');
+    await page.getByTestId('sheet-tab-表3').click();
+    expect(await page.locator('td[data-a1="E13"]').textContent()).toBe('178.45');
+    await page.close();
+  });
+
+  it('explains a file it cannot use instead of failing silently', async () => {
+    const page = await openDemo();
+    await page.getByTestId('open-file').setInputFiles(textFile);
+    await expect.poll(() => page.getByTestId('open-problem').textContent()).toMatch(/不是 \.xlsx 工作簿/);
+    await page.close();
+  });
+
+  it('switches to English and back, checking again in the new language', async () => {
+    const page = await openDemo();
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('file-name').waitFor();
+    await check(page);
+    await page.getByTestId('language').click();
+    await expect.poll(() => page.getByTestId('check').textContent()).toBe('Check again');
+    await expectIdle(page);
+    await expect.poll(() => page.getByTestId('finding').first().textContent()).toContain('is just the category name');
+    expect(await page.getByTestId('count-warning').textContent()).toBe('Warnings 7');
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-english.png') });
+    await page.getByTestId('language').click();
+    await expect.poll(() => page.getByTestId('check').textContent()).toBe('重新检查');
+    await page.close();
+  });
+});
+
+describe('rule packs and a maintainer’s local rules in the pane', () => {
+  it('a pack chosen in the pane changes what is reported', async () => {
+    const page = await openDemo();
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('file-name').waitFor();
+    await check(page);
+    expect(await page.getByTestId('count-info').textContent()).toBe('提示 6');
+    await page.getByTestId('pack').selectOption('lenient-performance');
+    await check(page);
+    expect(await page.getByTestId('count-warning').textContent()).toBe('警告 0');
+    expect(await page.getByTestId('count-info').textContent()).toBe('提示 7');
+    await page.close();
+  });
+
+  it('a local rule file takes effect; a broken one is reported with its position', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'local-rules-'));
+    const rule = JSON.parse(readFileSync(join(ROOT, 'rules', 'perf-value-unit.json'), 'utf8'));
+    rule.severity = 'error';
+    writeFileSync(join(dir, 'perf-value-unit.json'), JSON.stringify(rule, null, 2));
+    const page = await openDemo();
+    // Rules first, then the workbook: opening a workbook keeps the rules chosen.
+    await page.getByTestId('local-rules').setInputFiles(join(dir, 'perf-value-unit.json'));
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('file-name').waitFor();
+    await check(page);
+    expect(await page.getByTestId('count-error').textContent()).toBe('错误 1');
+    expect(await page.locator('[data-testid="finding"][data-severity="error"]').getAttribute('data-cell')).toBe('项目绩效目标表!E251');
+
+    writeFileSync(join(dir, 'perf-value-unit.json'), JSON.stringify({ ...rule, severty: 'error' }, null, 2));
+    await page.getByTestId('local-rules').setInputFiles(join(dir, 'perf-value-unit.json'));
+    await expect.poll(() => page.getByTestId('rule-problems').textContent({ timeout: 5000 })).toMatch(/perf-value-unit\.json:\d+:\d+ \$\.severty 未知的键“severty”/);
+    await page.close();
+  });
+});

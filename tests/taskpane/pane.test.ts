@@ -1,0 +1,151 @@
+/** The pane's logic without a browser: state, selectors, and the controller driving the demo workbook. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromA1 } from '../../src/core/address.js';
+import type { Catalogue } from '../../src/core/check.js';
+import type { GridWorkbook } from '../../src/core/grid.js';
+import { findingKey } from '../../src/core/workbook-port.js';
+import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { PaneController } from '../../src/taskpane/controller.js';
+import { DemoWorkbook } from '../../src/taskpane/demo/demo-workbook.js';
+import { defaultLang, t } from '../../src/taskpane/i18n.js';
+import { countsByFamily, countsBySeverity, groupByTable, highlights, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneState } from '../../src/taskpane/state.js';
+import { sampleGrid } from '../helpers.js';
+
+let catalogue: Catalogue;
+let sample: GridWorkbook;
+beforeAll(async () => {
+  catalogue = await loadCatalogue();
+  sample = await sampleGrid();
+});
+
+function mutated(sheet: string, cell: string, value: number): GridWorkbook {
+  const grid = structuredClone(sample);
+  const p = fromA1(cell);
+  const s = grid.sheets.find((x) => x.name === sheet)!;
+  s.rows[p.row - 1]![p.col - 1] = { ...s.rows[p.row - 1]![p.col - 1]!, value, text: value.toFixed(2) };
+  return grid;
+}
+
+function harness(grid: GridWorkbook) {
+  let state: PaneState = initialState('zh-CN');
+  const dispatch = (a: Action) => (state = reducer(state, a));
+  const demo = new DemoWorkbook(grid, 'test.xlsx');
+  const controller = new PaneController(demo, catalogue, dispatch, () => state);
+  return { demo, controller, get state() { return state; }, dispatch };
+}
+
+describe('checking the sample in the pane', () => {
+  it('shows the seed’s warnings grouped by project table, with counts by severity and family', async () => {
+    const h = harness(structuredClone(sample));
+    await h.controller.check();
+    expect(h.state.phase).toBe('done');
+    expect(countsBySeverity(h.state)).toEqual({ error: 0, warning: 7, info: 6 });
+    expect(countsByFamily(h.state)).toEqual({ performance: 13 });
+    const groups = groupByTable(h.state, visibleFindings(h.state));
+    expect(groups[0]!.title).toBe('2024年劳动就业社会保障服务协理员补贴及培训经费');
+    expect(groups.every((g) => g.findings.every((f) => f.sheet === g.sheet))).toBe(true);
+  });
+
+  it('paints the most severe finding per cell', async () => {
+    const h = harness(structuredClone(sample));
+    await h.controller.check();
+    const painted = highlights(h.state);
+    expect(painted).toHaveLength(13);
+    let seen: unknown[] = [];
+    h.demo.subscribe((v) => (seen = v.highlights));
+    expect(seen).toEqual(painted);
+  });
+});
+
+describe('a mistake, found and fixed in two clicks', () => {
+  it('applies the fix, checks again, and the finding is gone (and undo brings it back)', async () => {
+    const h = harness(mutated('表3', 'E13', 187.45));
+    await h.controller.check();
+    const finding = h.state.report!.findings.find((f) => f.cell === 'E13' && f.severity === 'error')!;
+    expect(finding.fix).toMatchObject({ value: 178.45, safety: 'safe' });
+    await h.controller.select(finding);
+    let selected: unknown;
+    h.demo.subscribe((v) => (selected = v.selected));
+    expect(selected).toEqual({ sheet: '表3', cell: 'E13' });
+
+    await h.controller.apply([finding.fix!]);
+    expect(h.state.report!.findings.some((f) => f.severity === 'error')).toBe(false);
+    expect(h.demo.undo()).toBe(true);
+    await h.controller.check();
+    expect(h.state.report!.findings.some((f) => f.cell === 'E13' && f.severity === 'error')).toBe(true);
+  });
+
+  it('全部安全修正 takes only safe fixes of findings not ignored', async () => {
+    const grid = mutated('表3', 'E13', 187.45);
+    const h = harness(grid);
+    await h.controller.check();
+    const fixes = safeFixes(h.state);
+    expect(fixes).toEqual([{ sheet: '表3', cell: 'E13', value: 178.45, safety: 'safe' }]);
+    await h.controller.ignore(findingKey(h.state.report!.findings.find((f) => f.cell === 'E13')!));
+    expect(safeFixes(h.state)).toEqual([]);
+  });
+});
+
+describe('ignoring and explaining', () => {
+  it('ignored findings leave the list, the counts and the highlights, and come back on request', async () => {
+    const h = harness(structuredClone(sample));
+    await h.controller.check();
+    const first = visibleFindings(h.state)[0]!;
+    await h.controller.ignore(findingKey(first));
+    expect(visibleFindings(h.state)).not.toContainEqual(first);
+    expect(countsBySeverity(h.state).warning).toBe(6);
+    expect(highlights(h.state).some((x) => x.cell === first.cell && x.sheet === first.sheet)).toBe(false);
+    h.dispatch({ type: 'show-ignored', on: true });
+    expect(visibleFindings(h.state)).toContainEqual(first);
+    await h.controller.unignore(findingKey(first));
+    expect(countsBySeverity(h.state).warning).toBe(7);
+  });
+
+  it('an explanation is remembered by the workbook', async () => {
+    const h = harness(structuredClone(sample));
+    await h.controller.check();
+    const w = visibleFindings(h.state).find((f) => f.severity === 'warning')!;
+    await h.controller.explain(findingKey(w), '该指标按上级文件口径填写');
+    expect(await h.demo.loadMemory()).toEqual({ explanations: { [findingKey(w)]: '该指标按上级文件口径填写' }, ignored: [] });
+    await h.controller.explain(findingKey(w), '   ');
+    expect((await h.demo.loadMemory()).explanations).toEqual({});
+  });
+
+  it('filters by severity and by family', async () => {
+    const h = harness(structuredClone(sample));
+    await h.controller.check();
+    h.dispatch({ type: 'filter-severity', severity: 'info' });
+    expect(visibleFindings(h.state).every((f) => f.severity === 'info')).toBe(true);
+    h.dispatch({ type: 'filter-severity' });
+    h.dispatch({ type: 'filter-family', family: 'tie' });
+    expect(visibleFindings(h.state)).toEqual([]);
+  });
+});
+
+describe('errors and language', () => {
+  it('a workbook with no budget table becomes a plain message, not a frozen pane', async () => {
+    const h = harness({ sheets: [{ name: '名单', rows: [[{ value: '姓名', text: '姓名' }]], merges: [] }] });
+    await h.controller.check();
+    expect(h.state.phase).toBe('failed');
+    expect(h.state.error!.message).toMatch(/没有找到任何预算表/);
+    h.dispatch({ type: 'dismiss-error' });
+    expect(h.state.phase).toBe('idle');
+  });
+
+  it('speaks Chinese unless Office is set to another language', () => {
+    expect(defaultLang('zh-CN')).toBe('zh-CN');
+    expect(defaultLang('en-US')).toBe('en');
+    expect(defaultLang(undefined)).toBe('zh-CN');
+    expect(t('en', 'tablesFound', { std: 9, targets: 16 })).toBe('9 standard tables and 16 project tables recognised');
+  });
+
+  it('checks again after edits only when asked, debounced', async () => {
+    const h = harness(mutated('表3', 'E13', 187.45));
+    await h.controller.check();
+    await h.controller.setAutoRecheck(true, 5);
+    const fix = h.state.report!.findings.find((f) => f.cell === 'E13')!.fix!;
+    await h.demo.applyFixes([fix]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(h.state.report!.findings.some((f) => f.severity === 'error')).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+// Builds the task pane (Excel and demo mode) into dist/, and serves it on https://localhost:3000.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import TerserPlugin from 'terser-webpack-plugin';
+import webpack from 'webpack';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** Every file of rules/ (rules, vocabulary, packs), bundled so the pane needs nothing from the network. */
+function ruleSources() {
+  const out = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      const rel = relative(join(root, 'rules'), full).split('\\').join('/');
+      if (name === 'schemas') continue;
+      if (readdirSync(dir, { withFileTypes: true }).find((d) => d.name === name)?.isDirectory()) walk(full);
+      else if (name.endsWith('.json') && name !== 'schema.json' && !name.endsWith('.schema.json')) {
+        const kind = rel.startsWith('vocabulary/') ? 'vocabulary' : rel.startsWith('packs/') ? 'pack' : 'rule';
+        out.push({ file: `rules/${rel}`, text: readFileSync(full, 'utf8'), kind });
+      }
+    }
+  };
+  walk(join(root, 'rules'));
+  return out;
+}
+
+/** Trusted localhost certificates from office-addin-dev-certs when installed; none where they cannot be (CI, Linux). */
+async function httpsOptions(env) {
+  if (env.http || process.env.CI) return undefined;
+  try {
+    const certs = await import('office-addin-dev-certs');
+    return await certs.getHttpsServerOptions();
+  } catch (e) {
+    console.warn(`office-addin-dev-certs: ${e.message}; serving plain http on localhost (run npx office-addin-dev-certs install to get https)`);
+    return undefined;
+  }
+}
+
+export default async (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const https = serving ? await httpsOptions(env) : undefined;
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: { taskpane: './src/taskpane/index.tsx', commands: './src/taskpane/commands.ts' },
+    output: { path: join(root, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // Sources import './x.js' (NodeNext style); the file is x.ts or x.tsx.
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+    },
+    module: {
+      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.web.json' } }],
+    },
+    plugins: [
+      new webpack.DefinePlugin({ __RULE_SOURCES__: JSON.stringify(ruleSources()) }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/pages/commands.html', chunks: ['commands'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // office.js and the host scripts it loads, from this origin (no CDN); Chinese and English strings.
+          { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts'] }, filter: (p) => !/[\\/][a-z]{2}-[a-z]{2}[\\/]/.test(p) || /[\\/](zh-cn|en-us)[\\/]/.test(p) },
+          { from: 'assets', to: 'assets' },
+          { from: 'samples/caofeidian-hrss-2024.xlsx', to: 'samples/caofeidian-hrss-2024.xlsx' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    // esbuild minifies the 2.5 MB bundle in seconds where terser takes over a minute.
+    // Our bundles only: the copied office.js files are served as Microsoft ships them.
+    optimization: { minimizer: [new TerserPlugin({ exclude: /^office-js\//, minify: TerserPlugin.esbuildMinify, terserOptions: { legalComments: 'none' } })] },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+    devServer: {
+      port: Number(env.port ?? 3000),
+      host: env.host ?? 'localhost',
+      server: https ? { type: 'https', options: https } : 'http',
+      static: false,
+      hot: false,
+      liveReload: !env.noreload,
+      client: env.noreload ? false : { overlay: { warnings: false } },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      historyApiFallback: false,
+    },
+  };
+};
+
