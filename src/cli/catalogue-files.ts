@@ -143,3 +143,17 @@ function safeJson(s: SourceText): unknown {
   }
 }
 
+
+/** One catalogue per config in force: workbooks sharing a budget-check.json share its rules, read once. */
+export function catalogueCache(choice: CatalogueChoice): (workbook: string) => Promise<Catalogue> {
+  const cache = new Map<string, Promise<Catalogue>>();
+  return async (workbook) => {
+    const key = (await findConfig({ ...choice, workbook })) ?? '';
+    let c = cache.get(key);
+    if (!c) {
+      c = resolveCatalogue({ ...choice, workbook });
+      cache.set(key, c);
+    }
+    return c;
+  };
+}

@@ -3,18 +3,22 @@
  *   budget-check check <file.xlsx>... [--format text|json] [--lang zh-CN|en]
  * Exit codes: 0 no error-severity finding, 1 some, 2 input it cannot use (or a usage mistake).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkGrid, type Catalogue } from '../core/check.js';
+import type { Catalogue } from '../core/check.js';
 import { RuleCatalogueError } from '../core/rules/catalogue.js';
 import type { Report, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
-import { SourceError } from '../core/source-error.js';
 import { VocabularyError } from '../core/vocabulary.js';
-import { readWorkbookFile } from '../xlsx/read-file.js';
+import { writeAnnotatedCopy } from '../xlsx/annotate.js';
+import { checkMany, expandInputs, progressReporter } from './batch.js';
 import { formatText } from './format-text.js';
-import { CatalogueProblem, findConfig, resolveCatalogue, type CatalogueChoice } from './catalogue-files.js';
+import { CatalogueProblem, catalogueCache, type CatalogueChoice } from './catalogue-files.js';
+import { toCsv, toHtml } from './reports.js';
 import { RuleFileError } from './rule-files.js';
 import { rulesLint, rulesTest } from './rules-commands.js';
+import { runTrain } from './train-command.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -27,12 +31,17 @@ const processIo: Io = {
 };
 
 const USAGE = `用法 / Usage:
-  budget-check check <文件.xlsx>... [--format text|json] [--lang zh-CN|en] [--rules <文件夹|规则包>] [--config <文件>]
+  budget-check check <文件.xlsx|文件夹>... [--format text|json|csv|html] [--out <报告文件>] [--annotate <文件夹>]
+                     [--lang zh-CN|en] [--rules <文件夹|规则包>] [--config <文件>] [--jobs N]
+  budget-check train --from <工作簿.xlsx> --mistakes <类型,…|all> --count N --seed S --out <文件夹>
   budget-check rules lint [规则文件夹]
   budget-check rules test [规则文件夹]
 
   --format text   按表分组的中文报告（默认） / report grouped by table (default)
   --format json   机器可读的检查结果 / findings as JSON (contract version 1)
+  --format csv    每个问题一行 / one row per finding;  --format html  可发给各部门的报告 / a report to send on
+  --out           报告写入文件 / write the report to a file;  --annotate  写出标注了问题的副本 / annotated copies
+  --jobs          并行检查的线程数（默认为 CPU 核数） / worker threads (default: CPU cores)
   --lang en       英文输出 / English output
   --rules         规则文件夹、规则包名称（如 national）或规则包文件 / a rules folder, a pack name or a pack file
   --config        配置文件：选择规则包、关闭规则、改变严重程度；不指定时使用工作簿旁的 budget-check.json
@@ -40,36 +49,28 @@ const USAGE = `用法 / Usage:
 
 退出码 / Exit codes: 0 无错误 no errors · 1 有错误或规则问题 errors found / rule problems · 2 无法使用的输入 unusable input`;
 
-export async function checkFile(file: string, catalogue: Catalogue, lang: Lang): Promise<WorkbookReport> {
-  try {
-    const grid = await readWorkbookFile(file);
-    return (await checkGrid(file, grid, catalogue, lang)).report;
-  } catch (e) {
-    if (e instanceof SourceError) return { file, tables: [], findings: [], error: { code: e.code, message: e.bilingual(lang) } };
-    throw e;
-  }
+interface CheckOptions {
+  format: string;
+  lang: Lang;
+  choice: CatalogueChoice;
+  out?: string;
+  annotate?: string;
+  jobs?: number;
 }
 
-async function runCheck(files: string[], format: string, lang: Lang, choice: CatalogueChoice, io: Io): Promise<number> {
-  const catalogues = new Map<string, Promise<Catalogue>>();
-  const catalogueFor = async (file: string): Promise<Catalogue> => {
-    // A config beside a workbook applies to that workbook; the same config is read once.
-    const key = (await findConfig({ ...choice, workbook: file })) ?? '';
-    let c = catalogues.get(key);
-    if (!c) {
-      c = resolveCatalogue({ ...choice, workbook: file });
-      catalogues.set(key, c);
-    }
-    return c;
-  };
-  const reports: WorkbookReport[] = [];
-  let vocab: Catalogue['vocab'] | undefined;
+async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promise<number> {
+  const catalogueFor = catalogueCache(o.choice);
+  let reports: WorkbookReport[];
+  let vocab: Catalogue['vocab'];
   try {
-    for (const file of files) {
-      const catalogue = await catalogueFor(file);
-      vocab ??= catalogue.vocab;
-      reports.push(await checkFile(file, catalogue, lang));
+    const files = await expandInputs(inputs);
+    if (files.length === 0) {
+      io.err(`没有找到 .xlsx 文件 / no .xlsx files in ${inputs.join(' ')}`);
+      return 2;
     }
+    // The rules are checked before any workbook: a broken rule file stops the run with its position.
+    vocab = (await catalogueFor(files[0]!)).vocab;
+    reports = await checkMany(files, { lang: o.lang, choice: o.choice, ...(o.jobs && { jobs: o.jobs }), catalogueFor, progress: progressReporter(process.stderr, files.length) });
   } catch (e) {
     if (e instanceof CatalogueProblem || e instanceof VocabularyError || e instanceof RuleFileError || e instanceof RuleCatalogueError) {
       io.err(`规则文件有误 / Rule file error:\n${e.message}`);
@@ -78,13 +79,28 @@ async function runCheck(files: string[], format: string, lang: Lang, choice: Cat
     throw e;
   }
 
-  if (format === 'json') {
-    const report: Report = { version: 1, workbooks: reports };
-    io.out(JSON.stringify(report, null, 2));
-  } else {
+  const report: Report = { version: 1, workbooks: reports };
+  let output: string;
+  if (o.format === 'json') output = JSON.stringify(report, null, 2);
+  else if (o.format === 'csv') output = toCsv(report, vocab, o.lang);
+  else if (o.format === 'html') output = toHtml(report, vocab, new Date());
+  else {
     // An unusable file is told once, on stderr, below; the report covers the files that were read.
-    const readable = reports.filter((r) => !r.error);
-    if (readable.length && vocab) io.out(readable.map((r) => formatText(r, vocab!, lang)).join('\n\n'));
+    output = reports.filter((r) => !r.error).map((r) => formatText(r, vocab, o.lang)).join('\n\n');
+  }
+  if (o.out) {
+    await writeFile(o.out, output);
+    io.err(`报告已写入 / report written to ${o.out}`);
+  } else if (output) io.out(output);
+
+  if (o.annotate) {
+    await mkdir(o.annotate, { recursive: true });
+    for (const r of reports.filter((x) => !x.error)) {
+      const to = join(o.annotate, `${basename(r.file, extname(r.file))}-审核.xlsx`);
+      if (resolvePath(to) === resolvePath(r.file)) continue;
+      await writeAnnotatedCopy(r, to);
+    }
+    io.err(`已写出标注副本 / annotated copies written to ${o.annotate}`);
   }
   // Unusable input always gets its one clear line on stderr, whatever the output format.
   for (const r of reports) if (r.error) io.err(`budget-check: ${r.error.message}`);
@@ -103,6 +119,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         lang: { type: 'string', default: 'zh-CN' },
         rules: { type: 'string' },
         config: { type: 'string' },
+        from: { type: 'string' },
+        mistakes: { type: 'string', default: 'all' },
+        count: { type: 'string', default: '1' },
+        seed: { type: 'string', default: '1' },
+        out: { type: 'string' },
+        annotate: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -121,8 +144,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`--lang 只能是 zh-CN 或 en / --lang must be zh-CN or en (got "${values.lang}")`);
     return 2;
   }
-  if (values.format !== 'text' && values.format !== 'json') {
-    io.err(`--format 只能是 text 或 json / --format must be text or json (got "${values.format}")`);
+  if (!['text', 'json', 'csv', 'html'].includes(values.format!)) {
+    io.err(`--format 只能是 text、json、csv 或 html / --format must be text, json, csv or html (got "${values.format}")`);
+    return 2;
+  }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+    io.err('--jobs 应为正整数 / --jobs must be a positive whole number');
     return 2;
   }
   if (command === 'rules') {
@@ -132,6 +160,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`用法 / usage: budget-check rules lint|test [规则文件夹]\n\n${USAGE}`);
     return 2;
   }
+  if (command === 'train') return runTrain(values, io);
   if (command !== 'check') {
     io.err(`未知命令 / Unknown command: ${command}\n\n${USAGE}`);
     return 2;
@@ -140,5 +169,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`请指定要检查的 .xlsx 文件 / Name at least one .xlsx file to check\n\n${USAGE}`);
     return 2;
   }
-  return runCheck(files, values.format, lang, { ...(values.rules && { rules: values.rules }), ...(values.config && { config: values.config }) }, io);
+  return runCheck(
+    files,
+    {
+      format: values.format!,
+      lang,
+      choice: { ...(values.rules && { rules: values.rules }), ...(values.config && { config: values.config }) },
+      ...(values.out && { out: values.out }),
+      ...(values.annotate && { annotate: values.annotate }),
+      ...(jobs && { jobs }),
+    },
+    io,
+  );
 }

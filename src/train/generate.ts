@@ -1,0 +1,139 @@
+/**
+ * Training workbooks: copies of a real workbook with chosen mistakes planted at random but
+ * reproducible places, and the answer key. Each copy is checked before it is written, and a mistake
+ * another one would mask is planted elsewhere, so every answer is one the checker finds.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { fromA1, toA1 } from '../core/address.js';
+import { checkGrid, type Catalogue } from '../core/check.js';
+import type { GridWorkbook } from '../core/grid.js';
+import { recognize } from '../core/recognize/recognize.js';
+import { displayText } from '../core/text.js';
+import { bufferToGrid } from '../xlsx/read.js';
+import { MISTAKES, type Edit, type EditValue, type Mistake } from './mistakes.js';
+import { Random } from './random.js';
+
+export interface AnswerEntry {
+  workbook: string;
+  mistake: string;
+  name: string;
+  sheet: string;
+  cell: string;
+  original: EditValue;
+  planted: EditValue;
+  explanation: string;
+}
+
+export interface TrainOptions {
+  from: string;
+  mistakes: string[];
+  count: number;
+  seed: number;
+  out: string;
+  catalogue: Catalogue;
+}
+
+/** The sheet that carries a workbook's answer key, for the pane's training mode; Excel cannot unhide it from the UI. */
+export const ANSWER_SHEET = '_budgetcheck_answers';
+const ATTEMPTS = 25;
+
+export class TrainingError extends Error {}
+
+export function resolveMistakes(names: string): Mistake[] {
+  if (names === 'all') return MISTAKES;
+  return names.split(',').map((n) => {
+    const m = MISTAKES.find((x) => x.id === n.trim());
+    if (!m) throw new TrainingError(`未知的错误类型“${n}” / unknown mistake “${n}”; known: ${MISTAKES.map((x) => x.id).join(', ')}`);
+    return m;
+  });
+}
+
+function applyEdits(grid: GridWorkbook, edits: Edit[]): GridWorkbook {
+  const copy = structuredClone(grid);
+  for (const e of edits) {
+    const s = copy.sheets.find((x) => x.name === e.sheet)!;
+    const p = fromA1(e.cell);
+    const row = (s.rows[p.row - 1] ??= []);
+    const old = row[p.col - 1];
+    row[p.col - 1] = e.value === null ? undefined : { ...old, value: e.value, text: displayText(e.value, old?.numFmt) };
+  }
+  return copy;
+}
+
+async function detected(grid: GridWorkbook, answers: { sheet: string; cell: string }[], catalogue: Catalogue): Promise<boolean> {
+  const { report } = await checkGrid('training', grid, catalogue);
+  return answers.every((a) => report.findings.some((f) => f.sheet === a.sheet && f.cell === a.cell && f.severity !== 'info'));
+}
+
+/** Plans the edits of one training workbook. */
+export async function planWorkbook(grid: GridWorkbook, mistakes: Mistake[], rng: Random, catalogue: Catalogue) {
+  const recognition = recognize(grid, catalogue.vocab);
+  const narrative = grid.sheets.flatMap((s) =>
+    s.rows.flatMap((row, r) => (row ?? []).flatMap((c, col) => (c && typeof c.value === 'string' && c.text.length >= 12 ? [{ sheet: s.name, cell: toA1(r + 1, col + 1), text: c.text }] : []))),
+  );
+  const edits: Edit[] = [];
+  const answers: Omit<AnswerEntry, 'workbook'>[] = [];
+  for (const mistake of mistakes) {
+    let placed = false;
+    for (let attempt = 0; attempt < ATTEMPTS && !placed; attempt++) {
+      const p = mistake.plant({ recognition, rng, narrativeCells: () => narrative });
+      if (!p) break;
+      const touched = new Set(edits.map((e) => `${e.sheet}!${e.cell}`));
+      if (p.edits.some((e) => touched.has(`${e.sheet}!${e.cell}`)) || answers.some((a) => a.sheet === p.answer.sheet && a.cell === p.answer.cell)) continue;
+      const trial = [...edits, ...p.edits];
+      const trialAnswers = [...answers, { mistake: mistake.id, name: mistake.name, explanation: mistake.explanation, ...p.answer }];
+      if (!(await detected(applyEdits(grid, trial), trialAnswers, catalogue))) continue;
+      edits.push(...p.edits);
+      answers.push(trialAnswers.at(-1)!);
+      placed = true;
+    }
+    if (!placed) throw new TrainingError(`无法在这个工作簿中设置“${mistake.name}”（${mistake.id}） / cannot plant ${mistake.id} in this workbook`);
+  }
+  return { edits, answers };
+}
+
+export async function generateTraining(opts: TrainOptions): Promise<AnswerEntry[]> {
+  const mistakes = resolveMistakes(opts.mistakes.join(','));
+  const bytes = await readFile(opts.from);
+  const grid = await bufferToGrid(opts.from, bytes);
+  await mkdir(opts.out, { recursive: true });
+  const stem = basename(opts.from, extname(opts.from));
+  const all: AnswerEntry[] = [];
+  for (let i = 0; i < opts.count; i++) {
+    const rng = new Random(opts.seed * 100_003 + i);
+    const { edits, answers } = await planWorkbook(grid, mistakes, rng, opts.catalogue);
+    const name = `${stem}-练习${String(i + 1).padStart(2, '0')}.xlsx`;
+    // A fresh copy of the original for every workbook: its formatting kept, the original untouched.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    for (const e of edits) wb.getWorksheet(e.sheet)!.getCell(e.cell).value = e.value;
+    const entries = answers.map((a) => ({ workbook: name, ...a }));
+    const key = wb.addWorksheet(ANSWER_SHEET, { state: 'veryHidden' });
+    key.getCell('A1').value = Buffer.from(JSON.stringify(entries), 'utf8').toString('base64');
+    await wb.xlsx.writeFile(join(opts.out, name));
+    all.push(...entries);
+  }
+  await writeFile(join(opts.out, 'answers.json'), `${JSON.stringify(all, null, 2)}\n`);
+  await writeFile(join(opts.out, 'answers.md'), answersMarkdown(all));
+  return all;
+}
+
+function show(v: EditValue): string {
+  if (v === null) return '（空）';
+  const s = String(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+export function answersMarkdown(entries: AnswerEntry[]): string {
+  const lines = ['# 练习答案 / Answer key', ''];
+  for (const wb of [...new Set(entries.map((e) => e.workbook))]) {
+    lines.push(`## ${wb}`, '', '| 序号 | 错误类型 | 位置 | 原来 | 改成 | 说明 |', '|---|---|---|---|---|---|');
+    entries
+      .filter((e) => e.workbook === wb)
+      .forEach((e, i) => lines.push(`| ${i + 1} | ${e.name} | ${e.sheet}!${e.cell} | ${show(e.original).replace(/\|/g, '\\|')} | ${show(e.planted).replace(/\|/g, '\\|')} | ${e.explanation} |`));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
