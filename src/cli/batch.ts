@@ -46,10 +46,11 @@ export function progressReporter(stream: NodeJS.WriteStream, total: number): Pro
   return (done, all, file) => stream.write(`[${done}/${all}] ${file}\n`);
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  const js = new URL('./check-worker.js', import.meta.url);
-  // Under tsx (benchmarks, tests) the worker is TypeScript and needs the same loader.
-  return import.meta.url.endsWith('.ts') ? { url: new URL('./check-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] } : { url: js, execArgv: [] };
+/** The compiled worker; under tsx (benchmarks, tests) a bootstrap that registers tsx first, as threads do not inherit it. */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./check-worker.js', import.meta.url));
+  const ts = new URL('./check-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); });`, { eval: true });
 }
 
 export async function checkMany(
@@ -67,12 +68,11 @@ export async function checkMany(
     for (const [i, file] of files.entries()) finish(i, await checkFile(file, await options.catalogueFor(file), options.lang));
     return reports;
   }
-  const { url, execArgv } = workerUrl();
   let next = 0;
   await Promise.all(
     Array.from({ length: jobs }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(url, { execArgv });
+        const worker = startWorker();
         const feed = () => {
           if (next >= files.length) {
             void worker.terminate().then(() => resolve());

@@ -60,6 +60,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bott
 .meta{color:#666;margin-bottom:16px}table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #d0d7de;padding:6px 8px;vertical-align:top;text-align:left}th{background:#f3f6f4}
 td.n{text-align:right}td.cell{white-space:nowrap;font-family:Consolas,monospace}
+table.findings td:first-child{min-width:8em}table.findings td:last-child{min-width:10em}
 .sev{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;white-space:nowrap}
 .sev.error{background:#ffc7ce;color:#9c0006}.sev.warning{background:#ffeb9c;color:#7a5b00}.sev.info{background:#ddebf7;color:#1f4e79}
 .bad{color:#c00000;font-weight:600}.warn{color:#9c6500;font-weight:600}.ok{color:#217346;font-weight:600}

@@ -192,6 +192,11 @@ function rowsByKeys(t: RecognizedTable, side: string, keys: string[]): TableRow[
   return rows;
 }
 
+/** A long list of parts (30 functional classes) is named by its first few and a count. */
+function partsText(names: string[]): string {
+  return names.length <= 4 ? names.join('、') : `${names.slice(0, 3).join('、')} 等 ${names.length} 行`;
+}
+
 export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
   name: 'labelled-sums',
   description: both('按行标签识别的合计行等于组成行之和（如 本年收入合计、三公经费小计）', 'a total row found by its label equals the sum of its part rows (本年收入合计, 三公经费小计)'),
@@ -223,7 +228,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
             relation: 'eq',
             lhs: [lhs],
             rhs: parts.map((p) => ctx.term(t, p, role, 1, decl.side)!),
-            context: { rowName: ctx.rowName(total, decl.side), parts: parts.map((p) => ctx.rowName(p, decl.side)).join('、') },
+            context: { rowName: ctx.rowName(total, decl.side), parts: partsText(parts.map((p) => ctx.rowName(p, decl.side))) },
             describe: (lang) => localizedPair(ctx, t, role)[lang],
           };
           items.push(identityItem(identity, t.id));
