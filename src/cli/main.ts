@@ -65,7 +65,7 @@ async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promise<numb
   try {
     const files = await expandInputs(inputs);
     if (files.length === 0) {
-      io.err(`没有找到 .xlsx 文件 / no .xlsx files in ${inputs.join(' ')}`);
+      io.err(`budget-check: ${inputs.join(' ')} 是文件夹，其中没有 .xlsx 工作簿 / ${inputs.join(' ')} is a folder with no .xlsx workbook in it`);
       return 2;
     }
     // The rules are checked before any workbook: a broken rule file stops the run with its position.

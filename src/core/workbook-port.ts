@@ -4,6 +4,7 @@
  */
 import type { CellAddress, Finding, Fix, Severity } from './findings.js';
 import type { GridWorkbook } from './grid.js';
+import type { TrainingAnswer } from './training.js';
 
 export interface PaneMemory {
   /** Explanations typed for warnings, by finding key (ruleId|sheet!cell). */
@@ -30,6 +31,10 @@ export interface WorkbookPort {
   clear(): Promise<void>;
   /** Activates the cell's sheet and selects the cell. */
   select(address: CellAddress): Promise<void>;
+  /** The cell the user has selected (the first of a range), for marking cells in training mode. */
+  selectedCell(): Promise<CellAddress | null>;
+  /** A training workbook's answer key (from its very hidden sheet), or undefined. */
+  trainingKey(): Promise<TrainingAnswer[] | undefined>;
   /** Writes the fixes as one undo step. */
   applyFixes(fixes: Fix[]): Promise<void>;
   loadMemory(): Promise<PaneMemory>;

@@ -14,6 +14,7 @@ import {
   type PaneMemory,
   type WorkbookPort,
 } from '../core/workbook-port.js';
+import { ANSWER_SHEET, answerKey, type TrainingAnswer } from '../core/training.js';
 import type { FillLike, OfficeLike, RangeLike, RequestContextLike } from './office-types.js';
 
 /** Cells per round trip: about 4 MB of values, text and formats, under Excel on the web's 5 MB. */
@@ -204,6 +205,31 @@ export class ExcelGateway implements WorkbookPort {
       ws.activate();
       ws.getRange(address.cell).select();
       await ctx.sync();
+    });
+  }
+
+  selectedCell(): Promise<CellAddress | null> {
+    return this.run(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load('address');
+      await ctx.sync();
+      const [sheet, cells] = [range.address.slice(0, range.address.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'"), range.address.slice(range.address.lastIndexOf('!') + 1)];
+      return { sheet, cell: cells.split(':')[0]!.replace(/\$/g, '') };
+    });
+  }
+
+  /** Two round trips: is the answer sheet there, then its first cell. */
+  trainingKey(): Promise<TrainingAnswer[] | undefined> {
+    return this.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject(ANSWER_SHEET);
+      sheet.load('name');
+      await ctx.sync();
+      if (sheet.isNullObject) return undefined;
+      const a1 = sheet.getRange('A1');
+      a1.load('values');
+      await ctx.sync();
+      const value = a1.values[0]?.[0];
+      return typeof value === 'string' ? answerKey({ sheets: [{ name: ANSWER_SHEET, rows: [[{ value, text: value }]], merges: [] }] }) : undefined;
     });
   }
 

@@ -46,9 +46,11 @@ export interface SettingLike extends Loadable {
 
 export interface RequestContextLike {
   workbook: {
+    getSelectedRange(): RangeLike;
     worksheets: Loadable & {
       items: WorksheetLike[];
       getItem(name: string): WorksheetLike;
+      getItemOrNullObject(name: string): WorksheetLike & { isNullObject: boolean };
       onChanged?: { add(handler: (e: unknown) => Promise<void>): unknown };
     };
     settings: {

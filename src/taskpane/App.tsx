@@ -26,7 +26,8 @@ import { buildCatalogue, kindOf } from './catalogue.js';
 import { PaneController } from './controller.js';
 import { FindingCard } from './FindingCard.js';
 import { t, type WordKey } from './i18n.js';
-import { countsByFamily, countsBySeverity, groupByTable, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneState } from './state.js';
+import { countsByFamily, countsBySeverity, groupByTable, holdingBack, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneState } from './state.js';
+import { TrainingPanel } from './TrainingPanel.js';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', height: '100%', boxSizing: 'border-box', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground2 },
@@ -174,9 +175,10 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      <Divider />
-      {!state.report && !busy && <Text className={s.muted}>{t(lang, 'notChecked')}</Text>}
-      {state.report && (
+      <Divider style={{ flexGrow: 0 }} />
+      {state.training && <TrainingPanel training={state.training} lang={lang} controller={controller} dispatch={dispatch} />}
+      {!state.report && !busy && !state.training && <Text className={s.muted}>{t(lang, 'notChecked')}</Text>}
+      {state.report && !holdingBack(state) && (
         <>
           <Text size={200} className={s.muted} data-testid="tables-found">
             {t(lang, 'tablesFound', { std: tables.filter((x) => x.id !== 'performance-target').length, targets: tables.filter((x) => x.id === 'performance-target').length })}

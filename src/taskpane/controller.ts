@@ -3,7 +3,7 @@
  * No React and no office.js here — the same controller drives Excel and the demo.
  */
 import { checkGrid, type Catalogue } from '../core/check.js';
-import type { Finding, Fix } from '../core/findings.js';
+import type { CellAddress, Finding, Fix } from '../core/findings.js';
 import { SourceError } from '../core/source-error.js';
 import { WorkbookError, type WorkbookPort } from '../core/workbook-port.js';
 import type { Family } from '../core/rules/schema.js';
@@ -25,7 +25,35 @@ export class PaneController {
   }
 
   async start(): Promise<void> {
-    await this.guard(async () => this.dispatch({ type: 'memory', memory: await this.port.loadMemory() }));
+    await this.guard(async () => {
+      this.dispatch({ type: 'memory', memory: await this.port.loadMemory() });
+      this.dispatch({ type: 'training', answers: await this.port.trainingKey() });
+    });
+  }
+
+  /** Training: marks the cell the trainee has selected. */
+  async markSelected(): Promise<void> {
+    await this.guard(async () => {
+      const address = await this.port.selectedCell();
+      if (address) this.dispatch({ type: 'mark', address });
+    });
+  }
+
+  /** Training: shows the next answer, on its cell. */
+  async revealNext(): Promise<void> {
+    this.dispatch({ type: 'reveal-next' });
+    const t = this.getState().training;
+    const a = t?.answers[t.revealed - 1];
+    await this.guard(async () => {
+      await this.port.paint(highlights(this.getState()));
+      if (a) await this.port.select({ sheet: a.sheet, cell: a.cell });
+    });
+  }
+
+  async showAll(): Promise<void> {
+    this.dispatch({ type: 'show-all' });
+    if (!this.getState().report) await this.check();
+    else await this.guard(() => this.port.paint(highlights(this.getState())));
   }
 
   /** Reads, checks, paints: the 检查 button. */
@@ -47,9 +75,12 @@ export class PaneController {
   }
 
   async select(f: Finding): Promise<void> {
-    if (!f.sheet || !f.cell) return;
-    this.dispatch({ type: 'select', key: `${f.sheet}!${f.cell}` });
-    await this.guard(() => this.port.select({ sheet: f.sheet!, cell: f.cell! }));
+    if (f.sheet && f.cell) await this.goTo({ sheet: f.sheet, cell: f.cell });
+  }
+
+  async goTo(address: CellAddress): Promise<void> {
+    this.dispatch({ type: 'select', key: `${address.sheet}!${address.cell}` });
+    await this.guard(() => this.port.select(address));
   }
 
   /** Applies fixes as one undo step, then checks again so fixed findings disappear. */

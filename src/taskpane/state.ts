@@ -2,7 +2,8 @@
  * The pane's state as a pure reducer and selectors: what is shown, filtered, ignored, explained.
  * Everything the pane decides lives here, so it is tested without a browser.
  */
-import type { Finding, Fix, Severity, WorkbookReport } from '../core/findings.js';
+import type { CellAddress, Finding, Fix, Severity, WorkbookReport } from '../core/findings.js';
+import type { TrainingAnswer } from '../core/training.js';
 import type { Lang } from '../core/messages.js';
 import type { Family } from '../core/rules/schema.js';
 import { EMPTY_MEMORY, findingKey, type Highlight, type PaneMemory } from '../core/workbook-port.js';
@@ -14,8 +15,19 @@ export interface PaneError {
   message: string;
 }
 
+export interface Training {
+  answers: TrainingAnswer[];
+  marks: CellAddress[];
+  /** How many answers have been revealed, in answer-key order. */
+  revealed: number;
+  scored: boolean;
+  /** The trainee asked to see every finding of the checker. */
+  showAll: boolean;
+}
+
 export interface PaneState {
   lang: Lang;
+  training?: Training;
   phase: Phase;
   report?: WorkbookReport;
   /** Family of each rule id; recognition findings count as structure. */
@@ -44,7 +56,13 @@ export type Action =
   | { type: 'auto-recheck'; on: boolean }
   | { type: 'select'; key: string }
   | { type: 'lang'; lang: Lang }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'training'; answers?: TrainingAnswer[] }
+  | { type: 'mark'; address: CellAddress }
+  | { type: 'unmark'; address: CellAddress }
+  | { type: 'reveal-next' }
+  | { type: 'score' }
+  | { type: 'show-all' };
 
 export function initialState(lang: Lang): PaneState {
   return { lang, phase: 'idle', families: {}, memory: EMPTY_MEMORY, showIgnored: false, autoRecheck: false };
@@ -87,6 +105,19 @@ export function reducer(state: PaneState, action: Action): PaneState {
     case 'reset':
       // Another workbook: its findings and memory are its own; the user's settings stay.
       return { ...initialState(state.lang), autoRecheck: false };
+    case 'training':
+      return action.answers?.length ? { ...state, training: { answers: action.answers, marks: [], revealed: 0, scored: false, showAll: false } } : { ...state, training: undefined };
+    case 'mark':
+      if (!state.training || state.training.marks.some((m) => sameCell(m, action.address))) return state;
+      return { ...state, training: { ...state.training, marks: [...state.training.marks, action.address] } };
+    case 'unmark':
+      return state.training ? { ...state, training: { ...state.training, marks: state.training.marks.filter((m) => !sameCell(m, action.address)) } } : state;
+    case 'reveal-next':
+      return state.training ? { ...state, training: { ...state.training, revealed: Math.min(state.training.answers.length, state.training.revealed + 1) } } : state;
+    case 'score':
+      return state.training ? { ...state, training: { ...state.training, scored: true } } : state;
+    case 'show-all':
+      return state.training ? { ...state, training: { ...state.training, showAll: true, revealed: state.training.answers.length } } : state;
   }
 }
 
@@ -98,13 +129,24 @@ function isIgnored(state: PaneState, f: Finding): boolean {
   return state.memory.ignored.includes(findingKey(f));
 }
 
+function sameCell(a: CellAddress, b: CellAddress): boolean {
+  return a.sheet === b.sheet && a.cell === b.cell;
+}
+
+/** In training mode the checker's findings stay hidden until the trainee asks for them. */
+export function holdingBack(state: PaneState): boolean {
+  return !!state.training && !state.training.showAll;
+}
+
 /** Findings still open: not ignored, in any family or severity. */
 export function openFindings(state: PaneState): Finding[] {
+  if (holdingBack(state)) return [];
   return (state.report?.findings ?? []).filter((f) => !isIgnored(state, f));
 }
 
 /** What the list shows: filters applied, ignored ones only when asked. */
 export function visibleFindings(state: PaneState): Finding[] {
+  if (holdingBack(state)) return [];
   return (state.report?.findings ?? []).filter(
     (f) =>
       (state.showIgnored || !isIgnored(state, f)) &&
@@ -165,8 +207,9 @@ export function safeFixes(state: PaneState): Fix[] {
     .filter((fix): fix is Fix => !!fix && fix.safety === 'safe');
 }
 
-/** One highlight per cell, the most severe finding's colour winning. */
+/** One highlight per cell, the most severe finding's colour winning; in training, the revealed answers. */
 export function highlights(state: PaneState): Highlight[] {
+  if (holdingBack(state)) return state.training!.answers.slice(0, state.training!.revealed).map((a) => ({ sheet: a.sheet, cell: a.cell, severity: 'error' as const }));
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   const byCell = new Map<string, Highlight>();
   for (const f of openFindings(state)) {

@@ -10,6 +10,7 @@ import { fromA1, toA1 } from '../core/address.js';
 import { checkGrid, type Catalogue } from '../core/check.js';
 import type { GridWorkbook } from '../core/grid.js';
 import { recognize } from '../core/recognize/recognize.js';
+import { ANSWER_SHEET } from '../core/training.js';
 import { displayText } from '../core/text.js';
 import { bufferToGrid } from '../xlsx/read.js';
 import { MISTAKES, type Edit, type EditValue, type Mistake } from './mistakes.js';
@@ -35,8 +36,8 @@ export interface TrainOptions {
   catalogue: Catalogue;
 }
 
-/** The sheet that carries a workbook's answer key, for the pane's training mode; Excel cannot unhide it from the UI. */
-export const ANSWER_SHEET = '_budgetcheck_answers';
+/** The answer key travels in a very hidden sheet (Excel cannot unhide it from its menus), for the pane. */
+export { ANSWER_SHEET };
 const ATTEMPTS = 25;
 
 export class TrainingError extends Error {}

@@ -99,7 +99,7 @@ describe('budget-check check on the sample', () => {
 describe('bad input: one clear line, exit 2, no stack trace', () => {
   it.each([
     ['missing', /找不到文件.*File not found/],
-    ['directory', /是文件夹，不是 Excel 文件.*is a folder/],
+    ['directory', /是文件夹，其中没有 \.xlsx 工作簿.*is a folder with no \.xlsx workbook/],
     ['text', /不是 \.xlsx 工作簿（文件内容是纯文本）.*not an \.xlsx workbook \(it contains plain text\)/],
     ['truncated', /已损坏或不完整（文件不完整，可能在下载或复制时被截断）.*truncated/],
     ['encrypted', /已设置打开密码（加密）.*password-protected/],
@@ -130,7 +130,7 @@ describe('bad input: one clear line, exit 2, no stack trace', () => {
     [['check'], /请指定要检查的 \.xlsx 文件/],
     [['frobnicate', SAMPLE], /未知命令/],
     [['check', SAMPLE, '--lang', 'fr'], /--lang 只能是 zh-CN 或 en/],
-    [['check', SAMPLE, '--format', 'xml'], /--format 只能是 text 或 json/],
+    [['check', SAMPLE, '--format', 'xml'], /--format 只能是 text、json、csv 或 html/],
     [['check', SAMPLE, '--bogus'], /Unknown option/],
   ])('usage mistakes %j exit 2 with the usage', (args, pattern) => {
     const r = run(...args);

@@ -169,3 +169,43 @@ describe('rule packs and a maintainer’s local rules in the pane', () => {
     await page.close();
   });
 });
+
+describe('training mode', () => {
+  it('a trainee marks cells, the answers are revealed one by one, and the marks are scored', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const out = mkdtempSync(join(tmpdir(), 'e2e-training-'));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'budget-check.js'), 'train', '--from', join(ROOT, 'samples', 'caofeidian-hrss-2024.xlsx'), '--mistakes', 'transposed-digits,cost-above-budget', '--seed', '2', '--out', out], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const answers = JSON.parse((await import('node:fs')).readFileSync(join(out, 'answers.json'), 'utf8')) as { sheet: string; cell: string; name: string }[];
+
+    const page = await openDemo();
+    await page.getByTestId('open-file').setInputFiles(join(out, 'caofeidian-hrss-2024-练习01.xlsx'));
+    await page.getByTestId('training').waitFor();
+    expect(await page.getByTestId('training').textContent()).toContain('其中有 2 处错误');
+    // No answer sheet among the tabs, and no findings until asked.
+    expect(await page.locator('[data-testid^="sheet-tab-_budgetcheck"]').count()).toBe(0);
+    await page.getByTestId('check').click();
+    await expect.poll(() => page.getByTestId('check').textContent()).toBe('重新检查');
+    await expectIdle(page);
+    expect(await page.getByTestId('finding').count()).toBe(0);
+
+    // The trainee finds the first one and wrongly suspects another cell.
+    await page.getByTestId(`sheet-tab-${answers[0]!.sheet}`).click();
+    await page.locator(`td[data-a1="${answers[0]!.cell}"]`).click();
+    await page.getByTestId('mark').click();
+    await page.getByTestId('sheet-tab-表1').click();
+    await page.locator('td[data-a1="C6"]').click();
+    await page.getByTestId('mark').click();
+    await expect.poll(() => page.getByTestId('marks').textContent()).toContain(`${answers[0]!.sheet}!${answers[0]!.cell}`);
+
+    await page.getByTestId('reveal').click();
+    await page.getByTestId('answer').first().waitFor();
+    expect(await page.getByTestId('answer').first().textContent()).toContain(answers[0]!.name);
+    await page.getByTestId('score').click();
+    expect(await page.getByTestId('score-result').textContent()).toBe('找对 1 / 2 处，漏掉 1 处，标错 1 处。');
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-training.png') });
+    await page.getByTestId('show-all').click();
+    await expect.poll(() => page.getByTestId('finding').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+});

@@ -126,6 +126,11 @@ class FakeContext {
         if (!excel.sheets.some((s) => s.name === name)) throw Object.assign(new Error(`ItemNotFound: ${name}`), { code: 'ItemNotFound' });
         return new FakeWorksheet(ctx, name);
       }
+      getItemOrNullObject(name: string) {
+        const exists = excel.sheets.some((s) => s.name === name);
+        const ws = new FakeWorksheet(ctx, exists ? name : '__missing__');
+        return Object.assign(ws, { isNullObject: !exists });
+      }
       override load(props: string) {
         this.requested.add('items');
         ctx.toLoad.add(this);
@@ -137,6 +142,10 @@ class FakeContext {
       }
     })(this);
     this.workbook = {
+      getSelectedRange: () => {
+        const [sheet, cell] = excel.selected.split('!');
+        return new FakeWorksheet(ctx, sheet!).getRange(cell!);
+      },
       worksheets,
       settings: {
         add: (key: string, value: unknown) => this.write(`setting ${key}`, () => excel.settings.set(key, value)),
@@ -206,7 +215,7 @@ class FakeWorksheet extends Loadable {
     }
   }
   get model() {
-    return this.ctx.excel.sheet(this.sheetName);
+    return this.ctx.excel.sheets.find((s) => s.name === this.sheetName) ?? new FakeSheet(this.sheetName);
   }
   get name() {
     return this.get<string>('name');

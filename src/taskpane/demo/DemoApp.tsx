@@ -79,7 +79,7 @@ export function DemoApp({ ruleSources, lang, setLang }: { ruleSources: SourceTex
       <div className={s.pane}>
         <Pane port={workbook} ruleSources={ruleSources} lang={lang} onLang={setLang} toolbar={toolbar} />
       </div>
-      <div className={s.preview}>{view && <GridPreview view={view} />}</div>
+      <div className={s.preview}>{view && workbook && <GridPreview view={view} onSelect={(a) => void workbook.select(a)} />}</div>
     </div>
   );
 }

@@ -18,11 +18,13 @@ const useStyles = makeStyles({
   changed: { fontWeight: 700, color: '#217346' },
 });
 
-export function GridPreview({ view }: { view: DemoView }) {
+export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (address: { sheet: string; cell: string }) => void }) {
   const s = useStyles();
   const [sheetName, setSheetName] = useState(view.grid.sheets[0]?.name ?? '');
   const scroller = useRef<HTMLDivElement>(null);
-  const sheet = view.grid.sheets.find((x) => x.name === sheetName) ?? view.grid.sheets[0];
+  // Hidden sheets (a training workbook's answer key among them) stay hidden, as in Excel.
+  const visible = view.grid.sheets.filter((x) => !x.hidden);
+  const sheet = visible.find((x) => x.name === sheetName) ?? visible[0];
 
   // Jump to the selected finding's sheet and cell.
   useEffect(() => {
@@ -42,7 +44,7 @@ export function GridPreview({ view }: { view: DemoView }) {
   return (
     <div className={s.root} data-testid="grid-preview">
       <TabList selectedValue={sheet.name} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small">
-        {view.grid.sheets.map((x) => (
+        {visible.map((x) => (
           <Tab key={x.name} value={x.name} data-testid={`sheet-tab-${x.name}`}>
             {x.name}
           </Tab>
@@ -83,6 +85,7 @@ export function GridPreview({ view }: { view: DemoView }) {
                       colSpan={range ? range.right - range.left + 1 : undefined}
                       rowSpan={range ? range.bottom - range.top + 1 : undefined}
                       title={cell?.text}
+                      onClick={() => onSelect?.({ sheet: sheet.name, cell: a1 })}
                     >
                       {cell?.text}
                     </td>

@@ -6,6 +6,7 @@ import { fromA1 } from '../../core/address.js';
 import type { CellAddress, Fix } from '../../core/findings.js';
 import type { GridSheet, GridWorkbook } from '../../core/grid.js';
 import { displayText } from '../../core/text.js';
+import { answerKey, type TrainingAnswer } from '../../core/training.js';
 import { EMPTY_MEMORY, type Highlight, type PaneMemory, type WorkbookPort } from '../../core/workbook-port.js';
 
 export interface DemoView {
@@ -57,6 +58,14 @@ export class DemoWorkbook implements WorkbookPort {
 
   async select(address: CellAddress): Promise<void> {
     this.update({ selected: address });
+  }
+
+  async trainingKey(): Promise<TrainingAnswer[] | undefined> {
+    return answerKey(this.view.grid);
+  }
+
+  async selectedCell(): Promise<CellAddress | null> {
+    return this.view.selected ?? null;
   }
 
   private sheet(name: string): GridSheet {
