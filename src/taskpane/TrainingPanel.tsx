@@ -3,6 +3,7 @@ import { Badge, Button, Link, MessageBar, MessageBarBody, Text, makeStyles, toke
 import type { Lang } from '../core/messages.js';
 import { score } from '../core/training.js';
 import type { PaneController } from './controller.js';
+import { t } from './i18n.js';
 import type { Action, Training } from './state.js';
 
 const useStyles = makeStyles({
@@ -11,47 +12,33 @@ const useStyles = makeStyles({
   answer: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}`, paddingLeft: '8px' },
 });
 
-const W = {
-  title: { 'zh-CN': '培训模式', en: 'Training' },
-  intro: { 'zh-CN': '这是一个练习工作簿，其中有 {n} 处错误。先自己找：选中你认为有错的单元格，点“标记所选单元格”。', en: 'This training workbook holds {n} mistakes. Find them: select a cell you think is wrong and press Mark selected cell.' },
-  mark: { 'zh-CN': '标记所选单元格', en: 'Mark selected cell' },
-  marks: { 'zh-CN': '已标记', en: 'Marked' },
-  reveal: { 'zh-CN': '揭晓下一处', en: 'Reveal the next' },
-  score: { 'zh-CN': '评分', en: 'Score' },
-  showAll: { 'zh-CN': '显示全部检查结果', en: 'Show every finding' },
-  result: { 'zh-CN': '找对 {found} / {n} 处，漏掉 {missed} 处，标错 {wrong} 处。', en: 'Found {found} of {n}, missed {missed}, marked {wrong} cells that were right.' },
-  was: { 'zh-CN': '原为', en: 'was' },
-} as const;
-
-const w = (lang: Lang, key: keyof typeof W, p: Record<string, number> = {}) => W[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
-
 export function TrainingPanel({ training, lang, controller, dispatch }: { training: Training; lang: Lang; controller: PaneController | null; dispatch: (a: Action) => void }) {
   const s = useStyles();
   const n = training.answers.length;
   const result = score(training.answers, training.marks);
   return (
     <div className={s.box} data-testid="training">
-      <Text weight="semibold">{w(lang, 'title')}</Text>
-      <Text size={200}>{w(lang, 'intro', { n })}</Text>
+      <Text weight="semibold">{t(lang, 'training.title')}</Text>
+      <Text size={200}>{t(lang, 'training.intro', { n })}</Text>
       <div className={s.row}>
         <Button size="small" appearance="primary" onClick={() => void controller?.markSelected()} data-testid="mark">
-          {w(lang, 'mark')}
+          {t(lang, 'training.mark')}
         </Button>
         <Button size="small" disabled={training.revealed >= n} onClick={() => void controller?.revealNext()} data-testid="reveal">
-          {w(lang, 'reveal')} ({training.revealed}/{n})
+          {t(lang, 'training.reveal')} ({training.revealed}/{n})
         </Button>
         <Button size="small" onClick={() => dispatch({ type: 'score' })} data-testid="score">
-          {w(lang, 'score')}
+          {t(lang, 'training.score')}
         </Button>
         {!training.showAll && (
           <Button size="small" appearance="subtle" onClick={() => void controller?.showAll()} data-testid="show-all">
-            {w(lang, 'showAll')}
+            {t(lang, 'training.showAll')}
           </Button>
         )}
       </div>
       {training.marks.length > 0 && (
         <div className={s.row} data-testid="marks">
-          <Text size={200}>{w(lang, 'marks')}：</Text>
+          <Text size={200}>{t(lang, 'training.marks')}：</Text>
           {training.marks.map((m) => (
             <Badge key={`${m.sheet}!${m.cell}`} appearance="outline" onClick={() => dispatch({ type: 'unmark', address: m })} title="✕">
               {m.sheet}!{m.cell} ✕
@@ -61,7 +48,7 @@ export function TrainingPanel({ training, lang, controller, dispatch }: { traini
       )}
       {training.scored && (
         <MessageBar intent={result.missed.length === 0 && result.wrong.length === 0 ? 'success' : 'info'} data-testid="score-result">
-          <MessageBarBody>{w(lang, 'result', { found: result.found.length, n, missed: result.missed.length, wrong: result.wrong.length })}</MessageBarBody>
+          <MessageBarBody>{t(lang, 'training.result', { found: result.found.length, n, missed: result.missed.length, wrong: result.wrong.length })}</MessageBarBody>
         </MessageBar>
       )}
       {training.answers.slice(0, training.revealed).map((a, i) => (
@@ -75,7 +62,7 @@ export function TrainingPanel({ training, lang, controller, dispatch }: { traini
           {result.found.includes(a) && <Badge color="success" size="small">✓</Badge>}
           <Text size={200} block>
             {a.explanation}
-            {a.original !== null && a.original !== a.planted ? `（${w(lang, 'was')} ${String(a.original)}）` : ''}
+            {a.original !== null && a.original !== a.planted ? `（${t(lang, 'training.was')} ${String(a.original)}）` : ''}
           </Text>
         </div>
       ))}

@@ -56,6 +56,15 @@ const WORDS = {
   'err.other': { 'zh-CN': '操作失败：', en: 'Something went wrong: ' },
   'err.rules': { 'zh-CN': '规则文件有误：', en: 'Rule file problems: ' },
   dismiss: { 'zh-CN': '关闭', en: 'Dismiss' },
+  'training.title': { 'zh-CN': '培训模式', en: 'Training' },
+  'training.intro': { 'zh-CN': '这是一个练习工作簿，其中有 {n} 处错误。先自己找：选中你认为有错的单元格，点“标记所选单元格”。', en: 'This training workbook holds {n} mistakes. Find them: select a cell you think is wrong and press Mark selected cell.' },
+  'training.mark': { 'zh-CN': '标记所选单元格', en: 'Mark selected cell' },
+  'training.marks': { 'zh-CN': '已标记', en: 'Marked' },
+  'training.reveal': { 'zh-CN': '揭晓下一处', en: 'Reveal the next' },
+  'training.score': { 'zh-CN': '评分', en: 'Score' },
+  'training.showAll': { 'zh-CN': '显示全部检查结果', en: 'Show every finding' },
+  'training.result': { 'zh-CN': '找对 {found} / {n} 处，漏掉 {missed} 处，标错 {wrong} 处。', en: 'Found {found} of {n}, missed {missed}, marked {wrong} cells that were right.' },
+  'training.was': { 'zh-CN': '原为', en: 'was' },
   language: { 'zh-CN': 'English', en: '中文' },
 } as const;
 

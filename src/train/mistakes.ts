@@ -63,7 +63,8 @@ function single(ref: CellRef, value: EditValue): Planted {
   return { edits: [{ sheet: ref.sheet, cell: ref.cell, value }], answer: { sheet: ref.sheet, cell: ref.cell, original: ref.amount ?? ref.text, planted: value } };
 }
 
-function transpose(v: number): number | undefined {
+/** The amount with its first pair of different adjacent digits swapped (251.32 → 521.32), if any. */
+export function transposeDigits(v: number): number | undefined {
   const digits = v.toFixed(2).replace('.', '');
   for (let i = 0; i + 1 < digits.length; i++) {
     if (digits[i] === digits[i + 1]) continue;
@@ -90,8 +91,8 @@ export const MISTAKES: Mistake[] = [
     name: '数字颠倒',
     explanation: '录入时把相邻两位数字写反（如 251.32 写成 215.32），差额能被 9 整除。',
     plant(ctx) {
-      const ref = ctx.rng.pick(amountCells(ctx).filter((c) => transpose(c.amount!) !== undefined));
-      return ref && single(ref, transpose(ref.amount!)!);
+      const ref = ctx.rng.pick(amountCells(ctx).filter((c) => transposeDigits(c.amount!) !== undefined));
+      return ref && single(ref, transposeDigits(ref.amount!)!);
     },
   },
   {

@@ -11,6 +11,7 @@ import type { GridWorkbook } from '../../src/core/grid.js';
 import { parentCode } from '../../src/core/codes.js';
 import { displayText } from '../../src/core/text.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { transposeDigits } from '../../src/train/mistakes.js';
 import { sampleGrid } from '../helpers.js';
 
 let catalogue: Catalogue;
@@ -68,20 +69,9 @@ function amountCells(): AmountCell[] {
   return [...cells.values()];
 }
 
-function transposed(v: number): number | undefined {
-  const digits = v.toFixed(2).replace('.', '');
-  for (let i = 0; i + 1 < digits.length; i++) {
-    if (digits[i] === digits[i + 1]) continue;
-    const t = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
-    const n = Number(`${t.slice(0, -2)}.${t.slice(-2)}`);
-    if (n !== v) return n;
-  }
-  return undefined;
-}
-
 const SLIPS: [string, (v: number) => number | null | undefined][] = [
   ['slipped decimal (×10)', (v) => Math.round(v * 1000) / 100],
-  ['transposed digits', transposed],
+  ['transposed digits', transposeDigits],
   ['value left blank', () => null],
   ['sign error', (v) => -v],
 ];
