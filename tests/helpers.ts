@@ -5,7 +5,7 @@ import type { GridWorkbook } from '../src/core/grid.js';
 import type { Recognition, RecognizedTable, TableRow } from '../src/core/model.js';
 import { recognize } from '../src/core/recognize/recognize.js';
 import type { Vocabulary } from '../src/core/vocabulary.js';
-import { loadVocabularyDir } from '../src/cli/rule-files.js';
+import { loadCatalogue } from '../src/cli/rule-files.js';
 import { budgetWorkbookBuffer, type LayoutOptions } from '../src/xlsx/budget-writer.js';
 import { bufferToGrid } from '../src/xlsx/read.js';
 import { readWorkbookFile } from '../src/xlsx/read-file.js';
@@ -18,7 +18,7 @@ export const SEED_TEXT = `${ROOT}samples/seed/caofeidian-hrss-2024-budget.txt`;
 
 let vocab: Promise<Vocabulary> | undefined;
 export function vocabulary(): Promise<Vocabulary> {
-  return (vocab ??= loadVocabularyDir());
+  return (vocab ??= loadCatalogue().then((c) => c.vocab));
 }
 
 export async function transcription(): Promise<Transcription> {

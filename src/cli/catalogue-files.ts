@@ -3,46 +3,17 @@
  * (given with --config, or budget-check.json beside the workbook). Files are read here; validation
  * and selection happen in core, the same code the task pane uses.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Catalogue } from '../core/check.js';
-import { lint, type Diagnostic, type SourceKind, type SourceText } from '../core/rules/lint.js';
+import { lint, type SourceText } from '../core/rules/lint.js';
 import { applySelections, ConfigFile, PackFile, unmatched, type Selection } from '../core/rules/packs.js';
-import { DEFAULT_RULES_DIR, isDataFile } from './rule-files.js';
+import { CatalogueProblem, DEFAULT_RULES_DIR, folderSources, isDataFile, isDirectory, source } from './rule-files.js';
 
-/** Stops a command: the diagnostics say which file, where, and what to do. */
-export class CatalogueProblem extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
-    this.name = 'CatalogueProblem';
-  }
-}
-
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.message}`;
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
-}
+export { CatalogueProblem, folderSources, formatDiagnostic } from './rule-files.js';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
-}
-
-async function source(file: string, kind: SourceKind): Promise<SourceText> {
-  return { file, text: await readFile(file, 'utf8'), kind };
-}
-
-/** Every file of a rules folder: rules at the top, vocabulary/ and packs/ below it. */
-export async function folderSources(dir: string): Promise<SourceText[]> {
-  const out: SourceText[] = [];
-  const list = async (d: string) => (await isDirectory(d) ? (await readdir(d)).filter(isDataFile).sort().map((n) => join(d, n)) : []);
-  for (const f of await list(dir)) out.push(await source(f, 'rule'));
-  const vocabDir = join(dir, 'vocabulary');
-  for (const f of await list(await isDirectory(vocabDir) ? vocabDir : join(DEFAULT_RULES_DIR, 'vocabulary'))) out.push(await source(f, 'vocabulary'));
-  for (const f of await list(join(dir, 'packs'))) out.push(await source(f, 'pack'));
-  return out;
 }
 
 /** Rule files named by a pack or config: single files or folders of them. */

@@ -7,16 +7,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalogue } from '../core/check.js';
-import { RuleCatalogueError } from '../core/rules/catalogue.js';
 import type { Report, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
-import { VocabularyError } from '../core/vocabulary.js';
 import { writeAnnotatedCopy } from '../xlsx/annotate.js';
 import { checkMany, expandInputs, progressReporter } from './batch.js';
 import { formatText } from './format-text.js';
 import { CatalogueProblem, catalogueCache, type CatalogueChoice } from './catalogue-files.js';
 import { toCsv, toHtml } from './reports.js';
-import { RuleFileError } from './rule-files.js';
 import { rulesLint, rulesTest } from './rules-commands.js';
 import { runTrain } from './train-command.js';
 
@@ -72,7 +69,7 @@ async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promise<numb
     vocab = (await catalogueFor(files[0]!)).vocab;
     reports = await checkMany(files, { lang: o.lang, choice: o.choice, ...(o.jobs && { jobs: o.jobs }), catalogueFor, progress: progressReporter(process.stderr, files.length) });
   } catch (e) {
-    if (e instanceof CatalogueProblem || e instanceof VocabularyError || e instanceof RuleFileError || e instanceof RuleCatalogueError) {
+    if (e instanceof CatalogueProblem) {
       io.err(`规则文件有误 / Rule file error:\n${e.message}`);
       return 2;
     }

@@ -1,53 +1,56 @@
-/** Reads the rule catalogue's JSON files from disk (the core only validates what it is given). */
-import { readdir, readFile } from 'node:fs/promises';
+/**
+ * Reading the rule catalogue from disk. Every path — the CLI, its worker threads, the tests, the
+ * benchmarks, the docs — reads the files here and validates them with the linter, so a broken file is
+ * always reported the same way: file, line, column, JSON path and message.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '../core/check.js';
-import { loadRules } from '../core/rules/catalogue.js';
-import { loadVocabulary, type Vocabulary } from '../core/vocabulary.js';
+import { lint, type Diagnostic, type SourceKind, type SourceText } from '../core/rules/lint.js';
 
 /** rules/ beside src/ and build/: the same relative place from both. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
-export class RuleFileError extends Error {
-  constructor(
-    readonly file: string,
-    detail: string,
-  ) {
-    super(`${file}: ${detail}`);
-    this.name = 'RuleFileError';
-  }
-}
-
-export async function readJsonFile(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new RuleFileError(file, `JSON 语法错误 / invalid JSON: ${(e as Error).message}`);
-  }
-}
-
-export async function loadVocabularyDir(rulesDir = DEFAULT_RULES_DIR): Promise<Vocabulary> {
-  const dir = join(rulesDir, 'vocabulary');
-  const names = (await readdir(dir)).filter(isDataFile).sort();
-  const files = await Promise.all(names.map(async (n) => ({ file: join(dir, n), json: await readJsonFile(join(dir, n)) })));
-  return loadVocabulary(files);
-}
-
-/** Rule files are the *.json files directly in the rules folder, except the schema. */
 /** Schemas sit beside the data they describe; they are not data. */
 export function isDataFile(name: string): boolean {
   return name.endsWith('.json') && name !== 'schema.json' && !name.endsWith('.schema.json');
 }
 
-export async function loadRuleDir(rulesDir = DEFAULT_RULES_DIR, vocab?: Vocabulary) {
-  const names = (await readdir(rulesDir)).filter(isDataFile).sort();
-  const files = await Promise.all(names.map(async (n) => ({ file: join(rulesDir, n), json: await readJsonFile(join(rulesDir, n)) })));
-  return loadRules(files, vocab);
+/** Stops a command: the diagnostics say which file, where, and what to do. */
+export class CatalogueProblem extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'CatalogueProblem';
+  }
 }
 
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.message}`;
+}
+
+export async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+export async function source(file: string, kind: SourceKind): Promise<SourceText> {
+  return { file, text: await readFile(file, 'utf8'), kind };
+}
+
+/** Every file of a rules folder: rules at the top, vocabulary/ (or the bundled one) and packs/ below it. */
+export async function folderSources(dir: string): Promise<SourceText[]> {
+  const out: SourceText[] = [];
+  const list = async (d: string) => ((await isDirectory(d)) ? (await readdir(d)).filter(isDataFile).sort().map((n) => join(d, n)) : []);
+  for (const f of await list(dir)) out.push(await source(f, 'rule'));
+  const vocabDir = join(dir, 'vocabulary');
+  for (const f of await list((await isDirectory(vocabDir)) ? vocabDir : join(DEFAULT_RULES_DIR, 'vocabulary'))) out.push(await source(f, 'vocabulary'));
+  for (const f of await list(join(dir, 'packs'))) out.push(await source(f, 'pack'));
+  return out;
+}
+
+/** The rules of a folder (every rule, no pack applied); throws CatalogueProblem when any file is wrong. */
 export async function loadCatalogue(rulesDir = DEFAULT_RULES_DIR): Promise<Catalogue> {
-  const vocab = await loadVocabularyDir(rulesDir);
-  return { vocab, rules: await loadRuleDir(rulesDir, vocab) };
+  const { diagnostics, vocab, rules } = lint((await folderSources(rulesDir)).filter((s) => s.kind !== 'pack'));
+  if (diagnostics.length) throw new CatalogueProblem(diagnostics);
+  return { vocab, rules };
 }
