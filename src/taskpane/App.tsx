@@ -65,6 +65,9 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
   const [pack, setPack] = useState('national');
   const [localSources, setLocalSources] = useState<SourceText[] | null>(null);
   const rulesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  // Chromium, Edge and WebView2 pick folders with webkitdirectory; React does not know the attribute.
+  useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
   const built = useMemo(() => buildCatalogue(localSources ?? ruleSources, localSources ? undefined : pack), [ruleSources, localSources, pack]);
   const controller = useMemo(() => (port && built.catalogue ? new PaneController(port, built.catalogue as Catalogue, dispatch, () => stateRef.current) : null), [port, built.catalogue, dispatch]);
 
@@ -95,7 +98,7 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
   const loadLocalRules = async (files: FileList | null) => {
     if (!files?.length) return;
     const sources = await Promise.all(
-      [...files].map(async (f) => {
+      [...files].filter((f) => f.name.endsWith('.json') && f.name !== 'schema.json' && !f.name.endsWith('.schema.json')).map(async (f) => {
         const path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
         return { file: path, text: await f.text(), kind: kindOf(path) } satisfies SourceText;
       }),
@@ -137,6 +140,19 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
           }} data-testid="local-rules" />
         <Button size="small" appearance="subtle" onClick={() => rulesInput.current?.click()}>
           {t(lang, 'localRules')}
+        </Button>
+        <input
+          ref={folderInput}
+          type="file"
+          multiple
+          style={{ display: 'none' }}
+          onChange={(e) => {
+            void loadLocalRules(e.target.files).then(() => (e.target.value = ''));
+          }}
+          data-testid="local-rules-folder"
+        />
+        <Button size="small" appearance="subtle" onClick={() => folderInput.current?.click()}>
+          {t(lang, 'localRulesFolder')}
         </Button>
       </div>
       {built.diagnostics.length > 0 && (

@@ -11,7 +11,7 @@ export interface CatalogueChoice {
   packs: { name: string; title: { 'zh-CN': string; en: string } }[];
 }
 
-/** Where a rules file belongs, from its path in the rules folder. */
+/** Where a rules file belongs, from its path in the rules folder ("rules/vocabulary/tables.json"). */
 export function kindOf(path: string): SourceKind {
   if (/(^|\/)vocabulary\//.test(path)) return 'vocabulary';
   if (/(^|\/)packs\//.test(path)) return 'pack';

@@ -35,6 +35,7 @@ const WORDS = {
   'display-only': { 'zh-CN': '仅供参考', en: 'for reference' },
   rules: { 'zh-CN': '规则包', en: 'Rule pack' },
   localRules: { 'zh-CN': '载入本地规则…', en: 'Load local rules…' },
+  localRulesFolder: { 'zh-CN': '载入规则文件夹…', en: 'Load a rules folder…' },
   localRulesActive: { 'zh-CN': '本地规则', en: 'local rules' },
   openFile: { 'zh-CN': '打开 .xlsx 文件…', en: 'Open an .xlsx file…' },
   loadSample: { 'zh-CN': '载入示例工作簿', en: 'Load the sample workbook' },

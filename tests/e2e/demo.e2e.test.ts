@@ -209,3 +209,20 @@ describe('training mode', () => {
     await page.close();
   });
 });
+
+describe('a maintainer’s rules folder in the pane', () => {
+  it('loads a whole rules folder (rules, vocabulary, packs) and uses it', async () => {
+    const { cpSync, readFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'rules-folder-'));
+    cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
+    const file = join(dir, 'rules', 'perf-rate-comparator.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), severity: 'error' }, null, 2));
+    const page = await openDemo();
+    await page.getByTestId('local-rules-folder').setInputFiles(join(dir, 'rules'));
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('file-name').waitFor();
+    await check(page);
+    expect(await page.getByTestId('count-error').textContent()).toBe('错误 2');
+    await page.close();
+  });
+});
