@@ -10,8 +10,6 @@ import { lint, type SourceText } from '../core/rules/lint.js';
 import { applySelections, ConfigFile, PackFile, unmatched, type Selection } from '../core/rules/packs.js';
 import { CatalogueProblem, DEFAULT_RULES_DIR, folderSources, isDataFile, isDirectory, source } from './rule-files.js';
 
-export { CatalogueProblem, folderSources, formatDiagnostic } from './rule-files.js';
-
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }

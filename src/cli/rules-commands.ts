@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import type { Lang } from '../core/messages.js';
 import { lint } from '../core/rules/lint.js';
 import { runRuleTests } from '../core/rules/rule-tests.js';
-import { folderSources, formatDiagnostic } from './catalogue-files.js';
-import { DEFAULT_RULES_DIR } from './rule-files.js';
+import { DEFAULT_RULES_DIR, folderSources, formatDiagnostic } from './rule-files.js';
 import type { Io } from './main.js';
 
 export async function rulesLint(dir: string | undefined, io: Io): Promise<number> {

@@ -31,10 +31,6 @@ export interface GridWorkbook {
   sheets: GridSheet[];
 }
 
-export function cellAt(sheet: GridSheet, row: number, col: number): GridCell | undefined {
-  return sheet.rows[row - 1]?.[col - 1];
-}
-
 export function rowCount(sheet: GridSheet): number {
   return sheet.rows.length;
 }

@@ -1,6 +1,5 @@
 /** Localised message templates with {{placeholders}}; zh-CN first, as users read it. */
 export type Lang = 'zh-CN' | 'en';
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
 export type Params = Record<string, string | number | undefined>;
 

@@ -31,10 +31,6 @@ export function cellText(value: CellValue): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-export function isBlankText(text: string): boolean {
-  return normalizeLabel(text) === '';
-}
-
 /** Leading white space as an indent level: four half-width or two full-width spaces per level. */
 export function leadingIndent(text: string): number {
   const m = /^[ \u3000\t]*/.exec(text);

@@ -104,13 +104,6 @@ export interface VocabularyProblem {
   onKey?: boolean;
 }
 
-export class VocabularyError extends Error {
-  constructor(readonly problems: VocabularyProblem[]) {
-    super(problems.map((p) => `${p.file}: ${p.path} ${p.message}`).join('\n'));
-    this.name = 'VocabularyError';
-  }
-}
-
 /** Validates parsed vocabulary files (a later file's table replaces one with the same id). */
 export function checkVocabulary(files: { file: string; json: unknown }[]): { vocab: Vocabulary; problems: VocabularyProblem[] } {
   const vocab: Vocabulary = { tables: new Map(), metaRow: [], noteRow: [], totalRow: [] };
@@ -139,12 +132,6 @@ export function checkVocabulary(files: { file: string; json: unknown }[]): { voc
     vocab.totalRow.push(...parsed.data.totalRow.map(normalizeMatcher));
   }
   return { vocab, problems };
-}
-
-export function loadVocabulary(files: { file: string; json: unknown }[]): Vocabulary {
-  const { vocab, problems } = checkVocabulary(files);
-  if (problems.length) throw new VocabularyError(problems);
-  return vocab;
 }
 
 /** Maintainers may write full-width punctuation or spaces; matching compares normalised forms. */

@@ -281,6 +281,3 @@ function plantNarrative(ctx: MistakeContext): Planted | undefined {
   return { edits: [{ sheet: c.sheet, cell: c.cell, value: planted }], answer: { sheet: c.sheet, cell: c.cell, original: c.text, planted } };
 }
 
-export function mistakeById(id: string): Mistake | undefined {
-  return MISTAKES.find((m) => m.id === id);
-}

@@ -21,13 +21,6 @@ export interface LoadedRule extends RuleFile {
   conditionFacts: string[];
 }
 
-export class RuleCatalogueError extends Error {
-  constructor(readonly problems: RuleProblem[]) {
-    super(problems.map((p) => `${p.file}: ${p.path} ${p.message}`).join('\n'));
-    this.name = 'RuleCatalogueError';
-  }
-}
-
 export interface RuleProblem {
   file: string;
   path: string;
@@ -146,8 +139,3 @@ export function checkRules(files: { file: string; json: unknown }[], vocab?: Voc
   return { rules, problems };
 }
 
-export function loadRules(files: { file: string; json: unknown }[], vocab?: Vocabulary): LoadedRule[] {
-  const { rules, problems } = checkRules(files, vocab);
-  if (problems.length) throw new RuleCatalogueError(problems);
-  return rules;
-}
