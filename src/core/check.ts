@@ -42,8 +42,24 @@ function tableName(vocab: Vocabulary, t: RecognizedTable, lang: Lang): string {
   return t.target?.projectName ? `${name}（${t.target.projectName.text.trim()}）` : name;
 }
 
+/** Fewer standard tables than this: the workbook is a partial publication, not a whole budget. */
+const WHOLE_BUDGET_MINIMUM = 3;
+
 function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang): Finding[] {
   const findings: Finding[] = [];
+  const found = new Set(recognition.tables.map((t) => t.id));
+  const standardFound = TABLE_IDS.filter((id) => found.has(id)).length;
+  if (standardFound < WHOLE_BUDGET_MINIMUM && recognition.missing.length > 0) {
+    // A 三公 table published on its own is not a budget with eight tables missing: say once what
+    // could not be checked instead of warning about every table it never meant to hold.
+    const names = recognition.missing.map((id) => vocab.tables.get(id)!.name);
+    findings.push({
+      ruleId: 'recognition/partial-workbook',
+      severity: 'info',
+      message: message('recognition/partial-workbook', lang, { tables: names.map((n) => n['zh-CN']).join('、'), tablesEn: names.map((n) => n.en).join(', ') }),
+    });
+    return findings.concat(problemFindings(recognition, vocab, lang));
+  }
   for (const id of recognition.missing) {
     const name = vocab.tables.get(id)!.name;
     findings.push({
@@ -53,6 +69,11 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
       table: id,
     });
   }
+  return findings.concat(problemFindings(recognition, vocab, lang));
+}
+
+function problemFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang): Finding[] {
+  const findings: Finding[] = [];
   for (const t of recognition.tables) {
     for (const p of t.problems) {
       findings.push({

@@ -32,6 +32,15 @@ export function parseWholeCode(text: string): SubjectCode | undefined {
   return { code: digits, level: levelOf(digits) };
 }
 
+/**
+ * The text to read a code from: a whole-number cell's value, otherwise what it shows. A number cell
+ * formatted "0.00" shows code 208 as "208.00", which would read as 20800.
+ */
+export function codeText(cell: { value: unknown; text: string } | undefined): string {
+  if (!cell) return '';
+  return typeof cell.value === 'number' && Number.isInteger(cell.value) ? String(cell.value) : cell.text;
+}
+
 /** A label that starts with its code: "2080101 行政运行", "[208]社会保障和就业支出". */
 export function splitCodeFromLabel(text: string): { code: SubjectCode; rest: string } | undefined {
   // The name follows after a space or bracket, or directly as Chinese text ("2080101行政运行");

@@ -40,6 +40,14 @@ const CATALOGUE = {
     'zh-CN': '未找到「{{table}}」：没有标题与之相符的表',
     en: '“{{tableEn}}” not found: no table has a matching title',
   },
+  'recognition/partial-workbook': {
+    'zh-CN': '本工作簿只含部分预算表，以下各表不在其中，与它们有关的表间核对未进行：{{tables}}',
+    en: 'This workbook holds only some of the budget tables; checks against these were not run: {{tablesEn}}',
+  },
+  'recognition/column-unmatched': {
+    'zh-CN': '{{tableName}}的“{{header}}”列有金额，但不是已知的列，未参与核对；与它有关的行内等式只核对“各组成列之和不超过合计”',
+    en: '{{tableNameEn}}: the column “{{header}}” holds amounts but is not a known column and was not checked; row identities around it only check that the known parts do not exceed the total',
+  },
   'recognition/column-missing': {
     'zh-CN': '{{tableName}}缺少“{{zh}}”列，表头中没有找到相应的文字',
     en: '{{tableNameEn}} has no “{{en}}” column: no header says so',

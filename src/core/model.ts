@@ -2,7 +2,7 @@
 import type { SubjectCode } from './codes.js';
 import type { TableId } from './vocabulary.js';
 
-export type Unit = '元' | '万元' | '千元';
+export type Unit = '元' | '万元' | '千元' | '亿元';
 
 /** One cell as the rules see it: where it is, what it says, and its amount if it holds one. */
 export interface CellRef {
@@ -15,6 +15,8 @@ export interface CellRef {
   amount: number | null;
   /** Decimals shown, for rounding-aware tolerances. */
   decimals: number;
+  /** The number format shows the amount rounded (e.g. "#,##0"): it may hold decimals the reader cannot see. */
+  rounded?: boolean;
   /** The cell holds text that should be an amount but is not one. */
   invalid?: boolean;
 }
@@ -42,7 +44,7 @@ export interface TableRow {
 }
 
 export interface RecognitionProblem {
-  code: 'column-missing' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'header-missing' | 'no-rows';
+  code: 'column-missing' | 'column-unmatched' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'header-missing' | 'no-rows';
   severity: 'error' | 'warning' | 'info';
   sheet: string;
   cell?: string;
@@ -83,6 +85,11 @@ export interface RecognizedTable {
   /** Where the unit was read from. */
   unitCell?: string;
   columns: RecognizedColumn[];
+  /**
+   * Columns holding amounts whose header names no known role ("单位预留机动经费", "会议费"): a row
+   * identity over the known columns can then only say that the parts do not exceed the total.
+   */
+  unmatchedColumns?: { col: number; header: string }[];
   headerRows: { top: number; bottom: number };
   rows: TableRow[];
   note?: { cell: string; text: string };

@@ -42,10 +42,12 @@ export function leadingIndent(text: string): number {
 
 export type ParsedAmount =
   | { kind: 'blank' }
-  | { kind: 'number'; value: number; decimals: number; fromText: boolean }
+  | { kind: 'number'; value: number; decimals: number; fromText: boolean; rounded?: true }
   | { kind: 'invalid'; text: string };
 
 const BLANK_MARKS = new Set(['-', '--', '—', '——', '/', '－']);
+/** Words some templates print where no amount applies ("单位不需填列"): blank, not a bad amount. */
+const NOT_APPLICABLE = /^(单位)?(不需|无需|不)填列$|^不适用$/;
 
 /**
  * An amount as written in a budget table: a number, or text such as "1,699.78", "１６９９．７８",
@@ -54,11 +56,15 @@ const BLANK_MARKS = new Set(['-', '--', '—', '——', '/', '－']);
 export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   if (value === null || value === '') return { kind: 'blank' };
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? { kind: 'number', value, decimals: decimalsOfFormat(numFmt, value), fromText: false } : { kind: 'invalid', text: String(value) };
+    if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
+    const decimals = decimalsOfFormat(numFmt, value);
+    // A format showing fewer decimals than the value holds ("#,##0" over 1744680.34) rounds what the reader sees.
+    const rounded = decimals < decimalsOfFormat(undefined, value) || (hasExplicitFormat(numFmt) && decimals < 2);
+    return { kind: 'number', value, decimals, fromText: false, ...(rounded && { rounded: true as const }) };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
   const raw = fold(value).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
-  if (raw === '' || BLANK_MARKS.has(raw)) return { kind: 'blank' };
+  if (raw === '' || BLANK_MARKS.has(raw) || NOT_APPLICABLE.test(raw)) return { kind: 'blank' };
   // "1 2" is two numbers or a typo, never twelve.
   if (/[\s\u00a0]/.test(raw)) return { kind: 'invalid', text: value };
   let text = raw.replace(/[,，]/g, '');
@@ -73,6 +79,10 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   const dot = text.indexOf('.');
   const decimals = dot < 0 ? 0 : text.length - dot - 1;
   return { kind: 'number', value: negative ? -n : n, decimals, fromText: true };
+}
+
+function hasExplicitFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && numFmt !== 'General' && numFmt !== '@' && /[0#]/.test(numFmt.split(';')[0]!);
 }
 
 /** How many decimals a number format shows ("0.00" → 2, "#,##0" → 0); General shows the value as is. */

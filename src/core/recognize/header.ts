@@ -3,7 +3,7 @@
  * Works from header words alone (merged group headers are read into each column beneath them),
  * so the columns may sit anywhere and in any order.
  */
-import { parseWholeCode } from '../codes.js';
+import { codeText, parseWholeCode } from '../codes.js';
 import type { RecognizedColumn } from '../model.js';
 import { parseAmount } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher, type Vocabulary } from '../vocabulary.js';
@@ -32,7 +32,7 @@ export function isNoteRow(view: SheetView, row: number, vocab: Vocabulary): bool
 export function isClearlyData(view: SheetView, row: number): boolean {
   return view.entries(row).some((e) => {
     if (typeof e.cell.value === 'number') return true;
-    if (parseWholeCode(e.text) && e.norm.length >= 3) return true;
+    if (parseWholeCode(codeText(e.cell)) && e.norm.length >= 3) return true;
     const a = parseAmount(e.cell.value, e.cell.numFmt);
     return a.kind === 'number' && (!Number.isInteger(a.value) || a.value >= 1000);
   });
@@ -80,6 +80,14 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
     if (view.entries(r).some((e) => cellMatchesAnyRole(table, e.norm))) bottom = r;
   }
   if (!bottom) return undefined;
+  // Header cells merged downwards ("项目" over three rows) say how deep the header is, even when its
+  // lowest row holds only sub-headings no role names ("人员经费 | 公用经费" under 基本支出).
+  for (const m of view.merges.ranges) {
+    if (m.top >= top && m.top <= bottom && m.bottom > bottom && m.bottom <= Math.min(limit, top + HEADER_MAX_ROWS - 1) && m.left !== m.right + 1) {
+      if (m.bottom > bottom && !isClearlyData(view, m.bottom)) bottom = m.bottom;
+    }
+  }
+  r = Math.max(r, bottom + 1);
   let dataStart = bottom + 1;
   while (dataStart <= limit && dataStart < r && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
   if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;

@@ -5,10 +5,10 @@
  */
 import { rangeToA1, toA1 } from '../address.js';
 import type { GridWorkbook } from '../grid.js';
-import type { Recognition, RecognitionProblem, RecognizedTable, Unit } from '../model.js';
+import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, Unit } from '../model.js';
 import { fold } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
-import { findHeader, mapColumns } from './header.js';
+import { columnPath, findHeader, mapColumns, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView } from './sheet-view.js';
 import { isProjectCodeRow, parseTarget } from './targets.js';
@@ -27,20 +27,32 @@ interface Anchor {
   claimed?: boolean;
 }
 
-/** Year and sequence prefixes ("2026年", "表3 ", "附表1：") do not change what a title means. */
+/**
+ * What a title says once its numbering is set aside: "附表1：", "表3 ", "一、", "1." and "（二）" in
+ * front, and a parenthesis at the end ("（续）", "（单位：万元）"), do not change which table it is.
+ */
 function titleCore(norm: string): string {
-  return norm.replace(/^(附?表[0-9一二三四五六七八九十-]+[:：、.]?)/, '').replace(/\[bookmark:[^\]]*\]/g, '');
+  return norm
+    .replace(/\[bookmark:[^\]]*\]/g, '')
+    .replace(/^(附?表[0-9一二三四五六七八九十-]+[:：、.]?)/, '')
+    .replace(TITLE_NUMBER, '')
+    .replace(/[(（][^()（）]*[)）]$/, '');
 }
 
-/** Enumerated row labels ("二十二、国有资本经营预算支出") name a line of a table, not a table. */
-const ENUMERATED = /^[(（]?[一二三四五六七八九十]+[)）、]/;
+/** A section number needs its mark: "一、" or "（一）" is numbering, the 一 of 一般公共预算 is not. */
+const TITLE_NUMBER = /^([(（][一二三四五六七八九十百\d]+[)）][、.．]?|[一二三四五六七八九十百]+[、.．]|\d{1,2}[、.．](?!\d))/;
+
+/** A title names a table: it ends in 表. Headings of narrative ("…情况说明") and row labels do not. */
+const TABLE_NOUN = /表$/;
+/** …unless it is a sentence that points at a table ("详见单位的项目绩效目标表") or runs on with clauses. */
+const SENTENCE = /^(详见|参见|见)|[，。；;]/;
 
 function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | undefined {
   const entries = view.entries(row);
   if (entries.length === 0 || entries.length > 3) return undefined;
   for (const e of entries) {
     const norm = titleCore(e.norm);
-    if (norm.length > TITLE_MAX_LENGTH || /[。；;]$/.test(norm) || ENUMERATED.test(norm)) continue;
+    if (norm.length > TITLE_MAX_LENGTH || !TABLE_NOUN.test(norm) || SENTENCE.test(norm)) continue;
     // A title stands alone in its row; only metadata (单位：万元, 预算年度) may sit beside it.
     const others = entries.filter((x) => x !== e);
     if (!others.every((x) => vocab.metaRow.some((m) => matchScore(m, x.norm) > 0))) continue;
@@ -54,7 +66,7 @@ function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | un
   return undefined;
 }
 
-const UNIT_PATTERN = /单位[:：]?(万元|千元|元)|[(（](万元|千元|元)[)）]/;
+const UNIT_PATTERN = /单位[:：]?(亿元|万元|千元|元)|[(（](亿元|万元|千元|元)[)）]/;
 
 function findUnit(view: SheetView, top: number, bottom: number): { unit: Unit; cell: string } | undefined {
   for (let r = top; r <= bottom; r++) {
@@ -83,6 +95,20 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
     }
   }
   return anchors;
+}
+
+/** Columns inside the table that hold amounts but whose header matched no role: reported, never dropped silently. */
+function unmatchedAmountColumns(view: SheetView, header: HeaderRegion, columns: RecognizedColumn[], left: number, right: number, top: number, bottom: number) {
+  const taken = new Set(columns.map((c) => c.col));
+  const found: { col: number; header: string }[] = [];
+  for (let c = left; c <= right; c++) {
+    if (taken.has(c) || view.merges.master(header.bottom, c)?.col !== undefined && taken.has(view.merges.master(header.bottom, c)!.col)) continue;
+    let amounts = 0;
+    for (let r = top; r <= bottom; r++) if (view.resolved(r, c).col === c && view.ref(r, c).amount !== null) amounts++;
+    const path = columnPath(view, header, c);
+    if (amounts > 0 && path.length > 0) found.push({ col: c, header: path.join('/') });
+  }
+  return found;
 }
 
 function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab: Vocabulary): RecognizedTable | undefined {
@@ -115,6 +141,10 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
     problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'code', zh: '科目编码', en: 'Code' } });
   }
   for (const row of parsed.rows) for (const c of Object.values(row.cells)) right = Math.max(right, c.col);
+  const unmatched = unmatchedAmountColumns(view, header, columns, left, right, header.dataStart, parsed.lastRow);
+  for (const u of unmatched) {
+    problems.push({ code: 'column-unmatched', severity: 'info', sheet: view.name, cell: toA1(header.bottom, u.col), params: { header: u.header } });
+  }
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
   const unit = findUnit(view, anchor.row, header.bottom);
   if (!unit) problems.push({ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
@@ -129,6 +159,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
     titleCell: toA1(anchor.row, anchor.col),
     ...(unit && { unit: unit.unit, unitCell: unit.cell }),
     columns,
+    ...(unmatched.length && { unmatchedColumns: unmatched }),
     headerRows: { top: header.top, bottom: header.bottom },
     rows: parsed.rows,
     ...(parsed.note && { note: { cell: parsed.note.cell, text: parsed.note.text } }),

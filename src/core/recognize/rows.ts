@@ -1,6 +1,6 @@
 /** Data rows of a recognised table: codes, labels, amounts, row keys. */
 import { toA1 } from '../address.js';
-import { joinSplitCode, parseWholeCode, splitCodeFromLabel, type SubjectCode } from '../codes.js';
+import { codeText, joinSplitCode, parseWholeCode, splitCodeFromLabel, type SubjectCode } from '../codes.js';
 import type { CellRef, RecognitionProblem, RecognizedColumn, TableRow } from '../model.js';
 import { leadingIndent, normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
@@ -20,6 +20,19 @@ export interface ParsedRows {
 
 function roleColumn(columns: RecognizedColumn[], role: string): number | undefined {
   return columns.find((c) => c.role === role)?.col;
+}
+
+/** How far past a run of blank rows a table's 合计 row or note may still come. */
+const EMPTY_GRID_REACH = 30;
+
+function closingRowFollows(view: SheetView, vocab: Vocabulary, blank: number, limit: number): boolean {
+  for (let r = blank + 1; r <= Math.min(limit, blank + EMPTY_GRID_REACH); r++) {
+    const entries = view.entries(r);
+    if (entries.length === 0) continue;
+    if (isNoteRow(view, r, vocab)) return true;
+    return entries.length <= 3 && entries.some((e) => bestScore(vocab.totalRow, stripEnumeration(e.norm)) > 0);
+  }
+  return false;
 }
 
 export function parseRows(
@@ -46,7 +59,8 @@ export function parseRows(
   for (let r = dataStart; r <= limit; r++) {
     const entries = view.entries(r);
     if (entries.length === 0) {
-      if (++blankRun >= BLANK_ROWS_THAT_END_A_TABLE) break;
+      // Printed forms keep their empty grid rows; the table goes on if its 合计 row or note follows.
+      if (++blankRun >= BLANK_ROWS_THAT_END_A_TABLE && !closingRowFollows(view, vocab, r, limit)) break;
       continue;
     }
     blankRun = 0;
@@ -79,7 +93,7 @@ export function parseRows(
         code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, previousCode);
         if (code) codeCell = toA1(r, split[0]!);
       } else if (codeCol !== undefined) {
-        const text = view.text(r, codeCol);
+        const text = codeText(view.resolved(r, codeCol).cell);
         if (normalizeLabel(text) !== '') {
           codeCell = toA1(r, codeCol);
           code = parseWholeCode(text);

@@ -83,6 +83,7 @@ export class SheetView {
       text: cell?.text ?? '',
       amount: parsed.kind === 'number' ? parsed.value : null,
       decimals: parsed.kind === 'number' ? parsed.decimals : 0,
+      ...(parsed.kind === 'number' && parsed.rounded && { rounded: true }),
       ...(parsed.kind === 'invalid' && { invalid: true }),
     };
   }

@@ -9,7 +9,7 @@ import type { CellRef, Unit } from '../model.js';
 
 export type Localized = Record<Lang, string>;
 
-export const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000 };
+export const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
 
 export interface Term {
   ref: CellRef;
@@ -43,9 +43,12 @@ export function cellKey(a: CellAddress): string {
   return `${a.sheet}!${a.cell}`;
 }
 
-/** Half the last shown digit: amounts are read to the cent at least (DESIGN.md §1, XBRL Calculations 1.1). */
+/**
+ * Half the last shown digit: amounts are read to the cent at least (DESIGN.md §1, XBRL Calculations
+ * 1.1), or to the digit their number format shows when it rounds them ("#,##0" hides the 角 and 分).
+ */
 export function halfWidth(t: Term): number {
-  const decimals = Math.max(2, t.ref.decimals);
+  const decimals = t.ref.rounded ? t.ref.decimals : Math.max(2, t.ref.decimals);
   return 0.5 * 10 ** -decimals * t.factor;
 }
 

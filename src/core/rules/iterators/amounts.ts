@@ -133,12 +133,15 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
         for (const row of t.rows) {
           if (isBlank(row, decl.total) && parts.every((p) => isBlank(row, p))) continue;
           const lhs = ctx.term(t, row, decl.total, 1, decl.side)!;
+          const partTerms = parts.map((p) => ctx.term(t, row, p, 1, decl.side)!);
+          // A column the header did not name may be another part: then the known parts can only be at most the total.
+          const partial = !!t.unmatchedColumns?.length;
           const identity: Identity = {
             key: `${ruleId}:${lhs.ref.sheet}!${lhs.ref.cell}`,
             ruleId,
-            relation: 'eq',
-            lhs: [lhs],
-            rhs: parts.map((p) => ctx.term(t, row, p, 1, decl.side)!),
+            relation: partial ? 'le' : 'eq',
+            lhs: partial ? partTerms : [lhs],
+            rhs: partial ? [lhs] : partTerms,
             context: { rowName: ctx.rowName(row, decl.side) },
             describe: (lang) => ({
               'zh-CN': { ...localizedPair(ctx, t, decl.total)['zh-CN'], parts: parts.map((p) => ctx.columnName(t, p, 'zh-CN')).join(' + ') },

@@ -172,7 +172,8 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
     for (const pair of params.pairs) {
       const from = ctx.table(pair.from);
       const to = ctx.table(pair.to);
-      if (!from || !to || to.rows.length === 0) continue;
+      // A target table published without codes (a one-line summary) cannot be missing a code row.
+      if (!from || !to || !to.rows.some((r) => r.code)) continue;
       const toRows = new Map(to.rows.filter((r) => r.code).map((r) => [r.code!.code, r]));
       for (const row of from.rows) {
         const amount = row.cells[pair.column]?.amount;
