@@ -11,6 +11,7 @@ const WORDS = {
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
     workbook: '整个工作簿',
     fix: '建议改为',
+    candidates: '可能需要修改的单元格（请选择）',
     safety: { safe: '可直接修正', unsafe: '请核实后修正', 'display-only': '仅供参考，需人工判断' } as Record<string, string>,
     unit: (u: string | null) => (u ? `单位：${u}` : '单位：未注明'),
   },
@@ -21,6 +22,7 @@ const WORDS = {
     severity: { error: 'error', warning: 'warning', info: 'note' } as Record<Severity, string>,
     workbook: 'Whole workbook',
     fix: 'suggested value',
+    candidates: 'cells that may be wrong (choose one)',
     safety: { safe: 'safe to apply', unsafe: 'check before applying', 'display-only': 'for reference; needs a person' } as Record<string, string>,
     unit: (u: string | null) => (u ? `unit: ${u}` : 'unit: not stated'),
   },
@@ -63,6 +65,7 @@ export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang
     for (const f of findings) {
       const where = f.sheet ? `${f.sheet}!${f.cell ?? ''}` : '';
       lines.push(`    ${pad(words.severity[f.severity], 6)}${where ? pad(where, 14) : ''}${f.message}`);
+      if (f.candidates?.length) lines.push(`          → ${words.candidates}：${f.candidates.map((c) => `${c.sheet}!${c.cell} = ${c.value}`).join('，')}`);
       if (f.fix) lines.push(`          → ${words.fix} ${f.fix.sheet}!${f.fix.cell} = ${f.fix.value}（${words.safety[f.fix.safety] ?? f.fix.safety}）`);
     }
   }

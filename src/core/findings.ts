@@ -24,6 +24,11 @@ export interface Finding {
   message: string;
   related?: CellAddress[];
   fix?: Fix;
+  /**
+   * When several cells explain a failure equally well: each of them, with the value that would
+   * restore the sums. No fix is offered then; the person chooses.
+   */
+  candidates?: (CellAddress & { value: number | string })[];
   /** The table the finding belongs to, for grouping. */
   table?: TableId;
 }

@@ -3,23 +3,53 @@
  * correction satisfies every failed identity it sits in and breaks none of the satisfied ones
  * (DESIGN.md §1). Cells that explain more failures win; a failure no single cell explains is left
  * for a person, on its own left-hand cell (a parent, a total).
+ *
+ * A fix must never make things worse: no negative amount where the cell held none, no value typed
+ * into a blank cell on the word of a single identity, and when two cells explain the same failures
+ * equally well the person chooses between them (no one-click fix). A row typed wrong consistently
+ * (its 合计 and 基本支出 both off by the same amount, so the row still adds up) is found as one change
+ * to several cells of that row.
  */
 import { evaluate, solveFor, termKey, terms, type Identity, type Term } from './identity.js';
 
-export interface Culprit {
+export interface CellChange {
   term: Term;
   /** The value that restores every identity the cell sits in, in the cell's own unit. */
   value: number;
+}
+
+export interface Culprit extends CellChange {
+  /** Further cells of the same row that change with it (a row typed wrong consistently). */
+  with: CellChange[];
   /** The failed identities it resolves. */
   resolves: Identity[];
-  /** Safe: corroborated by two or more identities and no rival explains them as well. */
-  safety: 'safe' | 'unsafe';
+  /**
+   * safe: corroborated by two or more identities and no rival explains them as well;
+   * unsafe: a best guess; ambiguous: `candidates` explain the same failures equally well.
+   */
+  safety: 'safe' | 'unsafe' | 'ambiguous';
+  /** For an ambiguous culprit: every cell that could be the one, itself included. */
+  candidates: CellChange[];
 }
 
 export interface Localization {
   culprits: Culprit[];
-  /** Failed identities no single cell explains. */
+  /** Failed identities no single cell (or row) explains. */
   unplaced: Identity[];
+}
+
+interface Candidate {
+  changes: CellChange[];
+  resolves: Identity[];
+  residual: number;
+}
+
+const rowKey = (t: Term) => `${t.ref.sheet}!${t.ref.row}`;
+
+/** How likely a slip the change undoes: 0 a wrong figure, 1 a blank left unfilled, 2 a figure that should be nothing. */
+function slipRank(c: CellChange): number {
+  if (c.term.ref.amount === null) return 1;
+  return c.value === 0 ? 2 : 0;
 }
 
 export function localize(failed: readonly Identity[], all: readonly Identity[]): Localization {
@@ -35,42 +65,101 @@ export function localize(failed: readonly Identity[], all: readonly Identity[]):
   }
   const failedSet = new Set(failed);
 
-  const candidates = new Map<string, { term: Term; value: number; resolves: Identity[]; residual: number }>();
+  /** Applies the changes together; a candidate only if every identity they touch then holds. */
+  function tryChanges(changes: CellChange[]): Candidate | undefined {
+    const overrides = new Map(changes.map((c) => [termKey(c.term), c.value]));
+    const touched = [...new Set(changes.flatMap((c) => byTerm.get(termKey(c.term)) ?? []))];
+    const after = touched.map((id) => evaluate(id, overrides));
+    if (after.some((e) => e.failed)) return undefined;
+    // What rounding still hides after the change: the smaller, the more exactly it restores the sums.
+    const residual = after.reduce((sum, e) => sum + Math.abs(e.difference) / Math.max(e.tolerance, 1e-9), 0);
+    return { changes, resolves: touched.filter((id) => failedSet.has(id)), residual };
+  }
+
+  /** A proposal that could make things worse is no proposal. */
+  function plausible(change: CellChange): boolean {
+    const current = change.term.ref.amount;
+    if (change.value === (current ?? 0)) return false;
+    // Amounts in these tables are not negative; a negative result says the error is elsewhere.
+    return !(change.value < 0 && (current === null || current >= 0));
+  }
+
+  const candidates = new Map<string, Candidate>();
   for (const f of failed) {
     for (const t of terms(f)) {
       const key = termKey(t);
       if (candidates.has(key)) continue;
-      const value = solveFor(f, t);
-      if (value === (t.ref.amount ?? 0)) continue;
-      const overrides = new Map([[key, value]]);
-      const touched = byTerm.get(key) ?? [];
-      const after = touched.map((id) => evaluate(id, overrides));
-      if (after.some((e) => e.failed)) continue;
-      // What rounding still hides after the change: the smaller, the more exactly it restores the sums.
-      const residual = after.reduce((sum, e) => sum + Math.abs(e.difference) / Math.max(e.tolerance, 1e-9), 0);
-      candidates.set(key, { term: t, value, resolves: touched.filter((id) => failedSet.has(id)), residual });
+      const change = { term: t, value: solveFor(f, t) };
+      const c = tryChanges([change]);
+      if (c && plausible(change)) candidates.set(key, c);
     }
   }
 
   // More failures explained first; among equals, the change that leaves the touched sums most
-  // exact, then a filled cell over a blank one (a typo is likelier than a value typed into an empty
-  // cell), then the cell the rule checks (a total, the first table of a tie): with nothing else to
-  // tell them apart, that is where a reviewer looks first.
-  const ranked = [...candidates.values()].sort(
-    (a, b) =>
-      b.resolves.length - a.resolves.length ||
-      a.residual - b.residual ||
-      Number(a.term.ref.amount == null) - Number(b.term.ref.amount == null) ||
-      Number(b.resolves[0]!.lhs.includes(b.term)) - Number(a.resolves[0]!.lhs.includes(a.term)),
-  );
+  // exact, then the likelier slip (a typo in a filled cell, then a blank left unfilled, then — least
+  // likely — a filled amount that should be nothing), then the cell the rule checks (a total, the
+  // first table of a tie): with nothing else to tell them apart, that is where a reviewer looks first.
+  const rank = (list: Candidate[]) =>
+    list.sort(
+      (a, b) =>
+        b.resolves.length - a.resolves.length ||
+        a.residual - b.residual ||
+        slipRank(a.changes[0]!) - slipRank(b.changes[0]!) ||
+        Number(b.resolves[0]!.lhs.includes(b.changes[0]!.term)) - Number(a.resolves[0]!.lhs.includes(a.changes[0]!.term)),
+    );
+  const ranked = rank([...candidates.values()]);
 
   const assigned = new Set<Identity>();
   const culprits: Culprit[] = [];
-  for (const c of ranked) {
-    if (c.resolves.some((id) => assigned.has(id))) continue;
-    const rivals = ranked.filter((r) => r !== c && r.resolves.length === c.resolves.length && r.resolves.some((id) => c.resolves.includes(id)));
-    culprits.push({ term: c.term, value: c.value, resolves: c.resolves, safety: c.resolves.length >= 2 && rivals.length === 0 ? 'safe' : 'unsafe' });
+  const take = (c: Candidate, pool: Candidate[]) => {
+    const rivals = pool.filter(
+      (r) =>
+        r !== c &&
+        r.resolves.length === c.resolves.length &&
+        r.resolves.every((id) => c.resolves.includes(id)) &&
+        Math.abs(r.residual - c.residual) < 1e-6 &&
+        slipRank(r.changes[0]!) === slipRank(c.changes[0]!),
+    );
+    const [head, ...rest] = c.changes;
+    culprits.push({
+      ...head!,
+      with: rest,
+      resolves: c.resolves,
+      safety: rivals.length > 0 ? 'ambiguous' : c.resolves.length >= 2 ? 'safe' : 'unsafe',
+      candidates: rivals.length > 0 ? [head!, ...rivals.map((r) => r.changes[0]!)] : [],
+    });
     for (const id of c.resolves) assigned.add(id);
+  };
+  for (const c of ranked) if (!c.resolves.some((id) => assigned.has(id))) take(c, ranked);
+
+  // What no single cell explains: one row changed in several columns at once.
+  const rest = failed.filter((f) => !assigned.has(f));
+  if (rest.length >= 2) {
+    const rows = new Map<string, Map<string, CellChange>>();
+    for (const f of rest) {
+      for (const t of terms(f)) {
+        const k = termKey(t);
+        const row = rows.get(rowKey(t)) ?? new Map<string, CellChange>();
+        if (!row.has(k)) row.set(k, { term: t, value: solveFor(f, t) });
+        rows.set(rowKey(t), row);
+      }
+    }
+    const compound: Candidate[] = [];
+    for (const row of rows.values()) {
+      if (row.size < 2) continue;
+      const changes = [...row.values()];
+      const c = tryChanges(changes);
+      // The row's own table cannot tell a row typed wrong from a sibling row left out; another
+      // table (a tie, the narrative) must agree that this row is the one.
+      const sheet = changes[0]!.term.ref.sheet;
+      const corroborated = c?.resolves.some((id) => terms(id).some((t) => t.ref.sheet !== sheet));
+      if (c && c.resolves.length >= 2 && corroborated && changes.every(plausible)) compound.push(c);
+    }
+    // Several rows that could each absorb the difference (a deleted row can be "typed into" any
+    // sibling) explain nothing: only a row no other row rivals is the one typed wrong.
+    const unrivalled = compound.filter((c) => !compound.some((o) => o !== c && o.resolves.length === c.resolves.length && o.resolves.every((id) => c.resolves.includes(id))));
+    const rankedRows = rank(unrivalled);
+    for (const c of rankedRows) if (!c.resolves.some((id) => assigned.has(id))) take(c, rankedRows);
   }
   return { culprits, unplaced: failed.filter((f) => !assigned.has(f)) };
 }

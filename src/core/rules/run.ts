@@ -23,6 +23,12 @@ const WORDS = {
     'zh-CN': '{{label}}为 {{actual}}，应为 {{value}}。依据：{{evidence}}',
     en: '{{label}} is {{actual}} but should be {{value}}. Because: {{evidence}}',
   },
+  ambiguous: {
+    'zh-CN': '{{candidates}}中有一处有误，无法确定是哪一处，请核实后修改。依据：{{evidence}}',
+    en: 'one of {{candidates}} is wrong and the checker cannot tell which; check and correct it. Because: {{evidence}}',
+  },
+  candidate: { 'zh-CN': '{{label}}（{{actual}}，或应为 {{value}}）', en: '{{label}} ({{actual}}, or {{value}})' },
+  or: { 'zh-CN': '、', en: ', ' },
   separator: { 'zh-CN': '；', en: '; ' },
   end: { 'zh-CN': '。', en: '.' },
 } as const;
@@ -137,38 +143,62 @@ export async function runRules(
 
   const { culprits, unplaced } = localize(failedIdentities, allIdentities);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
+  const shown = (amount: number | null, decimals: number) => (amount === null ? (lang === 'zh-CN' ? '空白' : 'blank') : formatAmount(amount, decimals));
   for (const c of culprits) {
     const evidence = [...c.resolves].sort((a, b) => ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!);
     const primary = itemOf.get(evidence[0]!)!;
     const severity = evidence.map((id) => itemOf.get(id)!.rule.severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0]!;
-    const decimals = Math.max(2, c.term.ref.decimals);
     const sentences = evidence.map((id) => {
       const { item, rule } = itemOf.get(id)!;
       return render(rule.message[lang], item, lang);
-    });
-    const slip = explainValue(c.term.ref.amount, c.value, lang, decimals);
-    const message =
-      formatTemplate(WORDS.culprit[lang], {
-        label: c.term.label[lang],
-        actual: c.term.ref.amount === null ? (lang === 'zh-CN' ? '空白' : 'blank') : formatAmount(c.term.ref.amount, decimals),
-        value: formatAmount(c.value, decimals),
-        evidence: sentences.join(WORDS.separator[lang]),
-      }) + (slip ? `${WORDS.separator[lang]}${slip}` : '') + WORDS.end[lang];
-    const related = dedupe(evidence.flatMap((id) => terms(id).map((t) => address(t.ref))), c.term.ref);
-    const fixValue = c.term.inText
-      ? c.term.ref.text.slice(0, c.term.inText.start) + formatAmount(c.value, Math.max(0, decimalsInText(c.term.ref.text.slice(c.term.inText.start, c.term.inText.end)))) + c.term.ref.text.slice(c.term.inText.end)
-      : c.value;
-    findings.push({
-      ruleId: primary.rule.id,
-      severity,
-      sheet: c.term.ref.sheet,
-      cell: c.term.ref.cell,
-      message,
-      ...(related.length && { related }),
-      // Rewriting a sentence is never automatic: the figure may be right and the table wrong.
-      fix: { sheet: c.term.ref.sheet, cell: c.term.ref.cell, value: fixValue, safety: c.term.inText ? 'unsafe' : c.safety },
-      ...(primary.item.table && { table: primary.item.table }),
-    });
+    }).join(WORDS.separator[lang]);
+    const evidenceCells = evidence.flatMap((id) => terms(id).map((t) => address(t.ref)));
+    if (c.safety === 'ambiguous') {
+      // Two cells explain the failures equally well: name them all and let the person choose.
+      const names = c.candidates.map((k) => {
+        const d = Math.max(2, k.term.ref.decimals);
+        return formatTemplate(WORDS.candidate[lang], { label: k.term.label[lang], actual: shown(k.term.ref.amount, d), value: formatAmount(k.value, d) });
+      });
+      findings.push({
+        ruleId: primary.rule.id,
+        severity,
+        sheet: c.term.ref.sheet,
+        cell: c.term.ref.cell,
+        message: formatTemplate(WORDS.ambiguous[lang], { candidates: names.join(WORDS.or[lang]), evidence: sentences }) + WORDS.end[lang],
+        related: dedupe(evidenceCells, c.term.ref),
+        candidates: c.candidates.map((k) => ({ sheet: k.term.ref.sheet, cell: k.term.ref.cell, value: k.value })),
+        ...(primary.item.table && { table: primary.item.table }),
+      });
+      continue;
+    }
+    // A row typed wrong consistently changes in several cells: one finding per cell, each with its fix.
+    for (const change of [c, ...c.with]) {
+      const decimals = Math.max(2, change.term.ref.decimals);
+      const slip = explainValue(change.term.ref.amount, change.value, lang, decimals);
+      const message =
+        formatTemplate(WORDS.culprit[lang], {
+          label: change.term.label[lang],
+          actual: shown(change.term.ref.amount, decimals),
+          value: formatAmount(change.value, decimals),
+          evidence: sentences,
+        }) + (slip ? `${WORDS.separator[lang]}${slip}` : '') + WORDS.end[lang];
+      const related = dedupe([...c.with, c].filter((x) => x !== change).map((x) => address(x.term.ref)).concat(evidenceCells), change.term.ref);
+      const inText = change.term.inText;
+      const fixValue = inText
+        ? change.term.ref.text.slice(0, inText.start) + formatAmount(change.value, Math.max(0, decimalsInText(change.term.ref.text.slice(inText.start, inText.end)))) + change.term.ref.text.slice(inText.end)
+        : change.value;
+      findings.push({
+        ruleId: primary.rule.id,
+        severity,
+        sheet: change.term.ref.sheet,
+        cell: change.term.ref.cell,
+        message,
+        ...(related.length && { related }),
+        // Rewriting a sentence is never automatic: the figure may be right and the table wrong.
+        fix: { sheet: change.term.ref.sheet, cell: change.term.ref.cell, value: fixValue, safety: inText ? 'unsafe' : c.safety },
+        ...(primary.item.table && { table: primary.item.table }),
+      });
+    }
   }
 
   for (const id of unplaced) {
