@@ -10,7 +10,7 @@ import { recognize } from './recognize/recognize.js';
 import type { LoadedRule } from './rules/catalogue.js';
 import { runRules, type RuleRun } from './rules/run.js';
 import { SourceError } from './source-error.js';
-import { TABLE_IDS, type Vocabulary } from './vocabulary.js';
+import { TABLE_IDS, type TableId, type Vocabulary } from './vocabulary.js';
 
 export interface Catalogue {
   vocab: Vocabulary;
@@ -42,6 +42,24 @@ function tableName(vocab: Vocabulary, t: RecognizedTable, lang: Lang): string {
   return t.target?.projectName ? `${name}（${t.target.projectName.text.trim()}）` : name;
 }
 
+/** Which fiscal-summary rows and columns carry the money a fund or state-capital table would show. */
+const FISCAL_EVIDENCE: Partial<Record<TableId, { rows: string[]; columns: string[] }>> = {
+  'gov-fund-expense': { rows: ['incomeFund'], columns: ['expenseFund'] },
+  'state-capital-expense': { rows: ['incomeCapital'], columns: ['expenseCapital'] },
+};
+
+/** True when the fiscal summary shows money for the table's source (or cannot say: no fiscal summary). */
+function fiscalSummaryFunds(recognition: Recognition, id: TableId): boolean {
+  const evidence = FISCAL_EVIDENCE[id];
+  const fiscal = recognition.tables.find((t) => t.id === 'fiscal-summary');
+  if (!evidence || !fiscal) return true;
+  return fiscal.rows.some(
+    (r) =>
+      evidence.columns.some((c) => (r.cells[c]?.amount ?? 0) !== 0) ||
+      (Object.values(r.keys).some((k) => evidence.rows.includes(k)) && (r.cells.incomeAmount?.amount ?? 0) !== 0),
+  );
+}
+
 /** Fewer standard tables than this: the workbook is a partial publication, not a whole budget. */
 const WHOLE_BUDGET_MINIMUM = 3;
 
@@ -61,11 +79,14 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
     return findings.concat(problemFindings(recognition, vocab, lang));
   }
   for (const id of recognition.missing) {
-    const name = vocab.tables.get(id)!.name;
+    const table = vocab.tables.get(id)!;
+    const name = table.name;
+    // A fund or state-capital table may be left out where the fiscal summary has nothing for it.
+    const optional = table.mayBeEmpty && !fiscalSummaryFunds(recognition, id);
     findings.push({
       ruleId: 'recognition/table-missing',
-      severity: 'warning',
-      message: message('recognition/table-missing', lang, { table: name['zh-CN'], tableEn: name.en }),
+      severity: optional ? 'info' : 'warning',
+      message: message(optional ? 'recognition/table-not-published' : 'recognition/table-missing', lang, { table: name['zh-CN'], tableEn: name.en }),
       table: id,
     });
   }

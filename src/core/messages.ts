@@ -40,6 +40,10 @@ const CATALOGUE = {
     'zh-CN': '未找到「{{table}}」：没有标题与之相符的表',
     en: '“{{tableEn}}” not found: no table has a matching title',
   },
+  'recognition/table-not-published': {
+    'zh-CN': '未找到「{{table}}」；财政拨款收支总表中这一项为零，此表可不单列',
+    en: '“{{tableEn}}” not found; the fiscal summary shows nothing for it, so it need not be published',
+  },
   'recognition/partial-workbook': {
     'zh-CN': '本工作簿只含部分预算表，以下各表不在其中，与它们有关的表间核对未进行：{{tables}}',
     en: 'This workbook holds only some of the budget tables; checks against these were not run: {{tablesEn}}',
@@ -49,8 +53,8 @@ const CATALOGUE = {
     en: '{{tableNameEn}}: the column “{{header}}” holds amounts but is not a known column and was not checked; row identities around it only check that the known parts do not exceed the total',
   },
   'recognition/column-missing': {
-    'zh-CN': '{{tableName}}缺少“{{zh}}”列，表头中没有找到相应的文字',
-    en: '{{tableNameEn}} has no “{{en}}” column: no header says so',
+    'zh-CN': '{{tableName}}没有“{{zh}}”列（表头中没有相应文字），需要这一列的核对未进行',
+    en: '{{tableNameEn}} has no “{{en}}” column (no header says so); the checks that need it were not run',
   },
   'recognition/amount-invalid': {
     'zh-CN': '{{tableName}} {{cell}} 应为金额，但内容是“{{text}}”，无法识别为数字',

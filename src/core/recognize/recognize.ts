@@ -133,12 +133,14 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   for (const role of table.required) {
     if (!found.has(role) && !(role === 'name' && namesFromCodes)) {
       const name = table.columns.find((c) => c.role === role)!.name;
-      problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role, zh: name['zh-CN'], en: name.en } });
+      // Templates differ (a one-column 金额 table has no 基本支出): the checks that need the column
+      // did not run, which the person must know, but the workbook is not wrong for it.
+      problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role, zh: name['zh-CN'], en: name.en } });
     }
   }
   problems.push(...parsed.problems);
   if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) {
-    problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'code', zh: '科目编码', en: 'Code' } });
+    problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'code', zh: '科目编码', en: 'Code' } });
   }
   for (const row of parsed.rows) for (const c of Object.values(row.cells)) right = Math.max(right, c.col);
   const unmatched = unmatchedAmountColumns(view, header, columns, left, right, header.dataStart, parsed.lastRow);

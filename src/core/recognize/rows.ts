@@ -124,7 +124,8 @@ export function parseRows(
 
     const cells: Record<string, CellRef> = {};
     for (const ac of amountRoles) {
-      const ref = view.ref(r, ac.col);
+      // A label merged across the amount column ("当年支出小计" over C:E) leaves the amount blank.
+      const ref = view.resolved(r, ac.col).col < ac.col ? { ...view.ref(r, ac.col), amount: null, invalid: undefined, text: '' } : view.ref(r, ac.col);
       cells[ac.role] = ref;
       if (ref.invalid) {
         problems.push({ code: 'amount-invalid', severity: 'warning', sheet: view.name, cell: ref.cell, params: { text: ref.text } });
