@@ -2,6 +2,7 @@
 import { codeCorrespondences, hierarchySums, labelledSums, rowIdentities, tableTies } from './iterators/amounts.js';
 import { codeCoverage, codeNames, codeRows, emptyTables } from './iterators/codes.js';
 import { narrativeAmounts } from './iterators/narrative.js';
+import { narrativeBreakdowns, narrativeItems, narrativeText } from './iterators/narrative-items.js';
 import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan } from './iterators/targets.js';
 import type { IteratorDef } from './registry-types.js';
 
@@ -13,6 +14,9 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     tableTies,
     codeCorrespondences,
     narrativeAmounts,
+    narrativeItems,
+    narrativeText,
+    narrativeBreakdowns,
     targetBudgetSum,
     targetBudgetsTotal,
     targetCategories,

@@ -8,7 +8,7 @@ import { toA1 } from '../../address.js';
 import type { CellRef, Unit } from '../../model.js';
 import { fold, parseAmount } from '../../text.js';
 import { TABLE_IDS } from '../../vocabulary.js';
-import { identityItem, type Item } from '../context.js';
+import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef } from '../registry-types.js';
 
@@ -46,6 +46,31 @@ const NarrativeParams = z.object({ statements: z.array(Statement).min(1) }).stri
 /** Text long enough to be a sentence: table cells are never narrative. */
 const MIN_TEXT_LENGTH = 12;
 
+export interface NarrativeCell {
+  sheet: string;
+  row: number;
+  col: number;
+  text: string;
+  folded: string;
+}
+
+/** Every cell of text long enough to be a sentence, found once per check for all narrative rules. */
+export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
+  return ctx.memo('narrative-cells', () => {
+    const found: NarrativeCell[] = [];
+    for (const sheet of ctx.grid.sheets) {
+      sheet.rows.forEach((cells, r) =>
+        cells?.forEach((cell, c) => {
+          if (cell && typeof cell.value === 'string' && cell.text.length >= MIN_TEXT_LENGTH) {
+            found.push({ sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) });
+          }
+        }),
+      );
+    }
+    return found;
+  });
+}
+
 export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   name: 'narrative-amounts',
   description: both('说明文字中写明的金额与表中对应单元格核对', 'amounts stated in the narrative against their table cells'),
@@ -61,19 +86,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     const patterns = params.statements.map((s) => ({ s, re: new RegExp(s.pattern, 'gu') }));
-    const cells = ctx.memo('narrative-cells', () => {
-      const found: { sheet: string; row: number; col: number; text: string; folded: string }[] = [];
-      for (const sheet of ctx.grid.sheets) {
-        sheet.rows.forEach((cells, r) =>
-          cells?.forEach((cell, c) => {
-            if (cell && typeof cell.value === 'string' && cell.text.length >= MIN_TEXT_LENGTH) {
-              found.push({ sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) });
-            }
-          }),
-        );
-      }
-      return found;
-    });
+    const cells = narrativeCells(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
       for (const { s, re } of patterns) {
         re.lastIndex = 0;

@@ -1,0 +1,120 @@
+/**
+ * The 说明 narrative read as reviewers read it. Budget narratives explain each subject in one
+ * paragraph of a fixed shape —
+ *   "1、公共安全支出（204类）司法（06款）行政运行（01项）1434.89万元。主要用于：……。2025年当年预算执行数为
+ *    1690.69万元，2026年预算安排1434.89万元，比2025年预算执行数减少1.10%。主要原因是：……。"
+ *   "3．住房保障（类）支出3894.09万元，主要用于……。与上年相比增加878.93万元，增长30%。主要原因：……"
+ * — and this module pulls those parts out, with their positions in the text, so rules can recompute
+ * the percentages, compare the two amounts an item states, and check the subjects against the tables.
+ */
+import { fold } from '../text.js';
+
+export type Direction = 'increase' | 'decrease' | 'same';
+
+export interface Figure {
+  value: number;
+  /** 万元 unless the text says 元 or 亿元. */
+  unit: '元' | '万元' | '亿元';
+  /** Decimals as written, for rounding-aware comparisons. */
+  decimals: number;
+  start: number;
+  end: number;
+}
+
+export interface NamedSubject {
+  level: 1 | 2 | 3;
+  name: string;
+  /** The code part written with it ("204类" → "204", "06款" → "06"), when there is one. */
+  codePart?: string;
+}
+
+export interface NarrativeItem {
+  text: string;
+  subjects: NamedSubject[];
+  /** The amount stated right after the subjects. */
+  amount?: Figure;
+  /** "2025年当年预算执行数为1690.69万元" — the year compared with and its figure. */
+  previous?: { year: number; figure: Figure };
+  /** "2026年预算安排1434.89万元". */
+  planned?: { year: number; figure: Figure };
+  /** "比2025年预算执行数减少1.10%" or "与上年相比增加878.93万元，增长30%". */
+  change?: { direction: Direction; percent?: Figure; amount?: Figure };
+  usage?: string;
+  reason?: string;
+}
+
+const NUMBER = '(\\d[\\d,]*(?:\\.\\d+)?)';
+const UNIT = '(万元|亿元|元)';
+
+function figure(m: RegExpExecArray, group: number, unitGroup?: number): Figure | undefined {
+  const raw = m[group];
+  if (raw === undefined) return undefined;
+  const value = Number(raw.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return undefined;
+  const start = m.index + m[0].indexOf(raw);
+  const dot = raw.indexOf('.');
+  const unit = ((unitGroup !== undefined && m[unitGroup]) || '万元') as Figure['unit'];
+  return { value, unit, decimals: dot < 0 ? 0 : raw.length - dot - 1, start, end: start + raw.length };
+}
+
+const LEVEL: Record<string, 1 | 2 | 3> = { 类: 1, 款: 2, 项: 3 };
+
+/** "公共安全支出（204类）司法（06款）行政运行（01项）" or "“教育支出（类）其他教育支出（款）…（项）”". */
+const SUBJECT = /([^（(）)“”"、，。：:\d\s][^（(）)“”"，。：:]*?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[)）]/gu;
+
+function subjectsOf(text: string): { subjects: NamedSubject[]; end: number } {
+  const subjects: NamedSubject[] = [];
+  let end = -1;
+  SUBJECT.lastIndex = 0;
+  for (let m = SUBJECT.exec(text); m; m = SUBJECT.exec(text)) {
+    // Subjects stand together at the start of the paragraph; a later "（类）" is prose.
+    if (end >= 0 && m.index > end + 2) break;
+    const name = m[1]!.replace(/^[\d一二三四五六七八九十]*[、.．]\s*/, '').replace(/^[“"]/, '').trim();
+    subjects.push({ level: LEVEL[m[3]!]!, name, ...(m[2] && { codePart: m[2] }) });
+    end = m.index + m[0].length;
+  }
+  return { subjects, end };
+}
+
+const PREVIOUS = new RegExp(`(\\d{4})年(?:当年)?(?:预算)?执行数(?:为|是)?\\s*${NUMBER}\\s*${UNIT}`, 'u');
+const PLANNED = new RegExp(`(\\d{4})年(?:预算)?安排(?:了)?\\s*${NUMBER}\\s*${UNIT}`, 'u');
+const CHANGE_PERCENT = /比[^，。；]{0,20}?(增加|减少|增长|下降|持平)\s*(\d+(?:\.\d+)?)\s*%/u;
+const CHANGE_AMOUNT = new RegExp(`(?:比上年|与上年相比|较上年|比\\d{4}年[^，。；]{0,12}?)(增加|减少|增长|下降)\\s*${NUMBER}\\s*${UNIT}[，,]\\s*(增长|下降)\\s*(\\d+(?:\\.\\d+)?)\\s*%`, 'u');
+
+function direction(word: string): Direction {
+  return word === '增加' || word === '增长' ? 'increase' : word === '持平' ? 'same' : 'decrease';
+}
+
+export function parseNarrativeItem(original: string): NarrativeItem | undefined {
+  const text = fold(original);
+  const { subjects, end } = subjectsOf(text);
+  if (subjects.length === 0) return undefined;
+  const item: NarrativeItem = { text, subjects };
+  const after = new RegExp(`^[”"]?\\s*(?:科目|支出)?\\s*${NUMBER}\\s*${UNIT}`, 'u').exec(text.slice(end));
+  if (after) {
+    const m = after as RegExpExecArray;
+    m.index += end;
+    item.amount = figure(m, 1, 2);
+  }
+  const prev = PREVIOUS.exec(text);
+  if (prev) item.previous = { year: Number(prev[1]), figure: figure(prev, 2, 3)! };
+  const plan = PLANNED.exec(text);
+  if (plan) item.planned = { year: Number(plan[1]), figure: figure(plan, 2, 3)! };
+  const byAmount = CHANGE_AMOUNT.exec(text);
+  if (byAmount) {
+    item.change = { direction: direction(byAmount[1]!), amount: figure(byAmount, 2, 3)!, percent: figure(byAmount, 5)! };
+  } else {
+    const byPercent = CHANGE_PERCENT.exec(text);
+    if (byPercent) item.change = { direction: direction(byPercent[1]!), percent: figure(byPercent, 2)! };
+  }
+  const usage = /主要用于[:：]?\s*([^。]*)/u.exec(text);
+  if (usage) item.usage = usage[1]!.trim();
+  const reason = /主要原因(?:是)?[:：]?\s*([^。]*)/u.exec(text);
+  if (reason) item.reason = reason[1]!.trim();
+  return item;
+}
+
+/** The percentage change from a to b, or undefined when a is zero (no rate of growth from nothing). */
+export function percentChange(from: number, to: number): number | undefined {
+  return from === 0 ? undefined : ((to - from) / Math.abs(from)) * 100;
+}

@@ -1,0 +1,299 @@
+/**
+ * The 说明 narrative checked against itself and the tables, with the numbers exposed as facts so the
+ * rule files decide: each subject paragraph (its two amounts, the stated and recomputed change, the
+ * subject names against the table, what it says the money is for), every sentence against patterns
+ * a maintainer lists (template text left in, the year compared with), and "其中" breakdowns whose
+ * parts exceed their total.
+ */
+import { z } from 'zod';
+import { parentCode } from '../../codes.js';
+import { toA1 } from '../../address.js';
+import type { RecognizedTable, TableRow } from '../../model.js';
+import { parseNarrativeItem, percentChange, type Figure, type NarrativeItem } from '../../narrative/items.js';
+import { normalizeLabel } from '../../text.js';
+import type { Item, RuleContext } from '../context.js';
+import type { IteratorDef } from '../registry-types.js';
+import { narrativeCells } from './narrative.js';
+
+const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+/** Half the last digit written, the most rounding can explain. */
+const half = (f: Figure) => 0.5 * 10 ** -f.decimals;
+
+/** The budget year: the year most table titles name ("2026年部门收支预算总表"). */
+export function budgetYear(ctx: RuleContext): number | null {
+  return ctx.memo('budget-year', () => {
+    const counts = new Map<number, number>();
+    for (const t of ctx.recognition.tables) {
+      const m = /(20\d{2})\s*年/.exec(t.title);
+      if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    }
+    let best: number | null = null;
+    for (const [year, n] of counts) if (best === null || n > counts.get(best)!) best = year;
+    return best;
+  });
+}
+
+// ── the subject paragraphs ────────────────────────────────────────────────────────────────────
+
+/** The coded table the narrative explains: the general budget's, else the expense summary. */
+function subjectTable(ctx: RuleContext): RecognizedTable | undefined {
+  return [ctx.table('general-budget-expense'), ctx.table('expense-summary')].find((t) => t?.rows.some((r) => r.code));
+}
+
+const norm = (s: string) => normalizeLabel(s).replace(/[“”"]/g, '');
+
+interface SubjectCheck {
+  /** The first name that differs from the table: what the narrative says and what the table says. */
+  stated: string;
+  inTable: string;
+  /** The row the paragraph is about, when every name was found. */
+  row?: TableRow;
+}
+
+/** Walks the subjects down the table by code where written, by name otherwise. */
+function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
+  const coded = t.rows.filter((r) => r.code);
+  let parent: string | undefined;
+  let row: TableRow | undefined;
+  let code = '';
+  for (const s of item.subjects) {
+    if (s.codePart && s.codePart.length === (s.level === 1 ? 3 : 2)) {
+      code += s.codePart;
+      row = coded.find((r) => r.code!.code === code);
+      if (!row) return { stated: '', inTable: '' };
+      const name = row.labels.name ?? '';
+      if (norm(name) !== norm(s.name) && !norm(s.name).endsWith(norm(name))) return { stated: s.name, inTable: name };
+    } else {
+      const candidates = coded.filter((r) => r.code!.level === s.level && (parent === undefined || parentCode(r.code!.code) === parent));
+      // "住房保障（类）支出" names the class without its last word.
+      row = candidates.find((r) => norm(r.labels.name ?? '') === norm(s.name)) ?? candidates.find((r) => norm(r.labels.name ?? '').startsWith(norm(s.name)));
+      if (!row) {
+        // A class the tables do not have is another naming scheme, not a slip; a lower level is.
+        return parent === undefined ? { stated: '', inTable: '' } : { stated: s.name, inTable: candidates.map((r) => r.labels.name ?? '').join('、') };
+      }
+      code = row.code!.code;
+    }
+    parent = code;
+  }
+  return { stated: '', inTable: '', ...(row && { row }) };
+}
+
+/** Another 项 of the table that the usage or reason names while not naming the paragraph's own. */
+function otherSubjectNamed(item: NarrativeItem, own: TableRow, t: RecognizedTable): string {
+  // A class or 款 paragraph naming its own 项 is natural; only a 项 can name the wrong 项.
+  if (own.code?.level !== 3) return '';
+  const ownName = norm(own.labels.name ?? '');
+  if (!ownName) return '';
+  // Each clause on its own: a usage about the subject does not excuse a reason copied from another.
+  for (const clause of [item.usage, item.reason]) {
+    const said = norm(clause ?? '');
+    if (!said || said.includes(ownName)) continue;
+    for (const r of t.rows) {
+      const name = norm(r.labels.name ?? '');
+      if (r.code?.level === 3 && name.length >= 4 && name !== ownName && !ownName.includes(name) && said.includes(name)) return r.labels.name!.trim();
+    }
+  }
+  return '';
+}
+
+function directionOf(text: string | undefined): string {
+  if (!text) return '';
+  const up = /(增加|增长|上升|提高)[^，。；]{0,3}$/.test(text);
+  const down = /(减少|下降|降低|压减)[^，。；]{0,3}$/.test(text);
+  return up === down ? '' : up ? 'increase' : 'decrease';
+}
+
+const ItemParams = z.object({}).strict();
+
+export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
+  name: 'narrative-items',
+  description: both(
+    '说明中逐项解释科目的段落：两处金额、增减百分比（按文中数字重算）、科目名称与表中是否一致、用途和原因说的是哪一科目',
+    'narrative paragraphs explaining a subject: its two amounts, the change recomputed from its own figures, the subject names against the table, which subject the usage and reason talk about',
+  ),
+  params: ItemParams,
+  facts: {
+    subject: both('段落开头写的科目', 'the subjects the paragraph opens with'),
+    amount: both('科目后写的金额（万元）', 'the amount after the subjects (万元)'),
+    plannedAmount: both('“预算安排”的金额（万元）', 'the amount after 预算安排 (万元)'),
+    amountGap: both('两处金额之差的绝对值减去舍入误差（>0 即不一致）', 'how far the two amounts differ beyond rounding (>0 disagree)'),
+    previousYear: both('比较的年份', 'the year compared with'),
+    previousAmount: both('上年执行数（万元）', 'the earlier figure (万元)'),
+    currentAmount: both('本年金额（万元）', 'this year’s figure (万元)'),
+    statedChange: both('文中写的增减百分比（减少为负）', 'the change the text states, % (decrease negative)'),
+    computedChange: both('按文中数字算出的增减百分比；上年为 0 时为空', 'the change recomputed from the figures, %; empty when the base is 0'),
+    changeExcess: both('写的与算出的百分比之差超出舍入的部分（>0 即不符）', 'stated minus recomputed change beyond rounding (>0 disagree)'),
+    baseIsZero: both('上年数为 0 却写了增减百分比', 'a percentage stated on a base of 0'),
+    direction: both('文中写的增减方向（increase/decrease/same）', 'the direction stated'),
+    reasonDirection: both('“主要原因”结尾说的方向', 'the direction the reason ends with'),
+    statedName: both('与表中不同的科目名称（文中写法）', 'a subject name as the text writes it, where it differs from the table'),
+    tableName: both('表中该科目的名称', 'the table’s name for it'),
+    otherSubject: both('用途或原因中写到的另一个项级科目', 'another 项 the usage or reason names'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx) {
+    const items: Item[] = [];
+    const t = subjectTable(ctx);
+    for (const cell of narrativeCells(ctx)) {
+      const item = parseNarrativeItem(cell.text);
+      if (!item || !item.amount) continue;
+      const wan = (f?: Figure) => (f ? (f.unit === '元' ? f.value / 10000 : f.unit === '亿元' ? f.value * 10000 : f.value) : null);
+      const amount = wan(item.amount);
+      const planned = wan(item.planned?.figure);
+      const previous = wan(item.previous?.figure);
+      const current = planned ?? amount;
+      let stated: number | null = null;
+      let computed: number | null = null;
+      let excess: number | null = null;
+      let baseIsZero = false;
+      const c = item.change;
+      if (c?.percent) {
+        stated = c.direction === 'decrease' ? -c.percent.value : c.direction === 'same' ? 0 : c.percent.value;
+        // The base: the earlier figure, or this year's less the stated increase.
+        const base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
+        const amountFigures = [item.previous?.figure ?? c.amount, item.planned?.figure ?? item.amount].filter((f): f is Figure => !!f);
+        if (base !== null && current !== null) {
+          const change = percentChange(base, current);
+          if (change === undefined) baseIsZero = stated !== 0;
+          else {
+            computed = change;
+            // The amounts' own rounding moves the rate; a written percent may also be cut, not rounded.
+            const amountSlack = amountFigures.reduce((s, f) => s + half(f), 0) * (100 / Math.abs(base)) * (1 + Math.abs(current / base));
+            const scale = 10 ** c.percent.decimals;
+            const truncated = Math.trunc(Math.abs(change) * scale + 1e-9) / scale;
+            excess = Math.abs(Math.abs(stated) - truncated) < 1e-9 && Math.sign(stated) === Math.sign(change) ? 0 : Math.abs(stated - change) - (half(c.percent) + amountSlack);
+          }
+        }
+      }
+      const names = t ? checkSubjects(item, t) : { stated: '', inTable: '' };
+      const gapFigures = item.planned ? [item.amount, item.planned.figure] : [];
+      items.push({
+        facts: {
+          subject: item.subjects.map((s) => s.name).join(' '),
+          amount,
+          plannedAmount: planned,
+          amountGap: planned !== null && amount !== null ? Math.abs(planned - amount) - gapFigures.reduce((s, f) => s + half(f), 0) : null,
+          previousYear: item.previous?.year ?? null,
+          previousAmount: previous,
+          currentAmount: current,
+          statedChange: stated,
+          computedChange: computed === null ? null : Math.round(computed * 100) / 100,
+          changeExcess: excess,
+          baseIsZero,
+          direction: c?.direction ?? '',
+          reasonDirection: directionOf(item.reason),
+          statedName: names.stated,
+          tableName: names.inTable,
+          otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t) : '',
+        },
+        cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+      });
+    }
+    return items;
+  },
+};
+
+// ── sentences against patterns ────────────────────────────────────────────────────────────────
+
+const Pattern = z
+  .object({
+    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+    pattern: z.string().min(1).describe('正则表达式；第 1 组（可选）为年份 / regex; optional group 1 a year'),
+  })
+  .strict();
+
+const TextParams = z.object({ patterns: z.array(Pattern).min(1) }).strict();
+
+export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
+  name: 'narrative-text',
+  description: both('说明和表下文字中与所列正则相符的语句', 'sentences of the narrative and table notes that match the patterns listed'),
+  params: TextParams,
+  facts: {
+    matched: both('相符的原文', 'the text matched'),
+    pattern: both('所列模式的名称', 'the name of the pattern'),
+    year: both('第 1 组捕获的年份', 'the year group 1 captured'),
+    budgetYear: both('预算年度（表标题中的年份）', 'the budget year (from the table titles)'),
+    yearOffset: both('捕获的年份减预算年度', 'the captured year minus the budget year'),
+  },
+  identities: false,
+  texts: ['pattern'],
+  run(ctx, params) {
+    const items: Item[] = [];
+    const year = budgetYear(ctx);
+    const patterns = params.patterns.map((p) => ({ p, re: new RegExp(p.pattern, 'u') }));
+    for (const cell of narrativeCells(ctx)) {
+      for (const { p, re } of patterns) {
+        const m = re.exec(cell.folded);
+        if (!m) continue;
+        const captured = m[1] !== undefined && /^\d{4}$/.test(m[1]) ? Number(m[1]) : null;
+        items.push({
+          facts: {
+            matched: m[0],
+            pattern: p.name['zh-CN'],
+            year: captured,
+            budgetYear: year,
+            yearOffset: captured !== null && year !== null ? captured - year : null,
+          },
+          text: (lang) => ({ pattern: p.name[lang] }),
+          cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+        });
+      }
+    }
+    return items;
+  },
+};
+
+// ── 其中 breakdowns ───────────────────────────────────────────────────────────────────────────
+
+const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|辆|个|台|套|项)';
+// The list is read ahead, not consumed, so a 其中 nested inside it is matched too.
+const BREAKDOWN = new RegExp(`${QUANTITY}[^。;；]{0,12}?([(（]|[,，]?)\\s*其中[:：]?(?=([^）)。;；]*))`, 'gu');
+/** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元"). */
+const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约)${QUANTITY}`, 'gu');
+
+/**
+ * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end;
+ * otherwise only the first clause ("其中就业困难人员400人以上，…" names one part).
+ */
+function partsText(opener: string, list: string): string {
+  const inner = list.split(/包括|其中/)[0]!;
+  if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
+  return inner.split(/[,，]/)[0]!;
+}
+
+export const narrativeBreakdowns: IteratorDef<z.infer<typeof ItemParams>> = {
+  name: 'narrative-breakdowns',
+  description: both('说明中“总数（其中：甲…、乙…）”的分项之和与总数', 'a total and the parts its “其中” lists'),
+  params: ItemParams,
+  facts: {
+    total: both('总数', 'the total'),
+    partsSum: both('所列分项之和（同一单位）', 'the sum of the parts listed (same unit)'),
+    partCount: both('分项个数', 'number of parts'),
+    partsExcess: both('分项之和超出总数的部分（>0 即分项比总数还多）', 'how far the parts exceed the total (>0: more than the whole)'),
+    unit: both('单位', 'unit'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx) {
+    const items: Item[] = [];
+    for (const cell of narrativeCells(ctx)) {
+      BREAKDOWN.lastIndex = 0;
+      for (const m of cell.folded.matchAll(BREAKDOWN)) {
+        const total = Number(m[1]!.replace(/,/g, ''));
+        const unit = m[2]!;
+        const parts = [...partsText(m[3]!, m[4]!).matchAll(PART)].filter((p) => p[2] === unit).map((p) => p[1]!);
+        if (parts.length < 2) continue;
+        const decimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
+        const slack = [m[1]!, ...parts].reduce((s, x) => s + 0.5 * 10 ** -decimals(x), 0);
+        const sum = parts.reduce((s, x) => s + Number(x.replace(/,/g, '')), 0);
+        items.push({
+          facts: { total, partsSum: Math.round(sum * 100) / 100, partCount: parts.length, partsExcess: sum - total - slack, unit },
+          cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+        });
+      }
+    }
+    return items;
+  },
+};
