@@ -11,6 +11,7 @@
  * to several cells of that row.
  */
 import { evaluate, solveFor, termKey, terms, type Identity, type Term } from './identity.js';
+import { clearSlip } from './slips.js';
 
 export interface CellChange {
   term: Term;
@@ -46,10 +47,16 @@ interface Candidate {
 
 const rowKey = (t: Term) => `${t.ref.sheet}!${t.ref.row}`;
 
-/** How likely a slip the change undoes: 0 a wrong figure, 1 a blank left unfilled, 2 a figure that should be nothing. */
+/**
+ * How likely the slip the change undoes (the accountants' checks, DESIGN.md §1): 0 a recognisable
+ * slip (a decimal slipped ×10, digits transposed, a sign), 1 another wrong figure, 2 a blank left
+ * unfilled, 3 a figure that should be nothing.
+ */
 function slipRank(c: CellChange): number {
-  if (c.term.ref.amount === null) return 1;
-  return c.value === 0 ? 2 : 0;
+  const actual = c.term.ref.amount;
+  if (actual === null) return 2;
+  if (c.value === 0) return 3;
+  return clearSlip(actual, c.value, Math.max(2, c.term.ref.decimals)) ? 0 : 1;
 }
 
 export function localize(failed: readonly Identity[], all: readonly Identity[]): Localization {
@@ -84,37 +91,66 @@ export function localize(failed: readonly Identity[], all: readonly Identity[]):
     return !(change.value < 0 && (current === null || current >= 0));
   }
 
-  const candidates = new Map<string, Candidate>();
+  const singles: Candidate[] = [];
+  const seen = new Set<string>();
   for (const f of failed) {
     for (const t of terms(f)) {
       const key = termKey(t);
-      if (candidates.has(key)) continue;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const change = { term: t, value: solveFor(f, t) };
       const c = tryChanges([change]);
-      if (c && plausible(change)) candidates.set(key, c);
+      if (c && c.resolves.length > 0 && plausible(change)) singles.push(c);
     }
   }
 
-  // More failures explained first; among equals, the change that leaves the touched sums most
-  // exact, then the likelier slip (a typo in a filled cell, then a blank left unfilled, then — least
-  // likely — a filled amount that should be nothing), then the cell the rule checks (a total, the
-  // first table of a tie): with nothing else to tell them apart, that is where a reviewer looks first.
-  const rank = (list: Candidate[]) =>
-    list.sort(
-      (a, b) =>
-        b.resolves.length - a.resolves.length ||
-        a.residual - b.residual ||
-        slipRank(a.changes[0]!) - slipRank(b.changes[0]!) ||
-        Number(b.resolves[0]!.lhs.includes(b.changes[0]!.term)) - Number(a.resolves[0]!.lhs.includes(a.changes[0]!.term)),
-    );
-  const ranked = rank([...candidates.values()]);
+  // One row changed in several columns at once: a row typed wrong consistently still adds up
+  // across, so only the sums above it and another table can tell it from its parent.
+  const rows = new Map<string, Map<string, CellChange>>();
+  for (const f of failed) {
+    for (const t of terms(f)) {
+      const row = rows.get(rowKey(t)) ?? new Map<string, CellChange>();
+      if (!row.has(termKey(t))) row.set(termKey(t), { term: t, value: solveFor(f, t) });
+      rows.set(rowKey(t), row);
+    }
+  }
+  const compound: Candidate[] = [];
+  for (const row of rows.values()) {
+    if (row.size < 2) continue;
+    const changes = [...row.values()];
+    const c = tryChanges(changes);
+    // The row's own table cannot tell a row typed wrong from a sibling row left out; another
+    // table (a tie, the narrative) must agree that this row is the one.
+    const sheet = changes[0]!.term.ref.sheet;
+    const corroborated = c?.resolves.some((id) => terms(id).some((t) => t.ref.sheet !== sheet));
+    if (c && c.resolves.length >= 2 && corroborated && changes.every(plausible)) compound.push(c);
+  }
+  // Several rows that could each absorb the difference (a deleted row can be "typed into" any
+  // sibling) explain nothing: only a row no other row rivals is the one typed wrong.
+  const unrivalled = compound.filter((c) => !compound.some((o) => o !== c && o.resolves.length === c.resolves.length && o.resolves.every((id) => c.resolves.includes(id))));
+
+  // More failures explained first; then fewer cells changed; then the change that leaves the
+  // touched sums most exact; then the likelier slip (a typo in a filled cell, then a blank left
+  // unfilled, then — least likely — a filled amount that should be nothing); then the cell the rule
+  // checks (a total, the first table of a tie): with nothing else to tell them apart, that is where
+  // a reviewer looks first.
+  const ranked = [...singles, ...unrivalled].sort(
+    (a, b) =>
+      b.resolves.length - a.resolves.length ||
+      a.changes.length - b.changes.length ||
+      a.residual - b.residual ||
+      slipRank(a.changes[0]!) - slipRank(b.changes[0]!) ||
+      Number(b.resolves[0]!.lhs.includes(b.changes[0]!.term)) - Number(a.resolves[0]!.lhs.includes(a.changes[0]!.term)),
+  );
 
   const assigned = new Set<Identity>();
   const culprits: Culprit[] = [];
-  const take = (c: Candidate, pool: Candidate[]) => {
-    const rivals = pool.filter(
+  for (const c of ranked) {
+    if (c.resolves.some((id) => assigned.has(id))) continue;
+    const rivals = ranked.filter(
       (r) =>
         r !== c &&
+        r.changes.length === c.changes.length &&
         r.resolves.length === c.resolves.length &&
         r.resolves.every((id) => c.resolves.includes(id)) &&
         Math.abs(r.residual - c.residual) < 1e-6 &&
@@ -129,37 +165,6 @@ export function localize(failed: readonly Identity[], all: readonly Identity[]):
       candidates: rivals.length > 0 ? [head!, ...rivals.map((r) => r.changes[0]!)] : [],
     });
     for (const id of c.resolves) assigned.add(id);
-  };
-  for (const c of ranked) if (!c.resolves.some((id) => assigned.has(id))) take(c, ranked);
-
-  // What no single cell explains: one row changed in several columns at once.
-  const rest = failed.filter((f) => !assigned.has(f));
-  if (rest.length >= 2) {
-    const rows = new Map<string, Map<string, CellChange>>();
-    for (const f of rest) {
-      for (const t of terms(f)) {
-        const k = termKey(t);
-        const row = rows.get(rowKey(t)) ?? new Map<string, CellChange>();
-        if (!row.has(k)) row.set(k, { term: t, value: solveFor(f, t) });
-        rows.set(rowKey(t), row);
-      }
-    }
-    const compound: Candidate[] = [];
-    for (const row of rows.values()) {
-      if (row.size < 2) continue;
-      const changes = [...row.values()];
-      const c = tryChanges(changes);
-      // The row's own table cannot tell a row typed wrong from a sibling row left out; another
-      // table (a tie, the narrative) must agree that this row is the one.
-      const sheet = changes[0]!.term.ref.sheet;
-      const corroborated = c?.resolves.some((id) => terms(id).some((t) => t.ref.sheet !== sheet));
-      if (c && c.resolves.length >= 2 && corroborated && changes.every(plausible)) compound.push(c);
-    }
-    // Several rows that could each absorb the difference (a deleted row can be "typed into" any
-    // sibling) explain nothing: only a row no other row rivals is the one typed wrong.
-    const unrivalled = compound.filter((c) => !compound.some((o) => o !== c && o.resolves.length === c.resolves.length && o.resolves.every((id) => c.resolves.includes(id))));
-    const rankedRows = rank(unrivalled);
-    for (const c of rankedRows) if (!c.resolves.some((id) => assigned.has(id))) take(c, rankedRows);
   }
   return { culprits, unplaced: failed.filter((f) => !assigned.has(f)) };
 }

@@ -28,23 +28,31 @@ function isAdjacentTransposition(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
+/** A slip that turns `expected` into `actual` exactly: a sign, two digits swapped, a power of ten. */
+export function clearSlip(actual: number, expected: number, decimals = 2): { kind: 'sign' | 'transposed' | 'decimal' | 'unitMix'; factor?: number } | undefined {
+  const show = (n: number) => n.toFixed(decimals);
+  if (actual !== 0 && cents(actual) === -cents(expected)) return { kind: 'sign' };
+  if (isAdjacentTransposition(show(Math.abs(actual)).replace('.', ''), show(Math.abs(expected)).replace('.', ''))) return { kind: 'transposed' };
+  if (expected !== 0) {
+    for (const factor of [10000, 1000, 100, 10]) {
+      for (const ratio of [factor, 1 / factor]) {
+        if (Math.abs(actual / expected - ratio) < 0.0005 * ratio) return { kind: factor === 10000 ? 'unitMix' : 'decimal', factor };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Why a cell showing `actual` may really be `expected`; undefined when no check explains it. */
 export function explainValue(actual: number | null, expected: number, lang: Lang, decimals = 2): string | undefined {
   const show = (n: number) => n.toFixed(decimals);
   if (actual === null || actual === 0) return expected !== 0 ? TEXT.blank[lang] : undefined;
-  if (cents(actual) === -cents(expected)) return TEXT.sign[lang];
   const a = show(Math.abs(actual)).replace('.', '');
   const e = show(Math.abs(expected)).replace('.', '');
-  if (isAdjacentTransposition(a, e)) return fill(TEXT.transposed[lang], { actual: show(actual), expected: show(expected) });
-  if (expected !== 0) {
-    for (const factor of [10000, 1000, 100, 10]) {
-      for (const ratio of [factor, 1 / factor]) {
-        if (Math.abs(actual / expected - ratio) < 0.0005 * ratio) {
-          return fill((factor === 10000 ? TEXT.unitMix : TEXT.decimal)[lang], { factor });
-        }
-      }
-    }
-  }
+  const slip = clearSlip(actual, expected, decimals);
+  if (slip?.kind === 'sign') return TEXT.sign[lang];
+  if (slip?.kind === 'transposed') return fill(TEXT.transposed[lang], { actual: show(actual), expected: show(expected) });
+  if (slip) return fill((slip.kind === 'unitMix' ? TEXT.unitMix : TEXT.decimal)[lang], { factor: slip.factor! });
   const d = Math.abs(cents(actual) - cents(expected));
   if (d > 0 && d % 9 === 0 && a.length === e.length) return fill(TEXT.divisibleBy9[lang], { difference: show(d / 100) });
   return undefined;

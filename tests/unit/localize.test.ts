@@ -1,0 +1,88 @@
+/**
+ * The localiser may never make things worse: no negative amount where none was, candidates instead of
+ * a guess when cells explain a failure equally, the likelier slip first, and a whole row when it was
+ * typed wrong consistently and another table agrees.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CellRef } from '../../src/core/model.js';
+import type { Identity, Term } from '../../src/core/rules/identity.js';
+import { localize } from '../../src/core/rules/localize.js';
+
+function cell(sheet: string, a1: string, amount: number | null): Term {
+  const row = Number(a1.slice(1));
+  const ref: CellRef = { sheet, cell: a1, row, col: a1.charCodeAt(0) - 64, text: amount === null ? '' : String(amount), amount, decimals: 2 };
+  return { ref, factor: 1, unit: '元', sign: 1, label: { 'zh-CN': a1, en: a1 } };
+}
+
+function eq(key: string, lhs: Term[], rhs: Term[]): Identity {
+  return { key, ruleId: 'test', relation: 'eq', lhs, rhs, context: {} };
+}
+
+describe('which cell is wrong', () => {
+  it('never proposes a negative amount for a cell that held none', () => {
+    // total 10 = a 30 + b (blank): making b −20 would "balance" it; the total is the one to change.
+    const total = cell('S', 'A1', 10);
+    const a = cell('S', 'B1', 30);
+    const b = cell('S', 'C1', null);
+    const r = eq('r', [total], [a, b]);
+    const { culprits } = localize([r], [r]);
+    for (const c of culprits) expect(c.value).toBeGreaterThanOrEqual(0);
+    expect(culprits.map((c) => c.term.ref.cell)).not.toContain('C1');
+  });
+
+  it('names every candidate and offers no single answer when two cells explain a failure equally', () => {
+    const left = cell('表5', 'D5', 5);
+    const right = cell('表6', 'C5', 4);
+    const tie = eq('tie', [left], [right]);
+    const { culprits } = localize([tie], [tie]);
+    expect(culprits).toHaveLength(1);
+    expect(culprits[0]!.safety).toBe('ambiguous');
+    expect(culprits[0]!.candidates.map((c) => `${c.term.ref.sheet}!${c.term.ref.cell}=${c.value}`).sort()).toEqual(['表5!D5=4', '表6!C5=5']);
+  });
+
+  it('prefers a blank left unfilled over an amount that should be nothing', () => {
+    // budget 81 = fiscal (blank) + other 0: fiscal 81 is likelier than budget 0.
+    const budget = cell('T', 'C4', 81);
+    const fiscal = cell('T', 'E4', null);
+    const id = eq('sum', [budget], [fiscal]);
+    const { culprits } = localize([id], [id]);
+    expect(culprits[0]!.term.ref.cell).toBe('E4');
+    expect(culprits[0]!.value).toBe(81);
+  });
+
+  it('finds a row typed wrong consistently (合计 and 基本支出 both off) when another table agrees', () => {
+    // 表3: parent = Σ children in two columns; child row 合计 = 基本 + 项目 still adds up.
+    const parentTotal = cell('表3', 'C5', 100);
+    const parentBasic = cell('表3', 'D5', 100);
+    const childTotal = cell('表3', 'C6', 90);
+    const childBasic = cell('表3', 'D6', 90);
+    const childProject = cell('表3', 'E6', 0);
+    const otherChildTotal = cell('表3', 'C7', 0);
+    const otherChildBasic = cell('表3', 'D7', 0);
+    const otherChildProject = cell('表3', 'E7', 0);
+    const elsewhere = cell('表5', 'C6', 100); // the same 项 in another table says 100
+    const hTotal = eq('hT', [parentTotal], [childTotal, otherChildTotal]);
+    const hBasic = eq('hB', [parentBasic], [childBasic, otherChildBasic]);
+    const row = eq('row', [childTotal], [childBasic, childProject]);
+    const otherRow = eq('row2', [otherChildTotal], [otherChildBasic, otherChildProject]);
+    const tie = eq('tie', [childTotal], [elsewhere]);
+    const { culprits, unplaced } = localize([hTotal, hBasic, tie], [hTotal, hBasic, row, otherRow, tie]);
+    expect(unplaced).toEqual([]);
+    const cells = culprits.flatMap((c) => [c, ...c.with]).map((c) => `${c.term.ref.cell}=${c.value}`).sort();
+    expect(cells).toEqual(['C6=100', 'D6=100']);
+  });
+
+  it('leaves a deleted row on its parent: a sibling that could absorb it is no evidence', () => {
+    const parentTotal = cell('表6', 'C5', 100);
+    const parentPersonnel = cell('表6', 'D5', 100);
+    const sibTotal = cell('表6', 'C6', 60);
+    const sibPersonnel = cell('表6', 'D6', 60);
+    const sibPublic = cell('表6', 'E6', 0);
+    const hTotal = eq('hT', [parentTotal], [sibTotal]);
+    const hPersonnel = eq('hP', [parentPersonnel], [sibPersonnel]);
+    const row = eq('row', [sibTotal], [sibPersonnel, sibPublic]);
+    const { culprits, unplaced } = localize([hTotal, hPersonnel], [hTotal, hPersonnel, row]);
+    expect(culprits.filter((c) => c.with.length > 0)).toEqual([]);
+    expect(unplaced.length + culprits.length).toBeGreaterThan(0);
+  });
+});
