@@ -30,7 +30,7 @@ function closingRowFollows(view: SheetView, vocab: Vocabulary, blank: number, li
     const entries = view.entries(r);
     if (entries.length === 0) continue;
     if (isNoteRow(view, r, vocab)) return true;
-    return entries.length <= 3 && entries.some((e) => bestScore(vocab.totalRow, stripEnumeration(e.norm)) > 0);
+    return entries.some((e) => bestScore(vocab.totalRow, stripEnumeration(e.norm)) > 0 || /总计$/.test(e.norm));
   }
   return false;
 }
@@ -92,6 +92,14 @@ export function parseRows(
         const [c, k, x] = split.map((col) => (col === undefined ? null : view.resolved(r, col).cell?.value ?? null));
         code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, previousCode);
         if (code) codeCell = toA1(r, split[0]!);
+        // A 款 or 项 typed as text "2" lost its leading zero: a number cell may show it so, text may not.
+        [k, x].forEach((part, i) => {
+          const text = typeof part === 'string' ? normalizeLabel(part) : '';
+          if (code && /^\d$/.test(text)) {
+            const cell = toA1(r, split[i + 1]!);
+            problems.push({ code: 'code-short', severity: 'warning', sheet: view.name, cell, params: { text, expected: text.padStart(2, '0'), code: code.code } });
+          }
+        });
       } else if (codeCol !== undefined) {
         const text = codeText(view.resolved(r, codeCol).cell);
         if (normalizeLabel(text) !== '') {
@@ -138,7 +146,10 @@ export function parseRows(
     const hasAmount = amountRoles.some((ac) => cells[ac.role]!.amount !== null || cells[ac.role]!.invalid);
     if (!hasLabel && !code && !hasAmount) continue;
     const nameText = labels.name ?? labels.item ?? '';
-    const isTotal = !code && nameText !== '' && bestScore(vocab.totalRow, stripEnumeration(normalizeLabel(nameText))) > 0;
+    // A labelled table laid out across (the 三公 table with one column per expense) has no label
+    // column: its one row of amounts is its total.
+    const acrossTotal = table.kind === 'labelled' && labelRoles.length === 0 && hasAmount && !rows.some((x) => x.isTotal);
+    const isTotal = acrossTotal || (!code && nameText !== '' && bestScore(vocab.totalRow, stripEnumeration(normalizeLabel(nameText))) > 0);
     rows.push({ row: r, labels, keys, ...(code && { code }), ...(codeCell && { codeCell }), isTotal, indent, cells });
     lastRow = r;
   }

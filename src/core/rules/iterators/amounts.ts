@@ -99,6 +99,10 @@ const RowIdentityParams = z
             total: z.string().describe('等号左边的列角色 / the column role on the left'),
             parts: z.array(z.string()).min(1).describe('相加的列角色 / the column roles added up'),
             side: z.string().optional().describe('两栏式表中用哪一栏的行名 / which label names the row in a two-sided table'),
+            requires: z
+              .array(z.string())
+              .optional()
+              .describe('只有这些列都在时才核对（其余组成列缺了视为 0） / check only when these columns are all present (other missing parts count as 0)'),
           })
           .strict(),
       )
@@ -121,6 +125,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
     p.identities.flatMap((d, i) => [
       { path: ['identities', i, 'total'], table: d.table, column: d.total },
       ...d.parts.map((part, j) => ({ path: ['identities', i, 'parts', j], table: d.table, column: part })),
+      ...(d.requires ?? []).map((role, j) => ({ path: ['identities', i, 'requires', j], table: d.table, column: role })),
       ...(d.side ? [{ path: ['identities', i, 'side'], table: d.table, column: d.side }] : []),
     ]),
   run(ctx, params, ruleId) {
@@ -129,7 +134,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
       for (const t of ctx.tables(decl.table)) {
         const present = new Set(t.columns.map((c) => c.role));
         const parts = decl.parts.filter((p) => present.has(p));
-        if (!present.has(decl.total) || parts.length === 0) continue;
+        if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r))) continue;
         for (const row of t.rows) {
           if (isBlank(row, decl.total) && parts.every((p) => isBlank(row, p))) continue;
           const lhs = ctx.term(t, row, decl.total, 1, decl.side)!;
