@@ -52,6 +52,10 @@ const CATALOGUE = {
     'zh-CN': '{{tableName}}的“{{header}}”列有金额，但不是已知的列，未参与核对；与它有关的行内等式只核对“各组成列之和不超过合计”',
     en: '{{tableNameEn}}: the column “{{header}}” holds amounts but is not a known column and was not checked; row identities around it only check that the known parts do not exceed the total',
   },
+  'recognition/code-short': {
+    'zh-CN': '{{tableName}} {{cell}} 的编码写作“{{text}}”，少了前导 0，应写作“{{expected}}”（科目 {{code}}）',
+    en: '{{tableNameEn}} {{cell}}: the code part “{{text}}” has lost its leading zero; write “{{expected}}” (subject {{code}})',
+  },
   'recognition/column-missing': {
     'zh-CN': '{{tableName}}没有“{{zh}}”列（表头中没有相应文字），需要这一列的核对未进行',
     en: '{{tableNameEn}} has no “{{en}}” column (no header says so); the checks that need it were not run',

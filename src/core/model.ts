@@ -44,7 +44,7 @@ export interface TableRow {
 }
 
 export interface RecognitionProblem {
-  code: 'column-missing' | 'column-unmatched' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'header-missing' | 'no-rows';
+  code: 'column-missing' | 'column-unmatched' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'code-short' | 'header-missing' | 'no-rows';
   severity: 'error' | 'warning' | 'info';
   sheet: string;
   cell?: string;

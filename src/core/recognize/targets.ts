@@ -3,11 +3,12 @@
  * labels (项目编码, 预算数, 资金支出计划 …) wherever they sit, and the indicator block by its header row.
  */
 import type { CellRef, Indicator, TargetDetails } from '../model.js';
+import { normalizeLabel } from '../text.js';
 import { matchScore, type TableVocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
-type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'otherFunds' | 'spendingPlan' | 'goal';
-const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'otherFunds', 'spendingPlan', 'goal'];
+type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
+const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
 const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis'] as const;
 /** Labels are short; longer text is a value (a purpose statement may mention 预算数). */
 const LABEL_MAX_LENGTH = 16;
@@ -88,6 +89,12 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
           details.budget ??= view.ref(r, valueCol);
           budgetRow = r;
           break;
+        case 'purpose': {
+          // "预算规模及资金用途" labels the whole block: its right-hand cell is 预算数, not the purpose.
+          const value = view.ref(r, valueCol);
+          if (!roleOf(table, normalizeLabel(value.text), FIELDS)) details.purpose ??= value;
+          break;
+        }
         default:
           details[field] ??= view.ref(r, valueCol);
       }

@@ -76,6 +76,14 @@ export function conditionFacts(cond: TopLevelCondition | NestedCondition, path: 
   return out;
 }
 
+/** Conditions using the "matches" operator, with the JSON path of each value. */
+function matchesConditions(cond: TopLevelCondition | NestedCondition, path: PropertyKey[] = ['conditions']): { value: unknown; path: PropertyKey[] }[] {
+  if ('all' in cond) return cond.all.flatMap((c, i) => matchesConditions(c, [...path, 'all', i]));
+  if ('any' in cond) return cond.any.flatMap((c, i) => matchesConditions(c, [...path, 'any', i]));
+  if ('not' in cond) return matchesConditions(cond.not, [...path, 'not']);
+  return cond.operator === 'matches' ? [{ value: cond.value, path: [...path, 'value'] }] : [];
+}
+
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g)].map((m) => m[1]!);
 }
@@ -98,6 +106,14 @@ export function validateRule(file: string, json: unknown, vocab?: Vocabulary): {
   for (const u of uses) {
     if (!(u.fact in def.facts)) {
       problems.push(problem(file, u.path, `迭代器 ${def.name} 没有事实“${u.fact}” / unknown fact “${u.fact}” for iterator ${def.name}${didYouMean(u.fact, Object.keys(def.facts))}`));
+    }
+  }
+  for (const m of matchesConditions(rule.conditions)) {
+    try {
+      if (typeof m.value !== 'string') throw new Error('the value must be a regular expression written as a string');
+      new RegExp(m.value, 'u');
+    } catch (e) {
+      problems.push(problem(file, m.path, `“matches”的值不是有效的正则表达式 / the value of “matches” is not a valid regular expression: ${(e as Error).message}`));
     }
   }
   try {

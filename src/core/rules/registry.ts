@@ -3,7 +3,7 @@ import { codeCorrespondences, hierarchySums, labelledSums, rowIdentities, tableT
 import { codeCoverage, codeNames, codeRows, emptyTables } from './iterators/codes.js';
 import { narrativeAmounts } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeItems, narrativeText } from './iterators/narrative-items.js';
-import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan } from './iterators/targets.js';
+import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -21,6 +21,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     targetBudgetsTotal,
     targetCategories,
     targetPlan,
+    targetTexts,
     indicators,
     codeRows,
     codeNames,

@@ -45,6 +45,13 @@ export interface CheckOutcome {
   runs: RuleRun[];
 }
 
+const regexes = new Map<string, RegExp>();
+function regex(pattern: string): RegExp {
+  let re = regexes.get(pattern);
+  if (!re) regexes.set(pattern, (re = new RegExp(pattern, 'u')));
+  return re;
+}
+
 /** One engine per loaded rule, built once: rules are immutable after loading. */
 const engines = new WeakMap<LoadedRule, Engine>();
 
@@ -53,6 +60,8 @@ function engineFor(rule: LoadedRule): Engine {
   if (!engine) {
     // A plain path resolver: the facts are flat, and JSONPath resolution is slow.
     engine = new Engine([], { allowUndefinedFacts: true, pathResolver: (o: unknown, p: string) => (o as Record<string, unknown>)?.[p] });
+    // "matches": a text fact against a regular expression written in the rule file.
+    engine.addOperator('matches', (fact: unknown, pattern: unknown) => typeof fact === 'string' && typeof pattern === 'string' && regex(pattern).test(fact));
     engine.addRule({ name: rule.id, conditions: rule.conditions as never, event: { type: 'finding' } });
     engines.set(rule, engine);
   }

@@ -22,6 +22,8 @@ export const OPERATORS = [
   'notIn',
   'contains',
   'doesNotContain',
+  /** The fact's text matches the regular expression given as the value. */
+  'matches',
 ] as const;
 
 const Primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);

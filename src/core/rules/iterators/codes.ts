@@ -204,10 +204,10 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
 const EmptyParams = z
   .object({
     tables: z
-      .array(z.object({ table: TableIdSchema, fiscalColumn: z.string().describe('财政拨款收支总表中对应的列 / the matching column of the fiscal summary') }).strict())
+      .array(z.object({ table: TableIdSchema, fiscalColumn: z.string().optional().describe('财政拨款收支总表中对应的列 / the matching column of the fiscal summary') }).strict())
       .min(1),
     noteWords: z.array(z.string()).min(1),
-    report: z.enum(['table', 'fiscal']),
+    report: z.enum(['table', 'fiscal', 'note']),
   })
   .strict();
 
@@ -219,10 +219,11 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
     isEmpty: both('表中没有金额', 'the table holds no amount'),
     hasNote: both('表下有“空表列示”之类的说明', 'a note such as 空表列示 follows the table'),
     fiscalAmount: both('财政拨款收支总表本年支出合计中的相应金额', 'the matching amount on the fiscal summary’s total row'),
+    note: both('表下说明原文', 'the note below the table as written'),
   },
   identities: false,
   texts: ['table', 'fiscalTable'],
-  references: (p) => p.tables.map((d, i) => ({ path: ['tables', i, 'fiscalColumn'], table: 'fiscal-summary' as const, column: d.fiscalColumn })),
+  references: (p) => p.tables.flatMap((d, i) => (d.fiscalColumn ? [{ path: ['tables', i, 'fiscalColumn'], table: 'fiscal-summary' as const, column: d.fiscalColumn }] : [])),
   run(ctx, params) {
     const items: Item[] = [];
     const fiscal = ctx.table('fiscal-summary');
@@ -232,10 +233,16 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
         const isEmpty = t.rows.every((r) => Object.entries(r.cells).every(([, c]) => !c.amount || c.invalid));
         const note = normalizeLabel(t.note?.text ?? '');
         const hasNote = params.noteWords.some((w) => note.includes(normalizeLabel(w)));
-        const fiscalCell = fiscalTotal?.cells[decl.fiscalColumn];
-        const cell = params.report === 'fiscal' && fiscalCell ? { sheet: fiscalCell.sheet, cell: fiscalCell.cell } : { sheet: t.sheet, cell: t.titleCell! };
+        const fiscalCell = decl.fiscalColumn ? fiscalTotal?.cells[decl.fiscalColumn] : undefined;
+        if (params.report === 'note' && !t.note) continue;
+        const cell =
+          params.report === 'fiscal' && fiscalCell
+            ? { sheet: fiscalCell.sheet, cell: fiscalCell.cell }
+            : params.report === 'note' && t.note
+              ? { sheet: t.sheet, cell: t.note.cell }
+              : { sheet: t.sheet, cell: t.titleCell! };
         items.push({
-          facts: { isEmpty, hasNote, fiscalAmount: fiscalCell?.amount ?? 0 },
+          facts: { isEmpty, hasNote, fiscalAmount: fiscalCell?.amount ?? 0, note: t.note?.text ?? '' },
           text: (lang) => ({
             'zh-CN': { table: ctx.tableName(t, 'zh-CN'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'zh-CN') : '财政拨款收支总表' },
             en: { table: ctx.tableName(t, 'en'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'en') : 'fiscal summary' },

@@ -169,6 +169,7 @@ export const targetPlan: IteratorDef<z.infer<typeof PlanParams>> = {
     invalidCount: both('无法识别为百分比的格数', 'cells that are not percentages'),
     periods: both('计划各期', 'the plan as written'),
     label: both('报告所在的那一期（如 12月底）', 'the period reported on (e.g. 12月底)'),
+    lastPercent: both('最后一期（12月底）的百分比；空白为空', 'the last period’s percentage (12月底); empty when blank'),
   },
   identities: false,
   texts: ['project', 'table'],
@@ -201,10 +202,56 @@ export const targetPlan: IteratorDef<z.infer<typeof PlanParams>> = {
           invalidCount: values.filter((v) => Number.isNaN(v as number) && v !== null).length,
           periods: plan.map((p) => `${p.label} ${p.cell.text || '—'}`).join('，'),
           label: plan[at]!.label,
+          lastPercent: Number.isNaN(values[values.length - 1] as number) ? null : (values[values.length - 1] ?? null),
         },
         text: (lang) => projectText(ctx, t)[lang],
         cell: { sheet: plan[at]!.cell.sheet, cell: plan[at]!.cell.cell },
         related: plan.filter((_, i) => i !== at).map((p) => ({ sheet: p.cell.sheet, cell: p.cell.cell })),
+        table: 'performance-target',
+      });
+    }
+    return items;
+  },
+};
+
+// ── target-texts: what the form says the money is for, and what it aims at ─────────────────────
+
+/**
+ * A text as compared with the project's name: numbering ("1."), the year in front ("2024年") and
+ * punctuation set aside, so "城乡居民养老保险区级补助" and "2024年城乡居民养老保险区级补助" read alike.
+ */
+export function textCore(text: string): string {
+  return normalizeLabel(text)
+    .replace(/^(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]{1,2}[、.．:：])/, '')
+    .replace(/^20\d{2}年(度)?/, '')
+    .replace(/[，。、,.;；:：“”"'‘’()（）\s]/g, '');
+}
+
+const TextParams = z.object({ report: z.enum(['purpose', 'goal']).describe('报告在资金用途格还是年度绩效目标格 / the purpose or the goal cell') }).strict();
+
+export const targetTexts: IteratorDef<z.infer<typeof TextParams>> = {
+  name: 'target-texts',
+  description: both('项目绩效目标表的资金用途和年度绩效目标，与项目名称对照', 'a target table’s 资金用途 and 年度绩效目标, beside the project name'),
+  params: TextParams,
+  facts: {
+    project: both('项目名称', 'project name'),
+    nameCore: both('项目名称去掉编号、年份和标点', 'the project name without numbering, year and punctuation'),
+    text: both('所报告那一格的原文', 'the reported cell as written'),
+    textCore: both('该格去掉编号、年份和标点', 'that cell without numbering, year and punctuation'),
+    textLength: both('该格去掉编号、年份和标点后的字数', 'its length without numbering, year and punctuation'),
+  },
+  identities: false,
+  texts: ['project', 'table'],
+  run(ctx, params) {
+    const items: Item[] = [];
+    for (const t of targets(ctx)) {
+      const ref = params.report === 'purpose' ? t.target!.purpose : t.target!.goal;
+      if (!ref || ref.text.trim() === '') continue;
+      const core = textCore(ref.text);
+      items.push({
+        facts: { project: projectOf(t), nameCore: textCore(projectOf(t)), text: ref.text.trim(), textCore: core, textLength: core.length },
+        text: (lang) => projectText(ctx, t)[lang],
+        cell: { sheet: ref.sheet, cell: ref.cell },
         table: 'performance-target',
       });
     }
@@ -221,7 +268,7 @@ const IndicatorParams = z
     units: z.array(z.string()).describe('认可的计量单位 / accepted units'),
     rateWords: z.array(z.string()).describe('表示比率、完成度或满意度的词 / words that mark a rate, completion or satisfaction'),
     costCategory: z.string().default('成本指标'),
-    report: z.enum(['value', 'level3', 'level2', 'level1']).describe('报告在哪一格 / which cell the finding is on'),
+    report: z.enum(['value', 'level3', 'level2', 'level1', 'basis']).describe('报告在哪一格 / which cell the finding is on'),
     offerFix: z.boolean().default(false).describe('把建议写法作为修正（不安全修正） / offer the suggested wording as an (unsafe) fix'),
   })
   .strict();
@@ -253,14 +300,17 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     budgetWanYuan: both('项目预算数（万元）', 'the project budget in 万元'),
     costExceedsBudget: both('成本指标高于项目预算数', 'the cost indicator exceeds the budget'),
     suggestion: both('建议写法', 'suggested wording'),
+    basis: both('指标值确定依据原文', 'the basis as written'),
+    basisCore: both('指标值确定依据去掉编号、年份和标点', 'the basis without numbering, year and punctuation'),
   },
   identities: false,
   texts: ['project', 'table'],
   run(ctx, params) {
     const { report, offerFix, ...shared } = params;
     const rows = ctx.memo(`indicators:${JSON.stringify(shared)}`, () => indicatorFacts(ctx, shared));
-    return rows.map(({ facts, text, cells, rateFix }) => {
+    return rows.flatMap(({ facts, text, cells, rateFix }) => {
       const at = cells[report];
+      if (!at) return [];
       return {
         facts,
         text,
@@ -277,7 +327,7 @@ type IndicatorShared = Omit<z.infer<typeof IndicatorParams>, 'report' | 'offerFi
 
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
 function indicatorFacts(ctx: RuleContext, params: IndicatorShared) {
-    const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef>; rateFix?: Fix }[] = [];
+    const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; rateFix?: Fix }[] = [];
     const categoryNames = new Set<string>();
     for (const [l1, l2s] of Object.entries(params.categories)) {
       categoryNames.add(normalizeLabel(l1));
@@ -323,10 +373,12 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorShared) {
             costWanYuan: cost ?? null,
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
+            basis: ind.basis?.text.trim() ?? '',
+            basisCore: textCore(ind.basis?.text ?? ''),
             suggestion: upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost ? '≤' : '≥'}${v.number}${v.unit}` : '',
           },
           text: (lang) => projectText(ctx, t)[lang],
-          cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1 },
+          cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
           ...(upperBoundOnRate && { rateFix: { sheet: ind.value.sheet, cell: ind.value.cell, value: `≥${v.number}${v.unit}`, safety: 'unsafe' as const } }),
         });
       }
