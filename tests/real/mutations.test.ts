@@ -1,0 +1,145 @@
+/**
+ * Mistakes planted in real templates, not only in our own: the Shanghai unit budget (a two-row-header
+ * 收支总表 split into 人员经费 | 公用经费, split 类/款/项 codes, the horizontal 三公 table with
+ * 机关运行经费) and the Jiangsu provincial budget with its codes stored as numbers formatted 0.00.
+ * Each slip must be reported on the changed cell with a fix that restores it — including the slip
+ * clerks make most: one row typed wrong consistently, so that it still adds up across.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromA1 } from '../../src/core/address.js';
+import { checkGrid, type Catalogue, type CheckResult } from '../../src/core/check.js';
+import type { Finding } from '../../src/core/findings.js';
+import type { GridWorkbook } from '../../src/core/grid.js';
+import type { RecognizedTable, TableRow } from '../../src/core/model.js';
+import { displayText } from '../../src/core/text.js';
+import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { readWorkbookFile } from '../../src/xlsx/read-file.js';
+import { CORPUS_DIR } from '../../scripts/corpus-score.js';
+
+let catalogue: Catalogue;
+beforeAll(async () => {
+  catalogue = await loadCatalogue();
+});
+
+function withCells(grid: GridWorkbook, changes: { sheet: string; cell: string; value: number }[]): GridWorkbook {
+  return {
+    sheets: grid.sheets.map((s) => {
+      const mine = changes.filter((c) => c.sheet === s.name);
+      if (mine.length === 0) return s;
+      const rows = s.rows.map((r) => r.slice());
+      for (const c of mine) {
+        const p = fromA1(c.cell);
+        const old = rows[p.row - 1]![p.col - 1];
+        rows[p.row - 1]![p.col - 1] = { ...old, value: c.value, text: displayText(c.value, old?.numFmt) };
+      }
+      return { ...s, rows };
+    }),
+  };
+}
+
+function added(base: CheckResult, result: CheckResult): Finding[] {
+  const key = (f: Finding) => `${f.ruleId}|${f.sheet}|${f.cell}|${f.severity}`;
+  const before = new Set(base.report.findings.map(key));
+  return result.report.findings.filter((f) => !before.has(key(f)));
+}
+
+/** Codes stored as numbers in a "0.00" column, as some provinces' workbooks hold them. */
+function numericCodes(grid: GridWorkbook, tables: RecognizedTable[]): GridWorkbook {
+  const cells = tables.flatMap((t) => t.rows.filter((r) => r.code && r.codeCell).map((r) => ({ sheet: t.sheet, cell: r.codeCell!, value: Number(r.code!.code) })));
+  const out = withCells(grid, cells);
+  for (const c of cells) {
+    const p = fromA1(c.cell);
+    const cell = out.sheets.find((s) => s.name === c.sheet)!.rows[p.row - 1]![p.col - 1]!;
+    cell.numFmt = '0.00';
+    cell.text = displayText(c.value, '0.00');
+  }
+  return out;
+}
+
+interface Template {
+  name: string;
+  file: string;
+  prepare?: (grid: GridWorkbook, base: CheckResult) => GridWorkbook;
+  /** Which tables' amounts to plant slips in. */
+  tables: (t: RecognizedTable) => boolean;
+  /** The template splits 合计 into 基本支出 and 项目支出 by 项, so a row can be typed wrong consistently. */
+  rowSlips: boolean;
+}
+
+const TEMPLATES: Template[] = [
+  { name: 'Shanghai unit budget (two-row 收支总表, horizontal 三公)', file: 'shanghai-putuo-commerce-2025-unit', tables: () => true, rowSlips: true },
+  {
+    name: 'Jiangsu provincial budget with codes stored as numbers (0.00)',
+    file: 'jiangsu-sheng-zhengxie-2019-dept',
+    prepare: (grid, base) => numericCodes(grid, base.recognition.tables.filter((t) => t.rows.some((r) => r.code))),
+    // The coded tables are what numeric codes put at risk; this template's one-column summaries
+    // (金额 only, no codes) carry too few identities to place a slip.
+    tables: (t) => t.rows.some((r) => r.code),
+    rowSlips: false,
+  },
+];
+
+const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning']);
+
+describe.each(TEMPLATES)('$name', ({ file, prepare, tables, rowSlips }) => {
+  let grid: GridWorkbook;
+  let base: CheckResult;
+  beforeAll(async () => {
+    const raw = await readWorkbookFile(`${CORPUS_DIR}${file}.xlsx`);
+    const first = await checkGrid(`${file}.xlsx`, raw, catalogue);
+    grid = prepare ? prepare(raw, first) : raw;
+    base = await checkGrid(`${file}.xlsx`, grid, catalogue);
+  });
+
+  it('reads the same tables and findings whatever the code cells hold', async () => {
+    expect(base.recognition.tables.filter((t) => t.id !== 'performance-target').length).toBeGreaterThanOrEqual(8);
+    expect(base.report.findings.filter((f) => f.ruleId === 'recognition/code-invalid')).toEqual([]);
+  });
+
+  it('a slipped decimal in any filled amount is reported on its cell with the restoring fix', async () => {
+    const targets = base.recognition.tables.filter(tables).flatMap((t) =>
+      t.rows.flatMap((r) => Object.entries(r.cells).filter(([role, c]) => AMOUNT_ROLES.has(role) && c.amount && !c.invalid).map(([, c]) => c)),
+    );
+    const unique = [...new Map(targets.map((c) => [`${c.sheet}!${c.cell}`, c])).values()];
+    expect(unique.length).toBeGreaterThan(40);
+    const misses: string[] = [];
+    for (const c of unique) {
+      const wrong = Math.round(c.amount! * 1000) / 100;
+      const result = await checkGrid('mutant.xlsx', withCells(grid, [{ sheet: c.sheet, cell: c.cell, value: wrong }]), catalogue);
+      const news = added(base, result);
+      // On the cell with the restoring fix, or — where cells explain it equally — named among the candidates.
+      const restoring = (v: number | string | undefined) => v !== undefined && Math.abs(Number(v) - c.amount!) < 0.005;
+      const restores =
+        news.some((f) => f.sheet === c.sheet && f.cell === c.cell && f.severity !== 'info' && restoring(f.fix?.value)) ||
+        news.some((f) => !f.fix && f.candidates?.some((k) => k.sheet === c.sheet && k.cell === c.cell && restoring(k.value)));
+      if (!restores) misses.push(`${c.sheet}!${c.cell} ${c.amount}→${wrong}: ${news.map((f) => `${f.sheet}!${f.cell}=${f.fix?.value ?? '?'}`).join(', ') || 'nothing'}`);
+    }
+    expect(misses).toEqual([]);
+  }, 240_000);
+
+  it.runIf(rowSlips)('a 项 typed wrong consistently (合计 and 基本支出 both off, the row still adds up) lands on that row with the restoring fix', async () => {
+    const t = base.recognition.tables.find((x) => x.id === 'expense-summary' && x.rows.some((r) => r.code?.level === 3))!;
+    const leaves = t.rows.filter((r: TableRow) => r.code?.level === 3 && (r.cells.basic?.amount ?? 0) > 0 && r.cells.total?.amount);
+    expect(leaves.length).toBeGreaterThan(2);
+    const misses: string[] = [];
+    for (const leaf of leaves) {
+      const delta = 1000;
+      const total = leaf.cells.total!;
+      const basic = leaf.cells.basic!;
+      const result = await checkGrid(
+        'mutant.xlsx',
+        withCells(grid, [
+          { sheet: total.sheet, cell: total.cell, value: total.amount! + delta },
+          { sheet: basic.sheet, cell: basic.cell, value: basic.amount! + delta },
+        ]),
+        catalogue,
+      );
+      const news = added(base, result);
+      for (const c of [total, basic]) {
+        const hit = news.find((f) => f.sheet === c.sheet && f.cell === c.cell && f.fix && Math.abs(Number(f.fix.value) - c.amount!) < 0.005);
+        if (!hit) misses.push(`${leaf.code!.code} ${c.cell}: ${news.map((f) => `${f.sheet}!${f.cell}=${f.fix?.value ?? '?'}`).join(', ') || 'nothing'}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  }, 120_000);
+});

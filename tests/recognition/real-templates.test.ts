@@ -1,0 +1,99 @@
+/**
+ * What the real corpus taught recognition, each pinned as a small grid: numbered titles, 情况统计表,
+ * narrative sentences that name a table, codes stored as formatted numbers, headers whose depth only
+ * the merges tell, empty printed grids before a note, and partial publications.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkGrid } from '../../src/core/check.js';
+import { sheetFromValues, type CellValue, type GridSheet, type GridWorkbook } from '../../src/core/grid.js';
+import { displayText } from '../../src/core/text.js';
+import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { recognizeGrid, rowsByCode, table } from '../helpers.js';
+
+const _ = null;
+const wb = (...sheets: GridSheet[]): GridWorkbook => ({ sheets });
+
+const threePublic = (title: string): CellValue[][] => [
+  [title, _],
+  [_, '单位:万元'],
+  ['项目', '预算数'],
+  ['合计', 6.3],
+  ['因公出国(境)费', 0],
+  ['公务接待费', 0],
+  ['公务用车购置及运行费', 6.3],
+];
+
+describe('titles as real budgets print them', () => {
+  it.each([
+    ['一、2020年“三公”经费支出预算表'],
+    ['2015年桂林市司法局部门“三公”经费情况统计表'],
+    ['（二）2024年一般公共预算“三公”经费支出预算表（单位：万元）'],
+  ])('%s is the 三公 table, read with its 预算数 column', async (title) => {
+    const t = table(await recognizeGrid(wb(sheetFromValues('表', threePublic(title)))), 'three-public');
+    expect(t.columns.map((c) => c.role)).toEqual(['item', 'total']);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('a sentence that names a table is no title', async () => {
+    const rec = await recognizeGrid(wb(sheetFromValues('说明', [['二、2024年“三公”经费预算情况说明'], ['详见单位的项目绩效目标表'], ['2024年“三公”经费预算数为6.3万元，比上年持平。']])));
+    expect(rec.tables).toEqual([]);
+  });
+
+  it('一般公共预算 is not a section number 一', async () => {
+    const rec = await recognizeGrid(wb(sheetFromValues('表5', [['一般公共预算财政拨款支出表'], ['单位：万元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['208', '社会保障和就业支出', 5, 5, _]])));
+    expect(rec.tables.map((t) => t.id)).toEqual(['general-budget-expense']);
+  });
+});
+
+describe('cells as real workbooks store them', () => {
+  it('codes stored as numbers formatted 0.00 are read by value (208 shown 208.00 is code 208)', async () => {
+    const rows: CellValue[][] = [['部门支出预算总表'], ['单位：万元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], [208, '社会保障和就业支出', 5, 5, _], [20801, '人力资源和社会保障管理事务', 5, 5, _], [2080101, '行政运行', 5, 5, _]];
+    const sheet = sheetFromValues('表3', rows);
+    for (const row of sheet.rows.slice(3)) row[0] = { value: row[0]!.value, text: displayText(row[0]!.value, '0.00'), numFmt: '0.00' };
+    const t = table(await recognizeGrid(wb(sheet)), 'expense-summary');
+    expect([...rowsByCode(t).keys()]).toEqual(['208', '20801', '2080101']);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('a header whose lowest row holds only sub-headings is as deep as its merges (人员经费 | 公用经费 under 基本支出)', async () => {
+    const rows: CellValue[][] = [
+      ['2025年预算单位财务收支预算总表', _, _, _, _, _, _],
+      ['编制单位：某局', _, _, _, _, _, '单位：元'],
+      ['本年收入', _, '本年支出', _, _, _, _],
+      ['项目', '预算数', '项目', '预算数', _, _, _],
+      [_, _, _, '合计', '基本支出', _, '项目支出'],
+      [_, _, _, _, '人员经费', '公用经费', _],
+      ['一、财政拨款收入', 100, '一、一般公共服务支出', 100, 60, 10, 30],
+      ['收入总计', 100, '支出总计', 100, 60, 10, 30],
+    ];
+    const merges = ['A3:B3', 'C3:G3', 'A4:A6', 'B4:B6', 'C4:C6', 'D4:G4', 'D5:D6', 'E5:F5', 'G5:G6'];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表1', rows, merges))), 'income-expense-summary');
+    expect(t.headerRows).toEqual({ top: 3, bottom: 6 });
+    expect(t.columns.map((c) => c.role)).toEqual(['incomeItem', 'incomeAmount', 'expenseItem', 'expenseAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject']);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('an empty printed grid runs on to its 合计 row and the note under it', async () => {
+    const rows: CellValue[][] = [['2025年部门政府性基金预算支出功能分类预算表'], ['单位：元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...Array<CellValue[]>(8).fill([_]), ['合计'], ['注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。']];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表6', rows))), 'gov-fund-expense');
+    expect(t.note?.cell).toBe('A13');
+  });
+
+  it('an amount column nobody named is reported, and the row identity then only bounds the known parts', async () => {
+    const rows: CellValue[][] = [['支出预算总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '单位预留机动经费'], [100, 60, 30, 10]];
+    const catalogue = await loadCatalogue();
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表3', rows)), catalogue);
+    expect(result.report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'recognition/column-unmatched', severity: 'info', cell: 'D3' }));
+  });
+});
+
+describe('partial publications', () => {
+  it('a 三公 table published alone gets one note on what could not be checked, not eight warnings', async () => {
+    const catalogue = await loadCatalogue();
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('三公', threePublic('2024年“三公”经费预算表'))), catalogue);
+    expect(result.report.findings.filter((f) => f.ruleId.startsWith('recognition/'))).toEqual([
+      expect.objectContaining({ ruleId: 'recognition/partial-workbook', severity: 'info' }),
+    ]);
+  });
+});
