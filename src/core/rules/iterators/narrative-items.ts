@@ -13,7 +13,7 @@ import { parseNarrativeItem, percentChange, type Figure, type NarrativeItem } fr
 import { normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import type { IteratorDef } from '../registry-types.js';
-import { narrativeCells } from './narrative.js';
+import { narrativeCells, textCells } from './narrative.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -204,7 +204,12 @@ const Pattern = z
   })
   .strict();
 
-const TextParams = z.object({ patterns: z.array(Pattern).min(1) }).strict();
+const TextParams = z
+  .object({
+    patterns: z.array(Pattern).min(1),
+    minLength: z.number().int().min(1).optional().describe('只看至少这么长的文字（默认 12：句子，不含表中短词） / only texts at least this long (default 12: sentences, not short table words)'),
+  })
+  .strict();
 
 export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
   name: 'narrative-text',
@@ -223,7 +228,7 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
     const items: Item[] = [];
     const year = budgetYear(ctx);
     const patterns = params.patterns.map((p) => ({ p, re: new RegExp(p.pattern, 'u') }));
-    for (const cell of narrativeCells(ctx)) {
+    for (const cell of params.minLength === undefined ? narrativeCells(ctx) : textCells(ctx, params.minLength)) {
       for (const { p, re } of patterns) {
         const m = re.exec(cell.folded);
         if (!m) continue;
@@ -293,6 +298,53 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof ItemParams>> = {
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }
+    }
+    return items;
+  },
+};
+
+// ── one amount, two changes ───────────────────────────────────────────────────────────────────
+
+const CHANGE_STATEMENT = /(\d[\d,]*(?:\.\d+)?)\s*万元[,，]?\s*(?:比|较)(\d{4})年[^,，。;；]{0,10}?(增加|减少)\s*(\d[\d,]*(?:\.\d+)?)\s*万元/gu;
+
+export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
+  name: 'narrative-change-pairs',
+  description: both(
+    '说明中同一金额、同一比较年份却写了不同增减额的语句（如财政拨款收入和支出都是 X 万元，增加额却不同）',
+    'narrative statements giving the same amount against the same year but different changes (fiscal income and spending both X, increases differ)',
+  ),
+  params: ItemParams,
+  facts: {
+    amount: both('本年金额（万元）', 'this year’s amount (万元)'),
+    year: both('比较的年份', 'the year compared with'),
+    change: both('本句写的增减额（减少为负，万元）', 'the change this statement gives (decrease negative, 万元)'),
+    otherChange: both('同一金额另一句写的增减额', 'the change another statement gives for the same amount'),
+    changeGap: both('两个增减额之差的绝对值', 'how far the two changes differ'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx) {
+    const statements: { cell: string; sheet: string; amount: number; year: number; change: number }[] = [];
+    for (const c of narrativeCells(ctx)) {
+      CHANGE_STATEMENT.lastIndex = 0;
+      for (const m of c.folded.matchAll(CHANGE_STATEMENT)) {
+        const value = Number(m[4]!.replace(/,/g, ''));
+        statements.push({ sheet: c.sheet, cell: toA1(c.row, c.col), amount: Number(m[1]!.replace(/,/g, '')), year: Number(m[2]), change: m[3] === '减少' ? -value : value });
+      }
+    }
+    const items: Item[] = [];
+    const reported = new Set<string>();
+    for (const s of statements) {
+      if (s.amount === 0) continue;
+      const others = statements.filter((o) => o !== s && o.amount === s.amount && o.year === s.year && o.change !== s.change);
+      if (others.length === 0 || reported.has(`${s.sheet}!${s.cell}`)) continue;
+      reported.add(`${s.sheet}!${s.cell}`);
+      const other = others[0]!;
+      items.push({
+        facts: { amount: s.amount, year: s.year, change: s.change, otherChange: other.change, changeGap: Math.abs(s.change - other.change) },
+        cell: { sheet: s.sheet, cell: s.cell },
+        related: [{ sheet: other.sheet, cell: other.cell }],
+      });
     }
     return items;
   },

@@ -56,12 +56,17 @@ export interface NarrativeCell {
 
 /** Every cell of text long enough to be a sentence, found once per check for all narrative rules. */
 export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
-  return ctx.memo('narrative-cells', () => {
+  return textCells(ctx, MIN_TEXT_LENGTH);
+}
+
+/** Every text cell at least `minLength` long (indicator names and table words too, when short). */
+export function textCells(ctx: RuleContext, minLength: number): NarrativeCell[] {
+  return ctx.memo(`text-cells:${minLength}`, () => {
     const found: NarrativeCell[] = [];
     for (const sheet of ctx.grid.sheets) {
       sheet.rows.forEach((cells, r) =>
         cells?.forEach((cell, c) => {
-          if (cell && typeof cell.value === 'string' && cell.text.length >= MIN_TEXT_LENGTH) {
+          if (cell && typeof cell.value === 'string' && cell.text.length >= minLength) {
             found.push({ sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) });
           }
         }),
