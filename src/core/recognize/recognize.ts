@@ -102,11 +102,12 @@ function unmatchedAmountColumns(view: SheetView, header: HeaderRegion, columns: 
   const taken = new Set(columns.map((c) => c.col));
   const found: { col: number; header: string }[] = [];
   for (let c = left; c <= right; c++) {
-    if (taken.has(c) || view.merges.master(header.bottom, c)?.col !== undefined && taken.has(view.merges.master(header.bottom, c)!.col)) continue;
-    let amounts = 0;
-    for (let r = top; r <= bottom; r++) if (view.resolved(r, c).col === c && view.ref(r, c).amount !== null) amounts++;
+    // A column under a header merged across from a known one belongs to that one.
+    if (taken.has(c) || taken.has(view.resolved(header.bottom, c).col)) continue;
+    let holdsAmounts = false;
+    for (let r = top; r <= bottom && !holdsAmounts; r++) holdsAmounts = view.resolved(r, c).col === c && view.ref(r, c).amount !== null;
     const path = columnPath(view, header, c);
-    if (amounts > 0 && path.length > 0) found.push({ col: c, header: path.join('/') });
+    if (holdsAmounts && path.length > 0) found.push({ col: c, header: path.join('/') });
   }
   return found;
 }

@@ -136,10 +136,10 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
   run(ctx) {
     const items: Item[] = [];
     const t = subjectTable(ctx);
+    const wan = (f?: Figure) => (f ? (f.unit === '元' ? f.value / 10000 : f.unit === '亿元' ? f.value * 10000 : f.value) : null);
     for (const cell of narrativeCells(ctx)) {
       const item = parseNarrativeItem(cell.text);
       if (!item || !item.amount) continue;
-      const wan = (f?: Figure) => (f ? (f.unit === '元' ? f.value / 10000 : f.unit === '亿元' ? f.value * 10000 : f.value) : null);
       const amount = wan(item.amount);
       const planned = wan(item.planned?.figure);
       const previous = wan(item.previous?.figure);
