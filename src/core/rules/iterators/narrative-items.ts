@@ -119,7 +119,7 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
     plannedAmount: both('“预算安排”的金额（万元）', 'the amount after 预算安排 (万元)'),
     amountGap: both('两处金额之差的绝对值减去舍入误差（>0 即不一致）', 'how far the two amounts differ beyond rounding (>0 disagree)'),
     previousYear: both('比较的年份', 'the year compared with'),
-    previousAmount: both('上年执行数（万元）', 'the earlier figure (万元)'),
+    previousAmount: both('上年数（万元）：文中写的执行数，或本年数减去写明的增加额', 'the earlier figure (万元): as stated, or this year’s less the stated increase'),
     currentAmount: both('本年金额（万元）', 'this year’s figure (万元)'),
     statedChange: both('文中写的增减百分比（减少为负）', 'the change the text states, % (decrease negative)'),
     computedChange: both('按文中数字算出的增减百分比；上年为 0 时为空', 'the change recomputed from the figures, %; empty when the base is 0'),
@@ -132,7 +132,7 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
     otherSubject: both('用途或原因中写到的另一个项级科目', 'another 项 the usage or reason names'),
   },
   identities: false,
-  texts: [],
+  texts: ['computedText'],
   run(ctx) {
     const items: Item[] = [];
     const t = subjectTable(ctx);
@@ -148,11 +148,12 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
       let computed: number | null = null;
       let excess: number | null = null;
       let baseIsZero = false;
+      let base: number | null = null;
       const c = item.change;
       if (c?.percent) {
         stated = c.direction === 'decrease' ? -c.percent.value : c.direction === 'same' ? 0 : c.percent.value;
         // The base: the earlier figure, or this year's less the stated increase.
-        const base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
+        base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
         const amountFigures = [item.previous?.figure ?? c.amount, item.planned?.figure ?? item.amount].filter((f): f is Figure => !!f);
         if (base !== null && current !== null) {
           const change = percentChange(base, current);
@@ -176,7 +177,7 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
           plannedAmount: planned,
           amountGap: planned !== null && amount !== null ? Math.abs(planned - amount) - gapFigures.reduce((s, f) => s + half(f), 0) : null,
           previousYear: item.previous?.year ?? null,
-          previousAmount: previous,
+          previousAmount: base === null ? previous : Math.round(base * 100) / 100,
           currentAmount: current,
           statedChange: stated,
           computedChange: computed === null ? null : Math.round(computed * 100) / 100,
@@ -188,6 +189,10 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
           tableName: names.inTable,
           otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t) : '',
         },
+        text: (lang) => ({
+          computedText:
+            computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(computed * 100) / 100}%`,
+        }),
         cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
       });
     }
