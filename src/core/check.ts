@@ -2,6 +2,7 @@
  * The pipeline every front end shares: grid → tables → rules → findings. The CLI, the task pane and
  * the tests all call this and only differ in how they show the result.
  */
+import { fromA1, parseRange } from './address.js';
 import type { Finding, TableSummary, WorkbookReport } from './findings.js';
 import type { GridWorkbook } from './grid.js';
 import { message, type Lang, type MessageId } from './messages.js';
@@ -119,6 +120,18 @@ function isEmpty(grid: GridWorkbook): boolean {
   return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((c) => !c || c.text.trim() === '')));
 }
 
+/** A finding on a cell inside a recognised table belongs to that table (for grouping), even from a rule that reads text anywhere. */
+function withTable(f: Finding, recognition: Recognition): Finding {
+  if (f.table || !f.sheet || !f.cell) return f;
+  const at = fromA1(f.cell);
+  const t = recognition.tables.find((x) => {
+    if (x.sheet !== f.sheet) return false;
+    const r = parseRange(x.range);
+    return at.row >= r.top && at.row <= r.bottom && at.col >= r.left && at.col <= r.right;
+  });
+  return t ? { ...f, table: t.id } : f;
+}
+
 /**
  * Checks one workbook. Throws SourceError when the workbook is empty or holds no budget table at
  * all: that is input the tool cannot use, not a finding.
@@ -137,7 +150,7 @@ export async function checkGrid(file: string, grid: GridWorkbook, catalogue: Cat
     });
   }
   const outcome = await runRules(catalogue.rules, recognition, vocab, grid, lang);
-  const findings = [...recognitionFindings(recognition, vocab, lang), ...outcome.findings];
+  const findings = [...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => withTable(f, recognition));
   return {
     report: { file, tables: recognition.tables.map(summarizeTable), findings },
     recognition,
