@@ -18,7 +18,10 @@ const COMPARATORS: [RegExp, IndicatorValue['comparator']][] = [
 ];
 
 export function parseIndicatorValue(text: string): IndicatorValue {
-  let rest = fold(text).replace(/\s+/g, '');
+  // "满意率100%", "合格率≥95%": the indicator's own name written in front of its value.
+  let rest = fold(text)
+    .replace(/\s+/g, '')
+    .replace(/^[\u4e00-\u9fff]{1,6}[率度](?=[≥≤><=\d不大小高低至达等控以])/u, '');
   let comparator: IndicatorValue['comparator'] = '';
   for (const [re, c] of COMPARATORS) {
     const m = re.exec(rest);
@@ -30,7 +33,15 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   }
   const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(rest.replace(/,/g, ''));
   if (!m) return { comparator, number: null, unit: '', isQuantity: false };
-  const unit = m[2]!;
+  let unit = m[2]!;
+  // "95%以上", "5天以内": the comparator written after the number.
+  const after = /(以上|及以上|以下|及以下|以内)$/.exec(unit);
+  if (after) {
+    if (!comparator) comparator = after[1]!.endsWith('以上') ? '≥' : '≤';
+    unit = unit.slice(0, -after[1]!.length);
+  }
+  // "≥13459.00(平方米)": a unit in brackets is still the unit.
+  unit = unit.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
   // "12月底前", "2024年底前完成" are deadlines, not a number with a unit.
   const deadline = /^(年|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
   return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline };

@@ -1,0 +1,19 @@
+/** Indicator values as real forms write them: bracketed units, words before the value, 以上/以内 after it. */
+import { describe, expect, it } from 'vitest';
+import { parseIndicatorValue } from '../../src/core/rules/indicator-value.js';
+
+describe('reading an indicator value', () => {
+  it.each([
+    ['≥13459.00(平方米)', '≥', 13459, '平方米', true],
+    ['不少于 80%', '≥', 80, '%', true],
+    ['满意率100%', '', 100, '%', true],
+    ['合格率≥95%', '≥', 95, '%', true],
+    ['95%以上', '≥', 95, '%', true],
+    ['5个工作日以内', '≤', 5, '个工作日', true],
+    ['≤3400入', '≤', 3400, '入', true],
+    ['12月底前', '', 12, '月底前', false],
+    ['按要求全部完成', '', null, '', false],
+  ] as const)('%s', (text, comparator, number, unit, isQuantity) => {
+    expect(parseIndicatorValue(text)).toEqual({ comparator, number, unit, isQuantity });
+  });
+});
