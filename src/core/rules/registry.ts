@@ -2,7 +2,7 @@
 import { codeCorrespondences, hierarchySums, labelledSums, rowIdentities, tableTies } from './iterators/amounts.js';
 import { codeCoverage, codeNames, codeRows, emptyTables } from './iterators/codes.js';
 import { narrativeAmounts } from './iterators/narrative.js';
-import { narrativeBreakdowns, narrativeChangePairs, narrativeItems, narrativeText } from './iterators/narrative-items.js';
+import { narrativeBreakdowns, narrativeChangePairs, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import type { IteratorDef } from './registry-types.js';
 
@@ -18,6 +18,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeText,
     narrativeBreakdowns,
     narrativeChangePairs,
+    narrativeSections,
     targetBudgetSum,
     targetBudgetsTotal,
     targetCategories,

@@ -10,7 +10,7 @@ import { parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { parseNarrativeItem, percentChange, type Figure, type NarrativeItem } from '../../narrative/items.js';
-import { normalizeLabel } from '../../text.js';
+import { fold, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import type { IteratorDef } from '../registry-types.js';
 import { narrativeCells, textCells } from './narrative.js';
@@ -349,6 +349,43 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
         facts: { amount: s.amount, year: s.year, change: s.change, otherChange: other.change, changeGap: Math.abs(s.change - other.change) },
         cell: { sheet: s.sheet, cell: s.cell },
         related: [{ sheet: other.sheet, cell: other.cell }],
+      });
+    }
+    return items;
+  },
+};
+
+// ── numbered sections of the narrative ────────────────────────────────────────────────────────
+
+const SECTION_HEADING = /^\s*[一二三四五六七八九十]+[、.．]\s*([^，。,;；:：]{2,20})\s*$/u;
+const AMOUNT_IN_TEXT = /\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|万|元)/u;
+
+export const narrativeSections: IteratorDef<z.infer<typeof ItemParams>> = {
+  name: 'narrative-sections',
+  description: both('说明中的编号小节（如项目说明的“六、年度预算安排”）及其正文', 'numbered sections of the narrative (六、年度预算安排 in a project note) and their text'),
+  params: ItemParams,
+  facts: {
+    heading: both('小节标题（去掉编号）', 'the section heading without its number'),
+    body: both('小节正文', 'the section’s text'),
+    amountCount: both('正文中写出的金额个数', 'how many amounts the text states'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx) {
+    const items: Item[] = [];
+    for (const sheet of ctx.grid.sheets) {
+      const texts = sheet.rows.map((r) => (r?.[0] && typeof r[0].value === 'string' ? fold(r[0].text) : ''));
+      texts.forEach((t, i) => {
+        const m = SECTION_HEADING.exec(t);
+        if (!m) return;
+        const body: string[] = [];
+        for (let j = i + 1; j < texts.length && texts[j] && !SECTION_HEADING.test(texts[j]!) && body.length < 10; j++) body.push(texts[j]!);
+        if (body.length === 0) return;
+        items.push({
+          facts: { heading: m[1]!, body: body.join(''), amountCount: body.filter((b) => AMOUNT_IN_TEXT.test(b)).length },
+          cell: { sheet: sheet.name, cell: toA1(i + 2, 1) },
+          related: [{ sheet: sheet.name, cell: toA1(i + 1, 1) }],
+        });
       });
     }
     return items;
