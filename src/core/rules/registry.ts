@@ -4,6 +4,7 @@ import { codeCoverage, codeNames, codeRows, emptyTables } from './iterators/code
 import { narrativeAmounts } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeChangePairs, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
+import { tableColumns } from './iterators/columns.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -29,5 +30,6 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     codeNames,
     codeCoverage,
     emptyTables,
+    tableColumns,
   ].map((it) => [it.name, it as IteratorDef<any>]),
 );

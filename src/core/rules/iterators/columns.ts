@@ -1,0 +1,48 @@
+/** Whole columns: a column a table has but left blank from top to bottom while its other amounts are filled. */
+import { z } from 'zod';
+import { TABLE_IDS } from '../../vocabulary.js';
+import type { Item } from '../context.js';
+import type { IteratorDef } from '../registry-types.js';
+
+const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+const ColumnParams = z
+  .object({
+    tables: z.array(z.enum(TABLE_IDS)).min(1),
+    role: z.string().describe('要看的列角色 / the column role to look at'),
+  })
+  .strict();
+
+export const tableColumns: IteratorDef<z.infer<typeof ColumnParams>> = {
+  name: 'table-columns',
+  description: both('表中某一列（按列角色）的填写情况，与其他金额列对照', 'how much of one column (by role) is filled, beside the other amount columns'),
+  params: ColumnParams,
+  facts: {
+    header: both('该列的表头', 'the column’s header'),
+    filledCount: both('该列填了数的行数', 'rows with an amount in the column'),
+    otherFilled: both('其他金额列中填得最多的那列的行数', 'rows filled in the fullest other amount column'),
+  },
+  identities: false,
+  texts: ['table'],
+  references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, column: p.role })),
+  run(ctx, params) {
+    const items: Item[] = [];
+    for (const id of params.tables) {
+      for (const t of ctx.tables(id)) {
+        const column = t.columns.find((c) => c.role === params.role);
+        if (!column || t.rows.length === 0) continue;
+        const kinds = new Map(ctx.vocab.tables.get(t.id)!.columns.map((c) => [c.role, c.kind]));
+        const filled = (role: string) => t.rows.filter((r) => r.cells[role]?.amount != null && r.cells[role]!.amount !== 0).length;
+        const others = t.columns.filter((c) => c.role !== params.role && kinds.get(c.role) === 'amount').map((c) => filled(c.role));
+        const first = t.rows[0]!.cells[params.role]!;
+        items.push({
+          facts: { header: column.header, filledCount: filled(params.role), otherFilled: Math.max(0, ...others) },
+          text: (lang) => ({ table: ctx.tableName(t, lang) }),
+          cell: { sheet: first.sheet, cell: first.cell },
+          table: t.id,
+        });
+      }
+    }
+    return items;
+  },
+};
