@@ -21,7 +21,7 @@ const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const half = (f: Figure) => 0.5 * 10 ** -f.decimals;
 
 /** The budget year: the year most table titles name ("2026年部门收支预算总表"). */
-export function budgetYear(ctx: RuleContext): number | null {
+function budgetYear(ctx: RuleContext): number | null {
   return ctx.memo('budget-year', () => {
     const counts = new Map<number, number>();
     for (const t of ctx.recognition.tables) {
