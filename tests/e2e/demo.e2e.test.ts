@@ -84,10 +84,11 @@ describe('demo mode', () => {
     expect(await page.getByTestId('count-error').textContent()).toBe('错误 0');
     expect(await page.getByTestId('count-warning').textContent()).toBe(`警告 ${core.warning}`);
     expect(await page.getByTestId('finding').count()).toBe(core.total);
-    expect(await page.getByTestId('finding').first().textContent()).toContain('三级指标写成了类别名“社会效益指标”');
+    const placeholder = page.locator('[data-testid="finding"][data-cell="项目绩效目标表!C14"]');
+    expect(await placeholder.textContent()).toContain('三级指标写成了类别名“社会效益指标”');
 
     // Jump: the preview switches to the finding's sheet and selects its cell.
-    await page.getByTestId('goto').first().click();
+    await placeholder.getByTestId('goto').click();
     await page.locator('td[data-selected="yes"]').waitFor();
     expect(await page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toBe('C14');
     expect(await page.locator('[data-highlight="yes"]').count()).toBeGreaterThan(0);
@@ -138,7 +139,7 @@ describe('demo mode', () => {
     await page.getByTestId('language').click();
     await expect.poll(() => page.getByTestId('check').textContent()).toBe('Check again');
     await expectIdle(page);
-    await expect.poll(() => page.getByTestId('finding').first().textContent()).toContain('is just the category name');
+    await expect.poll(() => page.locator('[data-testid="finding"][data-cell="项目绩效目标表!C14"]').textContent()).toContain('is just the category name');
     expect(await page.getByTestId('count-warning').textContent()).toBe(`Warnings ${core.warning}`);
     await page.screenshot({ path: join(ARTIFACTS, 'pane-english.png') });
     await page.getByTestId('language').click();
