@@ -235,6 +235,7 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
                     ignored={state.memory.ignored.includes(key)}
                     explanation={state.memory.explanations[key]}
                     onSelect={() => void controller?.select(f)}
+                    onGoTo={(address) => void controller?.goTo(address)}
                     onFix={() => void controller?.apply([f.fix!])}
                     onIgnore={() => void controller?.ignore(key)}
                     onUnignore={() => void controller?.unignore(key)}

@@ -1,7 +1,7 @@
 /** One finding: where (a link that selects the cell), what is wrong, and what the user can do. */
 import { Badge, Button, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Finding } from '../core/findings.js';
+import type { CellAddress, Finding } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import { t } from './i18n.js';
 
@@ -34,6 +34,8 @@ export interface FindingCardProps {
   ignored: boolean;
   explanation?: string;
   onSelect: () => void;
+  /** Selects another cell the finding names (a candidate the person chooses between). */
+  onGoTo: (address: CellAddress) => void;
   onFix: () => void;
   onIgnore: () => void;
   onUnignore: () => void;
@@ -70,13 +72,29 @@ export function FindingCard(p: FindingCardProps) {
       <Text className={s.message} size={300}>
         {f.message}
       </Text>
+      {f.candidates && f.candidates.length > 0 && (
+        <div className={s.actions} data-testid="candidates">
+          <Text size={200}>{t(p.lang, 'candidates')}</Text>
+          {f.candidates.map((c) => (
+            <Link key={`${c.sheet}!${c.cell}`} onClick={() => p.onGoTo(c)} data-testid="candidate" data-cell={`${c.sheet}!${c.cell}`}>
+              {c.sheet}!{c.cell} → {String(c.value)}
+            </Link>
+          ))}
+        </div>
+      )}
       <div className={s.actions}>
-        {f.fix && !p.ignored && (
+        {/* Only a fix the evidence supports gets a button; a reference value is shown, not applied. */}
+        {f.fix && f.fix.safety !== 'display-only' && !p.ignored && (
           <Button size="small" appearance="primary" onClick={p.onFix} data-testid="apply-fix" title={`${f.fix.sheet}!${f.fix.cell}`}>
             {t(p.lang, 'applyFix')}：{t(p.lang, 'fixTo')} {String(f.fix.value).length > 24 ? `${String(f.fix.value).slice(0, 24)}…` : String(f.fix.value)}
           </Button>
         )}
-        {f.fix && <Badge appearance="outline" size="small">{t(p.lang, f.fix.safety)}</Badge>}
+        {f.fix && (
+          <Badge appearance="outline" size="small">
+            {t(p.lang, f.fix.safety)}
+            {f.fix.safety === 'display-only' && `：${String(f.fix.value).slice(0, 24)}`}
+          </Badge>
+        )}
         {f.severity !== 'error' && (
           <Button size="small" onClick={() => setEditing((e) => !e)} data-testid="explain">
             {t(p.lang, 'explain')}

@@ -33,6 +33,7 @@ const WORDS = {
   safe: { 'zh-CN': '可直接修正', en: 'safe' },
   unsafe: { 'zh-CN': '请核实', en: 'check first' },
   'display-only': { 'zh-CN': '仅供参考', en: 'for reference' },
+  candidates: { 'zh-CN': '可能需要修改（请选择）：', en: 'One of these may be wrong (choose):' },
   rules: { 'zh-CN': '规则包', en: 'Rule pack' },
   localRules: { 'zh-CN': '载入本地规则…', en: 'Load local rules…' },
   localRulesFolder: { 'zh-CN': '载入规则文件夹…', en: 'Load a rules folder…' },

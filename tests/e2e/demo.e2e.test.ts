@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetWorkbookBuffer } from '../../src/xlsx/budget-writer.js';
+import { layoutWorkbookBuffer } from '../../src/xlsx/layout-transcription.js';
 import { ROOT, transcription } from '../helpers.js';
 import { launch } from './browser.js';
 import { serveDir } from './serve.js';
@@ -19,6 +20,7 @@ let server: Server;
 let url: string;
 let mistakeFile: string;
 let textFile: string;
+let ambiguousFile: string;
 const ARTIFACTS = join(ROOT, 'test-results');
 /** What the CLI finds in the sample (optionally with a pack): the pane must show the same. */
 let core: { error: number; warning: number; info: number; total: number };
@@ -41,6 +43,15 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-'));
   mistakeFile = join(dir, '有错误的预算.xlsx');
   writeFileSync(mistakeFile, await budgetWorkbookBuffer(data));
+  // 合计 1 but 公务接待费 10: either could be the slip (×10 both ways), so the person chooses.
+  ambiguousFile = join(dir, '三公.xlsx');
+  writeFileSync(
+    ambiguousFile,
+    await layoutWorkbookBuffer({
+      source: { title: 't', department: 'd', province: 'p', year: 2024, document: 'test', origin: 'test' },
+      sheets: [{ name: '三公', rows: [['2024年“三公”经费预算表', null], [null, '单位：万元'], ['项目', '预算数'], ['合计', 1], ['因公出国(境)费', 0], ['公务接待费', 10], ['公务用车购置及运行费', 0]] }],
+    }),
+  );
   textFile = join(dir, 'notes.xlsx');
   writeFileSync(textFile, '不是工作簿');
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -121,6 +132,22 @@ describe('demo mode', () => {
     await expect.poll(() => page.getByTestId('count-error').textContent()).toBe('错误 0');
     await page.getByTestId('sheet-tab-表3').click();
     expect(await page.locator('td[data-a1="E13"]').textContent()).toBe('178.45');
+    await page.close();
+  });
+
+  it('an ambiguous mistake names its candidate cells as links and offers no one-click fix', async () => {
+    const page = await openDemo();
+    await page.getByTestId('open-file').setInputFiles(ambiguousFile);
+    await page.getByTestId('file-name').waitFor();
+    await check(page);
+    const finding = page.locator('[data-testid="finding"][data-severity="error"]');
+    expect(await finding.count()).toBe(1);
+    expect(await finding.getByTestId('apply-fix').count()).toBe(0);
+    const candidates = finding.getByTestId('candidate');
+    expect(await candidates.count()).toBe(2);
+    expect((await candidates.allTextContents()).sort()).toEqual(['三公!B4 → 10', '三公!B6 → 1']);
+    await finding.locator('[data-testid="candidate"][data-cell="三公!B6"]').click();
+    await expect.poll(() => page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toBe('B6');
     await page.close();
   });
 

@@ -174,6 +174,7 @@ const LabelledSumParams = z
             columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
             total: z.string().describe('合计行的行标签 / row key of the total'),
             parts: z.array(z.string()).min(1).describe('组成行的行标签；以 * 结尾表示前缀 / row keys of the parts; a trailing * is a prefix'),
+            unless: z.string().optional().describe('表中有这一行时不核对此式（另一式已覆盖） / skip this sum when the table has this row (another sum covers it)'),
           })
           .strict(),
       )
@@ -218,6 +219,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
       ...d.columns.map((c, j) => ({ path: ['sums', i, 'columns', j], table: d.table, column: c })),
       { path: ['sums', i, 'total'], table: d.table, rowKey: d.total, side: d.side },
       ...d.parts.map((k, j) => ({ path: ['sums', i, 'parts', j], table: d.table, rowKey: k, side: d.side })),
+      ...(d.unless ? [{ path: ['sums', i, 'unless'], table: d.table, rowKey: d.unless, side: d.side }] : []),
     ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
@@ -225,7 +227,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
       for (const t of ctx.tables(decl.table)) {
         const total = rowByKey(t, decl.side, decl.total);
         const parts = rowsByKeys(t, decl.side, decl.parts);
-        if (!total || parts.length === 0) continue;
+        if (!total || parts.length === 0 || (decl.unless && rowByKey(t, decl.side, decl.unless))) continue;
         for (const role of decl.columns) {
           if (!total.cells[role]) continue;
           if (isBlank(total, role) && parts.every((p) => isBlank(p, role))) continue;
