@@ -133,72 +133,78 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
   },
   identities: false,
   texts: ['computedText'],
+  // Five rules read these items: the paragraphs are parsed once per check.
   run(ctx) {
-    const items: Item[] = [];
-    const t = subjectTable(ctx);
-    const wan = (f?: Figure) => (f ? (f.unit === '元' ? f.value / 10000 : f.unit === '亿元' ? f.value * 10000 : f.value) : null);
-    for (const cell of narrativeCells(ctx)) {
-      const item = parseNarrativeItem(cell.text);
-      if (!item || !item.amount) continue;
-      const amount = wan(item.amount);
-      const planned = wan(item.planned?.figure);
-      const previous = wan(item.previous?.figure);
-      const current = planned ?? amount;
-      let stated: number | null = null;
-      let computed: number | null = null;
-      let excess: number | null = null;
-      let baseIsZero = false;
-      let base: number | null = null;
-      const c = item.change;
-      if (c?.percent) {
-        stated = c.direction === 'decrease' ? -c.percent.value : c.direction === 'same' ? 0 : c.percent.value;
-        // The base: the earlier figure, or this year's less the stated increase.
-        base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
-        const amountFigures = [item.previous?.figure ?? c.amount, item.planned?.figure ?? item.amount].filter((f): f is Figure => !!f);
-        if (base !== null && current !== null) {
-          const change = percentChange(base, current);
-          if (change === undefined) baseIsZero = stated !== 0;
-          else {
-            computed = change;
-            // The amounts' own rounding moves the rate; a written percent may also be cut, not rounded.
-            const amountSlack = amountFigures.reduce((s, f) => s + half(f), 0) * (100 / Math.abs(base)) * (1 + Math.abs(current / base));
-            const scale = 10 ** c.percent.decimals;
-            const truncated = Math.trunc(Math.abs(change) * scale + 1e-9) / scale;
-            excess = Math.abs(Math.abs(stated) - truncated) < 1e-9 && Math.sign(stated) === Math.sign(change) ? 0 : Math.abs(stated - change) - (half(c.percent) + amountSlack);
-          }
-        }
-      }
-      const names = t ? checkSubjects(item, t) : { stated: '', inTable: '' };
-      const gapFigures = item.planned ? [item.amount, item.planned.figure] : [];
-      items.push({
-        facts: {
-          subject: item.subjects.map((s) => s.name).join(' '),
-          amount,
-          plannedAmount: planned,
-          amountGap: planned !== null && amount !== null ? Math.abs(planned - amount) - gapFigures.reduce((s, f) => s + half(f), 0) : null,
-          previousYear: item.previous?.year ?? null,
-          previousAmount: base === null ? previous : Math.round(base * 100) / 100,
-          currentAmount: current,
-          statedChange: stated,
-          computedChange: computed === null ? null : Math.round(computed * 100) / 100,
-          changeExcess: excess,
-          baseIsZero,
-          direction: c?.direction ?? '',
-          reasonDirection: directionOf(item.reason),
-          statedName: names.stated,
-          tableName: names.inTable,
-          otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t) : '',
-        },
-        text: (lang) => ({
-          computedText:
-            computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(computed * 100) / 100}%`,
-        }),
-        cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
-      });
-    }
-    return items;
+    return ctx.memo('narrative-items', () => narrativeItemFacts(ctx));
   },
 };
+
+function narrativeItemFacts(ctx: RuleContext): Item[] {
+  const items: Item[] = [];
+  const t = subjectTable(ctx);
+  const wan = (f?: Figure) => (f ? (f.unit === '元' ? f.value / 10000 : f.unit === '亿元' ? f.value * 10000 : f.value) : null);
+  for (const cell of narrativeCells(ctx)) {
+    const item = parseNarrativeItem(cell.text);
+    if (!item || !item.amount) continue;
+    const amount = wan(item.amount);
+    const planned = wan(item.planned?.figure);
+    const previous = wan(item.previous?.figure);
+    const current = planned ?? amount;
+    let stated: number | null = null;
+    let computed: number | null = null;
+    let excess: number | null = null;
+    let baseIsZero = false;
+    let base: number | null = null;
+    const c = item.change;
+    if (c?.percent) {
+      stated = c.direction === 'decrease' ? -c.percent.value : c.direction === 'same' ? 0 : c.percent.value;
+      // The base: the earlier figure, or this year's less the stated increase.
+      base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
+      const amountFigures = [item.previous?.figure ?? c.amount, item.planned?.figure ?? item.amount].filter((f): f is Figure => !!f);
+      if (base !== null && current !== null) {
+        const change = percentChange(base, current);
+        if (change === undefined) baseIsZero = stated !== 0;
+        else {
+          computed = change;
+          // The amounts' own rounding moves the rate; a written percent may also be cut, not rounded.
+          const amountSlack = amountFigures.reduce((s, f) => s + half(f), 0) * (100 / Math.abs(base)) * (1 + Math.abs(current / base));
+          const scale = 10 ** c.percent.decimals;
+          const truncated = Math.trunc(Math.abs(change) * scale + 1e-9) / scale;
+          excess = Math.abs(Math.abs(stated) - truncated) < 1e-9 && Math.sign(stated) === Math.sign(change) ? 0 : Math.abs(stated - change) - (half(c.percent) + amountSlack);
+        }
+      }
+    }
+    const names = t ? checkSubjects(item, t) : { stated: '', inTable: '' };
+    const gapFigures = item.planned ? [item.amount, item.planned.figure] : [];
+    items.push({
+      facts: {
+        subject: item.subjects.map((s) => s.name).join(' '),
+        amount,
+        plannedAmount: planned,
+        amountGap: planned !== null && amount !== null ? Math.abs(planned - amount) - gapFigures.reduce((s, f) => s + half(f), 0) : null,
+        previousYear: item.previous?.year ?? null,
+        previousAmount: base === null ? previous : Math.round(base * 100) / 100,
+        currentAmount: current,
+        statedChange: stated,
+        computedChange: computed === null ? null : Math.round(computed * 100) / 100,
+        changeExcess: excess,
+        baseIsZero,
+        direction: c?.direction ?? '',
+        reasonDirection: directionOf(item.reason),
+        statedName: names.stated,
+        tableName: names.inTable,
+        otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t) : '',
+      },
+      text: (lang) => ({
+        computedText:
+          computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(computed * 100) / 100}%`,
+      }),
+      cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+    });
+  }
+  return items;
+}
+
 
 // ── sentences against patterns ────────────────────────────────────────────────────────────────
 
