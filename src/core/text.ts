@@ -17,13 +17,15 @@ export function normalizeLabel(text: string): string {
   return fold(text).replace(/[\s\u3000\u00a0]+/g, '');
 }
 
+/**
+ * A section number needs its mark: "一、", "（二）", "1、", "3." are numbering; the 一 of 一般公共预算
+ * is not, nor is the 3. of 3.5万元 (a number may follow only as a year: "1.2024年…").
+ */
+const SECTION_NUMBER = /^(?:[(（](?:[一二三四五六七八九十百]+|\d{1,2})[)）][、.．]?|[一二三四五六七八九十百]+[、.．]|\d{1,2}[)）]?[、.．](?:(?!\d)|(?=\d{4}年)))/;
+
 /** Leading enumeration such as "一、", "（二）", "1、", "3." and the "其中：" prefix, which carry no meaning for matching. */
 export function stripEnumeration(label: string): string {
-  return label
-    .replace(/^(其中[:：]?)/, '')
-    .replace(/^[(（]?[一二三四五六七八九十百]+[)）]?[、.．]?/, '')
-    .replace(/^[(（]?\d{1,2}[)）]?[、.．](?!\d)/, '')
-    .replace(/^(其中[:：]?)/, '');
+  return label.replace(/^(其中[:：]?)/, '').replace(SECTION_NUMBER, '').replace(/^(其中[:：]?)/, '');
 }
 
 export function cellText(value: CellValue): string {
@@ -58,8 +60,8 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
     const decimals = decimalsOfFormat(numFmt, value);
-    // A format showing fewer decimals than the value holds ("#,##0" over 1744680.34) rounds what the reader sees.
-    const rounded = decimals < decimalsOfFormat(undefined, value) || (hasExplicitFormat(numFmt) && decimals < 2);
+    // A format showing fewer than two decimals ("#,##0" over 1744680.34) rounds what the reader sees.
+    const rounded = hasExplicitFormat(numFmt) && decimals < 2;
     return { kind: 'number', value, decimals, fromText: false, ...(rounded && { rounded: true as const }) };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };

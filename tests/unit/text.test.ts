@@ -89,6 +89,10 @@ describe('labels', () => {
     expect(stripEnumeration('其中:公务用车购置费')).toBe('公务用车购置费');
     expect(stripEnumeration('(二)分项绩效目标')).toBe('分项绩效目标');
     expect(stripEnumeration('3.5万元')).toBe('3.5万元');
+    // The 一 of 一般公共预算 is a word, not a number; a year may follow a number's mark.
+    expect(stripEnumeration('一般公共预算拨款收入')).toBe('一般公共预算拨款收入');
+    expect(stripEnumeration('一、一般公共预算拨款收入')).toBe('一般公共预算拨款收入');
+    expect(stripEnumeration('1.2024年就业补助资金')).toBe('2024年就业补助资金');
   });
 });
 

@@ -82,10 +82,9 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
   if (!bottom) return undefined;
   // Header cells merged downwards ("项目" over three rows) say how deep the header is, even when its
   // lowest row holds only sub-headings no role names ("人员经费 | 公用经费" under 基本支出).
+  const deepest = Math.min(limit, top + HEADER_MAX_ROWS - 1);
   for (const m of view.merges.ranges) {
-    if (m.top >= top && m.top <= bottom && m.bottom > bottom && m.bottom <= Math.min(limit, top + HEADER_MAX_ROWS - 1) && m.left !== m.right + 1) {
-      if (m.bottom > bottom && !isClearlyData(view, m.bottom)) bottom = m.bottom;
-    }
+    if (m.top >= top && m.top <= bottom && m.bottom > bottom && m.bottom <= deepest && !isClearlyData(view, m.bottom)) bottom = m.bottom;
   }
   r = Math.max(r, bottom + 1);
   let dataStart = bottom + 1;

@@ -6,7 +6,7 @@
 import { rangeToA1, toA1 } from '../address.js';
 import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, Unit } from '../model.js';
-import { fold } from '../text.js';
+import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { columnPath, findHeader, mapColumns, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
@@ -32,15 +32,12 @@ interface Anchor {
  * front, and a parenthesis at the end ("（续）", "（单位：万元）"), do not change which table it is.
  */
 function titleCore(norm: string): string {
-  return norm
+  const core = norm
     .replace(/\[bookmark:[^\]]*\]/g, '')
     .replace(/^(附?表[0-9一二三四五六七八九十-]+[:：、.]?)/, '')
-    .replace(TITLE_NUMBER, '')
     .replace(/[(（][^()（）]*[)）]$/, '');
+  return stripEnumeration(core);
 }
-
-/** A section number needs its mark: "一、" or "（一）" is numbering, the 一 of 一般公共预算 is not. */
-const TITLE_NUMBER = /^([(（][一二三四五六七八九十百\d]+[)）][、.．]?|[一二三四五六七八九十百]+[、.．]|\d{1,2}[、.．](?!\d))/;
 
 /** A title names a table: it ends in 表. Headings of narrative ("…情况说明") and row labels do not. */
 const TABLE_NOUN = /表$/;

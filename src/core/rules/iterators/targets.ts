@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Fix } from '../../findings.js';
 import type { CellRef, RecognizedTable } from '../../model.js';
-import { normalizeLabel } from '../../text.js';
+import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
 import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
@@ -221,8 +221,7 @@ export const targetPlan: IteratorDef<z.infer<typeof PlanParams>> = {
  * punctuation set aside, so "城乡居民养老保险区级补助" and "2024年城乡居民养老保险区级补助" read alike.
  */
 export function textCore(text: string): string {
-  return normalizeLabel(text)
-    .replace(/^(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]{1,2}[、.．:：])/, '')
+  return stripEnumeration(normalizeLabel(text))
     .replace(/^20\d{2}年(度)?/, '')
     .replace(/[，。、,.;；:：“”"'‘’()（）\s]/g, '');
 }
