@@ -12,7 +12,7 @@ import { bufferToGrid } from '../../src/xlsx/read.js';
 import { readWorkbookFile } from '../../src/xlsx/read-file.js';
 
 /** Raise as rules improve; never lower it to make a change pass. */
-const RECALL_FLOOR = 0.85;
+const RECALL_FLOOR = 0.9;
 
 let score: CorpusScore;
 beforeAll(async () => {

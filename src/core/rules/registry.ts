@@ -5,6 +5,7 @@ import { narrativeAmounts } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeChangePairs, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
+import { listedNames, standardWordings } from './iterators/near-misses.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -31,5 +32,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     codeCoverage,
     emptyTables,
     tableColumns,
+    listedNames,
+    standardWordings,
   ].map((it) => [it.name, it as IteratorDef<any>]),
 );

@@ -1,0 +1,227 @@
+/**
+ * Words one character away from the word that was meant: a typo in Chinese is a wrong character
+ * of the right length (资金 for 奖金, 胡比率 for 的比率). Two sources say what was meant — the
+ * names the workbook's own tables use, for lists of subjects the narrative enumerates; and the
+ * standard wordings a maintainer lists in the rule file, for every text cell. The iterator counts
+ * the characters that differ; the rule file decides how many make a typo.
+ */
+import { z } from 'zod';
+import { toA1 } from '../../address.js';
+import { fold } from '../../text.js';
+import type { Item, RuleContext } from '../context.js';
+import type { IteratorDef } from '../registry-types.js';
+import { narrativeCells, textCells } from './narrative.js';
+
+const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+/** Characters that differ between two strings of the same length (Infinity when lengths differ). */
+export function charDifferences(a: string, b: string, stopAfter = Infinity): number {
+  if (a.length !== b.length) return Infinity;
+  let n = 0;
+  for (let i = 0; i < a.length && n <= stopAfter; i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+// ── listed names: "主要包括：基本工资、津贴补贴、资金、绩效工资…" ────────────────────────────────
+
+const ListParams = z
+  .object({
+    maxDifferences: z
+      .number()
+      .int()
+      .min(1)
+      .max(3)
+      .default(1)
+      .describe('比较时最多容许几个字不同（规则条件再判断） / most characters that may differ for a name to be offered (the conditions decide)'),
+  })
+  .strict();
+
+/** A list item: the text between 、 marks, with the list's lead-in and closing 等 left out. */
+interface ListItem {
+  text: string;
+  /** Offset of the item in the cell's text. */
+  at: number;
+}
+
+const LIST_BREAK = /[。；;：:，,！!？?\n]/u;
+
+/** The 、-joined lists of a text, each at least three items long, with offsets into the text. */
+export function enumeratedLists(text: string): ListItem[][] {
+  const lists: ListItem[][] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !LIST_BREAK.test(text[i]!)) continue;
+    const clause = text.slice(start, i);
+    if ((clause.match(/、/g) ?? []).length >= 2) {
+      const items: ListItem[] = [];
+      let at = start;
+      for (const raw of clause.split('、')) {
+        items.push({ text: raw, at });
+        at += raw.length + 1;
+      }
+      trimLeadIn(items[0]!);
+      trimClosing(items[items.length - 1]!);
+      lists.push(items.filter((it) => it.text.length > 0));
+    }
+    start = i + 1;
+  }
+  return lists;
+}
+
+function trimLeadIn(item: ListItem): void {
+  const m = /^.*?(?:包括|包含|含|有|如|为|用于)/u.exec(item.text);
+  if (m && m[0].length < item.text.length) {
+    item.at += m[0].length;
+    item.text = item.text.slice(m[0].length);
+  }
+}
+
+function trimClosing(item: ListItem): void {
+  item.text = item.text.replace(/(?:等等|等)(?:方面|支出|费用|项目)?$/u, '');
+}
+
+/** The names of the coded rows of every recognised table, folded: the words the tables use. */
+function tableNames(ctx: RuleContext): Set<string> {
+  return ctx.memo('near-misses:table-names', () => {
+    const names = new Set<string>();
+    for (const t of ctx.recognition.tables) {
+      for (const row of t.rows) {
+        if (!row.code) continue;
+        for (const label of Object.values(row.labels)) {
+          const name = fold(label).replace(/\s+/g, '');
+          if (name.length >= 2) names.add(name);
+        }
+      }
+    }
+    return names;
+  });
+}
+
+export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
+  name: 'listed-names',
+  description: both(
+    '说明中以顿号列举的科目（大部分与表中科目名称相同），其中与表中名称只差几个字的一项',
+    'an item of a 、-list in the narrative (most of whose items are table subject names) that is a few characters off a table name',
+  ),
+  params: ListParams,
+  facts: {
+    written: both('说明中写的这一项', 'the item as written'),
+    expected: both('表中最接近的科目名称（多个时以“或”连接）', 'the closest table name (several joined by 或)'),
+    differences: both('与最接近的名称相差的字数', 'characters that differ from the closest name'),
+    alternatives: both('同样接近的表中名称个数', 'how many table names are equally close'),
+    listedNames: both('这一列举中与表中名称完全相同的项数', 'items of the list that are table names exactly'),
+    listLength: both('这一列举的项数', 'items in the list'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx, params) {
+    const names = tableNames(ctx);
+    if (names.size === 0) return [];
+    const byLength = new Map<number, string[]>();
+    for (const n of names) byLength.set(n.length, [...(byLength.get(n.length) ?? []), n]);
+    const items: Item[] = [];
+    for (const cell of narrativeCells(ctx)) {
+      for (const list of enumeratedLists(cell.text)) {
+        const folded = list.map((it) => fold(it.text).replace(/\s+/g, ''));
+        const exact = folded.filter((f) => names.has(f)).length;
+        folded.forEach((written, i) => {
+          if (names.has(written)) return;
+          let best = Infinity;
+          let closest: string[] = [];
+          for (const name of byLength.get(written.length) ?? []) {
+            const d = charDifferences(written, name, params.maxDifferences);
+            if (d > params.maxDifferences || d > best) continue;
+            if (d < best) [best, closest] = [d, []];
+            closest.push(name);
+          }
+          if (closest.length === 0) return;
+          const item = list[i]!;
+          const fixed = cell.text.slice(0, item.at) + closest[0] + cell.text.slice(item.at + item.text.length);
+          items.push({
+            facts: {
+              written,
+              expected: closest.join('”或“'),
+              differences: best,
+              alternatives: closest.length,
+              listedNames: exact,
+              listLength: list.length,
+            },
+            cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+            // The whole cell with the one item corrected; the person confirms it (a word, not a sum).
+            ...(closest.length === 1 && item.text === written && { fix: { sheet: cell.sheet, cell: toA1(cell.row, cell.col), value: fixed, safety: 'unsafe' as const } }),
+          });
+        });
+      }
+    }
+    return items;
+  },
+};
+
+// ── standard wordings: the indicator definitions every form copies ─────────────────────────────
+
+const Wording = z
+  .object({
+    text: z.string().min(6).describe('标准写法（至少 6 个字） / the standard wording (at least 6 characters)'),
+    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
+  })
+  .strict();
+
+const WordingParams = z
+  .object({
+    wordings: z.array(Wording).min(1).describe('各地表中照抄的标准写法 / the standard wordings forms copy'),
+    maxDifferences: z
+      .number()
+      .int()
+      .min(1)
+      .max(3)
+      .default(2)
+      .describe('比较时最多容许几个字不同（规则条件再判断） / most characters that may differ for a wording to be offered (the conditions decide)'),
+  })
+  .strict();
+
+/** The window of `text` closest to `wording`, when none matches it exactly. */
+function closestWindow(text: string, wording: string, maxDifferences: number): { at: number; differences: number } | null {
+  if (text.includes(wording)) return null;
+  let best: { at: number; differences: number } | null = null;
+  for (let at = 0; at + wording.length <= text.length; at++) {
+    const d = charDifferences(text.slice(at, at + wording.length), wording, best ? best.differences - 1 : maxDifferences);
+    if (d <= maxDifferences && (!best || d < best.differences)) best = { at, differences: d };
+  }
+  return best;
+}
+
+export const standardWordings: IteratorDef<z.infer<typeof WordingParams>> = {
+  name: 'standard-wordings',
+  description: both('与规则中所列标准写法只差几个字的文字', 'text a few characters off a standard wording the rule lists'),
+  params: WordingParams,
+  facts: {
+    written: both('表中写的这一段', 'the passage as written'),
+    expected: both('标准写法', 'the standard wording'),
+    differences: both('相差的字数', 'characters that differ'),
+    length: both('标准写法的字数', 'characters in the standard wording'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx, params) {
+    const shortest = Math.min(...params.wordings.map((w) => w.text.length));
+    const items: Item[] = [];
+    for (const cell of textCells(ctx, shortest)) {
+      // Offsets are taken in the folded text; a fix is offered only when folding kept every offset.
+      const sameOffsets = cell.folded.length === cell.text.length;
+      for (const w of params.wordings) {
+        const wording = fold(w.text);
+        const hit = closestWindow(cell.folded, wording, params.maxDifferences);
+        if (!hit) continue;
+        const written = cell.folded.slice(hit.at, hit.at + wording.length);
+        const fixed = cell.text.slice(0, hit.at) + wording + cell.text.slice(hit.at + wording.length);
+        const where = { sheet: cell.sheet, cell: toA1(cell.row, cell.col) };
+        items.push({
+          facts: { written, expected: wording, differences: hit.differences, length: wording.length },
+          cell: where,
+          ...(sameOffsets && { fix: { ...where, value: fixed, safety: 'unsafe' as const } }),
+        });
+      }
+    }
+    return items;
+  },
+};
