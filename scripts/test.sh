@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# npm test: types, the CLI build, unit and rule tests, the manifest, the browser tests — then one total.
-set -euo pipefail
+# npm test: types, the CLI build, unit and rule tests, the manifest, the browser tests — then one
+# total. A failing stage does not stop the others: the total is printed whatever happens.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
 export TEST_COUNTS_FILE="$PWD/test-results/counts.jsonl"
 rm -f "$TEST_COUNTS_FILE"
-npm run typecheck
-npm run build:cli
-TEST_LABEL=unit npx vitest run
-npm run validate
-TEST_LABEL=e2e npm run test:e2e
-node -e '
-const rows = require("fs").readFileSync(process.env.TEST_COUNTS_FILE, "utf8").trim().split("\n").map(JSON.parse);
+touch "$TEST_COUNTS_FILE"
+failed_stages=()
+stage() {
+  local name=$1
+  shift
+  "$@" || failed_stages+=("$name")
+}
+stage typecheck npm run typecheck
+stage build npm run build:cli
+stage unit env TEST_LABEL=unit npx vitest run
+stage manifest npm run validate
+stage e2e env TEST_LABEL=e2e npm run test:e2e
+FAILED_STAGES="${failed_stages[*]:-}" node -e '
+const text = require("fs").readFileSync(process.env.TEST_COUNTS_FILE, "utf8").trim();
+const rows = text ? text.split("\n").map(JSON.parse) : [];
 const t = rows.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
-console.log(`\ntotal: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
-process.exitCode = t.failed ? 1 : 0;'
+const stages = process.env.FAILED_STAGES;
+console.log(`\ntotal: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped` + (stages ? ` — stages failed: ${stages}` : ""));
+process.exitCode = t.failed || stages ? 1 : 0;'

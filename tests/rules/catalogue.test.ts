@@ -22,7 +22,7 @@ describe('loading rule files', () => {
     ['an unknown iterator', { ...good, iterator: 'every-cell' }, '$.iterator'],
     ['an unknown table in the params', { ...good, params: { tables: ['income-sumary'] } }, '$.params.tables[0]'],
     ['an unknown fact in a condition', { ...good, conditions: { all: [{ fact: 'outsideTolerence', operator: 'equal', value: true }] } }, '$.conditions.all[0].fact'],
-    ['an operator json-rules-engine lacks', { ...good, conditions: { all: [{ fact: 'excess', operator: 'bigger', value: 0 }] } }, '$.conditions.all[0].operator'],
+    ['an operator json-rules-engine lacks', { ...good, conditions: { all: [{ fact: 'breach', operator: 'bigger', value: 0 }] } }, '$.conditions.all[0].operator'],
     ['a placeholder the iterator never provides', { ...good, message: { 'zh-CN': '{{parentCode}} 的 {{colour}}', en: 'x' } }, '$.message["zh-CN"]'],
     ['a message without English', { ...good, message: { 'zh-CN': '中文' } }, '$.message.en'],
   ])('%s is reported at its JSON path', (_name, json, path) => {

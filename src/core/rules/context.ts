@@ -5,7 +5,7 @@ import type { Lang } from '../messages.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../model.js';
 import { formatAmount } from '../text.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
-import { UNIT_FACTOR, evaluate, type Identity, type Localized, type Term } from './identity.js';
+import { UNIT_FACTOR, evaluate, type Identity, type Localized, type Overrides, type Term } from './identity.js';
 
 export type FactValue = string | number | boolean | null;
 
@@ -119,25 +119,36 @@ class CellTerm implements Term {
   }
 }
 
-/** Facts are numbers for the conditions; texts are written only for a message, in the anchor's unit. */
-export function identityItem(identity: Identity, table?: TableId): Item {
-  const e = evaluate(identity);
+/**
+ * The numbers a rule's conditions compare, in the anchor's unit: the two sides, their difference,
+ * the breach (by how much the relation is broken) and the tolerance. The same facts judge the
+ * identity as written and, in the locator, as it would be after a proposed change.
+ */
+export function identityFacts(identity: Identity, overrides?: Overrides): Record<string, FactValue> {
+  const e = evaluate(identity, overrides);
   const anchor = identity.lhs[0] ?? identity.rhs[0]!;
   const f = anchor.factor;
-  const excess = identity.relation === 'eq' ? Math.abs(e.difference) - e.tolerance : e.difference - e.tolerance;
   const facts: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, identity.context);
   facts.relation = identity.relation;
   facts.actual = e.left / f;
   facts.expected = e.right / f;
   facts.difference = e.difference / f;
   facts.absDifference = Math.abs(e.difference) / f;
+  facts.breach = e.breach / f;
   facts.tolerance = e.tolerance / f;
-  facts.excess = excess / f;
-  facts.outsideTolerance = e.failed;
   facts.termCount = identity.lhs.length + identity.rhs.length;
   facts.unit = anchor.unit;
   facts.cell = anchor.ref.cell;
   facts.sheet = anchor.ref.sheet;
+  return facts;
+}
+
+/** Facts are numbers for the conditions; texts are written only for a message, in the anchor's unit. */
+export function identityItem(identity: Identity, table?: TableId): Item {
+  const facts = identityFacts(identity);
+  const anchor = identity.lhs[0] ?? identity.rhs[0]!;
+  const f = anchor.factor;
+  const e = { left: (facts.actual as number) * f, right: (facts.expected as number) * f, difference: (facts.difference as number) * f };
   const text = (lang: Lang) => {
     const decimals = Math.max(2, anchor.ref.decimals);
     return {

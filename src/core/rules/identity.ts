@@ -9,6 +9,9 @@ import type { CellRef, Unit } from '../model.js';
 
 export type Localized = Record<Lang, string>;
 
+/** eq left = right; le left ≤ right; ge left ≥ right. */
+export type Relation = 'eq' | 'le' | 'ge';
+
 export const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
 
 export interface Term {
@@ -30,7 +33,9 @@ export interface Identity {
   /** Unique per identity, stable across runs (rule id + cells). */
   key: string;
   ruleId: string;
-  relation: 'eq' | 'le';
+  relation: Relation;
+  /** A tolerance the rule chose, in 元; otherwise what rounding the shown digits can explain. */
+  tolerance?: number;
   lhs: Term[];
   rhs: Term[];
   /** Extra placeholders for the rule's message (parent code, row name, …). */
@@ -70,11 +75,18 @@ export interface Evaluation {
   right: number;
   /** left − right, in 元. */
   difference: number;
+  /** By how much the relation is broken, in 元: |difference| for eq, difference for le, −difference for ge. */
+  breach: number;
   tolerance: number;
-  failed: boolean;
 }
 
-const EPSILON = 1e-9;
+const toMicro = (yuan: number) => Math.round(yuan * 1e6) / 1e6;
+
+/** True when the relation is broken by more than the tolerance (the default judgement, for tools and tests). */
+export function breaks(e: Evaluation): boolean {
+  return e.breach > e.tolerance;
+}
+
 
 export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
   let left = 0;
@@ -88,10 +100,12 @@ export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
     right += valueOf(t, overrides);
     tolerance += halfWidth(t);
   }
+  if (id.tolerance !== undefined) tolerance = id.tolerance;
   const difference = left - right;
-  const slack = tolerance * (1 + EPSILON) + EPSILON;
-  const failed = id.relation === 'eq' ? Math.abs(difference) > slack : difference > slack;
-  return { left, right, difference, tolerance, failed };
+  const breach = id.relation === 'eq' ? Math.abs(difference) : id.relation === 'le' ? difference : -difference;
+  // Sums of decimals carry float noise: compared at a millionth of a 元, a breach equal to the
+  // tolerance is equal, not a hair above it.
+  return { left, right, difference, breach: toMicro(breach), tolerance: toMicro(tolerance) };
 }
 
 /** The value a term's cell must take (in its own unit) for the identity to hold exactly. */

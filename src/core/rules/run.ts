@@ -1,6 +1,6 @@
 /**
  * Runs the rule catalogue over recognised tables: each rule's iterator yields items, json-rules-engine
- * evaluates the rule's conditions on them, identity failures go to the localiser, the rest become
+ * evaluates the rule's conditions on them, identity failures go to the locator, the rest become
  * findings where the item says.
  */
 import { Engine } from 'json-rules-engine';
@@ -11,9 +11,9 @@ import type { Recognition } from '../model.js';
 import { formatAmount } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
-import { RuleContext, type Item } from './context.js';
-import { evaluate, terms, type Identity } from './identity.js';
-import { localize } from './localize.js';
+import { RuleContext, identityFacts, type Item } from './context.js';
+import { evaluate, termKey, terms, type Identity, type Overrides } from './identity.js';
+import { locate } from './locate.js';
 import { explainDifference, explainValue } from './slips.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -68,9 +68,16 @@ function engineFor(rule: LoadedRule): Engine {
   return engine;
 }
 
+/** The rule's conditions on one set of facts: true when they report. */
+async function reports(rule: LoadedRule, facts: Record<string, unknown>): Promise<boolean> {
+  const given: Record<string, unknown> = {};
+  for (const f of rule.conditionFacts) given[f] = facts[f];
+  const result = await engineFor(rule).run(given);
+  return result.events.length > 0;
+}
+
 /** Evaluates the rule's conditions once per distinct combination of the facts they read. */
 async function failingItems(rule: LoadedRule, items: Item[]): Promise<{ failing: Set<Item>; engineRuns: number }> {
-  const engine = engineFor(rule);
   const groups = new Map<string, Item[]>();
   for (const item of items) {
     const key = rule.conditionFacts.length === 1 ? String(item.facts[rule.conditionFacts[0]!]) : JSON.stringify(rule.conditionFacts.map((f) => item.facts[f] ?? null));
@@ -82,10 +89,7 @@ async function failingItems(rule: LoadedRule, items: Item[]): Promise<{ failing:
   await Promise.all(
     [...groups.values()].map(async (group) => {
       // Only the facts the conditions read: the engine wraps every fact it is given in an object.
-      const facts: Record<string, unknown> = {};
-      for (const f of rule.conditionFacts) facts[f] = group[0]!.facts[f];
-      const result = await engine.run(facts);
-      if (result.events.length > 0) for (const item of group) failing.add(item);
+      if (await reports(rule, group[0]!.facts)) for (const item of group) failing.add(item);
     }),
   );
   return { failing, engineRuns: groups.size };
@@ -150,13 +154,26 @@ export async function runRules(
     }
   }
 
-  const { culprits, unplaced } = localize(failedIdentities, allIdentities);
+  // The locator asks each identity's own rule whether a proposed change would satisfy it.
+  const verdicts = new Map<string, boolean>();
+  const fails = async (id: Identity, overrides?: Overrides): Promise<boolean> => {
+    const changed = overrides ? terms(id).map((t) => overrides.get(termKey(t)) ?? '').join(',') : '';
+    const key = `${id.key}|${changed}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = await reports(itemOf.get(id)!.rule, identityFacts(id, overrides))));
+    return verdict;
+  };
+  const { culprits, unplaced } = await locate(failedIdentities, allIdentities, fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
   const shown = (amount: number | null, decimals: number) => (amount === null ? (lang === 'zh-CN' ? '空白' : 'blank') : formatAmount(amount, decimals));
   for (const c of culprits) {
-    const evidence = [...c.resolves].sort((a, b) => ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!);
+    // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
+    // lowers one rule's severity lowers that rule's findings, not another rule's under its name).
+    const evidence = [...c.resolves].sort(
+      (a, b) => SEVERITY_RANK[itemOf.get(a)!.rule.severity] - SEVERITY_RANK[itemOf.get(b)!.rule.severity] || ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!,
+    );
     const primary = itemOf.get(evidence[0]!)!;
-    const severity = evidence.map((id) => itemOf.get(id)!.rule.severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0]!;
+    const severity = primary.rule.severity;
     const sentences = evidence.map((id) => {
       const { item, rule } = itemOf.get(id)!;
       return render(rule.message[lang], item, lang);

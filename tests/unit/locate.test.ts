@@ -1,12 +1,18 @@
 /**
- * The localiser may never make things worse: no negative amount where none was, candidates instead of
+ * The locator may never make things worse: no negative amount where none was, candidates instead of
  * a guess when cells explain a failure equally, the likelier slip first, and a whole row when it was
  * typed wrong consistently and another table agrees.
  */
 import { describe, expect, it } from 'vitest';
 import type { CellRef } from '../../src/core/model.js';
-import type { Identity, Term } from '../../src/core/rules/identity.js';
-import { localize } from '../../src/core/rules/localize.js';
+import { evaluate, type Identity, type Overrides, type Term } from '../../src/core/rules/identity.js';
+import { locate } from '../../src/core/rules/locate.js';
+
+/** The catalogue's default judgement: broken by more than rounding explains. */
+const byRounding = async (id: Identity, o?: Overrides) => {
+  const e = evaluate(id, o);
+  return e.breach > e.tolerance;
+};
 
 function cell(sheet: string, a1: string, amount: number | null): Term {
   const row = Number(a1.slice(1));
@@ -19,38 +25,38 @@ function eq(key: string, lhs: Term[], rhs: Term[]): Identity {
 }
 
 describe('which cell is wrong', () => {
-  it('never proposes a negative amount for a cell that held none', () => {
+  it('never proposes a negative amount for a cell that held none', async () => {
     // total 10 = a 30 + b (blank): making b −20 would "balance" it; the total is the one to change.
     const total = cell('S', 'A1', 10);
     const a = cell('S', 'B1', 30);
     const b = cell('S', 'C1', null);
     const r = eq('r', [total], [a, b]);
-    const { culprits } = localize([r], [r]);
+    const { culprits } = await locate([r], [r], byRounding);
     for (const c of culprits) expect(c.value).toBeGreaterThanOrEqual(0);
     expect(culprits.map((c) => c.term.ref.cell)).not.toContain('C1');
   });
 
-  it('names every candidate and offers no single answer when two cells explain a failure equally', () => {
+  it('names every candidate and offers no single answer when two cells explain a failure equally', async () => {
     const left = cell('表5', 'D5', 5);
     const right = cell('表6', 'C5', 4);
     const tie = eq('tie', [left], [right]);
-    const { culprits } = localize([tie], [tie]);
+    const { culprits } = await locate([tie], [tie], byRounding);
     expect(culprits).toHaveLength(1);
     expect(culprits[0]!.safety).toBe('ambiguous');
     expect(culprits[0]!.candidates.map((c) => `${c.term.ref.sheet}!${c.term.ref.cell}=${c.value}`).sort()).toEqual(['表5!D5=4', '表6!C5=5']);
   });
 
-  it('prefers a blank left unfilled over an amount that should be nothing', () => {
+  it('prefers a blank left unfilled over an amount that should be nothing', async () => {
     // budget 81 = fiscal (blank) + other 0: fiscal 81 is likelier than budget 0.
     const budget = cell('T', 'C4', 81);
     const fiscal = cell('T', 'E4', null);
     const id = eq('sum', [budget], [fiscal]);
-    const { culprits } = localize([id], [id]);
+    const { culprits } = await locate([id], [id], byRounding);
     expect(culprits[0]!.term.ref.cell).toBe('E4');
     expect(culprits[0]!.value).toBe(81);
   });
 
-  it('finds a row typed wrong consistently (合计 and 基本支出 both off) when another table agrees', () => {
+  it('finds a row typed wrong consistently (合计 and 基本支出 both off) when another table agrees', async () => {
     // 表3: parent = Σ children in two columns; child row 合计 = 基本 + 项目 still adds up.
     const parentTotal = cell('表3', 'C5', 100);
     const parentBasic = cell('表3', 'D5', 100);
@@ -66,13 +72,13 @@ describe('which cell is wrong', () => {
     const row = eq('row', [childTotal], [childBasic, childProject]);
     const otherRow = eq('row2', [otherChildTotal], [otherChildBasic, otherChildProject]);
     const tie = eq('tie', [childTotal], [elsewhere]);
-    const { culprits, unplaced } = localize([hTotal, hBasic, tie], [hTotal, hBasic, row, otherRow, tie]);
+    const { culprits, unplaced } = await locate([hTotal, hBasic, tie], [hTotal, hBasic, row, otherRow, tie], byRounding);
     expect(unplaced).toEqual([]);
     const cells = culprits.flatMap((c) => [c, ...c.with]).map((c) => `${c.term.ref.cell}=${c.value}`).sort();
     expect(cells).toEqual(['C6=100', 'D6=100']);
   });
 
-  it('leaves a deleted row on its parent: a sibling that could absorb it is no evidence', () => {
+  it('leaves a deleted row on its parent: a sibling that could absorb it is no evidence', async () => {
     const parentTotal = cell('表6', 'C5', 100);
     const parentPersonnel = cell('表6', 'D5', 100);
     const sibTotal = cell('表6', 'C6', 60);
@@ -81,8 +87,33 @@ describe('which cell is wrong', () => {
     const hTotal = eq('hT', [parentTotal], [sibTotal]);
     const hPersonnel = eq('hP', [parentPersonnel], [sibPersonnel]);
     const row = eq('row', [sibTotal], [sibPersonnel, sibPublic]);
-    const { culprits, unplaced } = localize([hTotal, hPersonnel], [hTotal, hPersonnel, row]);
+    const { culprits, unplaced } = await locate([hTotal, hPersonnel], [hTotal, hPersonnel, row], byRounding);
     expect(culprits.filter((c) => c.with.length > 0)).toEqual([]);
     expect(unplaced.length + culprits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the rules decide, not the locator', () => {
+  it('accepts a change a rule with a looser tolerance accepts, and refuses one it refuses', async () => {
+    // total 100 = b 30 fails. The total is tied to another table (100 = 100) and b to c (30 = 30).
+    // Judged by rounding, neither can change without breaking its tie: the failure stays on the
+    // total for a person. A maintainer's rule that tolerates 100 元 on b's tie lets b take 100.
+    const total = cell('S', 'A1', 100);
+    const x = cell('U', 'A1', 100);
+    const b = cell('S', 'C1', 30);
+    const c = cell('T', 'C1', 30);
+    const sum = eq('sum', [total], [b]);
+    const totalTie = eq('total-tie', [total], [x]);
+    const tie = eq('tie', [b], [c]);
+    const all = [sum, totalTie, tie];
+    const strict = await locate([sum], all, byRounding);
+    expect(strict.culprits).toEqual([]);
+    expect(strict.unplaced).toEqual([sum]);
+    const loose = async (id: Identity, o?: Overrides) => {
+      const e = evaluate(id, o);
+      return e.breach > (id.key === 'tie' ? 100 : e.tolerance);
+    };
+    const looser = await locate([sum], all, loose);
+    expect(looser.culprits.map((k) => `${k.term.ref.sheet}!${k.term.ref.cell}=${k.value}`)).toEqual(['S!C1=100']);
   });
 });

@@ -10,7 +10,7 @@
  * (its 合计 and 基本支出 both off by the same amount, so the row still adds up) is found as one change
  * to several cells of that row.
  */
-import { evaluate, solveFor, termKey, terms, type Identity, type Term } from './identity.js';
+import { evaluate, type Identity, type Overrides, solveFor, termKey, terms, type Term } from './identity.js';
 import { clearSlip } from './slips.js';
 
 export interface CellChange {
@@ -33,7 +33,13 @@ export interface Culprit extends CellChange {
   candidates: CellChange[];
 }
 
-export interface Localization {
+/**
+ * Whether an identity fails, with some cells changed: the conditions of the rule that made it (the
+ * locator never judges by a tolerance of its own, so a maintainer's looser condition is obeyed).
+ */
+export type Judge = (id: Identity, overrides?: Overrides) => Promise<boolean>;
+
+export interface Location {
   culprits: Culprit[];
   /** Failed identities no single cell (or row) explains. */
   unplaced: Identity[];
@@ -59,7 +65,7 @@ function slipRank(c: CellChange): number {
   return clearSlip(actual, c.value, Math.max(2, c.term.ref.decimals)) ? 0 : 1;
 }
 
-export function localize(failed: readonly Identity[], all: readonly Identity[]): Localization {
+export async function locate(failed: readonly Identity[], all: readonly Identity[], fails: Judge): Promise<Location> {
   const byTerm = new Map<string, Identity[]>();
   for (const id of all) {
     for (const t of terms(id)) {
@@ -73,11 +79,11 @@ export function localize(failed: readonly Identity[], all: readonly Identity[]):
   const failedSet = new Set(failed);
 
   /** Applies the changes together; a candidate only if every identity they touch then holds. */
-  function tryChanges(changes: CellChange[]): Candidate | undefined {
+  async function tryChanges(changes: CellChange[]): Promise<Candidate | undefined> {
     const overrides = new Map(changes.map((c) => [termKey(c.term), c.value]));
     const touched = [...new Set(changes.flatMap((c) => byTerm.get(termKey(c.term)) ?? []))];
+    for (const id of touched) if (await fails(id, overrides)) return undefined;
     const after = touched.map((id) => evaluate(id, overrides));
-    if (after.some((e) => e.failed)) return undefined;
     // What rounding still hides after the change: the smaller, the more exactly it restores the sums.
     const residual = after.reduce((sum, e) => sum + Math.abs(e.difference) / Math.max(e.tolerance, 1e-9), 0);
     return { changes, resolves: touched.filter((id) => failedSet.has(id)), residual };
@@ -99,8 +105,9 @@ export function localize(failed: readonly Identity[], all: readonly Identity[]):
       if (seen.has(key)) continue;
       seen.add(key);
       const change = { term: t, value: solveFor(f, t) };
-      const c = tryChanges([change]);
-      if (c && c.resolves.length > 0 && plausible(change)) singles.push(c);
+      if (!plausible(change)) continue;
+      const c = await tryChanges([change]);
+      if (c && c.resolves.length > 0) singles.push(c);
     }
   }
 
@@ -118,12 +125,13 @@ export function localize(failed: readonly Identity[], all: readonly Identity[]):
   for (const row of rows.values()) {
     if (row.size < 2) continue;
     const changes = [...row.values()];
-    const c = tryChanges(changes);
+    if (!changes.every(plausible)) continue;
+    const c = await tryChanges(changes);
     // The row's own table cannot tell a row typed wrong from a sibling row left out; another
     // table (a tie, the narrative) must agree that this row is the one.
     const sheet = changes[0]!.term.ref.sheet;
     const corroborated = c?.resolves.some((id) => terms(id).some((t) => t.ref.sheet !== sheet));
-    if (c && c.resolves.length >= 2 && corroborated && changes.every(plausible)) compound.push(c);
+    if (c && c.resolves.length >= 2 && corroborated) compound.push(c);
   }
   // Several rows that could each absorb the difference (a deleted row can be "typed into" any
   // sibling) explain nothing: only a row no other row rivals is the one typed wrong.
