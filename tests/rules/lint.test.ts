@@ -46,7 +46,7 @@ describe('rules lint diagnostics', () => {
     ['an unknown column role', 'table-ties.json', '"column": "expenseGeneral"', '"column": "expenseGenral"', '"expenseGenral"', '$.params.ties[7].left.column', /没有列角色“expenseGenral”.*是否应为“expenseGeneral”/],
     ['an unknown row key', 'narrative-three-public.json', '"key": "reception"', '"key": "receptions"', '"receptions"', '$.params.statements[5].row.key', /没有行标签“receptions”.*是否应为“reception”/],
     ['an unknown fact', 'hierarchy-sum.json', '"fact": "breach"', '"fact": "breech"', '"breech"', '$.conditions.all[0].fact', /没有事实“breech”.*是否应为“breach”/],
-    ['an operator json-rules-engine lacks', 'hierarchy-sum.json', '"operator": "equal"', '"operator": "equals"', '"equals"', '$.conditions.all[0].operator', /是否应为“equal”/],
+    ['an operator json-rules-engine lacks', 'hierarchy-sum.json', '"operator": "greaterThan"', '"operator": "greaterThen"', '"greaterThen"', '$.conditions.all[0].operator', /是否应为“greaterThan”/],
     ['a placeholder the iterator never provides', 'hierarchy-sum.json', '{{rowName}}”行', '{{rowNam}}”行', '"{{table}}“{{rowNam', '$.message["zh-CN"]', /占位符 \{\{rowNam\}\} 没有对应的值.*是否应为“rowName”/],
     ['a regex that does not compile', 'narrative-three-public.json', '"pattern": "公务接待费(?:为)?', '"pattern": "公务接待费(?:为', '"公务接待费(?:为', '$.params.statements[5].pattern', /不是有效的正则表达式/],
   ])('%s', (_name, file, from, to, marker, path, message) => {

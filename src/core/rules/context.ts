@@ -79,14 +79,15 @@ export class RuleContext {
     return t.unit ?? '万元';
   }
 
-  term(t: RecognizedTable, row: TableRow, role: string, sign: 1 | -1 = 1, side?: string): Term | undefined {
+  /** A cell of a row as a term; `scale` weighs it (2 × a cell) on top of its unit. */
+  term(t: RecognizedTable, row: TableRow, role: string, sign: 1 | -1 = 1, side?: string, scale = 1): Term | undefined {
     const ref = row.cells[role];
     if (!ref) return undefined;
-    return this.termFor(t, ref, { 'zh-CN': this.rowName(row, side), en: this.rowName(row, side) }, role, sign);
+    return this.termFor(t, ref, { 'zh-CN': this.rowName(row, side), en: this.rowName(row, side) }, role, sign, scale);
   }
 
-  termFor(t: RecognizedTable, ref: CellRef, rowName: Localized, role: string, sign: 1 | -1 = 1): Term {
-    return new CellTerm(this, t, ref, rowName, role, sign);
+  termFor(t: RecognizedTable, ref: CellRef, rowName: Localized, role: string, sign: 1 | -1 = 1, scale = 1): Term {
+    return new CellTerm(this, t, ref, rowName, role, sign, scale);
   }
 }
 
@@ -106,9 +107,10 @@ class CellTerm implements Term {
     private readonly rowName: Localized,
     private readonly role: string,
     readonly sign: 1 | -1,
+    scale = 1,
   ) {
     this.unit = ctx.unit(table);
-    this.factor = UNIT_FACTOR[this.unit];
+    this.factor = UNIT_FACTOR[this.unit] * scale;
   }
 
   get label(): Localized {
@@ -127,7 +129,8 @@ class CellTerm implements Term {
 export function identityFacts(identity: Identity, overrides?: Overrides): Record<string, FactValue> {
   const e = evaluate(identity, overrides);
   const anchor = identity.lhs[0] ?? identity.rhs[0]!;
-  const f = anchor.factor;
+  // In the anchor's unit (a weighted anchor still reads in 万元 or 元).
+  const f = UNIT_FACTOR[anchor.unit];
   const facts: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, identity.context);
   facts.relation = identity.relation;
   facts.actual = e.left / f;
@@ -147,16 +150,18 @@ export function identityFacts(identity: Identity, overrides?: Overrides): Record
 export function identityItem(identity: Identity, table?: TableId): Item {
   const facts = identityFacts(identity);
   const anchor = identity.lhs[0] ?? identity.rhs[0]!;
-  const f = anchor.factor;
+  const f = UNIT_FACTOR[anchor.unit];
   const e = { left: (facts.actual as number) * f, right: (facts.expected as number) * f, difference: (facts.difference as number) * f };
   const text = (lang: Lang) => {
     const decimals = Math.max(2, anchor.ref.decimals);
     return {
-      ...(identity.describe?.(lang) ?? {}),
       left: anchor.label[lang],
       actualText: formatAmount(e.left / f, decimals),
       expectedText: formatAmount(e.right / f, decimals),
       differenceText: formatAmount(e.difference / f, decimals),
+      breachText: formatAmount(facts.breach as number, decimals),
+      // A side that sums several cells names itself (“302 + 310 …”).
+      ...(identity.describe?.(lang) ?? {}),
     };
   };
   return { facts, text, identity, ...(table && { table }) };

@@ -51,4 +51,4 @@ export const IDENTITY_FACTS: Record<string, Localized> = {
 };
 
 /** Message-only placeholders every identity item provides (formatted in the table's own unit). */
-export const IDENTITY_TEXTS = ['left', 'actualText', 'expectedText', 'differenceText'];
+export const IDENTITY_TEXTS = ['left', 'actualText', 'expectedText', 'differenceText', 'breachText'];

@@ -4,7 +4,7 @@ import { parentCode } from '../../codes.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { TABLE_IDS, type TableId } from '../../vocabulary.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import type { Identity, Localized, Term } from '../identity.js';
+import { UNIT_FACTOR, type Identity, type Localized, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference } from '../registry-types.js';
 
 const TableIdSchema = z.enum([...TABLE_IDS, 'performance-target']);
@@ -271,15 +271,41 @@ const CellSelector = z
   .strict();
 type CellSelector = z.infer<typeof CellSelector>;
 
+/** One addend of a side: a cell, or every coded row in a code range, times a weight. */
+const Addend = z
+  .object({
+    table: TableIdSchema,
+    column: z.string(),
+    row: RowSelector.optional().describe('单个单元格 / one cell'),
+    codes: z
+      .tuple([z.string().regex(/^\d{3,7}$/), z.string().regex(/^\d{3,7}$/)])
+      .optional()
+      .describe('编码区间内（同一级次）的每一行，如 ["30201", "30299"] / every coded row of that level within the range'),
+    weight: z.number().refine((w) => w !== 0, { message: 'weight 0 adds nothing / 权重不能为 0' }).default(1).describe('系数，-1 为减 / weight; -1 subtracts'),
+  })
+  .strict()
+  .refine((a) => (a.row === undefined) !== (a.codes === undefined), { message: 'an addend names a row or a code range / 加项须指定 row 或 codes 之一' });
+type Addend = z.infer<typeof Addend>;
+
+/** A side of a tie: one cell (or one per code), or a weighted sum of cells and code ranges. */
+const TieSide = z.union([CellSelector, z.object({ sum: z.array(Addend).min(1).describe('各加项之和 / the sum of these addends') }).strict()]);
+type TieSide = z.infer<typeof TieSide>;
+
+const Tolerance = z
+  .object({ amount: z.number().nonnegative(), unit: z.enum(['元', '千元', '万元', '亿元']) })
+  .strict()
+  .describe('允许的误差（不写时为四舍五入可解释的差额） / the tolerance (default: what rounding explains)');
+
 const TieParams = z
   .object({
     ties: z
       .array(
         z
           .object({
-            left: CellSelector,
-            right: CellSelector,
-            relation: z.enum(['eq', 'le']).default('eq').describe('eq 左 = 右；le 左 ≤ 右 / eq left = right; le left ≤ right'),
+            left: TieSide,
+            right: TieSide,
+            relation: z.enum(['eq', 'le', 'ge']).default('eq').describe('eq 左 = 右；le 左 ≤ 右；ge 左 ≥ 右 / eq left = right; le left ≤ right; ge left ≥ right'),
+            tolerance: Tolerance.optional(),
             description: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
           })
           .strict(),
@@ -287,6 +313,17 @@ const TieParams = z
       .min(1),
   })
   .strict();
+
+function sideReferences(side: TieSide, at: PropertyKey[]): Reference[] {
+  if (!('sum' in side)) return selectorReferences(side, at);
+  return side.sum.flatMap((a, i) => {
+    const path = [...at, 'sum', i];
+    const refs: Reference[] = [{ path: [...path, 'column'], table: a.table, column: a.column }];
+    if (a.codes) refs.push({ path: [...path, 'codes'], table: a.table, coded: true });
+    if (a.row?.key) refs.push({ path: [...path, 'row', 'key'], table: a.table, rowKey: a.row.key, side: a.row.side ?? '' });
+    return refs;
+  });
+}
 
 function selectorReferences(sel: CellSelector, at: PropertyKey[]): Reference[] {
   const refs: Reference[] = [{ path: [...at, 'column'], table: sel.table, column: sel.column }];
@@ -337,45 +374,105 @@ function locateMany(ctx: RuleContext, sel: CellSelector): Map<string, Located> {
   return out;
 }
 
+const RELATION_WORDS: Record<'eq' | 'le' | 'ge', Localized> = {
+  eq: both('应等于', 'should equal'),
+  le: both('不应超过', 'should not exceed'),
+  ge: both('不应少于', 'should be at least'),
+};
+
+function rowsInRange(t: RecognizedTable, [from, to]: [string, string]): TableRow[] {
+  return t.rows.filter((r) => r.code && r.code.code.length === from.length && r.code.code >= from && r.code.code <= to);
+}
+
+/** The cells a summed side adds up; undefined when a table, or a row named by key or total, is absent. */
+function sumTerms(ctx: RuleContext, addends: Addend[]): { terms: Term[]; table: RecognizedTable } | undefined {
+  const terms: Term[] = [];
+  let first: RecognizedTable | undefined;
+  for (const a of addends) {
+    const t = ctx.table(a.table);
+    if (!t) return undefined;
+    first ??= t;
+    const found = a.codes ? rowsInRange(t, a.codes) : [findRow(t, a.row!)].filter((r): r is TableRow => r !== undefined);
+    // A code left out of a table is a zero (tables omit empty rows); a named row must be there.
+    if (found.length === 0 && a.row && !a.row.code) return undefined;
+    for (const row of found) {
+      const term = ctx.term(t, row, a.column, a.weight < 0 ? -1 : 1, a.row?.side, Math.abs(a.weight));
+      if (term) terms.push(term);
+    }
+  }
+  return terms.length > 0 && first ? { terms, table: first } : undefined;
+}
+
+/** “A + B − 2 × C”, each addend named as reviewers name cells. */
+function sumLabel(terms: Term[], lang: 'zh-CN' | 'en'): string {
+  return terms
+    .map((t, i) => {
+      const weight = t.factor / UNIT_FACTOR[t.unit];
+      const op = i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + ';
+      return `${op}${weight === 1 ? '' : `${weight} × `}${t.label[lang]}`;
+    })
+    .join('');
+}
+
+interface TieSides {
+  lhs: Term[];
+  rhs: Term[];
+  table: RecognizedTable;
+  code: string;
+}
+
+function tieSides(ctx: RuleContext, left: TieSide, right: TieSide): TieSides[] {
+  if ('sum' in left || 'sum' in right) {
+    const l = 'sum' in left ? sumTerms(ctx, left.sum) : sumTerms(ctx, [{ ...left, weight: 1 }]);
+    const r = 'sum' in right ? sumTerms(ctx, right.sum) : sumTerms(ctx, [{ ...right, weight: 1 }]);
+    return l && r ? [{ lhs: l.terms, rhs: r.terms, table: l.table, code: '' }] : [];
+  }
+  if (left.rows || right.rows) {
+    const ls = locateMany(ctx, left);
+    const rs = locateMany(ctx, right);
+    return [...ls].flatMap(([code, l]) => {
+      const r = rs.get(code);
+      return r ? [{ lhs: [l.term], rhs: [r.term], table: l.table, code }] : [];
+    });
+  }
+  const l = locateOne(ctx, left);
+  const r = locateOne(ctx, right);
+  return l && r ? [{ lhs: [l.term], rhs: [r.term], table: l.table, code: '' }] : [];
+}
+
 export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   name: 'table-ties',
-  description: both('表间勾稽：一张表的单元格等于（或不大于）另一张表的对应单元格，可按科目编码逐行对应；元/万元自动换算', 'cross-table ties: a cell equals (or is at most) its counterpart in another table, optionally row by row by code; 元/万元 converted'),
+  description: both(
+    '表间勾稽：一边等于（不大于、不小于）另一边；每边是一个单元格、按编码逐行对应的单元格，或若干单元格与编码区间的加权和；元/万元自动换算',
+    'cross-table ties: one side equals (is at most, at least) the other; a side is a cell, cells matched row by row by code, or a weighted sum of cells and code ranges; 元/万元 converted',
+  ),
   params: TieParams,
   facts: { ...IDENTITY_FACTS, right: both('右边单元格的说明', 'the right-hand cell, described'), code: both('按编码对应时的科目编码', 'the code, for ties by code') },
   identities: true,
   texts: ['right', 'relation', 'left'],
-  references: (p) => p.ties.flatMap((tie, i) => (['left', 'right'] as const).flatMap((side) => selectorReferences(tie[side], ['ties', i, side]))),
+  references: (p) => p.ties.flatMap((tie, i) => (['left', 'right'] as const).flatMap((side) => sideReferences(tie[side], ['ties', i, side]))),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     for (const tie of params.ties) {
-      const pairs: [Located, Located, string][] = [];
-      if (tie.left.rows || tie.right.rows) {
-        const left = locateMany(ctx, tie.left);
-        const right = locateMany(ctx, tie.right);
-        for (const [code, l] of left) {
-          const r = right.get(code);
-          if (r) pairs.push([l, r, code]);
-        }
-      } else {
-        const l = locateOne(ctx, tie.left);
-        const r = locateOne(ctx, tie.right);
-        if (l && r) pairs.push([l, r, '']);
-      }
-      for (const [l, r, code] of pairs) {
-        if (l.term.ref.amount == null && r.term.ref.amount == null) continue;
+      const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
+      for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right)) {
+        if ([...lhs, ...rhs].every((t) => t.ref.amount == null)) continue;
+        const cells = (ts: Term[]) => ts.map((t) => `${t.ref.sheet}!${t.ref.cell}`).join('+');
         const identity: Identity = {
-          key: `${ruleId}:${l.term.ref.sheet}!${l.term.ref.cell}=${r.term.ref.sheet}!${r.term.ref.cell}`,
+          key: `${ruleId}:${cells(lhs)}${tie.relation === 'eq' ? '=' : tie.relation}${cells(rhs)}`,
           ruleId,
           relation: tie.relation,
-          lhs: [l.term],
-          rhs: [r.term],
+          ...(tolerance !== undefined && { tolerance }),
+          lhs,
+          rhs,
           context: { code },
           describe: (lang) => ({
-            'zh-CN': { right: r.term.label['zh-CN'], relation: tie.relation === 'eq' ? '应等于' : '不应超过' },
-            en: { right: r.term.label.en, relation: tie.relation === 'eq' ? 'should equal' : 'should not exceed' },
-          })[lang],
+            right: sumLabel(rhs, lang),
+            relation: RELATION_WORDS[tie.relation][lang],
+            ...(lhs.length > 1 && { left: sumLabel(lhs, lang) }),
+          }),
         };
-        items.push(identityItem(identity, l.table.id));
+        items.push(identityItem(identity, table.id));
       }
     }
     return items;
