@@ -37,7 +37,9 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
     level: both('级次：1 类、2 款、3 项', 'level: 1 class, 2 section, 3 item'),
     parentCode: both('上级编码', 'parent code'),
     parentPresent: both('上级科目在本表中', 'the parent row is in this table'),
+    parentRows: both('本表中上级科目的行数', 'rows of this table holding the parent code'),
     hasChildren: both('本表中有下级科目', 'the row has children in this table'),
+    childCount: both('本表中下级科目的行数', 'rows of this table directly below it'),
     amount: both('合计列金额（空白为 0）', 'the total column’s amount (blank is 0)'),
     hasAmount: both('合计列有非零金额', 'the total column holds a non-zero amount'),
     aboveDetail: both('没有下级、又未细化到规定级次（如功能分类停在款级）', 'a row with no children above the required level (a functional 款 with no 项)'),
@@ -50,21 +52,31 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
     const items: Item[] = [];
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
-        const codes = new Set(t.rows.map((r) => r.code?.code).filter(Boolean));
-        const parents = new Set(t.rows.map((r) => (r.code ? parentCode(r.code.code) : undefined)).filter(Boolean));
+        const rowsOfCode = new Map<string, number>();
+        const childrenOf = new Map<string, number>();
+        for (const r of t.rows) {
+          if (!r.code) continue;
+          rowsOfCode.set(r.code.code, (rowsOfCode.get(r.code.code) ?? 0) + 1);
+          const p = parentCode(r.code.code);
+          if (p) childrenOf.set(p, (childrenOf.get(p) ?? 0) + 1);
+        }
         const required = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' ? params.detailLevel.economic : params.detailLevel.functional;
         for (const row of t.rows) {
           if (!row.code) continue;
           const parent = parentCode(row.code.code) ?? '';
-          const hasChildren = parents.has(row.code.code);
+          const childCount = childrenOf.get(row.code.code) ?? 0;
+          const hasChildren = childCount > 0;
+          const parentRows = parent === '' ? 0 : (rowsOfCode.get(parent) ?? 0);
           items.push({
             facts: {
               code: row.code.code,
               name: row.labels.name ?? '',
               level: row.code.level,
               parentCode: parent,
-              parentPresent: parent === '' || codes.has(parent),
+              parentPresent: parent === '' || parentRows > 0,
+              parentRows,
               hasChildren,
+              childCount,
               amount: row.cells.total?.amount ?? 0,
               hasAmount: (row.cells.total?.amount ?? 0) !== 0,
               aboveDetail: !hasChildren && row.code.level < required,
@@ -94,6 +106,8 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
     name: both('本表中的名称', 'the name in this table'),
     usualName: both('多数表中的名称', 'the name most tables use'),
     differs: both('本表名称与多数表不同', 'this table’s name differs from most'),
+    nameKey: both('本表名称去掉空白、统一全半角后', 'this table’s name without white space, widths folded'),
+    usualNameKey: both('多数名称去掉空白、统一全半角后', 'the usual name without white space, widths folded'),
     otherTables: both('使用多数名称的表', 'tables using the usual name'),
   },
   identities: false,
@@ -124,6 +138,8 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
             name: u.name,
             usualName: usualUse.name,
             differs,
+            nameKey: normalizeLabel(u.name),
+            usualNameKey: usual,
             otherTables: list.filter((x) => normalizeLabel(x.name) === usual).map((x) => x.t.sheet).join('、'),
           },
           text: (lang) => ({ table: ctx.tableName(u.t, lang) }),
@@ -157,6 +173,7 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
     name: both('科目名称', 'subject name'),
     amount: both('来源表中的金额', 'the amount in the source table'),
     missing: both('目标表中缺少这一行', 'the row is missing from the target table'),
+    rowsInTarget: both('目标表中这一编码的行数', 'rows of the target table holding this code'),
     parentCode: both('上级编码', 'parent code'),
     fromTable: both('有这一行的表', 'the table that has the row'),
   },
@@ -184,7 +201,7 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
         while (parent && !toRows.has(parent)) parent = parentCode(parent);
         const anchor = parent ? toRows.get(parent)! : undefined;
         items.push({
-          facts: { code: row.code.code, name: row.labels.name ?? '', amount, missing, parentCode: parent ?? '', fromTable: from.sheet },
+          facts: { code: row.code.code, name: row.labels.name ?? '', amount, missing, rowsInTarget: missing ? 0 : 1, parentCode: parent ?? '', fromTable: from.sheet },
           text: (lang) => ({
             'zh-CN': { table: ctx.tableName(to, 'zh-CN'), from: ctx.tableName(from, 'zh-CN') },
             en: { table: ctx.tableName(to, 'en'), from: ctx.tableName(from, 'en') },
@@ -206,7 +223,6 @@ const EmptyParams = z
     tables: z
       .array(z.object({ table: TableIdSchema, fiscalColumn: z.string().optional().describe('财政拨款收支总表中对应的列 / the matching column of the fiscal summary') }).strict())
       .min(1),
-    noteWords: z.array(z.string()).min(1),
     report: z.enum(['table', 'fiscal', 'note']),
   })
   .strict();
@@ -216,10 +232,9 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
   description: both('可为空的表（政府性基金、国有资本经营）：空表要有说明，且财政拨款收支总表中相应金额为零', 'tables that may be empty: an empty one carries its note and is zero in the fiscal summary'),
   params: EmptyParams,
   facts: {
-    isEmpty: both('表中没有金额', 'the table holds no amount'),
-    hasNote: both('表下有“空表列示”之类的说明', 'a note such as 空表列示 follows the table'),
+    amountCount: both('表中非零金额的格数', 'cells of the table holding a non-zero amount'),
     fiscalAmount: both('财政拨款收支总表本年支出合计中的相应金额', 'the matching amount on the fiscal summary’s total row'),
-    note: both('表下说明原文', 'the note below the table as written'),
+    note: both('表下说明（去掉空白）', 'the note below the table, without white space'),
   },
   identities: false,
   texts: ['table', 'fiscalTable'],
@@ -230,9 +245,7 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
     const fiscalTotal = fiscal?.rows.find((r) => r.keys.expenseItem === 'expenseYearTotal');
     for (const decl of params.tables) {
       for (const t of ctx.tables(decl.table)) {
-        const isEmpty = t.rows.every((r) => Object.entries(r.cells).every(([, c]) => !c.amount || c.invalid));
-        const note = normalizeLabel(t.note?.text ?? '');
-        const hasNote = params.noteWords.some((w) => note.includes(normalizeLabel(w)));
+        const amountCount = t.rows.reduce((n, r) => n + Object.values(r.cells).filter((c) => c.amount && !c.invalid).length, 0);
         const fiscalCell = decl.fiscalColumn ? fiscalTotal?.cells[decl.fiscalColumn] : undefined;
         if (params.report === 'note' && !t.note) continue;
         const cell =
@@ -242,7 +255,7 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
               ? { sheet: t.sheet, cell: t.note.cell }
               : { sheet: t.sheet, cell: t.titleCell! };
         items.push({
-          facts: { isEmpty, hasNote, fiscalAmount: fiscalCell?.amount ?? 0, note: t.note?.text ?? '' },
+          facts: { amountCount, fiscalAmount: fiscalCell?.amount ?? 0, note: normalizeLabel(t.note?.text ?? '') },
           text: (lang) => ({
             'zh-CN': { table: ctx.tableName(t, 'zh-CN'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'zh-CN') : '财政拨款收支总表' },
             en: { table: ctx.tableName(t, 'en'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'en') : 'fiscal summary' },

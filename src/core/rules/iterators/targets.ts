@@ -163,6 +163,7 @@ export const targetPlan: IteratorDef<z.infer<typeof PlanParams>> = {
   facts: {
     project: both('项目名称', 'project name'),
     decreasing: both('某期比前一期小', 'some period is lower than the one before'),
+    largestDrop: both('某期比此前最高一期少的最大百分点数（没有为 0）', 'the largest fall below an earlier period, in points (0 when none)'),
     reaches100: both('最大值达到 100%', 'the highest value reaches 100%'),
     maxPercent: both('已填的最大百分比', 'the highest percentage filled in'),
     filledCount: both('已填的期数', 'periods filled in'),
@@ -184,9 +185,11 @@ export const targetPlan: IteratorDef<z.infer<typeof PlanParams>> = {
       });
       let decreaseAt = -1;
       let previous = -Infinity;
+      let largestDrop = 0;
       values.forEach((v, i) => {
         if (v === null || Number.isNaN(v)) return;
         if (v < previous && decreaseAt < 0) decreaseAt = i;
+        if (v < previous) largestDrop = Math.max(largestDrop, previous - v);
         previous = Math.max(previous, v);
       });
       const filled = values.filter((v): v is number => v !== null && !Number.isNaN(v));
@@ -196,6 +199,7 @@ export const targetPlan: IteratorDef<z.infer<typeof PlanParams>> = {
         facts: {
           project: projectOf(t),
           decreasing: decreaseAt >= 0,
+          largestDrop,
           reaches100: max !== null && Math.abs(max - 100) < 1e-9,
           maxPercent: max,
           filledCount: filled.length,
@@ -298,6 +302,7 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     costWanYuan: both('成本指标金额（万元）', 'the cost indicator in 万元'),
     budgetWanYuan: both('项目预算数（万元）', 'the project budget in 万元'),
     costExceedsBudget: both('成本指标高于项目预算数', 'the cost indicator exceeds the budget'),
+    costOverBudget: both('成本指标减项目预算数（万元；任一缺少为空）', 'the cost indicator minus the budget, in 万元 (empty when either is missing)'),
     suggestion: both('建议写法', 'suggested wording'),
     basis: both('指标值确定依据原文', 'the basis as written'),
     basisCore: both('指标值确定依据去掉编号、年份和标点', 'the basis without numbering, year and punctuation'),
@@ -372,6 +377,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorShared) {
             costWanYuan: cost ?? null,
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
+            costOverBudget: cost !== undefined && budgetWan !== null ? Math.round((cost - budgetWan) * 1e6) / 1e6 : null,
             basis: ind.basis?.text.trim() ?? '',
             basisCore: textCore(ind.basis?.text ?? ''),
             suggestion: upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost ? '≤' : '≥'}${v.number}${v.unit}` : '',
