@@ -35,7 +35,7 @@ export async function rulesTest(dir: string | undefined, io: Io, lang: Lang): Pr
   let passed = 0;
   let failed = 0;
   for (const rule of rules) {
-    for (const r of await runRuleTests(rule, vocab)) {
+    for (const r of await runRuleTests(rule, vocab, 'zh-CN', rules)) {
       if (r.passed) {
         passed++;
         io.out(`✓ ${rule.id}  ${r.kind === 'valid' ? '不应报告 / valid' : '应报告 / invalid'}  “${r.name}”`);

@@ -9,7 +9,7 @@ import type { Lang } from '../messages.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { runRules } from './run.js';
-import type { Snippet } from './schema.js';
+import type { ExpectedFinding, Snippet } from './schema.js';
 
 export function snippetToGrid(snippet: Snippet): GridWorkbook {
   return { sheets: snippet.sheets.map((s) => sheetFromValues(s.name, s.rows, s.merges ?? [])) };
@@ -25,15 +25,38 @@ export interface RuleTestResult {
   findings: Finding[];
 }
 
-export async function runRuleTests(rule: LoadedRule, vocab: Vocabulary, lang: Lang = 'zh-CN'): Promise<RuleTestResult[]> {
+const where = (a: { sheet?: string; cell?: string }) => `${a.sheet}!${a.cell}`;
+const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+
+/** How a finding differs from what the case expects of it, beyond its place; empty when it matches. */
+export function mismatches(e: ExpectedFinding, f: Finding): string[] {
+  const out: string[] = [];
+  if (e.message !== undefined && f.message !== e.message) out.push(`message “${f.message}”, expected “${e.message}” / 提示文字不符`);
+  if (e.severity !== undefined && f.severity !== e.severity) out.push(`severity ${f.severity}, expected ${e.severity} / 严重程度不符`);
+  if (e.fix !== undefined && String(f.fix?.value ?? 'no fix') !== String(e.fix)) out.push(`fix ${f.fix ? String(f.fix.value) : 'none'}, expected ${e.fix} / 建议值不符`);
+  if (e.fixSafety !== undefined && f.fix?.safety !== e.fixSafety) out.push(`fix safety ${f.fix?.safety ?? 'none'}, expected ${e.fixSafety} / 修正安全级别不符`);
+  const related = (f.related ?? []).map(where);
+  if (e.related !== undefined && !sameSet(related, e.related)) out.push(`related ${related.join(', ') || 'none'}, expected ${e.related.join(', ')} / 相关单元格不符`);
+  const candidates = (f.candidates ?? []).map(where);
+  if (e.candidates !== undefined && !sameSet(candidates, e.candidates)) out.push(`candidates ${candidates.join(', ') || 'none'}, expected ${e.candidates.join(', ')} / 候选单元格不符`);
+  return out;
+}
+
+/**
+ * Runs a rule's cases: alone, or — for a case marked `catalogue` — with the whole catalogue, as a
+ * real check runs it (where the rule's failures may be merged with other rules' and placed
+ * elsewhere). With the catalogue, only this rule's findings count as unexpected.
+ */
+export async function runRuleTests(rule: LoadedRule, vocab: Vocabulary, lang: Lang = 'zh-CN', catalogue: readonly LoadedRule[] = [rule]): Promise<RuleTestResult[]> {
   const results: RuleTestResult[] = [];
-  const findingsFor = async (snippet: Snippet) => {
+  const findingsFor = async (snippet: Snippet, withCatalogue: boolean | undefined) => {
     const grid = snippetToGrid(snippet);
-    const { findings } = await runRules([rule], recognize(grid, vocab), vocab, grid, lang);
+    const rules = withCatalogue ? catalogue.map((r) => (r.id === rule.id ? rule : r)) : [rule];
+    const { findings } = await runRules(rules, recognize(grid, vocab), vocab, grid, lang);
     return findings;
   };
   for (const t of rule.tests.valid) {
-    const findings = await findingsFor(t.workbook);
+    const findings = (await findingsFor(t.workbook, t.catalogue)).filter((f) => f.ruleId === rule.id);
     results.push({
       rule: rule.id,
       kind: 'valid',
@@ -44,17 +67,18 @@ export async function runRuleTests(rule: LoadedRule, vocab: Vocabulary, lang: La
     });
   }
   for (const t of rule.tests.invalid) {
-    const findings = await findingsFor(t.workbook);
+    const all = await findingsFor(t.workbook, t.catalogue);
+    const findings = t.catalogue ? all.filter((f) => f.ruleId === rule.id || t.findings.some((e) => e.sheet === f.sheet && e.cell === f.cell)) : all;
     const problems: string[] = [];
-    const at = (sheet: string, cell: string) => findings.filter((f) => f.sheet === sheet && f.cell === cell);
     for (const e of t.findings) {
-      const got = at(e.sheet, e.cell);
+      const got = findings.filter((f) => f.sheet === e.sheet && f.cell === e.cell);
       if (got.length === 0) {
-        const elsewhere = findings.map((f) => `${f.sheet}!${f.cell}`).join(', ') || 'none';
+        const elsewhere = findings.map(where).join(', ') || 'none';
         problems.push(`expected finding on ${e.sheet}!${e.cell}, got none (findings on: ${elsewhere}) / 应在 ${e.sheet}!${e.cell} 报告，实际没有`);
-      } else if (e.fix !== undefined && !got.some((f) => f.fix && String(f.fix.value) === String(e.fix))) {
-        problems.push(`expected fix ${e.sheet}!${e.cell} = ${e.fix}, got ${got.map((f) => (f.fix ? String(f.fix.value) : 'no fix')).join(', ')} / 建议值不符`);
+        continue;
       }
+      const differences = got.map((f) => mismatches(e, f));
+      if (!differences.some((d) => d.length === 0)) problems.push(...differences[0]!.map((d) => `${e.sheet}!${e.cell}: ${d}`));
     }
     for (const f of findings) {
       if (!t.findings.some((e) => e.sheet === f.sheet && e.cell === f.cell)) {

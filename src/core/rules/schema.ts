@@ -69,19 +69,34 @@ export const Snippet = z
   .strict();
 export type Snippet = z.infer<typeof Snippet>;
 
+const A1 = z.string().regex(/^[A-Z]{1,3}\d+$/, 'an A1 address / A1 单元格地址');
+const SheetCell = z.string().regex(/^.+![A-Z]{1,3}\d+$/, 'a sheet and cell: 表3!E12 / 工作表!单元格');
+
+/** What an invalid case expects, as ESLint's RuleTester does: the place, and as much of the rest as the maintainer states. */
 export const ExpectedFinding = z
   .object({
     sheet: z.string().min(1),
-    cell: z.string().regex(/^[A-Z]{1,3}\d+$/, 'an A1 address / A1 单元格地址'),
+    cell: A1,
+    message: z.string().min(1).optional().describe('完整的提示文字（中文） / the whole message, in Chinese'),
+    severity: z.enum(['error', 'warning', 'info']).optional().describe('报告的严重程度 / the severity reported'),
+    related: z.array(SheetCell).optional().describe('相关单元格，如 ["表3!C5"]（顺序不限） / the related cells, in any order'),
     fix: z.union([z.number(), z.string()]).optional().describe('建议值 / the value the fix should propose'),
+    fixSafety: z.enum(['safe', 'unsafe', 'display-only']).optional().describe('修正的安全级别 / how safe the fix is'),
+    candidates: z.array(SheetCell).optional().describe('无法确定时列出的候选单元格 / the candidate cells named when the checker cannot tell'),
   })
   .strict();
+export type ExpectedFinding = z.infer<typeof ExpectedFinding>;
+
+const Catalogue = z
+  .boolean()
+  .optional()
+  .describe('与整个规则目录一起运行（核对完整检查时的结果） / run with the whole catalogue, as a real check does');
 
 export const RuleTests = z
   .object({
-    valid: z.array(z.object({ name: z.string(), workbook: Snippet }).strict()).default([]),
+    valid: z.array(z.object({ name: z.string(), workbook: Snippet, catalogue: Catalogue }).strict()).default([]),
     invalid: z
-      .array(z.object({ name: z.string(), workbook: Snippet, findings: z.array(ExpectedFinding).min(1) }).strict())
+      .array(z.object({ name: z.string(), workbook: Snippet, catalogue: Catalogue, findings: z.array(ExpectedFinding).min(1) }).strict())
       .default([]),
   })
   .strict();
