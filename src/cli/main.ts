@@ -15,6 +15,7 @@ import { formatText } from './format-text.js';
 import { catalogueCache, type CatalogueChoice } from './catalogue-files.js';
 import { CatalogueProblem } from './rule-files.js';
 import { toCsv, toHtml } from './reports.js';
+import { runRecognize } from './recognize-command.js';
 import { rulesLint, rulesTest } from './rules-commands.js';
 import { runTrain } from './train-command.js';
 
@@ -32,6 +33,7 @@ const USAGE = `用法 / Usage:
   budget-check check <文件.xlsx|文件夹>... [--format text|json|csv|html] [--out <报告文件>] [--annotate <文件夹>]
                      [--lang zh-CN|en] [--rules <文件夹|规则包>] [--config <文件>] [--jobs N]
   budget-check train --from <工作簿.xlsx> --mistakes <类型,…|all> --count N --seed S --out <文件夹>
+  budget-check recognize <文件.xlsx>... [--explain] [--format text|json] [--rules …]
   budget-check rules lint [规则文件夹]
   budget-check rules test [规则文件夹]
 
@@ -40,6 +42,7 @@ const USAGE = `用法 / Usage:
   --format csv    每个问题一行 / one row per finding;  --format html  可发给各部门的报告 / a report to send on
   --out           报告写入文件 / write the report to a file;  --annotate  写出标注了问题的副本 / annotated copies
   --jobs          并行检查的线程数（默认为 CPU 核数） / worker threads (default: CPU cores)
+  --explain       recognize：说明每张表为何识别、每列的角色来自哪个表头 / recognize: why each table and column was read so
   --lang en       英文输出 / English output
   --rules         规则文件夹、规则包名称（如 national）或规则包文件 / a rules folder, a pack name or a pack file
   --config        配置文件：选择规则包、关闭规则、改变严重程度；不指定时使用工作簿旁的 budget-check.json
@@ -124,6 +127,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         out: { type: 'string' },
         annotate: { type: 'string' },
         jobs: { type: 'string' },
+        explain: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -159,6 +163,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 2;
   }
   if (command === 'train') return runTrain(values, io);
+  if (command === 'recognize') {
+    const choice = { ...(values.rules && { rules: values.rules }), ...(values.config && { config: values.config }) };
+    return runRecognize(files, { lang, format: values.format!, explain: values.explain!, choice }, io);
+  }
   if (command !== 'check') {
     io.err(`未知命令 / Unknown command: ${command}\n\n${USAGE}`);
     return 2;

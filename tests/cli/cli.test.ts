@@ -117,6 +117,14 @@ describe('bad input: one clear line, exit 2, no stack trace', () => {
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
   });
 
+  it.each(['missing', 'text', 'encrypted'])('recognize on a %s file says why in one line and exits 2', (name) => {
+    const r = run('recognize', bad[name]!, '--explain');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+  });
+
   it('reports the unusable file in JSON and still checks the others', () => {
     const r = run('check', SAMPLE, bad.truncated!, '--format', 'json');
     expect(r.code).toBe(2);

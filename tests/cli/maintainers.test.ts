@@ -43,6 +43,12 @@ describe('a rule maintainer, with JSON alone', () => {
       v.tables.find((t: any) => t.id === 'income-summary').columns.find((c: any) => c.role === 'fiscal').match.push({ all: ['本年拨款'] });
     });
     expect(run('rules', 'lint', rules).status).toBe(0);
+    // recognize --explain shows the column unmatched before, and its role and header after.
+    const explainedBefore = run('recognize', file, '--explain');
+    expect(explainedBefore.status).toBe(0);
+    expect(explainedBefore.stdout).toMatch(/未识别的金额列: .*F “[^”]*本年拨款”/);
+    const explained = run('recognize', file, '--explain', '--rules', rules);
+    expect(explained.stdout).toMatch(/F\s+fiscal\s+财政拨款收入\s+← “[^”]*本年拨款”\s+\(“本年拨款”\)/);
     const after = json(run('check', file, '--format', 'json', '--rules', rules));
     expect(after.workbooks[0]!.findings.filter((f) => f.severity === 'error')).toEqual([]);
 

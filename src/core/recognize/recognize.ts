@@ -31,7 +31,7 @@ interface Anchor {
  * What a title says once its numbering is set aside: "附表1：", "表3 ", "一、", "1." and "（二）" in
  * front, and a parenthesis at the end ("（续）", "（单位：万元）"), do not change which table it is.
  */
-function titleCore(norm: string): string {
+export function titleCore(norm: string): string {
   const core = norm
     .replace(/\[bookmark:[^\]]*\]/g, '')
     .replace(/^(附?表[0-9一二三四五六七八九十-]+[:：、.]?)/, '')
