@@ -85,6 +85,93 @@ describe('a rule maintainer, with JSON alone', () => {
     expect(r.workbooks[0]!.findings.some((f) => f.ruleId === 'vehicle-running-equals-basic')).toBe(false);
   });
 
+  it('sets the tolerance of a tie in JSON: a difference within it passes, one beyond it is reported', () => {
+    const rules = rulesCopy();
+    const base = JSON.parse(readFileSync(join(rules, 'three-public-basic-bound.json'), 'utf8'));
+    const snippet = (basic: number) => {
+      const w = structuredClone(base.tests.valid[0].workbook);
+      for (const row of w.sheets[0].rows) for (let i = 2; i < row.length; i++) if (typeof row[i] === 'number') row[i] = basic;
+      return w;
+    };
+    // 表6 30231 against 表9 公务用车运行维护费 (6.30): 6.60 is within half a 万元, 8.00 is not.
+    const rule = {
+      ...base,
+      id: 'vehicle-running-within-half',
+      severity: 'warning',
+      params: {
+        ties: [
+          {
+            left: { table: 'general-budget-basic', column: 'total', row: { code: '30231' } },
+            right: { table: 'three-public', column: 'total', row: { key: 'vehicleRunning', side: 'item' } },
+            tolerance: { amount: 0.5, unit: '万元' },
+          },
+        ],
+      },
+      message: { 'zh-CN': '{{left}}为 {{actualText}}，{{relation}}{{right}}（{{expectedText}}）', en: '{{left}} is {{actualText}}; it {{relation}} {{right}} ({{expectedText}})' },
+      tests: {
+        valid: [{ name: 'within half a 万元', workbook: snippet(6.6) }],
+        invalid: [{ name: 'beyond it', workbook: snippet(8), findings: [{ sheet: '表6', cell: 'C6', severity: 'warning' }] }],
+      },
+    };
+    const file = join(rules, 'vehicle-running-within-half.json');
+    writeFileSync(file, JSON.stringify(rule, null, 2));
+    expect(run('rules', 'lint', rules).status).toBe(0);
+    const tested = run('rules', 'test', rules);
+    expect(tested.stdout).toContain('✓ vehicle-running-within-half  不应报告 / valid  “within half a 万元”');
+    expect(tested.status).toBe(0);
+    // Without the tolerance the same 0.30 is a difference: the valid case fails, so the tolerance is what passed it.
+    writeFileSync(file, JSON.stringify({ ...rule, params: { ties: [{ ...rule.params.ties[0], tolerance: undefined }] } }, null, 2));
+    expect(run('rules', 'test', rules).stdout).toContain('✗ vehicle-running-within-half  不应报告 / valid  “within half a 万元”');
+  });
+
+  it('adds a new check over the indicators: a satisfaction target below 95% is reported where the forms say so', async () => {
+    const rules = rulesCopy();
+    const rule = {
+      $schema: './schema.json',
+      id: 'satisfaction-at-least-95',
+      family: 'performance',
+      severity: 'warning',
+      title: { 'zh-CN': '满意度目标不低于 95%', en: 'Satisfaction targets of at least 95%' },
+      description: { 'zh-CN': '本地要求：满意度指标的目标值不低于 95%。', en: 'A local policy: satisfaction targets are at least 95%.' },
+      iterator: 'indicators',
+      params: JSON.parse(readFileSync(join(rules, 'perf-value-unit.json'), 'utf8')).params,
+      conditions: { all: [{ fact: 'level2', operator: 'matches', value: '满意度' }, { fact: 'number', operator: 'lessThan', value: 95 }] },
+      message: { 'zh-CN': '项目“{{project}}”的满意度目标为“{{value}}”，本地要求不低于 95%', en: 'the satisfaction target of “{{project}}” is “{{value}}”; at least 95% is required' },
+      tests: {
+        valid: [{ name: '98%', workbook: { sheets: [{ name: '绩效', rows: [['满意度指标', '服务对象满意度指标', '服务对象满意度', '≥98%']] }] } }],
+        invalid: [],
+      },
+    };
+    writeFileSync(join(rules, 'satisfaction-at-least-95.json'), JSON.stringify(rule, null, 2));
+    expect(run('rules', 'lint', rules).status).toBe(0);
+    const findings = json(run('check', SAMPLE, '--format', 'json', '--rules', rules)).workbooks[0]!.findings.filter((f) => f.ruleId === 'satisfaction-at-least-95');
+    // Read independently from the transcription: the satisfaction values under 95.
+    const data = await transcription();
+    const low = data.targets.flatMap((t) => t.indicators.filter((i) => i[1]!.includes('满意度') && Number(/(\d+(?:\.\d+)?)%/.exec(i[4]!)?.[1] ?? 100) < 95).map((i) => `${t.projectName}|${i[4]}`));
+    expect(low.length).toBeGreaterThan(0);
+    expect(findings.map((f) => f.message).sort()).toEqual(low.map((l) => `项目“${l.split('|')[0]}”的满意度目标为“${l.split('|')[1]}”，本地要求不低于 95%`).sort());
+  });
+
+  it('lowers one rule to info: its findings are info, and a cell other rules also fail stays an error under their name', async () => {
+    const data = await transcription();
+    // 表3's first 项 row typed ×10 in 基本支出: the hierarchy, the row's own sum and the ties all fail on it.
+    const dir = mkdtempSync(join(tmpdir(), 'sev-'));
+    const file = join(dir, 'slip.xlsx');
+    const t3 = data.tables.find((t) => t.id === 'expense-summary')!;
+    const row = t3.rows.find((r) => /^\d{7}$/.test(String(r[1] ?? '')) && Number(r[4]) > 0)!;
+    row[4] = String(Number(row[4]) * 10);
+    writeFileSync(file, await budgetWorkbookBuffer(data));
+    const config = join(dir, 'cfg.json');
+    writeFileSync(config, JSON.stringify({ severity: { 'hierarchy-sum': 'info' } }));
+    const plain = json(run('check', file, '--format', 'json')).workbooks[0]!.findings;
+    const lowered = json(run('check', file, '--format', 'json', '--config', config)).workbooks[0]!.findings;
+    expect(plain.some((f) => f.ruleId === 'hierarchy-sum' && f.severity === 'error')).toBe(true);
+    expect(lowered.filter((f) => f.ruleId === 'hierarchy-sum').every((f) => f.severity === 'info')).toBe(true);
+    // Every cell reported before is still reported; those another rule also fails on stay errors.
+    for (const f of plain) expect(lowered.some((g) => g.sheet === f.sheet && g.cell === f.cell)).toBe(true);
+    expect(lowered.some((f) => f.severity === 'error' && f.ruleId !== 'hierarchy-sum')).toBe(true);
+  });
+
   it('a rule test that fails says what was expected and what came, and exits 1', () => {
     const rules = rulesCopy();
     edit(join(rules, 'hierarchy-sum.json'), (r) => {

@@ -213,6 +213,69 @@ describe('rule packs and a maintainer’s local rules in the pane', () => {
   });
 });
 
+describe('the maintainer scenarios of the README, in the pane as in the CLI', () => {
+  it('a header synonym, a new tie with a tolerance, a new check and a severity change, loaded as a folder', async () => {
+    const { cpSync, readFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'maintainer-'));
+    const rules = join(dir, 'rules');
+    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+    const json = (f: string) => JSON.parse(readFileSync(join(rules, f), 'utf8'));
+    const write = (f: string, j: unknown) => writeFileSync(join(rules, f), JSON.stringify(j, null, 2));
+    // 1. A header synonym: 本年拨款 read as 财政拨款收入.
+    const vocab = json('vocabulary/tables.json');
+    vocab.tables.find((t: any) => t.id === 'income-summary').columns.find((c: any) => c.role === 'fiscal').match.push({ all: ['本年拨款'] });
+    write('vocabulary/tables.json', vocab);
+    // 2. A new tie with a chosen tolerance: 表2 财政拨款收入 合计 = 表4 一般公共预算收入, within 1 万元.
+    const tie = json('table-ties.json');
+    write('fiscal-income-within-one.json', {
+      ...tie,
+      id: 'fiscal-income-within-one',
+      params: { ties: [{ left: { table: 'income-summary', column: 'fiscal', row: { total: true } }, right: { table: 'fiscal-summary', column: 'incomeAmount', row: { key: 'incomeGeneral', side: 'incomeItem' } }, tolerance: { amount: 1, unit: '万元' } }] },
+      tests: { valid: [], invalid: [] },
+    });
+    // 3. A new check: satisfaction targets of at least 95%.
+    write('satisfaction-at-least-95.json', {
+      ...json('perf-value-unit.json'),
+      id: 'satisfaction-at-least-95',
+      conditions: { all: [{ fact: 'level2', operator: 'matches', value: '满意度' }, { fact: 'number', operator: 'lessThan', value: 95 }] },
+      message: { 'zh-CN': '项目“{{project}}”的满意度目标为“{{value}}”，本地要求不低于 95%', en: 'the satisfaction target of “{{project}}” is “{{value}}”' },
+      tests: { valid: [], invalid: [] },
+    });
+    // 4. A severity change.
+    write('perf-rate-comparator.json', { ...json('perf-rate-comparator.json'), severity: 'error' });
+
+    // A workbook that says 本年拨款, with its fiscal income total 2 万元 off (beyond the tolerance).
+    const data = await transcription();
+    const income = data.tables.find((t) => t.id === 'income-summary')!;
+    income.header[1]![5] = '本年拨款';
+    income.rows[0]![5] = String(Number(income.rows[0]![5]) + 2);
+    const file = join(dir, '本年拨款.xlsx');
+    writeFileSync(file, await budgetWorkbookBuffer(data));
+
+    const { spawnSync } = await import('node:child_process');
+    // Exit 1: the planted difference is an error.
+    const out = spawnSync(process.execPath, [join(ROOT, 'bin/budget-check.js'), 'check', file, '--format', 'json', '--rules', rules], { encoding: 'utf8' }).stdout;
+    const cli = (JSON.parse(out) as { workbooks: { findings: { ruleId: string; severity: string; sheet: string; cell: string }[] }[] }).workbooks[0]!.findings;
+    const scenario = (f: { ruleId: string }) => ['fiscal-income-within-one', 'satisfaction-at-least-95', 'perf-rate-comparator'].includes(f.ruleId);
+    expect(cli.some((f) => f.ruleId === 'satisfaction-at-least-95')).toBe(true);
+    expect(cli.some((f) => f.ruleId === 'perf-rate-comparator' && f.severity === 'error')).toBe(true);
+    // The 2 万元 lands on the 本年拨款 cell, read only thanks to the synonym.
+    expect(cli.some((f) => f.sheet === '表2' && f.cell === 'F6')).toBe(true);
+
+    const page = await openDemo();
+    await page.getByTestId('local-rules-folder').setInputFiles(rules);
+    await page.getByTestId('open-file').setInputFiles(file);
+    await page.getByTestId('file-name').waitFor();
+    await check(page);
+    const shown = await page.locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => ({ rule: e.getAttribute('data-rule'), cell: e.getAttribute('data-cell'), severity: e.getAttribute('data-severity') })));
+    const key = (x: { rule: string | null; cell: string | null; severity: string | null }) => `${x.rule} ${x.cell} ${x.severity}`;
+    expect(shown.filter((x) => scenario({ ruleId: x.rule ?? '' })).map(key).sort()).toEqual(cli.filter(scenario).map((f) => key({ rule: f.ruleId, cell: `${f.sheet}!${f.cell}`, severity: f.severity })).sort());
+    expect(shown.some((x) => x.cell === '表2!F6')).toBe(true);
+    expect(await page.getByTestId('count-error').textContent()).toBe(`错误 ${cli.filter((f) => f.severity === 'error').length}`);
+    await page.close();
+  });
+});
+
 describe('training mode', () => {
   it('a trainee marks cells, the answers are revealed one by one, and the marks are scored', async () => {
     const { spawnSync } = await import('node:child_process');
