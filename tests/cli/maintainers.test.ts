@@ -214,5 +214,6 @@ describe('a rule maintainer, with JSON alone', () => {
     const r = run('check', SAMPLE, '--config', config);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${config}:3:5  $.disable[0]  没有规则匹配“perf-level3-placehodler”`);
+    expect(r.stderr).toMatch(/是否应为“perf-level3-placeholder”/);
   });
 });

@@ -43,4 +43,15 @@ describe('generated JSON Schemas', () => {
     expect(validate({ ...good, params: { ties: [] } })).toBe(false);
     expect(validate({ ...good, iterator: 'table-ties', params: read('rules/table-ties.json').params })).toBe(true);
   });
+
+  it('completes the facts of the rule’s own iterator at any depth of the conditions, with their types', () => {
+    const validate = validators['rules/schema.json']!;
+    const good = read('rules/hierarchy-sum.json');
+    const nested = (fact: string) => ({ ...good, conditions: { all: [{ any: [{ fact, operator: 'greaterThan', value: 0 }] }] } });
+    expect(validate(nested('breach'))).toBe(true);
+    // level3 is a fact of the indicators iterator, not of hierarchy-sums.
+    expect(validate(nested('level3'))).toBe(false);
+    const defs = schemas['rules/schema.json']!.definitions as Record<string, { properties: { fact: { enum: string[]; enumDescriptions: string[] } } }>;
+    expect(defs['conditions-hierarchy-sums']!.properties.fact.enumDescriptions).toContainEqual(expect.stringMatching(/^breach \(number\): /));
+  });
 });

@@ -9,7 +9,7 @@ import { didYouMean } from '../suggest.js';
 import type { Vocabulary } from '../vocabulary.js';
 import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from '../zod-issues.js';
 import { ITERATORS } from './registry.js';
-import { IDENTITY_TEXTS, type IteratorDef, type Reference } from './registry-types.js';
+import { IDENTITY_TEXTS, type FactSpec, type IteratorDef, type Reference } from './registry-types.js';
 import { FAMILIES, RuleFile, type NestedCondition, type TopLevelCondition } from './schema.js';
 
 export interface LoadedRule extends RuleFile {
@@ -76,6 +76,47 @@ export function conditionFacts(cond: TopLevelCondition | NestedCondition, path: 
   return out;
 }
 
+type Leaf = { fact: string; operator: string; value?: unknown; path: PropertyKey[] };
+
+function leaves(cond: TopLevelCondition | NestedCondition, path: PropertyKey[] = ['conditions']): Leaf[] {
+  if ('all' in cond) return cond.all.flatMap((c, i) => leaves(c, [...path, 'all', i]));
+  if ('any' in cond) return cond.any.flatMap((c, i) => leaves(c, [...path, 'any', i]));
+  if ('not' in cond) return leaves(cond.not, [...path, 'not']);
+  return [{ fact: cond.fact, operator: cond.operator, value: cond.value, path }];
+}
+
+const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+const TYPE_NAMES: Record<string, string> = { number: '数字 a number', string: '文字 a string', boolean: 'true/false' };
+
+function typeOf(v: unknown): string {
+  return v === null ? 'null' : typeof v;
+}
+
+/** A condition whose value cannot be of its fact's type ("true" against a flag, 5 against a text). */
+function typeProblems(file: string, leaf: Leaf, facts: Record<string, FactSpec>): RuleProblem[] {
+  const spec = facts[leaf.fact]!;
+  const wrong = (at: PropertyKey[], got: string) =>
+    problem(file, at, `事实“${leaf.fact}”是${TYPE_NAMES[spec.type]}，这里给的是 ${got} / fact “${leaf.fact}” is ${spec.type}, the value here is ${got}`);
+  const v = leaf.value;
+  if (v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
+    const other = Object.hasOwn(facts, String((v as { fact: unknown }).fact)) ? facts[String((v as { fact: unknown }).fact)] : undefined;
+    return other && other.type !== spec.type ? [wrong([...leaf.path, 'value', 'fact'], `${other.type}（事实 fact “${String((v as { fact: unknown }).fact)}”）`)] : [];
+  }
+  if (leaf.operator === 'matches') return spec.type === 'string' ? [] : [wrong([...leaf.path, 'fact'], 'a regular expression / 正则表达式')];
+  if (NUMERIC.has(leaf.operator)) {
+    if (spec.type !== 'number') return [wrong([...leaf.path, 'operator'], `${leaf.operator}（只用于数字 / for numbers only）`)];
+    return typeof v === 'number' ? [] : [wrong([...leaf.path, 'value'], JSON.stringify(v))];
+  }
+  if (leaf.operator === 'in' || leaf.operator === 'notIn') {
+    if (!Array.isArray(v)) return [wrong([...leaf.path, 'value'], `${JSON.stringify(v)}（应为列表 / should be a list）`)];
+    return v.flatMap((x, i) => (typeOf(x) === spec.type || (x === null && spec.nullable) ? [] : [wrong([...leaf.path, 'value', i], JSON.stringify(x))]));
+  }
+  if (leaf.operator === 'equal' || leaf.operator === 'notEqual') {
+    return typeOf(v) === spec.type || v === null ? [] : [wrong([...leaf.path, 'value'], JSON.stringify(v))];
+  }
+  return [];
+}
+
 /** Conditions using the "matches" operator, with the JSON path of each value. */
 function matchesConditions(cond: TopLevelCondition | NestedCondition, path: PropertyKey[] = ['conditions']): { value: unknown; path: PropertyKey[] }[] {
   if ('all' in cond) return cond.all.flatMap((c, i) => matchesConditions(c, [...path, 'all', i]));
@@ -104,10 +145,12 @@ export function validateRule(file: string, json: unknown, vocab?: Vocabulary): {
   else if (vocab && def.references) problems.push(...checkReferences(file, def.references(params.data), vocab));
   const uses = conditionFacts(rule.conditions);
   for (const u of uses) {
-    if (!(u.fact in def.facts)) {
+    // Own facts only: "constructor" or "toString" are no facts of any iterator.
+    if (!Object.hasOwn(def.facts, u.fact)) {
       problems.push(problem(file, u.path, `迭代器 ${def.name} 没有事实“${u.fact}” / unknown fact “${u.fact}” for iterator ${def.name}${didYouMean(u.fact, Object.keys(def.facts))}`));
     }
   }
+  for (const leaf of leaves(rule.conditions)) if (Object.hasOwn(def.facts, leaf.fact)) problems.push(...typeProblems(file, leaf, def.facts));
   for (const m of matchesConditions(rule.conditions)) {
     try {
       if (typeof m.value !== 'string') throw new Error('the value must be a regular expression written as a string');

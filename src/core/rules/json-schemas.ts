@@ -20,22 +20,36 @@ function ruleSchema(): JsonObject {
   const base = toSchema(RuleFile, '审核规则 / Budget Check rule');
   const properties = base.properties as Record<string, JsonObject>;
   properties.iterator = { ...properties.iterator, enum: [...ITERATORS.keys()] };
+  const definitions: Record<string, JsonObject> = {};
   base.allOf = [...ITERATORS.values()].map((it) => {
     const params = z.toJSONSchema(it.params, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonObject;
     delete params.$schema;
-    const facts = Object.entries(it.facts).map(([name, d]) => `${name}: ${d['zh-CN']} / ${d.en}`);
+    const facts = Object.entries(it.facts).map(([name, d]) => `${name} (${d.type}${d.nullable ? ' | null' : ''}): ${d['zh-CN']} / ${d.en}`);
+    // Conditions at any depth complete the iterator's facts, each with its type and meaning.
+    const ref = { $ref: `#/definitions/conditions-${it.name}` };
+    definitions[`conditions-${it.name}`] = {
+      type: 'object',
+      properties: {
+        all: { type: 'array', items: ref },
+        any: { type: 'array', items: ref },
+        not: ref,
+        fact: { enum: Object.keys(it.facts), enumDescriptions: facts },
+        value: { anyOf: [{ type: ['number', 'string', 'boolean', 'null', 'array'] }, { type: 'object', properties: { fact: { enum: Object.keys(it.facts) } } }] },
+      },
+    };
     const placeholders = [...it.texts, ...(it.identities ? IDENTITY_TEXTS : [])];
     return {
       if: { properties: { iterator: { const: it.name } }, required: ['iterator'] },
       then: {
         properties: {
           params: { ...params, description: `${it.description['zh-CN']} / ${it.description.en}` },
-          conditions: { description: `可用的事实 / facts:\n${facts.join('\n')}` },
+          conditions: { ...ref, description: `可用的事实 / facts:\n${facts.join('\n')}` },
           message: { description: `可用的占位符 / placeholders: ${[...Object.keys(it.facts), ...placeholders].map((p) => `{{${p}}}`).join(' ')}` },
         },
       },
     };
   });
+  base.definitions = { ...((base.definitions as JsonObject | undefined) ?? {}), ...definitions };
   return base;
 }
 

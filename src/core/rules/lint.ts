@@ -5,6 +5,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { didYouMean } from '../suggest.js';
 import { checkVocabulary, type Vocabulary } from '../vocabulary.js';
 import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from '../zod-issues.js';
 import { checkRules, type LoadedRule } from './catalogue.js';
@@ -102,13 +103,15 @@ export function lint(sources: readonly SourceText[]): LintResult {
         continue;
       }
       const data = result.data as { include?: string[]; exclude?: string[]; disable?: string[]; severity: Record<string, string> };
+      const ids = rules.map((r) => r.id);
+      const noRule = (pattern: string) => `没有规则匹配“${pattern}” / no rule matches “${pattern}”${pattern.includes('*') ? '' : didYouMean(pattern, ids)}`;
       for (const field of ['include', 'exclude', 'disable'] as const) {
         (data[field] ?? []).forEach((pattern, i) => {
-          if (unmatchedBy(rules, [pattern]).length) report(file, [field, i], `没有规则匹配“${pattern}” / no rule matches “${pattern}”`);
+          if (unmatchedBy(rules, [pattern]).length) report(file, [field, i], noRule(pattern));
         });
       }
       for (const pattern of Object.keys(data.severity)) {
-        if (unmatchedBy(rules, [pattern]).length) report(file, ['severity', pattern], `没有规则匹配“${pattern}” / no rule matches “${pattern}”`);
+        if (unmatchedBy(rules, [pattern]).length) report(file, ['severity', pattern], noRule(pattern));
       }
     }
   };

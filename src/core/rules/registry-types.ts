@@ -4,12 +4,27 @@ import type { TableId } from '../vocabulary.js';
 import type { Item, RuleContext } from './context.js';
 import type { Localized } from './identity.js';
 
+/** What a fact holds, so the linter can refuse `"value": "true"` against a number or a flag. */
+export type FactType = 'number' | 'string' | 'boolean';
+
+export interface FactSpec extends Localized {
+  type: FactType;
+  /** The fact may be null (a value that could not be read). */
+  nullable?: boolean;
+}
+
+const spec = (type: FactType, nullable: boolean) => (zh: string, en: string): FactSpec => ({ 'zh-CN': zh, en, type, ...(nullable && { nullable }) });
+export const num = spec('number', false);
+export const numOrNull = spec('number', true);
+export const text = spec('string', false);
+export const flag = spec('boolean', false);
+
 export interface IteratorDef<P = unknown> {
   name: string;
   description: Localized;
   params: z.ZodType<P>;
   /** Facts each item carries, documented for rule maintainers (and checked by the rule linter). */
-  facts: Record<string, Localized>;
+  facts: Record<string, FactSpec>;
   /** True when items are numeric identities, placed on the cell to change by the localiser. */
   identities: boolean;
   /** Placeholders whose text differs by language (table and column names …), beyond the facts. */
@@ -33,21 +48,21 @@ export interface Reference {
   coded?: boolean;
 }
 
-export const IDENTITY_FACTS: Record<string, Localized> = {
-  actual: { 'zh-CN': '左边（被核对的单元格）的金额', en: 'the left-hand amount (the cell checked)' },
-  expected: { 'zh-CN': '右边（合计或对应单元格）的金额', en: 'the right-hand amount (sum or counterpart)' },
-  difference: { 'zh-CN': '左边减右边', en: 'left minus right' },
-  absDifference: { 'zh-CN': '差额的绝对值', en: 'absolute difference' },
-  tolerance: { 'zh-CN': '允许的误差：规则指定的，否则为四舍五入可以解释的差额', en: 'the tolerance the rule chose, else what rounding alone can explain' },
-  breach: {
-    'zh-CN': '关系被打破的幅度：eq 为差额绝对值，le 为左减右，ge 为右减左（≤ 0 即成立）',
-    en: 'by how much the relation is broken: |difference| for eq, left − right for le, right − left for ge (≤ 0 holds)',
-  },
-  relation: { 'zh-CN': 'eq 相等 / le 不大于 / ge 不小于', en: 'eq equal / le at most / ge at least' },
-  termCount: { 'zh-CN': '参与计算的单元格数', en: 'number of cells involved' },
-  unit: { 'zh-CN': '金额单位', en: 'unit' },
-  cell: { 'zh-CN': '被核对的单元格地址', en: 'address of the cell checked' },
-  sheet: { 'zh-CN': '工作表名', en: 'sheet name' },
+export const IDENTITY_FACTS: Record<string, FactSpec> = {
+  actual: num('左边（被核对的单元格）的金额', 'the left-hand amount (the cell checked)'),
+  expected: num('右边（合计或对应单元格）的金额', 'the right-hand amount (sum or counterpart)'),
+  difference: num('左边减右边', 'left minus right'),
+  absDifference: num('差额的绝对值', 'absolute difference'),
+  breach: num(
+    '关系被打破的幅度：eq 为差额绝对值，le 为左减右，ge 为右减左（≤ 0 即成立）',
+    'by how much the relation is broken: |difference| for eq, left − right for le, right − left for ge (≤ 0 holds)',
+  ),
+  tolerance: num('允许的误差：规则指定的，否则为四舍五入可以解释的差额', 'the tolerance the rule chose, else what rounding alone can explain'),
+  relation: text('eq 相等 / le 不大于 / ge 不小于', 'eq equal / le at most / ge at least'),
+  termCount: num('参与计算的单元格数', 'number of cells involved'),
+  unit: text('金额单位', 'unit'),
+  cell: text('被核对的单元格地址', 'address of the cell checked'),
+  sheet: text('工作表名', 'sheet name'),
 };
 
 /** Message-only placeholders every identity item provides (formatted in the table's own unit). */

@@ -5,7 +5,7 @@ import type { RecognizedTable, TableRow } from '../../model.js';
 import { TABLE_IDS, type TableId } from '../../vocabulary.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Localized, type Term } from '../identity.js';
-import { IDENTITY_FACTS, type IteratorDef, type Reference } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 
 const TableIdSchema = z.enum([...TABLE_IDS, 'performance-target']);
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
@@ -38,10 +38,10 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
   params: HierarchyParams,
   facts: {
     ...IDENTITY_FACTS,
-    parentCode: both('上级科目编码（合计行为空）', 'parent code (empty for the 合计 row)'),
-    parentName: both('上级科目名称', 'parent name'),
-    rowName: both('上级行的编码和名称（合计行为“合计”）', 'the parent row’s code and name (合计 for the total row)'),
-    childCount: both('直属下级行数', 'number of direct children'),
+    parentCode: text('上级科目编码（合计行为空）', 'parent code (empty for the 合计 row)'),
+    parentName: text('上级科目名称', 'parent name'),
+    rowName: text('上级行的编码和名称（合计行为“合计”）', 'the parent row’s code and name (合计 for the total row)'),
+    childCount: num('直属下级行数', 'number of direct children'),
   },
   identities: true,
   texts: ['table', 'column', 'left'],
@@ -116,8 +116,8 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
   params: RowIdentityParams,
   facts: {
     ...IDENTITY_FACTS,
-    rowName: both('行的编码和名称', 'the row’s code and name'),
-    parts: both('组成列的名称', 'names of the part columns'),
+    rowName: text('行的编码和名称', 'the row’s code and name'),
+    parts: text('组成列的名称', 'names of the part columns'),
   },
   identities: true,
   texts: ['table', 'column', 'parts', 'left'],
@@ -210,7 +210,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
   name: 'labelled-sums',
   description: both('按行标签识别的合计行等于组成行之和（如 本年收入合计、三公经费小计）', 'a total row found by its label equals the sum of its part rows (本年收入合计, 三公经费小计)'),
   params: LabelledSumParams,
-  facts: { ...IDENTITY_FACTS, rowName: both('合计行的名称', 'name of the total row'), parts: both('组成行的名称', 'names of the part rows') },
+  facts: { ...IDENTITY_FACTS, rowName: text('合计行的名称', 'name of the total row'), parts: text('组成行的名称', 'names of the part rows') },
   identities: true,
   texts: ['table', 'column', 'left'],
   references: (p) =>
@@ -447,7 +447,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
     'cross-table ties: one side equals (is at most, at least) the other; a side is a cell, cells matched row by row by code, or a weighted sum of cells and code ranges; 元/万元 converted',
   ),
   params: TieParams,
-  facts: { ...IDENTITY_FACTS, right: both('右边单元格的说明', 'the right-hand cell, described'), code: both('按编码对应时的科目编码', 'the code, for ties by code') },
+  facts: { ...IDENTITY_FACTS, right: text('右边单元格的说明', 'the right-hand cell, described'), code: text('按编码对应时的科目编码', 'the code, for ties by code') },
   identities: true,
   texts: ['right', 'relation', 'left'],
   references: (p) => p.ties.flatMap((tie, i) => (['left', 'right'] as const).flatMap((side) => sideReferences(tie[side], ['ties', i, side]))),
@@ -503,7 +503,7 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
   name: 'code-correspondences',
   description: both('功能分类科目与经济分类科目的对应关系（如 2080505 养老保险缴费 = 30108）', 'functional ↔ economic code correspondences (2080505 pension contributions = 30108)'),
   params: CorrespondenceParams,
-  facts: { ...IDENTITY_FACTS, leftCodes: both('左边的科目编码', 'codes on the left'), rightCodes: both('右边的科目编码', 'codes on the right') },
+  facts: { ...IDENTITY_FACTS, leftCodes: text('左边的科目编码', 'codes on the left'), rightCodes: text('右边的科目编码', 'codes on the right') },
   identities: true,
   texts: ['name', 'leftTable', 'rightTable', 'left'],
   references: (p) => [

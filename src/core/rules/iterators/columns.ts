@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TABLE_IDS } from '../../vocabulary.js';
 import type { Item } from '../context.js';
-import type { IteratorDef } from '../registry-types.js';
+import { type IteratorDef, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -18,9 +18,9 @@ export const tableColumns: IteratorDef<z.infer<typeof ColumnParams>> = {
   description: both('表中某一列（按列角色）的填写情况，与其他金额列对照', 'how much of one column (by role) is filled, beside the other amount columns'),
   params: ColumnParams,
   facts: {
-    header: both('该列的表头', 'the column’s header'),
-    filledCount: both('该列填了数的行数', 'rows with an amount in the column'),
-    otherFilled: both('其他金额列中填得最多的那列的行数', 'rows filled in the fullest other amount column'),
+    header: text('该列的表头', 'the column’s header'),
+    filledCount: num('该列填了数的行数', 'rows with an amount in the column'),
+    otherFilled: num('其他金额列中填得最多的那列的行数', 'rows filled in the fullest other amount column'),
   },
   identities: false,
   texts: ['table'],

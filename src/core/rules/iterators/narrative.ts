@@ -10,7 +10,7 @@ import { fold, parseAmount } from '../../text.js';
 import { TABLE_IDS } from '../../vocabulary.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
-import { IDENTITY_FACTS, type IteratorDef } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -80,7 +80,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   name: 'narrative-amounts',
   description: both('说明文字中写明的金额与表中对应单元格核对', 'amounts stated in the narrative against their table cells'),
   params: NarrativeParams,
-  facts: { ...IDENTITY_FACTS, statement: both('说明中的原文', 'the sentence as written') },
+  facts: { ...IDENTITY_FACTS, statement: text('说明中的原文', 'the sentence as written') },
   identities: true,
   texts: ['name', 'right', 'relation', 'left'],
   references: (p) =>

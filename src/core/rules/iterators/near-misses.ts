@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { toA1 } from '../../address.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
-import type { IteratorDef } from '../registry-types.js';
+import { type IteratorDef, num, text } from '../registry-types.js';
 import { narrativeCells, textCells } from './narrative.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -105,12 +105,12 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
   ),
   params: ListParams,
   facts: {
-    written: both('说明中写的这一项', 'the item as written'),
-    expected: both('表中最接近的科目名称（多个时以“或”连接）', 'the closest table name (several joined by 或)'),
-    differences: both('与最接近的名称相差的字数', 'characters that differ from the closest name'),
-    alternatives: both('同样接近的表中名称个数', 'how many table names are equally close'),
-    listedNames: both('这一列举中与表中名称完全相同的项数', 'items of the list that are table names exactly'),
-    listLength: both('这一列举的项数', 'items in the list'),
+    written: text('说明中写的这一项', 'the item as written'),
+    expected: text('表中最接近的科目名称（多个时以“或”连接）', 'the closest table name (several joined by 或)'),
+    differences: num('与最接近的名称相差的字数', 'characters that differ from the closest name'),
+    alternatives: num('同样接近的表中名称个数', 'how many table names are equally close'),
+    listedNames: num('这一列举中与表中名称完全相同的项数', 'items of the list that are table names exactly'),
+    listLength: num('这一列举的项数', 'items in the list'),
   },
   identities: false,
   texts: [],
@@ -195,10 +195,10 @@ export const standardWordings: IteratorDef<z.infer<typeof WordingParams>> = {
   description: both('与规则中所列标准写法只差几个字的文字', 'text a few characters off a standard wording the rule lists'),
   params: WordingParams,
   facts: {
-    written: both('表中写的这一段', 'the passage as written'),
-    expected: both('标准写法', 'the standard wording'),
-    differences: both('相差的字数', 'characters that differ'),
-    length: both('标准写法的字数', 'characters in the standard wording'),
+    written: text('表中写的这一段', 'the passage as written'),
+    expected: text('标准写法', 'the standard wording'),
+    differences: num('相差的字数', 'characters that differ'),
+    length: num('标准写法的字数', 'characters in the standard wording'),
   },
   identities: false,
   texts: [],
