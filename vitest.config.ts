@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
+    // Both cores: the slow files (training, mutations, the CLI) run side by side.
+    maxWorkers: 2,
     reporters: ['default', './tests/summary-reporter.ts'],
   },
 });
