@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // Both cores: the slow files (training, mutations, the CLI) run side by side.
     maxWorkers: 2,
+    // Test files share the modules they import (most import the same core): a third of a minute saved.
+    isolate: false,
     reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

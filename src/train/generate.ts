@@ -95,16 +95,35 @@ export async function planWorkbook(grid: GridWorkbook, mistakes: Mistake[], rng:
   return { edits, answers };
 }
 
+/** Other places for a workbook whose first plan cannot hold every mistake: still fixed by the seed. */
+const REPLANS = 12;
+
+async function planReproducibly(grid: GridWorkbook, mistakes: Mistake[], seed: number, index: number, catalogue: Catalogue) {
+  let last: unknown;
+  for (let replan = 0; replan < REPLANS; replan++) {
+    // Replan 0 is the seed's first choice, so workbooks that always planted keep their places.
+    const rng = new Random(seed * 100_003 + index + replan * 7_919_113);
+    try {
+      return await planWorkbook(grid, mistakes, rng, catalogue);
+    } catch (e) {
+      if (!(e instanceof TrainingError)) throw e;
+      last = e;
+    }
+  }
+  throw last;
+}
+
 export async function generateTraining(opts: TrainOptions): Promise<AnswerEntry[]> {
   const mistakes = resolveMistakes(opts.mistakes.join(','));
   const bytes = await readFile(opts.from);
   const grid = await bufferToGrid(opts.from, bytes);
-  await mkdir(opts.out, { recursive: true });
   const stem = basename(opts.from, extname(opts.from));
+  // Every workbook is planned before anything is written: a request that cannot be met leaves nothing behind.
+  const plans = [];
+  for (let i = 0; i < opts.count; i++) plans.push(await planReproducibly(grid, mistakes, opts.seed, i, opts.catalogue));
+  await mkdir(opts.out, { recursive: true });
   const all: AnswerEntry[] = [];
-  for (let i = 0; i < opts.count; i++) {
-    const rng = new Random(opts.seed * 100_003 + i);
-    const { edits, answers } = await planWorkbook(grid, mistakes, rng, opts.catalogue);
+  for (const [i, { edits, answers }] of plans.entries()) {
     const name = `${stem}-练习${String(i + 1).padStart(2, '0')}.xlsx`;
     // A fresh copy of the original for every workbook: its formatting kept, the original untouched.
     const wb = new ExcelJS.Workbook();

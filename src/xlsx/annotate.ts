@@ -20,7 +20,9 @@ export async function writeAnnotatedCopy(report: WorkbookReport, to: string): Pr
     const key = `${f.sheet}!${f.cell}`;
     const cell = ws.getCell(f.cell);
     if (!notes.has(key)) {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${HIGHLIGHT_COLOURS[f.severity].slice(1)}` } };
+      // ExcelJS shares one style object among the cells that had one style in the file: the cell
+      // gets its own copy, or the fill would paint every cell sharing it.
+      cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${HIGHLIGHT_COLOURS[f.severity].slice(1)}` } } };
       notes.set(key, []);
     }
     notes.get(key)!.push(`【${SEVERITY[f.severity]}】${f.message}${f.fix ? `\n建议改为：${f.fix.value}` : ''}`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/findings.js';
+import { HIGHLIGHT_COLOURS } from '../../src/core/workbook-port.js';
 import { budgetWorkbookBuffer } from '../../src/xlsx/budget-writer.js';
 import { ROOT, SAMPLE_XLSX, transcription } from '../helpers.js';
 
@@ -81,5 +82,38 @@ describe('budget-check check <folder>', () => {
     expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect(String(cell.note)).toContain('建议改为：178.45');
     expect(wb.getWorksheet('审核结果')!.rowCount).toBeGreaterThan(1);
+  });
+
+  it('an annotated copy changes only the cells with findings: every other cell keeps its style, each finding cell its severity colour', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'annotated-styles-'));
+    const training = mkdtempSync(join(tmpdir(), 'annotated-training-'));
+    expect(run('train', '--from', SAMPLE_XLSX, '--mistakes', 'transposed-digits,plan-not-100', '--count', '1', '--seed', '4', '--out', training).status).toBe(0);
+    const trainee = join(training, 'caofeidian-hrss-2024-练习01.xlsx');
+    const r = run('check', join(folder, '人社局.xlsx'), join(folder, '财政局.xlsx'), trainee, '--annotate', out, '--format', 'json');
+    const report = JSON.parse(r.stdout) as Report;
+    for (const w of report.workbooks) {
+      const original = new ExcelJS.Workbook();
+      await original.xlsx.readFile(w.file);
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(join(out, `${w.file.split('/').pop()!.replace('.xlsx', '')}-审核.xlsx`));
+      // The most severe finding on a cell gives its colour (findings come most severe first).
+      const painted = new Map<string, string>();
+      for (const f of w.findings) if (f.sheet && f.cell && !painted.has(`${f.sheet}!${f.cell}`)) painted.set(`${f.sheet}!${f.cell}`, `FF${HIGHLIGHT_COLOURS[f.severity].slice(1)}`);
+      expect(painted.size).toBeGreaterThan(0);
+      let compared = 0;
+      original.eachSheet((ws) => {
+        const other = copy.getWorksheet(ws.name)!;
+        ws.eachRow({ includeEmpty: true }, (row, r) =>
+          row.eachCell({ includeEmpty: true }, (cell, c) => {
+            const mirror = other.getRow(r).getCell(c);
+            const colour = painted.get(`${ws.name}!${cell.address}`);
+            if (colour) expect((mirror.fill as ExcelJS.FillPattern).fgColor?.argb, `${ws.name}!${cell.address}`).toBe(colour);
+            else expect(mirror.style, `${ws.name}!${cell.address}`).toEqual(cell.style);
+            compared++;
+          }),
+        );
+      });
+      expect(compared).toBeGreaterThan(1000);
+    }
   });
 });
