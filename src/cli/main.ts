@@ -3,8 +3,9 @@
  *   budget-check check <file.xlsx>... [--format text|json] [--lang zh-CN|en]
  * Exit codes: 0 no error-severity finding, 1 some, 2 input it cannot use (or a usage mistake).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve as resolvePath } from 'node:path';
+import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { basename, dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalogue } from '../core/check.js';
 import type { Report, WorkbookReport } from '../core/findings.js';
@@ -48,7 +49,19 @@ const USAGE = `用法 / Usage:
   --config        配置文件：选择规则包、关闭规则、改变严重程度；不指定时使用工作簿旁的 budget-check.json
                   / a config choosing the pack, disabling rules, changing severities; default: budget-check.json beside the workbook
 
+  budget-check help [命令] · budget-check --version
+
 退出码 / Exit codes: 0 无错误 no errors · 1 有错误或规则问题 errors found / rule problems · 2 无法使用的输入 unusable input`;
+
+/** One command's part of the usage, for `budget-check help <command>`. */
+const HELP: Record<string, string> = Object.fromEntries(
+  ['check', 'train', 'recognize', 'rules'].map((c) => [c, USAGE.split('\n').filter((l) => l.includes(`budget-check ${c}`) || (c === 'check' && /^\s+(--|\s{10,})/.test(l))).join('\n')]),
+);
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  return `${pkg.name} ${pkg.version} (Node ${process.versions.node})`;
+}
 
 interface CheckOptions {
   format: string;
@@ -59,7 +72,31 @@ interface CheckOptions {
   jobs?: number;
 }
 
+/** Where a report or annotated copies would go, checked before any work: a reason it cannot, or undefined. */
+async function unwritable(path: string, kind: 'file' | 'folder'): Promise<string | undefined> {
+  const s = await stat(path).catch(() => undefined);
+  if (s && kind === 'file' && s.isDirectory()) return `${path} 是文件夹，不能写入报告 / ${path} is a folder, not a file to write the report to`;
+  if (s && kind === 'folder' && !s.isDirectory()) return `${path} 已是一个文件，不能作为标注副本的文件夹 / ${path} is a file, not a folder for annotated copies`;
+  const parent = s && kind === 'folder' ? path : dirname(resolvePath(path));
+  const ok = await access(parent, constants.W_OK).then(() => true, () => false);
+  return ok ? undefined : `无法写入 ${parent}（文件夹不存在或没有写权限） / cannot write to ${parent} (missing folder or no permission)`;
+}
+
 async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promise<number> {
+  // Nothing is written, created or claimed unless every input exists and every output can be written.
+  const absent = [];
+  for (const input of inputs) if (!(await stat(input).catch(() => undefined))) absent.push(input);
+  if (absent.length) {
+    for (const a of absent) io.err(`budget-check: 找不到文件：${a} / File not found: ${a}`);
+    return 2;
+  }
+  for (const [path, kind] of [[o.out, 'file'], [o.annotate, 'folder']] as const) {
+    const problem = path && (await unwritable(path, kind));
+    if (problem) {
+      io.err(`budget-check: ${problem}`);
+      return 2;
+    }
+  }
   const catalogueFor = catalogueCache(o.choice);
   let reports: WorkbookReport[];
   let vocab: Catalogue['vocab'];
@@ -90,7 +127,12 @@ async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promise<numb
     output = reports.filter((r) => !r.error).map((r) => formatText(r, vocab, o.lang)).join('\n\n');
   }
   if (o.out) {
-    await writeFile(o.out, output);
+    try {
+      await writeFile(o.out, output);
+    } catch (e) {
+      io.err(`budget-check: 无法写入报告 ${o.out} / cannot write the report ${o.out}: ${(e as Error).message}`);
+      return 2;
+    }
     io.err(`报告已写入 / report written to ${o.out}`);
   } else if (output) io.out(output);
 
@@ -129,6 +171,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         jobs: { type: 'string' },
         explain: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
@@ -137,6 +180,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const { values, positionals } = parsed;
   const [command, ...files] = positionals;
+  if (values.version || command === 'version') {
+    io.out(await version());
+    return 0;
+  }
+  if (command === 'help') {
+    const topic = files[0];
+    if (topic && !HELP[topic]) {
+      io.err(`没有“${topic}”命令的帮助 / no help for “${topic}”; commands: ${Object.keys(HELP).join(', ')}`);
+      return 2;
+    }
+    io.out(topic ? HELP[topic]! : USAGE);
+    return 0;
+  }
   if (values.help || !command) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;

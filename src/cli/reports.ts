@@ -14,10 +14,13 @@ export function toCsv(report: Report, vocab: Vocabulary, lang: Lang): string {
     ? ['文件', '表', '工作表', '单元格', '严重程度', '规则', '说明', '建议修改单元格', '建议值', '修正安全性']
     : ['file', 'table', 'sheet', 'cell', 'severity', 'rule', 'message', 'fix cell', 'fix value', 'fix safety'];
   const rows = [header];
+  // The whole file in the report's language: severities and fix safety too.
+  const severity = (s: keyof typeof SEVERITY) => (lang === 'zh-CN' ? SEVERITY[s] : s);
+  const safety = (s: keyof typeof SAFETY | undefined) => (s === undefined ? '' : lang === 'zh-CN' ? SAFETY[s] : s);
   for (const wb of report.workbooks) {
-    if (wb.error) rows.push([wb.file, '', '', '', 'error', `input/${wb.error.code}`, wb.error.message, '', '', '']);
+    if (wb.error) rows.push([wb.file, '', '', '', severity('error'), `input/${wb.error.code}`, wb.error.message, '', '', '']);
     for (const f of wb.findings) {
-      rows.push([wb.file, f.table ? (vocab.tables.get(f.table)?.name[lang] ?? f.table) : '', f.sheet ?? '', f.cell ?? '', f.severity, f.ruleId, f.message, f.fix ? `${f.fix.sheet}!${f.fix.cell}` : '', f.fix ? String(f.fix.value) : '', f.fix?.safety ?? '']);
+      rows.push([wb.file, f.table ? (vocab.tables.get(f.table)?.name[lang] ?? f.table) : '', f.sheet ?? '', f.cell ?? '', severity(f.severity), f.ruleId, f.message, f.fix ? `${f.fix.sheet}!${f.fix.cell}` : '', f.fix ? String(f.fix.value) : '', safety(f.fix?.safety)]);
     }
   }
   return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;

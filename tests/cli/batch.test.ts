@@ -54,7 +54,8 @@ describe('budget-check check <folder>', () => {
     const json = JSON.parse(run('check', folder, '--format', 'json').stdout) as Report;
     const rows = csv.trim().split('\r\n').slice(1);
     expect(rows).toHaveLength(json.workbooks.reduce((n, w) => n + w.findings.length + (w.error ? 1 : 0), 0));
-    expect(rows.some((row) => row.includes('表3,E13,error,hierarchy-sum') && row.includes('表3!E13,178.45,safe'))).toBe(true);
+    expect(rows.some((row) => row.includes('表3,E13,错误,hierarchy-sum') && row.includes('表3!E13,178.45,可直接修正'))).toBe(true);
+    expect(csv).not.toMatch(/,(error|warning|info),/);
   });
 
   it('writes a self-contained HTML report with a summary per workbook and every finding', () => {

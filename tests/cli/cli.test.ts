@@ -1,6 +1,6 @@
 /** The budget-check command as users run it: the built binary, its output, its exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -144,6 +144,29 @@ describe('bad input: one clear line, exit 2, no stack trace', () => {
     const r = run(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
+  });
+
+  it('--version, help and help <command> answer and exit 0; help for an unknown command exits 2', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(run('--version').stdout).toContain(`budget-check ${pkg.version}`);
+    expect(run('help').stdout).toMatch(/用法 \/ Usage/);
+    const check = run('help', 'check');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/budget-check check/);
+    expect(check.stdout).not.toMatch(/budget-check train/);
+    expect(run('help', 'frobnicate').code).toBe(2);
+  });
+
+  it('a missing input or an unwritable output stops before anything is written or claimed', () => {
+    const out = mkdtempSync(join(tmpdir(), 'nothing-'));
+    const missing = run('check', join(dir, 'no-such-folder'), '--format', 'html', '--out', join(out, '报告.html'), '--annotate', join(out, '标注'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/找不到文件.*File not found/);
+    expect(missing.stderr).not.toMatch(/报告已写入/);
+    const badOut = run('check', SAMPLE, '--out', join(out, 'no', 'such', 'dir', 'r.json'));
+    expect(badOut.code).toBe(2);
+    expect(badOut.stderr).toMatch(/无法写入.*cannot write to/);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('--help prints the usage and exits 0', () => {
