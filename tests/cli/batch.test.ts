@@ -56,7 +56,7 @@ describe('budget-check check <folder>', () => {
     expect(rows).toHaveLength(json.workbooks.reduce((n, w) => n + w.findings.length + (w.error ? 1 : 0), 0));
     expect(rows.some((row) => row.includes('表3,E13,错误,hierarchy-sum') && row.includes('表3!E13,178.45,可直接修正'))).toBe(true);
     expect(csv).not.toMatch(/,(error|warning|info),/);
-  });
+  }, 90_000);
 
   it('writes a self-contained HTML report with a summary per workbook and every finding', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'html-')), 'report.html');

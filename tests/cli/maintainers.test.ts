@@ -61,7 +61,7 @@ describe('a rule maintainer, with JSON alone', () => {
     expect(caughtWith).toContainEqual(expect.objectContaining({ sheet: '表2', cell: 'F6', severity: 'error', fix: expect.objectContaining({ value: 16500.49 }) }));
     expect(caughtWithout.some((f) => f.cell === 'F6')).toBe(false);
     expect(before.workbooks[0]!.findings.some((f) => f.ruleId === 'recognition/column-missing' || f.cell === 'F6')).toBe(false);
-  });
+  }, 90_000);
 
   it('declares a new cross-table tie, proves it with a rule test, and the CLI applies it', () => {
     const rules = rulesCopy();

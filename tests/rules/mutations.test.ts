@@ -102,7 +102,8 @@ describe('a single wrong value in any table', () => {
       }
     }
     expect(misses).toEqual([]);
-  });
+    // Three hundred full checks: honest time, on a loaded machine too.
+  }, 120_000);
 
   it('says what kind of slip it looks like', async () => {
     const cell = amountCells().find((c) => c.sheet === '表3' && c.value === 251.32)!;
