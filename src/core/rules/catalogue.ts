@@ -66,16 +66,6 @@ export function checkReferences(file: string, refs: Reference[], vocab: Vocabula
   return problems;
 }
 
-/** Every fact a condition tree reads, with the JSON path of each use. */
-export function conditionFacts(cond: TopLevelCondition | NestedCondition, path: PropertyKey[] = ['conditions']): { fact: string; path: PropertyKey[] }[] {
-  if ('all' in cond) return cond.all.flatMap((c, i) => conditionFacts(c, [...path, 'all', i]));
-  if ('any' in cond) return cond.any.flatMap((c, i) => conditionFacts(c, [...path, 'any', i]));
-  if ('not' in cond) return conditionFacts(cond.not, [...path, 'not']);
-  const out = [{ fact: cond.fact, path: [...path, 'fact'] }];
-  if (cond.value && typeof cond.value === 'object' && !Array.isArray(cond.value)) out.push({ fact: cond.value.fact, path: [...path, 'value', 'fact'] });
-  return out;
-}
-
 type Leaf = { fact: string; operator: string; value?: unknown; path: PropertyKey[] };
 
 function leaves(cond: TopLevelCondition | NestedCondition, path: PropertyKey[] = ['conditions']): Leaf[] {
@@ -83,6 +73,14 @@ function leaves(cond: TopLevelCondition | NestedCondition, path: PropertyKey[] =
   if ('any' in cond) return cond.any.flatMap((c, i) => leaves(c, [...path, 'any', i]));
   if ('not' in cond) return leaves(cond.not, [...path, 'not']);
   return [{ fact: cond.fact, operator: cond.operator, value: cond.value, path }];
+}
+
+/** Every fact a condition tree reads, with the JSON path of each use (a value may name a fact too). */
+export function conditionFacts(cond: TopLevelCondition | NestedCondition): { fact: string; path: PropertyKey[] }[] {
+  return leaves(cond).flatMap((l) => [
+    { fact: l.fact, path: [...l.path, 'fact'] },
+    ...(l.value && typeof l.value === 'object' && !Array.isArray(l.value) ? [{ fact: (l.value as { fact: string }).fact, path: [...l.path, 'value', 'fact'] }] : []),
+  ]);
 }
 
 const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
@@ -117,14 +115,6 @@ function typeProblems(file: string, leaf: Leaf, facts: Record<string, FactSpec>)
   return [];
 }
 
-/** Conditions using the "matches" operator, with the JSON path of each value. */
-function matchesConditions(cond: TopLevelCondition | NestedCondition, path: PropertyKey[] = ['conditions']): { value: unknown; path: PropertyKey[] }[] {
-  if ('all' in cond) return cond.all.flatMap((c, i) => matchesConditions(c, [...path, 'all', i]));
-  if ('any' in cond) return cond.any.flatMap((c, i) => matchesConditions(c, [...path, 'any', i]));
-  if ('not' in cond) return matchesConditions(cond.not, [...path, 'not']);
-  return cond.operator === 'matches' ? [{ value: cond.value, path: [...path, 'value'] }] : [];
-}
-
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g)].map((m) => m[1]!);
 }
@@ -150,13 +140,15 @@ export function validateRule(file: string, json: unknown, vocab?: Vocabulary): {
       problems.push(problem(file, u.path, `迭代器 ${def.name} 没有事实“${u.fact}” / unknown fact “${u.fact}” for iterator ${def.name}${didYouMean(u.fact, Object.keys(def.facts))}`));
     }
   }
-  for (const leaf of leaves(rule.conditions)) if (Object.hasOwn(def.facts, leaf.fact)) problems.push(...typeProblems(file, leaf, def.facts));
-  for (const m of matchesConditions(rule.conditions)) {
+  // One walk over the conditions: each leaf's value against its fact's type, and each "matches" regex.
+  for (const leaf of leaves(rule.conditions)) {
+    if (Object.hasOwn(def.facts, leaf.fact)) problems.push(...typeProblems(file, leaf, def.facts));
+    if (leaf.operator !== 'matches') continue;
     try {
-      if (typeof m.value !== 'string') throw new Error('the value must be a regular expression written as a string');
-      new RegExp(m.value, 'u');
+      if (typeof leaf.value !== 'string') throw new Error('the value must be a regular expression written as a string');
+      new RegExp(leaf.value, 'u');
     } catch (e) {
-      problems.push(problem(file, m.path, `“matches”的值不是有效的正则表达式 / the value of “matches” is not a valid regular expression: ${(e as Error).message}`));
+      problems.push(problem(file, [...leaf.path, 'value'], `“matches”的值不是有效的正则表达式 / the value of “matches” is not a valid regular expression: ${(e as Error).message}`));
     }
   }
   try {

@@ -5,7 +5,7 @@ import type { Lang } from '../messages.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../model.js';
 import { formatAmount } from '../text.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
-import { UNIT_FACTOR, evaluate, type Identity, type Localized, type Overrides, type Term } from './identity.js';
+import { UNIT_FACTOR, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
 
 export type FactValue = string | number | boolean | null;
 
@@ -127,7 +127,10 @@ class CellTerm implements Term {
  * identity as written and, in the locator, as it would be after a proposed change.
  */
 export function identityFacts(identity: Identity, overrides?: Overrides): Record<string, FactValue> {
-  const e = evaluate(identity, overrides);
+  return factsOf(identity, evaluate(identity, overrides));
+}
+
+function factsOf(identity: Identity, e: Evaluation): Record<string, FactValue> {
   const anchor = identity.lhs[0] ?? identity.rhs[0]!;
   // In the anchor's unit (a weighted anchor still reads in 万元 or 元).
   const f = UNIT_FACTOR[anchor.unit];
@@ -148,10 +151,10 @@ export function identityFacts(identity: Identity, overrides?: Overrides): Record
 
 /** Facts are numbers for the conditions; texts are written only for a message, in the anchor's unit. */
 export function identityItem(identity: Identity, table?: TableId): Item {
-  const facts = identityFacts(identity);
+  const e = evaluate(identity);
+  const facts = factsOf(identity, e);
   const anchor = identity.lhs[0] ?? identity.rhs[0]!;
   const f = UNIT_FACTOR[anchor.unit];
-  const e = { left: (facts.actual as number) * f, right: (facts.expected as number) * f, difference: (facts.difference as number) * f };
   const text = (lang: Lang) => {
     const decimals = Math.max(2, anchor.ref.decimals);
     return {

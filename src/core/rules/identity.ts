@@ -82,10 +82,6 @@ export interface Evaluation {
 
 const toMicro = (yuan: number) => Math.round(yuan * 1e6) / 1e6;
 
-/** True when the relation is broken by more than the tolerance (the default judgement, for tools and tests). */
-export function breaks(e: Evaluation): boolean {
-  return e.breach > e.tolerance;
-}
 
 
 export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
