@@ -11,7 +11,7 @@ import { checkGrid } from '../src/core/check.js';
 import { recognize } from '../src/core/recognize/recognize.js';
 import { runRules } from '../src/core/rules/run.js';
 import { loadCatalogue } from '../src/cli/rule-files.js';
-import { bufferToGrid } from '../src/xlsx/read.js';
+import { readWorkbookBuffer } from '../src/xlsx/read-file.js';
 import { measure, report } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -19,14 +19,14 @@ const sample = fileURLToPath(new URL('../samples/caofeidian-hrss-2024.xlsx', imp
 
 const bytes = await readFile(sample);
 const catalogue = await loadCatalogue();
-const grid = await bufferToGrid(sample, bytes);
+const grid = await readWorkbookBuffer(sample, bytes);
 const recognition = recognize(grid, catalogue.vocab);
 
-const read = await measure('read (.xlsx → grid, ExcelJS)', RUNS, () => bufferToGrid(sample, bytes));
+const read = await measure('read (.xlsx → grid, ExcelJS)', RUNS, () => readWorkbookBuffer(sample, bytes));
 const rec = await measure('recognize (grid → 25 tables)', RUNS * 5, () => recognize(grid, catalogue.vocab));
 const rules = await measure(`rules (${catalogue.rules.length} rules → findings)`, RUNS * 5, () => runRules(catalogue.rules, recognition, catalogue.vocab, grid, 'zh-CN'));
 const check = await measure('check (recognize + rules)', RUNS * 5, () => checkGrid(sample, grid, catalogue));
-const whole = await measure('whole file (read + check)', RUNS, async () => checkGrid(sample, await bufferToGrid(sample, bytes), catalogue));
+const whole = await measure('whole file (read + check)', RUNS, async () => checkGrid(sample, await readWorkbookBuffer(sample, bytes), catalogue));
 report(`budget-check benchmark — sample ${(bytes.length / 1024).toFixed(0)} KiB, node ${process.version}`, [read, rec, rules, check, whole]);
 console.log(`\ncheck / read = ${(check.median / read.median).toFixed(2)}   rules / read = ${(rules.median / read.median).toFixed(2)}`);
 

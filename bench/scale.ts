@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { loadCatalogue } from '../src/cli/rule-files.js';
 import { checkGrid } from '../src/core/check.js';
 import { budgetWorkbookBuffer, type LayoutOptions } from '../src/xlsx/budget-writer.js';
-import { bufferToGrid } from '../src/xlsx/read.js';
+import { readWorkbookBuffer } from '../src/xlsx/read-file.js';
 import type { Transcription } from '../src/xlsx/transcription.js';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +26,10 @@ const catalogue = await loadCatalogue();
 // ── the large workbook ──
 const large = syntheticBudget({ classes: ['201', '205', '208', '210', '212', '213', '214', '221'], sections: 10, items: 9, projects: 300, seed: 2024 });
 const bytes = await budgetWorkbookBuffer(large);
-const grid = await bufferToGrid('large.xlsx', bytes);
+const grid = await readWorkbookBuffer('large.xlsx', bytes);
 const cells = grid.sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + (r?.filter(Boolean).length ?? 0), 0), 0);
 const { report: largeReport } = await checkGrid('large.xlsx', grid, catalogue);
-const read = await measure('read large (.xlsx → grid)', RUNS, () => bufferToGrid('large.xlsx', bytes), 1);
+const read = await measure('read large (.xlsx → grid)', RUNS, () => readWorkbookBuffer('large.xlsx', bytes), 1);
 const check = await measure('check large (recognize + rules)', RUNS, () => checkGrid('large.xlsx', grid, catalogue), 1);
 report(
   `large workbook — ${(bytes.length / 1024).toFixed(0)} KiB, ${cells} cells, ${largeReport.tables.length} tables (${largeReport.tables.filter((t) => t.id === 'performance-target').length} project tables), ${largeReport.findings.filter((f) => f.severity === 'error').length} errors`,

@@ -7,8 +7,7 @@ import { recognize } from '../src/core/recognize/recognize.js';
 import type { Vocabulary } from '../src/core/vocabulary.js';
 import { loadCatalogue } from '../src/cli/rule-files.js';
 import { budgetWorkbookBuffer, type LayoutOptions } from '../src/xlsx/budget-writer.js';
-import { bufferToGrid } from '../src/xlsx/read.js';
-import { readWorkbookFile } from '../src/xlsx/read-file.js';
+import { readWorkbookBuffer, readWorkbookFile } from '../src/xlsx/read-file.js';
 import type { Transcription } from '../src/xlsx/transcription.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -36,7 +35,7 @@ export async function recognizeGrid(grid: GridWorkbook): Promise<Recognition> {
 export async function variantGrid(options: Partial<LayoutOptions>, edit?: (t: Transcription) => void): Promise<GridWorkbook> {
   const data = await transcription();
   edit?.(data);
-  return bufferToGrid('variant.xlsx', await budgetWorkbookBuffer(data, options));
+  return readWorkbookBuffer('variant.xlsx', await budgetWorkbookBuffer(data, options));
 }
 
 export function table(rec: Recognition, id: string): RecognizedTable {

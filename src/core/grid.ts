@@ -25,6 +25,8 @@ export interface GridSheet {
   /** Merged ranges in A1 form, e.g. "A1:C1". The top-left cell is the master holding the value. */
   merges: string[];
   hidden?: boolean;
+  /** Rows the workbook hides (1-based), when the source knows them. */
+  hiddenRows?: number[];
 }
 
 export interface GridWorkbook {

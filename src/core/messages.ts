@@ -31,6 +31,10 @@ const CATALOGUE = {
     'zh-CN': '{{file}} 已损坏或不完整（{{detail}}），无法作为工作簿打开',
     en: '{{file}} is damaged or incomplete ({{detailEn}}) and cannot be opened as a workbook',
   },
+  'source/too-large': {
+    'zh-CN': '{{file}} 超出可检查的规模：{{detail}}。已停止读取，未做任何检查',
+    en: '{{file}} is beyond what can be checked: {{detailEn}}. Reading stopped; nothing was checked',
+  },
   'source/empty-workbook': { 'zh-CN': '{{file}} 中没有任何内容（所有工作表都是空的）', en: '{{file}} has no content (every sheet is empty)' },
   'source/no-tables': {
     'zh-CN': '{{file}} 中没有找到任何预算表。查找的是：{{lookedFor}}。实际看到：{{seen}}',

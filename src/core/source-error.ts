@@ -11,6 +11,7 @@ export type SourceErrorCode =
   | 'legacy-xls'
   | 'encrypted'
   | 'corrupt'
+  | 'too-large'
   | 'empty-workbook'
   | 'no-tables';
 

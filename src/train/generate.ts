@@ -12,7 +12,7 @@ import type { GridWorkbook } from '../core/grid.js';
 import { recognize } from '../core/recognize/recognize.js';
 import { ANSWER_SHEET } from '../core/training.js';
 import { displayText } from '../core/text.js';
-import { bufferToGrid } from '../xlsx/read.js';
+import { readWorkbookBuffer } from '../xlsx/read-file.js';
 import { MISTAKES, type Edit, type EditValue, type Mistake } from './mistakes.js';
 import { Random } from './random.js';
 
@@ -116,7 +116,7 @@ async function planReproducibly(grid: GridWorkbook, mistakes: Mistake[], seed: n
 export async function generateTraining(opts: TrainOptions): Promise<AnswerEntry[]> {
   const mistakes = resolveMistakes(opts.mistakes.join(','));
   const bytes = await readFile(opts.from);
-  const grid = await bufferToGrid(opts.from, bytes);
+  const grid = await readWorkbookBuffer(opts.from, bytes);
   const stem = basename(opts.from, extname(opts.from));
   // Every workbook is planned before anything is written: a request that cannot be met leaves nothing behind.
   const plans = [];

@@ -2,9 +2,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
-import { bufferToGrid } from './read.js';
+import { zlibInflate } from './inflate-node.js';
+import { bufferToGrid, type ReadOptions } from './read.js';
 
-export async function readWorkbookFile(file: string): Promise<GridWorkbook> {
+export async function readWorkbookFile(file: string, options: ReadOptions = {}): Promise<GridWorkbook> {
   let buf: Buffer;
   try {
     const s = await stat(file);
@@ -17,5 +18,10 @@ export async function readWorkbookFile(file: string): Promise<GridWorkbook> {
     if (code === 'EISDIR') throw new SourceError('is-directory', { file });
     throw new SourceError('unreadable', { file, detail: code ?? String(e) });
   }
-  return bufferToGrid(file, buf);
+  return readWorkbookBuffer(file, buf, options);
+}
+
+/** Bytes already in memory, read in Node (zlib inflates). */
+export function readWorkbookBuffer(file: string, buf: Uint8Array, options: ReadOptions = {}): Promise<GridWorkbook> {
+  return bufferToGrid(file, buf, { inflate: zlibInflate, ...options });
 }

@@ -1,78 +1,48 @@
 /**
- * .xlsx bytes → grid, through ExcelJS. Reads cached formula results as values. Runs in Node (the CLI)
- * and in browsers (the demo pane); reading from disk is read-file.ts.
+ * .xlsx bytes → grid, with our own reader (reader/). Runs in Node and browsers: browsers inflate with
+ * DecompressionStream, Node passes node:zlib (read-file.ts). Any failure becomes a SourceError that says,
+ * in the user's words, what is wrong with the file.
  */
-import ExcelJS from 'exceljs';
-import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../core/grid.js';
+import type { GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
-import { displayText } from '../core/text.js';
 import { assertLooksLikeXlsx } from './classify.js';
+import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './reader/limits.js';
+import { NotAWorkbook, readXlsx } from './reader/workbook.js';
+import { streamInflate, ZipFormatError, type Inflate } from './zip.js';
 
-type ExcelValue = ExcelJS.CellValue;
-
-/** Flattens ExcelJS's value shapes (formula, rich text, hyperlink, error, date) into a plain value. */
-function plainValue(v: ExcelValue): { value: CellValue; formula?: string } {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
-  if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) {
-      const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-      const inner = plainValue((f.result ?? null) as ExcelValue);
-      const formula = 'formula' in f ? f.formula : f.sharedFormula;
-      return { value: inner.value, ...(formula && { formula }) };
-    }
-    if ('richText' in v) return { value: (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') };
-    if ('hyperlink' in v) return { value: (v as ExcelJS.CellHyperlinkValue).text };
-    if ('error' in v) return { value: (v as ExcelJS.CellErrorValue).error };
-  }
-  return { value: String(v) };
+export interface ReadOptions {
+  inflate?: Inflate;
+  limits?: Partial<ReadLimits>;
 }
 
-export function worksheetToGrid(ws: ExcelJS.Worksheet): GridSheet {
-  const rows: (GridCell | undefined)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const cells: (GridCell | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      // ExcelJS repeats the master's value in every merged cell; only the master holds it in Excel.
-      if (cell.isMerged && cell.master !== cell) return;
-      const { value, formula } = plainValue(cell.value);
-      if (value === null && !formula) return;
-      const numFmt = cell.numFmt || undefined;
-      const indent = cell.alignment?.indent;
-      cells[c - 1] = {
-        value,
-        text: displayText(value, numFmt),
-        ...(numFmt && { numFmt }),
-        ...(formula && { formula }),
-        ...(indent && { indent }),
+const MB = 1024 * 1024;
+
+function describeLimit(e: LimitExceeded): { detail: string; detailEn: string } {
+  switch (e.kind) {
+    case 'part-bytes':
+    case 'total-bytes':
+      return {
+        detail: `解压后超过 ${Math.round(e.limit / MB)} MB（${e.where}），可能是压缩炸弹`,
+        detailEn: `more than ${Math.round(e.limit / MB)} MB when uncompressed (${e.where}); possibly a zip bomb`,
       };
-    });
-    rows[r - 1] = cells;
-  });
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).slice();
-  return { name: ws.name, rows, merges, ...(ws.state !== 'visible' && { hidden: true }) };
-}
-
-/** ExcelJS/JSZip failures in the reader's words; the raw text stays in the English part. */
-function describeLoadFailure(e: unknown): { detail: string; detailEn: string } {
-  const raw = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 120);
-  if (/central directory|end of data|Corrupted zip|invalid zip|unexpected end/i.test(raw)) {
-    return { detail: '文件不完整，可能在下载或复制时被截断', detailEn: `the file is truncated: ${raw}` };
+    case 'cells':
+      return { detail: `非空单元格超过 ${e.limit.toLocaleString('en')} 个（读到 ${e.where} 时）`, detailEn: `more than ${e.limit.toLocaleString('en')} non-empty cells (at ${e.where})` };
+    case 'merge-area':
+      return { detail: `合并区域 ${e.where} 超过 ${e.limit.toLocaleString('en')} 个单元格`, detailEn: `the merged range ${e.where} covers more than ${e.limit.toLocaleString('en')} cells` };
   }
-  return { detail: '压缩包里不是有效的 Excel 工作簿内容', detailEn: `not valid workbook content: ${raw}` };
 }
 
-export async function bufferToGrid(file: string, buf: Uint8Array): Promise<GridWorkbook> {
+export async function bufferToGrid(file: string, buf: Uint8Array, options: ReadOptions = {}): Promise<GridWorkbook> {
   assertLooksLikeXlsx(file, buf);
-  const wb = new ExcelJS.Workbook();
   try {
-    // ExcelJS takes an ArrayBuffer in browsers and a Buffer (also a Uint8Array) in Node.
-    const NodeBuffer = (globalThis as { Buffer?: { from(b: Uint8Array): Uint8Array } }).Buffer;
-    await wb.xlsx.load((NodeBuffer ? NodeBuffer.from(buf) : buf.slice().buffer) as unknown as ExcelJS.Buffer);
+    return await readXlsx(buf, options.inflate ?? streamInflate, { ...DEFAULT_LIMITS, ...options.limits });
   } catch (e) {
-    throw new SourceError('corrupt', { file, ...describeLoadFailure(e) });
+    if (e instanceof LimitExceeded) throw new SourceError('too-large', { file, ...describeLimit(e) });
+    if (e instanceof NotAWorkbook) throw new SourceError('corrupt', { file, detail: '压缩包里没有 Excel 工作簿（可能是 Word 文档或其他文件）', detailEn: e.message });
+    if (e instanceof ZipFormatError) {
+      const truncated = /truncated|not found|damaged/.test(e.message);
+      throw new SourceError('corrupt', { file, detail: truncated ? '文件不完整，可能在下载或复制时被截断' : '压缩包里的内容无法解压', detailEn: e.message });
+    }
+    throw new SourceError('corrupt', { file, detail: '压缩包里不是有效的 Excel 工作簿内容', detailEn: e instanceof Error ? e.message.slice(0, 160) : String(e) });
   }
-  return { sheets: wb.worksheets.map(worksheetToGrid) };
 }

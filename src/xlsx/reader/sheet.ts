@@ -1,0 +1,238 @@
+/**
+ * One worksheet's XML → grid rows, by a hand-written scan: rows, cells (shared and inline strings,
+ * numbers, booleans, errors, cached formula results and the formula itself), merges as ranges, hidden
+ * rows. Cells covered by a merge but not its top-left are dropped, as Excel shows only the master.
+ */
+import type { CellValue, GridCell, GridSheet } from '../../core/grid.js';
+import { displayText } from '../../core/text.js';
+import { LimitExceeded, type ReadLimits } from './limits.js';
+import { serialToIsoDate } from './number-formats.js';
+import type { CellStyle } from './parts.js';
+import { attributes, decodeXml, rootPrefix, startTags, stringItemText } from './xml.js';
+
+export interface SheetContext {
+  strings: readonly string[];
+  styles: readonly CellStyle[];
+  date1904: boolean;
+  limits: ReadLimits;
+  /** Cells read so far in the workbook, shared across sheets for the cell limit. */
+  cells: { count: number };
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "B3" → [3, 2]; undefined when the reference is malformed or outside the sheet. */
+function cellPosition(ref: string): [number, number] | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else if (c !== 36) break;
+  }
+  const row = Number(ref.slice(i).replace('$', ''));
+  if (!col || !Number.isInteger(row) || row < 1 || row > MAX_ROW || col > MAX_COL) return undefined;
+  return [row, col];
+}
+
+function parseRange(ref: string): Range | undefined {
+  const [a, b = a] = ref.split(':');
+  const p = cellPosition(a!);
+  const q = cellPosition(b!);
+  if (!p || !q) return undefined;
+  return { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The three attributes a cell needs, without building an attribute map (this runs once per cell). */
+function cellAttributes(tag: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  let i = tag.indexOf(' ');
+  while (i > 0) {
+    const eq = tag.indexOf('=', i);
+    if (eq < 0) break;
+    const name = tag.slice(i, eq).trim();
+    let q = eq + 1;
+    while (tag.charCodeAt(q) === 32) q++;
+    const quote = tag[q];
+    if (quote !== '"' && quote !== "'") break;
+    const close = tag.indexOf(quote, q + 1);
+    if (close < 0) break;
+    const local = name.slice(name.indexOf(':') + 1);
+    if (local === 'r' || local === 's' || local === 't') out[local] = tag.slice(q + 1, close);
+    i = close + 1;
+  }
+  return out;
+}
+
+/** The text between `<name ...>` and `</name>` inside `xml`, with the start tag, or undefined. */
+function element(xml: string, name: string): { tag: string; text: string | undefined } | undefined {
+  const found = startTags(xml, name).next().value;
+  if (!found) return undefined;
+  if (found.selfClosing) return { tag: found.tag, text: undefined };
+  const close = xml.indexOf(`</${name}>`, found.end);
+  return { tag: found.tag, text: close < 0 ? undefined : xml.slice(found.end, close) };
+}
+
+export function scanSheet(name: string, xml: string, ctx: SheetContext): GridSheet {
+  const p = rootPrefix(xml);
+  const merges = scanMerges(name, xml, p, ctx.limits);
+  const rows: (GridCell | undefined)[][] = [];
+  const hiddenRows: number[] = [];
+  const sharedFormulas = new Map<string, string>();
+
+  const dataStart = xml.indexOf(`<${p}sheetData`);
+  const dataEnd = dataStart < 0 ? -1 : xml.indexOf(`</${p}sheetData>`, dataStart);
+  const rowOpen = `<${p}row`;
+  const cellOpen = `<${p}c`;
+  const cellClose = `</${p}c>`;
+  let rowNumber = 0;
+  let nextCol = 1;
+  let cells: (GridCell | undefined)[] = [];
+  let i = dataStart;
+  while (dataEnd > 0 && i < dataEnd) {
+    i = xml.indexOf('<', i + 1);
+    if (i < 0 || i >= dataEnd) break;
+    if (xml.startsWith(cellOpen, i) && isNameEnd(xml.charCodeAt(i + cellOpen.length))) {
+      const tagEnd = xml.indexOf('>', i);
+      const tag = xml.slice(i, tagEnd + 1);
+      const a = cellAttributes(tag);
+      const pos = a.r ? cellPosition(a.r) : undefined;
+      const col = pos ? pos[1] : nextCol;
+      nextCol = col + 1;
+      if (xml.charCodeAt(tagEnd - 1) === 47) {
+        i = tagEnd;
+        continue; // <c r="B2" s="3"/>: formatted but empty
+      }
+      const close = xml.indexOf(cellClose, tagEnd);
+      const inner = xml.slice(tagEnd + 1, close < 0 ? dataEnd : close);
+      i = close < 0 ? dataEnd : close;
+      const cell = readCell(inner, a, p, ctx, sharedFormulas);
+      if (!cell) continue;
+      if (++ctx.cells.count > ctx.limits.maxCells) throw new LimitExceeded('cells', ctx.limits.maxCells, `${name}!${columnLetters(col)}${rowNumber}`);
+      cells[col - 1] = cell;
+    } else if (xml.startsWith(rowOpen, i) && isNameEnd(xml.charCodeAt(i + rowOpen.length))) {
+      const tagEnd = xml.indexOf('>', i);
+      const a = attributes(xml.slice(i, tagEnd + 1));
+      const r = a.r ? Number(a.r) : rowNumber + 1;
+      rowNumber = Number.isInteger(r) && r > rowNumber && r <= MAX_ROW ? r : rowNumber + 1;
+      nextCol = 1;
+      cells = [];
+      rows[rowNumber - 1] = cells;
+      if (a.hidden === '1' || a.hidden === 'true') hiddenRows.push(rowNumber);
+      i = tagEnd;
+    }
+  }
+  dropMergedCells(rows, merges);
+  // Trailing rows that hold nothing are not part of the sheet's content.
+  let last = rows.length;
+  while (last > 0 && !rows[last - 1]?.some(Boolean)) last--;
+  rows.length = last;
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return {
+    name,
+    rows,
+    merges: merges.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`),
+    ...(hiddenRows.length > 0 && { hiddenRows: hiddenRows.filter((r) => r <= last) }),
+  };
+}
+
+function isNameEnd(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+function readCell(inner: string, a: { s?: string; t?: string }, p: string, ctx: SheetContext, shared: Map<string, string>): GridCell | undefined {
+  const style = a.s ? ctx.styles[Number(a.s)] : undefined;
+  const numFmt = style?.numFmt;
+  let formula: string | undefined;
+  const f = inner.indexOf(`<${p}f`) >= 0 ? element(inner, `${p}f`) : undefined;
+  if (f) {
+    const fa = attributes(f.tag);
+    formula = f.text !== undefined && f.text !== '' ? decodeXml(f.text) : undefined;
+    if (fa.t === 'shared' && fa.si !== undefined) {
+      if (formula !== undefined) shared.set(fa.si, formula);
+      else formula = shared.get(fa.si) ?? '';
+    }
+    // An empty <f/> that is not part of a shared formula is not a formula.
+  }
+  const v = inner.indexOf(`<${p}v`) >= 0 ? element(inner, `${p}v`)?.text : undefined;
+  let value: CellValue = null;
+  if (a.t === 'inlineStr' && v === undefined) {
+    const is = element(inner, `${p}is`);
+    if (is?.text !== undefined) value = stringItemText(is.text, p);
+  } else if (v !== undefined && v !== '') {
+    value = typedValue(v, a.t, style, ctx);
+  }
+  if (value === null && formula === undefined) return undefined;
+  const indent = style?.indent;
+  return {
+    value,
+    text: displayText(value, numFmt),
+    ...(numFmt && { numFmt }),
+    ...(formula !== undefined && { formula }),
+    ...(indent && { indent }),
+  };
+}
+
+function typedValue(v: string, t: string | undefined, style: CellStyle | undefined, ctx: SheetContext): CellValue {
+  switch (t) {
+    case 's':
+      return ctx.strings[Number(v)] ?? '';
+    case 'str':
+    case 'inlineStr':
+      return decodeXml(v);
+    case 'b':
+      return v.trim() !== '0' && v.trim() !== 'false';
+    case 'e':
+      return decodeXml(v);
+    case 'd':
+      return decodeXml(v).slice(0, 10);
+    default: {
+      const n = Number(v);
+      if (!Number.isFinite(n)) return decodeXml(v);
+      return style?.isDate ? serialToIsoDate(n, ctx.date1904) : n;
+    }
+  }
+}
+
+function scanMerges(sheet: string, xml: string, p: string, limits: ReadLimits): Range[] {
+  const start = xml.indexOf(`<${p}mergeCells`);
+  if (start < 0) return [];
+  const out: Range[] = [];
+  for (const { tag } of startTags(xml, `${p}mergeCell`, start)) {
+    const ref = attributes(tag).ref;
+    const range = ref ? parseRange(ref) : undefined;
+    if (!range) continue;
+    const area = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+    if (area > limits.maxMergeArea) throw new LimitExceeded('merge-area', limits.maxMergeArea, `${sheet}!${ref}`);
+    if (area > 1) out.push(range);
+  }
+  return out;
+}
+
+/** Empties every merged cell but the master; work bounded by the cells present, not the merge's area. */
+function dropMergedCells(rows: (GridCell | undefined)[][], merges: readonly Range[]): void {
+  for (const m of merges) {
+    const bottom = Math.min(m.bottom, rows.length);
+    for (let r = m.top; r <= bottom; r++) {
+      const cells = rows[r - 1];
+      if (!cells) continue;
+      const right = Math.min(m.right, cells.length);
+      for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) cells[c - 1] = undefined;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * .xlsx bytes → grid with our own reader: the zip directory first, then the workbook's sheet list,
+ * shared strings and styles, then each sheet scanned in turn. Every limit is enforced on the way.
+ * Runs in Node and browsers; the caller supplies the inflater.
+ */
+import type { GridSheet, GridWorkbook } from '../../core/grid.js';
+import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
+import { officeDocumentPart, parseRelationships, parseSharedStrings, parseStyles, parseWorkbook } from './parts.js';
+import { scanSheet } from './sheet.js';
+import { ZipArchive, ZipLimit, type Inflate } from '../zip.js';
+
+export class NotAWorkbook extends Error {
+  constructor(readonly parts: string[]) {
+    super(`no workbook part in the package (parts: ${parts.slice(0, 5).join(', ')})`);
+    this.name = 'NotAWorkbook';
+  }
+}
+
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+function relsPartOf(part: string): string {
+  const folder = folderOf(part);
+  return `${folder}_rels/${part.slice(folder.length)}.rels`;
+}
+
+/** Reads parts while keeping count of the bytes inflated, so the total stays under its limit too. */
+class PartReader {
+  private total = 0;
+  constructor(
+    private readonly zip: ZipArchive,
+    private readonly limits: ReadLimits,
+  ) {}
+
+  async text(part: string | undefined): Promise<string | undefined> {
+    if (!part || !this.zip.has(part)) return undefined;
+    const room = Math.min(this.limits.maxPartBytes, this.limits.maxTotalBytes - this.total);
+    let text: string | undefined;
+    try {
+      text = await this.zip.text(part, Math.max(0, room));
+    } catch (e) {
+      if (!(e instanceof ZipLimit)) throw e;
+      const total = room < this.limits.maxPartBytes;
+      throw new LimitExceeded(total ? 'total-bytes' : 'part-bytes', total ? this.limits.maxTotalBytes : this.limits.maxPartBytes, part);
+    }
+    this.total += this.zip.claimedSize(part) ?? 0;
+    return text;
+  }
+}
+
+export async function readXlsx(bytes: Uint8Array, inflate: Inflate, limits: ReadLimits = DEFAULT_LIMITS): Promise<GridWorkbook> {
+  const zip = new ZipArchive(bytes, inflate);
+  const parts = new PartReader(zip, limits);
+  const main = officeDocumentPart(await parts.text('_rels/.rels')) ?? 'xl/workbook.xml';
+  const workbookXml = await parts.text(main);
+  if (workbookXml === undefined) throw new NotAWorkbook(zip.names());
+  const info = parseWorkbook(workbookXml, parseRelationships(await parts.text(relsPartOf(main)), folderOf(main)));
+  const strings = parseSharedStrings(await parts.text(info.sharedStringsPart ?? `${folderOf(main)}sharedStrings.xml`));
+  const styles = parseStyles(await parts.text(info.stylesPart ?? `${folderOf(main)}styles.xml`));
+  const cells = { count: 0 };
+  const sheets: GridSheet[] = [];
+  for (const entry of info.sheets) {
+    const xml = await parts.text(entry.part);
+    const sheet = xml ? scanSheet(entry.name, xml, { strings, styles, date1904: info.date1904, limits, cells }) : { name: entry.name, rows: [], merges: [] };
+    sheets.push(entry.hidden ? { ...sheet, hidden: true } : sheet);
+  }
+  return { sheets };
+}
