@@ -6,9 +6,16 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Catalogue } from '../core/check.js';
-import { lint, type SourceText } from '../core/rules/lint.js';
-import { applySelections, ConfigFile, PackFile, unmatched, type Selection } from '../core/rules/packs.js';
-import { CatalogueProblem, DEFAULT_RULES_DIR, folderSources, isDataFile, isDirectory, source } from './rule-files.js';
+import type { SourceText } from '../core/rules/lint.js';
+import type { ConfigFile } from '../core/rules/packs.js';
+import { applySelections, unmatched, type Selection } from '../core/rules/packs.js';
+import { CatalogueProblem, DEFAULT_RULES_DIR, folderSources, isDataFile, isDirectory, loadCatalogue, source } from './rule-files.js';
+
+/** The linter and the file schemas load only when a pack, a config or another rules folder is in play. */
+async function validators() {
+  const [{ lint }, { ConfigFile, PackFile }] = await Promise.all([import('../core/rules/lint.js'), import('../core/rules/pack-schema.js')]);
+  return { lint, ConfigFile, PackFile };
+}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
@@ -38,6 +45,7 @@ async function readPack(ref: string, base: string, rulesDir: string, depth = 0):
     throw new CatalogueProblem([{ file: ref, line: 1, column: 1, path: '$', message: `找不到规则包“${ref}”（${file}） / rule pack “${ref}” not found (${file})` }]);
   }
   const text = await source(file, 'pack');
+  const { lint, PackFile } = await validators();
   const checked = lint([text]);
   const parsed = PackFile.safeParse(JSON.parse(text.text));
   if (!parsed.success || checked.diagnostics.some((d) => d.file === file && !d.message.includes('no rule matches'))) throw new CatalogueProblem(checked.diagnostics);
@@ -75,6 +83,9 @@ export async function resolveCatalogue(choice: CatalogueChoice): Promise<Catalog
     else pack = choice.rules;
   }
   const configFile = await findConfig(choice);
+  // The bundled rules as they are: the prepared catalogue, no linting.
+  if (!pack && !configFile) return loadCatalogue(rulesDir);
+  const { lint, ConfigFile } = await validators();
   let config: ConfigFile | undefined;
   let configSource: SourceText | undefined;
   if (configFile) {

@@ -5,7 +5,6 @@ import { basename, dirname, extname, join, resolve as resolvePath } from 'node:p
 import type { Catalogue } from '../core/check.js';
 import type { Report, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
-import { writeAnnotatedCopy } from '../xlsx/annotate.js';
 import { checkMany, expandInputs, progressReporter } from './batch.js';
 import { formatText } from './format-text.js';
 import { catalogueCache, type CatalogueChoice } from './catalogue-files.js';
@@ -87,6 +86,8 @@ export async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promi
   } else if (output) io.out(output);
 
   if (o.annotate) {
+    // ExcelJS (the writer) loads only when copies are asked for: 0.4 s of every other run.
+    const { writeAnnotatedCopy } = await import('../xlsx/annotate.js');
     await mkdir(o.annotate, { recursive: true });
     for (const r of reports.filter((x) => !x.error)) {
       const to = join(o.annotate, `${basename(r.file, extname(r.file))}-审核.xlsx`);

@@ -1,16 +1,22 @@
 /**
  * Reading the rule catalogue from disk. Every path — the CLI, its worker threads, the tests, the
- * benchmarks, the docs — reads the files here and validates them with the linter, so a broken file is
- * always reported the same way: file, line, column, JSON path and message.
+ * benchmarks, the docs — reads the files here. The bundled rules load from their prepared form
+ * (linted at build time) while their fingerprint matches; any other folder, or an edited file, goes
+ * through the linter, so a broken file is always reported the same way: file, line, column, JSON path
+ * and message. The linter (and zod, jsonc-parser) load only then.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '../core/check.js';
-import { lint, type Diagnostic, type SourceKind, type SourceText } from '../core/rules/lint.js';
+import type { Diagnostic, SourceKind, SourceText } from '../core/rules/lint.js';
+import { fingerprint, reviveCatalogue, type PreparedCatalogue } from '../core/rules/prepared.js';
 
 /** rules/ beside src/ and build/: the same relative place from both. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+/** The prepared catalogue beside the compiled CLI (build/catalogue.json); absent when running from src/. */
+export const PREPARED_CATALOGUE = fileURLToPath(new URL('../catalogue.json', import.meta.url));
 
 /** Schemas sit beside the data they describe; they are not data. */
 export function isDataFile(name: string): boolean {
@@ -48,9 +54,32 @@ export async function folderSources(dir: string): Promise<SourceText[]> {
   return out;
 }
 
+/** The rule and vocabulary files of a folder (packs are selections, not part of the catalogue). */
+export async function ruleSources(rulesDir: string): Promise<SourceText[]> {
+  return (await folderSources(rulesDir)).filter((s) => s.kind !== 'pack');
+}
+
+/** The prepared form of the bundled rules, when it was made from exactly these sources. */
+async function preparedFor(sources: readonly SourceText[]): Promise<Catalogue | undefined> {
+  let prepared: PreparedCatalogue;
+  try {
+    prepared = JSON.parse(await readFile(PREPARED_CATALOGUE, 'utf8')) as PreparedCatalogue;
+  } catch {
+    return undefined;
+  }
+  if (prepared.fingerprint !== fingerprint(sources)) return undefined;
+  return reviveCatalogue(prepared, (f) => join(DEFAULT_RULES_DIR, f));
+}
+
 /** The rules of a folder (every rule, no pack applied); throws CatalogueProblem when any file is wrong. */
 export async function loadCatalogue(rulesDir = DEFAULT_RULES_DIR): Promise<Catalogue> {
-  const { diagnostics, vocab, rules } = lint((await folderSources(rulesDir)).filter((s) => s.kind !== 'pack'));
+  const sources = await ruleSources(rulesDir);
+  if (relative(rulesDir, DEFAULT_RULES_DIR) === '') {
+    const prepared = await preparedFor(sources);
+    if (prepared) return prepared;
+  }
+  const { lint } = await import('../core/rules/lint.js');
+  const { diagnostics, vocab, rules } = lint(sources);
   if (diagnostics.length) throw new CatalogueProblem(diagnostics);
   return { vocab, rules };
 }

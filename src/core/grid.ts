@@ -43,29 +43,52 @@ export function columnCount(sheet: GridSheet): number {
   return max;
 }
 
-/** Builds a lookup from every cell covered by a merge to its master cell. */
+/**
+ * Merged ranges, indexed by row: which merge covers a cell, and which merge starts at it. Ranges are
+ * never expanded cell by cell (a merge over a whole sheet is 17 billion cells); a row lists the ranges
+ * crossing it, and ranges taller than TALL rows are kept aside and scanned.
+ */
+const TALL = 256;
+const key = (row: number, col: number) => row * 16_385 + col;
+
 export class MergeIndex {
-  private readonly masterOf = new Map<string, { row: number; col: number }>();
   readonly ranges: RangeBounds[];
+  private readonly byRow = new Map<number, RangeBounds[]>();
+  private readonly tall: RangeBounds[] = [];
+  private readonly byMaster = new Map<number, RangeBounds>();
 
   constructor(merges: readonly string[]) {
     this.ranges = merges.map(parseRange);
     for (const r of this.ranges) {
+      if (!this.byMaster.has(key(r.top, r.left))) this.byMaster.set(key(r.top, r.left), r);
+      if (r.bottom - r.top >= TALL) {
+        this.tall.push(r);
+        continue;
+      }
       for (let row = r.top; row <= r.bottom; row++) {
-        for (let col = r.left; col <= r.right; col++) {
-          if (row !== r.top || col !== r.left) this.masterOf.set(`${row},${col}`, { row: r.top, col: r.left });
-        }
+        const list = this.byRow.get(row);
+        if (list) list.push(r);
+        else this.byRow.set(row, [r]);
       }
     }
   }
 
+  /** The master of the merge covering (row, col) when that cell is covered but is not the master. */
   master(row: number, col: number): { row: number; col: number } | undefined {
-    return this.masterOf.get(`${row},${col}`);
+    const r = this.covering(row, col);
+    return r && (r.top !== row || r.left !== col) ? { row: r.top, col: r.left } : undefined;
   }
 
   /** The merged range whose master is (row, col), if any. */
   rangeAt(row: number, col: number): RangeBounds | undefined {
-    return this.ranges.find((r) => r.top === row && r.left === col);
+    return this.byMaster.get(key(row, col));
+  }
+
+  private covering(row: number, col: number): RangeBounds | undefined {
+    const list = this.byRow.get(row);
+    if (list) for (const r of list) if (r.left <= col && col <= r.right) return r;
+    for (const r of this.tall) if (r.top <= row && row <= r.bottom && r.left <= col && col <= r.right) return r;
+    return undefined;
   }
 }
 

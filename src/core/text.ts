@@ -105,19 +105,47 @@ export function formatAmount(value: number, decimals = 2): string {
   return value.toFixed(decimals);
 }
 
+interface FormatFacts {
+  percent: boolean;
+  comma: boolean;
+  /** Decimals the format shows; undefined when it shows the value as is (no digit placeholders). */
+  decimals: number | undefined;
+}
+
+/** What a format's first section says, worked out once per format (a workbook has a handful). */
+const formatFacts = new Map<string, FormatFacts>();
+function factsOf(numFmt: string): FormatFacts {
+  let f = formatFacts.get(numFmt);
+  if (!f) {
+    const section = numFmt.split(';')[0]!;
+    const m = /0\.(0+)/.exec(section);
+    f = { percent: section.includes('%'), comma: section.includes(','), decimals: m ? m[1]!.length : /[0#]/.test(section) && numFmt !== '@' ? 0 : undefined };
+    if (formatFacts.size < 1000) formatFacts.set(numFmt, f);
+  }
+  return f;
+}
+
+function groupThousands(int: string): string {
+  if (int.length <= 3) return int;
+  let out = '';
+  const head = int.length % 3;
+  if (head) out = int.slice(0, head);
+  for (let i = head; i < int.length; i += 3) out += (out ? ',' : '') + int.slice(i, i + 3);
+  return out;
+}
+
 /** Display text for a value with a number format: enough of Excel's formatting for budget tables. */
 export function displayText(value: CellValue, numFmt?: string): string {
   if (value === null) return '';
   if (typeof value !== 'number') return cellText(value);
   if (!numFmt || numFmt === 'General') return String(value);
-  const section = numFmt.split(';')[0]!;
-  const percent = section.includes('%');
-  const v = percent ? value * 100 : value;
-  const decimals = decimalsOfFormat(section, v);
+  const f = factsOf(numFmt);
+  const v = f.percent ? value * 100 : value;
+  const decimals = f.decimals ?? decimalsOfFormat(undefined, v);
   let s = Math.abs(v).toFixed(decimals);
-  if (section.includes(',')) {
-    const [int, frac] = s.split('.');
-    s = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+  if (f.comma) {
+    const dot = s.indexOf('.');
+    s = dot < 0 ? groupThousands(s) : groupThousands(s.slice(0, dot)) + s.slice(dot);
   }
-  return `${v < 0 ? '-' : ''}${s}${percent ? '%' : ''}`;
+  return `${v < 0 ? '-' : ''}${s}${f.percent ? '%' : ''}`;
 }

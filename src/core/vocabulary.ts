@@ -1,12 +1,11 @@
 /**
  * The recognition vocabulary: title patterns, header synonyms, column roles and row labels for each
  * table. It is data (rules/vocabulary/*.json) so a maintainer can add a synonym without touching code;
- * this module only defines its shape and validates it.
+ * this module holds what recognition uses at run time, vocabulary-schema.ts its shape and validation.
  */
-import { z } from 'zod';
-import { normalizeLabel } from './text.js';
-import { didYouMean } from './suggest.js';
-import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from './zod-issues.js';
+import type { TableVocabulary, TextMatcher } from './vocabulary-schema.js';
+
+export type { ColumnRole, RowLabel, TableVocabulary, TextMatcher, VocabularyFile } from './vocabulary-schema.js';
 
 export const TABLE_IDS = [
   'income-expense-summary',
@@ -22,131 +21,11 @@ export const TABLE_IDS = [
 export type StandardTableId = (typeof TABLE_IDS)[number];
 export type TableId = StandardTableId | 'performance-target';
 
-const keywords = z.array(z.string().min(1)).min(1);
-
-/** Matches normalised text: every word in `all`, none in `none`; or the whole text equal to `exact`. */
-export const TextMatcher = z
-  .object({
-    all: keywords.optional().describe('每个词都必须出现 / every word must appear'),
-    none: keywords.optional().describe('任何一个词都不能出现 / none of these words may appear'),
-    exact: z.string().min(1).optional().describe('整个文本必须等于此值 / the whole text must equal this'),
-  })
-  .strict()
-  .refine((m) => m.all !== undefined || m.exact !== undefined, { message: 'a matcher needs "all" or "exact" / 匹配条件需要 "all" 或 "exact"' });
-export type TextMatcher = z.infer<typeof TextMatcher>;
-
-export const ColumnRole = z
-  .object({
-    role: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a role is a camelCase name / 角色名须为英文驼峰'),
-    kind: z.enum(['sequence', 'code', 'code-class', 'code-section', 'code-item', 'label', 'amount', 'text']),
-    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
-    match: z.array(TextMatcher).min(1),
-  })
-  .strict();
-export type ColumnRole = z.infer<typeof ColumnRole>;
-
-export const RowLabel = z
-  .object({
-    key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
-    /** Which label column the text is read from (e.g. incomeItem or expenseItem in a two-sided table). */
-    column: z.string(),
-    match: z.array(TextMatcher).min(1),
-    /** For two-sided summaries: the functional class code this row stands for. */
-    code: z.string().regex(/^\d{3}$/).optional(),
-  })
-  .strict();
-export type RowLabel = z.infer<typeof RowLabel>;
-
-export const TableVocabulary = z
-  .object({
-    id: z.enum([...TABLE_IDS, 'performance-target']),
-    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
-    kind: z.enum(['coded', 'two-sided', 'labelled', 'performance-target']),
-    codeSystem: z.enum(['functional', 'economic']).optional(),
-    title: z.array(TextMatcher).min(1),
-    /** Roles that must be found for the table to be usable. */
-    required: z.array(z.string()).default([]),
-    columns: z.array(ColumnRole).default([]),
-    rows: z.array(RowLabel).default([]),
-    /** A table allowed to be empty when it carries a note such as 空表列示. */
-    mayBeEmpty: z.boolean().default(false),
-  })
-  .strict();
-export type TableVocabulary = z.infer<typeof TableVocabulary>;
-
-export const VocabularyFile = z
-  .object({
-    $schema: z.string().optional(),
-    description: z.string().optional(),
-    tables: z.array(TableVocabulary),
-    /** Words that mark a row between the title and the header as metadata (unit, year, unit name). */
-    metaRow: z.array(TextMatcher).default([]),
-    /** Words that mark a row as a note attached to the table above (注：…). */
-    noteRow: z.array(TextMatcher).default([]),
-    /** Label text of grand-total rows in coded tables. */
-    totalRow: z.array(TextMatcher).default([]),
-  })
-  .strict();
-export type VocabularyFile = z.infer<typeof VocabularyFile>;
-
 export interface Vocabulary {
   tables: Map<TableId, TableVocabulary>;
   metaRow: TextMatcher[];
   noteRow: TextMatcher[];
   totalRow: TextMatcher[];
-}
-
-export interface VocabularyProblem {
-  file: string;
-  path: string;
-  keys: PropertyKey[];
-  message: string;
-  onKey?: boolean;
-}
-
-/** Validates parsed vocabulary files (a later file's table replaces one with the same id). */
-export function checkVocabulary(files: { file: string; json: unknown }[]): { vocab: Vocabulary; problems: VocabularyProblem[] } {
-  const vocab: Vocabulary = { tables: new Map(), metaRow: [], noteRow: [], totalRow: [] };
-  const problems: VocabularyProblem[] = [];
-  const problem = (file: string, keys: PropertyKey[], message: string, onKey = false) => problems.push({ file, path: jsonPath(keys), keys, message, ...(onKey && { onKey }) });
-  for (const { file, json } of files) {
-    const parsed = VocabularyFile.safeParse(json, REPORT_INPUT);
-    if (!parsed.success) {
-      for (const i of flattenIssues(parsed.error.issues, [], (path) => schemaKeysAt(VocabularyFile, path))) problem(file, i.path, i.message, i.onKey);
-      continue;
-    }
-    parsed.data.tables.forEach((t, ti) => {
-      normalizeTable(t);
-      const roles = t.columns.map((c) => c.role);
-      t.required.forEach((r, ri) => {
-        if (!roles.includes(r)) problem(file, ['tables', ti, 'required', ri], `未定义的列角色“${r}” / “${r}” is not a column role of this table${didYouMean(r, roles)}`);
-      });
-      const labelRoles = t.columns.filter((c) => c.kind === 'label').map((c) => c.role);
-      t.rows.forEach((row, ri) => {
-        if (!labelRoles.includes(row.column)) problem(file, ['tables', ti, 'rows', ri, 'column'], `“${row.column}”不是本表的标签列 / “${row.column}” is not a label column of this table${didYouMean(row.column, labelRoles)}`);
-      });
-      vocab.tables.set(t.id, t);
-    });
-    vocab.metaRow.push(...parsed.data.metaRow.map(normalizeMatcher));
-    vocab.noteRow.push(...parsed.data.noteRow.map(normalizeMatcher));
-    vocab.totalRow.push(...parsed.data.totalRow.map(normalizeMatcher));
-  }
-  return { vocab, problems };
-}
-
-/** Maintainers may write full-width punctuation or spaces; matching compares normalised forms. */
-function normalizeMatcher(m: TextMatcher): TextMatcher {
-  return {
-    ...(m.all && { all: m.all.map(normalizeLabel) }),
-    ...(m.none && { none: m.none.map(normalizeLabel) }),
-    ...(m.exact !== undefined && { exact: normalizeLabel(m.exact) }),
-  };
-}
-
-function normalizeTable(t: TableVocabulary): void {
-  t.title = t.title.map(normalizeMatcher);
-  for (const c of t.columns) c.match = c.match.map(normalizeMatcher);
-  for (const r of t.rows) r.match = r.match.map(normalizeMatcher);
 }
 
 /** Does normalised text satisfy the matcher? Returns a specificity score (0 = no match). */

@@ -4,7 +4,8 @@
  */
 import type { Catalogue } from '../core/check.js';
 import { lint, type Diagnostic, type SourceKind, type SourceText } from '../core/rules/lint.js';
-import { applySelections, PackFile, type Selection } from '../core/rules/packs.js';
+import { PackFile } from '../core/rules/pack-schema.js';
+import { applySelections, type Selection } from '../core/rules/packs.js';
 
 export interface CatalogueChoice {
   catalogue: Catalogue;

@@ -22,6 +22,27 @@ function roleColumn(columns: RecognizedColumn[], role: string): number | undefin
   return columns.find((c) => c.role === role)?.col;
 }
 
+/** Row labels repeat across tables and workbooks: each (table, label column, label) is matched once. */
+const rowKeyCache = new WeakMap<TableVocabulary, Map<string, string | undefined>>();
+
+/** The vocabulary's row key for a label in a label column (the first row label that matches). */
+function rowKey(table: TableVocabulary, role: string, stripped: string): string | undefined {
+  let cache = rowKeyCache.get(table);
+  if (!cache) rowKeyCache.set(table, (cache = new Map()));
+  const k = `${role}\u0000${stripped}`;
+  if (cache.has(k)) return cache.get(k);
+  let found: string | undefined;
+  for (const rl of table.rows) {
+    if (rl.column === role && bestScore(rl.match, stripped) > 0) {
+      found = rl.key;
+      break;
+    }
+  }
+  if (cache.size > 50_000) cache.clear();
+  cache.set(k, found);
+  return found;
+}
+
 /** How far past a run of blank rows a table's 合计 row or note may still come. */
 const EMPTY_GRID_REACH = 30;
 
@@ -79,10 +100,8 @@ export function parseRows(
       if (normalizeLabel(text) === '') continue;
       labels[lc.role] = text.trim();
       if (lc.role === 'name' || lc.role === 'item') indent = view.resolved(r, lc.col).cell?.indent ?? leadingIndent(text);
-      const stripped = stripEnumeration(normalizeLabel(text));
-      for (const rl of table.rows) {
-        if (rl.column === lc.role && !keys[lc.role] && bestScore(rl.match, stripped) > 0) keys[lc.role] = rl.key;
-      }
+      const key = rowKey(table, lc.role, stripEnumeration(normalizeLabel(text)));
+      if (key !== undefined) keys[lc.role] = key;
     }
 
     let code: SubjectCode | undefined;

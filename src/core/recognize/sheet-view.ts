@@ -17,6 +17,7 @@ export class SheetView {
   readonly colCount: number;
   private readonly entriesCache = new Map<number, RowEntry[]>();
 
+
   constructor(readonly sheet: GridSheet) {
     this.merges = new MergeIndex(sheet.merges);
     this.rowCount = sheet.rows.length;
@@ -51,7 +52,8 @@ export class SheetView {
       const cells = this.sheet.rows[row - 1] ?? [];
       cells.forEach((cell, i) => {
         if (!cell) return;
-        const norm = normalizeLabel(cell.text);
+        // A number's display text is digits and separators already: nothing to normalise.
+        const norm = typeof cell.value === 'number' ? cell.text : normalizeLabel(cell.text);
         if (norm === '') return;
         if (this.merges.master(row, i + 1)) return;
         list!.push({ col: i + 1, text: cell.text, norm, cell });

@@ -16,8 +16,25 @@ const LABEL_MAX_LENGTH = 16;
 const BLANK_ROWS_AFTER_INDICATORS = 2;
 const NARRATIVE_LENGTH = 25;
 
+const PROJECT_CODE = ['projectCode'] as const;
+
+/** Labels repeat in every project table: each (table, role set, label) is matched once. */
+const roleCache = new WeakMap<TableVocabulary, Map<readonly string[], Map<string, string | undefined>>>();
+
 function roleOf(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {
   if (norm.length > LABEL_MAX_LENGTH) return undefined;
+  let byRoles = roleCache.get(table);
+  if (!byRoles) roleCache.set(table, (byRoles = new Map()));
+  let byNorm = byRoles.get(roles);
+  if (!byNorm) byRoles.set(roles, (byNorm = new Map()));
+  if (byNorm.has(norm)) return byNorm.get(norm);
+  const role = matchRole(table, norm, roles);
+  if (byNorm.size > 50_000) byNorm.clear();
+  byNorm.set(norm, role);
+  return role;
+}
+
+function matchRole(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {
   let best: { role: string; score: number } | undefined;
   for (const c of table.columns) {
     if (!roles.includes(c.role)) continue;
@@ -31,7 +48,7 @@ function roleOf(table: TableVocabulary, norm: string, roles: readonly string[]):
 
 /** True where the row holds a 项目编码 label: the anchor of a target table without a title. */
 export function isProjectCodeRow(view: SheetView, row: number, table: TableVocabulary): boolean {
-  return view.entries(row).some((e) => roleOf(table, e.norm, ['projectCode']) === 'projectCode');
+  return view.entries(row).some((e) => typeof e.cell.value === 'string' && roleOf(table, e.norm, PROJECT_CODE) === 'projectCode');
 }
 
 export function parseTarget(view: SheetView, table: TableVocabulary, top: number, limit: number): { details: TargetDetails; lastRow: number; left: number; right: number } {

@@ -9,6 +9,7 @@ import { didYouMean } from '../suggest.js';
 import type { Vocabulary } from '../vocabulary.js';
 import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from '../zod-issues.js';
 import { ITERATORS } from './registry.js';
+import { ITERATOR_PARAMS } from './params/index.js';
 import { IDENTITY_TEXTS, type FactSpec, type IteratorDef, type Reference } from './registry-types.js';
 import { FAMILIES, RuleFile, type NestedCondition, type TopLevelCondition } from './schema.js';
 
@@ -130,8 +131,9 @@ export function validateRule(file: string, json: unknown, vocab?: Vocabulary): {
     problems.push(problem(file, ['iterator'], `未知的迭代器“${rule.iterator}” / unknown iterator “${rule.iterator}”${didYouMean(rule.iterator, ITERATORS.keys())}（可用 / known: ${[...ITERATORS.keys()].join(', ')}）`));
     return { problems };
   }
-  const params = def.params.safeParse(rule.params, REPORT_INPUT);
-  if (!params.success) problems.push(...zodProblems(file, ['params'], params.error, def.params));
+  const schema = ITERATOR_PARAMS.get(def.name)!;
+  const params = schema.safeParse(rule.params, REPORT_INPUT);
+  if (!params.success) problems.push(...zodProblems(file, ['params'], params.error, schema));
   else if (vocab && def.references) problems.push(...checkReferences(file, def.references(params.data), vocab));
   const uses = conditionFacts(rule.conditions);
   for (const u of uses) {

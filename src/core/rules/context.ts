@@ -31,7 +31,11 @@ export class RuleContext {
     readonly vocab: Vocabulary,
     readonly grid: GridWorkbook,
   ) {
-    for (const t of recognition.tables) this.byId.set(t.id, [...(this.byId.get(t.id) ?? []), t]);
+    for (const t of recognition.tables) {
+      const list = this.byId.get(t.id);
+      if (list) list.push(t);
+      else this.byId.set(t.id, [t]);
+    }
   }
 
   tables(id: TableId): RecognizedTable[] {
@@ -83,10 +87,14 @@ export class RuleContext {
   term(t: RecognizedTable, row: TableRow, role: string, sign: 1 | -1 = 1, side?: string, scale = 1): Term | undefined {
     const ref = row.cells[role];
     if (!ref) return undefined;
-    return this.termFor(t, ref, { 'zh-CN': this.rowName(row, side), en: this.rowName(row, side) }, role, sign, scale);
+    // The row's name is written only if the term is ever described (a failing identity).
+    return this.termFor(t, ref, () => {
+      const name = this.rowName(row, side);
+      return { 'zh-CN': name, en: name };
+    }, role, sign, scale);
   }
 
-  termFor(t: RecognizedTable, ref: CellRef, rowName: Localized, role: string, sign: 1 | -1 = 1, scale = 1): Term {
+  termFor(t: RecognizedTable, ref: CellRef, rowName: Localized | (() => Localized), role: string, sign: 1 | -1 = 1, scale = 1): Term {
     return new CellTerm(this, t, ref, rowName, role, sign, scale);
   }
 }
@@ -104,7 +112,7 @@ class CellTerm implements Term {
     private readonly ctx: RuleContext,
     private readonly table: RecognizedTable,
     readonly ref: CellRef,
-    private readonly rowName: Localized,
+    private readonly rowName: Localized | (() => Localized),
     private readonly role: string,
     readonly sign: 1 | -1,
     scale = 1,
@@ -114,10 +122,14 @@ class CellTerm implements Term {
   }
 
   get label(): Localized {
-    return (this.cachedLabel ??= {
-      'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${this.rowName['zh-CN']}“${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
-      en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${this.rowName.en} “${this.ctx.columnName(this.table, this.role, 'en')}”`,
-    });
+    if (!this.cachedLabel) {
+      const rowName = typeof this.rowName === 'function' ? this.rowName() : this.rowName;
+      this.cachedLabel = {
+        'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${rowName['zh-CN']}“${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
+        en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${rowName.en} “${this.ctx.columnName(this.table, this.role, 'en')}”`,
+      };
+    }
+    return this.cachedLabel;
   }
 }
 
@@ -134,18 +146,22 @@ function factsOf(identity: Identity, e: Evaluation): Record<string, FactValue> {
   const anchor = identity.lhs[0] ?? identity.rhs[0]!;
   // In the anchor's unit (a weighted anchor still reads in 万元 or 元).
   const f = UNIT_FACTOR[anchor.unit];
-  const facts: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, identity.context);
-  facts.relation = identity.relation;
-  facts.actual = e.left / f;
-  facts.expected = e.right / f;
-  facts.difference = e.difference / f;
-  facts.absDifference = Math.abs(e.difference) / f;
-  facts.breach = e.breach / f;
-  facts.tolerance = e.tolerance / f;
-  facts.termCount = identity.lhs.length + identity.rhs.length;
-  facts.unit = anchor.unit;
-  facts.cell = anchor.ref.cell;
-  facts.sheet = anchor.ref.sheet;
+  // One literal shape for every identity, then the iterator's own context (which never overrides
+  // these): building the object property by property cost more than the rest of a check.
+  const facts: Record<string, FactValue> = {
+    relation: identity.relation,
+    actual: e.left / f,
+    expected: e.right / f,
+    difference: e.difference / f,
+    absDifference: Math.abs(e.difference) / f,
+    breach: e.breach / f,
+    tolerance: e.tolerance / f,
+    termCount: identity.lhs.length + identity.rhs.length,
+    unit: anchor.unit,
+    cell: anchor.ref.cell,
+    sheet: anchor.ref.sheet,
+  };
+  for (const k of Object.keys(identity.context)) if (!Object.hasOwn(facts, k)) facts[k] = identity.context[k]!;
   return facts;
 }
 

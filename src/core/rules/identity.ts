@@ -27,6 +27,8 @@ export interface Term {
    * amounts in one paragraph stay apart and a fix can rewrite just that number.
    */
   inText?: { start: number; end: number };
+  /** termKey's result, kept on first use: the localiser and the verdict cache ask for it often. */
+  key?: string;
 }
 
 export interface Identity {
@@ -61,7 +63,7 @@ export type Overrides = ReadonlyMap<string, number>;
 
 /** Identifies what a term reads: a cell, or one amount inside a cell's text. */
 export function termKey(t: Term): string {
-  return t.inText ? `${cellKey(t.ref)}#${t.inText.start}` : cellKey(t.ref);
+  return (t.key ??= t.inText ? `${cellKey(t.ref)}#${t.inText.start}` : cellKey(t.ref));
 }
 
 function valueOf(t: Term, overrides?: Overrides): number {

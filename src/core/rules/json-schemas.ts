@@ -4,8 +4,9 @@
  * schema (if iterator is X then params must be …), and its facts are listed for conditions.
  */
 import { z } from 'zod';
-import { VocabularyFile } from '../vocabulary.js';
-import { ConfigFile, PackFile } from './packs.js';
+import { VocabularyFile } from '../vocabulary-schema.js';
+import { ConfigFile, PackFile } from './pack-schema.js';
+import { ITERATOR_PARAMS } from './params/index.js';
 import { ITERATORS } from './registry.js';
 import { IDENTITY_TEXTS } from './registry-types.js';
 import { RuleFile } from './schema.js';
@@ -22,7 +23,7 @@ function ruleSchema(): JsonObject {
   properties.iterator = { ...properties.iterator, enum: [...ITERATORS.keys()] };
   const definitions: Record<string, JsonObject> = {};
   base.allOf = [...ITERATORS.values()].map((it) => {
-    const params = z.toJSONSchema(it.params, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonObject;
+    const params = z.toJSONSchema(ITERATOR_PARAMS.get(it.name)!, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonObject;
     delete params.$schema;
     const facts = Object.entries(it.facts).map(([name, d]) => `${name} (${d.type}${d.nullable ? ' | null' : ''}): ${d['zh-CN']} / ${d.en}`);
     // Conditions at any depth complete the iterator's facts, each with its type and meaning.

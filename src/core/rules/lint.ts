@@ -6,10 +6,12 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { didYouMean } from '../suggest.js';
-import { checkVocabulary, type Vocabulary } from '../vocabulary.js';
+import type { Vocabulary } from '../vocabulary.js';
+import { checkVocabulary } from '../vocabulary-schema.js';
 import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from '../zod-issues.js';
 import { checkRules, type LoadedRule } from './catalogue.js';
-import { ConfigFile, PackFile, unmatched as unmatchedBy } from './packs.js';
+import { ConfigFile, PackFile } from './pack-schema.js';
+import { unmatched as unmatchedBy } from './packs.js';
 
 export type SourceKind = 'rule' | 'vocabulary' | 'pack' | 'config';
 

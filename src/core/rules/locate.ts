@@ -66,14 +66,14 @@ function slipRank(c: CellChange): number {
 }
 
 export async function locate(failed: readonly Identity[], all: readonly Identity[], fails: Judge): Promise<Location> {
+  if (failed.length === 0) return { culprits: [], unplaced: [] };
+  // Only cells of failed identities are ever changed: index the identities touching those, no others.
   const byTerm = new Map<string, Identity[]>();
+  for (const f of failed) for (const t of terms(f)) byTerm.set(termKey(t), []);
   for (const id of all) {
     for (const t of terms(id)) {
-      const k = termKey(t);
-      const list = byTerm.get(k);
-      if (list) {
-        if (!list.includes(id)) list.push(id);
-      } else byTerm.set(k, [id]);
+      const list = byTerm.get(termKey(t));
+      if (list && list[list.length - 1] !== id) list.push(id);
     }
   }
   const failedSet = new Set(failed);

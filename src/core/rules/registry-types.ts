@@ -22,7 +22,6 @@ export const flag = spec('boolean', false);
 export interface IteratorDef<P = unknown> {
   name: string;
   description: Localized;
-  params: z.ZodType<P>;
   /** Facts each item carries, documented for rule maintainers (and checked by the rule linter). */
   facts: Record<string, FactSpec>;
   /** True when items are numeric identities, placed on the cell to change by the localiser. */

@@ -3,7 +3,6 @@
  * evaluates the rule's conditions on them, identity failures go to the locator, the rest become
  * findings where the item says.
  */
-import { Engine } from 'json-rules-engine';
 import type { Finding, Severity, CellAddress } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { formatTemplate, type Lang } from '../messages.js';
@@ -11,7 +10,9 @@ import type { Recognition } from '../model.js';
 import { formatAmount } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
+import { compileConditions, type Predicate } from './conditions.js';
 import { RuleContext, identityFacts, type Item } from './context.js';
+import type { TopLevelCondition } from './schema.js';
 import { evaluate, termKey, terms, type Identity, type Overrides } from './identity.js';
 import { locate } from './locate.js';
 import { explainDifference, explainValue } from './slips.js';
@@ -37,7 +38,6 @@ export interface RuleRun {
   rule: LoadedRule;
   items: number;
   failures: number;
-  engineRuns: number;
 }
 
 export interface CheckOutcome {
@@ -52,47 +52,28 @@ function regex(pattern: string): RegExp {
   return re;
 }
 
-/** One engine per loaded rule, built once: rules are immutable after loading. */
-const engines = new WeakMap<LoadedRule, Engine>();
+/** The "matches" operator: a text fact against a regular expression written in the rule file. */
+const matchText = (fact: unknown, pattern: unknown) => typeof fact === 'string' && typeof pattern === 'string' && regex(pattern).test(fact);
 
-function engineFor(rule: LoadedRule): Engine {
-  let engine = engines.get(rule);
-  if (!engine) {
-    // A plain path resolver: the facts are flat, and JSONPath resolution is slow.
-    engine = new Engine([], { allowUndefinedFacts: true, pathResolver: (o: unknown, p: string) => (o as Record<string, unknown>)?.[p] });
-    // "matches": a text fact against a regular expression written in the rule file.
-    engine.addOperator('matches', (fact: unknown, pattern: unknown) => typeof fact === 'string' && typeof pattern === 'string' && regex(pattern).test(fact));
-    engine.addRule({ name: rule.id, conditions: rule.conditions as never, event: { type: 'finding' } });
-    engines.set(rule, engine);
-  }
-  return engine;
+/** One compiled predicate per loaded rule, built once: rules are immutable after loading. */
+const predicates = new WeakMap<LoadedRule, Predicate>();
+
+function predicateFor(rule: LoadedRule): Predicate {
+  let p = predicates.get(rule);
+  if (!p) predicates.set(rule, (p = compileConditions(rule.conditions as TopLevelCondition, matchText)));
+  return p;
 }
 
 /** The rule's conditions on one set of facts: true when they report. */
-async function reports(rule: LoadedRule, facts: Record<string, unknown>): Promise<boolean> {
-  const given: Record<string, unknown> = {};
-  for (const f of rule.conditionFacts) given[f] = facts[f];
-  const result = await engineFor(rule).run(given);
-  return result.events.length > 0;
+export function reports(rule: LoadedRule, facts: Record<string, unknown>): boolean {
+  return predicateFor(rule)(facts);
 }
 
-/** Evaluates the rule's conditions once per distinct combination of the facts they read. */
-async function failingItems(rule: LoadedRule, items: Item[]): Promise<{ failing: Set<Item>; engineRuns: number }> {
-  const groups = new Map<string, Item[]>();
-  for (const item of items) {
-    const key = rule.conditionFacts.length === 1 ? String(item.facts[rule.conditionFacts[0]!]) : JSON.stringify(rule.conditionFacts.map((f) => item.facts[f] ?? null));
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
+function failingItems(rule: LoadedRule, items: Item[]): Set<Item> {
   const failing = new Set<Item>();
-  await Promise.all(
-    [...groups.values()].map(async (group) => {
-      // Only the facts the conditions read: the engine wraps every fact it is given in an object.
-      if (await reports(rule, group[0]!.facts)) for (const item of group) failing.add(item);
-    }),
-  );
-  return { failing, engineRuns: groups.size };
+  const p = predicateFor(rule);
+  for (const item of items) if (p(item.facts)) failing.add(item);
+  return failing;
 }
 
 function render(template: string, item: Item, lang: Lang): string {
@@ -128,17 +109,21 @@ export async function runRules(
   const runs: RuleRun[] = [];
   const allIdentities: Identity[] = [];
   const failedIdentities: Identity[] = [];
+  // Items of failed identities only: the others are judged again from their identity when needed.
   const itemOf = new Map<Identity, { item: Item; rule: LoadedRule }>();
+  const ruleById = new Map(rules.map((r) => [r.id, r]));
 
   for (const rule of rules) {
     const items = rule.iteratorDef.run(ctx, rule.parsedParams, rule.id);
-    const { failing, engineRuns } = await failingItems(rule, items);
-    runs.push({ rule, items: items.length, failures: failing.size, engineRuns });
+    const failing = failingItems(rule, items);
+    runs.push({ rule, items: items.length, failures: failing.size });
     for (const item of items) {
       if (item.identity) {
         allIdentities.push(item.identity);
-        itemOf.set(item.identity, { item, rule });
-        if (failing.has(item)) failedIdentities.push(item.identity);
+        if (failing.has(item)) {
+          failedIdentities.push(item.identity);
+          itemOf.set(item.identity, { item, rule });
+        }
       } else if (failing.has(item) && item.cell) {
         findings.push({
           ruleId: rule.id,
@@ -160,7 +145,7 @@ export async function runRules(
     const changed = overrides ? terms(id).map((t) => overrides.get(termKey(t)) ?? '').join(',') : '';
     const key = `${id.key}|${changed}`;
     let verdict = verdicts.get(key);
-    if (verdict === undefined) verdicts.set(key, (verdict = await reports(itemOf.get(id)!.rule, identityFacts(id, overrides))));
+    if (verdict === undefined) verdicts.set(key, (verdict = reports(ruleById.get(id.ruleId)!, identityFacts(id, overrides))));
     return verdict;
   };
   const { culprits, unplaced } = await locate(failedIdentities, allIdentities, fails);
@@ -251,9 +236,9 @@ export async function runRules(
   findings.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      collate(a.sheet ?? '', b.sheet ?? '') ||
       compareCells(a.cell ?? '', b.cell ?? '') ||
-      a.ruleId.localeCompare(b.ruleId),
+      collate(a.ruleId, b.ruleId),
   );
   return { findings, runs };
 }
@@ -263,10 +248,16 @@ function decimalsInText(numberText: string): number {
   return dot < 0 ? 0 : numberText.length - dot - 1;
 }
 
+// One collator for the whole sort: String.prototype.localeCompare sets one up per call (same order).
+let collator: Intl.Collator | undefined;
+function collate(a: string, b: string): number {
+  return a === b ? 0 : (collator ??= new Intl.Collator()).compare(a, b);
+}
+
 function compareCells(a: string, b: string): number {
   const pa = /^([A-Z]+)(\d+)$/.exec(a);
   const pb = /^([A-Z]+)(\d+)$/.exec(b);
-  if (!pa || !pb) return a.localeCompare(b);
-  return Number(pa[2]) - Number(pb[2]) || pa[1]!.length - pb[1]!.length || pa[1]!.localeCompare(pb[1]!);
+  if (!pa || !pb) return collate(a, b);
+  return Number(pa[2]) - Number(pb[2]) || pa[1]!.length - pb[1]!.length || collate(pa[1]!, pb[1]!);
 }
 

@@ -58,26 +58,111 @@ function columnLetters(col: number): string {
   return s;
 }
 
-/** The three attributes a cell needs, without building an attribute map (this runs once per cell). */
-function cellAttributes(tag: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {};
-  let i = tag.indexOf(' ');
-  while (i > 0) {
-    const eq = tag.indexOf('=', i);
-    if (eq < 0) break;
-    const name = tag.slice(i, eq).trim();
+/**
+ * The attributes of the start tag running from `from` to `to` (the ">"), read in place: this runs
+ * once per cell and once per row, so nothing is sliced but the values asked for.
+ */
+function tagAttributes(xml: string, from: number, to: number, wanted: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = from;
+  while (i < to) {
+    const eq = xml.indexOf('=', i);
+    if (eq < 0 || eq >= to) break;
+    let nameEnd = eq;
+    while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    let nameStart = nameEnd;
+    while (nameStart > i && !isSpace(xml.charCodeAt(nameStart - 1))) nameStart--;
     let q = eq + 1;
-    while (tag.charCodeAt(q) === 32) q++;
-    const quote = tag[q];
-    if (quote !== '"' && quote !== "'") break;
-    const close = tag.indexOf(quote, q + 1);
-    if (close < 0) break;
-    const local = name.slice(name.indexOf(':') + 1);
-    if (local === 'r' || local === 's' || local === 't') out[local] = tag.slice(q + 1, close);
+    while (isSpace(xml.charCodeAt(q))) q++;
+    const quote = xml.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) break;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (close < 0 || close > to) break;
+    let localStart = nameEnd;
+    while (localStart > nameStart && xml.charCodeAt(localStart - 1) !== 58) localStart--;
+    const local = xml.slice(localStart, nameEnd);
+    if (wanted.includes(local)) out[local] = xml.slice(q + 1, close);
     i = close + 1;
   }
   return out;
 }
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** What a cell's start tag says; one object reused for every cell (nothing allocated per cell). */
+interface CellTag {
+  /** Column from r="B3" (0 when absent or malformed). */
+  col: number;
+  /** Style index from s="3" (-1 when absent). */
+  style: number;
+  /** Type from t="s" (undefined when absent: a number). */
+  type: string | undefined;
+}
+
+/** Reads r, s and t of <c …> between `from` and `to` in place: names are one letter, values short. */
+function readCellTag(xml: string, from: number, to: number, out: CellTag): void {
+  out.col = 0;
+  out.style = -1;
+  out.type = undefined;
+  let i = from;
+  while (i < to) {
+    const eq = xml.indexOf('=', i);
+    if (eq < 0 || eq >= to) return;
+    let nameEnd = eq;
+    while (isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    const name = xml.charCodeAt(nameEnd - 1);
+    const single = !isNameChar(xml.charCodeAt(nameEnd - 2));
+    let q = eq + 1;
+    while (isSpace(xml.charCodeAt(q))) q++;
+    const quote = xml.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) return;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (close < 0 || close > to) return;
+    if (single) {
+      if (name === 114) out.col = columnOf(xml, q + 1, close);
+      else if (name === 115) out.style = integerAt(xml, q + 1, close);
+      else if (name === 116) out.type = xml.slice(q + 1, close);
+    }
+    i = close + 1;
+  }
+}
+
+/** A name character before the attribute's last letter means a longer name (or a prefix like x:r). */
+function isNameChar(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 46;
+}
+
+/** Column number of the reference "AB12" written from `from` to `to`; 0 when it is not a cell reference. */
+function columnOf(xml: string, from: number, to: number): number {
+  let col = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else if (c !== 36) break;
+  }
+  if (i === to || col > MAX_COL) return 0;
+  for (let k = i; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if ((c < 48 || c > 57) && c !== 36) return 0;
+  }
+  return col;
+}
+
+function integerAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + c - 48;
+  }
+  return from < to ? n : -1;
+}
+
+const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
 
 /** The text between `<name ...>` and `</name>` inside `xml`, with the start tag, or undefined. */
 function element(xml: string, name: string): { tag: string; text: string | undefined } | undefined {
@@ -100,34 +185,45 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): GridShe
   const rowOpen = `<${p}row`;
   const cellOpen = `<${p}c`;
   const cellClose = `</${p}c>`;
+  const valueOpen = `<${p}v>`;
+  const valueClose = `</${p}v>`;
   let rowNumber = 0;
   let nextCol = 1;
   let cells: (GridCell | undefined)[] = [];
+  const tag: CellTag = { col: 0, style: -1, type: undefined };
   let i = dataStart;
   while (dataEnd > 0 && i < dataEnd) {
     i = xml.indexOf('<', i + 1);
     if (i < 0 || i >= dataEnd) break;
     if (xml.startsWith(cellOpen, i) && isNameEnd(xml.charCodeAt(i + cellOpen.length))) {
       const tagEnd = xml.indexOf('>', i);
-      const tag = xml.slice(i, tagEnd + 1);
-      const a = cellAttributes(tag);
-      const pos = a.r ? cellPosition(a.r) : undefined;
-      const col = pos ? pos[1] : nextCol;
+      readCellTag(xml, i + cellOpen.length, tagEnd, tag);
+      const col = tag.col || nextCol;
       nextCol = col + 1;
       if (xml.charCodeAt(tagEnd - 1) === 47) {
         i = tagEnd;
         continue; // <c r="B2" s="3"/>: formatted but empty
       }
-      const close = xml.indexOf(cellClose, tagEnd);
-      const inner = xml.slice(tagEnd + 1, close < 0 ? dataEnd : close);
-      i = close < 0 ? dataEnd : close;
-      const cell = readCell(inner, a, p, ctx, sharedFormulas);
+      const style = tag.style >= 0 ? ctx.styles[tag.style] : undefined;
+      let cell: GridCell | undefined;
+      // The common case, <c …><v>123</v></c>, without slicing the cell's content.
+      const vEnd = xml.startsWith(valueOpen, tagEnd + 1) ? xml.indexOf(valueClose, tagEnd) : -1;
+      if (vEnd > 0 && xml.startsWith(cellClose, vEnd + valueClose.length)) {
+        const v = xml.slice(tagEnd + 1 + valueOpen.length, vEnd);
+        i = vEnd + valueClose.length;
+        if (v !== '') cell = gridCell(typedValue(v, tag.type, style, ctx), style, undefined);
+      } else {
+        const close = xml.indexOf(cellClose, tagEnd);
+        const inner = xml.slice(tagEnd + 1, close < 0 ? dataEnd : close);
+        i = close < 0 ? dataEnd : close;
+        cell = readCell(inner, tag.type, style, p, ctx, sharedFormulas);
+      }
       if (!cell) continue;
       if (++ctx.cells.count > ctx.limits.maxCells) throw new LimitExceeded('cells', ctx.limits.maxCells, `${name}!${columnLetters(col)}${rowNumber}`);
       cells[col - 1] = cell;
     } else if (xml.startsWith(rowOpen, i) && isNameEnd(xml.charCodeAt(i + rowOpen.length))) {
       const tagEnd = xml.indexOf('>', i);
-      const a = attributes(xml.slice(i, tagEnd + 1));
+      const a = tagAttributes(xml, i + rowOpen.length, tagEnd, ROW_ATTRIBUTES);
       const r = a.r ? Number(a.r) : rowNumber + 1;
       rowNumber = Number.isInteger(r) && r > rowNumber && r <= MAX_ROW ? r : rowNumber + 1;
       nextCol = 1;
@@ -155,9 +251,7 @@ function isNameEnd(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 }
 
-function readCell(inner: string, a: { s?: string; t?: string }, p: string, ctx: SheetContext, shared: Map<string, string>): GridCell | undefined {
-  const style = a.s ? ctx.styles[Number(a.s)] : undefined;
-  const numFmt = style?.numFmt;
+function readCell(inner: string, type: string | undefined, style: CellStyle | undefined, p: string, ctx: SheetContext, shared: Map<string, string>): GridCell | undefined {
   let formula: string | undefined;
   const f = inner.indexOf(`<${p}f`) >= 0 ? element(inner, `${p}f`) : undefined;
   if (f) {
@@ -171,13 +265,18 @@ function readCell(inner: string, a: { s?: string; t?: string }, p: string, ctx: 
   }
   const v = inner.indexOf(`<${p}v`) >= 0 ? element(inner, `${p}v`)?.text : undefined;
   let value: CellValue = null;
-  if (a.t === 'inlineStr' && v === undefined) {
+  if (type === 'inlineStr' && v === undefined) {
     const is = element(inner, `${p}is`);
     if (is?.text !== undefined) value = stringItemText(is.text, p);
   } else if (v !== undefined && v !== '') {
-    value = typedValue(v, a.t, style, ctx);
+    value = typedValue(v, type, style, ctx);
   }
   if (value === null && formula === undefined) return undefined;
+  return gridCell(value, style, formula);
+}
+
+function gridCell(value: CellValue, style: CellStyle | undefined, formula: string | undefined): GridCell {
+  const numFmt = style?.numFmt;
   const indent = style?.indent;
   return {
     value,

@@ -1,5 +1,6 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { TableIdSchema, HierarchyParams, RowIdentityParams, LabelledSumParams, RowSelector, CellSelector, Addend, TieSide, Tolerance, TieParams, CorrespondenceParams } from '../params/amounts.js';
 import { parentCode } from '../../codes.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { TABLE_IDS, type TableId } from '../../vocabulary.js';
@@ -7,7 +8,6 @@ import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Localized, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 
-const TableIdSchema = z.enum([...TABLE_IDS, 'performance-target']);
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 function amountRoles(ctx: RuleContext, t: RecognizedTable): string[] {
@@ -28,14 +28,9 @@ function localizedPair(ctx: RuleContext, t: RecognizedTable, role: string) {
 
 // ── hierarchy-sums ────────────────────────────────────────────────────────────────────────────
 
-const HierarchyParams = z
-  .object({ tables: z.array(TableIdSchema).min(1) })
-  .strict();
-
 export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
   name: 'hierarchy-sums',
   description: both('每个有下级的科目行（及合计行）在每个金额列上，与其直属下级之和', 'every parent subject row (and the 合计 row), in every amount column, against the sum of its direct children'),
-  params: HierarchyParams,
   facts: {
     ...IDENTITY_FACTS,
     parentCode: text('上级科目编码（合计行为空）', 'parent code (empty for the 合计 row)'),
@@ -52,10 +47,19 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
       for (const t of ctx.tables(id)) {
         const coded = t.rows.filter((r) => r.code);
         const total = t.rows.find((r) => r.isTotal);
+        // Children by parent code, in table order: one pass, not one scan per parent.
+        const childrenOf = new Map<string, TableRow[]>();
+        for (const c of coded) {
+          const p = parentCode(c.code!.code);
+          if (p === undefined) continue;
+          const list = childrenOf.get(p);
+          if (list) list.push(c);
+          else childrenOf.set(p, [c]);
+        }
         const groups: { parent: TableRow; children: TableRow[] }[] = [];
         for (const parent of coded) {
-          const children = coded.filter((c) => parentCode(c.code!.code) === parent.code!.code);
-          if (children.length) groups.push({ parent, children });
+          const children = childrenOf.get(parent.code!.code);
+          if (children?.length) groups.push({ parent, children });
         }
         const classes = coded.filter((r) => r.code!.level === 1);
         if (total && classes.length) groups.push({ parent: total, children: classes });
@@ -89,31 +93,9 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
 
 // ── row-identities ────────────────────────────────────────────────────────────────────────────
 
-const RowIdentityParams = z
-  .object({
-    identities: z
-      .array(
-        z
-          .object({
-            table: TableIdSchema,
-            total: z.string().describe('等号左边的列角色 / the column role on the left'),
-            parts: z.array(z.string()).min(1).describe('相加的列角色 / the column roles added up'),
-            side: z.string().optional().describe('两栏式表中用哪一栏的行名 / which label names the row in a two-sided table'),
-            requires: z
-              .array(z.string())
-              .optional()
-              .describe('只有这些列都在时才核对（其余组成列缺了视为 0） / check only when these columns are all present (other missing parts count as 0)'),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
-
 export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
   name: 'row-identities',
   description: both('每一行内：合计列等于各组成列之和（如 合计 = 基本支出 + 项目支出）', 'within every row: the total column equals the sum of its part columns (合计 = 基本支出 + 项目支出)'),
-  params: RowIdentityParams,
   facts: {
     ...IDENTITY_FACTS,
     rowName: text('行的编码和名称', 'the row’s code and name'),
@@ -163,25 +145,6 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
 
 // ── labelled-sums ─────────────────────────────────────────────────────────────────────────────
 
-const LabelledSumParams = z
-  .object({
-    sums: z
-      .array(
-        z
-          .object({
-            table: TableIdSchema,
-            side: z.string().describe('行标签所在的列角色 / the label column whose row keys are used'),
-            columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
-            total: z.string().describe('合计行的行标签 / row key of the total'),
-            parts: z.array(z.string()).min(1).describe('组成行的行标签；以 * 结尾表示前缀 / row keys of the parts; a trailing * is a prefix'),
-            unless: z.string().optional().describe('表中有这一行时不核对此式（另一式已覆盖） / skip this sum when the table has this row (another sum covers it)'),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
-
 function rowByKey(t: RecognizedTable, side: string, key: string): TableRow | undefined {
   return t.rows.find((r) => r.keys[side] === key);
 }
@@ -209,7 +172,6 @@ function partsText(names: string[]): string {
 export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
   name: 'labelled-sums',
   description: both('按行标签识别的合计行等于组成行之和（如 本年收入合计、三公经费小计）', 'a total row found by its label equals the sum of its part rows (本年收入合计, 三公经费小计)'),
-  params: LabelledSumParams,
   facts: { ...IDENTITY_FACTS, rowName: text('合计行的名称', 'name of the total row'), parts: text('组成行的名称', 'names of the part rows') },
   identities: true,
   texts: ['table', 'column', 'left'],
@@ -251,68 +213,11 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
 
 // ── table-ties ────────────────────────────────────────────────────────────────────────────────
 
-const RowSelector = z
-  .object({
-    key: z.string().optional().describe('行标签 / row key from the vocabulary'),
-    side: z.string().optional().describe('行标签所在列 / label column of the key'),
-    total: z.literal(true).optional().describe('合计行 / the 合计 row'),
-    code: z.string().regex(/^\d{3,7}$/).optional().describe('科目编码 / subject code'),
-  })
-  .strict();
-
-const CellSelector = z
-  .object({
-    table: TableIdSchema,
-    column: z.string(),
-    row: RowSelector.optional().describe('单个单元格 / one cell'),
-    rows: z.enum(['codes', 'classes']).optional().describe('按编码逐行对应 / every coded row (codes) or functional-class row (classes), matched by code'),
-    side: z.string().optional(),
-  })
-  .strict();
 type CellSelector = z.infer<typeof CellSelector>;
 
-/** One addend of a side: a cell, or every coded row in a code range, times a weight. */
-const Addend = z
-  .object({
-    table: TableIdSchema,
-    column: z.string(),
-    row: RowSelector.optional().describe('单个单元格 / one cell'),
-    codes: z
-      .tuple([z.string().regex(/^\d{3,7}$/), z.string().regex(/^\d{3,7}$/)])
-      .optional()
-      .describe('编码区间内（同一级次）的每一行，如 ["30201", "30299"] / every coded row of that level within the range'),
-    weight: z.number().refine((w) => w !== 0, { message: 'weight 0 adds nothing / 权重不能为 0' }).default(1).describe('系数，-1 为减 / weight; -1 subtracts'),
-  })
-  .strict()
-  .refine((a) => (a.row === undefined) !== (a.codes === undefined), { message: 'an addend names a row or a code range / 加项须指定 row 或 codes 之一' });
 type Addend = z.infer<typeof Addend>;
 
-/** A side of a tie: one cell (or one per code), or a weighted sum of cells and code ranges. */
-const TieSide = z.union([CellSelector, z.object({ sum: z.array(Addend).min(1).describe('各加项之和 / the sum of these addends') }).strict()]);
 type TieSide = z.infer<typeof TieSide>;
-
-const Tolerance = z
-  .object({ amount: z.number().nonnegative(), unit: z.enum(['元', '千元', '万元', '亿元']) })
-  .strict()
-  .describe('允许的误差（不写时为四舍五入可解释的差额） / the tolerance (default: what rounding explains)');
-
-const TieParams = z
-  .object({
-    ties: z
-      .array(
-        z
-          .object({
-            left: TieSide,
-            right: TieSide,
-            relation: z.enum(['eq', 'le', 'ge']).default('eq').describe('eq 左 = 右；le 左 ≤ 右；ge 左 ≥ 右 / eq left = right; le left ≤ right; ge left ≥ right'),
-            tolerance: Tolerance.optional(),
-            description: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
 
 function sideReferences(side: TieSide, at: PropertyKey[]): Reference[] {
   if (!('sum' in side)) return selectorReferences(side, at);
@@ -446,7 +351,6 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
     '表间勾稽：一边等于（不大于、不小于）另一边；每边是一个单元格、按编码逐行对应的单元格，或若干单元格与编码区间的加权和；元/万元自动换算',
     'cross-table ties: one side equals (is at most, at least) the other; a side is a cell, cells matched row by row by code, or a weighted sum of cells and code ranges; 元/万元 converted',
   ),
-  params: TieParams,
   facts: { ...IDENTITY_FACTS, right: text('右边单元格的说明', 'the right-hand cell, described'), code: text('按编码对应时的科目编码', 'the code, for ties by code') },
   identities: true,
   texts: ['right', 'relation', 'left'],
@@ -481,28 +385,9 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
 
 // ── code-correspondences ──────────────────────────────────────────────────────────────────────
 
-const CorrespondenceParams = z
-  .object({
-    left: z.object({ table: TableIdSchema, column: z.string() }).strict(),
-    right: z.object({ table: TableIdSchema, column: z.string() }).strict(),
-    pairs: z
-      .array(
-        z
-          .object({
-            left: z.array(z.string().regex(/^\d{3,7}$/)).min(1),
-            right: z.array(z.string().regex(/^\d{3,7}$/)).min(1),
-            name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
-
 export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParams>> = {
   name: 'code-correspondences',
   description: both('功能分类科目与经济分类科目的对应关系（如 2080505 养老保险缴费 = 30108）', 'functional ↔ economic code correspondences (2080505 pension contributions = 30108)'),
-  params: CorrespondenceParams,
   facts: { ...IDENTITY_FACTS, leftCodes: text('左边的科目编码', 'codes on the left'), rightCodes: text('右边的科目编码', 'codes on the right') },
   identities: true,
   texts: ['name', 'leftTable', 'rightTable', 'left'],

@@ -1,5 +1,6 @@
 /** Structure of the coded tables: codes, names, which codes each table holds, empty tables. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { TableIdSchema, CodeRowParams, CodeNameParams, CoverageParams, EmptyParams } from '../params/codes.js';
 import { parentCode } from '../../codes.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { normalizeLabel } from '../../text.js';
@@ -8,7 +9,6 @@ import type { Item } from '../context.js';
 import { type IteratorDef, num, text, flag } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-const TableIdSchema = z.enum(TABLE_IDS);
 
 function codeCellOf(t: RecognizedTable, row: TableRow) {
   return { sheet: t.sheet, cell: row.codeCell ?? row.cells.name?.cell ?? t.titleCell! };
@@ -16,21 +16,9 @@ function codeCellOf(t: RecognizedTable, row: TableRow) {
 
 // ── code-rows: every coded row, with whether its parent is present ───────────────────────────
 
-const CodeRowParams = z
-  .object({
-    tables: z.array(TableIdSchema).min(1),
-    detailLevel: z
-      .object({ functional: z.number().int().min(1).max(3), economic: z.number().int().min(1).max(2) })
-      .strict()
-      .default({ functional: 3, economic: 2 })
-      .describe('须细化到的级次：功能分类到项(3)，经济分类到款(2) / the level amounts must be itemised to'),
-  })
-  .strict();
-
 export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   name: 'code-rows',
   description: both('编码表中的每一个科目行', 'every coded row of the coded tables'),
-  params: CodeRowParams,
   facts: {
     code: text('科目编码', 'subject code'),
     name: text('科目名称', 'subject name'),
@@ -95,12 +83,9 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
 
 // ── code-names: the same code named the same in every table ──────────────────────────────────
 
-const CodeNameParams = z.object({ tables: z.array(TableIdSchema).min(2) }).strict();
-
 export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
   name: 'code-names',
   description: both('同一科目编码在各表中的名称', 'the names one code is given across tables'),
-  params: CodeNameParams,
   facts: {
     code: text('科目编码', 'subject code'),
     name: text('本表中的名称', 'the name in this table'),
@@ -119,7 +104,10 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {
           if (!row.code || !row.labels.name) continue;
-          uses.set(row.code.code, [...(uses.get(row.code.code) ?? []), { t, row, name: row.labels.name.trim() }]);
+          const use = { t, row, name: row.labels.name.trim() };
+          const list = uses.get(row.code.code);
+          if (list) list.push(use);
+          else uses.set(row.code.code, [use]);
         }
       }
     }
@@ -156,18 +144,9 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
 
 // ── code-coverage: every code of one table appears in another ───────────────────────────────
 
-const CoverageParams = z
-  .object({
-    pairs: z
-      .array(z.object({ from: TableIdSchema, to: TableIdSchema, column: z.string().default('total') }).strict())
-      .min(1),
-  })
-  .strict();
-
 export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
   name: 'code-coverage',
   description: both('一张表中有金额的科目，另一张表中也应有这一行', 'a code with an amount in one table has its row in another'),
-  params: CoverageParams,
   facts: {
     code: text('科目编码', 'subject code'),
     name: text('科目名称', 'subject name'),
@@ -218,19 +197,9 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
 
 // ── empty-tables: 空表列示 and the fiscal summary ──────────────────────────────────────────────
 
-const EmptyParams = z
-  .object({
-    tables: z
-      .array(z.object({ table: TableIdSchema, fiscalColumn: z.string().optional().describe('财政拨款收支总表中对应的列 / the matching column of the fiscal summary') }).strict())
-      .min(1),
-    report: z.enum(['table', 'fiscal', 'note']),
-  })
-  .strict();
-
 export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
   name: 'empty-tables',
   description: both('可为空的表（政府性基金、国有资本经营）：空表要有说明，且财政拨款收支总表中相应金额为零', 'tables that may be empty: an empty one carries its note and is zero in the fiscal summary'),
-  params: EmptyParams,
   facts: {
     amountCount: num('表中非零金额的格数', 'cells of the table holding a non-zero amount'),
     fiscalAmount: num('财政拨款收支总表本年支出合计中的相应金额', 'the matching amount on the fiscal summary’s total row'),

@@ -1,22 +1,15 @@
 /** Whole columns: a column a table has but left blank from top to bottom while its other amounts are filled. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ColumnParams } from '../params/columns.js';
 import { TABLE_IDS } from '../../vocabulary.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-const ColumnParams = z
-  .object({
-    tables: z.array(z.enum(TABLE_IDS)).min(1),
-    role: z.string().describe('要看的列角色 / the column role to look at'),
-  })
-  .strict();
-
 export const tableColumns: IteratorDef<z.infer<typeof ColumnParams>> = {
   name: 'table-columns',
   description: both('表中某一列（按列角色）的填写情况，与其他金额列对照', 'how much of one column (by role) is filled, beside the other amount columns'),
-  params: ColumnParams,
   facts: {
     header: text('该列的表头', 'the column’s header'),
     filledCount: num('该列填了数的行数', 'rows with an amount in the column'),

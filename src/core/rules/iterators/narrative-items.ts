@@ -5,7 +5,8 @@
  * a maintainer lists (template text left in, the year compared with), and "其中" breakdowns whose
  * parts exceed their total.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ItemParams, Pattern, TextParams } from '../params/narrative-items.js';
 import { parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
@@ -104,15 +105,12 @@ function directionOf(text: string | undefined): string {
   return up === down ? '' : up ? 'increase' : 'decrease';
 }
 
-const ItemParams = z.object({}).strict();
-
 export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
   name: 'narrative-items',
   description: both(
     '说明中逐项解释科目的段落：两处金额、增减百分比（按文中数字重算）、科目名称与表中是否一致、用途和原因说的是哪一科目',
     'narrative paragraphs explaining a subject: its two amounts, the change recomputed from its own figures, the subject names against the table, which subject the usage and reason talk about',
   ),
-  params: ItemParams,
   facts: {
     subject: text('段落开头写的科目', 'the subjects the paragraph opens with'),
     amount: num('科目后写的金额（万元）', 'the amount after the subjects (万元)'),
@@ -205,27 +203,11 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
   return items;
 }
 
-
 // ── sentences against patterns ────────────────────────────────────────────────────────────────
-
-const Pattern = z
-  .object({
-    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
-    pattern: z.string().min(1).describe('正则表达式；第 1 组（可选）为年份 / regex; optional group 1 a year'),
-  })
-  .strict();
-
-const TextParams = z
-  .object({
-    patterns: z.array(Pattern).min(1),
-    minLength: z.number().int().min(1).optional().describe('只看至少这么长的文字（默认 12：句子，不含表中短词） / only texts at least this long (default 12: sentences, not short table words)'),
-  })
-  .strict();
 
 export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
   name: 'narrative-text',
   description: both('说明和表下文字中与所列正则相符的语句', 'sentences of the narrative and table notes that match the patterns listed'),
-  params: TextParams,
   facts: {
     matched: text('相符的原文', 'the text matched'),
     pattern: text('所列模式的名称', 'the name of the pattern'),
@@ -282,7 +264,6 @@ function partsText(opener: string, list: string): string {
 export const narrativeBreakdowns: IteratorDef<z.infer<typeof ItemParams>> = {
   name: 'narrative-breakdowns',
   description: both('说明中“总数（其中：甲…、乙…）”的分项之和与总数', 'a total and the parts its “其中” lists'),
-  params: ItemParams,
   facts: {
     total: num('总数', 'the total'),
     partsSum: num('所列分项之和（同一单位）', 'the sum of the parts listed (same unit)'),
@@ -324,7 +305,6 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
     '说明中同一金额、同一比较年份却写了不同增减额的语句（如财政拨款收入和支出都是 X 万元，增加额却不同）',
     'narrative statements giving the same amount against the same year but different changes (fiscal income and spending both X, increases differ)',
   ),
-  params: ItemParams,
   facts: {
     amount: num('本年金额（万元）', 'this year’s amount (万元)'),
     year: num('比较的年份', 'the year compared with'),
@@ -369,7 +349,6 @@ const AMOUNT_IN_TEXT = /\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|万|元)/u;
 export const narrativeSections: IteratorDef<z.infer<typeof ItemParams>> = {
   name: 'narrative-sections',
   description: both('说明中的编号小节（如项目说明的“六、年度预算安排”）及其正文', 'numbered sections of the narrative (六、年度预算安排 in a project note) and their text'),
-  params: ItemParams,
   facts: {
     heading: text('小节标题（去掉编号）', 'the section heading without its number'),
     body: text('小节正文', 'the section’s text'),

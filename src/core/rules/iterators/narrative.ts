@@ -3,7 +3,8 @@
  * against the tables. Patterns are regular expressions in the rule file: the first group is the
  * number, an optional second group the unit.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Statement, NarrativeParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
 import type { CellRef, Unit } from '../../model.js';
 import { fold, parseAmount } from '../../text.js';
@@ -13,35 +14,6 @@ import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-
-const Statement = z
-  .object({
-    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
-    pattern: z
-      .string()
-      .min(1)
-      .refine(
-        (p) => {
-          try {
-            new RegExp(p, 'u');
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { message: 'not a valid regular expression / 不是有效的正则表达式' },
-      )
-      .describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
-    table: z.enum(TABLE_IDS),
-    column: z.string(),
-    row: z
-      .object({ key: z.string().optional(), side: z.string().optional(), total: z.literal(true).optional() })
-      .strict(),
-    relation: z.enum(['eq', 'le']).default('eq'),
-  })
-  .strict();
-
-const NarrativeParams = z.object({ statements: z.array(Statement).min(1) }).strict();
 
 /** Text long enough to be a sentence: table cells are never narrative. */
 const MIN_TEXT_LENGTH = 12;
@@ -79,7 +51,6 @@ export function textCells(ctx: RuleContext, minLength: number): NarrativeCell[] 
 export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   name: 'narrative-amounts',
   description: both('说明文字中写明的金额与表中对应单元格核对', 'amounts stated in the narrative against their table cells'),
-  params: NarrativeParams,
   facts: { ...IDENTITY_FACTS, statement: text('说明中的原文', 'the sentence as written') },
   identities: true,
   texts: ['name', 'right', 'relation', 'left'],

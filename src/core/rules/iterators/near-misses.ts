@@ -5,7 +5,8 @@
  * standard wordings a maintainer lists in the rule file, for every text cell. The iterator counts
  * the characters that differ; the rule file decides how many make a typo.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ListParams, Wording, WordingParams } from '../params/near-misses.js';
 import { toA1 } from '../../address.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
@@ -23,18 +24,6 @@ export function charDifferences(a: string, b: string, stopAfter = Infinity): num
 }
 
 // ── listed names: "主要包括：基本工资、津贴补贴、资金、绩效工资…" ────────────────────────────────
-
-const ListParams = z
-  .object({
-    maxDifferences: z
-      .number()
-      .int()
-      .min(1)
-      .max(3)
-      .default(1)
-      .describe('比较时最多容许几个字不同（规则条件再判断） / most characters that may differ for a name to be offered (the conditions decide)'),
-  })
-  .strict();
 
 /** A list item: the text between 、 marks, with the list's lead-in and closing 等 left out. */
 interface ListItem {
@@ -103,7 +92,6 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
     '说明中以顿号列举的科目（大部分与表中科目名称相同），其中与表中名称只差几个字的一项',
     'an item of a 、-list in the narrative (most of whose items are table subject names) that is a few characters off a table name',
   ),
-  params: ListParams,
   facts: {
     written: text('说明中写的这一项', 'the item as written'),
     expected: text('表中最接近的科目名称（多个时以“或”连接）', 'the closest table name (several joined by 或)'),
@@ -118,7 +106,11 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
     const names = tableNames(ctx);
     if (names.size === 0) return [];
     const byLength = new Map<number, string[]>();
-    for (const n of names) byLength.set(n.length, [...(byLength.get(n.length) ?? []), n]);
+    for (const n of names) {
+      const list = byLength.get(n.length);
+      if (list) list.push(n);
+      else byLength.set(n.length, [n]);
+    }
     const items: Item[] = [];
     for (const cell of narrativeCells(ctx)) {
       for (const list of enumeratedLists(cell.text)) {
@@ -159,26 +151,6 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
 
 // ── standard wordings: the indicator definitions every form copies ─────────────────────────────
 
-const Wording = z
-  .object({
-    text: z.string().min(6).describe('标准写法（至少 6 个字） / the standard wording (at least 6 characters)'),
-    name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
-  })
-  .strict();
-
-const WordingParams = z
-  .object({
-    wordings: z.array(Wording).min(1).describe('各地表中照抄的标准写法 / the standard wordings forms copy'),
-    maxDifferences: z
-      .number()
-      .int()
-      .min(1)
-      .max(3)
-      .default(2)
-      .describe('比较时最多容许几个字不同（规则条件再判断） / most characters that may differ for a wording to be offered (the conditions decide)'),
-  })
-  .strict();
-
 /** The window of `text` closest to `wording`, when none matches it exactly. */
 function closestWindow(text: string, wording: string, maxDifferences: number): { at: number; differences: number } | null {
   if (text.includes(wording)) return null;
@@ -193,7 +165,6 @@ function closestWindow(text: string, wording: string, maxDifferences: number): {
 export const standardWordings: IteratorDef<z.infer<typeof WordingParams>> = {
   name: 'standard-wordings',
   description: both('与规则中所列标准写法只差几个字的文字', 'text a few characters off a standard wording the rule lists'),
-  params: WordingParams,
   facts: {
     written: text('表中写的这一段', 'the passage as written'),
     expected: text('标准写法', 'the standard wording'),

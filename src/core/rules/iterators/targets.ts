@@ -1,5 +1,6 @@
 /** Project performance-target tables: their own arithmetic, their categories, plans and indicators. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
 import type { CellRef, RecognizedTable } from '../../model.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
@@ -44,7 +45,6 @@ function targetTerm(ctx: RuleContext, t: RecognizedTable, field: 'budget' | 'fis
 export const targetBudgetSum: IteratorDef<Record<string, never>> = {
   name: 'target-budget-sum',
   description: both('每个项目：预算数 = 财政资金 + 其他资金', 'each project: budget = fiscal funds + other funds'),
-  params: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
   facts: { ...IDENTITY_FACTS, project: text('项目名称', 'project name') },
   identities: true,
   texts: ['project', 'table', 'left'],
@@ -71,17 +71,9 @@ export const targetBudgetSum: IteratorDef<Record<string, never>> = {
 
 // ── target-budgets-total: Σ 项目预算数 vs 项目支出 ──────────────────────────────────────────────
 
-const BudgetsTotalParams = z
-  .object({
-    table: z.enum(['expense-summary', 'general-budget-expense']),
-    column: z.string(),
-  })
-  .strict();
-
 export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>> = {
   name: 'target-budgets-total',
   description: both('各项目绩效目标表的预算数之和与支出表合计行的项目支出核对', 'the sum of the projects’ budgets against 项目支出 on the 合计 row'),
-  params: BudgetsTotalParams,
   facts: { ...IDENTITY_FACTS, projectCount: num('项目绩效目标表的个数', 'number of project target tables') },
   identities: true,
   texts: ['table', 'left'],
@@ -107,16 +99,9 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
 
 // ── target-categories ─────────────────────────────────────────────────────────────────────────
 
-const CategoryParams = z
-  .object({
-    required: z.record(z.string(), z.array(z.string())).describe('一级指标 → 必须有的二级指标 / level-1 category → required level-2 categories'),
-  })
-  .strict();
-
 export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
   name: 'target-categories',
   description: both('每个项目的绩效指标是否包含必需的一级、二级指标', 'whether each project’s indicators include the required level-1 and level-2 categories'),
-  params: CategoryParams,
   facts: {
     project: text('项目名称', 'project name'),
     missing: text('缺少的指标类别，如“满意度指标/服务对象满意度指标”', 'missing categories, e.g. 满意度指标/服务对象满意度指标'),
@@ -152,14 +137,9 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
 
 // ── target-plan: 资金支出计划 ─────────────────────────────────────────────────────────────────
 
-const PlanParams = z
-  .object({ report: z.enum(['decrease', 'end']).describe('报告在下降的那一格，或最后一格 / report on the cell where it decreases, or on the last cell') })
-  .strict();
-
 export const targetPlan: IteratorDef<z.infer<typeof PlanParams>> = {
   name: 'target-plan',
   description: both('资金支出计划（累计百分比）应逐期不减，并在年底达到 100%', 'the spending plan (cumulative %) never decreases and reaches 100% by year end'),
-  params: PlanParams,
   facts: {
     project: text('项目名称', 'project name'),
     decreasing: flag('某期比前一期小', 'some period is lower than the one before'),
@@ -230,12 +210,9 @@ export function textCore(text: string): string {
     .replace(/[，。、,.;；:：“”"'‘’()（）\s]/g, '');
 }
 
-const TextParams = z.object({ report: z.enum(['purpose', 'goal']).describe('报告在资金用途格还是年度绩效目标格 / the purpose or the goal cell') }).strict();
-
 export const targetTexts: IteratorDef<z.infer<typeof TextParams>> = {
   name: 'target-texts',
   description: both('项目绩效目标表的资金用途和年度绩效目标，与项目名称对照', 'a target table’s 资金用途 and 年度绩效目标, beside the project name'),
-  params: TextParams,
   facts: {
     project: text('项目名称', 'project name'),
     nameCore: text('项目名称去掉编号、年份和标点', 'the project name without numbering, year and punctuation'),
@@ -264,22 +241,9 @@ export const targetTexts: IteratorDef<z.infer<typeof TextParams>> = {
 
 // ── indicators: one item per indicator row ───────────────────────────────────────────────────
 
-const IndicatorParams = z
-  .object({
-    categories: z.record(z.string(), z.array(z.string())).describe('一级指标 → 其下的二级指标 / level-1 → its level-2 categories'),
-    quantitative: z.array(z.string()).describe('须量化的二级指标 / level-2 categories whose values must be quantities'),
-    units: z.array(z.string()).describe('认可的计量单位 / accepted units'),
-    rateWords: z.array(z.string()).describe('表示比率、完成度或满意度的词 / words that mark a rate, completion or satisfaction'),
-    costCategory: z.string().default('成本指标'),
-    report: z.enum(['value', 'level3', 'level2', 'level1', 'basis']).describe('报告在哪一格 / which cell the finding is on'),
-    offerFix: z.boolean().default(false).describe('把建议写法作为修正（不安全修正） / offer the suggested wording as an (unsafe) fix'),
-  })
-  .strict();
-
 export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
   name: 'indicators',
   description: both('项目绩效目标表中的每一条指标', 'every indicator row of the project target tables'),
-  params: IndicatorParams,
   facts: {
     project: text('项目名称', 'project name'),
     level1: text('一级指标', 'level-1 category'),

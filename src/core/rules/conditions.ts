@@ -1,0 +1,59 @@
+/**
+ * A rule's conditions compiled to a plain function of an item's facts. The semantics are
+ * json-rules-engine 7's, operator for operator (its validators included: the ordering operators
+ * need a fact that parses as a number, contains/doesNotContain an array); the engine stays the
+ * reference — the linter hands every rule to it, and a test holds the two to the same verdict on the
+ * items of every workbook we have. Running the engine per item cost a promise, an almanac and a deep
+ * clone of the facts: on a county consolidation most of the check's time and memory.
+ */
+import type { NestedCondition, TopLevelCondition } from './schema.js';
+
+export type Facts = Readonly<Record<string, unknown>>;
+export type Predicate = (facts: Facts) => boolean;
+
+/** The one operator we add to the engine's own: a text fact against a regular expression. */
+export type MatchText = (fact: unknown, pattern: unknown) => boolean;
+
+const isNumeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
+
+const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
+};
+
+/** Own facts only: "constructor" is no fact (an item's facts are a plain object). */
+const factOf = (facts: Facts, name: string): unknown => (Object.hasOwn(facts, name) ? facts[name] : undefined);
+
+export function compileConditions(conditions: TopLevelCondition | NestedCondition, matches: MatchText): Predicate {
+  const c = conditions as Record<string, unknown>;
+  if (Array.isArray(c.all)) {
+    const parts = (c.all as NestedCondition[]).map((x) => compileConditions(x, matches));
+    return (f) => parts.every((p) => p(f));
+  }
+  if (Array.isArray(c.any)) {
+    const parts = (c.any as NestedCondition[]).map((x) => compileConditions(x, matches));
+    return (f) => parts.some((p) => p(f));
+  }
+  if (c.not !== undefined) {
+    const inner = compileConditions(c.not as NestedCondition, matches);
+    return (f) => !inner(f);
+  }
+  const fact = String(c.fact);
+  const operator = String(c.operator);
+  const test = operator === 'matches' ? matches : OPERATORS[operator];
+  if (!test) throw new Error(`unknown operator “${operator}”`);
+  const value = c.value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'fact' in value) {
+    const other = String((value as { fact: unknown }).fact);
+    return (f) => test(factOf(f, fact), factOf(f, other));
+  }
+  return (f) => test(factOf(f, fact), value);
+}

@@ -1,0 +1,127 @@
+/** Parameter schemas of the amounts iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
+import { z } from 'zod';
+import { TABLE_IDS } from '../../vocabulary.js';
+
+export const TableIdSchema = z.enum([...TABLE_IDS, 'performance-target']);
+
+export const HierarchyParams = z
+  .object({ tables: z.array(TableIdSchema).min(1) })
+  .strict();
+
+export const RowIdentityParams = z
+  .object({
+    identities: z
+      .array(
+        z
+          .object({
+            table: TableIdSchema,
+            total: z.string().describe('等号左边的列角色 / the column role on the left'),
+            parts: z.array(z.string()).min(1).describe('相加的列角色 / the column roles added up'),
+            side: z.string().optional().describe('两栏式表中用哪一栏的行名 / which label names the row in a two-sided table'),
+            requires: z
+              .array(z.string())
+              .optional()
+              .describe('只有这些列都在时才核对（其余组成列缺了视为 0） / check only when these columns are all present (other missing parts count as 0)'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const LabelledSumParams = z
+  .object({
+    sums: z
+      .array(
+        z
+          .object({
+            table: TableIdSchema,
+            side: z.string().describe('行标签所在的列角色 / the label column whose row keys are used'),
+            columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
+            total: z.string().describe('合计行的行标签 / row key of the total'),
+            parts: z.array(z.string()).min(1).describe('组成行的行标签；以 * 结尾表示前缀 / row keys of the parts; a trailing * is a prefix'),
+            unless: z.string().optional().describe('表中有这一行时不核对此式（另一式已覆盖） / skip this sum when the table has this row (another sum covers it)'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const RowSelector = z
+  .object({
+    key: z.string().optional().describe('行标签 / row key from the vocabulary'),
+    side: z.string().optional().describe('行标签所在列 / label column of the key'),
+    total: z.literal(true).optional().describe('合计行 / the 合计 row'),
+    code: z.string().regex(/^\d{3,7}$/).optional().describe('科目编码 / subject code'),
+  })
+  .strict();
+
+export const CellSelector = z
+  .object({
+    table: TableIdSchema,
+    column: z.string(),
+    row: RowSelector.optional().describe('单个单元格 / one cell'),
+    rows: z.enum(['codes', 'classes']).optional().describe('按编码逐行对应 / every coded row (codes) or functional-class row (classes), matched by code'),
+    side: z.string().optional(),
+  })
+  .strict();
+
+/** One addend of a side: a cell, or every coded row in a code range, times a weight. */
+export const Addend = z
+  .object({
+    table: TableIdSchema,
+    column: z.string(),
+    row: RowSelector.optional().describe('单个单元格 / one cell'),
+    codes: z
+      .tuple([z.string().regex(/^\d{3,7}$/), z.string().regex(/^\d{3,7}$/)])
+      .optional()
+      .describe('编码区间内（同一级次）的每一行，如 ["30201", "30299"] / every coded row of that level within the range'),
+    weight: z.number().refine((w) => w !== 0, { message: 'weight 0 adds nothing / 权重不能为 0' }).default(1).describe('系数，-1 为减 / weight; -1 subtracts'),
+  })
+  .strict()
+  .refine((a) => (a.row === undefined) !== (a.codes === undefined), { message: 'an addend names a row or a code range / 加项须指定 row 或 codes 之一' });
+
+/** A side of a tie: one cell (or one per code), or a weighted sum of cells and code ranges. */
+export const TieSide = z.union([CellSelector, z.object({ sum: z.array(Addend).min(1).describe('各加项之和 / the sum of these addends') }).strict()]);
+
+export const Tolerance = z
+  .object({ amount: z.number().nonnegative(), unit: z.enum(['元', '千元', '万元', '亿元']) })
+  .strict()
+  .describe('允许的误差（不写时为四舍五入可解释的差额） / the tolerance (default: what rounding explains)');
+
+export const TieParams = z
+  .object({
+    ties: z
+      .array(
+        z
+          .object({
+            left: TieSide,
+            right: TieSide,
+            relation: z.enum(['eq', 'le', 'ge']).default('eq').describe('eq 左 = 右；le 左 ≤ 右；ge 左 ≥ 右 / eq left = right; le left ≤ right; ge left ≥ right'),
+            tolerance: Tolerance.optional(),
+            description: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const CorrespondenceParams = z
+  .object({
+    left: z.object({ table: TableIdSchema, column: z.string() }).strict(),
+    right: z.object({ table: TableIdSchema, column: z.string() }).strict(),
+    pairs: z
+      .array(
+        z
+          .object({
+            left: z.array(z.string().regex(/^\d{3,7}$/)).min(1),
+            right: z.array(z.string().regex(/^\d{3,7}$/)).min(1),
+            name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();

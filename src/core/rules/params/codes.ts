@@ -1,0 +1,35 @@
+/** Parameter schemas of the codes iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
+import { z } from 'zod';
+import { TABLE_IDS } from '../../vocabulary.js';
+
+export const TableIdSchema = z.enum(TABLE_IDS);
+
+export const CodeRowParams = z
+  .object({
+    tables: z.array(TableIdSchema).min(1),
+    detailLevel: z
+      .object({ functional: z.number().int().min(1).max(3), economic: z.number().int().min(1).max(2) })
+      .strict()
+      .default({ functional: 3, economic: 2 })
+      .describe('须细化到的级次：功能分类到项(3)，经济分类到款(2) / the level amounts must be itemised to'),
+  })
+  .strict();
+
+export const CodeNameParams = z.object({ tables: z.array(TableIdSchema).min(2) }).strict();
+
+export const CoverageParams = z
+  .object({
+    pairs: z
+      .array(z.object({ from: TableIdSchema, to: TableIdSchema, column: z.string().default('total') }).strict())
+      .min(1),
+  })
+  .strict();
+
+export const EmptyParams = z
+  .object({
+    tables: z
+      .array(z.object({ table: TableIdSchema, fiscalColumn: z.string().optional().describe('财政拨款收支总表中对应的列 / the matching column of the fiscal summary') }).strict())
+      .min(1),
+    report: z.enum(['table', 'fiscal', 'note']),
+  })
+  .strict();

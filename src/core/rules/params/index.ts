@@ -1,0 +1,36 @@
+/** Every iterator's parameter schema by iterator name: the validating side of the registry (registry.ts is the running side). */
+import type { z } from 'zod';
+import * as amounts from './amounts.js';
+import * as codes from './codes.js';
+import * as columns from './columns.js';
+import * as narrative from './narrative.js';
+import * as narrativeItems from './narrative-items.js';
+import * as nearMisses from './near-misses.js';
+import * as targets from './targets.js';
+
+export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
+  ['hierarchy-sums', amounts.HierarchyParams],
+  ['row-identities', amounts.RowIdentityParams],
+  ['labelled-sums', amounts.LabelledSumParams],
+  ['table-ties', amounts.TieParams],
+  ['code-correspondences', amounts.CorrespondenceParams],
+  ['code-rows', codes.CodeRowParams],
+  ['code-names', codes.CodeNameParams],
+  ['code-coverage', codes.CoverageParams],
+  ['empty-tables', codes.EmptyParams],
+  ['table-columns', columns.ColumnParams],
+  ['narrative-items', narrativeItems.ItemParams],
+  ['narrative-text', narrativeItems.TextParams],
+  ['narrative-breakdowns', narrativeItems.ItemParams],
+  ['narrative-change-pairs', narrativeItems.ItemParams],
+  ['narrative-sections', narrativeItems.ItemParams],
+  ['narrative-amounts', narrative.NarrativeParams],
+  ['listed-names', nearMisses.ListParams],
+  ['standard-wordings', nearMisses.WordingParams],
+  ['target-budget-sum', targets.BudgetSumParams],
+  ['target-budgets-total', targets.BudgetsTotalParams],
+  ['target-categories', targets.CategoryParams],
+  ['target-plan', targets.PlanParams],
+  ['target-texts', targets.TextParams],
+  ['indicators', targets.IndicatorParams],
+]);
