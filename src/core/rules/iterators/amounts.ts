@@ -261,6 +261,11 @@ function locateOne(ctx: RuleContext, sel: CellSelector): Located | undefined {
 
 /** Coded rows by code; for two-sided summaries, class rows by the code their label stands for. */
 function locateMany(ctx: RuleContext, sel: CellSelector): Map<string, Located> {
+  // Several ties (and rules) match the same table column by code: its cells are looked up once per check.
+  return ctx.memo(`locate-many:${sel.table}:${sel.column}:${sel.rows ?? ''}:${sel.side ?? ''}`, () => locateManyOnce(ctx, sel));
+}
+
+function locateManyOnce(ctx: RuleContext, sel: CellSelector): Map<string, Located> {
   const out = new Map<string, Located>();
   const t = ctx.table(sel.table);
   if (!t) return out;
