@@ -10,19 +10,21 @@ import { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../core/check.js';
 import type { WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
+import type { ReadLimits } from '../xlsx/reader/limits.js';
 import type { CatalogueChoice } from './catalogue-files.js';
 import { checkFile } from './check-file.js';
 import type { WorkerJob } from './check-worker.js';
 
 /** Folders become their .xlsx files (not starting with ~$, Excel's lock files), sorted; files stay as given. */
-export async function expandInputs(inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
+/** Each workbook to check, with the folder it was found in when a folder was given (its root). */
+export async function inputFiles(inputs: string[]): Promise<{ file: string; root?: string }[]> {
+  const out: { file: string; root?: string }[] = [];
   for (const input of inputs) {
     const s = await stat(input).catch(() => undefined);
     if (s?.isDirectory()) {
       const names = (await readdir(input)).filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$')).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-      out.push(...names.map((n) => join(input, n)));
-    } else out.push(input);
+      out.push(...names.map((n) => ({ file: join(input, n), root: input })));
+    } else out.push({ file: input });
   }
   return out;
 }
@@ -46,16 +48,59 @@ export function progressReporter(stream: NodeJS.WriteStream, total: number): Pro
   return (done, all, file) => stream.write(`[${done}/${all}] ${file}\n`);
 }
 
+/** How long one workbook may take in a worker before it is given up as that workbook's error. */
+export const FILE_TIMEOUT_MS = 120_000;
+/** Heap for one worker: far above a real workbook's needs, so a hostile one cannot take the machine. */
+const WORKER_HEAP_MB = 2048;
+
+function failed(file: string, code: string, zh: string, en: string): WorkbookReport {
+  return { file, tables: [], findings: [], error: { code, message: `${file}：${zh} / ${file}: ${en}` } };
+}
+
+/** One workbook in a worker: its report, or the reason it has none (crash, memory, timeout) as its error entry. */
+function runJob(worker: Worker, job: WorkerJob, timeoutMs: number): Promise<{ report: WorkbookReport; healthy: boolean }> {
+  return new Promise((resolve) => {
+    const settle = (report: WorkbookReport, healthy: boolean) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (!healthy) void worker.terminate();
+      resolve({ report, healthy });
+    };
+    const onMessage = (m: { index: number; report?: WorkbookReport; fatal?: string }) =>
+      // Something unexpected in one workbook is that workbook's problem, not the batch's.
+      settle(m.report ?? failed(job.file, 'internal', `内部错误：${m.fatal}`, `internal error: ${m.fatal}`), true);
+    const onError = (e: Error & { code?: string }) =>
+      settle(
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? failed(job.file, 'too-large', `检查时内存超过 ${WORKER_HEAP_MB} MB 的上限，已停止`, `checking it needed more than the ${WORKER_HEAP_MB} MB memory limit; stopped`)
+          : failed(job.file, 'internal', `检查线程出错：${e.message}`, `the checking thread failed: ${e.message}`),
+        false,
+      );
+    const onExit = (code: number) => settle(failed(job.file, 'internal', `检查线程意外退出（${code}）`, `the checking thread exited unexpectedly (${code})`), false);
+    const timer = setTimeout(
+      () => settle(failed(job.file, 'timeout', `检查超过 ${timeoutMs / 1000} 秒仍未完成，已停止`, `not finished after ${timeoutMs / 1000} s; stopped`), false),
+      timeoutMs,
+    );
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job);
+  });
+}
+
 /** The compiled worker; under tsx (benchmarks, tests) a bootstrap that registers tsx first, as threads do not inherit it. */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./check-worker.js', import.meta.url));
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./check-worker.js', import.meta.url), { resourceLimits });
   const ts = new URL('./check-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); });`, { eval: true });
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); });`, { eval: true, resourceLimits });
 }
 
 export async function checkMany(
   files: string[],
-  options: { lang: Lang; choice: CatalogueChoice; jobs?: number; catalogueFor: (file: string) => Promise<Catalogue>; progress?: Progress },
+  options: { lang: Lang; choice: CatalogueChoice; jobs?: number; catalogueFor: (file: string) => Promise<Catalogue>; progress?: Progress; timeoutMs?: number; limits?: Partial<ReadLimits> },
 ): Promise<WorkbookReport[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
   const reports: WorkbookReport[] = new Array(files.length);
@@ -65,32 +110,23 @@ export async function checkMany(
     options.progress?.(++done, files.length, files[i]!);
   };
   if (jobs === 1) {
-    for (const [i, file] of files.entries()) finish(i, await checkFile(file, await options.catalogueFor(file), options.lang));
+    for (const [i, file] of files.entries()) finish(i, await checkFile(file, await options.catalogueFor(file), options.lang, options.limits));
     return reports;
   }
   let next = 0;
   await Promise.all(
-    Array.from({ length: jobs }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = startWorker();
-        const feed = () => {
-          if (next >= files.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          const job: WorkerJob = { index: next, file: files[next]!, lang: options.lang, choice: options.choice };
-          next++;
-          worker.postMessage(job);
-        };
-        worker.on('message', (m: { index: number; report?: WorkbookReport; fatal?: string }) => {
-          // Something unexpected in one workbook is that workbook's problem, not the batch's.
-          finish(m.index, m.report ?? { file: files[m.index]!, tables: [], findings: [], error: { code: 'internal', message: `内部错误 / internal error: ${m.fatal}` } });
-          feed();
-        });
-        worker.on('error', reject);
-        feed();
-      }),
-    ),
+    Array.from({ length: jobs }, async () => {
+      let worker: Worker | undefined;
+      while (next < files.length) {
+        const index = next++;
+        worker ??= startWorker();
+        const outcome = await runJob(worker, { index, file: files[index]!, lang: options.lang, choice: options.choice, ...(options.limits && { limits: options.limits }) }, options.timeoutMs ?? FILE_TIMEOUT_MS);
+        // A worker that died or hung is replaced; the batch goes on with the next workbook.
+        if (!outcome.healthy) worker = undefined;
+        finish(index, outcome.report);
+      }
+      await worker?.terminate();
+    }),
   );
   return reports;
 }

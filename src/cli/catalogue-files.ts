@@ -4,7 +4,7 @@
  * and selection happen in core, the same code the task pane uses.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue } from '../core/check.js';
 import type { SourceText } from '../core/rules/lint.js';
 import type { ConfigFile } from '../core/rules/packs.js';
@@ -31,6 +31,20 @@ async function extraRuleSources(paths: string[], base: string): Promise<SourceTe
     } else out.push(await source(full, 'rule'));
   }
   return out;
+}
+
+/**
+ * A config beside a workbook may have come with it (from another office, by mail): the rule files it
+ * adds must sit in its own folder or below, never elsewhere on the disk.
+ */
+function confineToFolder(configFile: string, paths: readonly string[]): void {
+  const base = dirname(resolve(configFile));
+  paths.forEach((p, i) => {
+    const rel = relative(base, resolve(base, p));
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new CatalogueProblem([{ file: configFile, line: 1, column: 1, path: `$.rules[${i}]`, message: `规则路径“${p}”在配置文件所在文件夹之外，不予读取 / the rules path “${p}” is outside the config file's folder; not read` }]);
+    }
+  });
 }
 
 interface PackChain {
@@ -102,6 +116,7 @@ export async function resolveCatalogue(choice: CatalogueChoice): Promise<Catalog
     }
   }
   const chain = pack ? await readPack(pack, packBase, rulesDir) : { selections: [], extra: [], packFiles: [] };
+  if (config && configFile) confineToFolder(configFile, config.rules);
   const configExtra = config && configFile ? await extraRuleSources(config.rules, dirname(configFile)) : [];
   const sources = [...(await folderSources(rulesDir)).filter((s) => s.kind !== 'pack'), ...chain.extra, ...configExtra];
   const checked = lint(sources);
@@ -112,7 +127,7 @@ export async function resolveCatalogue(choice: CatalogueChoice): Promise<Catalog
     if (missing.length && configSource) throw new CatalogueProblem(lint([...sources, configSource]).diagnostics.filter((d) => d.file === configSource!.file));
     selections.push({ include: ['*'], exclude: config.disable, severity: config.severity });
   }
-  return { vocab: checked.vocab, rules: applySelections(checked.rules, selections) };
+  return { vocab: checked.vocab, rules: applySelections(checked.rules, selections), ...(configFile && { config: configFile }) };
 }
 
 function safeJson(s: SourceText): unknown {

@@ -1,16 +1,18 @@
 /** budget-check check: workbooks and folders to reports, annotated copies and an exit code. */
-import { access, mkdir, stat, writeFile } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { basename, dirname, extname, join, resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import type { Catalogue } from '../core/check.js';
 import type { Report, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
-import { checkMany, expandInputs, progressReporter } from './batch.js';
+import type { ReadLimits } from '../xlsx/reader/limits.js';
+import { checkMany, inputFiles, progressReporter } from './batch.js';
 import { formatText } from './format-text.js';
 import { catalogueCache, type CatalogueChoice } from './catalogue-files.js';
 import type { Io } from './main.js';
 import { CatalogueProblem } from './rule-files.js';
-import { toCsv, toHtml } from './reports.js';
+import { terminalSafe, toCsv, toHtml } from './reports.js';
+import { checkReportPath, OutputRefused, planAnnotatedCopies, writeSafely } from './safe-output.js';
 
 export interface CheckOptions {
   format: string;
@@ -19,6 +21,10 @@ export interface CheckOptions {
   out?: string;
   annotate?: string;
   jobs?: number;
+  /** Reading limits beyond the defaults (--max-cells …). */
+  limits?: Partial<ReadLimits>;
+  /** Per-workbook timeout in a batch (--timeout). */
+  timeoutMs?: number;
 }
 
 /** Where a report or annotated copies would go, checked before any work: a reason it cannot, or undefined. */
@@ -47,17 +53,36 @@ export async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promi
     }
   }
   const catalogueFor = catalogueCache(o.choice);
+  const found = await inputFiles(inputs);
+  const files = found.map((f) => f.file);
+  if (files.length === 0) {
+    io.err(`budget-check: ${inputs.join(' ')} 是文件夹，其中没有 .xlsx 工作簿 / ${inputs.join(' ')} is a folder with no .xlsx workbook in it`);
+    return 2;
+  }
+  // Every output is settled before any work: none may replace an input, a workbook or go through a symlink.
+  let copies: Map<string, string> | undefined;
+  try {
+    if (o.out) await checkReportPath(o.out, files);
+    if (o.annotate) copies = await planAnnotatedCopies(found, o.annotate);
+  } catch (e) {
+    if (!(e instanceof OutputRefused)) throw e;
+    io.err(`budget-check: ${e.message}`);
+    return 2;
+  }
   let reports: WorkbookReport[];
   let vocab: Catalogue['vocab'];
   try {
-    const files = await expandInputs(inputs);
-    if (files.length === 0) {
-      io.err(`budget-check: ${inputs.join(' ')} 是文件夹，其中没有 .xlsx 工作簿 / ${inputs.join(' ')} is a folder with no .xlsx workbook in it`);
-      return 2;
-    }
     // The rules are checked before any workbook: a broken rule file stops the run with its position.
     vocab = (await catalogueFor(files[0]!)).vocab;
-    reports = await checkMany(files, { lang: o.lang, choice: o.choice, ...(o.jobs && { jobs: o.jobs }), catalogueFor, progress: progressReporter(process.stderr, files.length) });
+    reports = await checkMany(files, {
+      lang: o.lang,
+      choice: o.choice,
+      ...(o.jobs && { jobs: o.jobs }),
+      ...(o.limits && { limits: o.limits }),
+      ...(o.timeoutMs && { timeoutMs: o.timeoutMs }),
+      catalogueFor,
+      progress: progressReporter(process.stderr, files.length),
+    });
   } catch (e) {
     if (e instanceof CatalogueProblem) {
       io.err(`规则文件有误 / Rule file error:\n${e.message}`);
@@ -73,11 +98,11 @@ export async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promi
   else if (o.format === 'html') output = toHtml(report, vocab, new Date());
   else {
     // An unusable file is told once, on stderr, below; the report covers the files that were read.
-    output = reports.filter((r) => !r.error).map((r) => formatText(r, vocab, o.lang)).join('\n\n');
+    output = terminalSafe(reports.filter((r) => !r.error).map((r) => formatText(r, vocab, o.lang)).join('\n\n'));
   }
   if (o.out) {
     try {
-      await writeFile(o.out, output);
+      await writeSafely(o.out, output, { replace: true });
     } catch (e) {
       io.err(`budget-check: 无法写入报告 ${o.out} / cannot write the report ${o.out}: ${(e as Error).message}`);
       return 2;
@@ -85,19 +110,26 @@ export async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promi
     io.err(`报告已写入 / report written to ${o.out}`);
   } else if (output) io.out(output);
 
-  if (o.annotate) {
+  if (o.annotate && copies) {
     // ExcelJS (the writer) loads only when copies are asked for: 0.4 s of every other run.
-    const { writeAnnotatedCopy } = await import('../xlsx/annotate.js');
-    await mkdir(o.annotate, { recursive: true });
+    const { annotatedCopy } = await import('../xlsx/annotate.js');
     for (const r of reports.filter((x) => !x.error)) {
-      const to = join(o.annotate, `${basename(r.file, extname(r.file))}-审核.xlsx`);
-      if (resolvePath(to) === resolvePath(r.file)) continue;
-      await writeAnnotatedCopy(r, to);
+      const to = copies.get(r.file)!;
+      try {
+        await writeSafely(to, await annotatedCopy(r), { base: o.annotate });
+      } catch (e) {
+        io.err(`budget-check: 未写出 ${to} / not written: ${(e as Error).message}`);
+        return 2;
+      }
     }
     io.err(`已写出标注副本 / annotated copies written to ${o.annotate}`);
   }
   // Unusable input always gets its one clear line on stderr, whatever the output format.
-  for (const r of reports) if (r.error) io.err(`budget-check: ${r.error.message}`);
+  for (const r of reports) {
+    if (!r.error) continue;
+    io.err(`budget-check: ${terminalSafe(r.error.message)}`);
+    if (r.error.code === 'too-large') io.err('  如确为真实工作簿，可用 --max-cells、--max-merge-cells、--max-part-mb 放宽上限 / if it is a real workbook, raise the limits with --max-cells, --max-merge-cells, --max-part-mb');
+  }
   if (reports.some((r) => r.error)) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -4,13 +4,14 @@ import type { WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import { SourceError } from '../core/source-error.js';
 import { readWorkbookFile } from '../xlsx/read-file.js';
+import type { ReadLimits } from '../xlsx/reader/limits.js';
 
-export async function checkFile(file: string, catalogue: Catalogue, lang: Lang): Promise<WorkbookReport> {
+export async function checkFile(file: string, catalogue: Catalogue, lang: Lang, limits?: Partial<ReadLimits>): Promise<WorkbookReport> {
   try {
-    const grid = await readWorkbookFile(file);
+    const grid = await readWorkbookFile(file, limits ? { limits } : {});
     return (await checkGrid(file, grid, catalogue, lang)).report;
   } catch (e) {
-    if (e instanceof SourceError) return { file, tables: [], findings: [], error: { code: e.code, message: e.bilingual(lang) } };
+    if (e instanceof SourceError) return { file, ...(catalogue.config && { config: catalogue.config }), tables: [], findings: [], error: { code: e.code, message: e.bilingual(lang) } };
     throw e;
   }
 }

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Catalogue } from '../core/check.js';
 import type { Lang } from '../core/messages.js';
+import type { ReadLimits } from '../xlsx/reader/limits.js';
 import { catalogueCache, type CatalogueChoice } from './catalogue-files.js';
 import { checkFile } from './check-file.js';
 
@@ -10,6 +11,7 @@ export interface WorkerJob {
   file: string;
   lang: Lang;
   choice: CatalogueChoice;
+  limits?: Partial<ReadLimits>;
 }
 
 /** Every job of a batch carries the same choice of rules; the cache is made with the first. */
@@ -22,7 +24,7 @@ function catalogueFor(job: WorkerJob): Promise<Catalogue> {
 
 parentPort!.on('message', async (job: WorkerJob) => {
   try {
-    const report = await checkFile(job.file, await catalogueFor(job), job.lang);
+    const report = await checkFile(job.file, await catalogueFor(job), job.lang, job.limits);
     parentPort!.postMessage({ index: job.index, report });
   } catch (e) {
     parentPort!.postMessage({ index: job.index, fatal: e instanceof Error ? e.message : String(e) });

@@ -38,6 +38,7 @@ function pad(text: string, width: number): string {
 export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang): string {
   const words = WORDS[lang];
   const lines: string[] = [report.file];
+  if (report.config) lines.push(`  ${lang === 'zh-CN' ? '采用配置' : 'config applied'}: ${report.config}`);
   if (report.error) {
     lines.push(`  ${report.error.message}`);
     return lines.join('\n');

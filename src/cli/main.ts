@@ -23,6 +23,7 @@ const processIo: Io = {
 const USAGE = `用法 / Usage:
   budget-check check <文件.xlsx|文件夹>... [--format text|json|csv|html] [--out <报告文件>] [--annotate <文件夹>]
                      [--lang zh-CN|en] [--rules <文件夹|规则包>] [--config <文件>] [--jobs N]
+                     [--max-cells N] [--max-merge-cells N] [--max-part-mb N] [--timeout 秒]
   budget-check train --from <工作簿.xlsx> --mistakes <类型,…|all> --count N --seed S --out <文件夹>
   budget-check recognize <文件.xlsx>... [--explain] [--format text|json] [--rules …]
   budget-check rules lint [规则文件夹]
@@ -33,6 +34,9 @@ const USAGE = `用法 / Usage:
   --format csv    每个问题一行 / one row per finding;  --format html  可发给各部门的报告 / a report to send on
   --out           报告写入文件 / write the report to a file;  --annotate  写出标注了问题的副本 / annotated copies
   --jobs          并行检查的线程数（默认为 CPU 核数） / worker threads (default: CPU cores)
+  --max-cells 等  读取上限（默认：非空单元格 5,000,000、单个合并区域 1,000,000 格、解压后单个部件 256 MB），
+                  单个工作簿检查超时（默认 120 秒，批量检查时） / reading limits (defaults: 5,000,000 non-empty cells,
+                  1,000,000 cells per merge, 256 MB per uncompressed part) and the per-workbook timeout in a batch (120 s)
   --explain       recognize：说明每张表为何识别、每列的角色来自哪个表头 / recognize: why each table and column was read so
   --lang en       英文输出 / English output
   --rules         规则文件夹、规则包名称（如 national）或规则包文件 / a rules folder, a pack name or a pack file
@@ -71,6 +75,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         out: { type: 'string' },
         annotate: { type: 'string' },
         jobs: { type: 'string' },
+        'max-cells': { type: 'string' },
+        'max-merge-cells': { type: 'string' },
+        'max-part-mb': { type: 'string' },
+        timeout: { type: 'string' },
         explain: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -113,6 +121,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err('--jobs 应为正整数 / --jobs must be a positive whole number');
     return 2;
   }
+  const limits: { maxCells?: number; maxMergeArea?: number; maxPartBytes?: number } = {};
+  let timeoutMs: number | undefined;
+  for (const [flag, apply] of [
+    ['max-cells', (n: number) => (limits.maxCells = n)],
+    ['max-merge-cells', (n: number) => (limits.maxMergeArea = n)],
+    ['max-part-mb', (n: number) => (limits.maxPartBytes = n * 1024 * 1024)],
+    ['timeout', (n: number) => (timeoutMs = n * 1000)],
+  ] as const) {
+    const raw = (values as Record<string, unknown>)[flag] as string | undefined;
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) {
+      io.err(`--${flag} 应为正数 / --${flag} must be a positive number`);
+      return 2;
+    }
+    apply(n);
+  }
   if (command === 'rules') {
     const [sub, dir] = files;
     if (sub === 'lint') return (await import('./rules-commands.js')).rulesLint(dir, io);
@@ -142,6 +167,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       ...(values.out && { out: values.out }),
       ...(values.annotate && { annotate: values.annotate }),
       ...(jobs && { jobs }),
+      ...(Object.keys(limits).length && { limits }),
+      ...(timeoutMs && { timeoutMs }),
     },
     io,
   );

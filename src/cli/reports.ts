@@ -3,10 +3,24 @@ import { countBySeverity, type Report } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import type { Vocabulary } from '../core/vocabulary.js';
 
-const csvCell = (v: unknown) => {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell, neutralised as OWASP's CSV-injection guidance says: text starting with = + - @, a
+ * tab or a carriage return (a sheet or file name can) gets a leading apostrophe so a spreadsheet
+ * shows it instead of running it as a formula; plain numbers ("-12.5") stay numbers.
+ */
+export const csvCell = (v: unknown) => {
+  let s = v === undefined || v === null ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\n\r\t']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
+
+/**
+ * Text for a terminal: control characters (escape sequences that could rewrite the screen) and
+ * bidirectional overrides taken out of whatever a workbook's cells or names carried; line breaks stay.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
 
 /** UTF-8 with a BOM, so Excel opens the Chinese text correctly. */
 export function toCsv(report: Report, vocab: Vocabulary, lang: Lang): string {
@@ -18,6 +32,7 @@ export function toCsv(report: Report, vocab: Vocabulary, lang: Lang): string {
   const severity = (s: keyof typeof SEVERITY) => (lang === 'zh-CN' ? SEVERITY[s] : s);
   const safety = (s: keyof typeof SAFETY | undefined) => (s === undefined ? '' : lang === 'zh-CN' ? SAFETY[s] : s);
   for (const wb of report.workbooks) {
+    if (wb.config) rows.push([wb.file, '', '', '', severity('info'), 'input/config', `${lang === 'zh-CN' ? '采用配置' : 'config applied'}: ${wb.config}`, '', '', '']);
     if (wb.error) rows.push([wb.file, '', '', '', severity('error'), `input/${wb.error.code}`, wb.error.message, '', '', '']);
     for (const f of wb.findings) {
       rows.push([wb.file, f.table ? (vocab.tables.get(f.table)?.name[lang] ?? f.table) : '', f.sheet ?? '', f.cell ?? '', severity(f.severity), f.ruleId, f.message, f.fix ? `${f.fix.sheet}!${f.fix.cell}` : '', f.fix ? String(f.fix.value) : '', safety(f.fix?.safety)]);
@@ -42,7 +57,7 @@ export function toHtml(report: Report, vocab: Vocabulary, generated: Date): stri
     return `<tr><td>${i + 1}</td><td><a href="#wb${i}">${esc(fileName(wb.file))}</a></td><td>${wb.tables.length}</td><td class="n">${c.error}</td><td class="n">${c.warning}</td><td class="n">${c.info}</td><td>${status}</td></tr>`;
   });
   const sections = report.workbooks.map((wb, i) => {
-    const head = `<h2 id="wb${i}">${i + 1}. ${esc(fileName(wb.file))}</h2>`;
+    const head = `<h2 id="wb${i}">${i + 1}. ${esc(fileName(wb.file))}</h2>${wb.config ? `<p>采用配置 / config applied: ${esc(wb.config)}</p>` : ''}`;
     if (wb.error) return `${head}<p class="bad">${esc(wb.error.message)}</p>`;
     if (!wb.findings.length) return `${head}<p class="ok">未发现问题。</p>`;
     const body = wb.findings

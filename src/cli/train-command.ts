@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SourceError } from '../core/source-error.js';
 import { generateTraining, TrainingError } from '../train/generate.js';
+import { OutputRefused } from './safe-output.js';
 import { MISTAKES } from '../train/mistakes.js';
 import { resolveCatalogue } from './catalogue-files.js';
 import type { Io } from './main.js';
@@ -30,7 +31,7 @@ export async function runTrain(values: { from?: string; mistakes?: string; count
     io.out(`Wrote ${count} training workbook(s) with ${answers.length} planted mistakes; answer key in ${values.out}/answers.json and answers.md`);
     return 0;
   } catch (e) {
-    if (e instanceof TrainingError) {
+    if (e instanceof TrainingError || e instanceof OutputRefused) {
       io.err(e.message);
       return 2;
     }

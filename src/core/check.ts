@@ -2,7 +2,7 @@
  * The pipeline every front end shares: grid → tables → rules → findings. The CLI, the task pane and
  * the tests all call this and only differ in how they show the result.
  */
-import { fromA1, parseRange } from './address.js';
+import { fromA1, parseRange, toA1 } from './address.js';
 import type { Finding, TableSummary, WorkbookReport } from './findings.js';
 import type { GridWorkbook } from './grid.js';
 import { message, type Lang, type MessageId } from './messages.js';
@@ -16,6 +16,8 @@ import { TABLE_IDS, type TableId, type Vocabulary } from './vocabulary.js';
 export interface Catalogue {
   vocab: Vocabulary;
   rules: LoadedRule[];
+  /** The config file whose selection made these rules, when one applied (named in every report). */
+  config?: string;
 }
 
 export interface CheckResult {
@@ -116,6 +118,24 @@ function problemFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang
   return findings;
 }
 
+/** Formulas saved without their results (a workbook written by a program, never opened in Excel): one finding per sheet. */
+function uncalculatedFindings(grid: GridWorkbook, lang: Lang): Finding[] {
+  const findings: Finding[] = [];
+  for (const sheet of grid.sheets) {
+    let count = 0;
+    let first: string | undefined;
+    sheet.rows.forEach((cells, r) =>
+      cells?.forEach((c, k) => {
+        if (c?.formula === undefined || c.value !== null) return;
+        count++;
+        first ??= toA1(r + 1, k + 1);
+      }),
+    );
+    if (count && first) findings.push({ ruleId: 'workbook/uncalculated', severity: 'warning', sheet: sheet.name, cell: first, message: message('workbook/uncalculated', lang, { sheet: sheet.name, count, cell: first }) });
+  }
+  return findings;
+}
+
 function isEmpty(grid: GridWorkbook): boolean {
   return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((c) => !c || c.text.trim() === '')));
 }
@@ -150,9 +170,9 @@ export async function checkGrid(file: string, grid: GridWorkbook, catalogue: Cat
     });
   }
   const outcome = await runRules(catalogue.rules, recognition, vocab, grid, lang);
-  const findings = [...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => withTable(f, recognition));
+  const findings = [...uncalculatedFindings(grid, lang), ...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => withTable(f, recognition));
   return {
-    report: { file, tables: recognition.tables.map(summarizeTable), findings },
+    report: { file, ...(catalogue.config && { config: catalogue.config }), tables: recognition.tables.map(summarizeTable), findings },
     recognition,
     runs: outcome.runs,
   };

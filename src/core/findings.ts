@@ -50,6 +50,8 @@ export interface WorkbookReport {
   findings: Finding[];
   /** Set when the workbook could not be used at all; then tables and findings are empty. */
   error?: { code: string; message: string };
+  /** The config file (budget-check.json beside the workbook, or --config) whose choices were applied. */
+  config?: string;
 }
 
 export interface Report {

@@ -64,6 +64,10 @@ const CATALOGUE = {
     'zh-CN': '{{tableName}}没有“{{zh}}”列（表头中没有相应文字），需要这一列的核对未进行',
     en: '{{tableNameEn}} has no “{{en}}” column (no header says so); the checks that need it were not run',
   },
+  'workbook/uncalculated': {
+    'zh-CN': '「{{sheet}}」有 {{count}} 个公式单元格没有保存计算结果（如 {{cell}}），涉及它们的核对未进行。请在 Excel 中重新计算并保存后再检查',
+    en: '{{count}} formula cells on “{{sheet}}” were saved without their results (e.g. {{cell}}); the checks involving them were not run. Recalculate and save in Excel, then check again',
+  },
   'recognition/amount-invalid': {
     'zh-CN': '{{tableName}} {{cell}} 应为金额，但内容是“{{text}}”，无法识别为数字',
     en: '{{tableNameEn}} {{cell}} should be an amount but holds “{{text}}”, which is not a number',

@@ -19,6 +19,8 @@ export interface CellRef {
   rounded?: boolean;
   /** The cell holds text that should be an amount but is not one. */
   invalid?: boolean;
+  /** A formula saved without its result (the workbook was not recalculated): its value is unknown, not blank. */
+  uncalculated?: boolean;
 }
 
 export interface RecognizedColumn {

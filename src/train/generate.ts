@@ -3,7 +3,8 @@
  * reproducible places, and the answer key. Each copy is checked before it is written, and a mistake
  * another one would mask is planted elsewhere, so every answer is one the checker finds.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
+import { writeSafely } from '../cli/safe-output.js';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { fromA1, toA1 } from '../core/address.js';
@@ -121,10 +122,14 @@ export async function generateTraining(opts: TrainOptions): Promise<AnswerEntry[
   // Every workbook is planned before anything is written: a request that cannot be met leaves nothing behind.
   const plans = [];
   for (let i = 0; i < opts.count; i++) plans.push(await planReproducibly(grid, mistakes, opts.seed, i, opts.catalogue));
-  await mkdir(opts.out, { recursive: true });
+  // Nothing already in the folder is replaced: a trainer's earlier set, or a workbook, stays as it was.
+  const names = plans.map((_, i) => `${stem}-练习${String(i + 1).padStart(2, '0')}.xlsx`);
+  const clashes = [];
+  for (const n of [...names, 'answers.json', 'answers.md']) if (await lstat(join(opts.out, n)).catch(() => undefined)) clashes.push(n);
+  if (clashes.length) throw new TrainingError(`${opts.out} 中已有 ${clashes.join('、')}，不覆盖；请换一个空文件夹 / ${opts.out} already holds ${clashes.join(', ')}; nothing is replaced: choose an empty folder`);
   const all: AnswerEntry[] = [];
   for (const [i, { edits, answers }] of plans.entries()) {
-    const name = `${stem}-练习${String(i + 1).padStart(2, '0')}.xlsx`;
+    const name = names[i]!;
     // A fresh copy of the original for every workbook: its formatting kept, the original untouched.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -132,11 +137,11 @@ export async function generateTraining(opts: TrainOptions): Promise<AnswerEntry[
     const entries = answers.map((a) => ({ workbook: name, ...a }));
     const key = wb.addWorksheet(ANSWER_SHEET, { state: 'veryHidden' });
     key.getCell('A1').value = Buffer.from(JSON.stringify(entries), 'utf8').toString('base64');
-    await wb.xlsx.writeFile(join(opts.out, name));
+    await writeSafely(join(opts.out, name), new Uint8Array(await wb.xlsx.writeBuffer()));
     all.push(...entries);
   }
-  await writeFile(join(opts.out, 'answers.json'), `${JSON.stringify(all, null, 2)}\n`);
-  await writeFile(join(opts.out, 'answers.md'), answersMarkdown(all));
+  await writeSafely(join(opts.out, 'answers.json'), `${JSON.stringify(all, null, 2)}\n`);
+  await writeSafely(join(opts.out, 'answers.md'), answersMarkdown(all));
   return all;
 }
 

@@ -2,14 +2,15 @@
  * Annotated copies for departments: the workbook with each problem cell filled by severity and the
  * message as a note, plus a sheet listing the findings. The original file is only read.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { WorkbookReport } from '../core/findings.js';
 import { HIGHLIGHT_COLOURS } from '../core/workbook-port.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
-export async function writeAnnotatedCopy(report: WorkbookReport, to: string): Promise<void> {
+/** The annotated copy's bytes; the caller decides where they may be written. */
+export async function annotatedCopy(report: WorkbookReport): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(report.file)) as unknown as ExcelJS.Buffer);
   const notes = new Map<string, string[]>();
@@ -38,5 +39,5 @@ export async function writeAnnotatedCopy(report: WorkbookReport, to: string): Pr
   for (const f of report.findings) list.addRow({ where: f.sheet ? `${f.sheet}!${f.cell ?? ''}` : '', severity: SEVERITY[f.severity], message: f.message, fix: f.fix ? String(f.fix.value) : '' });
   list.getRow(1).font = { bold: true };
   list.getColumn('message').alignment = { wrapText: true, vertical: 'top' };
-  await writeFile(to, Buffer.from(await wb.xlsx.writeBuffer()));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

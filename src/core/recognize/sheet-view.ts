@@ -87,6 +87,7 @@ export class SheetView {
       decimals: parsed.kind === 'number' ? parsed.decimals : 0,
       ...(parsed.kind === 'number' && parsed.rounded && { rounded: true }),
       ...(parsed.kind === 'invalid' && { invalid: true }),
+      ...(cell?.formula !== undefined && cell.value === null && { uncalculated: true }),
     };
   }
 }

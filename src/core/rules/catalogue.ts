@@ -10,6 +10,7 @@ import type { Vocabulary } from '../vocabulary.js';
 import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from '../zod-issues.js';
 import { ITERATORS } from './registry.js';
 import { ITERATOR_PARAMS } from './params/index.js';
+import { backtrackingRisk } from './regex-safety.js';
 import { IDENTITY_TEXTS, type FactSpec, type IteratorDef, type Reference } from './registry-types.js';
 import { FAMILIES, RuleFile, type NestedCondition, type TopLevelCondition } from './schema.js';
 
@@ -116,6 +117,13 @@ function typeProblems(file: string, leaf: Leaf, facts: Record<string, FactSpec>)
   return [];
 }
 
+/** Every string under a key named "pattern" in the params, with its path. */
+function patternsIn(value: unknown, path: PropertyKey[]): { path: PropertyKey[]; pattern: string }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => patternsIn(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === 'pattern' && typeof v === 'string' ? [{ path: [...path, k], pattern: v }] : patternsIn(v, [...path, k])));
+}
+
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g)].map((m) => m[1]!);
 }
@@ -149,8 +157,17 @@ export function validateRule(file: string, json: unknown, vocab?: Vocabulary): {
     try {
       if (typeof leaf.value !== 'string') throw new Error('the value must be a regular expression written as a string');
       new RegExp(leaf.value, 'u');
+      const risk = backtrackingRisk(leaf.value);
+      if (risk) problems.push(problem(file, [...leaf.path, 'value'], `“matches”的正则表达式不安全 / unsafe regular expression in “matches”: ${risk}`));
     } catch (e) {
       problems.push(problem(file, [...leaf.path, 'value'], `“matches”的值不是有效的正则表达式 / the value of “matches” is not a valid regular expression: ${(e as Error).message}`));
+    }
+  }
+  // Patterns in params (the narrative iterators') run on every text cell: the same guard.
+  if (params.success) {
+    for (const { path, pattern } of patternsIn(params.data, ['params'])) {
+      const risk = backtrackingRisk(pattern);
+      if (risk) problems.push(problem(file, path, `正则表达式不安全 / unsafe regular expression: ${risk}`));
     }
   }
   try {

@@ -60,6 +60,25 @@ function nodeAt(root: Node | undefined, keys: readonly PropertyKey[], onKey: boo
   return root;
 }
 
+const MAX_NESTING = 64;
+
+/** The offset where JSON text first nests deeper than `max` brackets (strings skipped), if it does. */
+function nestingBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
+}
+
 interface Parsed {
   source: SourceText;
   root?: Node;
@@ -77,6 +96,13 @@ export function lint(sources: readonly SourceText[]): LintResult {
   };
 
   for (const source of sources) {
+    // Deeper than any real rule, and deep enough to exhaust the stack of every recursive walk after it.
+    const deep = nestingBeyond(source.text, MAX_NESTING);
+    if (deep !== undefined) {
+      const { line, column } = lineColumn(source.text, deep);
+      diagnostics.push({ file: source.file, line, column, path: '$', message: `嵌套超过 ${MAX_NESTING} 层，不予读取 / nested more than ${MAX_NESTING} levels deep; not read` });
+      continue;
+    }
     const errors: ParseError[] = [];
     const root = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true });
     parsed.set(source.file, { source, root });

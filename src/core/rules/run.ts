@@ -76,6 +76,8 @@ function failingItems(rule: LoadedRule, items: Item[]): Set<Item> {
   return failing;
 }
 
+const unknown = (t: { ref: { uncalculated?: boolean } }) => t.ref.uncalculated === true;
+
 function render(template: string, item: Item, lang: Lang): string {
   const params: Record<string, string | number | undefined> = {};
   for (const [k, v] of Object.entries(item.facts)) params[k] = v === null ? '' : typeof v === 'boolean' ? String(v) : (v as string | number);
@@ -112,9 +114,13 @@ export async function runRules(
   // Items of failed identities only: the others are judged again from their identity when needed.
   const itemOf = new Map<Identity, { item: Item; rule: LoadedRule }>();
   const ruleById = new Map(rules.map((r) => [r.id, r]));
+  const uncalculated = grid.sheets.some((s) => s.rows.some((r) => r?.some((c) => c?.formula !== undefined && c.value === null)));
 
   for (const rule of rules) {
-    const items = rule.iteratorDef.run(ctx, rule.parsedParams, rule.id);
+    // An identity over a formula saved without its result cannot be judged: its value is unknown,
+    // not zero. The workbook gets one finding per sheet asking for a recalculation instead.
+    let items = rule.iteratorDef.run(ctx, rule.parsedParams, rule.id);
+    if (uncalculated) items = items.filter((it) => !it.identity || !(it.identity.lhs.some(unknown) || it.identity.rhs.some(unknown)));
     const failing = failingItems(rule, items);
     runs.push({ rule, items: items.length, failures: failing.size });
     for (const item of items) {
