@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Why an output cannot be written, in the user's words (Chinese first). */
 export class OutputRefused extends Error {
@@ -55,16 +55,19 @@ export async function checkReportPath(out: string, inputs: readonly string[]): P
 }
 
 /**
- * Where each input's annotated copy goes inside `dir`: beside its name with "-审核", in the same
- * sub-folder it had under the folder given on the command line; a name already taken (by an existing
- * file, a symlink, an input or another copy) gets " (2)", " (3)" … Nothing is created here.
+ * Where each input's annotated copy goes inside `dir`: its name with "-审核", in the sub-folder it
+ * had; a name already taken (by an existing file, a symlink, an input or another copy) gets " (2)",
+ * " (3)" … Nothing is created here.
  */
 export async function planAnnotatedCopies(files: readonly { file: string; root?: string }[], dir: string): Promise<Map<string, string>> {
   const taken = new Set<string>();
   const inputs = new Set(await Promise.all(files.map((f) => realOrResolved(f.file))));
   const plan = new Map<string, string>();
   for (const { file, root } of files) {
-    const sub = root ? dirname(relative(root, file)) : '.';
+    // The folder structure of the inputs is kept: relative to the folder given, or to the working
+    // folder for a file named with its path (a/预算.xlsx and b/预算.xlsx stay apart); never above it.
+    const from = relative(root ?? process.cwd(), dirname(resolve(file)));
+    const sub = from === '' || from.startsWith('..') || isAbsolute(from) ? '.' : from;
     const folder = join(dir, sub === '.' ? '' : sub);
     const stem = `${basename(file, extname(file))}-审核`;
     for (let n = 1; ; n++) {

@@ -62,25 +62,41 @@ describe('the user’s files are never overwritten', () => {
     expect((JSON.parse(readFileSync(join(d, 'report.json'), 'utf8')) as Report).workbooks).toHaveLength(1);
   });
 
-  it('annotated copies never replace a file: an existing copy, a twin name from another folder, a planted symlink', () => {
+  it('annotated copies never replace a file: an existing copy, a planted symlink; twin names from two folders stay apart', () => {
     const d = fresh('copies');
     mkdirSync(join(d, 'a'));
     mkdirSync(join(d, 'b'));
     writeFileSync(join(d, 'a', '预算.xlsx'), sample);
     writeFileSync(join(d, 'b', '预算.xlsx'), sample);
     const out = fresh('copies/out');
-    writeFileSync(join(out, '预算-审核.xlsx'), 'an earlier copy, kept');
+    mkdirSync(join(out, 'a'));
+    mkdirSync(join(out, 'b'));
+    writeFileSync(join(out, 'a', '预算-审核.xlsx'), 'an earlier copy, kept');
     const victim = join(d, 'unrelated.txt');
     writeFileSync(victim, 'must stay');
-    symlinkSync(victim, join(out, '预算-审核 (2).xlsx'));
+    symlinkSync(victim, join(out, 'b', '预算-审核.xlsx'));
     const r = run(d, 'check', 'a/预算.xlsx', 'b/预算.xlsx', '--annotate', 'out');
     expect(r.code).toBe(0);
-    expect(readFileSync(join(out, '预算-审核.xlsx'), 'utf8')).toBe('an earlier copy, kept');
+    expect(readFileSync(join(out, 'a', '预算-审核.xlsx'), 'utf8')).toBe('an earlier copy, kept');
     expect(readFileSync(victim, 'utf8')).toBe('must stay');
-    expect(readdirSync(out).sort()).toEqual(['预算-审核 (2).xlsx', '预算-审核 (3).xlsx', '预算-审核 (4).xlsx', '预算-审核.xlsx']);
-    for (const n of ['预算-审核 (3).xlsx', '预算-审核 (4).xlsx']) expect(readFileSync(join(out, n)).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(join(out, 'a')).sort()).toEqual(['预算-审核 (2).xlsx', '预算-审核.xlsx']);
+    expect(readdirSync(join(out, 'b')).sort()).toEqual(['预算-审核 (2).xlsx', '预算-审核.xlsx']);
+    for (const f of ['a/预算-审核 (2).xlsx', 'b/预算-审核 (2).xlsx']) expect(readFileSync(join(out, f)).subarray(0, 2).toString()).toBe('PK');
     // The inputs themselves are untouched.
     expect(readFileSync(join(d, 'a', '预算.xlsx')).equals(sample)).toBe(true);
+  });
+
+  it('a symlinked folder inside the output folder is not written through', () => {
+    const d = fresh('copies-linked');
+    mkdirSync(join(d, 'a'));
+    writeFileSync(join(d, 'a', '预算.xlsx'), sample);
+    const elsewhere = fresh('copies-linked-elsewhere');
+    const out = fresh('copies-linked/out');
+    symlinkSync(elsewhere, join(out, 'a'));
+    const r = run(d, 'check', 'a/预算.xlsx', '--annotate', 'out');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/符号链接/);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('a batch over a missing folder writes no report and says so', () => {

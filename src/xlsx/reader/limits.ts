@@ -19,7 +19,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxPartBytes: 256 * 1024 * 1024,
   maxTotalBytes: 512 * 1024 * 1024,
   maxCells: 5_000_000,
-  maxMergeArea: 1_000_000,
+  maxMergeArea: 2_000_000,
 };
 
 export type LimitKind = 'part-bytes' | 'total-bytes' | 'cells' | 'merge-area';
