@@ -3,6 +3,7 @@
  * numbers, booleans, errors, cached formula results and the formula itself), merges as ranges, hidden
  * rows. Cells covered by a merge but not its top-left are dropped, as Excel shows only the master.
  */
+import { columnLetters, rangeToA1, type RangeBounds } from '../../core/address.js';
 import type { CellValue, GridCell, GridSheet } from '../../core/grid.js';
 import { displayText } from '../../core/text.js';
 import { LimitExceeded, type ReadLimits } from './limits.js';
@@ -22,12 +23,7 @@ export interface SheetContext {
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+type Range = RangeBounds;
 
 /** "B3" → [3, 2]; undefined when the reference is malformed or outside the sheet. */
 function cellPosition(ref: string): [number, number] | undefined {
@@ -52,44 +48,46 @@ function parseRange(ref: string): Range | undefined {
   return { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
 }
 
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /**
- * The attributes of the start tag running from `from` to `to` (the ">"), read in place: this runs
- * once per cell and once per row, so nothing is sliced but the values asked for.
+ * Calls `visit` for each attribute of the start tag between `from` and `to` (the ">"), with where its
+ * local name (after any prefix) and its value lie. Read in place: this runs once per cell and per row.
  */
-function tagAttributes(xml: string, from: number, to: number, wanted: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+function eachAttribute(xml: string, from: number, to: number, visit: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => void): void {
   let i = from;
   while (i < to) {
     const eq = xml.indexOf('=', i);
-    if (eq < 0 || eq >= to) break;
+    if (eq < 0 || eq >= to) return;
     let nameEnd = eq;
     while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
     let nameStart = nameEnd;
-    while (nameStart > i && !isSpace(xml.charCodeAt(nameStart - 1))) nameStart--;
+    while (nameStart > i && !isSpace(xml.charCodeAt(nameStart - 1)) && xml.charCodeAt(nameStart - 1) !== 58) nameStart--;
     let q = eq + 1;
     while (isSpace(xml.charCodeAt(q))) q++;
     const quote = xml.charCodeAt(q);
-    if (quote !== 34 && quote !== 39) break;
+    if (quote !== 34 && quote !== 39) return;
     const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (close < 0 || close > to) break;
-    let localStart = nameEnd;
-    while (localStart > nameStart && xml.charCodeAt(localStart - 1) !== 58) localStart--;
-    const local = xml.slice(localStart, nameEnd);
-    if (wanted.includes(local)) out[local] = xml.slice(q + 1, close);
+    if (close < 0 || close > to) return;
+    visit(nameStart, nameEnd, q + 1, close);
     i = close + 1;
   }
+}
+
+/** The attributes named in `wanted` (local names), as strings. */
+function tagAttributes(xml: string, from: number, to: number, wanted: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  eachAttribute(xml, from, to, (ns, ne, vs, ve) => {
+    const local = xml.slice(ns, ne);
+    if (wanted.includes(local)) out[local] = xml.slice(vs, ve);
+  });
   return out;
 }
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
+
+const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
 
 /** What a cell's start tag says; one object reused for every cell (nothing allocated per cell). */
 interface CellTag {
@@ -101,37 +99,18 @@ interface CellTag {
   type: string | undefined;
 }
 
-/** Reads r, s and t of <c …> between `from` and `to` in place: names are one letter, values short. */
+/** Reads r, s and t of <c …>: one-letter names, compared as character codes. */
 function readCellTag(xml: string, from: number, to: number, out: CellTag): void {
   out.col = 0;
   out.style = -1;
   out.type = undefined;
-  let i = from;
-  while (i < to) {
-    const eq = xml.indexOf('=', i);
-    if (eq < 0 || eq >= to) return;
-    let nameEnd = eq;
-    while (isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
-    const name = xml.charCodeAt(nameEnd - 1);
-    const single = !isNameChar(xml.charCodeAt(nameEnd - 2));
-    let q = eq + 1;
-    while (isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml.charCodeAt(q);
-    if (quote !== 34 && quote !== 39) return;
-    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (close < 0 || close > to) return;
-    if (single) {
-      if (name === 114) out.col = columnOf(xml, q + 1, close);
-      else if (name === 115) out.style = integerAt(xml, q + 1, close);
-      else if (name === 116) out.type = xml.slice(q + 1, close);
-    }
-    i = close + 1;
-  }
-}
-
-/** A name character before the attribute's last letter means a longer name (or a prefix like x:r). */
-function isNameChar(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 46;
+  eachAttribute(xml, from, to, (ns, ne, vs, ve) => {
+    if (ne - ns !== 1) return;
+    const name = xml.charCodeAt(ns);
+    if (name === 114) out.col = columnOf(xml, vs, ve);
+    else if (name === 115) out.style = integerAt(xml, vs, ve);
+    else if (name === 116) out.type = xml.slice(vs, ve);
+  });
 }
 
 /** Column number of the reference "AB12" written from `from` to `to`; 0 when it is not a cell reference. */
@@ -161,8 +140,6 @@ function integerAt(xml: string, from: number, to: number): number {
   }
   return from < to ? n : -1;
 }
-
-const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
 
 /** The text between `<name ...>` and `</name>` inside `xml`, with the start tag, or undefined. */
 function element(xml: string, name: string): { tag: string; text: string | undefined } | undefined {
@@ -242,7 +219,7 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): GridShe
   return {
     name,
     rows,
-    merges: merges.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`),
+    merges: merges.map(rangeToA1),
     ...(hiddenRows.length > 0 && { hiddenRows: hiddenRows.filter((r) => r <= last) }),
   };
 }
