@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/core/rules/lint.js';
-import { fingerprint, prepareCatalogue, reviveCatalogue } from '../../src/core/rules/prepared.js';
+import { fingerprint, prepareCatalogue, PREPARED_VERSION, reviveCatalogue } from '../../src/core/rules/prepared.js';
 import { DEFAULT_RULES_DIR, ruleSources } from '../../src/cli/rule-files.js';
 import { checkGrid } from '../../src/core/check.js';
 import { sampleGrid, SAMPLE_XLSX } from '../helpers.js';
@@ -44,7 +44,7 @@ describe('the prepared catalogue', () => {
   });
 
   it('is refused when it comes from another version or names an iterator that does not exist', () => {
-    const base = { version: 1, fingerprint: 'x', vocab: { tables: [], metaRow: [], noteRow: [], totalRow: [] }, rules: [] };
+    const base = { version: PREPARED_VERSION, fingerprint: 'x', vocab: { tables: [], metaRow: [], noteRow: [], totalRow: [] }, rules: [] };
     expect(reviveCatalogue({ ...base, version: 0 }, (f) => f)).toBeUndefined();
     expect(reviveCatalogue({ ...base, rules: [{ iterator: 'no-such' } as never] }, (f) => f)).toBeUndefined();
     expect(reviveCatalogue(base, (f) => f)).toBeDefined();

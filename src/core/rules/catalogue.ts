@@ -19,8 +19,6 @@ export interface LoadedRule extends RuleFile {
   iteratorDef: IteratorDef<any>;
   /** Parameters after the iterator's schema applied its defaults. */
   parsedParams: unknown;
-  /** Facts the conditions read: items agreeing on these get the same verdict. */
-  conditionFacts: string[];
 }
 
 export interface RuleProblem {
@@ -186,7 +184,7 @@ export function validateRule(file: string, json: unknown, vocab?: Vocabulary): {
   }
   if (problems.length) return { problems };
   return {
-    rule: { ...rule, file, iteratorDef: def, parsedParams: params.data, conditionFacts: [...new Set(uses.map((u) => u.fact))] },
+    rule: { ...rule, file, iteratorDef: def, parsedParams: params.data },
     problems,
   };
 }

@@ -9,7 +9,7 @@ import type { TableVocabulary, TextMatcher } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { ITERATORS } from './registry.js';
 
-export const PREPARED_VERSION = 1;
+export const PREPARED_VERSION = 2;
 
 export type PreparedRule = Omit<LoadedRule, 'iteratorDef'>;
 
