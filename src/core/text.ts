@@ -84,17 +84,13 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
 }
 
 function hasExplicitFormat(numFmt: string | undefined): boolean {
-  return !!numFmt && numFmt !== 'General' && numFmt !== '@' && /[0#]/.test(numFmt.split(';')[0]!);
+  return !!numFmt && factsOf(numFmt).explicit;
 }
 
 /** How many decimals a number format shows ("0.00" → 2, "#,##0" → 0); General shows the value as is. */
 export function decimalsOfFormat(numFmt: string | undefined, value: number): number {
-  if (numFmt && numFmt !== 'General' && numFmt !== '@') {
-    const section = numFmt.split(';')[0]!;
-    const m = /0\.(0+)/.exec(section);
-    if (m) return m[1]!.length;
-    if (/[0#]/.test(section)) return 0;
-  }
+  const shown = numFmt ? factsOf(numFmt).decimals : undefined;
+  if (shown !== undefined) return shown;
   const s = String(value);
   const dot = s.indexOf('.');
   return dot < 0 || s.includes('e') ? 0 : s.length - dot - 1;
@@ -108,6 +104,8 @@ export function formatAmount(value: number, decimals = 2): string {
 interface FormatFacts {
   percent: boolean;
   comma: boolean;
+  /** Digit placeholders in a format other than General and @: the format decides what is shown. */
+  explicit: boolean;
   /** Decimals the format shows; undefined when it shows the value as is (no digit placeholders). */
   decimals: number | undefined;
 }
@@ -119,7 +117,8 @@ function factsOf(numFmt: string): FormatFacts {
   if (!f) {
     const section = numFmt.split(';')[0]!;
     const m = /0\.(0+)/.exec(section);
-    f = { percent: section.includes('%'), comma: section.includes(','), decimals: m ? m[1]!.length : /[0#]/.test(section) && numFmt !== '@' ? 0 : undefined };
+    const general = numFmt === 'General' || numFmt === '@';
+    f = { percent: section.includes('%'), comma: section.includes(','), explicit: !general && /[0#]/.test(section), decimals: general ? undefined : m ? m[1]!.length : /[0#]/.test(section) ? 0 : undefined };
     if (formatFacts.size < 1000) formatFacts.set(numFmt, f);
   }
   return f;
