@@ -1,5 +1,4 @@
 /** An iterator turns recognised tables into the items a rule's conditions are evaluated on. */
-import type { z } from 'zod';
 import type { TableId } from '../vocabulary.js';
 import type { Item, RuleContext } from './context.js';
 import type { Localized } from './identity.js';

@@ -1,9 +1,9 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
-import type { TableIdSchema, HierarchyParams, RowIdentityParams, LabelledSumParams, RowSelector, CellSelector, Addend, TieSide, Tolerance, TieParams, CorrespondenceParams } from '../params/amounts.js';
+import type { HierarchyParams, RowIdentityParams, LabelledSumParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams } from '../params/amounts.js';
 import { parentCode } from '../../codes.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
-import { TABLE_IDS, type TableId } from '../../vocabulary.js';
+import type { TableId } from '../../vocabulary.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Localized, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';

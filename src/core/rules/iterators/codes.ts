@@ -1,10 +1,9 @@
 /** Structure of the coded tables: codes, names, which codes each table holds, empty tables. */
 import type { z } from 'zod';
-import type { TableIdSchema, CodeRowParams, CodeNameParams, CoverageParams, EmptyParams } from '../params/codes.js';
+import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams } from '../params/codes.js';
 import { parentCode } from '../../codes.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { normalizeLabel } from '../../text.js';
-import { TABLE_IDS } from '../../vocabulary.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text, flag } from '../registry-types.js';
 

@@ -1,7 +1,6 @@
 /** Whole columns: a column a table has but left blank from top to bottom while its other amounts are filled. */
 import type { z } from 'zod';
 import type { ColumnParams } from '../params/columns.js';
-import { TABLE_IDS } from '../../vocabulary.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text } from '../registry-types.js';
 

@@ -6,7 +6,7 @@
  * parts exceed their total.
  */
 import type { z } from 'zod';
-import type { ItemParams, Pattern, TextParams } from '../params/narrative-items.js';
+import type { ItemParams, TextParams } from '../params/narrative-items.js';
 import { parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { RecognizedTable, TableRow } from '../../model.js';

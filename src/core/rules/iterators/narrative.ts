@@ -4,11 +4,10 @@
  * number, an optional second group the unit.
  */
 import type { z } from 'zod';
-import type { Statement, NarrativeParams } from '../params/narrative.js';
+import type { NarrativeParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
 import type { CellRef, Unit } from '../../model.js';
 import { fold, parseAmount } from '../../text.js';
-import { TABLE_IDS } from '../../vocabulary.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, text } from '../registry-types.js';

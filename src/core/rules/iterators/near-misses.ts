@@ -6,7 +6,7 @@
  * the characters that differ; the rule file decides how many make a typo.
  */
 import type { z } from 'zod';
-import type { ListParams, Wording, WordingParams } from '../params/near-misses.js';
+import type { ListParams, WordingParams } from '../params/near-misses.js';
 import { toA1 } from '../../address.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
