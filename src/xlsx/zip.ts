@@ -48,6 +48,10 @@ function u32(b: Uint8Array, i: number): number {
 
 const utf8 = new TextDecoder('utf-8');
 
+export function decodeUtf8(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
+
 export class ZipArchive {
   private readonly entries = new Map<string, Entry>();
 
@@ -92,11 +96,6 @@ export class ZipArchive {
     return [...this.entries.values()].map((e) => e.name);
   }
 
-  /** The uncompressed size the directory claims (it may lie; read() enforces the limit anyway). */
-  claimedSize(name: string): number | undefined {
-    return this.entries.get(normalizePartName(name))?.size;
-  }
-
   /** The part's bytes, or undefined when it is absent. Throws ZipLimit past maxBytes. */
   async read(name: string, maxBytes: number): Promise<Uint8Array | undefined> {
     const e = this.entries.get(normalizePartName(name));
@@ -117,11 +116,6 @@ export class ZipArchive {
       if (err instanceof ZipLimit) throw new ZipLimit(e.name, maxBytes);
       throw new ZipFormatError(`${e.name} cannot be inflated: ${err instanceof Error ? err.message : String(err)}`);
     }
-  }
-
-  async text(name: string, maxBytes: number): Promise<string | undefined> {
-    const data = await this.read(name, maxBytes);
-    return data && utf8.decode(data);
   }
 }
 

@@ -10,7 +10,7 @@ import { SourceError } from '../../src/core/source-error.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { zlibInflate } from '../../src/xlsx/inflate-node.js';
 import { readWorkbookBuffer } from '../../src/xlsx/read-file.js';
-import { ZipArchive } from '../../src/xlsx/zip.js';
+import { decodeUtf8, ZipArchive } from '../../src/xlsx/zip.js';
 import { zip, type ZipPart } from '../fixtures/xlsx-package.js';
 import { SAMPLE_XLSX } from '../helpers.js';
 
@@ -24,7 +24,7 @@ describe('damaged workbooks', () => {
     const sample = readFileSync(SAMPLE_XLSX);
     const archive = new ZipArchive(sample, zlibInflate);
     const parts: ZipPart[] = [];
-    for (const name of archive.names()) parts.push({ name, data: (await archive.text(name, 1 << 30))! });
+    for (const name of archive.names()) parts.push({ name, data: decodeUtf8((await archive.read(name, 1 << 30))!) });
     const edit = (match: (p: ZipPart) => boolean, change: (xml: string) => string) => zip(parts.map((p) => (match(p) && rnd() < 0.5 ? { ...p, data: change(p.data as string) } : p)));
     const mutations: Record<string, () => Uint8Array> = {
       flip: () => {

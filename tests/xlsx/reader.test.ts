@@ -166,6 +166,21 @@ describe('packages that are not workbooks', () => {
     await expect(bufferToGrid('t.xlsx', lying, { limits })).rejects.toMatchObject({ code: 'too-large' });
   });
 
+  it('the bytes actually inflated count toward the total, whatever the directory claims', async () => {
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const sheet = `<worksheet><sheetData>${' '.repeat(1024 * 1024)}</sheetData></worksheet>`;
+    const lying = zip([
+      { name: '_rels/.rels', data: `<Relationships><Relationship Id="r" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="A" r:id="a"/><sheet name="B" r:id="b"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: `<Relationships><Relationship Id="a" Type="${rel}/worksheet" Target="a.xml"/><Relationship Id="b" Type="${rel}/worksheet" Target="b.xml"/></Relationships>` },
+      { name: 'xl/a.xml', data: sheet, claimedSize: 10 },
+      { name: 'xl/b.xml', data: sheet, claimedSize: 10 },
+    ]);
+    // Each sheet fits the part limit; together they pass the total.
+    await expect(readWorkbookBuffer('t.xlsx', lying, { limits: { maxPartBytes: 2 * 1024 * 1024, maxTotalBytes: 1.5 * 1024 * 1024 } })).rejects.toMatchObject({ code: 'too-large' });
+    expect((await readWorkbookBuffer('t.xlsx', lying, { limits: { maxPartBytes: 2 * 1024 * 1024, maxTotalBytes: 3 * 1024 * 1024 } })).sheets).toHaveLength(2);
+  });
+
   it('a merge over the whole sheet is refused without expanding it', async () => {
     const bytes = xlsxPackage({ sheets: [{ name: 'S', body: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' }] });
     const e = await readWorkbookBuffer('t.xlsx', bytes).catch((x: unknown) => x);

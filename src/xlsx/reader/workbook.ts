@@ -7,7 +7,7 @@ import type { GridSheet, GridWorkbook } from '../../core/grid.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
 import { officeDocumentPart, parseRelationships, parseSharedStrings, parseStyles, parseWorkbook } from './parts.js';
 import { scanSheet } from './sheet.js';
-import { ZipArchive, ZipLimit, type Inflate } from '../zip.js';
+import { decodeUtf8, ZipArchive, ZipLimit, type Inflate } from '../zip.js';
 
 export class NotAWorkbook extends Error {
   constructor(readonly parts: string[]) {
@@ -36,16 +36,17 @@ class PartReader {
   async text(part: string | undefined): Promise<string | undefined> {
     if (!part || !this.zip.has(part)) return undefined;
     const room = Math.min(this.limits.maxPartBytes, this.limits.maxTotalBytes - this.total);
-    let text: string | undefined;
+    let data: Uint8Array | undefined;
     try {
-      text = await this.zip.text(part, Math.max(0, room));
+      data = await this.zip.read(part, Math.max(0, room));
     } catch (e) {
       if (!(e instanceof ZipLimit)) throw e;
       const total = room < this.limits.maxPartBytes;
       throw new LimitExceeded(total ? 'total-bytes' : 'part-bytes', total ? this.limits.maxTotalBytes : this.limits.maxPartBytes, part);
     }
-    this.total += this.zip.claimedSize(part) ?? 0;
-    return text;
+    // The bytes actually inflated count, not the size the zip's directory claims (it may lie).
+    this.total += data?.length ?? 0;
+    return data && decodeUtf8(data);
   }
 }
 
