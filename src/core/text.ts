@@ -140,8 +140,7 @@ export function displayText(value: CellValue, numFmt?: string): string {
   if (!numFmt || numFmt === 'General') return String(value);
   const f = factsOf(numFmt);
   const v = f.percent ? value * 100 : value;
-  const decimals = f.decimals ?? decimalsOfFormat(undefined, v);
-  let s = Math.abs(v).toFixed(decimals);
+  let s = Math.abs(v).toFixed(decimalsOfFormat(numFmt, v));
   if (f.comma) {
     const dot = s.indexOf('.');
     s = dot < 0 ? groupThousands(s) : groupThousands(s.slice(0, dot)) + s.slice(dot);

@@ -17,7 +17,6 @@ export class SheetView {
   readonly colCount: number;
   private readonly entriesCache = new Map<number, RowEntry[]>();
 
-
   constructor(readonly sheet: GridSheet) {
     this.merges = new MergeIndex(sheet.merges);
     this.rowCount = sheet.rows.length;

@@ -9,7 +9,7 @@ import { displayText } from '../../core/text.js';
 import { LimitExceeded, type ReadLimits } from './limits.js';
 import { serialToIsoDate } from './number-formats.js';
 import type { CellStyle } from './parts.js';
-import { attributes, decodeXml, rootPrefix, startTags, stringItemText } from './xml.js';
+import { attributes, decodeXml, isNameEnd, isSpace, rootPrefix, startTags, stringItemText } from './xml.js';
 
 export interface SheetContext {
   strings: readonly string[];
@@ -23,31 +23,21 @@ export interface SheetContext {
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-type Range = RangeBounds;
-
 /** "B3" → [3, 2]; undefined when the reference is malformed or outside the sheet. */
 function cellPosition(ref: string): [number, number] | undefined {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
-    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
-    else if (c !== 36) break;
-  }
-  const row = Number(ref.slice(i).replace('$', ''));
-  if (!col || !Number.isInteger(row) || row < 1 || row > MAX_ROW || col > MAX_COL) return undefined;
+  const col = columnOf(ref, 0, ref.length);
+  const row = Number(ref.slice(ref.search(/\d/)));
+  if (!col || !Number.isInteger(row) || row < 1 || row > MAX_ROW) return undefined;
   return [row, col];
 }
 
-function parseRange(ref: string): Range | undefined {
+function parseRange(ref: string): RangeBounds | undefined {
   const [a, b = a] = ref.split(':');
   const p = cellPosition(a!);
   const q = cellPosition(b!);
   if (!p || !q) return undefined;
   return { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
 }
-
 
 /**
  * Calls `visit` for each attribute of the start tag between `from` and `to` (the ">"), with where its
@@ -81,10 +71,6 @@ function tagAttributes(xml: string, from: number, to: number, wanted: readonly s
     if (wanted.includes(local)) out[local] = xml.slice(vs, ve);
   });
   return out;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
@@ -224,10 +210,6 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): GridShe
   };
 }
 
-function isNameEnd(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
-}
-
 function readCell(inner: string, type: string | undefined, style: CellStyle | undefined, p: string, ctx: SheetContext, shared: Map<string, string>): GridCell | undefined {
   let formula: string | undefined;
   const f = inner.indexOf(`<${p}f`) >= 0 ? element(inner, `${p}f`) : undefined;
@@ -285,10 +267,10 @@ function typedValue(v: string, t: string | undefined, style: CellStyle | undefin
   }
 }
 
-function scanMerges(sheet: string, xml: string, p: string, limits: ReadLimits): Range[] {
+function scanMerges(sheet: string, xml: string, p: string, limits: ReadLimits): RangeBounds[] {
   const start = xml.indexOf(`<${p}mergeCells`);
   if (start < 0) return [];
-  const out: Range[] = [];
+  const out: RangeBounds[] = [];
   for (const { tag } of startTags(xml, `${p}mergeCell`, start)) {
     const ref = attributes(tag).ref;
     const range = ref ? parseRange(ref) : undefined;
@@ -301,7 +283,7 @@ function scanMerges(sheet: string, xml: string, p: string, limits: ReadLimits): 
 }
 
 /** Empties every merged cell but the master; work bounded by the cells present, not the merge's area. */
-function dropMergedCells(rows: (GridCell | undefined)[][], merges: readonly Range[]): void {
+function dropMergedCells(rows: (GridCell | undefined)[][], merges: readonly RangeBounds[]): void {
   for (const m of merges) {
     const bottom = Math.min(m.bottom, rows.length);
     for (let r = m.top; r <= bottom; r++) {

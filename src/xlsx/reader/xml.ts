@@ -53,6 +53,15 @@ export function rootPrefix(xml: string): string {
   return m?.[1] ?? '';
 }
 
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Does an element name end at this character (white space, ">" or "/")? "<row" must not match "<rowBreaks". */
+export function isNameEnd(code: number): boolean {
+  return isSpace(code) || code === 62 || code === 47;
+}
+
 /** Every start tag of an element (`<name ...>` or `<name .../>`), in document order, from `from` to `to`. */
 export function* startTags(xml: string, name: string, from = 0, to = xml.length): Generator<{ tag: string; start: number; end: number; selfClosing: boolean }> {
   const open = `<${name}`;
@@ -60,9 +69,7 @@ export function* startTags(xml: string, name: string, from = 0, to = xml.length)
   for (;;) {
     i = xml.indexOf(open, i);
     if (i < 0 || i >= to) return;
-    const after = xml.charCodeAt(i + open.length);
-    // "<row" must not match "<rowBreaks": the name ends at whitespace, ">" or "/".
-    if (after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13) {
+    if (isNameEnd(xml.charCodeAt(i + open.length))) {
       const end = xml.indexOf('>', i);
       if (end < 0) return;
       yield { tag: xml.slice(i, end + 1), start: i, end: end + 1, selfClosing: xml.charCodeAt(end - 1) === 47 };
