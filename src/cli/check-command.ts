@@ -1,7 +1,5 @@
 /** budget-check check: workbooks and folders to reports, annotated copies and an exit code. */
-import { access, stat } from 'node:fs/promises';
-import { constants } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { Catalogue } from '../core/check.js';
 import type { Report, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
@@ -27,16 +25,6 @@ export interface CheckOptions {
   timeoutMs?: number;
 }
 
-/** Where a report or annotated copies would go, checked before any work: a reason it cannot, or undefined. */
-async function unwritable(path: string, kind: 'file' | 'folder'): Promise<string | undefined> {
-  const s = await stat(path).catch(() => undefined);
-  if (s && kind === 'file' && s.isDirectory()) return `${path} 是文件夹，不能写入报告 / ${path} is a folder, not a file to write the report to`;
-  if (s && kind === 'folder' && !s.isDirectory()) return `${path} 已是一个文件，不能作为标注副本的文件夹 / ${path} is a file, not a folder for annotated copies`;
-  const parent = s && kind === 'folder' ? path : dirname(resolvePath(path));
-  const ok = await access(parent, constants.W_OK).then(() => true, () => false);
-  return ok ? undefined : `无法写入 ${parent}（文件夹不存在或没有写权限） / cannot write to ${parent} (missing folder or no permission)`;
-}
-
 export async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promise<number> {
   // Nothing is written, created or claimed unless every input exists and every output can be written.
   const absent = [];
@@ -45,21 +33,10 @@ export async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promi
     for (const a of absent) io.err(`budget-check: 找不到文件：${a} / File not found: ${a}`);
     return 2;
   }
-  for (const [path, kind] of [[o.out, 'file'], [o.annotate, 'folder']] as const) {
-    const problem = path && (await unwritable(path, kind));
-    if (problem) {
-      io.err(`budget-check: ${problem}`);
-      return 2;
-    }
-  }
-  const catalogueFor = catalogueCache(o.choice);
   const found = await inputFiles(inputs);
   const files = found.map((f) => f.file);
-  if (files.length === 0) {
-    io.err(`budget-check: ${inputs.join(' ')} 是文件夹，其中没有 .xlsx 工作簿 / ${inputs.join(' ')} is a folder with no .xlsx workbook in it`);
-    return 2;
-  }
-  // Every output is settled before any work: none may replace an input, a workbook or go through a symlink.
+  // Every output is settled before any work: it can be written, and it replaces no input, no
+  // workbook and nothing through a symlink.
   let copies: Map<string, string> | undefined;
   try {
     if (o.out) await checkReportPath(o.out, files);
@@ -69,6 +46,11 @@ export async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promi
     io.err(`budget-check: ${e.message}`);
     return 2;
   }
+  if (files.length === 0) {
+    io.err(`budget-check: ${inputs.join(' ')} 是文件夹，其中没有 .xlsx 工作簿 / ${inputs.join(' ')} is a folder with no .xlsx workbook in it`);
+    return 2;
+  }
+  const catalogueFor = catalogueCache(o.choice);
   let reports: WorkbookReport[];
   let vocab: Catalogue['vocab'];
   try {

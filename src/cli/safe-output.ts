@@ -6,7 +6,8 @@
  * place, so a failed write leaves nothing half-written.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Why an output cannot be written, in the user's words (Chinese first). */
@@ -39,11 +40,23 @@ async function holdsWorkbook(path: string): Promise<boolean> {
   }
 }
 
+/** Can anything be written at `path` (a file, or a folder of copies)? Throws OutputRefused saying why not. */
+async function assertWritable(path: string, kind: 'file' | 'folder'): Promise<void> {
+  const s = await stat(path).catch(() => undefined);
+  if (s && kind === 'file' && s.isDirectory()) throw new OutputRefused(`${path} 是文件夹，不能写入报告 / ${path} is a folder, not a file to write the report to`);
+  if (s && kind === 'folder' && !s.isDirectory()) throw new OutputRefused(`${path} 已是一个文件，不能作为标注副本的文件夹 / ${path} is a file, not a folder for annotated copies`);
+  const parent = s && kind === 'folder' ? path : dirname(resolve(path));
+  if (!(await access(parent, constants.W_OK).then(() => true, () => false))) {
+    throw new OutputRefused(`无法写入 ${parent}（文件夹不存在或没有写权限） / cannot write to ${parent} (missing folder or no permission)`);
+  }
+}
+
 /**
  * A report file may replace an earlier report, never a workbook, an input or anything through a
- * symlink. Throws OutputRefused with the reason.
+ * symlink; its folder must be writable. Throws OutputRefused with the reason.
  */
 export async function checkReportPath(out: string, inputs: readonly string[]): Promise<void> {
+  await assertWritable(out, 'file');
   const s = await lstatOrUndefined(out);
   if (!s) return;
   if (s.isSymbolicLink()) throw new OutputRefused(`${out} 是符号链接，为保护其指向的文件不写入 / ${out} is a symbolic link; it is not written through, to protect the file it points to`);
@@ -60,6 +73,7 @@ export async function checkReportPath(out: string, inputs: readonly string[]): P
  * " (3)" … Nothing is created here.
  */
 export async function planAnnotatedCopies(files: readonly { file: string; root?: string }[], dir: string): Promise<Map<string, string>> {
+  await assertWritable(dir, 'folder');
   const taken = new Set<string>();
   const inputs = new Set(await Promise.all(files.map((f) => realOrResolved(f.file))));
   const plan = new Map<string, string>();
