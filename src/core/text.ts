@@ -1,4 +1,5 @@
 /** Text normalisation shared by recognition and rules: the one place that knows how budget tables spell things. */
+import { BoundedCache } from './bounded-cache.js';
 import type { CellValue } from './grid.js';
 
 /**
@@ -111,17 +112,14 @@ interface FormatFacts {
 }
 
 /** What a format's first section says, worked out once per format (a workbook has a handful). */
-const formatFacts = new Map<string, FormatFacts>();
+const formatFacts = new BoundedCache<string, FormatFacts>(1000);
 function factsOf(numFmt: string): FormatFacts {
-  let f = formatFacts.get(numFmt);
-  if (!f) {
+  return formatFacts.get(numFmt, () => {
     const section = numFmt.split(';')[0]!;
     const m = /0\.(0+)/.exec(section);
     const general = numFmt === 'General' || numFmt === '@';
-    f = { percent: section.includes('%'), comma: section.includes(','), explicit: !general && /[0#]/.test(section), decimals: general ? undefined : m ? m[1]!.length : /[0#]/.test(section) ? 0 : undefined };
-    if (formatFacts.size < 1000) formatFacts.set(numFmt, f);
-  }
-  return f;
+    return { percent: section.includes('%'), comma: section.includes(','), explicit: !general && /[0#]/.test(section), decimals: general ? undefined : m ? m[1]!.length : /[0#]/.test(section) ? 0 : undefined };
+  });
 }
 
 function groupThousands(int: string): string {

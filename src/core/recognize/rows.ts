@@ -1,5 +1,6 @@
 /** Data rows of a recognised table: codes, labels, amounts, row keys. */
 import { toA1 } from '../address.js';
+import { BoundedCache } from '../bounded-cache.js';
 import { codeText, joinSplitCode, parseWholeCode, splitCodeFromLabel, type SubjectCode } from '../codes.js';
 import type { CellRef, RecognitionProblem, RecognizedColumn, TableRow } from '../model.js';
 import { leadingIndent, normalizeLabel, stripEnumeration } from '../text.js';
@@ -23,24 +24,13 @@ function roleColumn(columns: RecognizedColumn[], role: string): number | undefin
 }
 
 /** Row labels repeat across tables and workbooks: each (table, label column, label) is matched once. */
-const rowKeyCache = new WeakMap<TableVocabulary, Map<string, string | undefined>>();
+const rowKeys = new WeakMap<TableVocabulary, BoundedCache<string, string | undefined>>();
 
 /** The vocabulary's row key for a label in a label column (the first row label that matches). */
 function rowKey(table: TableVocabulary, role: string, stripped: string): string | undefined {
-  let cache = rowKeyCache.get(table);
-  if (!cache) rowKeyCache.set(table, (cache = new Map()));
-  const k = `${role}\u0000${stripped}`;
-  if (cache.has(k)) return cache.get(k);
-  let found: string | undefined;
-  for (const rl of table.rows) {
-    if (rl.column === role && bestScore(rl.match, stripped) > 0) {
-      found = rl.key;
-      break;
-    }
-  }
-  if (cache.size > 50_000) cache.clear();
-  cache.set(k, found);
-  return found;
+  let cache = rowKeys.get(table);
+  if (!cache) rowKeys.set(table, (cache = new BoundedCache(50_000)));
+  return cache.get(`${role}\u0000${stripped}`, () => table.rows.find((rl) => rl.column === role && bestScore(rl.match, stripped) > 0)?.key);
 }
 
 /** How far past a run of blank rows a table's 合计 row or note may still come. */

@@ -3,6 +3,7 @@
  * labels (项目编码, 预算数, 资金支出计划 …) wherever they sit, and the indicator block by its header row.
  */
 import type { CellRef, Indicator, TargetDetails } from '../model.js';
+import { BoundedCache } from '../bounded-cache.js';
 import { normalizeLabel } from '../text.js';
 import { matchScore, type TableVocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
@@ -19,19 +20,15 @@ const NARRATIVE_LENGTH = 25;
 const PROJECT_CODE = ['projectCode'] as const;
 
 /** Labels repeat in every project table: each (table, role set, label) is matched once. */
-const roleCache = new WeakMap<TableVocabulary, Map<readonly string[], Map<string, string | undefined>>>();
+const roleCaches = new WeakMap<TableVocabulary, Map<readonly string[], BoundedCache<string, string | undefined>>>();
 
-function roleOf(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {
+function roleOf(table: TableVocabulary, norm: string, wanted: readonly string[]): string | undefined {
   if (norm.length > LABEL_MAX_LENGTH) return undefined;
-  let byRoles = roleCache.get(table);
-  if (!byRoles) roleCache.set(table, (byRoles = new Map()));
-  let byNorm = byRoles.get(roles);
-  if (!byNorm) byRoles.set(roles, (byNorm = new Map()));
-  if (byNorm.has(norm)) return byNorm.get(norm);
-  const role = matchRole(table, norm, roles);
-  if (byNorm.size > 50_000) byNorm.clear();
-  byNorm.set(norm, role);
-  return role;
+  let byRoles = roleCaches.get(table);
+  if (!byRoles) roleCaches.set(table, (byRoles = new Map()));
+  let cache = byRoles.get(wanted);
+  if (!cache) byRoles.set(wanted, (cache = new BoundedCache(50_000)));
+  return cache.get(norm, () => matchRole(table, norm, wanted));
 }
 
 function matchRole(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {

@@ -1,0 +1,18 @@
+/**
+ * Answers to pure lookups that repeat cell after cell (a label's role, a format's decimals), each
+ * worked out once. Bounded: past `limit` keys it starts afresh, so a long batch cannot grow it
+ * without end.
+ */
+export class BoundedCache<K, V> {
+  private readonly map = new Map<K, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: K, compute: (key: K) => V): V {
+    if (this.map.has(key)) return this.map.get(key) as V;
+    const value = compute(key);
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+}
