@@ -1,6 +1,6 @@
 /** Human-readable report: grouped by table, sheet!cell first, Chinese by default. */
 import { countBySeverity, type Finding, type Severity, type WorkbookReport } from '../core/findings.js';
-import type { Lang } from '../core/messages.js';
+import { message, type Lang } from '../core/messages.js';
 import type { Vocabulary } from '../core/vocabulary.js';
 
 const WORDS = {
@@ -38,7 +38,7 @@ function pad(text: string, width: number): string {
 export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang): string {
   const words = WORDS[lang];
   const lines: string[] = [report.file];
-  if (report.config) lines.push(`  ${lang === 'zh-CN' ? '采用配置' : 'config applied'}: ${report.config}`);
+  if (report.config) lines.push(`  ${message('report/config-applied', lang, { file: report.config })}`);
   if (report.error) {
     lines.push(`  ${report.error.message}`);
     return lines.join('\n');

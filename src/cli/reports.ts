@@ -1,6 +1,6 @@
 /** Batch reports: CSV (one row per finding) and a self-contained HTML report a bureau can send on. */
 import { countBySeverity, type Report } from '../core/findings.js';
-import type { Lang } from '../core/messages.js';
+import { bilingual, message, type Lang } from '../core/messages.js';
 import type { Vocabulary } from '../core/vocabulary.js';
 
 /**
@@ -32,7 +32,7 @@ export function toCsv(report: Report, vocab: Vocabulary, lang: Lang): string {
   const severity = (s: keyof typeof SEVERITY) => (lang === 'zh-CN' ? SEVERITY[s] : s);
   const safety = (s: keyof typeof SAFETY | undefined) => (s === undefined ? '' : lang === 'zh-CN' ? SAFETY[s] : s);
   for (const wb of report.workbooks) {
-    if (wb.config) rows.push([wb.file, '', '', '', severity('info'), 'input/config', `${lang === 'zh-CN' ? '采用配置' : 'config applied'}: ${wb.config}`, '', '', '']);
+    if (wb.config) rows.push([wb.file, '', '', '', severity('info'), 'input/config', message('report/config-applied', lang, { file: wb.config }), '', '', '']);
     if (wb.error) rows.push([wb.file, '', '', '', severity('error'), `input/${wb.error.code}`, wb.error.message, '', '', '']);
     for (const f of wb.findings) {
       rows.push([wb.file, f.table ? (vocab.tables.get(f.table)?.name[lang] ?? f.table) : '', f.sheet ?? '', f.cell ?? '', severity(f.severity), f.ruleId, f.message, f.fix ? `${f.fix.sheet}!${f.fix.cell}` : '', f.fix ? String(f.fix.value) : '', safety(f.fix?.safety)]);
@@ -57,7 +57,7 @@ export function toHtml(report: Report, vocab: Vocabulary, generated: Date): stri
     return `<tr><td>${i + 1}</td><td><a href="#wb${i}">${esc(fileName(wb.file))}</a></td><td>${wb.tables.length}</td><td class="n">${c.error}</td><td class="n">${c.warning}</td><td class="n">${c.info}</td><td>${status}</td></tr>`;
   });
   const sections = report.workbooks.map((wb, i) => {
-    const head = `<h2 id="wb${i}">${i + 1}. ${esc(fileName(wb.file))}</h2>${wb.config ? `<p>采用配置 / config applied: ${esc(wb.config)}</p>` : ''}`;
+    const head = `<h2 id="wb${i}">${i + 1}. ${esc(fileName(wb.file))}</h2>${wb.config ? `<p>${esc(bilingual('report/config-applied', 'zh-CN', { file: wb.config }))}</p>` : ''}`;
     if (wb.error) return `${head}<p class="bad">${esc(wb.error.message)}</p>`;
     if (!wb.findings.length) return `${head}<p class="ok">未发现问题。</p>`;
     const body = wb.findings

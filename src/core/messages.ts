@@ -31,6 +31,7 @@ const CATALOGUE = {
     'zh-CN': '{{file}} 已损坏或不完整（{{detail}}），无法作为工作簿打开',
     en: '{{file}} is damaged or incomplete ({{detailEn}}) and cannot be opened as a workbook',
   },
+  'report/config-applied': { 'zh-CN': '采用配置: {{file}}', en: 'config applied: {{file}}' },
   'source/too-large': {
     'zh-CN': '{{file}} 超出可检查的规模：{{detail}}。已停止读取，未做任何检查',
     en: '{{file}} is beyond what can be checked: {{detailEn}}. Reading stopped; nothing was checked',
