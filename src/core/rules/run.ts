@@ -69,14 +69,10 @@ export function reports(rule: LoadedRule, facts: Record<string, unknown>): boole
   return predicateFor(rule)(facts);
 }
 
-function failingItems(rule: LoadedRule, items: Item[]): Set<Item> {
-  const failing = new Set<Item>();
-  const p = predicateFor(rule);
-  for (const item of items) if (p(item.facts)) failing.add(item);
-  return failing;
-}
-
 const unknown = (t: { ref: { uncalculated?: boolean } }) => t.ref.uncalculated === true;
+
+/** An identity over a formula saved without its result cannot be judged: its value is unknown, not zero. */
+const unjudgeable = (id: Identity) => id.lhs.some(unknown) || id.rhs.some(unknown);
 
 function render(template: string, item: Item, lang: Lang): string {
   const params: Record<string, string | number | undefined> = {};
@@ -114,23 +110,24 @@ export async function runRules(
   // Items of failed identities only: the others are judged again from their identity when needed.
   const itemOf = new Map<Identity, { item: Item; rule: LoadedRule }>();
   const ruleById = new Map(rules.map((r) => [r.id, r]));
-  const uncalculated = grid.sheets.some((s) => s.rows.some((r) => r?.some((c) => c?.formula !== undefined && c.value === null)));
 
   for (const rule of rules) {
-    // An identity over a formula saved without its result cannot be judged: its value is unknown,
-    // not zero. The workbook gets one finding per sheet asking for a recalculation instead.
-    let items = rule.iteratorDef.run(ctx, rule.parsedParams, rule.id);
-    if (uncalculated) items = items.filter((it) => !it.identity || !(it.identity.lhs.some(unknown) || it.identity.rhs.some(unknown)));
-    const failing = failingItems(rule, items);
-    runs.push({ rule, items: items.length, failures: failing.size });
-    for (const item of items) {
+    const reportsFor = predicateFor(rule);
+    let judged = 0;
+    let failures = 0;
+    for (const item of rule.iteratorDef.run(ctx, rule.parsedParams, rule.id)) {
+      // The workbook gets one finding per sheet asking for a recalculation instead (check.ts).
+      if (item.identity && unjudgeable(item.identity)) continue;
+      judged++;
+      const failing = reportsFor(item.facts);
+      if (failing) failures++;
       if (item.identity) {
         allIdentities.push(item.identity);
-        if (failing.has(item)) {
+        if (failing) {
           failedIdentities.push(item.identity);
           itemOf.set(item.identity, { item, rule });
         }
-      } else if (failing.has(item) && item.cell) {
+      } else if (failing && item.cell) {
         findings.push({
           ruleId: rule.id,
           severity: rule.severity,
@@ -143,6 +140,7 @@ export async function runRules(
         });
       }
     }
+    runs.push({ rule, items: judged, failures });
   }
 
   // The locator asks each identity's own rule whether a proposed change would satisfy it.
