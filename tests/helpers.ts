@@ -1,4 +1,5 @@
 /** Shared test fixtures: the vocabulary, the sample workbook and layout variants built from its data. */
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { GridWorkbook } from '../src/core/grid.js';
@@ -14,6 +15,15 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLE_XLSX = `${ROOT}samples/caofeidian-hrss-2024.xlsx`;
 export const SAMPLE_DATA = `${ROOT}samples/data/caofeidian-hrss-2024.json`;
 export const SEED_TEXT = `${ROOT}samples/seed/caofeidian-hrss-2024-budget.txt`;
+
+/** Every workbook of the real corpus (samples/real/*.xlsx), by path. */
+export function corpusWorkbooks(): string[] {
+  const dir = `${ROOT}samples/real/`;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => `${dir}${f}`);
+}
 
 let vocab: Promise<Vocabulary> | undefined;
 export function vocabulary(): Promise<Vocabulary> {

@@ -4,8 +4,6 @@
  * verdict equals the engine's. And the engine's own edge cases hold: numeric strings, nulls,
  * missing facts, "contains" on a non-list, facts compared with facts.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/core/check.js';
@@ -16,7 +14,7 @@ import { RuleContext } from '../../src/core/rules/context.js';
 import type { TopLevelCondition } from '../../src/core/rules/schema.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { readWorkbookFile } from '../../src/xlsx/read-file.js';
-import { ROOT, SAMPLE_XLSX, variantGrid } from '../helpers.js';
+import { corpusWorkbooks, SAMPLE_XLSX, variantGrid } from '../helpers.js';
 
 const matches = (fact: unknown, pattern: unknown) => typeof fact === 'string' && typeof pattern === 'string' && new RegExp(pattern, 'u').test(fact);
 
@@ -38,9 +36,8 @@ beforeAll(async () => {
 
 describe('compiled conditions agree with json-rules-engine', () => {
   it('on every item of every rule, over the sample, two layouts and the real corpus', async () => {
-    const dir = join(ROOT, 'samples/real');
     const grids: GridWorkbook[] = [await readWorkbookFile(SAMPLE_XLSX), await variantGrid({ codes: 'split', unit: '元', numbers: 'text' }), await variantGrid({ oneSheet: true })];
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.xlsx'))) grids.push(await readWorkbookFile(join(dir, f)));
+    for (const f of corpusWorkbooks()) grids.push(await readWorkbookFile(f));
     const disagreements: string[] = [];
     let compared = 0;
     let reported = 0;
