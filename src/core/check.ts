@@ -152,6 +152,14 @@ function withTable(f: Finding, recognition: Recognition): Finding {
   return t ? { ...f, table: t.id } : f;
 }
 
+/** A fix never replaces a formula with a constant: on a formula cell the value is shown, not offered. */
+function keepFormulas(f: Finding, grid: GridWorkbook): Finding {
+  if (!f.fix || f.fix.safety === 'display-only') return f;
+  const at = fromA1(f.fix.cell);
+  const cell = grid.sheets.find((s) => s.name === f.fix!.sheet)?.rows[at.row - 1]?.[at.col - 1];
+  return cell?.formula === undefined ? f : { ...f, fix: { ...f.fix, safety: 'display-only' } };
+}
+
 /**
  * Checks one workbook. Throws SourceError when the workbook is empty or holds no budget table at
  * all: that is input the tool cannot use, not a finding.
@@ -170,7 +178,7 @@ export async function checkGrid(file: string, grid: GridWorkbook, catalogue: Cat
     });
   }
   const outcome = await runRules(catalogue.rules, recognition, vocab, grid, lang);
-  const findings = [...uncalculatedFindings(grid, lang), ...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => withTable(f, recognition));
+  const findings = [...uncalculatedFindings(grid, lang), ...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => keepFormulas(withTable(f, recognition), grid));
   return {
     report: { file, ...(catalogue.config && { config: catalogue.config }), tables: recognition.tables.map(summarizeTable), findings },
     recognition,

@@ -21,8 +21,13 @@ export function findingKey(f: Pick<Finding, 'ruleId' | 'sheet' | 'cell'>): strin
 
 export type Highlight = CellAddress & { severity: Severity };
 
+/** What an older Excel may lack; the demo has everything. */
+export type Feature = 'highlight' | 'memory' | 'training' | 'merges' | 'autoRecheck' | 'undoGroup';
+
 export interface WorkbookPort {
   readonly kind: 'excel' | 'demo';
+  /** Features this workbook's host cannot offer (an old Excel), for the pane to say so up front. */
+  missingFeatures(): Feature[];
   /** The whole workbook as a grid; Excel: a constant number of round trips whatever its size. */
   read(): Promise<GridWorkbook>;
   /** Shows exactly these highlights: cells no longer listed get back exactly what they had. */
@@ -35,18 +40,21 @@ export interface WorkbookPort {
   selectedCell(): Promise<CellAddress | null>;
   /** A training workbook's answer key (from its very hidden sheet), or undefined. */
   trainingKey(): Promise<TrainingAnswer[] | undefined>;
-  /** Writes the fixes as one undo step. */
-  applyFixes(fixes: Fix[]): Promise<void>;
+  /**
+   * Writes the fixes; with `recheck`, reads the workbook again, asks it for the new highlights and
+   * paints them — as one undo step where the host allows.
+   */
+  applyFixes(fixes: Fix[], recheck?: (grid: GridWorkbook) => Promise<Highlight[]>): Promise<void>;
   loadMemory(): Promise<PaneMemory>;
   saveMemory(memory: PaneMemory): Promise<void>;
   /** Calls back after the user edits the workbook; returns the unsubscribe function. */
-  onChanged(handler: () => void): Promise<() => void>;
+  onChanged(handler: () => void): Promise<() => Promise<void>>;
 }
 
 /** Errors the pane shows as plain messages: what happened and what to do. */
 export class WorkbookError extends Error {
   constructor(
-    readonly code: 'protected' | 'editing' | 'unsupported' | 'busy' | 'other',
+    readonly code: 'protected' | 'editing' | 'unsupported' | 'busy' | 'formula' | 'other',
     readonly detail: string,
   ) {
     super(detail);

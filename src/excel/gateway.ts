@@ -1,8 +1,12 @@
 /**
- * The open workbook through office.js: the only module that talks to Excel. Every operation costs a
- * fixed number of round trips (context.sync), never one per sheet, row or cell.
- *   read    2 + one per ~100k cells (3 for any ordinary budget workbook)
- *   paint   2    clear 2    select 1    applyFixes 1 (one undo step)
+ * The open workbook through office.js: the only module that talks to Excel. Round trips
+ * (context.sync) are few and never one per sheet, row or cell:
+ *   read    2 + one per ~80,000 cells (split smaller and retried if Excel reports the payload too
+ *           large) + merges: 1, or a few more where a sheet has over 512 merged areas
+ *   paint   4 (sheets, our conditional formats, their rules, write)      clear 4
+ *   select  2    applyFixes 2, or with its re-check one undo group: 2 + read + paint
+ * Every feature states the ExcelApi requirement set it needs (FEATURE_SETS); an older Excel gets
+ * WorkbookError('unsupported') naming the feature, never a crash.
  */
 import type { CellAddress, Fix } from '../core/findings.js';
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../core/grid.js';
@@ -10,68 +14,109 @@ import {
   EMPTY_MEMORY,
   HIGHLIGHT_COLOURS,
   WorkbookError,
+  type Feature,
   type Highlight,
   type PaneMemory,
   type WorkbookPort,
 } from '../core/workbook-port.js';
+import type { Severity } from '../core/findings.js';
 import { ANSWER_SHEET, answerKey, type TrainingAnswer } from '../core/training.js';
-import type { FillLike, OfficeLike, RangeLike, RequestContextLike } from './office-types.js';
+import { isDateFormat, serialToIsoDate } from '../xlsx/reader/number-formats.js';
+import type { ConditionalFormatLike, OfficeLike, RangeLike, RequestContextLike, WorksheetLike } from './office-types.js';
+import { columnLetters, fromA1, toA1 } from '../core/address.js';
 
-/** Cells per round trip: about 4 MB of values, text and formats, under Excel on the web's 5 MB. */
-export const CELLS_PER_SYNC = 100_000;
-/** Rows per range request, so no single range is huge either. */
-const ROWS_PER_BLOCK = 2_000;
+/** The ExcelApi requirement set each feature needs (from the API reference's remarks). */
+export const FEATURE_SETS: Record<Feature, string> = {
+  highlight: '1.6', // conditional formats
+  memory: '1.4', // workbook settings
+  training: '1.4',
+  merges: '1.13', // getMergedAreasOrNullObject
+  autoRecheck: '1.14', // worksheets.onChanged (1.9) and triggerSource (1.14) to tell our writes from the user's
+  undoGroup: '1.20', // mergeUndoGroup; before it an add-in's write clears the undo stack
+};
 
-const HIGHLIGHTS_KEY = 'budgetCheck.highlights';
+/** Cells per round trip: values, text, number formats and formulas at ~50 bytes a cell stay under Excel on the web's 5 MB. */
+export const CELLS_PER_SYNC = 80_000;
+/** Smallest batch we split down to before giving up on a payload error. */
+const MIN_CELLS_PER_SYNC = 2_000;
+
+const LEGACY_HIGHLIGHTS_KEY = 'budgetCheck.highlights';
 const MEMORY_KEY = 'budgetCheck.memory';
+const CELL_PROPS = 'values,text,numberFormat,formulas';
 
-/** A cell's fill as it was before we painted it, to put back exactly. */
-interface SavedFill {
-  /** No fill at all (restored with fill.clear()). */
-  none: boolean;
-  color?: string;
-  pattern?: string;
-  patternColor?: string;
-  tintAndShade?: number | null;
-  patternTintAndShade?: number | null;
+/** Our conditional formats carry this formula (always true), so we find them again and never touch anyone else's. */
+export function highlightFormula(severity: Severity): string {
+  return `=N("budget-check:${severity}")=0`;
 }
+const OURS = /^=N\("budget-check:(error|warning|info)"\)=0$/;
 
-interface HighlightBook {
-  version: 1;
-  cells: Record<string, SavedFill>;
-}
-
-function splitAddress(key: string): CellAddress {
-  const i = key.lastIndexOf('!');
-  return { sheet: key.slice(0, i), cell: key.slice(i + 1) };
-}
-
-function keyOf(a: CellAddress): string {
-  return `${a.sheet}!${a.cell}`;
-}
-
-/** "'表 1'!A1:B2, 表3!C4:D5" → ["A1:B2", "C4:D5"]. */
+/** "'表 1'!A1:B2,表3!C4:D5" → ["A1:B2", "C4:D5"]. */
 function mergeRanges(address: string): string[] {
   return address
     .split(',')
-    .map((part) => part.slice(part.lastIndexOf('!') + 1).trim())
+    .map((part) => part.slice(part.lastIndexOf('!') + 1).trim().replace(/\$/g, ''))
     .filter((a) => a.includes(':'));
 }
 
-function toCellValue(v: unknown): CellValue {
+function toCellValue(v: unknown, numFmt: string): CellValue {
   if (v === '' || v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  // Excel hands dates over as serials; the .xlsx reader gives ISO dates: one grid for both.
+  if (typeof v === 'number') return isDateFormat(numFmt) ? serialToIsoDate(v, false) : v;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }
 
+/** Excel's error codes (OfficeExtension.ErrorCodes), never its messages: those are in the user's language. */
 export function translateError(e: unknown): WorkbookError {
+  if (e instanceof WorkbookError) return e;
   const code = (e as { code?: string }).code ?? '';
   const message = e instanceof Error ? e.message : String(e);
-  if (code === 'InvalidOperationInCellEditMode') return new WorkbookError('editing', message);
-  if (code === 'AccessDenied' || /protect/i.test(message)) return new WorkbookError('protected', message);
-  if (code === 'ApiNotFound' || code === 'NotImplemented' || code === 'FeatureNotAvailable') return new WorkbookError('unsupported', message);
-  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded') return new WorkbookError('busy', message);
-  return new WorkbookError('other', message);
+  switch (code) {
+    case 'InvalidOperationInCellEditMode':
+    case 'InvalidOperation': // how a batch fails while the user edits a cell (excel-add-ins-delay-in-cell-edit.md)
+      return new WorkbookError('editing', message);
+    case 'AccessDenied':
+      return new WorkbookError('protected', message);
+    case 'ApiNotFound':
+    case 'NotImplemented':
+    case 'FeatureNotAvailable':
+    case 'UnsupportedOperation':
+      return new WorkbookError('unsupported', message);
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return new WorkbookError('busy', message);
+    default:
+      return new WorkbookError('other', message);
+  }
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+interface Block {
+  sheet: number;
+  ws: WorksheetLike;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  range?: RangeLike;
+}
+
+/** Cells of one severity on one sheet as column runs ("E5:E9"): one conditional format per run. */
+function runs(cells: string[]): string[] {
+  const points = cells.map(fromA1).sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: string[] = [];
+  for (let i = 0; i < points.length; ) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1]!.col === points[i]!.col && points[j + 1]!.row <= points[j]!.row + 1) j++;
+    const a = points[i]!, b = points[j]!;
+    out.push(a.row === b.row ? toA1(a.row, a.col) : `${toA1(a.row, a.col)}:${columnLetters(b.col)}${b.row}`);
+    i = j + 1;
+  }
+  return out;
 }
 
 export class ExcelGateway implements WorkbookPort {
@@ -79,130 +124,254 @@ export class ExcelGateway implements WorkbookPort {
 
   constructor(private readonly office: OfficeLike) {}
 
-  private async run<T>(batch: (ctx: RequestContextLike) => Promise<T>, options: { mergeUndoGroup?: boolean } | null = null): Promise<T> {
+  has(feature: Feature): boolean {
+    return this.office.supports(FEATURE_SETS[feature]);
+  }
+
+  missingFeatures(): Feature[] {
+    return (Object.keys(FEATURE_SETS) as Feature[]).filter((f) => !this.has(f));
+  }
+
+  private need(feature: Feature): void {
+    if (!this.has(feature)) throw new WorkbookError('unsupported', `${feature} (ExcelApi ${FEATURE_SETS[feature]})`);
+  }
+
+  private async run<T>(batch: (ctx: RequestContextLike) => Promise<T>, options: { mergeUndoGroup?: boolean } = {}): Promise<T> {
     try {
-      return await this.office.run(options, batch);
+      // A batch that meets the user typing in a cell waits for them instead of failing.
+      return await this.office.run({ delayForCellEdit: true, ...options }, batch);
     } catch (e) {
       throw translateError(e);
     }
   }
 
   read(): Promise<GridWorkbook> {
-    return this.run(async (ctx) => {
-      const worksheets = ctx.workbook.worksheets;
-      worksheets.load('items/name,items/visibility');
-      await ctx.sync();
-      const used = worksheets.items.map((ws) => {
-        const r = ws.getUsedRangeOrNullObject(true);
-        r.load('address,rowIndex,columnIndex,rowCount,columnCount');
-        return r;
-      });
-      await ctx.sync();
+    return this.run((ctx) => this.readIn(ctx));
+  }
 
-      const withMerges = this.office.supports('1.13');
-      const blocks: { sheet: number; range: RangeLike; row: number; col: number; cells: number }[] = [];
-      const merges: ({ address: string; isNullObject: boolean } | undefined)[] = [];
-      worksheets.items.forEach((ws, i) => {
-        const u = used[i]!;
-        if (u.isNullObject) return;
-        for (let r = 0; r < u.rowCount; r += ROWS_PER_BLOCK) {
-          const rows = Math.min(ROWS_PER_BLOCK, u.rowCount - r);
-          blocks.push({ sheet: i, range: ws.getRangeByIndexes(u.rowIndex + r, u.columnIndex, rows, u.columnCount), row: u.rowIndex + r, col: u.columnIndex, cells: rows * u.columnCount });
-        }
-        if (withMerges) {
-          const m = u.getMergedAreasOrNullObject();
-          m.load('address');
-          merges[i] = m;
-        }
-      });
-      // Blocks go out in as few round trips as the payload limit allows.
-      let pending = 0;
-      for (const b of blocks) {
-        if (pending > 0 && pending + b.cells > CELLS_PER_SYNC) {
-          await ctx.sync();
-          pending = 0;
-        }
-        b.range.load('values,text,numberFormat');
-        pending += b.cells;
-      }
-      await ctx.sync();
+  private async readIn(ctx: RequestContextLike): Promise<GridWorkbook> {
+    const worksheets = ctx.workbook.worksheets;
+    worksheets.load('items/name,items/visibility');
+    await ctx.sync();
+    const used = worksheets.items.map((ws) => {
+      const r = this.office.supports('1.4') ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(this.office.supports('1.2') || undefined);
+      r.load('rowIndex,columnIndex,rowCount,columnCount');
+      return r;
+    });
+    await ctx.sync();
+    const sheets: GridSheet[] = worksheets.items.map((ws) => ({ name: ws.name, rows: [], merges: [], ...(ws.visibility !== 'Visible' && { hidden: true }) }));
+    const blocks: Block[] = [];
+    worksheets.items.forEach((ws, i) => {
+      const u = used[i]!;
+      if (u.isNullObject || u.rowCount === 0) return;
+      blocks.push(...this.split({ sheet: i, ws, row: u.rowIndex, col: u.columnIndex, rows: u.rowCount, cols: u.columnCount }, CELLS_PER_SYNC));
+    });
+    await this.readCells(ctx, blocks, sheets);
+    if (this.has('merges')) await this.readMerges(ctx, worksheets.items, used, sheets);
+    for (const s of sheets) for (let i = 0; i < s.rows.length; i++) s.rows[i] ??= [];
+    return { sheets };
+  }
 
-      const sheets: GridSheet[] = worksheets.items.map((ws, i) => ({
-        name: ws.name,
-        rows: [],
-        merges: merges[i] && !merges[i]!.isNullObject ? mergeRanges(merges[i]!.address) : [],
-        ...(ws.visibility !== 'Visible' && { hidden: true }),
-      }));
-      for (const b of blocks) {
-        const sheet = sheets[b.sheet]!;
-        b.range.values.forEach((rowValues, r) => {
-          rowValues.forEach((v, c) => {
-            const value = toCellValue(v);
-            if (value === null) return;
-            const numFmt = String(b.range.numberFormat[r]?.[c] ?? 'General');
-            const cell: GridCell = { value, text: String(b.range.text[r]?.[c] ?? value), ...(numFmt !== 'General' && { numFmt }) };
-            ((sheet.rows[b.row + r] ??= [])[b.col + c] = cell);
-          });
-        });
+  /** Row blocks of at most `cells` cells (at least one row each). */
+  private split(b: Block, cells: number): Block[] {
+    const rowsPer = Math.max(1, Math.floor(cells / b.cols));
+    const out: Block[] = [];
+    for (let r = 0; r < b.rows; r += rowsPer) out.push({ ...b, row: b.row + r, rows: Math.min(rowsPer, b.rows - r), range: undefined });
+    return out;
+  }
+
+  private rangeOf(b: Block): RangeLike {
+    return this.office.supports('1.7')
+      ? b.ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols)
+      : b.ws.getRange(`${toA1(b.row + 1, b.col + 1)}:${columnLetters(b.col + b.cols)}${b.row + b.rows}`);
+  }
+
+  /** Blocks go out in as few round trips as the payload allows; a payload error halves the batch and retries it. */
+  private async readCells(ctx: RequestContextLike, blocks: Block[], sheets: GridSheet[]): Promise<void> {
+    let budget = CELLS_PER_SYNC;
+    const pending = [...blocks];
+    while (pending.length) {
+      const batch: Block[] = [];
+      let cells = 0;
+      while (pending.length && (batch.length === 0 || cells + pending[0]!.rows * pending[0]!.cols <= budget)) {
+        const b = pending.shift()!;
+        cells += b.rows * b.cols;
+        b.range = this.rangeOf(b);
+        b.range.load(CELL_PROPS);
+        batch.push(b);
       }
-      for (const s of sheets) for (let i = 0; i < s.rows.length; i++) s.rows[i] ??= [];
-      return { sheets };
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!isPayloadError(e) || budget <= MIN_CELLS_PER_SYNC) throw e;
+        budget = Math.floor(budget / 2);
+        pending.unshift(...batch.flatMap((b) => this.split(b, budget)));
+        continue;
+      }
+      for (const b of batch) this.take(b, sheets[b.sheet]!);
+    }
+  }
+
+  private take(b: Block, sheet: GridSheet): void {
+    const { values, text, numberFormat, formulas } = b.range!;
+    values.forEach((rowValues, r) => {
+      rowValues.forEach((v, c) => {
+        const numFmt = String(numberFormat[r]?.[c] ?? 'General');
+        const value = toCellValue(v, numFmt);
+        if (value === null) return;
+        const f = formulas[r]?.[c];
+        const cell: GridCell = {
+          value,
+          text: String(text[r]?.[c] ?? value),
+          ...(numFmt !== 'General' && { numFmt }),
+          ...(typeof f === 'string' && f.startsWith('=') && { formula: f.slice(1) }),
+        };
+        (sheet.rows[b.row + r] ??= [])[b.col + c] = cell;
+      });
     });
   }
 
-  paint(highlights: Highlight[]): Promise<void> {
-    const withPatterns = this.office.supports('1.9');
-    return this.run(async (ctx) => {
-      const setting = ctx.workbook.settings.getItemOrNullObject(HIGHLIGHTS_KEY);
-      setting.load('value');
-      ctx.workbook.worksheets.load('items/name');
-      const wanted = new Map(highlights.map((h) => [keyOf(h), h]));
-      const fills = new Map<string, FillLike>();
-      const fillOf = (key: string) => {
-        let f = fills.get(key);
-        if (!f) {
-          const a = splitAddress(key);
-          f = ctx.workbook.worksheets.getItem(a.sheet).getRange(a.cell).format.fill;
-          fills.set(key, f);
+  /**
+   * Merged areas in their own round trip: a sheet with more than 512 fails the request, so on failure
+   * every sheet is asked again in more row slices (each area is returned by the slice holding its
+   * top-left cell), until it succeeds or slices are one row.
+   */
+  private async readMerges(ctx: RequestContextLike, items: WorksheetLike[], used: RangeLike[], sheets: GridSheet[]): Promise<void> {
+    const targets = items.map((ws, i) => ({ ws, i, u: used[i]! })).filter((t) => !t.u.isNullObject && t.u.rowCount > 0);
+    const tallest = Math.max(0, ...targets.map((t) => t.u.rowCount));
+    for (let slices = 1; targets.length; slices *= 8) {
+      const asked = targets.flatMap((t) => {
+        const rows = Math.ceil(t.u.rowCount / slices);
+        const out: { i: number; areas: { address: string; isNullObject: boolean } }[] = [];
+        for (let r = 0; r < t.u.rowCount; r += rows) {
+          const range = this.rangeOf({ sheet: t.i, ws: t.ws, row: t.u.rowIndex + r, col: t.u.columnIndex, rows: Math.min(rows, t.u.rowCount - r), cols: t.u.columnCount });
+          const areas = range.getMergedAreasOrNullObject();
+          areas.load('address');
+          out.push({ i: t.i, areas });
         }
-        return f;
-      };
-      for (const key of wanted.keys()) fillOf(key).load(withPatterns ? 'color,pattern,patternColor,tintAndShade,patternTintAndShade' : 'color');
-      await ctx.sync();
+        return out;
+      });
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (slices >= tallest) throw e;
+        continue;
+      }
+      for (const a of asked) if (!a.areas.isNullObject) sheets[a.i]!.merges.push(...mergeRanges(a.areas.address));
+      return;
+    }
+  }
 
-      const book: HighlightBook = setting.isNullObject ? { version: 1, cells: {} } : (JSON.parse(String(setting.value)) as HighlightBook);
-      const sheetNames = new Set(ctx.workbook.worksheets.items.map((w) => w.name));
-      // Cells painted before but not wanted now get back exactly what they had.
-      for (const [key, saved] of Object.entries(book.cells)) {
-        if (wanted.has(key)) continue;
-        // A sheet deleted or renamed since took its cells (and their fills) with it.
-        if (!sheetNames.has(splitAddress(key).sheet)) {
-          delete book.cells[key];
-          continue;
-        }
-        restore(fillOf(key), saved);
-        delete book.cells[key];
-      }
-      for (const [key, h] of wanted) {
-        const fill = fillOf(key);
-        // The first time we paint a cell, its own fill is what must come back later.
-        book.cells[key] ??= save(fill, withPatterns);
-        if (withPatterns) fill.pattern = 'Solid';
-        fill.color = HIGHLIGHT_COLOURS[h.severity];
-      }
-      ctx.workbook.settings.add(HIGHLIGHTS_KEY, JSON.stringify(book));
-      await ctx.sync();
+  async paint(highlights: Highlight[]): Promise<void> {
+    this.need('highlight');
+    return this.run((ctx) => this.paintIn(ctx, highlights));
+  }
+
+  /**
+   * Highlights are conditional formats of our own, never the cells' fills: Excel reports an unfilled
+   * cell as white (office-js #4900, #6218) and cannot give back theme colours, gradients or table
+   * styles, so a fill saved and put back is not always the fill the user had. A conditional format
+   * covers the cell while it is there and leaves its formatting untouched when removed.
+   */
+  private async paintIn(ctx: RequestContextLike, highlights: Highlight[]): Promise<void> {
+    const worksheets = ctx.workbook.worksheets;
+    worksheets.load('items/name');
+    const legacy = this.has('memory') ? ctx.workbook.settings.getItemOrNullObject(LEGACY_HIGHLIGHTS_KEY) : undefined;
+    legacy?.load('value');
+    await ctx.sync();
+    const sheets = worksheets.items;
+    const protections = this.office.supports('1.2') ? sheets.map(protectionOf) : [];
+    const collections = sheets.map((ws) => {
+      const c = ws.getRange().conditionalFormats;
+      c.load('items/type');
+      return c;
     });
+    await ctx.sync();
+    const rules = collections.map((c) => c.items.filter((cf) => cf.type === 'Custom').map((cf) => ({ cf, rule: cf.custom.rule })));
+    for (const list of rules) for (const r of list) r.rule.load('formula');
+    await ctx.sync();
+
+    const locked = new Set(sheets.filter((_, i) => protections[i]?.protected).map((ws) => ws.name));
+    await this.quietly(ctx, () => this.queueHighlights(sheets, rules, locked, highlights, legacy && !legacy.isNullObject ? String(legacy.value) : undefined, ctx));
+    const skipped = [...new Set(highlights.filter((h) => locked.has(h.sheet)).map((h) => h.sheet))];
+    if (skipped.length) throw new WorkbookError('protected', skipped.join('、'));
+  }
+
+  private queueHighlights(
+    sheets: WorksheetLike[],
+    rules: { cf: ConditionalFormatLike; rule: { formula: string } }[][],
+    locked: Set<string>,
+    highlights: Highlight[],
+    legacy: string | undefined,
+    ctx: RequestContextLike,
+  ): void {
+    sheets.forEach((ws, i) => {
+      if (locked.has(ws.name)) return;
+      for (const r of rules[i]!) if (OURS.test(r.rule.formula)) r.cf.delete();
+      const bySeverity = new Map<Severity, string[]>();
+      for (const h of highlights) if (h.sheet === ws.name) (bySeverity.get(h.severity) ?? bySeverity.set(h.severity, []).get(h.severity)!).push(h.cell);
+      for (const [severity, cells] of bySeverity) {
+        for (const address of runs(cells)) {
+          const cf = ws.getRange(address).conditionalFormats.add('Custom');
+          cf.custom.rule.formula = highlightFormula(severity);
+          cf.custom.format.fill.color = HIGHLIGHT_COLOURS[severity];
+        }
+      }
+    });
+    if (legacy !== undefined) this.undoLegacyFills(ctx, legacy, new Set(sheets.map((s) => s.name)), locked);
+  }
+
+  /**
+   * Queues our writes with events off (runtime.enableEvents, ExcelApi 1.8) so they do not look like
+   * the user's edits, and syncs. Events are switched back on even when the writes fail.
+   */
+  private async quietly(ctx: RequestContextLike, queue: () => void): Promise<void> {
+    const runtime = this.office.supports('1.8') ? ctx.runtime : undefined;
+    if (runtime) runtime.enableEvents = false;
+    queue();
+    if (runtime) runtime.enableEvents = true;
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (runtime) {
+        runtime.enableEvents = true;
+        await ctx.sync().catch(() => undefined);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Version 0.1 painted fills and kept the originals in a setting. Put back what it recorded, once.
+   * It recorded Excel's white for unfilled cells, so white comes back as no fill.
+   */
+  private undoLegacyFills(ctx: RequestContextLike, json: string, sheetNames: Set<string>, locked: Set<string>): void {
+    let book: { cells?: Record<string, { none?: boolean; color?: string; pattern?: string | null }> };
+    try {
+      book = JSON.parse(json) as typeof book;
+    } catch {
+      book = {};
+    }
+    for (const [key, saved] of Object.entries(book.cells ?? {})) {
+      const sheet = key.slice(0, key.lastIndexOf('!'));
+      if (!sheetNames.has(sheet) || locked.has(sheet)) continue;
+      const fill = ctx.workbook.worksheets.getItem(sheet).getRange(key.slice(key.lastIndexOf('!') + 1)).format.fill;
+      if (saved.none || !saved.color || saved.color.toUpperCase() === '#FFFFFF') fill.clear();
+      else fill.color = saved.color;
+    }
+    ctx.workbook.settings.getItemOrNullObject(LEGACY_HIGHLIGHTS_KEY).delete();
   }
 
   clear(): Promise<void> {
     return this.paint([]);
   }
 
+  /** Activate, then select, in two round trips: both in one batch is unreliable on some builds. */
   select(address: CellAddress): Promise<void> {
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(address.sheet);
       ws.activate();
+      await ctx.sync();
       ws.getRange(address.cell).select();
       await ctx.sync();
     });
@@ -220,6 +389,7 @@ export class ExcelGateway implements WorkbookPort {
 
   /** Two round trips: is the answer sheet there, then its first cell. */
   trainingKey(): Promise<TrainingAnswer[] | undefined> {
+    if (!this.has('training')) return Promise.resolve(undefined);
     return this.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItemOrNullObject(ANSWER_SHEET);
       sheet.load('name');
@@ -233,23 +403,41 @@ export class ExcelGateway implements WorkbookPort {
     });
   }
 
-  applyFixes(fixes: Fix[]): Promise<void> {
+  /**
+   * Writes the fixes. Nothing is written when a target sheet is protected or a target cell now holds
+   * a formula (a fix never replaces a formula with a constant). With `recheck`, the workbook is read,
+   * checked and repainted in the same run: from ExcelApi 1.20 that is one undo group, so one Ctrl+Z
+   * takes back the fix and its highlights together.
+   */
+  applyFixes(fixes: Fix[], recheck?: (grid: GridWorkbook) => Promise<Highlight[]>): Promise<void> {
     if (fixes.length === 0) return Promise.resolve();
-    // One sync is one undo record; ExcelApi 1.20 also merges explicitly.
     return this.run(
       async (ctx) => {
-        // Our own writes must not trigger our own re-check (runtime.enableEvents: ExcelApi 1.8).
-        const quiet = ctx.runtime && this.office.supports('1.8');
-        if (quiet) ctx.runtime!.enableEvents = false;
-        for (const fix of fixes) ctx.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell).values = [[fix.value]];
-        if (quiet) ctx.runtime!.enableEvents = true;
+        const targets = fixes.map((fix) => {
+          const ws = ctx.workbook.worksheets.getItem(fix.sheet);
+          const range = ws.getRange(fix.cell);
+          range.load('formulas');
+          return { fix, range, protection: this.office.supports('1.2') ? protectionOf(ws) : undefined };
+        });
         await ctx.sync();
+        const locked = [...new Set(targets.filter((t) => t.protection?.protected).map((t) => t.fix.sheet))];
+        if (locked.length) throw new WorkbookError('protected', locked.join('、'));
+        const formulas = targets.filter((t) => String(t.range.formulas[0]?.[0] ?? '').startsWith('='));
+        if (formulas.length) throw new WorkbookError('formula', formulas.map((t) => `${t.fix.sheet}!${t.fix.cell}`).join('、'));
+        await this.quietly(ctx, () => {
+          for (const t of targets) t.range.values = [[t.fix.value]];
+        });
+        if (recheck) {
+          const highlights = await recheck(await this.readIn(ctx));
+          if (this.has('highlight')) await this.paintIn(ctx, highlights);
+        }
       },
-      this.office.supports('1.20') ? { mergeUndoGroup: true } : null,
+      this.has('undoGroup') ? { mergeUndoGroup: true } : {},
     );
   }
 
   loadMemory(): Promise<PaneMemory> {
+    if (!this.has('memory')) return Promise.resolve({ ...EMPTY_MEMORY });
     return this.run(async (ctx) => {
       const s = ctx.workbook.settings.getItemOrNullObject(MEMORY_KEY);
       s.load('value');
@@ -258,7 +446,8 @@ export class ExcelGateway implements WorkbookPort {
     });
   }
 
-  saveMemory(memory: PaneMemory): Promise<void> {
+  async saveMemory(memory: PaneMemory): Promise<void> {
+    this.need('memory');
     return this.run(async (ctx) => {
       // Workbook settings are saved in the file: explanations survive save and reopen.
       ctx.workbook.settings.add(MEMORY_KEY, JSON.stringify(memory));
@@ -266,39 +455,48 @@ export class ExcelGateway implements WorkbookPort {
     });
   }
 
-  onChanged(handler: () => void): Promise<() => void> {
-    return this.run(async (ctx) => {
-      const collection = ctx.workbook.worksheets.onChanged;
-      if (!collection) throw new WorkbookError('unsupported', 'worksheets.onChanged');
-      const registration = collection.add(async () => handler()) as { remove?: () => void; context?: RequestContextLike };
+  /**
+   * Calls back when the user changes a value. Our own writes (triggerSource, ExcelApi 1.14) and
+   * format-only changes (the same value before and after) are ignored. The handler is removed
+   * through the context that registered it, as Excel requires.
+   */
+  async onChanged(handler: () => void): Promise<() => Promise<void>> {
+    this.need('autoRecheck');
+    const registration = await this.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.onChanged.add(async (e) => {
+        if (isUserValueChange(e)) handler();
+      });
       await ctx.sync();
-      return () => {
-        void this.run(async (c) => {
-          registration.remove?.();
-          await c.sync();
-        });
-      };
+      return r;
     });
+    return async () => {
+      try {
+        await this.office.run(registration.context, async (ctx) => {
+          registration.remove();
+          await ctx.sync();
+        });
+      } catch (e) {
+        throw translateError(e);
+      }
+    };
   }
 }
 
-function save(fill: FillLike, withPatterns: boolean): SavedFill {
-  if (withPatterns) {
-    if (fill.pattern === 'None') return { none: true };
-    return { none: false, color: fill.color, pattern: fill.pattern!, patternColor: fill.patternColor!, tintAndShade: fill.tintAndShade ?? null, patternTintAndShade: fill.patternTintAndShade ?? null };
-  }
-  // Without pattern information, white is how Excel reports "no fill".
-  return fill.color.toUpperCase() === '#FFFFFF' ? { none: true } : { none: false, color: fill.color };
+/** ExcelApi 1.2: whether the sheet is protected, once synced. */
+function protectionOf(ws: WorksheetLike): { protected: boolean } {
+  const p = ws.protection;
+  p.load('protected');
+  return p;
 }
 
-function restore(fill: FillLike, saved: SavedFill): void {
-  if (saved.none) {
-    fill.clear();
-    return;
-  }
-  if (saved.pattern !== undefined) fill.pattern = saved.pattern;
-  if (saved.color !== undefined) fill.color = saved.color;
-  if (saved.patternColor !== undefined) fill.patternColor = saved.patternColor;
-  if (saved.tintAndShade !== undefined && saved.tintAndShade !== null) fill.tintAndShade = saved.tintAndShade;
-  if (saved.patternTintAndShade !== undefined && saved.patternTintAndShade !== null) fill.patternTintAndShade = saved.patternTintAndShade;
+interface ChangedEventArgs {
+  triggerSource?: string;
+  details?: { valueBefore?: unknown; valueAfter?: unknown };
+}
+
+function isUserValueChange(e: unknown): boolean {
+  const event = e as ChangedEventArgs;
+  if (event.triggerSource === 'ThisLocalAddin') return false;
+  if (event.details && event.details.valueBefore === event.details.valueAfter) return false;
+  return true;
 }

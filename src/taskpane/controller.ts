@@ -4,13 +4,14 @@
  */
 import { checkGrid, type Catalogue } from '../core/check.js';
 import type { CellAddress, Finding, Fix } from '../core/findings.js';
+import type { GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
-import { WorkbookError, type WorkbookPort } from '../core/workbook-port.js';
+import { WorkbookError, type Highlight, type WorkbookPort } from '../core/workbook-port.js';
 import type { Family } from '../core/rules/schema.js';
 import { highlights, type Action, type PaneState } from './state.js';
 
 export class PaneController {
-  private unsubscribe?: () => void;
+  private unsubscribe?: () => Promise<void>;
   private timer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -61,17 +62,23 @@ export class PaneController {
     await this.guard(async () => {
       this.dispatch({ type: 'phase', phase: 'reading' });
       const grid = await this.port.read();
-      this.dispatch({ type: 'phase', phase: 'checking' });
-      // Let the progress indicator paint before the checks take the thread.
-      await new Promise((r) => setTimeout(r, 0));
-      const { report } = await checkGrid(this.port.kind === 'excel' ? '当前工作簿' : 'workbook', grid, this.catalogue, this.getState().lang);
-      const families: Record<string, Family> = {};
-      for (const r of this.catalogue.rules) families[r.id] = r.family;
-      this.dispatch({ type: 'checked', report, families });
+      const wanted = await this.judge(grid);
       this.dispatch({ type: 'phase', phase: 'painting' });
-      await this.port.paint(highlights(this.getState()));
+      await this.port.paint(wanted);
       this.dispatch({ type: 'phase', phase: 'done' });
     });
+  }
+
+  /** Checks a grid the port has read and returns the highlights the new findings call for. */
+  private async judge(grid: GridWorkbook): Promise<Highlight[]> {
+    this.dispatch({ type: 'phase', phase: 'checking' });
+    // Let the progress indicator paint before the checks take the thread.
+    await new Promise((r) => setTimeout(r, 0));
+    const { report } = await checkGrid(this.port.kind === 'excel' ? '当前工作簿' : 'workbook', grid, this.catalogue, this.getState().lang);
+    const families: Record<string, Family> = {};
+    for (const r of this.catalogue.rules) families[r.id] = r.family;
+    this.dispatch({ type: 'checked', report, families });
+    return highlights(this.getState());
   }
 
   async select(f: Finding): Promise<void> {
@@ -83,11 +90,14 @@ export class PaneController {
     await this.guard(() => this.port.select(address));
   }
 
-  /** Applies fixes as one undo step, then checks again so fixed findings disappear. */
+  /** Applies fixes, then checks again so fixed findings disappear: one undo step where Excel allows. */
   async apply(fixes: Fix[]): Promise<void> {
     if (!fixes.length) return;
-    const ok = await this.guard(() => this.port.applyFixes(fixes));
-    if (ok) await this.check();
+    await this.guard(async () => {
+      this.dispatch({ type: 'phase', phase: 'reading' });
+      await this.port.applyFixes(fixes, (grid) => this.judge(grid));
+      this.dispatch({ type: 'phase', phase: 'done' });
+    });
   }
 
   async clear(): Promise<void> {
@@ -112,15 +122,18 @@ export class PaneController {
   /** Re-check after edits, debounced, only while the user wants it. */
   async setAutoRecheck(on: boolean, delayMs = 1500): Promise<void> {
     this.dispatch({ type: 'auto-recheck', on });
-    this.unsubscribe?.();
+    clearTimeout(this.timer);
+    const stop = this.unsubscribe;
     this.unsubscribe = undefined;
+    if (stop) await this.guard(stop);
     if (!on) return;
-    await this.guard(async () => {
+    const ok = await this.guard(async () => {
       this.unsubscribe = await this.port.onChanged(() => {
         clearTimeout(this.timer);
         this.timer = setTimeout(() => void this.check(), delayMs);
       });
     });
+    if (!ok) this.dispatch({ type: 'auto-recheck', on: false });
   }
 
   private async repaintAndRemember(): Promise<void> {

@@ -157,7 +157,7 @@ describe('errors and language', () => {
     await h.controller.check();
     await h.controller.setAutoRecheck(true, 5);
     const fix = h.state.report!.findings.find((f) => f.cell === 'E13')!.fix!;
-    await h.demo.applyFixes([fix]);
+    h.demo.edit({ sheet: fix.sheet, cell: fix.cell }, fix.value as number);
     await new Promise((r) => setTimeout(r, 60));
     expect(h.state.report!.findings.some((f) => f.severity === 'error')).toBe(false);
   });

@@ -7,7 +7,7 @@ import type { CellAddress, Fix } from '../../core/findings.js';
 import type { GridSheet, GridWorkbook } from '../../core/grid.js';
 import { displayText } from '../../core/text.js';
 import { answerKey, type TrainingAnswer } from '../../core/training.js';
-import { EMPTY_MEMORY, type Highlight, type PaneMemory, type WorkbookPort } from '../../core/workbook-port.js';
+import { EMPTY_MEMORY, type Feature, type Highlight, type PaneMemory, type WorkbookPort } from '../../core/workbook-port.js';
 
 export interface DemoView {
   grid: GridWorkbook;
@@ -42,6 +42,10 @@ export class DemoWorkbook implements WorkbookPort {
   private update(change: Partial<DemoView>): void {
     this.view = { ...this.view, ...change, version: this.view.version + 1 };
     for (const l of this.listeners) l(this.view);
+  }
+
+  missingFeatures(): Feature[] {
+    return [];
   }
 
   async read(): Promise<GridWorkbook> {
@@ -82,10 +86,17 @@ export class DemoWorkbook implements WorkbookPort {
     return (old?.value as string | number | undefined) ?? null;
   }
 
-  async applyFixes(fixes: Fix[]): Promise<void> {
+  async applyFixes(fixes: Fix[], recheck?: (grid: GridWorkbook) => Promise<Highlight[]>): Promise<void> {
     const before = fixes.map((f) => this.setValue(this.sheet(f.sheet), f.cell, f.value));
     this.undoStack.push({ fixes, before });
     this.update({ changed: fixes.map((f) => `${f.sheet}!${f.cell}`) });
+    if (recheck) await this.paint(await recheck(await this.read()));
+  }
+
+  /** The person types a value into a cell: the only change that calls the change handlers. */
+  edit(address: CellAddress, value: string | number | null): void {
+    this.setValue(this.sheet(address.sheet), address.cell, value);
+    this.update({ changed: [`${address.sheet}!${address.cell}`] });
     for (const h of this.changeHandlers) h();
   }
 
@@ -106,8 +117,8 @@ export class DemoWorkbook implements WorkbookPort {
     this.memory = memory;
   }
 
-  async onChanged(handler: () => void): Promise<() => void> {
+  async onChanged(handler: () => void): Promise<() => Promise<void>> {
     this.changeHandlers.add(handler);
-    return () => this.changeHandlers.delete(handler);
+    return async () => void this.changeHandlers.delete(handler);
   }
 }
