@@ -40,8 +40,16 @@ async function httpsOptions(env) {
   }
 }
 
+/**
+ * Where the pane inside Excel loads office.js from. Microsoft requires its CDN for add-ins in the
+ * marketplace; 21Vianet (China) has its own; `--env officeJs=office-js/office.js` serves the npm copy
+ * from this origin (development, special clouds). Demo mode's index.html loads no office.js at all.
+ */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
 export default async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
+  const officeJs = env.officeJs ?? process.env.OFFICE_JS_URL ?? OFFICE_JS_CDN;
   const serving = Boolean(env.WEBPACK_SERVE);
   const https = serving ? await httpsOptions(env) : undefined;
   return {
@@ -59,12 +67,12 @@ export default async (env = {}, argv = {}) => {
     },
     plugins: [
       new webpack.DefinePlugin({ __RULE_SOURCES__: JSON.stringify(ruleSources()) }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/pages/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'], officeJs }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'], officeJs: '' }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/pages/commands.html', chunks: ['commands'], officeJs }),
       new CopyWebpackPlugin({
         patterns: [
-          // office.js and the host scripts it loads, from this origin (no CDN); Chinese and English strings.
+          // The npm copy of office.js (Chinese and English strings), for --env officeJs=office-js/office.js.
           { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts'] }, filter: (p) => !/[\\/][a-z]{2}-[a-z]{2}[\\/]/.test(p) || /[\\/](zh-cn|en-us)[\\/]/.test(p) },
           { from: 'assets', to: 'assets' },
           { from: 'samples/caofeidian-hrss-2024.xlsx', to: 'samples/caofeidian-hrss-2024.xlsx' },

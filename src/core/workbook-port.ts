@@ -24,6 +24,16 @@ export type Highlight = CellAddress & { severity: Severity };
 /** What an older Excel may lack; the demo has everything. */
 export type Feature = 'highlight' | 'memory' | 'training' | 'merges' | 'autoRecheck' | 'undoGroup';
 
+/** The ExcelApi requirement set each feature needs (from the API reference's remarks). */
+export const FEATURE_SETS: Record<Feature, string> = {
+  highlight: '1.6', // conditional formats
+  memory: '1.4', // workbook settings
+  training: '1.4',
+  merges: '1.13', // getMergedAreasOrNullObject
+  autoRecheck: '1.14', // worksheets.onChanged (1.9) and triggerSource (1.14) to tell our writes from the user's
+  undoGroup: '1.20', // mergeUndoGroup; before it an add-in's write clears the undo stack
+};
+
 export interface WorkbookPort {
   readonly kind: 'excel' | 'demo';
   /** Features this workbook's host cannot offer (an old Excel), for the pane to say so up front. */

@@ -12,6 +12,7 @@ import type { CellAddress, Fix } from '../core/findings.js';
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../core/grid.js';
 import {
   EMPTY_MEMORY,
+  FEATURE_SETS,
   HIGHLIGHT_COLOURS,
   WorkbookError,
   type Feature,
@@ -24,16 +25,6 @@ import { ANSWER_SHEET, answerKey, type TrainingAnswer } from '../core/training.j
 import { isDateFormat, serialToIsoDate } from '../xlsx/reader/number-formats.js';
 import type { ConditionalFormatLike, OfficeLike, RangeLike, RequestContextLike, WorksheetLike } from './office-types.js';
 import { columnLetters, fromA1, toA1 } from '../core/address.js';
-
-/** The ExcelApi requirement set each feature needs (from the API reference's remarks). */
-export const FEATURE_SETS: Record<Feature, string> = {
-  highlight: '1.6', // conditional formats
-  memory: '1.4', // workbook settings
-  training: '1.4',
-  merges: '1.13', // getMergedAreasOrNullObject
-  autoRecheck: '1.14', // worksheets.onChanged (1.9) and triggerSource (1.14) to tell our writes from the user's
-  undoGroup: '1.20', // mergeUndoGroup; before it an add-in's write clears the undo stack
-};
 
 /** Cells per round trip: values, text, number formats and formulas at ~50 bytes a cell stay under Excel on the web's 5 MB. */
 export const CELLS_PER_SYNC = 80_000;
@@ -133,7 +124,7 @@ export class ExcelGateway implements WorkbookPort {
   }
 
   private need(feature: Feature): void {
-    if (!this.has(feature)) throw new WorkbookError('unsupported', `${feature} (ExcelApi ${FEATURE_SETS[feature]})`);
+    if (!this.has(feature)) throw new WorkbookError('unsupported', feature);
   }
 
   private async run<T>(batch: (ctx: RequestContextLike) => Promise<T>, options: { mergeUndoGroup?: boolean } = {}): Promise<T> {

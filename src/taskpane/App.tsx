@@ -21,12 +21,12 @@ import type { Severity } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import type { SourceText } from '../core/rules/lint.js';
 import { FAMILIES, type Family } from '../core/rules/schema.js';
-import { findingKey, type WorkbookPort } from '../core/workbook-port.js';
+import { FEATURE_SETS, findingKey, type Feature, type WorkbookPort } from '../core/workbook-port.js';
 import { buildCatalogue, kindOf } from './catalogue.js';
 import { PaneController } from './controller.js';
 import { FindingCard } from './FindingCard.js';
 import { t, type WordKey } from './i18n.js';
-import { countsByFamily, countsBySeverity, groupByTable, holdingBack, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneState } from './state.js';
+import { countsByFamily, countsBySeverity, groupByTable, holdingBack, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneError, type PaneState } from './state.js';
 import { TrainingPanel } from './TrainingPanel.js';
 
 const useStyles = makeStyles({
@@ -37,6 +37,16 @@ const useStyles = makeStyles({
   groupTitle: { display: 'block', margin: '6px 0 6px', color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+/** An error in the reader's words: what happened, and which sheets, cells or feature it concerns. */
+function errorText(error: PaneError, lang: Lang): string {
+  const { code, message } = error;
+  if (code === 'source') return message;
+  if (code === 'unsupported' && message in FEATURE_SETS) return `${t(lang, 'err.unsupported')}（${t(lang, `feature.${message as Feature}`)}）`;
+  if (code === 'protected' || code === 'formula') return `${t(lang, `err.${code}`)}${message.length < 200 ? `（${message}）` : ''}`;
+  if (code === 'editing' || code === 'unsupported' || code === 'busy') return t(lang, `err.${code}`);
+  return `${t(lang, 'err.other')}${message}`;
+}
 
 const PHASE_WORDS: Partial<Record<PaneState['phase'], WordKey>> = { reading: 'reading', checking: 'checking', painting: 'painting' };
 
@@ -93,7 +103,7 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
   const busy = state.phase === 'reading' || state.phase === 'checking' || state.phase === 'painting';
   const safe = safeFixes(state);
   const tables = state.report?.tables ?? [];
-  const errorWord = state.error ? (`err.${state.error.code}` as WordKey) : undefined;
+  const missing = port?.missingFeatures() ?? [];
 
   const loadLocalRules = async (files: FileList | null) => {
     if (!files?.length) return;
@@ -176,13 +186,21 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
           {t(lang, 'clearMarks')}
         </Button>
       </div>
-      <Switch checked={state.autoRecheck} disabled={!controller} onChange={(_, d) => void controller?.setAutoRecheck(d.checked)} label={t(lang, 'autoRecheck')} />
+      <Switch checked={state.autoRecheck} disabled={!controller || missing.includes('autoRecheck')} onChange={(_, d) => void controller?.setAutoRecheck(d.checked)} label={t(lang, 'autoRecheck')} />
       {busy && <ProgressBar thickness="large" data-testid="progress" aria-label={t(lang, PHASE_WORDS[state.phase]!)} />}
       {busy && <Text size={200}>{t(lang, PHASE_WORDS[state.phase]!)}</Text>}
+      {missing.length > 0 && (
+        <MessageBar intent="warning" data-testid="old-excel">
+          <MessageBarBody>
+            {t(lang, 'oldExcel')}
+            {missing.map((f) => `${t(lang, `feature.${f}`)}（ExcelApi ${FEATURE_SETS[f]}）`).join(lang === 'zh-CN' ? '、' : ', ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {state.error && (
         <MessageBar intent="error" data-testid="error">
           <MessageBarBody>
-            {errorWord && errorWord in { 'err.protected': 1, 'err.editing': 1, 'err.unsupported': 1, 'err.busy': 1 } ? t(lang, errorWord) : state.error.code === 'source' ? state.error.message : `${t(lang, 'err.other')}${state.error.message}`}
+            {errorText(state.error, lang)}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => dispatch({ type: 'dismiss-error' })}>

@@ -8,15 +8,17 @@ import { ExcelGateway } from '../excel/gateway.js';
 import type { RunLike } from '../excel/office-types.js';
 import { Root } from './App.js';
 import { DemoApp } from './demo/DemoApp.js';
-import { defaultLang } from './i18n.js';
+import { defaultLang, t } from './i18n.js';
 
 /** The rule catalogue, bundled at build time from rules/ (see webpack.config.js). */
 declare const __RULE_SOURCES__: SourceText[];
 
+const root = createRoot(document.getElementById('root')!);
+
 function mount(inExcel: boolean): void {
-  const root = createRoot(document.getElementById('root')!);
   if (inExcel) {
-    const run: RunLike = (options, batch) => (options ? Excel.run(options, batch as never) : Excel.run(batch as never)) as never;
+    // Excel.run(options | context, batch): options for a batch, the registering context to remove a handler.
+    const run: RunLike = (options, batch) => (options ? Excel.run(options as never, batch as never) : Excel.run(batch as never)) as never;
     const port = new ExcelGateway({ run, supports: (v) => Office.context.requirements.isSetSupported('ExcelApi', v) });
     root.render(<Root port={port} ruleSources={__RULE_SOURCES__} initialLang={defaultLang(Office.context.displayLanguage)} />);
     return;
@@ -26,18 +28,25 @@ function mount(inExcel: boolean): void {
   root.render(<Root port={null} ruleSources={__RULE_SOURCES__} initialLang={lang}>{(l, setLang) => <DemoApp ruleSources={__RULE_SOURCES__} lang={l} setLang={setLang} />}</Root>);
 }
 
+/** Excel has not answered yet: say so, and offer demo mode, rather than guess and fall into it inside Excel. */
+function waiting(): void {
+  const lang = (navigator.language || '').startsWith('zh') ? 'zh-CN' : 'en';
+  root.render(
+    <p style={{ padding: 16 }} data-testid="waiting">
+      {t(lang, 'waitingForExcel')}
+      <a href="index.html?demo">{t(lang, 'openDemo')}</a>
+    </p>,
+  );
+}
+
 const forceDemo = new URLSearchParams(location.search).has('demo');
 if (forceDemo || typeof Office === 'undefined') {
   mount(false);
 } else {
-  // Outside Office, onReady reports no host; do not wait for it forever either.
-  let mounted = false;
-  const once = (inExcel: boolean) => {
-    if (!mounted) {
-      mounted = true;
-      mount(inExcel);
-    }
-  };
-  void Office.onReady((info) => once(info.host === Office.HostType.Excel));
-  setTimeout(() => once(false), 3000);
+  let ready = false;
+  void Office.onReady((info) => {
+    ready = true;
+    mount(info.host === Office.HostType.Excel);
+  });
+  setTimeout(() => ready || waiting(), 3000);
 }
