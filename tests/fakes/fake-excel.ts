@@ -231,7 +231,7 @@ export class FakeExcel implements OfficeLike {
 type Command = () => void;
 
 /** Loaded properties of one proxy object; reading one not loaded throws. */
-class Proxy_ {
+class ClientObject {
   protected loaded = new Map<string, unknown>();
   constructor(readonly context: FakeContext) {}
 
@@ -271,7 +271,7 @@ class FakeContext {
     private readonly mergeUndo: boolean,
   ) {
     const ctx = this;
-    const worksheets = new (class extends Proxy_ {
+    const worksheets = new (class extends ClientObject {
       get items() {
         return this.get<FakeWorksheet[]>('items');
       }
@@ -385,7 +385,7 @@ class FakeContext {
   }
 }
 
-class FakeSetting extends Proxy_ {
+class FakeSetting extends ClientObject {
   constructor(
     ctx: FakeContext,
     private key: string,
@@ -407,7 +407,7 @@ class FakeSetting extends Proxy_ {
   }
 }
 
-class FakeWorksheet extends Proxy_ {
+class FakeWorksheet extends ClientObject {
   constructor(
     ctx: FakeContext,
     private sheetName: string,
@@ -436,7 +436,7 @@ class FakeWorksheet extends Proxy_ {
   get protection() {
     const ws = this;
     this.context.need(2);
-    return new (class extends Proxy_ {
+    return new (class extends ClientObject {
       get protected() {
         return this.get<boolean>('protected');
       }
@@ -479,7 +479,7 @@ class FakeWorksheet extends Proxy_ {
   }
 }
 
-class FakeFillProxy extends Proxy_ {
+class FakeFillProxy extends ClientObject {
   constructor(
     ctx: FakeContext,
     private sheet: FakeSheet,
@@ -520,7 +520,7 @@ const MAX_READ_CELLS = 5_000_000;
 /** Merged areas past which getMergedAreasOrNullObject fails (its API reference remarks). */
 const MAX_MERGED_AREAS = 512;
 
-class FakeRange extends Proxy_ {
+class FakeRange extends ClientObject {
   constructor(
     ctx: FakeContext,
     private sheet: FakeSheet,
@@ -574,7 +574,7 @@ class FakeRange extends Proxy_ {
     const excel = this.context.excel;
     // Only areas whose top-left cell lies in the range; above 512 the whole request fails.
     const areas = () => sheet.merges.filter((m) => inside({ top, left, bottom: top + rows - 1, right: left + cols - 1 }, parseRange(m).top, parseRange(m).left));
-    return new (class extends Proxy_ {
+    return new (class extends ClientObject {
       get isNullObject() { return this.get<boolean>('isNullObject'); }
       get address() { return this.get<string>('address'); }
       protected override read(p: string) {
@@ -616,7 +616,7 @@ class FakeRange extends Proxy_ {
   }
 }
 
-class FakeConditionalFormats extends Proxy_ {
+class FakeConditionalFormats extends ClientObject {
   constructor(
     ctx: FakeContext,
     private sheet: FakeSheet,
@@ -650,7 +650,7 @@ class FakeConditionalFormats extends Proxy_ {
   }
 }
 
-class FakeConditionalFormatProxy extends Proxy_ {
+class FakeConditionalFormatProxy extends ClientObject {
   constructor(
     ctx: FakeContext,
     private sheet: FakeSheet,
@@ -664,7 +664,7 @@ class FakeConditionalFormatProxy extends Proxy_ {
     const { cf, context } = this;
     if (cf.type !== 'Custom') throw context.excel.error('InvalidOperation');
     return {
-      rule: new (class extends Proxy_ {
+      rule: new (class extends ClientObject {
         get formula() { return this.get<string>('formula'); }
         set formula(v: string) { context.queue(() => (cf.formula = v)); }
         protected override read() { return cf.formula; }
