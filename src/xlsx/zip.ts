@@ -26,11 +26,12 @@ export class ZipLimit extends Error {
   }
 }
 
-interface Entry {
+export interface Entry {
   name: string;
   method: number;
   compressedSize: number;
   size: number;
+  crc: number;
   localOffset: number;
 }
 
@@ -79,6 +80,7 @@ export class ZipArchive {
         method: u16(bytes, p + 10),
         compressedSize: u32(bytes, p + 20),
         size: u32(bytes, p + 24),
+        crc: u32(bytes, p + 16),
         localOffset: u32(bytes, p + 42),
         name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
       };
@@ -96,18 +98,26 @@ export class ZipArchive {
     return [...this.entries.values()].map((e) => e.name);
   }
 
+  /** Every entry with its stored (still compressed) bytes, in archive order: to copy a package unchanged. */
+  rawEntries(): { entry: Entry; data: Uint8Array }[] {
+    return [...this.entries.values()].map((entry) => ({ entry, data: this.stored(entry) }));
+  }
+
+  private stored(e: Entry): Uint8Array {
+    const b = this.bytes;
+    const h = e.localOffset;
+    if (h + 30 > b.length || u32(b, h) !== LOCAL) throw new ZipFormatError(`local header of ${e.name} is damaged`);
+    const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
+    if (start + e.compressedSize > b.length) throw new ZipFormatError(`${e.name} is truncated`);
+    return b.subarray(start, start + e.compressedSize);
+  }
+
   /** The part's bytes, or undefined when it is absent. Throws ZipLimit past maxBytes. */
   async read(name: string, maxBytes: number): Promise<Uint8Array | undefined> {
     const e = this.entries.get(normalizePartName(name));
     if (!e) return undefined;
     if (e.size > maxBytes) throw new ZipLimit(e.name, maxBytes);
-    const b = this.bytes;
-    const h = e.localOffset;
-    if (h + 30 > b.length || u32(b, h) !== LOCAL) throw new ZipFormatError(`local header of ${e.name} is damaged`);
-    const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
-    const end = start + e.compressedSize;
-    if (end > b.length) throw new ZipFormatError(`${e.name} is truncated`);
-    const data = b.subarray(start, end);
+    const data = this.stored(e);
     if (e.method === 0) return data;
     if (e.method !== 8) throw new ZipFormatError(`${e.name} uses compression method ${e.method}`);
     try {

@@ -16,17 +16,17 @@ export class NotAWorkbook extends Error {
   }
 }
 
-function folderOf(part: string): string {
+export function folderOf(part: string): string {
   return part.slice(0, part.lastIndexOf('/') + 1);
 }
 
-function relsPartOf(part: string): string {
+export function relsPartOf(part: string): string {
   const folder = folderOf(part);
   return `${folder}_rels/${part.slice(folder.length)}.rels`;
 }
 
 /** Reads parts while keeping count of the bytes inflated, so the total stays under its limit too. */
-class PartReader {
+export class PartReader {
   private total = 0;
   constructor(
     private readonly zip: ZipArchive,
