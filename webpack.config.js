@@ -47,6 +47,29 @@ async function httpsOptions(env) {
  */
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+/**
+ * The Content-Security-Policy of every page: nothing but this origin, and Microsoft's office.js CDN
+ * on the pages that run inside Excel. No frames from elsewhere (office.js's telemetry frame is
+ * refused), no inline scripts. Styles may be inline: Fluent UI writes its CSS at run time.
+ * Development adds what webpack's dev server needs (eval'd modules, its websocket).
+ */
+function contentSecurityPolicy(officeJs, development) {
+  const office = /^https:\/\//.test(officeJs) ? ` ${new URL(officeJs).origin}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office}${development ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${office}${development ? ' ws: wss:' : ''}`,
+    "worker-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 export default async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const officeJs = env.officeJs ?? process.env.OFFICE_JS_URL ?? OFFICE_JS_CDN;
@@ -67,9 +90,10 @@ export default async (env = {}, argv = {}) => {
     },
     plugins: [
       new webpack.DefinePlugin({ __RULE_SOURCES__: JSON.stringify(ruleSources()) }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'], officeJs }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'], officeJs: '' }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/pages/commands.html', chunks: ['commands'], officeJs }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'], officeJs, csp: contentSecurityPolicy(officeJs, !production) }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'], officeJs: '', csp: contentSecurityPolicy('', !production) }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/pages/commands.html', chunks: ['commands'], officeJs, csp: contentSecurityPolicy(officeJs, !production) }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/pages/help.html', chunks: [], csp: contentSecurityPolicy('', !production) }),
       new CopyWebpackPlugin({
         patterns: [
           // The npm copy of office.js (Chinese and English strings), for --env officeJs=office-js/office.js.
@@ -93,7 +117,6 @@ export default async (env = {}, argv = {}) => {
       hot: false,
       liveReload: !env.noreload,
       client: env.noreload ? false : { overlay: { warnings: false } },
-      headers: { 'Access-Control-Allow-Origin': '*' },
       historyApiFallback: false,
     },
   };

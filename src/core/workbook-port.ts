@@ -15,8 +15,13 @@ export interface PaneMemory {
 
 export const EMPTY_MEMORY: PaneMemory = { explanations: {}, ignored: [] };
 
-export function findingKey(f: Pick<Finding, 'ruleId' | 'sheet' | 'cell'>): string {
-  return `${f.ruleId}|${f.sheet ?? ''}!${f.cell ?? ''}`;
+/**
+ * A finding's identity across checks (kept in the workbook for 说明 and 忽略): its rule and cell, and
+ * the cells it is compared with when it names them — two findings of one rule on one cell differ there.
+ */
+export function findingKey(f: Pick<Finding, 'ruleId' | 'sheet' | 'cell' | 'related'>): string {
+  const base = `${f.ruleId}|${f.sheet ?? ''}!${f.cell ?? ''}`;
+  return f.related?.length ? `${base}|${f.related.map((a) => `${a.sheet}!${a.cell}`).join(',')}` : base;
 }
 
 export type Highlight = CellAddress & { severity: Severity };

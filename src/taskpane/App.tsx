@@ -17,26 +17,38 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Catalogue } from '../core/check.js';
-import type { Severity } from '../core/findings.js';
+import type { Severity, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import type { SourceText } from '../core/rules/lint.js';
 import { FAMILIES, type Family } from '../core/rules/schema.js';
 import { FEATURE_SETS, findingKey, type Feature, type WorkbookPort } from '../core/workbook-port.js';
 import { buildCatalogue, kindOf } from './catalogue.js';
 import { PaneController } from './controller.js';
+import { workerChecker, type WorkerLike } from './worker-checker.js';
 import { FindingCard } from './FindingCard.js';
 import { t, type WordKey } from './i18n.js';
 import { countsByFamily, countsBySeverity, groupByTable, holdingBack, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneError, type PaneState } from './state.js';
 import { TrainingPanel } from './TrainingPanel.js';
 
 const useStyles = makeStyles({
-  pane: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', height: '100%', boxSizing: 'border-box', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground2 },
+  // Children keep their height: a long list scrolls the pane instead of squeezing the controls.
+  pane: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', height: '100%', boxSizing: 'border-box', overflowY: 'auto', overflowX: 'hidden', backgroundColor: tokens.colorNeutralBackground2, '& > *': { flexShrink: 0 } },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px' },
   row: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
   group: { marginTop: '6px' },
   groupTitle: { display: 'block', margin: '6px 0 6px', color: tokens.colorNeutralForeground2 },
+  sticky: { position: 'sticky', top: '-12px', zIndex: 1, display: 'flex', flexDirection: 'column', gap: '6px', padding: '8px 0', backgroundColor: tokens.colorNeutralBackground2 },
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+function startWorker(): WorkerLike | undefined {
+  try {
+    return typeof Worker === 'undefined' ? undefined : (new Worker(new URL('./check-worker.ts', import.meta.url)) as unknown as WorkerLike);
+  } catch {
+    return undefined; // a policy that forbids workers: the check runs on the page instead
+  }
+}
 
 /** An error in the reader's words: what happened, and which sheets, cells or feature it concerns. */
 function errorText(error: PaneError, lang: Lang): string {
@@ -50,6 +62,13 @@ function errorText(error: PaneError, lang: Lang): string {
 
 const PHASE_WORDS: Partial<Record<PaneState['phase'], WordKey>> = { reading: 'reading', checking: 'checking', painting: 'painting' };
 
+export interface PaneActionContext {
+  controller: PaneController;
+  report: WorkbookReport;
+  catalogue: Catalogue;
+  busy: boolean;
+}
+
 export interface PaneProps {
   port: WorkbookPort | null;
   ruleSources: SourceText[];
@@ -57,10 +76,13 @@ export interface PaneProps {
   onLang?: (lang: Lang) => void;
   /** Shown above the controls in demo mode (open file, sample). */
   toolbar?: React.ReactNode;
+  /** More actions beside 上一处/下一处 once checked (demo mode: undo, redo, download, export). */
+  actions?: (context: PaneActionContext) => React.ReactNode;
 }
 
-export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
+export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: PaneProps) {
   const s = useStyles();
+  const [advanced, setAdvanced] = useState(false);
   const [state, reactDispatch] = useReducer(reducer, lang, initialState);
   // The controller reads state right after dispatching; React applies the reducer later. A mirror
   // updated by the same pure reducer gives it the state as it will be rendered.
@@ -79,7 +101,14 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
   // Chromium, Edge and WebView2 pick folders with webkitdirectory; React does not know the attribute.
   useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
   const built = useMemo(() => buildCatalogue(localSources ?? ruleSources, localSources ? undefined : pack), [ruleSources, localSources, pack]);
-  const controller = useMemo(() => (port && built.catalogue ? new PaneController(port, built.catalogue as Catalogue, dispatch, () => stateRef.current) : null), [port, built.catalogue, dispatch]);
+  // One worker for the pane's life; the check runs there so the page keeps responding.
+  const worker = useMemo(() => startWorker(), []);
+  useEffect(() => () => worker?.terminate(), [worker]);
+  const controller = useMemo(() => {
+    if (!port || !built.catalogue) return null;
+    const checker = worker ? workerChecker(worker, localSources ?? ruleSources, localSources ? undefined : pack) : undefined;
+    return new PaneController(port, built.catalogue as Catalogue, dispatch, () => stateRef.current, checker);
+  }, [port, built.catalogue, dispatch, worker, localSources, ruleSources, pack]);
 
   useEffect(() => {
     if (stateRef.current.lang === lang) return;
@@ -94,6 +123,16 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
   }, [port, dispatch]);
   useEffect(() => {
     void controller?.start();
+  }, [controller]);
+  // Alt+↓ / Alt+↑ step through the findings from anywhere in the pane.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || !controller) return;
+      e.preventDefault();
+      void controller.step(e.key === 'ArrowDown' ? 1 : -1);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, [controller]);
 
   const counts = countsBySeverity(state);
@@ -132,11 +171,38 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
         )}
       </div>
       {toolbar}
-      <div className={s.row}>
+      <div className={s.sticky} data-testid="actions">
+        <div className={s.row}>
+          <Button appearance="primary" disabled={!controller || busy} onClick={() => void controller?.check()} data-testid="check">
+            {state.report ? t(lang, 'recheck') : t(lang, 'check')}
+          </Button>
+          <Button disabled={!controller || busy || safe.length === 0} onClick={() => void controller?.apply(safe)} data-testid="apply-all-safe">
+            {t(lang, 'applyAllSafe')} ({safe.length})
+          </Button>
+          <Button disabled={!controller || busy || !state.report} onClick={() => void controller?.clear()} data-testid="clear">
+            {t(lang, 'clearMarks')}
+          </Button>
+        </div>
+        {state.report && !holdingBack(state) && (
+          <div className={s.row}>
+            <Button size="small" disabled={!controller || busy} onClick={() => void controller?.step(-1)} data-testid="previous" title={t(lang, 'stepHint')}>
+              ↑ {t(lang, 'previous')}
+            </Button>
+            <Button size="small" disabled={!controller || busy} onClick={() => void controller?.step(1)} data-testid="next" title={t(lang, 'stepHint')}>
+              ↓ {t(lang, 'next')}
+            </Button>
+            {controller && actions?.({ controller, report: state.report, catalogue: built.catalogue as Catalogue, busy })}
+          </div>
+        )}
+      </div>
+      <ToggleButton size="small" appearance="subtle" style={{ alignSelf: 'flex-start' }} checked={advanced} onClick={() => setAdvanced((a) => !a)} aria-expanded={advanced} data-testid="advanced">
+        {advanced ? '▾' : '▸'} {t(lang, 'advanced')}
+      </ToggleButton>
+      <div className={s.row} style={advanced ? undefined : { display: 'none' }}>
         <Text size={200} className={s.muted}>
           {t(lang, 'rules')}
         </Text>
-        <Select size="small" value={localSources ? '__local' : pack} onChange={(_, d) => (d.value === '__local' ? undefined : (setLocalSources(null), setPack(d.value)))} data-testid="pack">
+        <Select size="small" aria-label={t(lang, 'pack')} value={localSources ? '__local' : pack} onChange={(_, d) => (d.value === '__local' ? undefined : (setLocalSources(null), setPack(d.value)))} data-testid="pack">
           {built.packs.map((p) => (
             <option key={p.name} value={p.name}>
               {p.title[lang]}
@@ -175,18 +241,7 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={s.row}>
-        <Button appearance="primary" disabled={!controller || busy} onClick={() => void controller?.check()} data-testid="check">
-          {state.report ? t(lang, 'recheck') : t(lang, 'check')}
-        </Button>
-        <Button disabled={!controller || busy || safe.length === 0} onClick={() => void controller?.apply(safe)} data-testid="apply-all-safe">
-          {t(lang, 'applyAllSafe')} ({safe.length})
-        </Button>
-        <Button disabled={!controller || busy || !state.report} onClick={() => void controller?.clear()} data-testid="clear">
-          {t(lang, 'clearMarks')}
-        </Button>
-      </div>
-      <Switch checked={state.autoRecheck} disabled={!controller || missing.includes('autoRecheck')} onChange={(_, d) => void controller?.setAutoRecheck(d.checked)} label={t(lang, 'autoRecheck')} />
+      <Switch checked={state.autoRecheck} disabled={!controller || missing.includes('autoRecheck')} onChange={(_, d) => void controller?.setAutoRecheck(d.checked)} label={t(lang, 'autoRecheck')} style={advanced ? undefined : { display: 'none' }} />
       {busy && <ProgressBar thickness="large" data-testid="progress" aria-label={t(lang, PHASE_WORDS[state.phase]!)} />}
       {busy && <Text size={200}>{t(lang, PHASE_WORDS[state.phase]!)}</Text>}
       {missing.length > 0 && (
@@ -214,6 +269,9 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
       {!state.report && !busy && !state.training && <Text className={s.muted}>{t(lang, 'notChecked')}</Text>}
       {state.report && !holdingBack(state) && (
         <>
+          <div role="status" aria-live="polite" className={s.visuallyHidden} data-testid="announce">
+            {t(lang, 'announce', { error: counts.error, warning: counts.warning, info: counts.info })}
+          </div>
           <Text size={200} className={s.muted} data-testid="tables-found">
             {t(lang, 'tablesFound', { std: tables.filter((x) => x.id !== 'performance-target').length, targets: tables.filter((x) => x.id === 'performance-target').length })}
           </Text>
@@ -238,15 +296,15 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
           {findings.length === 0 && <Text data-testid="no-problems">{t(lang, 'noProblems')}</Text>}
           {groups.map((g) => (
             <div key={g.key} className={s.group} data-testid="table-group">
-              <Text weight="semibold" className={s.groupTitle}>
+              <Text as="h3" weight="semibold" size={300} className={s.groupTitle}>
                 {g.title ?? t(lang, 'workbookLevel')}
                 {g.sheet ? `（${g.sheet}）` : ''} · {g.findings.length}
               </Text>
-              {g.findings.map((f) => {
+              {g.findings.map((f, i) => {
                 const key = findingKey(f);
                 return (
                   <FindingCard
-                    key={key}
+                    key={`${key}#${i}`}
                     finding={f}
                     lang={lang}
                     selected={state.selected === `${f.sheet}!${f.cell}`}
@@ -254,7 +312,8 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar }: PaneProps) {
                     explanation={state.memory.explanations[key]}
                     onSelect={() => void controller?.select(f)}
                     onGoTo={(address) => void controller?.goTo(address)}
-                    onFix={() => void controller?.apply([f.fix!])}
+                    onApply={(fix) => void controller?.apply([fix])}
+                    valueAt={(a) => controller?.valueAt(a) ?? null}
                     onIgnore={() => void controller?.ignore(key)}
                     onUnignore={() => void controller?.unignore(key)}
                     onExplain={(text) => void controller?.explain(key, text)}

@@ -1,7 +1,7 @@
 /** One finding: where (a link that selects the cell), what is wrong, and what the user can do. */
 import { Badge, Button, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { CellAddress, Finding } from '../core/findings.js';
+import { useEffect, useRef, useState } from 'react';
+import type { CellAddress, Finding, Fix } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import { t } from './i18n.js';
 
@@ -23,7 +23,11 @@ const useStyles = makeStyles({
   message: { display: 'block', lineHeight: '1.45' },
   actions: { display: 'flex', gap: '6px', marginTop: '6px', flexWrap: 'wrap', alignItems: 'center' },
   explanation: { marginTop: '6px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  candidates: { marginTop: '6px', display: 'flex', flexDirection: 'column', gap: '2px' },
+  confirm: { marginTop: '6px', padding: '6px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
 });
+
+const short = (v: unknown) => (String(v).length > 24 ? `${String(v).slice(0, 24)}…` : String(v));
 
 const SEVERITY_COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
@@ -34,9 +38,12 @@ export interface FindingCardProps {
   ignored: boolean;
   explanation?: string;
   onSelect: () => void;
-  /** Selects another cell the finding names (a candidate the person chooses between). */
+  /** Selects another cell the finding names (a related cell, a candidate the person chooses between). */
   onGoTo: (address: CellAddress) => void;
-  onFix: () => void;
+  /** Writes a fix (then the workbook is checked again). */
+  onApply: (fix: Fix) => void;
+  /** The cell's value when last read, shown as "before" when a change needs confirming. */
+  valueAt: (address: CellAddress) => string | number | boolean | null;
   onIgnore: () => void;
   onUnignore: () => void;
   onExplain: (text: string) => void;
@@ -45,16 +52,24 @@ export interface FindingCardProps {
 export function FindingCard(p: FindingCardProps) {
   const s = useStyles();
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState<Fix | null>(null);
+  const card = useRef<HTMLDivElement>(null);
+  // Stepping with 下一处 brings the card into view.
+  useEffect(() => {
+    if (p.selected) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [p.selected]);
   const [text, setText] = useState(p.explanation ?? '');
   const f = p.finding;
   const where = f.sheet ? `${f.sheet}!${f.cell ?? ''}` : t(p.lang, 'workbookLevel');
   return (
     <div
+      ref={card}
       className={[s.card, s[f.severity], p.selected ? s.selected : '', p.ignored ? s.ignored : ''].join(' ')}
       data-testid="finding"
       data-cell={f.sheet ? `${f.sheet}!${f.cell}` : ''}
       data-rule={f.ruleId}
       data-severity={f.severity}
+      data-selected={p.selected ? 'yes' : undefined}
     >
       <div className={s.head}>
         <Badge appearance="filled" color={SEVERITY_COLOUR[f.severity]} size="small">
@@ -72,21 +87,43 @@ export function FindingCard(p: FindingCardProps) {
       <Text className={s.message} size={300}>
         {f.message}
       </Text>
-      {f.candidates && f.candidates.length > 0 && (
-        <div className={s.actions} data-testid="candidates">
-          <Text size={200}>{t(p.lang, 'candidates')}</Text>
-          {f.candidates.map((c) => (
-            <Link key={`${c.sheet}!${c.cell}`} onClick={() => p.onGoTo(c)} data-testid="candidate" data-cell={`${c.sheet}!${c.cell}`}>
-              {c.sheet}!{c.cell} → {String(c.value)}
+      {f.related && f.related.length > 0 && (
+        <div className={s.actions} data-testid="related">
+          <Text size={200}>{t(p.lang, 'related')}</Text>
+          {f.related.map((c) => (
+            <Link key={`${c.sheet}!${c.cell}`} onClick={() => p.onGoTo(c)} data-testid="related-cell" data-cell={`${c.sheet}!${c.cell}`}>
+              {c.sheet}!{c.cell}
             </Link>
           ))}
         </div>
       )}
+      {f.candidates && f.candidates.length > 0 && (
+        <div className={s.candidates} data-testid="candidates">
+          <Text size={200}>{t(p.lang, 'candidates')}</Text>
+          {f.candidates.map((c) => (
+            <div key={`${c.sheet}!${c.cell}`} className={s.actions}>
+              <Link onClick={() => p.onGoTo(c)} data-testid="candidate" data-cell={`${c.sheet}!${c.cell}`}>
+                {c.sheet}!{c.cell} → {String(c.value)}
+              </Link>
+              {!p.ignored && (
+                <Button size="small" onClick={() => setConfirming({ sheet: c.sheet, cell: c.cell, value: c.value, safety: 'unsafe' })} data-testid="choose-candidate">
+                  {t(p.lang, 'chooseCandidate')}
+                </Button>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
       <div className={s.actions}>
-        {/* Only a fix the evidence supports gets a button; a reference value is shown, not applied. */}
-        {f.fix && f.fix.safety !== 'display-only' && !p.ignored && (
-          <Button size="small" appearance="primary" onClick={p.onFix} data-testid="apply-fix" title={`${f.fix.sheet}!${f.fix.cell}`}>
-            {t(p.lang, 'applyFix')}：{t(p.lang, 'fixTo')} {String(f.fix.value).length > 24 ? `${String(f.fix.value).slice(0, 24)}…` : String(f.fix.value)}
+        {/* One click only for a fix the evidence agrees on; an unsafe one shows before and after first; a reference value is never applied. */}
+        {f.fix && f.fix.safety === 'safe' && !p.ignored && (
+          <Button size="small" appearance="primary" onClick={() => p.onApply(f.fix!)} data-testid="apply-fix" title={`${f.fix.sheet}!${f.fix.cell}`}>
+            {t(p.lang, 'applyFix')}：{t(p.lang, 'fixTo')} {short(f.fix.value)}
+          </Button>
+        )}
+        {f.fix && f.fix.safety === 'unsafe' && !p.ignored && (
+          <Button size="small" onClick={() => setConfirming(f.fix!)} data-testid="apply-fix" title={`${f.fix.sheet}!${f.fix.cell}`}>
+            {t(p.lang, 'applyFix')}：{t(p.lang, 'fixTo')} {short(f.fix.value)}…
           </Button>
         )}
         {f.fix && (
@@ -110,6 +147,29 @@ export function FindingCard(p: FindingCardProps) {
           </Button>
         )}
       </div>
+      {confirming && (
+        <div className={s.confirm} role="group" aria-label={t(p.lang, 'confirmFix')} data-testid="confirm-fix">
+          <Text size={200}>
+            {t(p.lang, 'confirmFix')} {confirming.sheet}!{confirming.cell}：{short(p.valueAt(confirming) ?? '')} → <b>{short(confirming.value)}</b>
+          </Text>
+          <div className={s.actions}>
+            <Button
+              size="small"
+              appearance="primary"
+              data-testid="confirm-apply"
+              onClick={() => {
+                p.onApply(confirming);
+                setConfirming(null);
+              }}
+            >
+              {t(p.lang, 'confirmApply')}
+            </Button>
+            <Button size="small" onClick={() => setConfirming(null)}>
+              {t(p.lang, 'cancel')}
+            </Button>
+          </div>
+        </div>
+      )}
       {editing && (
         <div className={s.explanation}>
           <Textarea value={text} onChange={(_, d) => setText(d.value)} placeholder={t(p.lang, 'explanationPlaceholder')} resize="vertical" />

@@ -6,19 +6,24 @@ import { checkGrid, type Catalogue } from '../core/check.js';
 import type { CellAddress, Finding, Fix } from '../core/findings.js';
 import type { GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
-import { WorkbookError, type Highlight, type WorkbookPort } from '../core/workbook-port.js';
+import { findingKey, WorkbookError, type Highlight, type WorkbookPort } from '../core/workbook-port.js';
+import { fromA1 } from '../core/address.js';
 import type { Family } from '../core/rules/schema.js';
-import { highlights, type Action, type PaneState } from './state.js';
+import { highlights, stepFrom, type Action, type PaneState } from './state.js';
+import type { Checker } from './worker-checker.js';
 
 export class PaneController {
   private unsubscribe?: () => Promise<void>;
   private timer?: ReturnType<typeof setTimeout>;
+  private lastGrid?: GridWorkbook;
 
   constructor(
     private readonly port: WorkbookPort,
     private catalogue: Catalogue,
     private readonly dispatch: (a: Action) => void,
     private readonly getState: () => PaneState,
+    /** Where the check runs: in a Web Worker in the browser; on this thread when absent (tests, no Worker). */
+    private readonly checker?: Checker,
   ) {}
 
   setCatalogue(catalogue: Catalogue): void {
@@ -71,10 +76,13 @@ export class PaneController {
 
   /** Checks a grid the port has read and returns the highlights the new findings call for. */
   private async judge(grid: GridWorkbook): Promise<Highlight[]> {
+    this.lastGrid = grid;
     this.dispatch({ type: 'phase', phase: 'checking' });
     // Let the progress indicator paint before the checks take the thread.
     await new Promise((r) => setTimeout(r, 0));
-    const { report } = await checkGrid(this.port.kind === 'excel' ? '当前工作簿' : 'workbook', grid, this.catalogue, this.getState().lang);
+    const file = this.port.kind === 'excel' ? '当前工作簿' : 'workbook';
+    const lang = this.getState().lang;
+    const report = this.checker ? await this.checker(file, grid, lang) : (await checkGrid(file, grid, this.catalogue, lang)).report;
     const families: Record<string, Family> = {};
     for (const r of this.catalogue.rules) families[r.id] = r.family;
     this.dispatch({ type: 'checked', report, families });
@@ -82,12 +90,25 @@ export class PaneController {
   }
 
   async select(f: Finding): Promise<void> {
-    if (f.sheet && f.cell) await this.goTo({ sheet: f.sheet, cell: f.cell });
+    if (f.sheet && f.cell) await this.goTo({ sheet: f.sheet, cell: f.cell }, findingKey(f));
   }
 
-  async goTo(address: CellAddress): Promise<void> {
-    this.dispatch({ type: 'select', key: `${address.sheet}!${address.cell}` });
+  async goTo(address: CellAddress, finding?: string): Promise<void> {
+    this.dispatch({ type: 'select', key: `${address.sheet}!${address.cell}`, finding });
     await this.guard(() => this.port.select(address));
+  }
+
+  /** 下一处 / 上一处: the next finding in the list's order, selected in the workbook. */
+  async step(direction: 1 | -1): Promise<Finding | undefined> {
+    const next = stepFrom(this.getState(), direction);
+    if (next) await this.select(next);
+    return next;
+  }
+
+  /** The value a cell held when the workbook was last read, for a fix's before/after. */
+  valueAt(address: CellAddress): string | number | boolean | null {
+    const at = fromA1(address.cell);
+    return this.lastGrid?.sheets.find((s) => s.name === address.sheet)?.rows[at.row - 1]?.[at.col - 1]?.value ?? null;
   }
 
   /** Applies fixes, then checks again so fixed findings disappear: one undo step where Excel allows. */

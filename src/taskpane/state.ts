@@ -38,7 +38,9 @@ export interface PaneState {
   showIgnored: boolean;
   autoRecheck: boolean;
   error?: PaneError;
+  /** The selected cell (sheet!cell) and, when reached through a finding, that finding's key. */
   selected?: string;
+  selectedFinding?: string;
 }
 
 export type Action =
@@ -54,7 +56,7 @@ export type Action =
   | { type: 'filter-family'; family?: Family }
   | { type: 'show-ignored'; on: boolean }
   | { type: 'auto-recheck'; on: boolean }
-  | { type: 'select'; key: string }
+  | { type: 'select'; key: string; finding?: string }
   | { type: 'lang'; lang: Lang }
   | { type: 'reset' }
   | { type: 'training'; answers?: TrainingAnswer[] }
@@ -73,7 +75,7 @@ export function reducer(state: PaneState, action: Action): PaneState {
     case 'phase':
       return { ...state, phase: action.phase, ...(action.phase === 'reading' && { error: undefined }) };
     case 'checked':
-      return { ...state, phase: 'done', report: action.report, families: action.families };
+      return withoutEmptyFilters({ ...state, phase: 'done', report: action.report, families: action.families });
     case 'failed':
       return { ...state, phase: 'failed', error: action.error };
     case 'dismiss-error':
@@ -81,7 +83,7 @@ export function reducer(state: PaneState, action: Action): PaneState {
     case 'memory':
       return { ...state, memory: action.memory };
     case 'ignore':
-      return state.memory.ignored.includes(action.key) ? state : { ...state, memory: { ...state.memory, ignored: [...state.memory.ignored, action.key] } };
+      return state.memory.ignored.includes(action.key) ? state : withoutEmptyFilters({ ...state, memory: { ...state.memory, ignored: [...state.memory.ignored, action.key] } });
     case 'unignore':
       return { ...state, memory: { ...state.memory, ignored: state.memory.ignored.filter((k) => k !== action.key) } };
     case 'explain': {
@@ -99,7 +101,7 @@ export function reducer(state: PaneState, action: Action): PaneState {
     case 'auto-recheck':
       return { ...state, autoRecheck: action.on };
     case 'select':
-      return { ...state, selected: action.key };
+      return { ...state, selected: action.key, selectedFinding: action.finding };
     case 'lang':
       return { ...state, lang: action.lang };
     case 'reset':
@@ -119,6 +121,14 @@ export function reducer(state: PaneState, action: Action): PaneState {
     case 'show-all':
       return state.training ? { ...state, training: { ...state.training, showAll: true, revealed: state.training.answers.length } } : state;
   }
+}
+
+/** A filter whose last finding has gone (fixed or ignored) is switched off, or the list would claim there is nothing left. */
+function withoutEmptyFilters(state: PaneState): PaneState {
+  const open = openFindings(state);
+  const severityFilter = state.severityFilter && open.some((f) => f.severity === state.severityFilter) ? state.severityFilter : undefined;
+  const familyFilter = state.familyFilter && open.some((f) => familyOf(state, f) === state.familyFilter) ? state.familyFilter : undefined;
+  return severityFilter === state.severityFilter && familyFilter === state.familyFilter ? state : { ...state, severityFilter, familyFilter };
 }
 
 export function familyOf(state: PaneState, f: Finding): Family {
@@ -178,7 +188,12 @@ export interface TableGroup {
   findings: Finding[];
 }
 
-/** Findings grouped by the table they belong to, in workbook order; a project's target table by project. */
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Findings grouped by the table they belong to (a project's target table by project); errors first:
+ * groups by their most severe finding, then in workbook order; inside a group, errors before warnings.
+ */
 export function groupByTable(state: PaneState, findings: Finding[]): TableGroup[] {
   const tables = state.report?.tables ?? [];
   const groups = new Map<string, TableGroup>();
@@ -190,7 +205,23 @@ export function groupByTable(state: PaneState, findings: Finding[]): TableGroup[
     groups.set(key, group);
   }
   const order = (g: TableGroup) => (g.sheet === null ? -1 : tables.findIndex((t) => `${t.sheet}!${t.range}` === g.key));
-  return [...groups.values()].sort((a, b) => order(a) - order(b));
+  const worst = (g: TableGroup) => Math.min(...g.findings.map((f) => RANK[f.severity]));
+  for (const g of groups.values()) g.findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  return [...groups.values()].sort((a, b) => worst(a) - worst(b) || order(a) - order(b));
+}
+
+/** The findings with a cell, in the order the list shows them: what 下一处 / 上一处 step through. */
+export function stepOrder(state: PaneState): Finding[] {
+  return groupByTable(state, visibleFindings(state)).flatMap((g) => g.findings.filter((f) => f.sheet && f.cell));
+}
+
+/** The finding after (or before) the selected one, wrapping around; the first when none is selected. */
+export function stepFrom(state: PaneState, direction: 1 | -1): Finding | undefined {
+  const list = stepOrder(state);
+  if (list.length === 0) return undefined;
+  const at = list.findIndex((f) => state.selectedFinding === findingKey(f));
+  if (at < 0) return direction === 1 ? list[0] : list[list.length - 1];
+  return list[(at + direction + list.length) % list.length];
 }
 
 function containsRow(range: string, cell: string | undefined): boolean {
@@ -210,13 +241,12 @@ export function safeFixes(state: PaneState): Fix[] {
 /** One highlight per cell, the most severe finding's colour winning; in training, the revealed answers. */
 export function highlights(state: PaneState): Highlight[] {
   if (holdingBack(state)) return state.training!.answers.slice(0, state.training!.revealed).map((a) => ({ sheet: a.sheet, cell: a.cell, severity: 'error' as const }));
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   const byCell = new Map<string, Highlight>();
   for (const f of openFindings(state)) {
     if (!f.sheet || !f.cell) continue;
     const key = `${f.sheet}!${f.cell}`;
     const current = byCell.get(key);
-    if (!current || rank[f.severity] < rank[current.severity]) byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity });
+    if (!current || RANK[f.severity] < RANK[current.severity]) byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity });
   }
   return [...byCell.values()];
 }

@@ -6,14 +6,37 @@ import type { SourceText } from '../../core/rules/lint.js';
 import { SourceError } from '../../core/source-error.js';
 import { bufferToGrid } from '../../xlsx/read.js';
 import { Pane } from '../App.js';
+import { DemoActions } from './DemoActions.js';
 import { t } from '../i18n.js';
 import { DemoWorkbook, type DemoView } from './demo-workbook.js';
 import { GridPreview } from './GridPreview.js';
 
 const useStyles = makeStyles({
-  shell: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground3 },
-  pane: { width: '440px', flexShrink: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
-  preview: { flex: 1, padding: '8px', minWidth: 0, height: '100%', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: '6px' },
+  shell: {
+    display: 'flex',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground3,
+    // A narrow window (Excel's task pane is ~350 px): the pane on top, the preview below, never wider than the window.
+    '@media (max-width: 720px)': { flexDirection: 'column', height: 'auto', minHeight: '100vh' },
+  },
+  pane: {
+    width: '440px',
+    flexShrink: 0,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    height: '100%',
+    '@media (max-width: 720px)': { width: '100%', height: 'auto', borderRight: 'none' },
+  },
+  preview: {
+    flex: 1,
+    padding: '8px',
+    minWidth: 0,
+    height: '100%',
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '6px',
+    '@media (max-width: 720px)': { height: '60vh', flex: 'none' },
+  },
   toolbar: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
   intro: { color: tokens.colorNeutralForeground2 },
 });
@@ -32,7 +55,7 @@ export function DemoApp({ ruleSources, lang, setLang }: { ruleSources: SourceTex
   const open = async (name: string, bytes: Uint8Array) => {
     try {
       setProblem(null);
-      setWorkbook(new DemoWorkbook(await bufferToGrid(name, bytes), name));
+      setWorkbook(new DemoWorkbook(await bufferToGrid(name, bytes), name, bytes));
     } catch (e) {
       setProblem(e instanceof SourceError ? e.bilingual(lang) : String(e));
     }
@@ -77,7 +100,7 @@ export function DemoApp({ ruleSources, lang, setLang }: { ruleSources: SourceTex
   return (
     <div className={s.shell}>
       <div className={s.pane}>
-        <Pane port={workbook} ruleSources={ruleSources} lang={lang} onLang={setLang} toolbar={toolbar} />
+        <Pane port={workbook} ruleSources={ruleSources} lang={lang} onLang={setLang} toolbar={toolbar} actions={(c) => workbook && <DemoActions workbook={workbook} lang={lang} context={c} version={view?.version ?? 0} />} />
       </div>
       <div className={s.preview}>{view && workbook && <GridPreview view={view} onSelect={(a) => void workbook.select(a)} />}</div>
     </div>

@@ -1,13 +1,14 @@
 /** Demo mode's view of the workbook: sheet tabs and cells, with the pane's highlights painted on them. */
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { columnLetters, toA1 } from '../../core/address.js';
+import { columnLetters, fromA1, toA1 } from '../../core/address.js';
 import { MergeIndex } from '../../core/grid.js';
 import { HIGHLIGHT_COLOURS } from '../../core/workbook-port.js';
 import type { DemoView } from './demo-workbook.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 },
+  root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0, maxWidth: '100%' },
+  tabs: { overflowX: 'auto', minWidth: 0, flexShrink: 0 },
   scroller: { overflow: 'auto', flex: 1, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: '#fff' },
   table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif' },
   head: { position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: 400, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', zIndex: 1 },
@@ -32,7 +33,12 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
   }, [view.selected, view.version]);
   useEffect(() => {
     if (!view.selected || view.selected.sheet !== sheet?.name) return;
-    scroller.current?.querySelector(`[data-a1="${view.selected.cell}"]`)?.scrollIntoView({ block: 'center', inline: 'center' });
+    // Scroll the grid only: scrollIntoView would scroll the page (and the pane) too.
+    const box = scroller.current;
+    const cell = box?.querySelector<HTMLElement>(`[data-a1="${view.selected.cell}"]`);
+    if (!box || !cell) return;
+    box.scrollTop = Math.max(0, cell.offsetTop - box.clientHeight / 2);
+    box.scrollLeft = Math.max(0, cell.offsetLeft - box.clientWidth / 2);
   }, [view.selected, view.version, sheet?.name]);
 
   const paint = useMemo(() => new Map(view.highlights.filter((h) => h.sheet === sheet?.name).map((h) => [h.cell, HIGHLIGHT_COLOURS[h.severity]])), [view.highlights, sheet?.name]);
@@ -43,14 +49,30 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
 
   return (
     <div className={s.root} data-testid="grid-preview">
-      <TabList selectedValue={sheet.name} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small">
+      <TabList className={s.tabs} selectedValue={sheet.name} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small">
         {visible.map((x) => (
           <Tab key={x.name} value={x.name} data-testid={`sheet-tab-${x.name}`}>
             {x.name}
           </Tab>
         ))}
       </TabList>
-      <div className={s.scroller} ref={scroller}>
+      <div
+        className={s.scroller}
+        ref={scroller}
+        tabIndex={0}
+        role="grid"
+        aria-label={sheet.name}
+        data-testid="preview-grid"
+        onKeyDown={(e) => {
+          // Arrow keys move the selected cell, so training works without a mouse.
+          const move = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key];
+          if (!move || e.altKey) return;
+          e.preventDefault();
+          const at = view.selected?.sheet === sheet.name ? fromA1(view.selected.cell) : { row: 0, col: 1 };
+          const row = Math.max(1, at.row + move[0]!), col = Math.max(1, at.col + move[1]!);
+          onSelect?.({ sheet: sheet.name, cell: toA1(row, col) });
+        }}
+      >
         <table className={s.table}>
           <thead>
             <tr>
@@ -80,6 +102,7 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
                       data-a1={a1}
                       data-highlight={paint.has(a1) ? 'yes' : undefined}
                       data-selected={selected ? 'yes' : undefined}
+                      aria-selected={selected}
                       className={classes}
                       style={paint.has(a1) ? { backgroundColor: paint.get(a1) } : undefined}
                       colSpan={range ? range.right - range.left + 1 : undefined}

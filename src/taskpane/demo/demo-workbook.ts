@@ -25,10 +25,17 @@ export class DemoWorkbook implements WorkbookPort {
   private changeHandlers = new Set<() => void>();
   private memory: PaneMemory = EMPTY_MEMORY;
   private undoStack: { fixes: Fix[]; before: (string | number | null)[] }[] = [];
+  private redoStack: { fixes: Fix[]; before: (string | number | null)[] }[] = [];
+  /** Every fix applied and not undone, in order: what a downloaded copy carries. */
+  get applied(): Fix[] {
+    return this.undoStack.flatMap((u) => u.fixes);
+  }
 
   constructor(
     grid: GridWorkbook,
     readonly fileName: string,
+    /** The file as opened, for a fixed copy that keeps everything else exactly. */
+    readonly bytes?: Uint8Array,
   ) {
     this.view = { grid, highlights: [], changed: [], version: 0 };
   }
@@ -89,6 +96,7 @@ export class DemoWorkbook implements WorkbookPort {
   async applyFixes(fixes: Fix[], recheck?: (grid: GridWorkbook) => Promise<Highlight[]>): Promise<void> {
     const before = fixes.map((f) => this.setValue(this.sheet(f.sheet), f.cell, f.value));
     this.undoStack.push({ fixes, before });
+    this.redoStack = [];
     this.update({ changed: fixes.map((f) => `${f.sheet}!${f.cell}`) });
     if (recheck) await this.paint(await recheck(await this.read()));
   }
@@ -100,12 +108,32 @@ export class DemoWorkbook implements WorkbookPort {
     for (const h of this.changeHandlers) h();
   }
 
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
   /** Undoes the last applied batch of fixes, as Excel's undo would. */
   undo(): boolean {
     const last = this.undoStack.pop();
     if (!last) return false;
-    last.fixes.forEach((f, i) => this.setValue(this.sheet(f.sheet), f.cell, last.before[i]!));
+    // Put back in reverse, so a cell fixed twice in one batch ends as it began.
+    for (let i = last.fixes.length - 1; i >= 0; i--) this.setValue(this.sheet(last.fixes[i]!.sheet), last.fixes[i]!.cell, last.before[i]!);
+    this.redoStack.push(last);
     this.update({ changed: last.fixes.map((f) => `${f.sheet}!${f.cell}`) });
+    return true;
+  }
+
+  /** Applies again the batch last undone. */
+  redo(): boolean {
+    const next = this.redoStack.pop();
+    if (!next) return false;
+    for (const f of next.fixes) this.setValue(this.sheet(f.sheet), f.cell, f.value);
+    this.undoStack.push(next);
+    this.update({ changed: next.fixes.map((f) => `${f.sheet}!${f.cell}`) });
     return true;
   }
 

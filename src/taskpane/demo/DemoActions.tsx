@@ -1,0 +1,65 @@
+/** Demo mode as a tool: undo and redo fixes, download the fixed workbook, export the CLI's reports. */
+import { Button, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { toCsv, toHtml } from '../../cli/reports.js';
+import type { Lang } from '../../core/messages.js';
+import { patchValues, PatchRefused } from '../../xlsx/patch-values.js';
+import { streamInflate } from '../../xlsx/zip.js';
+import type { PaneActionContext } from '../App.js';
+import { t } from '../i18n.js';
+import type { DemoWorkbook } from './demo-workbook.js';
+
+function save(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const base = (file: string) => file.replace(/\.xlsx$/i, '');
+
+export function DemoActions({ workbook, lang, context, version }: { workbook: DemoWorkbook; lang: Lang; context: PaneActionContext; version: number }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const { controller, report, catalogue, busy } = context;
+  void version; // re-render when the workbook changes, so undo/redo enable themselves
+  const again = async (step: () => boolean) => {
+    if (step()) await controller.check();
+  };
+  const download = async () => {
+    setProblem(null);
+    try {
+      const bytes = await patchValues(workbook.bytes!, workbook.applied, streamInflate);
+      save(`${base(workbook.fileName)}-修正.xlsx`, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    } catch (e) {
+      setProblem(e instanceof PatchRefused ? `${e.address}` : String(e));
+    }
+  };
+  const whole = { version: 1 as const, workbooks: [{ ...report, file: workbook.fileName }] };
+  return (
+    <>
+      <Button size="small" disabled={busy || !workbook.canUndo} onClick={() => void again(() => workbook.undo())} data-testid="undo">
+        {t(lang, 'undo')}
+      </Button>
+      <Button size="small" disabled={busy || !workbook.canRedo} onClick={() => void again(() => workbook.redo())} data-testid="redo">
+        {t(lang, 'redo')}
+      </Button>
+      <Button size="small" disabled={busy || !workbook.bytes || workbook.applied.length === 0} onClick={() => void download()} data-testid="download">
+        {t(lang, 'download')}
+      </Button>
+      <Button size="small" disabled={busy} onClick={() => save(`${base(workbook.fileName)}-审核结果.html`, toHtml(whole, catalogue.vocab, new Date()), 'text/html')} data-testid="export-html">
+        {t(lang, 'exportHtml')}
+      </Button>
+      <Button size="small" disabled={busy} onClick={() => save(`${base(workbook.fileName)}-审核结果.csv`, toCsv(whole, catalogue.vocab, lang), 'text/csv')} data-testid="export-csv">
+        {t(lang, 'exportCsv')}
+      </Button>
+      {problem && (
+        <Text size={200} style={{ color: tokens.colorPaletteRedForeground1 }} data-testid="download-problem">
+          {t(lang, 'err.formula')}
+          {problem}
+        </Text>
+      )}
+    </>
+  );
+}
