@@ -27,7 +27,7 @@ import { PaneController } from './controller.js';
 import { workerChecker, type WorkerLike } from './worker-checker.js';
 import { FindingCard } from './FindingCard.js';
 import { t, type WordKey } from './i18n.js';
-import { countsByFamily, countsBySeverity, groupByTable, holdingBack, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneError, type PaneState } from './state.js';
+import { countsByFamily, countsBySeverity, gatherRepeats, groupByTable, holdingBack, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneError, type PaneState } from './state.js';
 import { TrainingPanel } from './TrainingPanel.js';
 
 const useStyles = makeStyles({
@@ -83,6 +83,7 @@ export interface PaneProps {
 export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: PaneProps) {
   const s = useStyles();
   const [advanced, setAdvanced] = useState(false);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [state, reactDispatch] = useReducer(reducer, lang, initialState);
   // The controller reads state right after dispatching; React applies the reducer later. A mirror
   // updated by the same pure reducer gives it the state as it will be rendered.
@@ -138,7 +139,13 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
   const counts = countsBySeverity(state);
   const families = countsByFamily(state);
   const findings = visibleFindings(state);
-  const groups = groupByTable(state, findings);
+  const groups = gatherRepeats(groupByTable(state, findings));
+  // A repeated group shows three of its findings until opened (or until 下一处 reaches a later one).
+  const shownOf = (g: (typeof groups)[number]) => {
+    if (!g.repeated || expanded.has(g.key)) return g.findings;
+    const at = g.findings.findIndex((f) => findingKey(f) === state.selectedFinding);
+    return g.findings.slice(0, Math.max(3, at + 1));
+  };
   const busy = state.phase === 'reading' || state.phase === 'checking' || state.phase === 'painting';
   const safe = safeFixes(state);
   const tables = state.report?.tables ?? [];
@@ -295,12 +302,11 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
           </div>
           {findings.length === 0 && <Text data-testid="no-problems">{t(lang, 'noProblems')}</Text>}
           {groups.map((g) => (
-            <div key={g.key} className={s.group} data-testid="table-group">
+            <div key={g.key} className={s.group} data-testid="table-group" data-repeated={g.repeated ? g.repeated.tables : undefined}>
               <Text as="h3" weight="semibold" size={300} className={s.groupTitle}>
-                {g.title ?? t(lang, 'workbookLevel')}
-                {g.sheet ? `（${g.sheet}）` : ''} · {g.findings.length}
+                {g.repeated ? t(lang, 'repeated', { n: g.repeated.tables }) : `${g.title ?? t(lang, 'workbookLevel')}${g.sheet ? `（${g.sheet}）` : ''} · ${g.findings.length}`}
               </Text>
-              {g.findings.map((f, i) => {
+              {shownOf(g).map((f, i) => {
                 const key = findingKey(f);
                 return (
                   <FindingCard
@@ -320,6 +326,11 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
                   />
                 );
               })}
+              {shownOf(g).length < g.findings.length && (
+                <Button size="small" appearance="subtle" onClick={() => setExpanded((e) => new Set(e).add(g.key))} data-testid="show-repeated">
+                  {t(lang, 'showAllRepeated', { n: g.findings.length })}
+                </Button>
+              )}
             </div>
           ))}
         </>

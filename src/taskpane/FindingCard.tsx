@@ -23,9 +23,17 @@ const useStyles = makeStyles({
   message: { display: 'block', lineHeight: '1.45' },
   actions: { display: 'flex', gap: '6px', marginTop: '6px', flexWrap: 'wrap', alignItems: 'center' },
   explanation: { marginTop: '6px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  basis: { marginTop: '4px', color: tokens.colorNeutralForeground2, '& summary': { cursor: 'pointer', fontSize: tokens.fontSizeBase200 } },
   candidates: { marginTop: '6px', display: 'flex', flexDirection: 'column', gap: '2px' },
   confirm: { marginTop: '6px', padding: '6px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
 });
+
+/** "…为 187.45，应为 178.45。依据：…" → the one-line headline, and the reasoning shown on request. */
+function splitBasis(message: string): [string, string | undefined] {
+  const at = message.search(/依据：|Because: /);
+  if (at <= 0) return [message, undefined];
+  return [message.slice(0, at).trim(), message.slice(at).replace(/^(依据：|Because: )/, '').trim()];
+}
 
 const short = (v: unknown) => (String(v).length > 24 ? `${String(v).slice(0, 24)}…` : String(v));
 
@@ -61,6 +69,7 @@ export function FindingCard(p: FindingCardProps) {
   const [text, setText] = useState(p.explanation ?? '');
   const f = p.finding;
   const where = f.sheet ? `${f.sheet}!${f.cell ?? ''}` : t(p.lang, 'workbookLevel');
+  const [headline, basis] = splitBasis(f.message);
   return (
     <div
       ref={card}
@@ -84,9 +93,15 @@ export function FindingCard(p: FindingCardProps) {
         )}
         {p.explanation && <Badge appearance="tint" color="success" size="small">{t(p.lang, 'explained')}</Badge>}
       </div>
-      <Text className={s.message} size={300}>
-        {f.message}
+      <Text className={s.message} size={300} data-testid="headline">
+        {headline}
       </Text>
+      {basis && (
+        <details className={s.basis} data-testid="basis">
+          <summary>{t(p.lang, 'basis')}</summary>
+          <Text size={200}>{basis}</Text>
+        </details>
+      )}
       {f.related && f.related.length > 0 && (
         <div className={s.actions} data-testid="related">
           <Text size={200}>{t(p.lang, 'related')}</Text>

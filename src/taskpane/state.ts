@@ -182,6 +182,8 @@ export function countsByFamily(state: PaneState): Partial<Record<Family, number>
 
 export interface TableGroup {
   key: string;
+  /** Set when the group gathers one rule's single findings from many tables ("300 张项目表：…"). */
+  repeated?: { ruleId: string; tables: number };
   /** The table's title as the workbook writes it, or null for workbook-level findings. */
   title: string | null;
   sheet: string | null;
@@ -210,9 +212,43 @@ export function groupByTable(state: PaneState, findings: Finding[]): TableGroup[
   return [...groups.values()].sort((a, b) => worst(a) - worst(b) || order(a) - order(b));
 }
 
+/** Tables with one finding each, all of one rule: from this many on they are shown as one group. */
+const REPEATED_FROM = 5;
+
+/**
+ * One rule firing once in each of many tables (the county workbook: 300 project tables) becomes one
+ * group with a count, in the place of its first table.
+ */
+export function gatherRepeats(groups: TableGroup[]): TableGroup[] {
+  const single = (g: TableGroup) => (g.findings.length === 1 ? `${g.findings[0]!.ruleId}|${g.findings[0]!.severity}` : undefined);
+  const counts = new Map<string, number>();
+  for (const g of groups) {
+    const k = single(g);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const gathered = new Map<string, TableGroup>();
+  const out: TableGroup[] = [];
+  for (const g of groups) {
+    const k = single(g);
+    if (!k || counts.get(k)! < REPEATED_FROM) {
+      out.push(g);
+      continue;
+    }
+    let r = gathered.get(k);
+    if (!r) {
+      r = { key: `repeated:${k}`, title: null, sheet: null, findings: [], repeated: { ruleId: g.findings[0]!.ruleId, tables: 0 } };
+      gathered.set(k, r);
+      out.push(r);
+    }
+    r.findings.push(g.findings[0]!);
+    r.repeated!.tables++;
+  }
+  return out;
+}
+
 /** The findings with a cell, in the order the list shows them: what 下一处 / 上一处 step through. */
 export function stepOrder(state: PaneState): Finding[] {
-  return groupByTable(state, visibleFindings(state)).flatMap((g) => g.findings.filter((f) => f.sheet && f.cell));
+  return gatherRepeats(groupByTable(state, visibleFindings(state))).flatMap((g) => g.findings.filter((f) => f.sheet && f.cell));
 }
 
 /** The finding after (or before) the selected one, wrapping around; the first when none is selected. */

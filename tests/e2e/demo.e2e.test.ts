@@ -299,6 +299,33 @@ describe('the pane a finance clerk trusts', () => {
     await page.close();
   });
 
+  it('is usable without a mouse and by a screen reader: named controls, headings, a live region, keyboard cells', async () => {
+    const page = await openDemo();
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('file-name').waitFor();
+    await check(page);
+    await page.getByTestId('advanced').click();
+    const tree = await page.locator('body').ariaSnapshot();
+    writeFileSync(join(ARTIFACTS, 'pane-aria.yml'), tree);
+    // Every control has a name a screen reader can say.
+    expect(tree.split('\n').filter((l) => /^\s*- (button|combobox|link|checkbox|switch|textbox)\s*$/.test(l))).toEqual([]);
+    expect(tree).toContain('combobox "规则包"');
+    expect(tree).toMatch(/heading "2024年劳动就业社会保障服务协理员补贴及培训经费（项目绩效目标表） · \d+" \[level=3\]/);
+    expect(tree).toMatch(/status: 检查完成：错误 0 处，警告 \d+ 处，提示 \d+ 处/);
+    // The preview's cells are reached from the keyboard: focus the grid, move with the arrows.
+    await page.getByTestId('preview-grid').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toBe('A1');
+    // A1 is the sheet's merged title: down leaves it below its last row, then right moves along the row.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toBe('A2');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toMatch(/^[B-Z]2$/);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toBe('A1');
+    await page.close();
+  });
+
   it('the county workbook is checked in a worker: the page keeps responding', async () => {
     const page = await openDemo();
     const workers: string[] = [];

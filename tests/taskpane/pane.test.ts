@@ -9,7 +9,7 @@ import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { PaneController } from '../../src/taskpane/controller.js';
 import { DemoWorkbook } from '../../src/taskpane/demo/demo-workbook.js';
 import { defaultLang, t } from '../../src/taskpane/i18n.js';
-import { countsByFamily, countsBySeverity, groupByTable, highlights, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneState } from '../../src/taskpane/state.js';
+import { countsByFamily, countsBySeverity, gatherRepeats, groupByTable, highlights, initialState, reducer, safeFixes, stepFrom, visibleFindings, type Action, type PaneState } from '../../src/taskpane/state.js';
 import { sampleGrid } from '../helpers.js';
 
 let catalogue: Catalogue;
@@ -160,5 +160,59 @@ describe('errors and language', () => {
     h.demo.edit({ sheet: fix.sheet, cell: fix.cell }, fix.value as number);
     await new Promise((r) => setTimeout(r, 60));
     expect(h.state.report!.findings.some((f) => f.severity === 'error')).toBe(false);
+  });
+});
+
+describe('order and flow', () => {
+  const finding = (ruleId: string, severity: Finding['severity'], cell: string, sheet = '项目绩效目标表'): Finding => ({ ruleId, severity, sheet, cell, message: `${ruleId} ${cell}`, table: 'performance-target' });
+  function stateWith(findings: Finding[], tables = 8): PaneState {
+    let state = initialState('zh-CN');
+    const report = {
+      file: 'x.xlsx',
+      tables: Array.from({ length: tables }, (_, i) => ({ id: 'performance-target' as const, sheet: '项目绩效目标表', range: `A${i * 10 + 1}:H${i * 10 + 9}`, unit: null, title: `项目${i + 1}`, project: `项目${i + 1}` })),
+      findings,
+    };
+    state = reducer(state, { type: 'checked', report, families: {} });
+    return state;
+  }
+
+  it('puts the group holding an error first, and errors first inside a group', () => {
+    const state = stateWith([finding('perf-a', 'warning', 'E2'), finding('perf-b', 'info', 'E12'), finding('perf-c', 'warning', 'E13'), finding('perf-d', 'error', 'E14')]);
+    const groups = groupByTable(state, visibleFindings(state));
+    expect(groups.map((g) => g.title)).toEqual(['项目2', '项目1']);
+    expect(groups[0]!.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'info']);
+  });
+
+  it('gathers one rule firing once in each of many tables into one group with a count; fewer stay apart', () => {
+    const many = stateWith(Array.from({ length: 6 }, (_, i) => finding('perf-missing', 'warning', `E${i * 10 + 2}`)));
+    const gathered = gatherRepeats(groupByTable(many, visibleFindings(many)));
+    expect(gathered).toHaveLength(1);
+    expect(gathered[0]!.repeated).toEqual({ ruleId: 'perf-missing', tables: 6 });
+    const few = stateWith(Array.from({ length: 4 }, (_, i) => finding('perf-missing', 'warning', `E${i * 10 + 2}`)));
+    expect(gatherRepeats(groupByTable(few, visibleFindings(few)))).toHaveLength(4);
+  });
+
+  it('steps through findings in list order, wrapping around', () => {
+    let state = stateWith([finding('perf-a', 'warning', 'E2'), finding('perf-d', 'error', 'E14')]);
+    const first = stepFrom(state, 1)!;
+    expect(first.cell).toBe('E14');
+    state = reducer(state, { type: 'select', key: `${first.sheet}!${first.cell}`, finding: findingKey(first) });
+    expect(stepFrom(state, 1)!.cell).toBe('E2');
+    expect(stepFrom(state, -1)!.cell).toBe('E2');
+  });
+
+  it('a severity filter whose last finding is ignored switches itself off', () => {
+    let state = stateWith([finding('perf-a', 'warning', 'E2'), finding('perf-d', 'error', 'E14')]);
+    state = reducer(state, { type: 'filter-severity', severity: 'error' });
+    state = reducer(state, { type: 'ignore', key: findingKey(finding('perf-d', 'error', 'E14')) });
+    expect(state.severityFilter).toBeUndefined();
+    expect(visibleFindings(state)).toHaveLength(1);
+  });
+
+  it('two findings of one rule on one cell compared with different cells have different keys', () => {
+    const a = { ...finding('tie', 'error', 'E6', '表1'), related: [{ sheet: '表3', cell: 'E6' }] };
+    const b = { ...finding('tie', 'error', 'E6', '表1'), related: [{ sheet: '表5', cell: 'E6' }] };
+    expect(findingKey(a)).not.toBe(findingKey(b));
+    expect(findingKey(finding('x', 'error', 'E6'))).toBe('x|项目绩效目标表!E6');
   });
 });

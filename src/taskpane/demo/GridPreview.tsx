@@ -9,7 +9,7 @@ import type { DemoView } from './demo-workbook.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0, maxWidth: '100%' },
   tabs: { overflowX: 'auto', minWidth: 0, flexShrink: 0 },
-  scroller: { overflow: 'auto', flex: 1, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: '#fff' },
+  scroller: { overflow: 'auto', flex: 1, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: '#fff', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
   table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif' },
   head: { position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: 400, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', zIndex: 1 },
   rowHead: { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', textAlign: 'right' },
@@ -69,8 +69,13 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
           if (!move || e.altKey) return;
           e.preventDefault();
           const at = view.selected?.sheet === sheet.name ? fromA1(view.selected.cell) : { row: 0, col: 1 };
-          const row = Math.max(1, at.row + move[0]!), col = Math.max(1, at.col + move[1]!);
-          onSelect?.({ sheet: sheet.name, cell: toA1(row, col) });
+          // From a merged area, leave by its far edge; into one, land on its top-left cell (the one drawn).
+          const here = merges.rangeAt(at.row, at.col);
+          const from = { row: move[0]! > 0 && here ? here.bottom : at.row, col: move[1]! > 0 && here ? here.right : at.col };
+          const row = Math.min(sheet.rows.length, Math.max(1, from.row + move[0]!));
+          const col = Math.min(width, Math.max(1, from.col + move[1]!));
+          const target = merges.master(row, col) ?? { row, col };
+          onSelect?.({ sheet: sheet.name, cell: toA1(target.row, target.col) });
         }}
       >
         <table className={s.table}>
