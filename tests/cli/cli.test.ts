@@ -194,7 +194,7 @@ describe('budget-check check on a workbook with a mistake', () => {
     expect(findings[0]!.related!.length).toBeGreaterThan(2);
     const text = run('check', file);
     expect(text.code).toBe(1);
-    expect(text.stdout).toMatch(/错误\s+表3!E13\s+部门预算支出总表（表3）E13 2080505 机关事业单位基本养老保险缴费支出“基本支出”为 187\.45，应为 178\.45/);
+    expect(text.stdout).toMatch(/错误\s+表3!E13\s+部门预算支出总表（表3）E13 2080505 机关事业单位基本养老保险缴费支出“基本支出”为 187\.45 万元，应为 178\.45 万元/);
     expect(text.stdout).toContain('→ 建议改为 表3!E13 = 178.45（可直接修正）');
   });
 });

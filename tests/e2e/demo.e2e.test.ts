@@ -138,7 +138,7 @@ describe('demo mode', () => {
     const error = page.locator('[data-testid="finding"][data-severity="error"]');
     expect(await error.count()).toBe(1);
     expect(await error.getAttribute('data-cell')).toBe('表3!E13');
-    expect(await error.textContent()).toContain('为 187.45，应为 178.45');
+    expect(await error.textContent()).toContain('为 187.45 万元，应为 178.45 万元');
     await page.screenshot({ path: join(ARTIFACTS, 'pane-with-error.png') });
     // Click one: 全部安全修正 (1). Click two was 检查.
     await page.getByTestId('apply-all-safe').click();

@@ -121,7 +121,7 @@ describe('a single wrong value in any table', () => {
     const cell = amountCells().find((c) => c.sheet === '表3' && c.value === 251.32)!;
     const result = await checkGrid('mutant.xlsx', withCell(base, cell.sheet, cell.cell, 215.32), catalogue, 'en');
     const f = result.report.findings.find((x) => x.cell === cell.cell)!;
-    expect(f.message).toMatch(/is 215\.32 but should be 251\.32\. Because: .*transposed digits/);
+    expect(f.message).toMatch(/is 215\.32 ×10k yuan but should be 251\.32 ×10k yuan\. Because: .*transposed digits/);
   });
 });
 

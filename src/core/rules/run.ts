@@ -6,7 +6,7 @@
 import type { Finding, Severity, CellAddress } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { formatTemplate, type Lang } from '../messages.js';
-import type { Recognition } from '../model.js';
+import type { Recognition, Unit } from '../model.js';
 import { formatAmount } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
@@ -18,6 +18,8 @@ import { locate } from './locate.js';
 import { explainDifference, explainValue } from './slips.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+const UNIT_EN: Record<Unit, string> = { 元: 'yuan', 万元: '×10k yuan', 千元: '×1k yuan', 亿元: '×100M yuan' };
 
 const WORDS = {
   culprit: {
@@ -154,7 +156,10 @@ export async function runRules(
   };
   const { culprits, unplaced } = await locate(failedIdentities, allIdentities, fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
-  const shown = (amount: number | null, decimals: number) => (amount === null ? (lang === 'zh-CN' ? '空白' : 'blank') : formatAmount(amount, decimals));
+  // Amounts carry their table's unit, so "187.45" is never read as 元 when the table is in 万元.
+  const unitWord = (unit: Unit) => (lang === 'zh-CN' ? ` ${unit}` : ` ${UNIT_EN[unit]}`);
+  const amount = (value: number, decimals: number, unit: Unit) => `${formatAmount(value, decimals)}${unitWord(unit)}`;
+  const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? (lang === 'zh-CN' ? '空白' : 'blank') : amount(value, decimals, unit));
   for (const c of culprits) {
     // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
     // lowers one rule's severity lowers that rule's findings, not another rule's under its name).
@@ -172,7 +177,7 @@ export async function runRules(
       // Two cells explain the failures equally well: name them all and let the person choose.
       const names = c.candidates.map((k) => {
         const d = Math.max(2, k.term.ref.decimals);
-        return formatTemplate(WORDS.candidate[lang], { label: k.term.label[lang], actual: shown(k.term.ref.amount, d), value: formatAmount(k.value, d) });
+        return formatTemplate(WORDS.candidate[lang], { label: k.term.label[lang], actual: shown(k.term.ref.amount, d, k.term.unit), value: amount(k.value, d, k.term.unit) });
       });
       findings.push({
         ruleId: primary.rule.id,
@@ -193,8 +198,8 @@ export async function runRules(
       const message =
         formatTemplate(WORDS.culprit[lang], {
           label: change.term.label[lang],
-          actual: shown(change.term.ref.amount, decimals),
-          value: formatAmount(change.value, decimals),
+          actual: shown(change.term.ref.amount, decimals, change.term.unit),
+          value: amount(change.value, decimals, change.term.unit),
           evidence: sentences,
         }) + (slip ? `${WORDS.separator[lang]}${slip}` : '') + WORDS.end[lang];
       const related = dedupe([...c.with, c].filter((x) => x !== change).map((x) => address(x.term.ref)).concat(evidenceCells), change.term.ref);
