@@ -145,3 +145,22 @@ export function displayText(value: CellValue, numFmt?: string): string {
   }
   return `${v < 0 ? '-' : ''}${s}${f.percent ? '%' : ''}`;
 }
+
+/**
+ * Quotes inside quotes become single quotes, as Chinese writing nests them: “说明中的“三公”经费总额”
+ * → “说明中的‘三公’经费总额”. Unbalanced quotes (a workbook's own text) are left as they are.
+ */
+export function nestQuotes(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '“') {
+      out += depth > 0 ? '‘' : ch;
+      depth++;
+    } else if (ch === '”' && depth > 0) {
+      depth--;
+      out += depth > 0 ? '’' : ch;
+    } else out += ch;
+  }
+  return out;
+}

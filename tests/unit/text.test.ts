@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, normalizeLabel, parseAmount, stripEnumeration } from '../../src/core/text.js';
+import { displayText, normalizeLabel, parseAmount, stripEnumeration, nestQuotes } from '../../src/core/text.js';
 import { joinSplitCode, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
 import { columnLetters, fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
 
@@ -103,5 +103,14 @@ describe('A1 addresses', () => {
     expect(toA1(12, 5)).toBe('E12');
     expect(fromA1('$AB$3')).toEqual({ row: 3, col: 28 });
     expect(rangeToA1(parseRange('C5:A1'))).toBe('A1:C5');
+  });
+});
+
+describe('quotes inside quotes', () => {
+  it('become single quotes, as Chinese nests them; unbalanced quotes from a workbook stay as they are', () => {
+    expect(nestQuotes('说明中的““三公”经费总额”为 3.60')).toBe('说明中的“‘三公’经费总额”为 3.60');
+    expect(nestQuotes('“a“b“c”b”a”')).toBe('“a‘b‘c’b’a”');
+    expect(nestQuotes('只有结尾”和“开头')).toBe('只有结尾”和“开头');
+    expect(nestQuotes('“三公”经费')).toBe('“三公”经费');
   });
 });

@@ -23,7 +23,7 @@ const UNIT_EN: Record<Unit, string> = { 元: 'yuan', 万元: '×10k yuan', 千�
 
 const WORDS = {
   culprit: {
-    'zh-CN': '{{label}}为 {{actual}}，应为 {{value}}。依据：{{evidence}}',
+    'zh-CN': '{{label}}为{{actual}}，应为 {{value}}。依据：{{evidence}}',
     en: '{{label}} is {{actual}} but should be {{value}}. Because: {{evidence}}',
   },
   ambiguous: {
@@ -160,6 +160,8 @@ export async function runRules(
   const unitWord = (unit: Unit) => (lang === 'zh-CN' ? ` ${unit}` : ` ${UNIT_EN[unit]}`);
   const amount = (value: number, decimals: number, unit: Unit) => `${formatAmount(value, decimals)}${unitWord(unit)}`;
   const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? (lang === 'zh-CN' ? '空白' : 'blank') : amount(value, decimals, unit));
+  // The culprit sentence reads "为 187.45 万元" but "为空白": Chinese spaces a number, not a word.
+  const culpritActual = (value: number | null, decimals: number, unit: Unit) => (lang === 'zh-CN' && value !== null ? ` ${amount(value, decimals, unit)}` : shown(value, decimals, unit));
   for (const c of culprits) {
     // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
     // lowers one rule's severity lowers that rule's findings, not another rule's under its name).
@@ -198,7 +200,7 @@ export async function runRules(
       const message =
         formatTemplate(WORDS.culprit[lang], {
           label: change.term.label[lang],
-          actual: shown(change.term.ref.amount, decimals, change.term.unit),
+          actual: culpritActual(change.term.ref.amount, decimals, change.term.unit),
           value: amount(change.value, decimals, change.term.unit),
           evidence: sentences,
         }) + (slip ? `${WORDS.separator[lang]}${slip}` : '') + WORDS.end[lang];

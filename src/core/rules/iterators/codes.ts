@@ -15,6 +15,8 @@ function codeCellOf(t: RecognizedTable, row: TableRow) {
 
 // ── code-rows: every coded row, with whether its parent is present ───────────────────────────
 
+const LEVEL_NAMES: Record<number, string> = { 1: '类', 2: '款', 3: '项' };
+
 export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   name: 'code-rows',
   description: both('编码表中的每一个科目行', 'every coded row of the coded tables'),
@@ -31,6 +33,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
     hasAmount: flag('合计列有非零金额', 'the total column holds a non-zero amount'),
     aboveDetail: flag('没有下级、又未细化到规定级次（如功能分类停在款级）', 'a row with no children above the required level (a functional 款 with no 项)'),
     detailLevel: num('规定的细化级次', 'the required level'),
+    detailLevelName: text('规定级次的名称：类、款、项', 'the required level’s name: 类, 款, 项'),
   },
   identities: false,
   texts: ['table'],
@@ -68,6 +71,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
               hasAmount: (row.cells.total?.amount ?? 0) !== 0,
               aboveDetail: !hasChildren && row.code.level < required,
               detailLevel: required,
+              detailLevelName: LEVEL_NAMES[required] ?? String(required),
             },
             text: (lang) => ({ table: ctx.tableName(t, lang) }),
             cell: codeCellOf(t, row),
