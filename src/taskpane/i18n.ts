@@ -38,6 +38,7 @@ const WORDS = {
   exportHtml: { 'zh-CN': '导出审核结果（HTML）', en: 'Export the report (HTML)' },
   exportCsv: { 'zh-CN': '导出审核结果（CSV）', en: 'Export the report (CSV)' },
   pack: { 'zh-CN': '规则包', en: 'Rule pack' },
+  print: { 'zh-CN': '打印', en: 'Print' },
   basis: { 'zh-CN': '依据', en: 'Why' },
   repeated: { 'zh-CN': '同一问题出现在 {n} 张表中', en: 'The same problem in {n} tables' },
   showAllRepeated: { 'zh-CN': '展开全部 {n} 处', en: 'Show all {n}' },

@@ -258,6 +258,13 @@ describe('the pane a finance clerk trusts', () => {
     const text = readFileSync((await html.path())!, 'utf8');
     expect(text).toContain('<html');
     expect(text).toContain('有错误的预算.xlsx');
+    // The print view: the findings, without buttons or the preview.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('demo-preview').isVisible()).toBe(false);
+    expect(await page.getByTestId('check').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid="finding"]').first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     const requests = (page as Page & { sent?: string[] }).sent!;
     expect(requests.filter((r) => !r.startsWith(url) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     expect(requests.length).toBeGreaterThan(3);

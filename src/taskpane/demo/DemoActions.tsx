@@ -54,6 +54,9 @@ export function DemoActions({ workbook, lang, context, version }: { workbook: De
       <Button size="small" disabled={busy} onClick={() => save(`${base(workbook.fileName)}-审核结果.csv`, toCsv(whole, catalogue.vocab, lang), 'text/csv')} data-testid="export-csv">
         {t(lang, 'exportCsv')}
       </Button>
+      <Button size="small" onClick={() => window.print()} data-testid="print">
+        {t(lang, 'print')}
+      </Button>
       {problem && (
         <Text size={200} style={{ color: tokens.colorPaletteRedForeground1 }} data-testid="download-problem">
           {t(lang, 'err.formula')}

@@ -98,11 +98,11 @@ export function DemoApp({ ruleSources, lang, setLang }: { ruleSources: SourceTex
   );
 
   return (
-    <div className={s.shell}>
-      <div className={s.pane}>
+    <div className={s.shell} data-testid="demo-shell">
+      <div className={s.pane} data-testid="demo-pane">
         <Pane port={workbook} ruleSources={ruleSources} lang={lang} onLang={setLang} toolbar={toolbar} actions={(c) => workbook && <DemoActions workbook={workbook} lang={lang} context={c} version={view?.version ?? 0} />} />
       </div>
-      <div className={s.preview}>{view && workbook && <GridPreview view={view} onSelect={(a) => void workbook.select(a)} />}</div>
+      <div className={s.preview} data-testid="demo-preview">{view && workbook && <GridPreview view={view} onSelect={(a) => void workbook.select(a)} />}</div>
     </div>
   );
 }
