@@ -91,6 +91,14 @@ async function check(page: Page): Promise<void> {
   await expectIdle(page);
 }
 
+/** Opens a file (or the bundled sample) in demo mode and checks it. */
+async function openAndCheck(page: Page, file: string): Promise<void> {
+  if (file === 'sample') await page.getByTestId('load-sample').click();
+  else await page.getByTestId('open-file').setInputFiles(file);
+  await page.getByTestId('file-name').waitFor();
+  await check(page);
+}
+
 async function expectIdle(page: Page): Promise<void> {
   await page.getByTestId('progress').waitFor({ state: 'detached' });
 }
@@ -132,9 +140,7 @@ describe('demo mode', () => {
 
   it('finds a planted mistake in an opened file and fixes it in two clicks', async () => {
     const page = await openDemo();
-    await page.getByTestId('open-file').setInputFiles(mistakeFile);
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, mistakeFile);
     const error = page.locator('[data-testid="finding"][data-severity="error"]');
     expect(await error.count()).toBe(1);
     expect(await error.getAttribute('data-cell')).toBe('表3!E13');
@@ -150,9 +156,7 @@ describe('demo mode', () => {
 
   it('an ambiguous mistake names its candidate cells as links and offers no one-click fix', async () => {
     const page = await openDemo();
-    await page.getByTestId('open-file').setInputFiles(ambiguousFile);
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, ambiguousFile);
     const finding = page.locator('[data-testid="finding"][data-severity="error"]');
     expect(await finding.count()).toBe(1);
     expect(await finding.getByTestId('apply-fix').count()).toBe(0);
@@ -173,9 +177,7 @@ describe('demo mode', () => {
 
   it('switches to English and back, checking again in the new language', async () => {
     const page = await openDemo();
-    await page.getByTestId('load-sample').click();
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, 'sample');
     await page.getByTestId('language').click();
     await expect.poll(() => page.getByTestId('check').textContent()).toBe('Check again');
     await expectIdle(page);
@@ -193,9 +195,7 @@ describe('the pane a finance clerk trusts', () => {
 
   it('lists errors first and steps through the findings with Alt+↓ / Alt+↑, selecting each cell', async () => {
     const page = await openDemo();
-    await page.getByTestId('open-file').setInputFiles(mistakeFile);
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, mistakeFile);
     const list = await cells(page);
     expect(list[0]).toEqual(['error', '表3!E13']);
     // Severity never rises down the list within a group, and the error's group comes first.
@@ -217,9 +217,7 @@ describe('the pane a finance clerk trusts', () => {
 
   it('an ambiguous mistake: the clerk chooses the cell, sees before and after, confirms; the check runs again', async () => {
     const page = await openDemo();
-    await page.getByTestId('open-file').setInputFiles(ambiguousFile);
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, ambiguousFile);
     const finding = page.locator('[data-testid="finding"][data-severity="error"]');
     const choices = finding.getByTestId('choose-candidate');
     expect(await choices.count()).toBe(2);
@@ -234,9 +232,7 @@ describe('the pane a finance clerk trusts', () => {
 
   it('undo and redo a fix; download the fixed workbook (re-read and checked clean) and export the HTML report; nothing leaves the page’s origin', async () => {
     const page = await openDemo();
-    await page.getByTestId('open-file').setInputFiles(mistakeFile);
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, mistakeFile);
     await page.getByTestId('apply-all-safe').click();
     await expect.poll(() => page.getByTestId('count-error').textContent()).toBe('错误 0');
     await page.getByTestId('undo').click();
@@ -293,9 +289,7 @@ describe('the pane a finance clerk trusts', () => {
 
   it('at 350 px (Excel’s task pane) nothing scrolls sideways, before or after a jump', async () => {
     const page = await openDemo('', { width: 350, height: 800 });
-    await page.getByTestId('load-sample').click();
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, 'sample');
     const sideways = () => page.evaluate('[document.documentElement.scrollWidth, window.scrollX]');
     expect(await sideways()).toEqual([350, 0]);
     await page.locator('[data-testid="finding"]').first().getByTestId('goto').click();
@@ -308,9 +302,7 @@ describe('the pane a finance clerk trusts', () => {
 
   it('is usable without a mouse and by a screen reader: named controls, headings, a live region, keyboard cells', async () => {
     const page = await openDemo();
-    await page.getByTestId('load-sample').click();
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, 'sample');
     await page.getByTestId('advanced').click();
     const tree = await page.locator('body').ariaSnapshot();
     writeFileSync(join(ARTIFACTS, 'pane-aria.yml'), tree);
@@ -356,9 +348,7 @@ describe('the pane a finance clerk trusts', () => {
 describe('rule packs and a maintainer’s local rules in the pane', () => {
   it('a pack chosen in the pane changes what is reported', async () => {
     const page = await openDemo();
-    await page.getByTestId('load-sample').click();
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, 'sample');
     expect(await page.getByTestId('count-info').textContent()).toBe(`提示 ${core.info}`);
     await page.getByTestId('advanced').click();
     await page.getByTestId('pack').selectOption('lenient-performance');
@@ -379,9 +369,7 @@ describe('rule packs and a maintainer’s local rules in the pane', () => {
     const page = await openDemo();
     // Rules first, then the workbook: opening a workbook keeps the rules chosen.
     await page.getByTestId('local-rules').setInputFiles(join(dir, 'perf-value-unit.json'));
-    await page.getByTestId('load-sample').click();
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, 'sample');
     expect(await page.getByTestId('count-error').textContent()).toBe('错误 1');
     expect(await page.locator('[data-testid="finding"][data-severity="error"]').getAttribute('data-cell')).toBe('项目绩效目标表!E251');
 
@@ -443,9 +431,7 @@ describe('the maintainer scenarios of the README, in the pane as in the CLI', ()
 
     const page = await openDemo();
     await page.getByTestId('local-rules-folder').setInputFiles(rules);
-    await page.getByTestId('open-file').setInputFiles(file);
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, file);
     const shown = await page.locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => ({ rule: e.getAttribute('data-rule'), cell: e.getAttribute('data-cell'), severity: e.getAttribute('data-severity') })));
     const key = (x: { rule: string | null; cell: string | null; severity: string | null }) => `${x.rule} ${x.cell} ${x.severity}`;
     expect(shown.filter((x) => scenario({ ruleId: x.rule ?? '' })).map(key).sort()).toEqual(cli.filter(scenario).map((f) => key({ rule: f.ruleId, cell: `${f.sheet}!${f.cell}`, severity: f.severity })).sort());
@@ -504,9 +490,7 @@ describe('a maintainer’s rules folder in the pane', () => {
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), severity: 'error' }, null, 2));
     const page = await openDemo();
     await page.getByTestId('local-rules-folder').setInputFiles(join(dir, 'rules'));
-    await page.getByTestId('load-sample').click();
-    await page.getByTestId('file-name').waitFor();
-    await check(page);
+    await openAndCheck(page, 'sample');
     expect(await page.getByTestId('count-error').textContent()).toBe('错误 2');
     await page.close();
   });
