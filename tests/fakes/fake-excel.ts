@@ -94,6 +94,13 @@ export class FakeSheet {
     return this.cells.get(toA1(row, col));
   }
 
+  private parsed?: { from: string[]; list: { a1: string; bounds: ReturnType<typeof parseRange> }[] };
+  /** The merges parsed once (a county workbook asks for them in 64 slices). */
+  parsedMerges(): { a1: string; bounds: ReturnType<typeof parseRange> }[] {
+    if (this.parsed?.from !== this.merges) this.parsed = { from: this.merges, list: this.merges.map((a1) => ({ a1, bounds: parseRange(a1) })) };
+    return this.parsed.list;
+  }
+
   fillOf(address: string): FakeFill {
     return this.cells.get(address)?.fill ?? NO_FILL;
   }
@@ -573,7 +580,7 @@ class FakeRange extends ClientObject {
     const { sheet, top, left, rows, cols } = this;
     const excel = this.context.excel;
     // Only areas whose top-left cell lies in the range; above 512 the whole request fails.
-    const areas = () => sheet.merges.filter((m) => inside({ top, left, bottom: top + rows - 1, right: left + cols - 1 }, parseRange(m).top, parseRange(m).left));
+    const areas = () => sheet.parsedMerges().filter(({ bounds }) => inside({ top, left, bottom: top + rows - 1, right: left + cols - 1 }, bounds.top, bounds.left)).map((m) => m.a1);
     return new (class extends ClientObject {
       get isNullObject() { return this.get<boolean>('isNullObject'); }
       get address() { return this.get<string>('address'); }
@@ -592,9 +599,12 @@ class FakeRange extends ClientObject {
     return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(this.sheet.cell(this.top + r, this.left + c))));
   }
   protected override loadBytes(props: string[]) {
+    // Only Excel on the web limits the response; elsewhere there is nothing to count.
+    if (!this.context.excel.profile.web) return () => 0;
     return () => {
       let bytes = 0;
-      for (const p of props) if (['values', 'text', 'numberFormat', 'formulas', 'valueTypes'].includes(p)) bytes += JSON.stringify(this.read(p)).length;
+      // UTF-8 bytes, as the limit counts them: a Chinese character is three.
+      for (const p of props) if (['values', 'text', 'numberFormat', 'formulas', 'valueTypes'].includes(p)) bytes += new TextEncoder().encode(JSON.stringify(this.read(p))).length;
       return bytes;
     };
   }
