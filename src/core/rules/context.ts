@@ -72,9 +72,13 @@ export class RuleContext {
     return name;
   }
 
-  /** "2080101 行政运行", "合计", or the row's label on the side given. */
+  /** "2080101 行政运行", "合计", or the row's label on the side given. A coded row's name is made once. */
   rowName(row: TableRow, side?: string): string {
-    if (row.code) return `${row.code.code} ${row.labels.name ?? ''}`.trim();
+    if (row.code) {
+      let name = codedRowNames.get(row);
+      if (name === undefined) codedRowNames.set(row, (name = `${row.code.code} ${row.labels.name ?? ''}`.trim()));
+      return name;
+    }
     const label = (side && row.labels[side]) || row.labels.name || row.labels.item || Object.values(row.labels)[0] || `第${row.row}行`;
     return label.trim();
   }
@@ -88,16 +92,17 @@ export class RuleContext {
     const ref = row.cells[role];
     if (!ref) return undefined;
     // The row's name is written only if the term is ever described (a failing identity).
-    return this.termFor(t, ref, () => {
-      const name = this.rowName(row, side);
-      return { 'zh-CN': name, en: name };
-    }, role, sign, scale);
+    return new CellTerm(this, t, ref, row, side, role, sign, scale);
   }
 
-  termFor(t: RecognizedTable, ref: CellRef, rowName: Localized | (() => Localized), role: string, sign: 1 | -1 = 1, scale = 1): Term {
-    return new CellTerm(this, t, ref, rowName, role, sign, scale);
+  termFor(t: RecognizedTable, ref: CellRef, rowName: Localized, role: string, sign: 1 | -1 = 1, scale = 1): Term {
+    return new CellTerm(this, t, ref, rowName, undefined, role, sign, scale);
   }
 }
+
+const codedRowNames = new WeakMap<TableRow, string>();
+
+const bothLanguages = (name: string): Localized => ({ 'zh-CN': name, en: name });
 
 /**
  * A cell in an identity. Its label is built on first read: only the few failing identities are
@@ -112,7 +117,9 @@ class CellTerm implements Term {
     private readonly ctx: RuleContext,
     private readonly table: RecognizedTable,
     readonly ref: CellRef,
-    private readonly rowName: Localized | (() => Localized),
+    /** The row (named on first description) or the name itself. No closure per term: there are hundreds of thousands. */
+    private readonly row: TableRow | Localized,
+    private readonly side: string | undefined,
     private readonly role: string,
     readonly sign: 1 | -1,
     scale = 1,
@@ -123,7 +130,7 @@ class CellTerm implements Term {
 
   get label(): Localized {
     if (!this.cachedLabel) {
-      const rowName = typeof this.rowName === 'function' ? this.rowName() : this.rowName;
+      const rowName = 'cells' in this.row ? bothLanguages(this.ctx.rowName(this.row as TableRow, this.side)) : (this.row as Localized);
       this.cachedLabel = {
         'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${rowName['zh-CN']}“${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
         en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${rowName.en} “${this.ctx.columnName(this.table, this.role, 'en')}”`,

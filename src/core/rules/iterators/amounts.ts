@@ -41,8 +41,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
   identities: true,
   texts: ['table', 'column', 'left'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
-  run(ctx, params, ruleId) {
-    const items: Item[] = [];
+  *run(ctx, params, ruleId) {
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         const coded = t.rows.filter((r) => r.code);
@@ -82,12 +81,11 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
               },
               describe: (lang) => localizedPair(ctx, t, role)[lang],
             };
-            items.push(identityItem(identity, t.id));
+            yield identityItem(identity, t.id);
           }
         }
       }
     }
-    return items;
   },
 };
 
@@ -110,8 +108,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
       ...(d.requires ?? []).map((role, j) => ({ path: ['identities', i, 'requires', j], table: d.table, column: role })),
       ...(d.side ? [{ path: ['identities', i, 'side'], table: d.table, column: d.side }] : []),
     ]),
-  run(ctx, params, ruleId) {
-    const items: Item[] = [];
+  *run(ctx, params, ruleId) {
     for (const decl of params.identities) {
       for (const t of ctx.tables(decl.table)) {
         const present = new Set(t.columns.map((c) => c.role));
@@ -135,11 +132,10 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
               en: { ...localizedPair(ctx, t, decl.total).en, parts: parts.map((p) => ctx.columnName(t, p, 'en')).join(' + ') },
             })[lang],
           };
-          items.push(identityItem(identity, t.id));
+          yield identityItem(identity, t.id);
         }
       }
     }
-    return items;
   },
 };
 
@@ -183,8 +179,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
       ...d.parts.map((k, j) => ({ path: ['sums', i, 'parts', j], table: d.table, rowKey: k, side: d.side })),
       ...(d.unless ? [{ path: ['sums', i, 'unless'], table: d.table, rowKey: d.unless, side: d.side }] : []),
     ]),
-  run(ctx, params, ruleId) {
-    const items: Item[] = [];
+  *run(ctx, params, ruleId) {
     for (const decl of params.sums) {
       for (const t of ctx.tables(decl.table)) {
         const total = rowByKey(t, decl.side, decl.total);
@@ -203,11 +198,10 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
             context: { rowName: ctx.rowName(total, decl.side), parts: partsText(parts.map((p) => ctx.rowName(p, decl.side))) },
             describe: (lang) => localizedPair(ctx, t, role)[lang],
           };
-          items.push(identityItem(identity, t.id));
+          yield identityItem(identity, t.id);
         }
       }
     }
-    return items;
   },
 };
 
@@ -360,8 +354,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   identities: true,
   texts: ['right', 'relation', 'left'],
   references: (p) => p.ties.flatMap((tie, i) => (['left', 'right'] as const).flatMap((side) => sideReferences(tie[side], ['ties', i, side]))),
-  run(ctx, params, ruleId) {
-    const items: Item[] = [];
+  *run(ctx, params, ruleId) {
     for (const tie of params.ties) {
       const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
       for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right)) {
@@ -381,10 +374,9 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
             ...(lhs.length > 1 && { left: sumLabel(lhs, lang) }),
           }),
         };
-        items.push(identityItem(identity, table.id));
+        yield identityItem(identity, table.id);
       }
     }
-    return items;
   },
 };
 
@@ -400,11 +392,10 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
     { path: ['left', 'column'], table: p.left.table, column: p.left.column, coded: true },
     { path: ['right', 'column'], table: p.right.table, column: p.right.column, coded: true },
   ],
-  run(ctx, params, ruleId) {
-    const items: Item[] = [];
+  *run(ctx, params, ruleId) {
     const lt = ctx.table(params.left.table);
     const rt = ctx.table(params.right.table);
-    if (!lt || !rt) return items;
+    if (!lt || !rt) return;
     const termsOf = (t: RecognizedTable, column: string, codes: string[]) =>
       codes.flatMap((code) => {
         const row = t.rows.find((r) => r.code?.code === code);
@@ -428,9 +419,8 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
           en: { name: pair.name.en, leftTable: ctx.tableName(lt, 'en'), rightTable: ctx.tableName(rt, 'en') },
         })[lang],
       };
-      items.push(identityItem(identity, lt.id));
+      yield identityItem(identity, lt.id);
     }
-    return items;
   },
 };
 

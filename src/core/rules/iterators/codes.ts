@@ -38,8 +38,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   identities: false,
   texts: ['table'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
-  run(ctx, params) {
-    const items: Item[] = [];
+  *run(ctx, params) {
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         const rowsOfCode = new Map<string, number>();
@@ -57,7 +56,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
           const childCount = childrenOf.get(row.code.code) ?? 0;
           const hasChildren = childCount > 0;
           const parentRows = parent === '' ? 0 : (rowsOfCode.get(parent) ?? 0);
-          items.push({
+          yield {
             facts: {
               code: row.code.code,
               name: row.labels.name ?? '',
@@ -76,11 +75,10 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
             text: (lang) => ({ table: ctx.tableName(t, lang) }),
             cell: codeCellOf(t, row),
             table: t.id,
-          });
+          };
         }
       }
     }
-    return items;
   },
 };
 
@@ -101,7 +99,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
   identities: false,
   texts: ['table'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
-  run(ctx, params) {
+  *run(ctx, params) {
     const uses = new Map<string, { t: RecognizedTable; row: TableRow; name: string }[]>();
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
@@ -114,7 +112,6 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         }
       }
     }
-    const items: Item[] = [];
     for (const [code, list] of uses) {
       if (list.length < 2) continue;
       const counts = new Map<string, number>();
@@ -123,7 +120,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       const usualUse = list.find((u) => normalizeLabel(u.name) === usual)!;
       for (const u of list) {
         const differs = normalizeLabel(u.name) !== usual;
-        items.push({
+        yield {
           facts: {
             code,
             name: u.name,
@@ -138,10 +135,9 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
           ...(differs && u.row.cells.name && { fix: { sheet: u.t.sheet, cell: u.row.cells.name.cell, value: usualUse.name, safety: 'unsafe' as const } }),
           related: list.filter((x) => x !== u).map((x) => ({ sheet: x.t.sheet, cell: x.row.cells.name?.cell ?? codeCellOf(x.t, x.row).cell })),
           table: u.t.id,
-        });
+        };
       }
     }
-    return items;
   },
 };
 
@@ -166,8 +162,7 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
       { path: ['pairs', i, 'from'], table: pair.from, column: pair.column, coded: true },
       { path: ['pairs', i, 'to'], table: pair.to, coded: true },
     ]),
-  run(ctx, params) {
-    const items: Item[] = [];
+  *run(ctx, params) {
     for (const pair of params.pairs) {
       const from = ctx.table(pair.from);
       const to = ctx.table(pair.to);
@@ -182,7 +177,7 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
         let parent = parentCode(row.code.code);
         while (parent && !toRows.has(parent)) parent = parentCode(parent);
         const anchor = parent ? toRows.get(parent)! : undefined;
-        items.push({
+        yield {
           facts: { code: row.code.code, name: row.labels.name ?? '', amount, missing, rowsInTarget: missing ? 0 : 1, parentCode: parent ?? '', fromTable: from.sheet },
           text: (lang) => ({
             'zh-CN': { table: ctx.tableName(to, 'zh-CN'), from: ctx.tableName(from, 'zh-CN') },
@@ -191,10 +186,9 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
           cell: anchor ? codeCellOf(to, anchor) : { sheet: to.sheet, cell: to.titleCell! },
           related: [codeCellOf(from, row)],
           table: to.id,
-        });
+        };
       }
     }
-    return items;
   },
 };
 
@@ -211,8 +205,7 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
   identities: false,
   texts: ['table', 'fiscalTable'],
   references: (p) => p.tables.flatMap((d, i) => (d.fiscalColumn ? [{ path: ['tables', i, 'fiscalColumn'], table: 'fiscal-summary' as const, column: d.fiscalColumn }] : [])),
-  run(ctx, params) {
-    const items: Item[] = [];
+  *run(ctx, params) {
     const fiscal = ctx.table('fiscal-summary');
     const fiscalTotal = fiscal?.rows.find((r) => r.keys.expenseItem === 'expenseYearTotal');
     for (const decl of params.tables) {
@@ -226,7 +219,7 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
             : params.report === 'note' && t.note
               ? { sheet: t.sheet, cell: t.note.cell }
               : { sheet: t.sheet, cell: t.titleCell! };
-        items.push({
+        yield {
           facts: { amountCount, fiscalAmount: fiscalCell?.amount ?? 0, note: normalizeLabel(t.note?.text ?? '') },
           text: (lang) => ({
             'zh-CN': { table: ctx.tableName(t, 'zh-CN'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'zh-CN') : '财政拨款收支总表' },
@@ -235,9 +228,8 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
           cell,
           ...(params.report === 'fiscal' && fiscalCell && { fix: { sheet: fiscalCell.sheet, cell: fiscalCell.cell, value: 0, safety: 'unsafe' as const } }),
           table: params.report === 'fiscal' ? 'fiscal-summary' : t.id,
-        });
+        };
       }
     }
-    return items;
   },
 };
