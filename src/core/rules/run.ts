@@ -97,6 +97,28 @@ function dedupe(cells: CellAddress[], exclude: CellAddress): CellAddress[] {
   });
 }
 
+/**
+ * The identities sharing a cell with a failed one: all the localiser ever weighs. They are made again
+ * rather than kept from the first pass, so a workbook whose sums hold (most of them, and the largest)
+ * never holds its hundreds of thousands of identities at once. A failed identity comes back as the
+ * same object, so the localiser knows it for one it must resolve.
+ */
+function identitiesTouching(failed: readonly Identity[], rules: readonly LoadedRule[], ctx: RuleContext): Identity[] {
+  if (failed.length === 0) return [];
+  const cells = new Set(failed.flatMap((f) => terms(f).map(termKey)));
+  const failedByKey = new Map(failed.map((f) => [f.key, f]));
+  const out: Identity[] = [];
+  for (const rule of rules) {
+    if (!rule.iteratorDef.identities) continue;
+    for (const item of rule.iteratorDef.run(ctx, rule.parsedParams, rule.id)) {
+      const id = item.identity;
+      if (!id || unjudgeable(id) || !terms(id).some((t) => cells.has(termKey(t)))) continue;
+      out.push(failedByKey.get(id.key) ?? id);
+    }
+  }
+  return out;
+}
+
 export async function runRules(
   rules: readonly LoadedRule[],
   recognition: Recognition,
@@ -107,7 +129,6 @@ export async function runRules(
   const ctx = new RuleContext(recognition, vocab, grid);
   const findings: Finding[] = [];
   const runs: RuleRun[] = [];
-  const allIdentities: Identity[] = [];
   const failedIdentities: Identity[] = [];
   // Items of failed identities only: the others are judged again from their identity when needed.
   const itemOf = new Map<Identity, { item: Item; rule: LoadedRule }>();
@@ -124,7 +145,6 @@ export async function runRules(
       const failing = reportsFor(item.facts);
       if (failing) failures++;
       if (item.identity) {
-        allIdentities.push(item.identity);
         if (failing) {
           failedIdentities.push(item.identity);
           itemOf.set(item.identity, { item, rule });
@@ -154,7 +174,7 @@ export async function runRules(
     if (verdict === undefined) verdicts.set(key, (verdict = reports(ruleById.get(id.ruleId)!, identityFacts(id, overrides))));
     return verdict;
   };
-  const { culprits, unplaced } = await locate(failedIdentities, allIdentities, fails);
+  const { culprits, unplaced } = await locate(failedIdentities, identitiesTouching(failedIdentities, rules, ctx), fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
   // Amounts carry their table's unit, so "187.45" is never read as 元 when the table is in 万元.
   const unitWord = (unit: Unit) => (lang === 'zh-CN' ? ` ${unit}` : ` ${UNIT_EN[unit]}`);
