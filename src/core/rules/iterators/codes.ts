@@ -112,28 +112,28 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         }
       }
     }
+    const cellOf = (x: { t: RecognizedTable; row: TableRow }) => ({ sheet: x.t.sheet, cell: x.row.cells.name?.cell ?? codeCellOf(x.t, x.row).cell });
     for (const [code, list] of uses) {
       if (list.length < 2) continue;
+      // One key per use, and what every use shares worked out once: a code used in sixty tables is
+      // sixty items, not sixty times sixty comparisons.
+      const keys = list.map((u) => normalizeLabel(u.name));
       const counts = new Map<string, number>();
-      for (const u of list) counts.set(normalizeLabel(u.name), (counts.get(normalizeLabel(u.name)) ?? 0) + 1);
+      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
       const usual = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-      const usualUse = list.find((u) => normalizeLabel(u.name) === usual)!;
-      for (const u of list) {
-        const differs = normalizeLabel(u.name) !== usual;
+      const usualUse = list[keys.indexOf(usual)]!;
+      const otherTables = list.filter((_, i) => keys[i] === usual).map((x) => x.t.sheet).join('、');
+      for (const [i, u] of list.entries()) {
+        const differs = keys[i] !== usual;
         yield {
-          facts: {
-            code,
-            name: u.name,
-            usualName: usualUse.name,
-            differs,
-            nameKey: normalizeLabel(u.name),
-            usualNameKey: usual,
-            otherTables: list.filter((x) => normalizeLabel(x.name) === usual).map((x) => x.t.sheet).join('、'),
-          },
+          facts: { code, name: u.name, usualName: usualUse.name, differs, nameKey: keys[i]!, usualNameKey: usual, otherTables },
           text: (lang) => ({ table: ctx.tableName(u.t, lang) }),
-          cell: { sheet: u.t.sheet, cell: u.row.cells.name?.cell ?? codeCellOf(u.t, u.row).cell },
+          cell: cellOf(u),
           ...(differs && u.row.cells.name && { fix: { sheet: u.t.sheet, cell: u.row.cells.name.cell, value: usualUse.name, safety: 'unsafe' as const } }),
-          related: list.filter((x) => x !== u).map((x) => ({ sheet: x.t.sheet, cell: x.row.cells.name?.cell ?? codeCellOf(x.t, x.row).cell })),
+          // Read only for a finding: the other uses, listed then.
+          get related() {
+            return list.filter((x) => x !== u).map(cellOf);
+          },
           table: u.t.id,
         };
       }
