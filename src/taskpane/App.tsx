@@ -124,6 +124,9 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
   }, [port, dispatch]);
   useEffect(() => {
     void controller?.start();
+    // A new controller (another pack, local rules) takes over auto re-check; the old one lets go.
+    if (controller && stateRef.current.autoRecheck) void controller.setAutoRecheck(true);
+    return () => void controller?.dispose();
   }, [controller]);
   // Alt+↓ / Alt+↑ step through the findings from anywhere in the pane.
   useEffect(() => {

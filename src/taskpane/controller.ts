@@ -140,13 +140,18 @@ export class PaneController {
     await this.guard(() => this.port.saveMemory(this.getState().memory));
   }
 
-  /** Re-check after edits, debounced, only while the user wants it. */
-  async setAutoRecheck(on: boolean, delayMs = 1500): Promise<void> {
-    this.dispatch({ type: 'auto-recheck', on });
+  /** This controller is being replaced (another rule pack, another workbook): stop listening to the workbook. */
+  async dispose(): Promise<void> {
     clearTimeout(this.timer);
     const stop = this.unsubscribe;
     this.unsubscribe = undefined;
     if (stop) await this.guard(stop);
+  }
+
+  /** Re-check after edits, debounced, only while the user wants it. */
+  async setAutoRecheck(on: boolean, delayMs = 1500): Promise<void> {
+    this.dispatch({ type: 'auto-recheck', on });
+    await this.dispose();
     if (!on) return;
     const ok = await this.guard(async () => {
       this.unsubscribe = await this.port.onChanged(() => {

@@ -163,6 +163,21 @@ describe('errors and language', () => {
   });
 });
 
+describe('a controller replaced (another rule pack) lets go of the workbook', () => {
+  it('stops re-checking after dispose: an edit then reads nothing', async () => {
+    const h = harness(structuredClone(sample));
+    await h.controller.check();
+    await h.controller.setAutoRecheck(true, 5);
+    await h.controller.dispose();
+    let reads = 0;
+    const read = h.demo.read.bind(h.demo);
+    h.demo.read = () => (reads++, read());
+    h.demo.edit({ sheet: '表3', cell: 'E13' }, 1);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(reads).toBe(0);
+  });
+});
+
 describe('order and flow', () => {
   const finding = (ruleId: string, severity: Finding['severity'], cell: string, sheet = '项目绩效目标表'): Finding => ({ ruleId, severity, sheet, cell, message: `${ruleId} ${cell}`, table: 'performance-target' });
   function stateWith(findings: Finding[], tables = 8): PaneState {
