@@ -24,7 +24,7 @@ import type { Severity } from '../core/findings.js';
 import { ANSWER_SHEET, answerKey, type TrainingAnswer } from '../core/training.js';
 import { isDateFormat, serialToIsoDate } from '../xlsx/reader/number-formats.js';
 import type { ConditionalFormatLike, OfficeLike, RangeLike, RequestContextLike, WorksheetLike } from './office-types.js';
-import { columnLetters, fromA1, toA1 } from '../core/address.js';
+import { fromA1, rangeToA1, toA1 } from '../core/address.js';
 
 /** Cells per round trip: values, text, number formats and formulas at ~50 bytes a cell stay under Excel on the web's 5 MB. */
 export const CELLS_PER_SYNC = 80_000;
@@ -81,10 +81,8 @@ export function translateError(e: unknown): WorkbookError {
   }
 }
 
-function isPayloadError(e: unknown): boolean {
-  const code = (e as { code?: string }).code;
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
-}
+/** Excel refused the request or response as too large (Excel on the web: 5 MB). */
+const isPayloadError = (e: unknown) => translateError(e).code === 'busy';
 
 interface Block {
   sheet: number;
@@ -104,7 +102,7 @@ function runs(cells: string[]): string[] {
     let j = i;
     while (j + 1 < points.length && points[j + 1]!.col === points[i]!.col && points[j + 1]!.row <= points[j]!.row + 1) j++;
     const a = points[i]!, b = points[j]!;
-    out.push(a.row === b.row ? toA1(a.row, a.col) : `${toA1(a.row, a.col)}:${columnLetters(b.col)}${b.row}`);
+    out.push(a.row === b.row ? toA1(a.row, a.col) : rangeToA1({ top: a.row, left: a.col, bottom: b.row, right: b.col }));
     i = j + 1;
   }
   return out;
@@ -151,14 +149,13 @@ export class ExcelGateway implements WorkbookPort {
     });
     await ctx.sync();
     const sheets: GridSheet[] = worksheets.items.map((ws) => ({ name: ws.name, rows: [], merges: [], ...(ws.visibility !== 'Visible' && { hidden: true }) }));
-    const blocks: Block[] = [];
-    worksheets.items.forEach((ws, i) => {
+    // Each sheet's used range as one block: split by cell count for the values, by row slices for merges.
+    const wholes: Block[] = worksheets.items.flatMap((ws, i) => {
       const u = used[i]!;
-      if (u.isNullObject || u.rowCount === 0) return;
-      blocks.push(...this.split({ sheet: i, ws, row: u.rowIndex, col: u.columnIndex, rows: u.rowCount, cols: u.columnCount }, CELLS_PER_SYNC));
+      return u.isNullObject || u.rowCount === 0 ? [] : [{ sheet: i, ws, row: u.rowIndex, col: u.columnIndex, rows: u.rowCount, cols: u.columnCount }];
     });
-    await this.readCells(ctx, blocks, sheets);
-    if (this.has('merges')) await this.readMerges(ctx, worksheets.items, used, sheets);
+    await this.readCells(ctx, wholes.flatMap((b) => this.split(b, CELLS_PER_SYNC)), sheets);
+    if (this.has('merges')) await this.readMerges(ctx, wholes, sheets);
     for (const s of sheets) for (let i = 0; i < s.rows.length; i++) s.rows[i] ??= [];
     return { sheets };
   }
@@ -174,7 +171,7 @@ export class ExcelGateway implements WorkbookPort {
   private rangeOf(b: Block): RangeLike {
     return this.office.supports('1.7')
       ? b.ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols)
-      : b.ws.getRange(`${toA1(b.row + 1, b.col + 1)}:${columnLetters(b.col + b.cols)}${b.row + b.rows}`);
+      : b.ws.getRange(rangeToA1({ top: b.row + 1, left: b.col + 1, bottom: b.row + b.rows, right: b.col + b.cols }));
   }
 
   /** Blocks go out in as few round trips as the payload allows; a payload error halves the batch and retries it. */
@@ -227,28 +224,23 @@ export class ExcelGateway implements WorkbookPort {
    * every sheet is asked again in more row slices (each area is returned by the slice holding its
    * top-left cell), until it succeeds or slices are one row.
    */
-  private async readMerges(ctx: RequestContextLike, items: WorksheetLike[], used: RangeLike[], sheets: GridSheet[]): Promise<void> {
-    const targets = items.map((ws, i) => ({ ws, i, u: used[i]! })).filter((t) => !t.u.isNullObject && t.u.rowCount > 0);
-    const tallest = Math.max(0, ...targets.map((t) => t.u.rowCount));
-    for (let slices = 1; targets.length; slices *= 8) {
-      const asked = targets.flatMap((t) => {
-        const rows = Math.ceil(t.u.rowCount / slices);
-        const out: { i: number; areas: { address: string; isNullObject: boolean } }[] = [];
-        for (let r = 0; r < t.u.rowCount; r += rows) {
-          const range = this.rangeOf({ sheet: t.i, ws: t.ws, row: t.u.rowIndex + r, col: t.u.columnIndex, rows: Math.min(rows, t.u.rowCount - r), cols: t.u.columnCount });
-          const areas = range.getMergedAreasOrNullObject();
+  private async readMerges(ctx: RequestContextLike, wholes: Block[], sheets: GridSheet[]): Promise<void> {
+    const tallest = Math.max(0, ...wholes.map((b) => b.rows));
+    for (let slices = 1; wholes.length; slices *= 8) {
+      const asked = wholes
+        .flatMap((whole) => this.split(whole, Math.ceil(whole.rows / slices) * whole.cols))
+        .map((slice) => {
+          const areas = this.rangeOf(slice).getMergedAreasOrNullObject();
           areas.load('address');
-          out.push({ i: t.i, areas });
-        }
-        return out;
-      });
+          return { sheet: slice.sheet, areas };
+        });
       try {
         await ctx.sync();
       } catch (e) {
         if (slices >= tallest) throw e;
         continue;
       }
-      for (const a of asked) if (!a.areas.isNullObject) sheets[a.i]!.merges.push(...mergeRanges(a.areas.address));
+      for (const a of asked) if (!a.areas.isNullObject) sheets[a.sheet]!.merges.push(...mergeRanges(a.areas.address));
       return;
     }
   }
