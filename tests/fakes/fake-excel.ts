@@ -16,7 +16,7 @@
  * - undo: from ExcelApi 1.20 each sync that writes is an undo record (one per run with
  *   mergeUndoGroup); before it, an add-in's write clears the user's undo stack.
  */
-import { columnLetters, fromA1, parseRange, toA1 } from '../../src/core/address.js';
+import { fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
 import type { OfficeLike, RequestContextLike } from '../../src/excel/office-types.js';
 
 export interface ExcelProfile {
@@ -355,6 +355,16 @@ class FakeContext {
     this.commands.push({ run, bytes });
   }
 
+  /**
+   * A format write (a fill, a conditional format): Excel raises a change event for it too, the value
+   * of the range's top-left cell the same before and after.
+   */
+  writeFormat(kind: string, sheet: FakeSheet, address: string, apply: Command): void {
+    const first = parseRange(address.split(',')[0]!.trim());
+    const value = sheet.cells.get(toA1(first.top, first.left))?.value ?? '';
+    this.write(`${kind} ${sheet.name}!${address}`, { sheet: sheet.name, address, before: value, after: value }, apply);
+  }
+
   write(what: string, change: Change | undefined, apply: Command): void {
     this.queue(() => {
       apply();
@@ -496,8 +506,7 @@ class FakeFillProxy extends ClientObject {
   }
   private setProp(p: keyof FakeFill, v: unknown) {
     const cell = () => this.sheet.cells.get(this.address) ?? this.sheet.cells.set(this.address, { value: '' }).get(this.address)!;
-    const before = this.sheet.cells.get(this.address)?.value ?? '';
-    this.context.write(`fill ${this.sheet.name}!${this.address}`, { sheet: this.sheet.name, address: this.address, before, after: before }, () => {
+    this.context.writeFormat('fill', this.sheet, this.address, () => {
       const c = cell();
       c.fill = { ...(c.fill ?? NO_FILL), [p]: v };
     });
@@ -507,13 +516,8 @@ class FakeFillProxy extends ClientObject {
   }
   get color() { return this.get<string>('color'); }
   set color(v: string) { this.setProp('color', v); }
-  get pattern() { return this.get<string>('pattern'); }
-  set pattern(v: string) { this.context.need(9); this.setProp('pattern', v); }
-  get tintAndShade() { return this.get<number>('tintAndShade'); }
-  set tintAndShade(v: number) { this.context.need(9); this.setProp('tintAndShade', v); }
   clear() {
-    const before = this.sheet.cells.get(this.address)?.value ?? '';
-    this.context.write(`fill ${this.sheet.name}!${this.address}`, { sheet: this.sheet.name, address: this.address, before, after: before }, () => {
+    this.context.writeFormat('fill', this.sheet, this.address, () => {
       const cell = this.sheet.cells.get(this.address);
       if (!cell) return;
       delete cell.fill;
@@ -540,7 +544,7 @@ class FakeRange extends ClientObject {
     super(ctx);
   }
   private get a1() {
-    return this.rows === 1 && this.cols === 1 ? toA1(this.top, this.left) : `${toA1(this.top, this.left)}:${columnLetters(this.left + this.cols - 1)}${this.top + this.rows - 1}`;
+    return this.rows === 1 && this.cols === 1 ? toA1(this.top, this.left) : rangeToA1({ top: this.top, left: this.left, bottom: this.top + this.rows - 1, right: this.left + this.cols - 1 });
   }
   get isNullObject() { return this.nullObject; }
   get address() { return this.get<string>('address'); }
@@ -651,8 +655,7 @@ class FakeConditionalFormats extends ClientObject {
   /** Adds at the top priority (ConditionalFormatCollection.add). Only custom formats are modelled. */
   add(type: string) {
     const cf: FakeConditionalFormat = { type: type as 'Custom', address: this.a1, formula: '', color: '' };
-    const before = this.sheet.cells.get(toA1(this.bounds.top, this.bounds.left))?.value ?? '';
-    this.context.write(`conditional format ${this.sheet.name}!${this.a1}`, { sheet: this.sheet.name, address: this.a1, before, after: before }, () => {
+    this.context.writeFormat('conditional format', this.sheet, this.a1, () => {
       if (this.sheet.protected) throw this.context.excel.error('AccessDenied');
       this.sheet.conditionalFormats.unshift(cf);
     });
@@ -683,8 +686,7 @@ class FakeConditionalFormatProxy extends ClientObject {
     };
   }
   delete() {
-    const before = this.sheet.cells.get(toA1(parseRange(this.cf.address.split(',')[0]!).top, parseRange(this.cf.address.split(',')[0]!).left))?.value ?? '';
-    this.context.write(`conditional format ${this.sheet.name}!${this.cf.address}`, { sheet: this.sheet.name, address: this.cf.address, before, after: before }, () => {
+    this.context.writeFormat('conditional format', this.sheet, this.cf.address, () => {
       if (this.sheet.protected) throw this.context.excel.error('AccessDenied');
       this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((c) => c !== this.cf);
     });
