@@ -5,6 +5,9 @@ import type { TableId } from './vocabulary.js';
 export type Severity = 'error' | 'warning' | 'info';
 export type FixSafety = 'safe' | 'unsafe' | 'display-only';
 
+/** Most severe first: how findings are sorted everywhere. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 export interface CellAddress {
   sheet: string;
   cell: string;

@@ -27,7 +27,7 @@ import { PaneController } from './controller.js';
 import { workerChecker, type WorkerLike } from './worker-checker.js';
 import { FindingCard } from './FindingCard.js';
 import { t, type WordKey } from './i18n.js';
-import { countsByFamily, countsBySeverity, gatherRepeats, groupByTable, holdingBack, initialState, reducer, safeFixes, visibleFindings, type Action, type PaneError, type PaneState } from './state.js';
+import { countsByFamily, countsBySeverity, holdingBack, initialState, listGroups, reducer, safeFixes, type Action, type PaneError, type PaneState } from './state.js';
 import { TrainingPanel } from './TrainingPanel.js';
 
 const useStyles = makeStyles({
@@ -101,15 +101,18 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
   const folderInput = useRef<HTMLInputElement>(null);
   // Chromium, Edge and WebView2 pick folders with webkitdirectory; React does not know the attribute.
   useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
-  const built = useMemo(() => buildCatalogue(localSources ?? ruleSources, localSources ? undefined : pack), [ruleSources, localSources, pack]);
+  // Local rule files replace the bundled ones and their packs; the catalogue and the worker use the same.
+  const sources = localSources ?? ruleSources;
+  const packName = localSources ? undefined : pack;
+  const built = useMemo(() => buildCatalogue(sources, packName), [sources, packName]);
   // One worker for the pane's life; the check runs there so the page keeps responding.
   const worker = useMemo(() => startWorker(), []);
   useEffect(() => () => worker?.terminate(), [worker]);
   const controller = useMemo(() => {
     if (!port || !built.catalogue) return null;
-    const checker = worker ? workerChecker(worker, localSources ?? ruleSources, localSources ? undefined : pack) : undefined;
+    const checker = worker ? workerChecker(worker, sources, packName) : undefined;
     return new PaneController(port, built.catalogue as Catalogue, dispatch, () => stateRef.current, checker);
-  }, [port, built.catalogue, dispatch, worker, localSources, ruleSources, pack]);
+  }, [port, built.catalogue, dispatch, worker, sources, packName]);
 
   useEffect(() => {
     if (stateRef.current.lang === lang) return;
@@ -141,8 +144,7 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
 
   const counts = countsBySeverity(state);
   const families = countsByFamily(state);
-  const findings = visibleFindings(state);
-  const groups = gatherRepeats(groupByTable(state, findings));
+  const groups = listGroups(state);
   // A repeated group shows three of its findings until opened (or until 下一处 reaches a later one).
   const shownOf = (g: (typeof groups)[number]) => {
     if (!g.repeated || expanded.has(g.key)) return g.findings;
@@ -303,7 +305,7 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
             ))}
             <Switch checked={state.showIgnored} onChange={(_, d) => dispatch({ type: 'show-ignored', on: d.checked })} label={t(lang, 'showIgnored')} />
           </div>
-          {findings.length === 0 && <Text data-testid="no-problems">{t(lang, 'noProblems')}</Text>}
+          {groups.length === 0 && <Text data-testid="no-problems">{t(lang, 'noProblems')}</Text>}
           {groups.map((g) => (
             <div key={g.key} className={s.group} data-testid="table-group" data-repeated={g.repeated ? g.repeated.tables : undefined}>
               <Text as="h3" weight="semibold" size={300} className={s.groupTitle}>

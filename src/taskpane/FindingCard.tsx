@@ -131,20 +131,22 @@ export function FindingCard(p: FindingCardProps) {
       )}
       <div className={s.actions}>
         {/* One click only for a fix the evidence agrees on; an unsafe one shows before and after first; a reference value is never applied. */}
-        {f.fix && f.fix.safety === 'safe' && !p.ignored && (
-          <Button size="small" appearance="primary" onClick={() => p.onApply(f.fix!)} data-testid="apply-fix" title={`${f.fix.sheet}!${f.fix.cell}`}>
+        {f.fix && f.fix.safety !== 'display-only' && !p.ignored && (
+          <Button
+            size="small"
+            appearance={f.fix.safety === 'safe' ? 'primary' : undefined}
+            onClick={() => (f.fix!.safety === 'safe' ? p.onApply(f.fix!) : setConfirming(f.fix!))}
+            data-testid="apply-fix"
+            title={`${f.fix.sheet}!${f.fix.cell}`}
+          >
             {t(p.lang, 'applyFix')}：{t(p.lang, 'fixTo')} {short(f.fix.value)}
-          </Button>
-        )}
-        {f.fix && f.fix.safety === 'unsafe' && !p.ignored && (
-          <Button size="small" onClick={() => setConfirming(f.fix!)} data-testid="apply-fix" title={`${f.fix.sheet}!${f.fix.cell}`}>
-            {t(p.lang, 'applyFix')}：{t(p.lang, 'fixTo')} {short(f.fix.value)}…
+            {f.fix.safety === 'unsafe' && '…'}
           </Button>
         )}
         {f.fix && (
           <Badge appearance="outline" size="small">
             {t(p.lang, f.fix.safety)}
-            {f.fix.safety === 'display-only' && `：${String(f.fix.value).slice(0, 24)}`}
+            {f.fix.safety === 'display-only' && `：${short(f.fix.value)}`}
           </Badge>
         )}
         {f.severity !== 'error' && (

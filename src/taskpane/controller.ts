@@ -19,16 +19,12 @@ export class PaneController {
 
   constructor(
     private readonly port: WorkbookPort,
-    private catalogue: Catalogue,
+    private readonly catalogue: Catalogue,
     private readonly dispatch: (a: Action) => void,
     private readonly getState: () => PaneState,
     /** Where the check runs: in a Web Worker in the browser; on this thread when absent (tests, no Worker). */
     private readonly checker?: Checker,
   ) {}
-
-  setCatalogue(catalogue: Catalogue): void {
-    this.catalogue = catalogue;
-  }
 
   async start(): Promise<void> {
     await this.guard(async () => {

@@ -2,7 +2,7 @@
  * The pane's state as a pure reducer and selectors: what is shown, filtered, ignored, explained.
  * Everything the pane decides lives here, so it is tested without a browser.
  */
-import type { CellAddress, Finding, Fix, Severity, WorkbookReport } from '../core/findings.js';
+import { SEVERITY_RANK, type CellAddress, type Finding, type Fix, type Severity, type WorkbookReport } from '../core/findings.js';
 import type { TrainingAnswer } from '../core/training.js';
 import type { Lang } from '../core/messages.js';
 import type { Family } from '../core/rules/schema.js';
@@ -190,8 +190,6 @@ export interface TableGroup {
   findings: Finding[];
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /**
  * Findings grouped by the table they belong to (a project's target table by project); errors first:
  * groups by their most severe finding, then in workbook order; inside a group, errors before warnings.
@@ -207,8 +205,8 @@ export function groupByTable(state: PaneState, findings: Finding[]): TableGroup[
     groups.set(key, group);
   }
   const order = (g: TableGroup) => (g.sheet === null ? -1 : tables.findIndex((t) => `${t.sheet}!${t.range}` === g.key));
-  const worst = (g: TableGroup) => Math.min(...g.findings.map((f) => RANK[f.severity]));
-  for (const g of groups.values()) g.findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const worst = (g: TableGroup) => Math.min(...g.findings.map((f) => SEVERITY_RANK[f.severity]));
+  for (const g of groups.values()) g.findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return [...groups.values()].sort((a, b) => worst(a) - worst(b) || order(a) - order(b));
 }
 
@@ -246,9 +244,14 @@ export function gatherRepeats(groups: TableGroup[]): TableGroup[] {
   return out;
 }
 
+/** The list as the pane shows it: visible findings by table, errors first, repeats gathered. */
+export function listGroups(state: PaneState): TableGroup[] {
+  return gatherRepeats(groupByTable(state, visibleFindings(state)));
+}
+
 /** The findings with a cell, in the order the list shows them: what 下一处 / 上一处 step through. */
 export function stepOrder(state: PaneState): Finding[] {
-  return gatherRepeats(groupByTable(state, visibleFindings(state))).flatMap((g) => g.findings.filter((f) => f.sheet && f.cell));
+  return listGroups(state).flatMap((g) => g.findings.filter((f) => f.sheet && f.cell));
 }
 
 /** The finding after (or before) the selected one, wrapping around; the first when none is selected. */
@@ -282,7 +285,7 @@ export function highlights(state: PaneState): Highlight[] {
     if (!f.sheet || !f.cell) continue;
     const key = `${f.sheet}!${f.cell}`;
     const current = byCell.get(key);
-    if (!current || RANK[f.severity] < RANK[current.severity]) byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity });
+    if (!current || SEVERITY_RANK[f.severity] < SEVERITY_RANK[current.severity]) byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity });
   }
   return [...byCell.values()];
 }

@@ -3,7 +3,7 @@
  * evaluates the rule's conditions on them, identity failures go to the locator, the rest become
  * findings where the item says.
  */
-import type { Finding, Severity, CellAddress } from '../findings.js';
+import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
@@ -17,7 +17,6 @@ import { evaluate, termKey, terms, type Identity, type Overrides } from './ident
 import { locate } from './locate.js';
 import { explainDifference, explainValue } from './slips.js';
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const UNIT_EN: Record<Unit, string> = { 元: 'yuan', 万元: '×10k yuan', 千元: '×1k yuan', 亿元: '×100M yuan' };
 
