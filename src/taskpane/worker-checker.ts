@@ -3,21 +3,11 @@ import type { WorkbookReport } from '../core/findings.js';
 import type { GridWorkbook } from '../core/grid.js';
 import type { Lang } from '../core/messages.js';
 import type { SourceText } from '../core/rules/lint.js';
+import { fingerprint } from '../core/rules/prepared.js';
 import { SourceError } from '../core/source-error.js';
 import type { CheckReply, CheckRequest } from './check-worker.js';
 
 export type Checker = (file: string, grid: GridWorkbook, lang: Lang) => Promise<WorkbookReport>;
-
-/** A 32-bit FNV-1a of the sources and pack: the worker rebuilds its catalogue only when it changes. */
-function keyOf(sources: SourceText[], pack: string | undefined): string {
-  let h = 0x811c9dc5;
-  const add = (s: string) => {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  };
-  for (const s of sources) (add(s.file), add(s.text));
-  add(pack ?? '');
-  return `${sources.length}:${(h >>> 0).toString(36)}`;
-}
 
 /** The slice of a DOM Worker used here (structural, so Node's type checking of this file agrees). */
 export interface WorkerLike {
@@ -30,7 +20,8 @@ export interface WorkerLike {
 let next = 0;
 
 export function workerChecker(worker: WorkerLike, sources: SourceText[], pack: string | undefined): Checker {
-  const key = keyOf(sources, pack);
+  // The worker rebuilds its catalogue only when this changes (the same fingerprint the CLI's prepared catalogue uses).
+  const key = `${fingerprint(sources)}|${pack ?? ''}`;
   return (file, grid, lang) =>
     new Promise((resolve, reject) => {
       const id = ++next;

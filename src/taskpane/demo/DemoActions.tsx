@@ -20,10 +20,9 @@ function save(name: string, data: BlobPart, type: string): void {
 
 const base = (file: string) => file.replace(/\.xlsx$/i, '');
 
-export function DemoActions({ workbook, lang, context, version }: { workbook: DemoWorkbook; lang: Lang; context: PaneActionContext; version: number }) {
+export function DemoActions({ workbook, lang, context }: { workbook: DemoWorkbook; lang: Lang; context: PaneActionContext }) {
   const [problem, setProblem] = useState<string | null>(null);
   const { controller, report, catalogue, busy } = context;
-  void version; // re-render when the workbook changes, so undo/redo enable themselves
   const again = async (step: () => boolean) => {
     if (step()) await controller.check();
   };

@@ -100,7 +100,7 @@ export function DemoApp({ ruleSources, lang, setLang }: { ruleSources: SourceTex
   return (
     <div className={s.shell} data-testid="demo-shell">
       <div className={s.pane} data-testid="demo-pane">
-        <Pane port={workbook} ruleSources={ruleSources} lang={lang} onLang={setLang} toolbar={toolbar} actions={(c) => workbook && <DemoActions workbook={workbook} lang={lang} context={c} version={view?.version ?? 0} />} />
+        <Pane port={workbook} ruleSources={ruleSources} lang={lang} onLang={setLang} toolbar={toolbar} actions={(c) => workbook && <DemoActions workbook={workbook} lang={lang} context={c} />} />
       </div>
       <div className={s.preview} data-testid="demo-preview">{view && workbook && <GridPreview view={view} onSelect={(a) => void workbook.select(a)} />}</div>
     </div>
