@@ -94,15 +94,9 @@ export class RuleContext {
     // The row's name is written only if the term is ever described (a failing identity).
     return new CellTerm(this, t, ref, row, side, role, sign, scale);
   }
-
-  termFor(t: RecognizedTable, ref: CellRef, rowName: Localized, role: string, sign: 1 | -1 = 1, scale = 1): Term {
-    return new CellTerm(this, t, ref, rowName, undefined, role, sign, scale);
-  }
 }
 
 const codedRowNames = new WeakMap<TableRow, string>();
-
-const bothLanguages = (name: string): Localized => ({ 'zh-CN': name, en: name });
 
 /**
  * A cell in an identity. Its label is built on first read: only the few failing identities are
@@ -117,8 +111,8 @@ class CellTerm implements Term {
     private readonly ctx: RuleContext,
     private readonly table: RecognizedTable,
     readonly ref: CellRef,
-    /** The row (named on first description) or the name itself. No closure per term: there are hundreds of thousands. */
-    private readonly row: TableRow | Localized,
+    /** The row, named on first description. No closure per term: there are hundreds of thousands. */
+    private readonly row: TableRow,
     private readonly side: string | undefined,
     private readonly role: string,
     readonly sign: 1 | -1,
@@ -130,10 +124,10 @@ class CellTerm implements Term {
 
   get label(): Localized {
     if (!this.cachedLabel) {
-      const rowName = 'cells' in this.row ? bothLanguages(this.ctx.rowName(this.row as TableRow, this.side)) : (this.row as Localized);
+      const rowName = this.ctx.rowName(this.row, this.side);
       this.cachedLabel = {
-        'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${rowName['zh-CN']}“${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
-        en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${rowName.en} “${this.ctx.columnName(this.table, this.role, 'en')}”`,
+        'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${rowName}“${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
+        en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${rowName} “${this.ctx.columnName(this.table, this.role, 'en')}”`,
       };
     }
     return this.cachedLabel;

@@ -4,7 +4,7 @@ import type { HierarchyParams, RowIdentityParams, LabelledSumParams, RowSelector
 import { parentCode } from '../../codes.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
-import { identityItem, type Item, type RuleContext } from '../context.js';
+import { identityItem, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Localized, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 

@@ -4,7 +4,6 @@ import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams } from 
 import { parentCode } from '../../codes.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { normalizeLabel } from '../../text.js';
-import type { Item } from '../context.js';
 import { type IteratorDef, num, text, flag } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
