@@ -6,7 +6,6 @@ import { fromA1, parseRange, toA1 } from './address.js';
 import type { Finding, TableSummary, WorkbookReport } from './findings.js';
 import type { GridWorkbook } from './grid.js';
 import { message, type Lang, type MessageId } from './messages.js';
-import { nestQuotes } from './text.js';
 import type { Recognition, RecognizedTable } from './model.js';
 import { recognize } from './recognize/recognize.js';
 import type { LoadedRule } from './rules/catalogue.js';
@@ -179,7 +178,7 @@ export async function checkGrid(file: string, grid: GridWorkbook, catalogue: Cat
     });
   }
   const outcome = await runRules(catalogue.rules, recognition, vocab, grid, lang);
-  const findings = [...uncalculatedFindings(grid, lang), ...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => ({ ...keepFormulas(withTable(f, recognition), grid), message: nestQuotes(f.message) }));
+  const findings = [...uncalculatedFindings(grid, lang), ...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => keepFormulas(withTable(f, recognition), grid));
   return {
     report: { file, ...(catalogue.config && { config: catalogue.config }), tables: recognition.tables.map(summarizeTable), findings },
     recognition,

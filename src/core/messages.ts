@@ -1,13 +1,18 @@
 /** Localised message templates with {{placeholders}}; zh-CN first, as users read it. */
 export type Lang = 'zh-CN' | 'en';
 
+import { nestQuotes } from './text.js';
+
 export type Params = Record<string, string | number | undefined>;
 
+/** Fills a template's {{placeholders}}; a quoted name inside the template's own quotes is nested as ‘ ’. */
 export function formatTemplate(template: string, params: Params): string {
-  return template.replace(/\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g, (whole, key: string) => {
-    const v = params[key];
-    return v === undefined ? whole : String(v);
-  });
+  return nestQuotes(
+    template.replace(/\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g, (whole, key: string) => {
+      const v = params[key];
+      return v === undefined ? whole : String(v);
+    }),
+  );
 }
 
 const CATALOGUE = {

@@ -7,7 +7,7 @@ import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
-import { formatAmount } from '../text.js';
+import { formatAmount, nestQuotes } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { compileConditions, type Predicate } from './conditions.js';
@@ -263,6 +263,8 @@ export async function runRules(
     });
   }
 
+  // Messages joined from several pieces (a rule's sentence, the slip it looks like) nest their quotes too.
+  for (const f of findings) f.message = nestQuotes(f.message);
   findings.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
