@@ -1,6 +1,14 @@
 /** A1-style addresses. Rows and columns are 1-based everywhere in the project, as in Excel. */
 
+/** Letters of the columns a budget table uses, made once: every cell reference asks for them. */
+const COMMON_LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col < 256) return (COMMON_LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let letters = '';
   let n = col;
   while (n > 0) {

@@ -9,7 +9,8 @@ export class BoundedCache<K, V> {
   constructor(private readonly limit: number) {}
 
   get(key: K, compute: (key: K) => V): V {
-    if (this.map.has(key)) return this.map.get(key) as V;
+    const known = this.map.get(key);
+    if (known !== undefined || this.map.has(key)) return known as V;
     const value = compute(key);
     if (this.map.size >= this.limit) this.map.clear();
     this.map.set(key, value);

@@ -85,6 +85,8 @@ export class MergeIndex {
   }
 
   private covering(row: number, col: number): RangeBounds | undefined {
+    // Most rows of a budget table cross no merge: asked for every cell, this must cost nothing.
+    if (this.ranges.length === 0) return undefined;
     const list = this.byRow.get(row);
     if (list) for (const r of list) if (r.left <= col && col <= r.right) return r;
     for (const r of this.tall) if (r.top <= row && row <= r.bottom && r.left <= col && col <= r.right) return r;

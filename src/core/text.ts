@@ -60,10 +60,11 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   if (value === null || value === '') return { kind: 'blank' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
-    const decimals = decimalsOfFormat(numFmt, value);
+    const format = numFmt ? factsOf(numFmt) : undefined;
+    const decimals = format?.decimals ?? decimalsShown(value);
     // A format showing fewer than two decimals ("#,##0" over 1744680.34) rounds what the reader sees.
-    const rounded = hasExplicitFormat(numFmt) && decimals < 2;
-    return { kind: 'number', value, decimals, fromText: false, ...(rounded && { rounded: true as const }) };
+    if (format?.explicit && decimals < 2) return { kind: 'number', value, decimals, fromText: false, rounded: true };
+    return { kind: 'number', value, decimals, fromText: false };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
   const raw = fold(value).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
@@ -84,14 +85,14 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   return { kind: 'number', value: negative ? -n : n, decimals, fromText: true };
 }
 
-function hasExplicitFormat(numFmt: string | undefined): boolean {
-  return !!numFmt && factsOf(numFmt).explicit;
-}
-
 /** How many decimals a number format shows ("0.00" → 2, "#,##0" → 0); General shows the value as is. */
 export function decimalsOfFormat(numFmt: string | undefined, value: number): number {
-  const shown = numFmt ? factsOf(numFmt).decimals : undefined;
-  if (shown !== undefined) return shown;
+  return (numFmt ? factsOf(numFmt).decimals : undefined) ?? decimalsShown(value);
+}
+
+/** Decimals of a number as General shows it. */
+function decimalsShown(value: number): number {
+  if (Number.isInteger(value)) return 0;
   const s = String(value);
   const dot = s.indexOf('.');
   return dot < 0 || s.includes('e') ? 0 : s.length - dot - 1;
@@ -114,12 +115,14 @@ interface FormatFacts {
 /** What a format's first section says, worked out once per format (a workbook has a handful). */
 const formatFacts = new BoundedCache<string, FormatFacts>(1000);
 function factsOf(numFmt: string): FormatFacts {
-  return formatFacts.get(numFmt, () => {
-    const section = numFmt.split(';')[0]!;
-    const m = /0\.(0+)/.exec(section);
-    const general = numFmt === 'General' || numFmt === '@';
-    return { percent: section.includes('%'), comma: section.includes(','), explicit: !general && /[0#]/.test(section), decimals: general ? undefined : m ? m[1]!.length : /[0#]/.test(section) ? 0 : undefined };
-  });
+  return formatFacts.get(numFmt, readFormat);
+}
+
+function readFormat(numFmt: string): FormatFacts {
+  const section = numFmt.split(';')[0]!;
+  const m = /0\.(0+)/.exec(section);
+  const general = numFmt === 'General' || numFmt === '@';
+  return { percent: section.includes('%'), comma: section.includes(','), explicit: !general && /[0#]/.test(section), decimals: general ? undefined : m ? m[1]!.length : /[0#]/.test(section) ? 0 : undefined };
 }
 
 function groupThousands(int: string): string {

@@ -24,13 +24,18 @@ function roleColumn(columns: RecognizedColumn[], role: string): number | undefin
 }
 
 /** Row labels repeat across tables and workbooks: each (table, label column, label) is matched once. */
-const rowKeys = new WeakMap<TableVocabulary, BoundedCache<string, string | undefined>>();
+const rowKeys = new WeakMap<TableVocabulary, Map<string, BoundedCache<string, string | undefined>>>();
 
 /** The vocabulary's row key for a label in a label column (the first row label that matches). */
 function rowKey(table: TableVocabulary, role: string, stripped: string): string | undefined {
-  let cache = rowKeys.get(table);
-  if (!cache) rowKeys.set(table, (cache = new BoundedCache(50_000)));
-  return cache.get(`${role}\u0000${stripped}`, () => table.rows.find((rl) => rl.column === role && bestScore(rl.match, stripped) > 0)?.key);
+  // Coded tables name no rows: their labels are subject names, one per row, never worth a lookup.
+  if (table.rows.length === 0) return undefined;
+  let byRole = rowKeys.get(table);
+  if (!byRole) rowKeys.set(table, (byRole = new Map()));
+  // Keyed by role, then label: a joined key would be a fresh string to hash for every row.
+  let cache = byRole.get(role);
+  if (!cache) byRole.set(role, (cache = new BoundedCache(50_000)));
+  return cache.get(stripped, () => table.rows.find((rl) => rl.column === role && bestScore(rl.match, stripped) > 0)?.key);
 }
 
 /** How far past a run of blank rows a table's 合计 row or note may still come. */
@@ -86,11 +91,13 @@ export function parseRows(
     const keys: Record<string, string> = {};
     let indent = 0;
     for (const lc of labelRoles) {
-      const text = view.text(r, lc.col);
-      if (normalizeLabel(text) === '') continue;
+      const cell = view.cellAt(r, lc.col);
+      const text = cell?.text ?? '';
+      const norm = normalizeLabel(text);
+      if (norm === '') continue;
       labels[lc.role] = text.trim();
-      if (lc.role === 'name' || lc.role === 'item') indent = view.resolved(r, lc.col).cell?.indent ?? leadingIndent(text);
-      const key = rowKey(table, lc.role, stripEnumeration(normalizeLabel(text)));
+      if (lc.role === 'name' || lc.role === 'item') indent = cell?.indent ?? leadingIndent(text);
+      const key = rowKey(table, lc.role, stripEnumeration(norm));
       if (key !== undefined) keys[lc.role] = key;
     }
 
@@ -98,7 +105,7 @@ export function parseRows(
     let codeCell: string | undefined;
     if (table.kind === 'coded') {
       if (hasSplit) {
-        const [c, k, x] = split.map((col) => (col === undefined ? null : view.resolved(r, col).cell?.value ?? null));
+        const [c, k, x] = split.map((col) => (col === undefined ? null : view.cellAt(r, col)?.value ?? null));
         code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, previousCode);
         if (code) codeCell = toA1(r, split[0]!);
         // A 款 or 项 typed as text "2" lost its leading zero: a number cell may show it so, text may not.
@@ -110,7 +117,7 @@ export function parseRows(
           }
         });
       } else if (codeCol !== undefined) {
-        const text = codeText(view.resolved(r, codeCol).cell);
+        const text = codeText(view.cellAt(r, codeCol));
         if (normalizeLabel(text) !== '') {
           codeCell = toA1(r, codeCol);
           code = parseWholeCode(text);
@@ -142,7 +149,12 @@ export function parseRows(
     const cells: Record<string, CellRef> = {};
     for (const ac of amountRoles) {
       // A label merged across the amount column ("当年支出小计" over C:E) leaves the amount blank.
-      const ref = view.resolved(r, ac.col).col < ac.col ? { ...view.ref(r, ac.col), amount: null, invalid: undefined, text: '' } : view.ref(r, ac.col);
+      const ref = view.ref(r, ac.col);
+      if (ref.col < ac.col) {
+        ref.amount = null;
+        ref.text = '';
+        delete ref.invalid;
+      }
       cells[ac.role] = ref;
       if (ref.invalid) {
         problems.push({ code: 'amount-invalid', severity: 'warning', sheet: view.name, cell: ref.cell, params: { text: ref.text } });

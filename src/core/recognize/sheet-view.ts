@@ -35,8 +35,14 @@ export class SheetView {
     return { row: r, col: c, cell: this.sheet.rows[r - 1]?.[c - 1] };
   }
 
+  /** The cell holding (row, col)'s value — the master for a merged one — without building a position. */
+  cellAt(row: number, col: number): GridCell | undefined {
+    const m = this.merges.master(row, col);
+    return m ? this.sheet.rows[m.row - 1]?.[m.col - 1] : this.sheet.rows[row - 1]?.[col - 1];
+  }
+
   text(row: number, col: number): string {
-    return this.resolved(row, col).cell?.text ?? '';
+    return this.cellAt(row, col)?.text ?? '';
   }
 
   norm(row: number, col: number): string {
@@ -49,14 +55,14 @@ export class SheetView {
     if (!list) {
       list = [];
       const cells = this.sheet.rows[row - 1] ?? [];
-      cells.forEach((cell, i) => {
-        if (!cell) return;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        if (!cell) continue;
         // A number's display text is digits and separators already: nothing to normalise.
         const norm = typeof cell.value === 'number' ? cell.text : normalizeLabel(cell.text);
-        if (norm === '') return;
-        if (this.merges.master(row, i + 1)) return;
-        list!.push({ col: i + 1, text: cell.text, norm, cell });
-      });
+        if (norm === '' || this.merges.master(row, i + 1)) continue;
+        list.push({ col: i + 1, text: cell.text, norm, cell });
+      }
       this.entriesCache.set(row, list);
     }
     return list;
@@ -73,20 +79,27 @@ export class SheetView {
 
   /** A reference the rules can use: address of the cell holding the value (the master for merges). */
   ref(row: number, col: number): CellRef {
-    const r = this.resolved(row, col);
-    const cell = r.cell;
-    const parsed = parseAmount(cell?.value ?? null, cell?.numFmt);
-    return {
+    const m = this.merges.master(row, col);
+    const r = m ? m.row : row;
+    const c = m ? m.col : col;
+    const cell = this.sheet.rows[r - 1]?.[c - 1];
+    // One of these per recognised cell (half a million on a county consolidation): one object shape,
+    // optional flags added only when they hold.
+    const parsed = cell ? parseAmount(cell.value, cell.numFmt) : BLANK;
+    const ref: CellRef = {
       sheet: this.sheet.name,
-      cell: toA1(r.row, r.col),
-      row: r.row,
-      col: r.col,
+      cell: toA1(r, c),
+      row: r,
+      col: c,
       text: cell?.text ?? '',
       amount: parsed.kind === 'number' ? parsed.value : null,
       decimals: parsed.kind === 'number' ? parsed.decimals : 0,
-      ...(parsed.kind === 'number' && parsed.rounded && { rounded: true }),
-      ...(parsed.kind === 'invalid' && { invalid: true }),
-      ...(cell?.formula !== undefined && cell.value === null && { uncalculated: true }),
     };
+    if (parsed.kind === 'number' && parsed.rounded) ref.rounded = true;
+    if (parsed.kind === 'invalid') ref.invalid = true;
+    if (cell?.formula !== undefined && cell.value === null) ref.uncalculated = true;
+    return ref;
   }
 }
+
+const BLANK = { kind: 'blank' } as const;

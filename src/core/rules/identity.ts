@@ -56,8 +56,11 @@ export function cellKey(a: CellAddress): string {
  */
 export function halfWidth(t: Term): number {
   const decimals = t.ref.rounded ? t.ref.decimals : Math.max(2, t.ref.decimals);
-  return 0.5 * 10 ** -decimals * t.factor;
+  return 0.5 * (HALF_STEPS[decimals] ?? 10 ** -decimals) * t.factor;
 }
+
+/** 10^-d for the decimals amounts show: every term of every identity asks, and ** is slow. */
+const HALF_STEPS = Array.from({ length: 16 }, (_, d) => 10 ** -d);
 
 export type Overrides = ReadonlyMap<string, number>;
 

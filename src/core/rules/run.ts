@@ -97,6 +97,22 @@ function dedupe(cells: CellAddress[], exclude: CellAddress): CellAddress[] {
 }
 
 /**
+ * Rules that walk the same items — one iterator with the same parameters (code-detail-level and
+ * code-parent-missing over the coded rows; the indicator rules over every indicator) — share one
+ * pass. Identity iterators stamp their rule on each identity, so every such rule walks its own.
+ */
+function passes(rules: readonly LoadedRule[]): LoadedRule[][] {
+  const groups = new Map<string, LoadedRule[]>();
+  for (const rule of rules) {
+    const key = rule.iteratorDef.identities ? `rule:${rule.id}` : `${rule.iteratorDef.name}:${JSON.stringify(rule.parsedParams)}`;
+    const group = groups.get(key);
+    if (group) group.push(rule);
+    else groups.set(key, [rule]);
+  }
+  return [...groups.values()];
+}
+
+/**
  * The identities sharing a cell with a failed one: all the localiser ever weighs. They are made again
  * rather than kept from the first pass, so a workbook whose sums hold (most of them, and the largest)
  * never holds its hundreds of thousands of identities at once. A failed identity comes back as the
@@ -133,36 +149,37 @@ export async function runRules(
   const itemOf = new Map<Identity, { item: Item; rule: LoadedRule }>();
   const ruleById = new Map(rules.map((r) => [r.id, r]));
 
-  for (const rule of rules) {
-    const reportsFor = predicateFor(rule);
-    let judged = 0;
-    let failures = 0;
-    for (const item of rule.iteratorDef.run(ctx, rule.parsedParams, rule.id)) {
+  const runOf = new Map<LoadedRule, RuleRun>(rules.map((rule) => [rule, { rule, items: 0, failures: 0 }]));
+  for (const group of passes(rules)) {
+    const judges = group.map((rule) => ({ rule, reportsFor: predicateFor(rule), run: runOf.get(rule)! }));
+    const [first] = group;
+    for (const item of first!.iteratorDef.run(ctx, first!.parsedParams, first!.id)) {
       // The workbook gets one finding per sheet asking for a recalculation instead (check.ts).
       if (item.identity && unjudgeable(item.identity)) continue;
-      judged++;
-      const failing = reportsFor(item.facts);
-      if (failing) failures++;
-      if (item.identity) {
-        if (failing) {
+      for (const { rule, reportsFor, run } of judges) {
+        run.items++;
+        const failing = reportsFor(item.facts);
+        if (!failing) continue;
+        run.failures++;
+        if (item.identity) {
           failedIdentities.push(item.identity);
           itemOf.set(item.identity, { item, rule });
+        } else if (item.cell) {
+          findings.push({
+            ruleId: rule.id,
+            severity: rule.severity,
+            sheet: item.cell.sheet,
+            cell: item.cell.cell,
+            message: render(rule.message[lang], item, lang),
+            ...(item.related?.length && { related: dedupe(item.related.map(address), item.cell) }),
+            ...(item.fix && { fix: item.fix }),
+            ...(item.table && { table: item.table }),
+          });
         }
-      } else if (failing && item.cell) {
-        findings.push({
-          ruleId: rule.id,
-          severity: rule.severity,
-          sheet: item.cell.sheet,
-          cell: item.cell.cell,
-          message: render(rule.message[lang], item, lang),
-          ...(item.related?.length && { related: dedupe(item.related.map(address), item.cell) }),
-          ...(item.fix && { fix: item.fix }),
-          ...(item.table && { table: item.table }),
-        });
       }
     }
-    runs.push({ rule, items: judged, failures });
   }
+  runs.push(...runOf.values());
 
   // The locator asks each identity's own rule whether a proposed change would satisfy it.
   const verdicts = new Map<string, boolean>();
