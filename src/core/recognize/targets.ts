@@ -3,7 +3,6 @@
  * labels (项目编码, 预算数, 资金支出计划 …) wherever they sit, and the indicator block by its header row.
  */
 import type { CellRef, Indicator, TargetDetails } from '../model.js';
-import { BoundedCache } from '../bounded-cache.js';
 import { normalizeLabel } from '../text.js';
 import { matchScore, type TableVocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
@@ -19,16 +18,13 @@ const NARRATIVE_LENGTH = 25;
 
 const PROJECT_CODE = ['projectCode'] as const;
 
-/** Labels repeat in every project table: each (table, role set, label) is matched once. */
-const roleCaches = new WeakMap<TableVocabulary, Map<readonly string[], BoundedCache<string, string | undefined>>>();
-
+/**
+ * The role a short label names. Not cached: every row of every sheet is asked whether it holds a
+ * 项目编码 label, and its texts (subject names, numbers as text) are mostly unique — a cache of them
+ * cost more in insertions and garbage than the few substring tests it saved.
+ */
 function roleOf(table: TableVocabulary, norm: string, wanted: readonly string[]): string | undefined {
-  if (norm.length > LABEL_MAX_LENGTH) return undefined;
-  let byRoles = roleCaches.get(table);
-  if (!byRoles) roleCaches.set(table, (byRoles = new Map()));
-  let cache = byRoles.get(wanted);
-  if (!cache) byRoles.set(wanted, (cache = new BoundedCache(50_000)));
-  return cache.get(norm, () => matchRole(table, norm, wanted));
+  return norm.length > LABEL_MAX_LENGTH ? undefined : matchRole(table, norm, wanted);
 }
 
 function matchRole(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {
