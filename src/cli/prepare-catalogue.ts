@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fingerprint, prepareCatalogue } from '../core/rules/prepared.js';
-import { DEFAULT_RULES_DIR, formatDiagnostic, PREPARED_CATALOGUE, ruleSources } from './rule-files.js';
+import { DEFAULT_RULES_DIR, formatDiagnostic, PREPARED_CATALOGUE, ruleSources, sourceStamps } from './rule-files.js';
 
 const { lint } = await import('../core/rules/lint.js');
 const sources = await ruleSources(DEFAULT_RULES_DIR);
@@ -16,5 +16,5 @@ if (diagnostics.length) {
   process.exit(1);
 }
 const prepared = prepareCatalogue({ vocab, rules }, fingerprint(sources), (f) => relative(DEFAULT_RULES_DIR, f));
-await writeFile(PREPARED_CATALOGUE, JSON.stringify(prepared));
+await writeFile(PREPARED_CATALOGUE, JSON.stringify({ ...prepared, stamps: await sourceStamps() }));
 process.stdout.write(`prepared ${rules.length} rules → ${relative(process.cwd(), PREPARED_CATALOGUE)}\n`);

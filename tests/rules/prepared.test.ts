@@ -34,6 +34,29 @@ describe('the prepared catalogue', () => {
     expect(new Set([base, fingerprint(edited), fingerprint(renamed), fingerprint(sources.slice(1)), fingerprint([...sources, sources[0]!])]).size).toBe(5);
   });
 
+  it('is taken without reading the rules while their sizes and times are as prepared, and never once they differ', async () => {
+    const { loadCatalogue, sourceStamps } = await import('../../src/cli/rule-files.js');
+    const sources = await ruleSources(DEFAULT_RULES_DIR);
+    const prepared = prepareCatalogue(lint(sources), 'not-the-fingerprint', (f) => relative(DEFAULT_RULES_DIR, f));
+    // A prepared form that differs from the files in one visible way, to tell which one was loaded.
+    prepared.rules = prepared.rules.map((r) => (r.id === 'hierarchy-sum' ? { ...r, severity: 'info' as const } : r));
+    const dir = mkdtempSync(join(tmpdir(), 'prepared-'));
+    const file = join(dir, 'catalogue.json');
+    const severity = async () => (await loadCatalogue(DEFAULT_RULES_DIR, file)).rules.find((r) => r.id === 'hierarchy-sum')!.severity;
+
+    const stamps = await sourceStamps();
+    writeFileSync(file, JSON.stringify({ ...prepared, stamps }));
+    expect(await severity()).toBe('info');
+    // One file touched since (another size or time) and the fingerprint not matching: the files are linted.
+    writeFileSync(file, JSON.stringify({ ...prepared, stamps: stamps.map((s, i) => (i === 0 ? { ...s, mtimeMs: s.mtimeMs + 1 } : s)) }));
+    expect(await severity()).toBe('error');
+    writeFileSync(file, JSON.stringify({ ...prepared, stamps: stamps.slice(1) }));
+    expect(await severity()).toBe('error');
+    // Touched but unchanged: the fingerprint of the texts still vouches for it.
+    writeFileSync(file, JSON.stringify({ ...prepared, fingerprint: fingerprint(sources), stamps: [] }));
+    expect(await severity()).toBe('info');
+  });
+
   it('is not used for another folder: an edited copy of the rules is linted, its mistake reported', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rules-copy-'));
     cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });

@@ -3,6 +3,7 @@
  * labels (项目编码, 预算数, 资金支出计划 …) wherever they sit, and the indicator block by its header row.
  */
 import type { CellRef, Indicator, TargetDetails } from '../model.js';
+import { BoundedCache } from '../bounded-cache.js';
 import { normalizeLabel } from '../text.js';
 import { matchScore, type TableVocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
@@ -18,13 +19,16 @@ const NARRATIVE_LENGTH = 25;
 
 const PROJECT_CODE = ['projectCode'] as const;
 
-/**
- * The role a short label names. Not cached: every row of every sheet is asked whether it holds a
- * 项目编码 label, and its texts (subject names, numbers as text) are mostly unique — a cache of them
- * cost more in insertions and garbage than the few substring tests it saved.
- */
+/** Labels repeat in every project table: each (table, role set, label) is matched once. */
+const roleCaches = new WeakMap<TableVocabulary, Map<readonly string[], BoundedCache<string, string | undefined>>>();
+
 function roleOf(table: TableVocabulary, norm: string, wanted: readonly string[]): string | undefined {
-  return norm.length > LABEL_MAX_LENGTH ? undefined : matchRole(table, norm, wanted);
+  if (norm.length > LABEL_MAX_LENGTH) return undefined;
+  let byRoles = roleCaches.get(table);
+  if (!byRoles) roleCaches.set(table, (byRoles = new Map()));
+  let cache = byRoles.get(wanted);
+  if (!cache) byRoles.set(wanted, (cache = new BoundedCache(50_000)));
+  return cache.get(norm, () => matchRole(table, norm, wanted));
 }
 
 function matchRole(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {
@@ -41,7 +45,9 @@ function matchRole(table: TableVocabulary, norm: string, roles: readonly string[
 
 /** True where the row holds a 项目编码 label: the anchor of a target table without a title. */
 export function isProjectCodeRow(view: SheetView, row: number, table: TableVocabulary): boolean {
-  return view.entries(row).some((e) => typeof e.cell.value === 'string' && roleOf(table, e.norm, PROJECT_CODE) === 'projectCode');
+  // Asked of every row of every sheet, whose texts (subject names, numbers as text) are mostly unique:
+  // matched directly, since caching them cost more in insertions and garbage than it saved.
+  return view.entries(row).some((e) => typeof e.cell.value === 'string' && e.norm.length <= LABEL_MAX_LENGTH && matchRole(table, e.norm, PROJECT_CODE) === 'projectCode');
 }
 
 export function parseTarget(view: SheetView, table: TableVocabulary, top: number, limit: number): { details: TargetDetails; lastRow: number; left: number; right: number } {

@@ -13,9 +13,21 @@ export const PREPARED_VERSION = 2;
 
 export type PreparedRule = Omit<LoadedRule, 'iteratorDef'>;
 
+/** A source file as the file system saw it when the catalogue was prepared. */
+export interface SourceStamp {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
 export interface PreparedCatalogue {
   version: number;
   fingerprint: string;
+  /**
+   * The sources' sizes and modification times, where the file system has them (the CLI): while they
+   * all match, the files are not read and hashed at all. Any difference falls back to the fingerprint.
+   */
+  stamps?: SourceStamp[];
   vocab: { tables: TableVocabulary[]; metaRow: TextMatcher[]; noteRow: TextMatcher[]; totalRow: TextMatcher[] };
   rules: PreparedRule[];
 }

@@ -282,12 +282,15 @@ export async function runRules(
 
   // Messages joined from several pieces (a rule's sentence, the slip it looks like) nest their quotes too.
   for (const f of findings) f.message = nestQuotes(f.message);
+  // Sheets in the workbook's own order (as its tabs read), cells row by row, then by rule.
+  const sheetOrder = new Map(grid.sheets.map((sheet, i) => [sheet.name, i]));
+  const sheetRank = (name: string | undefined) => (name === undefined ? -1 : (sheetOrder.get(name) ?? grid.sheets.length));
   findings.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      collate(a.sheet ?? '', b.sheet ?? '') ||
+      sheetRank(a.sheet) - sheetRank(b.sheet) ||
       compareCells(a.cell ?? '', b.cell ?? '') ||
-      collate(a.ruleId, b.ruleId),
+      compareText(a.ruleId, b.ruleId),
   );
   return { findings, runs };
 }
@@ -297,16 +300,14 @@ function decimalsInText(numberText: string): number {
   return dot < 0 ? 0 : numberText.length - dot - 1;
 }
 
-// One collator for the whole sort: String.prototype.localeCompare sets one up per call (same order).
-let collator: Intl.Collator | undefined;
-function collate(a: string, b: string): number {
-  return a === b ? 0 : (collator ??= new Intl.Collator()).compare(a, b);
+/** Code-unit order: rule ids and column letters are ASCII, where it is the order a reader expects. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareCells(a: string, b: string): number {
   const pa = /^([A-Z]+)(\d+)$/.exec(a);
   const pb = /^([A-Z]+)(\d+)$/.exec(b);
-  if (!pa || !pb) return collate(a, b);
-  return Number(pa[2]) - Number(pb[2]) || pa[1]!.length - pb[1]!.length || collate(pa[1]!, pb[1]!);
+  if (!pa || !pb) return compareText(a, b);
+  return Number(pa[2]) - Number(pb[2]) || pa[1]!.length - pb[1]!.length || compareText(pa[1]!, pb[1]!);
 }
-
