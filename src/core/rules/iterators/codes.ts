@@ -117,9 +117,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       // One key per use, and what every use shares worked out once: a code used in sixty tables is
       // sixty items, not sixty times sixty comparisons.
       const keys = list.map((u) => normalizeLabel(u.name));
-      const counts = new Map<string, number>();
-      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-      const usual = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      const usual = mostCommon(keys);
       const usualUse = list[keys.indexOf(usual)]!;
       const otherTables = list.filter((_, i) => keys[i] === usual).map((x) => x.t.sheet).join('、');
       for (const [i, u] of list.entries()) {
@@ -139,6 +137,15 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
     }
   },
 };
+
+/** The key most uses share (the first of equals); one pass when all agree, as they nearly always do. */
+function mostCommon(keys: string[]): string {
+  const first = keys[0]!;
+  if (keys.every((k) => k === first)) return first;
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
 
 // ── code-coverage: every code of one table appears in another ───────────────────────────────
 
