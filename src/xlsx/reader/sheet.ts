@@ -85,18 +85,33 @@ interface CellTag {
   type: string | undefined;
 }
 
-/** Reads r, s and t of <c …>: one-letter names, compared as character codes. */
+/** Reads r, s and t of <c …>: one-letter names, compared as character codes, scanned in place. */
 function readCellTag(xml: string, from: number, to: number, out: CellTag): void {
   out.col = 0;
   out.style = -1;
   out.type = undefined;
-  eachAttribute(xml, from, to, (ns, ne, vs, ve) => {
-    if (ne - ns !== 1) return;
-    const name = xml.charCodeAt(ns);
-    if (name === 114) out.col = columnOf(xml, vs, ve);
-    else if (name === 115) out.style = integerAt(xml, vs, ve);
-    else if (name === 116) out.type = xml.slice(vs, ve);
-  });
+  let i = from;
+  while (i < to) {
+    const eq = xml.indexOf('=', i);
+    if (eq < 0 || eq >= to) return;
+    let nameEnd = eq;
+    while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    let q = eq + 1;
+    while (isSpace(xml.charCodeAt(q))) q++;
+    const quote = xml.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) return;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (close < 0 || close > to) return;
+    // A one-letter local name: preceded by white space or a prefix's colon.
+    const before = xml.charCodeAt(nameEnd - 2);
+    if (nameEnd - 1 >= i && (nameEnd - 1 === i || isSpace(before) || before === 58)) {
+      const name = xml.charCodeAt(nameEnd - 1);
+      if (name === 114) out.col = columnOf(xml, q + 1, close);
+      else if (name === 115) out.style = integerAt(xml, q + 1, close);
+      else if (name === 116) out.type = xml.slice(q + 1, close);
+    }
+    i = close + 1;
+  }
 }
 
 /** Column number of the reference "AB12" written from `from` to `to`; 0 when it is not a cell reference. */
@@ -172,9 +187,14 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): GridShe
       // The common case, <c …><v>123</v></c>, without slicing the cell's content.
       const vEnd = xml.startsWith(valueOpen, tagEnd + 1) ? xml.indexOf(valueClose, tagEnd) : -1;
       if (vEnd > 0 && xml.startsWith(cellClose, vEnd + valueClose.length)) {
-        const v = xml.slice(tagEnd + 1 + valueOpen.length, vEnd);
+        const vStart = tagEnd + 1 + valueOpen.length;
         i = vEnd + valueClose.length;
-        if (v !== '') cell = gridCell(typedValue(v, tag.type, style, ctx), style, undefined);
+        if (vStart < vEnd) {
+          // A shared string's index is read in place; other values are sliced and typed.
+          const index = tag.type === 's' ? integerAt(xml, vStart, vEnd) : -1;
+          const value = index >= 0 ? (ctx.strings[index] ?? '') : typedValue(xml.slice(vStart, vEnd), tag.type, style, ctx);
+          cell = gridCell(value, style, undefined);
+        }
       } else {
         const close = xml.indexOf(cellClose, tagEnd);
         const inner = xml.slice(tagEnd + 1, close < 0 ? dataEnd : close);
@@ -236,14 +256,12 @@ function readCell(inner: string, type: string | undefined, style: CellStyle | un
 
 function gridCell(value: CellValue, style: CellStyle | undefined, formula: string | undefined): GridCell {
   const numFmt = style?.numFmt;
-  const indent = style?.indent;
-  return {
-    value,
-    text: displayText(value, numFmt),
-    ...(numFmt && { numFmt }),
-    ...(formula !== undefined && { formula }),
-    ...(indent && { indent }),
-  };
+  // One per cell: a literal, then only the properties that hold (no spread of temporary objects).
+  const cell: GridCell = { value, text: displayText(value, numFmt) };
+  if (numFmt) cell.numFmt = numFmt;
+  if (formula !== undefined) cell.formula = formula;
+  if (style?.indent) cell.indent = style.indent;
+  return cell;
 }
 
 function typedValue(v: string, t: string | undefined, style: CellStyle | undefined, ctx: SheetContext): CellValue {
