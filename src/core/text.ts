@@ -60,10 +60,8 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   if (value === null || value === '') return { kind: 'blank' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
-    const format = numFmt ? factsOf(numFmt) : undefined;
-    const decimals = format?.decimals ?? decimalsShown(value);
-    // A format showing fewer than two decimals ("#,##0" over 1744680.34) rounds what the reader sees.
-    if (format?.explicit && decimals < 2) return { kind: 'number', value, decimals, fromText: false, rounded: true };
+    const decimals = decimalsOfFormat(numFmt, value);
+    if (formatRounds(numFmt, decimals)) return { kind: 'number', value, decimals, fromText: false, rounded: true };
     return { kind: 'number', value, decimals, fromText: false };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
@@ -83,6 +81,11 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   const dot = text.indexOf('.');
   const decimals = dot < 0 ? 0 : text.length - dot - 1;
   return { kind: 'number', value: negative ? -n : n, decimals, fromText: true };
+}
+
+/** A format showing fewer than two decimals ("#,##0" over 1744680.34) rounds what the reader sees. */
+export function formatRounds(numFmt: string | undefined, decimals: number): boolean {
+  return decimals < 2 && !!numFmt && factsOf(numFmt).explicit;
 }
 
 /** How many decimals a number format shows ("0.00" → 2, "#,##0" → 0); General shows the value as is. */

@@ -27,9 +27,10 @@ function roleColumn(columns: RecognizedColumn[], role: string): number | undefin
 const rowKeys = new WeakMap<TableVocabulary, Map<string, BoundedCache<string, string | undefined>>>();
 
 /** The vocabulary's row key for a label in a label column (the first row label that matches). */
-function rowKey(table: TableVocabulary, role: string, stripped: string): string | undefined {
+function rowKey(table: TableVocabulary, role: string, norm: string): string | undefined {
   // Coded tables name no rows: their labels are subject names, one per row, never worth a lookup.
   if (table.rows.length === 0) return undefined;
+  const stripped = stripEnumeration(norm);
   let byRole = rowKeys.get(table);
   if (!byRole) rowKeys.set(table, (byRole = new Map()));
   // Keyed by role, then label: a joined key would be a fresh string to hash for every row.
@@ -97,7 +98,7 @@ export function parseRows(
       if (norm === '') continue;
       labels[lc.role] = text.trim();
       if (lc.role === 'name' || lc.role === 'item') indent = cell?.indent ?? leadingIndent(text);
-      const key = rowKey(table, lc.role, stripEnumeration(norm));
+      const key = rowKey(table, lc.role, norm);
       if (key !== undefined) keys[lc.role] = key;
     }
 
@@ -153,7 +154,7 @@ export function parseRows(
       if (ref.col < ac.col) {
         ref.amount = null;
         ref.text = '';
-        delete ref.invalid;
+        ref.invalid = undefined;
       }
       cells[ac.role] = ref;
       if (ref.invalid) {
@@ -171,7 +172,11 @@ export function parseRows(
     // column: its one row of amounts is its total.
     const acrossTotal = table.kind === 'labelled' && labelRoles.length === 0 && hasAmount && !rows.some((x) => x.isTotal);
     const isTotal = acrossTotal || (!code && nameText !== '' && bestScore(vocab.totalRow, stripEnumeration(normalizeLabel(nameText))) > 0);
-    rows.push({ row: r, labels, keys, ...(code && { code }), ...(codeCell && { codeCell }), isTotal, indent, cells });
+    // One literal, then what holds: spreading temporary objects was the costliest line of recognition.
+    const tableRow: TableRow = { row: r, labels, keys, isTotal, indent, cells };
+    if (code) tableRow.code = code;
+    if (codeCell) tableRow.codeCell = codeCell;
+    rows.push(tableRow);
     lastRow = r;
   }
   return { rows, lastRow, ...(note && { note }), problems };

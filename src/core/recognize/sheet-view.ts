@@ -2,7 +2,7 @@
 import { toA1 } from '../address.js';
 import { columnCount, MergeIndex, type GridCell, type GridSheet } from '../grid.js';
 import type { CellRef } from '../model.js';
-import { normalizeLabel, parseAmount } from '../text.js';
+import { decimalsOfFormat, formatRounds, normalizeLabel, parseAmount } from '../text.js';
 
 export interface RowEntry {
   col: number;
@@ -83,23 +83,25 @@ export class SheetView {
     const r = m ? m.row : row;
     const c = m ? m.col : col;
     const cell = this.sheet.rows[r - 1]?.[c - 1];
-    // One of these per recognised cell (half a million on a county consolidation): one object shape,
-    // optional flags added only when they hold.
-    const parsed = cell ? parseAmount(cell.value, cell.numFmt) : BLANK;
-    const ref: CellRef = {
-      sheet: this.sheet.name,
-      cell: toA1(r, c),
-      row: r,
-      col: c,
-      text: cell?.text ?? '',
-      amount: parsed.kind === 'number' ? parsed.value : null,
-      decimals: parsed.kind === 'number' ? parsed.decimals : 0,
-    };
-    if (parsed.kind === 'number' && parsed.rounded) ref.rounded = true;
-    if (parsed.kind === 'invalid') ref.invalid = true;
-    if (cell?.formula !== undefined && cell.value === null) ref.uncalculated = true;
+    // One of these per recognised cell (half a million on a county consolidation); a plain number is
+    // read without parseAmount's union.
+    // Every flag present (undefined unless it holds): one hidden class, so the rules' reads stay fast.
+    const ref: CellRef = { sheet: this.sheet.name, cell: toA1(r, c), row: r, col: c, text: cell?.text ?? '', amount: null, decimals: 0, rounded: undefined, invalid: undefined, uncalculated: undefined };
+    if (!cell) return ref;
+    const value = cell.value;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      ref.amount = value;
+      ref.decimals = decimalsOfFormat(cell.numFmt, value);
+      if (formatRounds(cell.numFmt, ref.decimals)) ref.rounded = true;
+    } else {
+      const parsed = parseAmount(value, cell.numFmt);
+      if (parsed.kind === 'number') {
+        ref.amount = parsed.value;
+        ref.decimals = parsed.decimals;
+      } else if (parsed.kind === 'invalid') ref.invalid = true;
+    }
+    if (cell.formula !== undefined && value === null) ref.uncalculated = true;
     return ref;
   }
 }
 
-const BLANK = { kind: 'blank' } as const;

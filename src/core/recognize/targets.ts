@@ -5,7 +5,7 @@
 import type { CellRef, Indicator, TargetDetails } from '../model.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { normalizeLabel } from '../text.js';
-import { matchScore, type TableVocabulary } from '../vocabulary.js';
+import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
 type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
@@ -31,16 +31,28 @@ function roleOf(table: TableVocabulary, norm: string, wanted: readonly string[])
   return cache.get(norm, () => matchRole(table, norm, wanted));
 }
 
+/** The matchers of the wanted roles, gathered once per (table, role set): the every-row probe needs one role's few. */
+const matcherLists = new WeakMap<TableVocabulary, Map<readonly string[], { role: string; m: TextMatcher }[]>>();
+
+function matchersOf(table: TableVocabulary, roles: readonly string[]): { role: string; m: TextMatcher }[] {
+  let byRoles = matcherLists.get(table);
+  if (!byRoles) matcherLists.set(table, (byRoles = new Map()));
+  let list = byRoles.get(roles);
+  if (!list) byRoles.set(roles, (list = table.columns.filter((c) => roles.includes(c.role)).flatMap((c) => c.match.map((m) => ({ role: c.role, m })))));
+  return list;
+}
+
 function matchRole(table: TableVocabulary, norm: string, roles: readonly string[]): string | undefined {
-  let best: { role: string; score: number } | undefined;
-  for (const c of table.columns) {
-    if (!roles.includes(c.role)) continue;
-    for (const m of c.match) {
-      const s = matchScore(m, norm);
-      if (s > 0 && (!best || s > best.score)) best = { role: c.role, score: s };
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const { role, m } of matchersOf(table, roles)) {
+    const s = matchScore(m, norm);
+    if (s > bestScore) {
+      best = role;
+      bestScore = s;
     }
   }
-  return best?.role;
+  return best;
 }
 
 /** True where the row holds a 项目编码 label: the anchor of a target table without a title. */

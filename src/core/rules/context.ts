@@ -25,6 +25,8 @@ export class RuleContext {
   private readonly byId = new Map<TableId, RecognizedTable[]>();
   private readonly memos = new Map<string, unknown>();
   private readonly names = new Map<string, string>();
+  /** Per check, so a plain Map: a WeakMap's insertions cost several times more, once per coded row. */
+  private readonly codedRowNames = new Map<TableRow, string>();
 
   constructor(
     readonly recognition: Recognition,
@@ -75,8 +77,8 @@ export class RuleContext {
   /** "2080101 行政运行", "合计", or the row's label on the side given. A coded row's name is made once. */
   rowName(row: TableRow, side?: string): string {
     if (row.code) {
-      let name = codedRowNames.get(row);
-      if (name === undefined) codedRowNames.set(row, (name = `${row.code.code} ${row.labels.name ?? ''}`.trim()));
+      let name = this.codedRowNames.get(row);
+      if (name === undefined) this.codedRowNames.set(row, (name = `${row.code.code} ${row.labels.name ?? ''}`.trim()));
       return name;
     }
     const label = (side && row.labels[side]) || row.labels.name || row.labels.item || Object.values(row.labels)[0] || `第${row.row}行`;
@@ -95,8 +97,6 @@ export class RuleContext {
     return new CellTerm(this, t, ref, row, side, role, sign, scale);
   }
 }
-
-const codedRowNames = new WeakMap<TableRow, string>();
 
 /**
  * A cell in an identity. Its label is built on first read: only the few failing identities are
@@ -185,5 +185,8 @@ export function identityItem(identity: Identity, table?: TableId): Item {
       ...(identity.describe?.(lang) ?? {}),
     };
   };
-  return { facts, text, identity, ...(table && { table }) };
+  // A literal with no spread: there is one item per identity.
+  const item: Item = { facts, text, identity };
+  if (table) item.table = table;
+  return item;
 }

@@ -349,6 +349,39 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<T
   if (l && r) yield { lhs: [l.term], rhs: [r.term], table: l.table, code: '' };
 }
 
+/**
+ * A tie as an identity. A class, not a literal: its key is spelled out only when asked (a failing tie,
+ * or one next to it), and a getter in a literal would cost more per tie than the key itself.
+ */
+class Tie implements Identity {
+  readonly context: Record<string, string>;
+  readonly tolerance?: number;
+
+  constructor(
+    readonly ruleId: string,
+    readonly relation: 'eq' | 'le' | 'ge',
+    tolerance: number | undefined,
+    readonly lhs: Term[],
+    readonly rhs: Term[],
+    code: string,
+  ) {
+    if (tolerance !== undefined) this.tolerance = tolerance;
+    this.context = { code };
+  }
+
+  get key(): string {
+    return `${this.ruleId}:${cells(this.lhs)}${this.relation === 'eq' ? '=' : this.relation}${cells(this.rhs)}`;
+  }
+
+  describe(lang: 'zh-CN' | 'en'): Record<string, string> {
+    return {
+      right: sumLabel(this.rhs, lang),
+      relation: RELATION_WORDS[this.relation][lang],
+      ...(this.lhs.length > 1 && { left: sumLabel(this.lhs, lang) }),
+    };
+  }
+}
+
 export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   name: 'table-ties',
   description: both(
@@ -364,23 +397,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
       const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
       for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right)) {
         if (lhs.every(blank) && rhs.every(blank)) continue;
-        const identity: Identity = {
-          // Spelled out only when asked (a failing identity, or one next to it): most ties hold.
-          get key() {
-            return `${ruleId}:${cells(lhs)}${tie.relation === 'eq' ? '=' : tie.relation}${cells(rhs)}`;
-          },
-          ruleId,
-          relation: tie.relation,
-          ...(tolerance !== undefined && { tolerance }),
-          lhs,
-          rhs,
-          context: { code },
-          describe: (lang) => ({
-            right: sumLabel(rhs, lang),
-            relation: RELATION_WORDS[tie.relation][lang],
-            ...(lhs.length > 1 && { left: sumLabel(lhs, lang) }),
-          }),
-        };
+        const identity = new Tie(ruleId, tie.relation, tolerance, lhs, rhs, code);
         yield identityItem(identity, table.id);
       }
     }

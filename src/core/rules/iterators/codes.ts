@@ -2,7 +2,11 @@
 import type { z } from 'zod';
 import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams } from '../params/codes.js';
 import { parentCode } from '../../codes.js';
+import type { CellAddress, Fix } from '../../findings.js';
+import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
+import type { TableId } from '../../vocabulary.js';
+import type { FactValue, Item, RuleContext } from '../context.js';
 import { normalizeLabel } from '../../text.js';
 import { type IteratorDef, num, text, flag } from '../registry-types.js';
 
@@ -99,7 +103,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
   texts: ['table'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
   *run(ctx, params) {
-    const uses = new Map<string, { t: RecognizedTable; row: TableRow; name: string }[]>();
+    const uses = new Map<string, Use[]>();
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {
@@ -111,7 +115,6 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         }
       }
     }
-    const cellOf = (x: { t: RecognizedTable; row: TableRow }) => ({ sheet: x.t.sheet, cell: x.row.cells.name?.cell ?? codeCellOf(x.t, x.row).cell });
     for (const [code, list] of uses) {
       if (list.length < 2) continue;
       // One key per use, and what every use shares worked out once: a code used in sixty tables is
@@ -122,21 +125,48 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       const otherTables = list.filter((_, i) => keys[i] === usual).map((x) => x.t.sheet).join('、');
       for (const [i, u] of list.entries()) {
         const differs = keys[i] !== usual;
-        yield {
-          facts: { code, name: u.name, usualName: usualUse.name, differs, nameKey: keys[i]!, usualNameKey: usual, otherTables },
-          text: (lang) => ({ table: ctx.tableName(u.t, lang) }),
-          cell: cellOf(u),
-          ...(differs && u.row.cells.name && { fix: { sheet: u.t.sheet, cell: u.row.cells.name.cell, value: usualUse.name, safety: 'unsafe' as const } }),
-          // Read only for a finding: the other uses, listed then.
-          get related() {
-            return list.filter((x) => x !== u).map(cellOf);
-          },
-          table: u.t.id,
-        };
+        const fix = differs && u.row.cells.name ? { sheet: u.t.sheet, cell: u.row.cells.name.cell, value: usualUse.name, safety: 'unsafe' as const } : undefined;
+        yield new NameUse(ctx, u, list, { code, name: u.name, usualName: usualUse.name, differs, nameKey: keys[i]!, usualNameKey: usual, otherTables }, fix);
       }
     }
   },
 };
+
+interface Use {
+  t: RecognizedTable;
+  row: TableRow;
+  name: string;
+}
+
+const nameCellOf = (x: Use) => ({ sheet: x.t.sheet, cell: x.row.cells.name?.cell ?? codeCellOf(x.t, x.row).cell });
+
+/**
+ * One use of a code's name, as an item. A class, not a literal: the other uses are listed only when
+ * the item becomes a finding, and a getter in a literal cost more per item than the list itself.
+ */
+class NameUse implements Item {
+  readonly cell: CellAddress;
+  readonly table: TableId;
+
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly use: Use,
+    private readonly uses: readonly Use[],
+    readonly facts: Record<string, FactValue>,
+    readonly fix: Fix | undefined,
+  ) {
+    this.cell = nameCellOf(use);
+    this.table = use.t.id;
+  }
+
+  text(lang: Lang): Record<string, string> {
+    return { table: this.ctx.tableName(this.use.t, lang) };
+  }
+
+  get related(): CellAddress[] {
+    return this.uses.filter((x) => x !== this.use).map(nameCellOf);
+  }
+}
 
 /** The key most uses share (the first of equals); one pass when all agree, as they nearly always do. */
 function mostCommon(keys: string[]): string {
