@@ -83,9 +83,8 @@ export class SheetView {
     const r = m ? m.row : row;
     const c = m ? m.col : col;
     const cell = this.sheet.rows[r - 1]?.[c - 1];
-    // One of these per recognised cell (half a million on a county consolidation); a plain number is
-    // read without parseAmount's union.
-    // Every flag present (undefined unless it holds): one hidden class, so the rules' reads stay fast.
+    // One per recognised cell (half a million on a county consolidation). Every flag is present,
+    // undefined unless it holds, so the rules read one hidden class; a plain number skips parseAmount.
     const ref: CellRef = { sheet: this.sheet.name, cell: toA1(r, c), row: r, col: c, text: cell?.text ?? '', amount: null, decimals: 0, rounded: undefined, invalid: undefined, uncalculated: undefined };
     if (!cell) return ref;
     const value = cell.value;
@@ -104,4 +103,3 @@ export class SheetView {
     return ref;
   }
 }
-

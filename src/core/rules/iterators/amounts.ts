@@ -2,10 +2,11 @@
 import type { z } from 'zod';
 import type { HierarchyParams, RowIdentityParams, LabelledSumParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams } from '../params/amounts.js';
 import { parentCode } from '../../codes.js';
+import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import { identityItem, type RuleContext } from '../context.js';
-import { UNIT_FACTOR, type Identity, type Localized, type Term } from '../identity.js';
+import { UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
@@ -359,7 +360,7 @@ class Tie implements Identity {
 
   constructor(
     readonly ruleId: string,
-    readonly relation: 'eq' | 'le' | 'ge',
+    readonly relation: Relation,
     tolerance: number | undefined,
     readonly lhs: Term[],
     readonly rhs: Term[],
@@ -373,7 +374,7 @@ class Tie implements Identity {
     return `${this.ruleId}:${cells(this.lhs)}${this.relation === 'eq' ? '=' : this.relation}${cells(this.rhs)}`;
   }
 
-  describe(lang: 'zh-CN' | 'en'): Record<string, string> {
+  describe(lang: Lang): Record<string, string> {
     return {
       right: sumLabel(this.rhs, lang),
       relation: RELATION_WORDS[this.relation][lang],
