@@ -83,9 +83,7 @@ export class SheetView {
     const r = m ? m.row : row;
     const c = m ? m.col : col;
     const cell = this.sheet.rows[r - 1]?.[c - 1];
-    // One per recognised cell (half a million on a county consolidation). Every flag is present,
-    // undefined unless it holds, so the rules read one hidden class; a plain number skips parseAmount.
-    const ref: CellRef = { sheet: this.sheet.name, cell: toA1(r, c), row: r, col: c, text: cell?.text ?? '', amount: null, decimals: 0, rounded: undefined, invalid: undefined, uncalculated: undefined };
+    const ref = new GridRef(this.sheet.name, r, c, cell?.text ?? '');
     if (!cell) return ref;
     const value = cell.value;
     if (typeof value === 'number' && Number.isFinite(value)) {
@@ -101,5 +99,29 @@ export class SheetView {
     }
     if (cell.formula !== undefined && value === null) ref.uncalculated = true;
     return ref;
+  }
+}
+
+/**
+ * A recognised cell. One per cell of every table (half a million on a county consolidation), so it is
+ * lean: its A1 address is spelled only when read (a finding, a message), and every flag is present,
+ * undefined unless it holds, so the rules read one hidden class.
+ */
+class GridRef implements CellRef {
+  amount: number | null = null;
+  decimals = 0;
+  rounded: boolean | undefined = undefined;
+  invalid: boolean | undefined = undefined;
+  uncalculated: boolean | undefined = undefined;
+
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    public text: string,
+  ) {}
+
+  get cell(): string {
+    return toA1(this.row, this.col);
   }
 }
