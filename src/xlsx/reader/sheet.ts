@@ -39,37 +39,48 @@ function parseRange(ref: string): RangeBounds | undefined {
   return { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
 }
 
+/** Where one attribute of a start tag lies: its local name (after any prefix) and its value. */
+interface AttributeSpan {
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
 /**
- * Calls `visit` for each attribute of the start tag between `from` and `to` (the ">"), with where its
- * local name (after any prefix) and its value lie. Read in place: this runs once per cell and per row.
+ * Reads the attribute starting at or after `from` in the start tag ending at `to` (the ">") into
+ * `out`, in place; returns where the next one may start, or -1 when there is none. Nothing is
+ * allocated: this runs once per cell and per row.
  */
-function eachAttribute(xml: string, from: number, to: number, visit: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => void): void {
-  let i = from;
-  while (i < to) {
-    const eq = xml.indexOf('=', i);
-    if (eq < 0 || eq >= to) return;
-    let nameEnd = eq;
-    while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
-    let nameStart = nameEnd;
-    while (nameStart > i && !isSpace(xml.charCodeAt(nameStart - 1)) && xml.charCodeAt(nameStart - 1) !== 58) nameStart--;
-    let q = eq + 1;
-    while (isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml.charCodeAt(q);
-    if (quote !== 34 && quote !== 39) return;
-    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (close < 0 || close > to) return;
-    visit(nameStart, nameEnd, q + 1, close);
-    i = close + 1;
-  }
+function nextAttribute(xml: string, from: number, to: number, out: AttributeSpan): number {
+  if (from >= to) return -1;
+  const eq = xml.indexOf('=', from);
+  if (eq < 0 || eq >= to) return -1;
+  let nameEnd = eq;
+  while (nameEnd > from && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+  let nameStart = nameEnd;
+  while (nameStart > from && !isSpace(xml.charCodeAt(nameStart - 1)) && xml.charCodeAt(nameStart - 1) !== 58) nameStart--;
+  let q = eq + 1;
+  while (isSpace(xml.charCodeAt(q))) q++;
+  const quote = xml.charCodeAt(q);
+  if (quote !== 34 && quote !== 39) return -1;
+  const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+  if (close < 0 || close > to) return -1;
+  out.nameStart = nameStart;
+  out.nameEnd = nameEnd;
+  out.valueStart = q + 1;
+  out.valueEnd = close;
+  return close + 1;
 }
 
 /** The attributes named in `wanted` (local names), as strings. */
 function tagAttributes(xml: string, from: number, to: number, wanted: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  eachAttribute(xml, from, to, (ns, ne, vs, ve) => {
-    const local = xml.slice(ns, ne);
-    if (wanted.includes(local)) out[local] = xml.slice(vs, ve);
-  });
+  const at: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+  for (let i = nextAttribute(xml, from, to, at); i >= 0; i = nextAttribute(xml, i, to, at)) {
+    const local = xml.slice(at.nameStart, at.nameEnd);
+    if (wanted.includes(local)) out[local] = xml.slice(at.valueStart, at.valueEnd);
+  }
   return out;
 }
 
@@ -85,32 +96,21 @@ interface CellTag {
   type: string | undefined;
 }
 
+/** One span reused for every cell tag. */
+const cellAttribute: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+
 /** Reads r, s and t of <c …>: one-letter names, compared as character codes, scanned in place. */
 function readCellTag(xml: string, from: number, to: number, out: CellTag): void {
   out.col = 0;
   out.style = -1;
   out.type = undefined;
-  let i = from;
-  while (i < to) {
-    const eq = xml.indexOf('=', i);
-    if (eq < 0 || eq >= to) return;
-    let nameEnd = eq;
-    while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
-    let q = eq + 1;
-    while (isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml.charCodeAt(q);
-    if (quote !== 34 && quote !== 39) return;
-    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (close < 0 || close > to) return;
-    // A one-letter local name: preceded by white space or a prefix's colon.
-    const before = xml.charCodeAt(nameEnd - 2);
-    if (nameEnd - 1 >= i && (nameEnd - 1 === i || isSpace(before) || before === 58)) {
-      const name = xml.charCodeAt(nameEnd - 1);
-      if (name === 114) out.col = columnOf(xml, q + 1, close);
-      else if (name === 115) out.style = integerAt(xml, q + 1, close);
-      else if (name === 116) out.type = xml.slice(q + 1, close);
-    }
-    i = close + 1;
+  const at = cellAttribute;
+  for (let i = nextAttribute(xml, from, to, at); i >= 0; i = nextAttribute(xml, i, to, at)) {
+    if (at.nameEnd - at.nameStart !== 1) continue;
+    const name = xml.charCodeAt(at.nameStart);
+    if (name === 114) out.col = columnOf(xml, at.valueStart, at.valueEnd);
+    else if (name === 115) out.style = integerAt(xml, at.valueStart, at.valueEnd);
+    else if (name === 116) out.type = xml.slice(at.valueStart, at.valueEnd);
   }
 }
 
