@@ -169,24 +169,36 @@ function factsOf(identity: Identity, e: Evaluation): Record<string, FactValue> {
 
 /** Facts are numbers for the conditions; texts are written only for a message, in the anchor's unit. */
 export function identityItem(identity: Identity, table?: TableId): Item {
-  const e = evaluate(identity);
-  const facts = factsOf(identity, e);
-  const anchor = identity.lhs[0] ?? identity.rhs[0]!;
-  const f = UNIT_FACTOR[anchor.unit];
-  const text = (lang: Lang) => {
+  return new IdentityItem(identity, factsOf(identity, evaluate(identity)), table);
+}
+
+/**
+ * One per identity (hundreds of thousands on a county consolidation): a class, so its message texts
+ * are a method rather than a closure per item, written from the facts it already holds.
+ */
+class IdentityItem implements Item {
+  readonly table?: TableId;
+
+  constructor(
+    readonly identity: Identity,
+    readonly facts: Record<string, FactValue>,
+    table: TableId | undefined,
+  ) {
+    if (table) this.table = table;
+  }
+
+  text(lang: Lang): Record<string, string> {
+    const anchor = this.identity.lhs[0] ?? this.identity.rhs[0]!;
     const decimals = Math.max(2, anchor.ref.decimals);
+    const shown = (fact: string) => formatAmount(this.facts[fact] as number, decimals);
     return {
       left: anchor.label[lang],
-      actualText: formatAmount(e.left / f, decimals),
-      expectedText: formatAmount(e.right / f, decimals),
-      differenceText: formatAmount(e.difference / f, decimals),
-      breachText: formatAmount(facts.breach as number, decimals),
+      actualText: shown('actual'),
+      expectedText: shown('expected'),
+      differenceText: shown('difference'),
+      breachText: shown('breach'),
       // A side that sums several cells names itself (“302 + 310 …”).
-      ...(identity.describe?.(lang) ?? {}),
+      ...(this.identity.describe?.(lang) ?? {}),
     };
-  };
-  // A literal with no spread: there is one item per identity.
-  const item: Item = { facts, text, identity };
-  if (table) item.table = table;
-  return item;
+  }
 }
