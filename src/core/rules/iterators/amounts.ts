@@ -66,6 +66,8 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
         const classes = coded.filter((r) => r.code!.level === 1);
         if (total && classes.length) groups.push({ parent: total, children: classes });
         for (const role of amountRoles(ctx, t)) {
+          // One description per column, shared by its identities (there is one per parent row).
+          const describe = (lang: Lang) => localizedPair(ctx, t, role)[lang];
           for (const { parent, children } of groups) {
             if (isBlank(parent, role) && children.every((c) => isBlank(c, role))) continue;
             const lhs = ctx.term(t, parent, role)!;
@@ -82,7 +84,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
                 rowName: ctx.rowName(parent),
                 childCount: children.length,
               },
-              describe: (lang) => localizedPair(ctx, t, role)[lang],
+              describe,
             };
             yield identityItem(identity, t.id);
           }
@@ -117,12 +119,18 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
         const present = new Set(t.columns.map((c) => c.role));
         const parts = decl.parts.filter((p) => present.has(p));
         if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r))) continue;
+        // A column the header did not name may be another part: then the known parts can only be at most the total.
+        const partial = !!t.unmatchedColumns?.length;
+        // One description per table, shared by its rows' identities.
+        const describe = (lang: Lang) =>
+          ({
+            'zh-CN': { ...localizedPair(ctx, t, decl.total)['zh-CN'], parts: parts.map((p) => ctx.columnName(t, p, 'zh-CN')).join(' + ') },
+            en: { ...localizedPair(ctx, t, decl.total).en, parts: parts.map((p) => ctx.columnName(t, p, 'en')).join(' + ') },
+          })[lang];
         for (const row of t.rows) {
           if (isBlank(row, decl.total) && parts.every((p) => isBlank(row, p))) continue;
           const lhs = ctx.term(t, row, decl.total, 1, decl.side)!;
           const partTerms = parts.map((p) => ctx.term(t, row, p, 1, decl.side)!);
-          // A column the header did not name may be another part: then the known parts can only be at most the total.
-          const partial = !!t.unmatchedColumns?.length;
           const identity: Identity = {
             key: `${ruleId}:${lhs.ref.sheet}!${lhs.ref.cell}`,
             ruleId,
@@ -130,10 +138,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
             lhs: partial ? partTerms : [lhs],
             rhs: partial ? [lhs] : partTerms,
             context: { rowName: ctx.rowName(row, decl.side) },
-            describe: (lang) => ({
-              'zh-CN': { ...localizedPair(ctx, t, decl.total)['zh-CN'], parts: parts.map((p) => ctx.columnName(t, p, 'zh-CN')).join(' + ') },
-              en: { ...localizedPair(ctx, t, decl.total).en, parts: parts.map((p) => ctx.columnName(t, p, 'en')).join(' + ') },
-            })[lang],
+            describe,
           };
           yield identityItem(identity, t.id);
         }
