@@ -1,6 +1,7 @@
 /**
  * npm run bench (part 3) — fresh processes, as a clerk or a bureau runs them, median of BENCH_PROCESS_RUNS
- * (default 3) each, against yardsticks measured in the same run on the same files:
+ * (default 3) each — the quick ones taken in turn, median of BENCH_CHEAP_RUNS (default 9) — against
+ * yardsticks measured in the same run on the same files:
  *   bare `node -e 0`;  `budget-check --help`;  the whole check of the sample;
  *   a bare ExcelJS read and the whole check (with peak memory) of the county-size workbook and of a
  *   ten-times larger one (about 500,000 cells).
@@ -28,16 +29,16 @@ interface Run {
   rssMiB: number;
 }
 
+function timedOnce(args: string[]): Run {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-400)}`);
+  return { ms, rssMiB: Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024 };
+}
+
 function timed(args: string[]): Run[] {
-  const runs: Run[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-    const ms = performance.now() - t0;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-400)}`);
-    runs.push({ ms, rssMiB: Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024 });
-  }
-  return runs;
+  return Array.from({ length: RUNS }, () => timedOnce(args));
 }
 
 const ms = (runs: Run[]) => median(runs.map((r) => r.ms));
@@ -45,10 +46,22 @@ const peak = (runs: Run[]) => Math.max(...runs.map((r) => r.rssMiB));
 const line = (name: string, value: number, unit: string, note = '') => console.log(`${name.padEnd(52)}${value.toFixed(unit === '×' ? 2 : 0).padStart(9)} ${unit.padEnd(4)}${note}`);
 const verdict = (ratio: number, target: number) => `target ≤ ${target}× — ${ratio <= target ? 'met' : 'NOT met'}`;
 
-console.log(`\nfresh processes, median of ${RUNS} — node ${process.version}`);
-const bare = ms(timed(['-e', '0']));
-const help = ms(timed([BIN, '--help']));
-const sample = ms(timed([BIN, 'check', SAMPLE]));
+/**
+ * The quick yardsticks (bare node, --help, the sample) are a few hundred milliseconds each, so the
+ * machine's load swings them by a third: they are run in turn, CHEAP_RUNS times, so a ratio compares
+ * runs made under the same load.
+ */
+const CHEAP_RUNS = Math.max(RUNS, Number(process.env.BENCH_CHEAP_RUNS ?? 9));
+const quick: Record<'bare' | 'help' | 'sample', Run[]> = { bare: [], help: [], sample: [] };
+for (let i = 0; i < CHEAP_RUNS; i++) {
+  quick.bare.push(timedOnce(['-e', '0']));
+  quick.help.push(timedOnce([BIN, '--help']));
+  quick.sample.push(timedOnce([BIN, 'check', SAMPLE]));
+}
+console.log(`\nfresh processes — node ${process.version}; bare node, --help and the sample in turn, median of ${CHEAP_RUNS}; the rest median of ${RUNS}`);
+const bare = ms(quick.bare);
+const help = ms(quick.help);
+const sample = ms(quick.sample);
 line('bare node -e 0', bare, 'ms');
 line('budget-check --help', help, 'ms');
 line('  --help / bare node', help / bare, '×', verdict(help / bare, 1.5));
