@@ -51,6 +51,28 @@ export function cellKey(a: CellAddress): string {
 }
 
 /**
+ * An identity named by the one cell it judges (a total, a parent row, a project's budget). Its key is
+ * that cell's, spelled out only when asked: most identities hold and are never named, and there are
+ * hundreds of thousands of them on a county consolidation.
+ */
+export class CellIdentity implements Identity {
+  constructor(
+    readonly ruleId: string,
+    /** The cell the identity is named by (on either side). */
+    private readonly named: Term,
+    readonly relation: Relation,
+    readonly lhs: Term[],
+    readonly rhs: Term[],
+    readonly context: Record<string, string | number>,
+    readonly describe?: (lang: Lang) => Record<string, string>,
+  ) {}
+
+  get key(): string {
+    return `${this.ruleId}:${cellKey(this.named.ref)}`;
+  }
+}
+
+/**
  * Half the last shown digit: amounts are read to the cent at least (DESIGN.md §1, XBRL Calculations
  * 1.1), or to the digit their number format shows when it rounds them ("#,##0" hides the 角 and 分).
  */

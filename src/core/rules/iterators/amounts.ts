@@ -6,7 +6,7 @@ import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import { identityItem, type RuleContext } from '../context.js';
-import { UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
+import { CellIdentity, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
@@ -72,20 +72,13 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
             if (isBlank(parent, role) && children.every((c) => isBlank(c, role))) continue;
             const lhs = ctx.term(t, parent, role)!;
             const rhs = children.map((c) => ctx.term(t, c, role)!);
-            const identity: Identity = {
-              key: `${ruleId}:${lhs.ref.sheet}!${lhs.ref.cell}`,
-              ruleId,
-              relation: 'eq',
-              lhs: [lhs],
-              rhs,
-              context: {
-                parentCode: parent.code?.code ?? '',
-                parentName: parent.code ? (parent.labels.name ?? '') : ctx.rowName(parent),
-                rowName: ctx.rowName(parent),
-                childCount: children.length,
-              },
-              describe,
+            const context = {
+              parentCode: parent.code?.code ?? '',
+              parentName: parent.code ? (parent.labels.name ?? '') : ctx.rowName(parent),
+              rowName: ctx.rowName(parent),
+              childCount: children.length,
             };
+            const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, describe);
             yield identityItem(identity, t.id);
           }
         }
@@ -131,15 +124,10 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
           if (isBlank(row, decl.total) && parts.every((p) => isBlank(row, p))) continue;
           const lhs = ctx.term(t, row, decl.total, 1, decl.side)!;
           const partTerms = parts.map((p) => ctx.term(t, row, p, 1, decl.side)!);
-          const identity: Identity = {
-            key: `${ruleId}:${lhs.ref.sheet}!${lhs.ref.cell}`,
-            ruleId,
-            relation: partial ? 'le' : 'eq',
-            lhs: partial ? partTerms : [lhs],
-            rhs: partial ? [lhs] : partTerms,
-            context: { rowName: ctx.rowName(row, decl.side) },
-            describe,
-          };
+          const context = { rowName: ctx.rowName(row, decl.side) };
+          const identity = partial
+            ? new CellIdentity(ruleId, lhs, 'le', partTerms, [lhs], context, describe)
+            : new CellIdentity(ruleId, lhs, 'eq', [lhs], partTerms, context, describe);
           yield identityItem(identity, t.id);
         }
       }
@@ -197,15 +185,9 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
           if (!total.cells[role]) continue;
           if (isBlank(total, role) && parts.every((p) => isBlank(p, role))) continue;
           const lhs = ctx.term(t, total, role, 1, decl.side)!;
-          const identity: Identity = {
-            key: `${ruleId}:${lhs.ref.sheet}!${lhs.ref.cell}`,
-            ruleId,
-            relation: 'eq',
-            lhs: [lhs],
-            rhs: parts.map((p) => ctx.term(t, p, role, 1, decl.side)!),
-            context: { rowName: ctx.rowName(total, decl.side), parts: partsText(parts.map((p) => ctx.rowName(p, decl.side))) },
-            describe: (lang) => localizedPair(ctx, t, role)[lang],
-          };
+          const rhs = parts.map((p) => ctx.term(t, p, role, 1, decl.side)!);
+          const context = { rowName: ctx.rowName(total, decl.side), parts: partsText(parts.map((p) => ctx.rowName(p, decl.side))) };
+          const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, (lang) => localizedPair(ctx, t, role)[lang]);
           yield identityItem(identity, t.id);
         }
       }

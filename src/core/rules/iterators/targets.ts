@@ -5,7 +5,7 @@ import type { Fix } from '../../findings.js';
 import type { CellRef, RecognizedTable } from '../../model.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
+import { CellIdentity, UNIT_FACTOR, type Term } from '../identity.js';
 import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
 
@@ -54,15 +54,7 @@ export const targetBudgetSum: IteratorDef<Record<string, never>> = {
       const budget = targetTerm(ctx, t, 'budget');
       const parts = [targetTerm(ctx, t, 'fiscalFunds'), targetTerm(ctx, t, 'otherFunds')].filter((x): x is Term => !!x);
       if (!budget || parts.length === 0) continue;
-      const identity: Identity = {
-        key: `${ruleId}:${budget.ref.sheet}!${budget.ref.cell}`,
-        ruleId,
-        relation: 'eq',
-        lhs: [budget],
-        rhs: parts,
-        context: { project: projectOf(t) },
-        describe: (lang) => projectText(ctx, t)[lang],
-      };
+      const identity = new CellIdentity(ruleId, budget, 'eq', [budget], parts, { project: projectOf(t) }, (lang) => projectText(ctx, t)[lang]);
       items.push(identityItem(identity, 'performance-target'));
     }
     return items;
@@ -84,15 +76,7 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
     const lhs = t && total && ctx.term(t, total, params.column);
     const budgets = targets(ctx).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
     if (!lhs || budgets.length === 0) return [];
-    const identity: Identity = {
-      key: `${ruleId}:${lhs.ref.sheet}!${lhs.ref.cell}`,
-      ruleId,
-      relation: 'eq',
-      lhs: [lhs],
-      rhs: budgets,
-      context: { projectCount: budgets.length },
-      describe: (lang) => ({ table: ctx.tableName(t!, lang) }),
-    };
+    const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], budgets, { projectCount: budgets.length }, (lang) => ({ table: ctx.tableName(t!, lang) }));
     return [identityItem(identity, t!.id)];
   },
 };
