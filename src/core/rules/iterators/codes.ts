@@ -141,11 +141,10 @@ interface Use {
 const nameCellOf = (x: Use) => ({ sheet: x.t.sheet, cell: x.row.cells.name?.cell ?? codeCellOf(x.t, x.row).cell });
 
 /**
- * One use of a code's name, as an item. A class, not a literal: the other uses are listed only when
- * the item becomes a finding, and a getter in a literal cost more per item than the list itself.
+ * One use of a code's name, as an item. A class, not a literal: its cell and the other uses are
+ * addressed only when the item becomes a finding, and a getter in a literal costs more per item than that.
  */
 class NameUse implements Item {
-  readonly cell: CellAddress;
   readonly table: TableId;
 
   constructor(
@@ -155,8 +154,12 @@ class NameUse implements Item {
     readonly facts: Record<string, FactValue>,
     readonly fix: Fix | undefined,
   ) {
-    this.cell = nameCellOf(use);
     this.table = use.t.id;
+  }
+
+  /** Where a finding goes, addressed only for one. */
+  get cell(): CellAddress {
+    return nameCellOf(this.use);
   }
 
   text(lang: Lang): Record<string, string> {
