@@ -62,9 +62,13 @@ const LEVEL: Record<string, 1 | 2 | 3> = { 类: 1, 款: 2, 项: 3 };
 /** "公共安全支出（204类）司法（06款）行政运行（01项）" or "“教育支出（类）其他教育支出（款）…（项）”". */
 const SUBJECT = /([^（(）)“”"、，。：:\d\s][^（(）)“”"，。：:]*?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[)）]/gu;
 
+/** What every SUBJECT match ends with: tested first, because SUBJECT retries its lazy name at every position. */
+const LEVEL_MARK = /(类|款|项)\s*[)）]/u;
+
 function subjectsOf(text: string): { subjects: NamedSubject[]; end: number } {
   const subjects: NamedSubject[] = [];
   let end = -1;
+  if (!LEVEL_MARK.test(text)) return { subjects, end };
   SUBJECT.lastIndex = 0;
   for (let m = SUBJECT.exec(text); m; m = SUBJECT.exec(text)) {
     // Subjects stand together at the start of the paragraph; a later "（类）" is prose.
