@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../core/check.js';
 import type { WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
@@ -90,8 +90,12 @@ function runJob(worker: Worker, job: WorkerJob, timeoutMs: number): Promise<{ re
   });
 }
 
-/** The compiled worker; under tsx (benchmarks, tests) a bootstrap that registers tsx first, as threads do not inherit it. */
-function startWorker(): Worker {
+/**
+ * The compiled worker; under tsx (benchmarks, tests) a bootstrap that registers tsx first, as threads do
+ * not inherit it. node:worker_threads loads only for a batch that uses them: one workbook is checked here.
+ */
+async function startWorker(): Promise<Worker> {
+  const { Worker } = await import('node:worker_threads');
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./check-worker.js', import.meta.url), { resourceLimits });
   const ts = new URL('./check-worker.ts', import.meta.url).href;
@@ -119,7 +123,7 @@ export async function checkMany(
       let worker: Worker | undefined;
       while (next < files.length) {
         const index = next++;
-        worker ??= startWorker();
+        worker ??= await startWorker();
         const outcome = await runJob(worker, { index, file: files[index]!, lang: options.lang, choice: options.choice, ...(options.limits && { limits: options.limits }) }, options.timeoutMs ?? FILE_TIMEOUT_MS);
         // A worker that died or hung is replaced; the batch goes on with the next workbook.
         if (!outcome.healthy) worker = undefined;

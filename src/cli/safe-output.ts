@@ -5,7 +5,6 @@
  * folder structure), and each file is written to a temporary name in its folder and renamed into
  * place, so a failed write leaves nothing half-written.
  */
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -119,6 +118,8 @@ export async function writeSafely(to: string, data: string | Uint8Array, options
   const existing = await lstatOrUndefined(to);
   if (existing?.isSymbolicLink()) throw new OutputRefused(`${to} 是符号链接，不写入 / ${to} is a symbolic link; not written`);
   if (existing && !options.replace) throw new OutputRefused(`${to} 已存在，不覆盖 / ${to} already exists; not replaced`);
+  // node:crypto loads only when something is written: a check that prints to the terminal never needs it.
+  const { randomBytes } = await import('node:crypto');
   const temp = join(folder, `.${basename(to)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
