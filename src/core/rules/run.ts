@@ -7,7 +7,7 @@ import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
-import { formatAmount, nestQuotes } from '../text.js';
+import { formatAmount } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { compileConditions, type Predicate } from './conditions.js';
@@ -280,8 +280,6 @@ export async function runRules(
     });
   }
 
-  // Messages joined from several pieces (a rule's sentence, the slip it looks like) nest their quotes too.
-  for (const f of findings) f.message = nestQuotes(f.message);
   // Sheets in the workbook's own order (as its tabs read), cells row by row, then by rule.
   const sheetOrder = new Map(grid.sheets.map((sheet, i) => [sheet.name, i]));
   const sheetRank = (name: string | undefined) => (name === undefined ? -1 : (sheetOrder.get(name) ?? grid.sheets.length));

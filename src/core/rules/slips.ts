@@ -2,7 +2,7 @@
  * Accountants' checks that explain a wrong figure: transposed digits, a slipped decimal or 元/万元
  * mix-up, a blank that should hold a value, a sign error, an omitted row.
  */
-import type { Lang } from '../messages.js';
+import { formatTemplate, type Lang } from '../messages.js';
 
 const TEXT = {
   transposed: { 'zh-CN': '疑似相邻数字颠倒（{{expected}} 写成了 {{actual}}）', en: 'looks like transposed digits ({{expected}} typed as {{actual}})' },
@@ -15,9 +15,6 @@ const TEXT = {
   signOfItem: { 'zh-CN': '差额是“{{item}}”的两倍，疑似该行正负号有误', en: 'the difference is twice “{{item}}”: its sign looks wrong' },
 } as const;
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
-}
 
 const cents = (n: number) => Math.round(n * 100);
 
@@ -51,10 +48,10 @@ export function explainValue(actual: number | null, expected: number, lang: Lang
   const e = show(Math.abs(expected)).replace('.', '');
   const slip = clearSlip(actual, expected, decimals);
   if (slip?.kind === 'sign') return TEXT.sign[lang];
-  if (slip?.kind === 'transposed') return fill(TEXT.transposed[lang], { actual: show(actual), expected: show(expected) });
-  if (slip) return fill((slip.kind === 'unitMix' ? TEXT.unitMix : TEXT.decimal)[lang], { factor: slip.factor! });
+  if (slip?.kind === 'transposed') return formatTemplate(TEXT.transposed[lang], { actual: show(actual), expected: show(expected) });
+  if (slip) return formatTemplate((slip.kind === 'unitMix' ? TEXT.unitMix : TEXT.decimal)[lang], { factor: slip.factor! });
   const d = Math.abs(cents(actual) - cents(expected));
-  if (d > 0 && d % 9 === 0 && a.length === e.length) return fill(TEXT.divisibleBy9[lang], { difference: show(d / 100) });
+  if (d > 0 && d % 9 === 0 && a.length === e.length) return formatTemplate(TEXT.divisibleBy9[lang], { difference: show(d / 100) });
   return undefined;
 }
 
@@ -63,8 +60,8 @@ export function explainDifference(difference: number, items: { name: string; val
   const d = cents(Math.abs(difference));
   if (d === 0) return undefined;
   const same = items.find((i) => i.value !== null && cents(Math.abs(i.value)) === d);
-  if (same) return fill(TEXT.omitted[lang], { item: same.name });
+  if (same) return formatTemplate(TEXT.omitted[lang], { item: same.name });
   const twice = items.find((i) => i.value !== null && cents(Math.abs(i.value)) * 2 === d);
-  if (twice) return fill(TEXT.signOfItem[lang], { item: twice.name });
+  if (twice) return formatTemplate(TEXT.signOfItem[lang], { item: twice.name });
   return undefined;
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import { identityItem, type RuleContext } from '../context.js';
-import { CellIdentity, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
+import { CellIdentity, cellKey, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
@@ -268,7 +268,7 @@ function locateManyOnce(ctx: RuleContext, sel: CellSelector): Map<string, Locate
   return out;
 }
 
-const cells = (ts: Term[]) => ts.map((t) => `${t.ref.sheet}!${t.ref.cell}`).join('+');
+const cells = (ts: Term[]) => ts.map((t) => cellKey(t.ref)).join('+');
 
 const RELATION_WORDS: Record<'eq' | 'le' | 'ge', Localized> = {
   eq: both('应等于', 'should equal'),
