@@ -2,14 +2,15 @@
 // Entry point for `npx budget-check`: runs the compiled CLI (npm install builds it via "prepare").
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../build/cli/main.js', import.meta.url);
-if (!existsSync(entry)) {
+const launcher = new URL('../build/cli/launch.js', import.meta.url);
+if (!existsSync(launcher)) {
   process.stderr.write('budget-check 尚未编译，请先运行 npm install（或 npm run build:cli） / not built yet: run npm install (or npm run build:cli)\n');
   process.exit(2);
 }
-const { main } = await import(entry.href);
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  const { loadCli } = await import(launcher.href);
+  const { cli } = await loadCli();
+  process.exitCode = await cli.main(process.argv.slice(2));
 } catch (e) {
   process.stderr.write(`budget-check 内部错误 / internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 3;
