@@ -9,8 +9,9 @@ if (!existsSync(launcher)) {
 }
 try {
   const { loadCli } = await import(launcher.href);
-  const { cli } = await loadCli();
-  process.exitCode = await cli.main(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const { cli } = await loadCli(argv);
+  process.exitCode = await cli.main(argv);
 } catch (e) {
   process.stderr.write(`budget-check 内部错误 / internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 3;

@@ -69,9 +69,16 @@ export function compileBundle(bundle: string, cachedData?: Buffer): { cli: Cli; 
 
 export type StartedFrom = 'bundle with code cache' | 'bundle' | 'modules';
 
-/** The CLI: from the bundle while it matches the compiled modules, else from the modules themselves. */
-export async function loadCli(files: BundleFiles = BUILT): Promise<{ cli: Cli; from: StartedFrom }> {
-  const stamps = readJson(files.stamps) as BundleStamps | undefined;
+/** What only prints the usage or the version: loading the bundle (~15 ms) would cost more than it saves. */
+const answersAlone = (argv: readonly string[]) =>
+  argv.length === 0 || argv[0] === 'help' || argv[0] === 'version' || argv.some((a) => ['--help', '-h', '--version', '-v'].includes(a));
+
+/**
+ * The CLI for these arguments: from the bundle while it matches the compiled modules, else from the
+ * modules themselves. Either way it behaves the same; only the time to start differs.
+ */
+export async function loadCli(argv: readonly string[], files: BundleFiles = BUILT): Promise<{ cli: Cli; from: StartedFrom }> {
+  const stamps = answersAlone(argv) ? undefined : (readJson(files.stamps) as BundleStamps | undefined);
   // A newer compile than the bundle (tsc run alone) makes the bundle stale: never run old code.
   if (stamps && sameStamp(stamps.entry, fileStamp(files.entry)) && sameStamp(stamps.bundle, fileStamp(files.bundle))) {
     const cache = sameStamp(stamps.cache, fileStamp(files.cache)) ? readBytes(files.cache) : undefined;

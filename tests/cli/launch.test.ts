@@ -23,9 +23,10 @@ const built: BundleFiles = {
 function start(files: BundleFiles) {
   const script = `
     const { loadCli } = await import(${JSON.stringify(`file://${LAUNCH}`)});
-    const { cli, from } = await loadCli(${JSON.stringify(files)});
+    const argv = ['check', ${JSON.stringify(SAMPLE_XLSX)}, '--format', 'json'];
+    const { cli, from } = await loadCli(argv, ${JSON.stringify(files)});
     let out = '';
-    const code = await cli.main(['check', ${JSON.stringify(SAMPLE_XLSX)}, '--format', 'json'], { out: (t) => (out += t), err: () => {} });
+    const code = await cli.main(argv, { out: (t) => (out += t), err: () => {} });
     process.stdout.write(JSON.stringify({ from, code, findings: JSON.parse(out).workbooks[0].findings }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
   expect(r.stderr).toBe('');
@@ -59,6 +60,13 @@ describe('starting the CLI', () => {
     const stale = withStamps('stale.json', { ...stamps, entry: { ...stamps.entry, mtimeMs: stamps.entry.mtimeMs - 1000 } });
     expect(start(stale).from).toBe('modules');
     expect(start({ ...built, stamps: join(dir, 'no-such-stamps.json') }).from).toBe('modules');
+  });
+
+  it('answers --help and --version from the modules: loading the bundle would only delay them', async () => {
+    const { loadCli } = (await import(LAUNCH)) as typeof import('../../src/cli/launch.js');
+    for (const argv of [[], ['--help'], ['check', '-h'], ['help', 'check'], ['--version'], ['version']]) {
+      expect((await loadCli(argv, built)).from, argv.join(' ')).toBe('modules');
+    }
   });
 
   it('compiles the bundle without the cache when the cache is not the one built, or V8 refuses it', () => {
