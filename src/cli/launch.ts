@@ -9,11 +9,12 @@
  * from the compiled modules exactly as before, only slower. V8 itself refuses a cache made by another
  * Node version or under other flags, and the bundle then compiles as if it had none.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { fileStamp, sameStamp, type FileStamp } from './file-stamp.js';
 import type { Io } from './main.js';
 
 export interface Cli {
@@ -37,26 +38,11 @@ export const BUILT: BundleFiles = {
   stamps: beside('./budget-check.json'),
 };
 
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
 export interface BundleStamps {
   entry: FileStamp;
   bundle: FileStamp;
   cache?: FileStamp;
 }
-
-export function fileStamp(file: string): FileStamp | undefined {
-  try {
-    const { size, mtimeMs } = statSync(file);
-    return { size, mtimeMs };
-  } catch {
-    return undefined;
-  }
-}
-
-const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined) => !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** Compiles the bundle (with the cache's help when given) and runs its top level: the CLI's exports. */
 export function compileBundle(bundle: string, cachedData?: Buffer): { cli: Cli; script: vm.Script } {

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { BUILT, compileBundle, fileStamp, type BundleStamps } from './launch.js';
+import { fileStamp } from './file-stamp.js';
+import { BUILT, compileBundle, type BundleStamps } from './launch.js';
 
 const sample = fileURLToPath(new URL('../../samples/caofeidian-hrss-2024.xlsx', import.meta.url));
 const BUNDLE_URL = '__budget_check_bundle_url';

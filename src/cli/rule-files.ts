@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '../core/check.js';
 import type { Diagnostic, SourceKind, SourceText } from '../core/rules/lint.js';
 import { fingerprint, reviveCatalogue, type PreparedCatalogue, type SourceStamp } from '../core/rules/prepared.js';
+import { sameStamp } from './file-stamp.js';
 
 /** rules/ beside src/ and build/: the same relative place from both. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -78,7 +79,7 @@ export async function sourceStamps(): Promise<SourceStamp[]> {
 }
 
 const sameStamps = (a: readonly SourceStamp[], b: readonly SourceStamp[]) =>
-  a.length === b.length && a.every((x, i) => x.file === b[i]!.file && x.size === b[i]!.size && x.mtimeMs === b[i]!.mtimeMs);
+  a.length === b.length && a.every((x, i) => x.file === b[i]!.file && sameStamp(x, b[i]));
 
 async function readPrepared(file: string): Promise<PreparedCatalogue | undefined> {
   try {
