@@ -158,11 +158,11 @@ describe('limits can be set for the run', () => {
 });
 
 describe('a workbook that takes too long in a batch', () => {
-  it('becomes its own error entry when it passes --timeout, and the batch still finishes', () => {
-    const d = fresh('timeout');
+  it.each([['1'], ['2']])('with %s worker(s): becomes its own error entry when it passes --timeout, and the batch still finishes', (jobs) => {
+    const d = fresh(`timeout-${jobs}`);
     writeFileSync(join(d, 'a.xlsx'), sample);
     writeFileSync(join(d, 'b.xlsx'), sample);
-    const r = run(d, 'check', '.', '--jobs', '2', '--timeout', '0.001', '--format', 'json', '--out', 'r.json');
+    const r = run(d, 'check', '.', '--jobs', jobs, '--timeout', '0.001', '--format', 'json', '--out', 'r.json');
     expect(r.code).toBe(2);
     const report = JSON.parse(readFileSync(join(d, 'r.json'), 'utf8')) as Report;
     expect(report.workbooks.map((w) => w.error?.code)).toEqual(['timeout', 'timeout']);
