@@ -1,7 +1,8 @@
 /** Localised message templates with {{placeholders}}; zh-CN first, as users read it. */
 export type Lang = 'zh-CN' | 'en';
 
-import { nestQuotes } from './text.js';
+import type { Unit } from './model.js';
+import { formatAmount, nestQuotes } from './text.js';
 
 export type Params = Record<string, string | number | undefined>;
 
@@ -13,6 +14,13 @@ export function formatTemplate(template: string, params: Params): string {
       return v === undefined ? whole : String(v);
     }),
   );
+}
+
+const UNIT_EN: Record<Unit, string> = { 元: 'yuan', 万元: '×10k yuan', 千元: '×1k yuan', 亿元: '×100M yuan' };
+
+/** An amount with its table's unit ("187.45 万元"), so it is never read as 元 when the table is in 万元. */
+export function amountText(value: number, decimals: number, unit: Unit, lang: Lang): string {
+  return `${formatAmount(value, decimals)} ${lang === 'zh-CN' ? unit : UNIT_EN[unit]}`;
 }
 
 const CATALOGUE = {

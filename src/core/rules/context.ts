@@ -1,9 +1,8 @@
 /** What iterators see: the recognised tables, the vocabulary, and helpers to name cells as reviewers do. */
 import type { Fix, CellAddress } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
-import type { Lang } from '../messages.js';
+import { amountText, type Lang } from '../messages.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../model.js';
-import { formatAmount } from '../text.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import { UNIT_FACTOR, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
 
@@ -190,7 +189,8 @@ class IdentityItem implements Item {
   text(lang: Lang): Record<string, string> {
     const anchor = this.identity.lhs[0] ?? this.identity.rhs[0]!;
     const decimals = Math.max(2, anchor.ref.decimals);
-    const shown = (fact: string) => formatAmount(this.facts[fact] as number, decimals);
+    // Facts are in the anchor's unit, which every amount of the message names, as a culprit's message does.
+    const shown = (fact: string) => amountText(this.facts[fact] as number, decimals, anchor.unit, lang);
     return {
       left: anchor.label[lang],
       actualText: shown('actual'),

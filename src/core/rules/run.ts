@@ -5,7 +5,7 @@
  */
 import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
-import { formatTemplate, type Lang } from '../messages.js';
+import { amountText, formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
 import { formatAmount } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
@@ -17,8 +17,6 @@ import { evaluate, termKey, terms, type Identity, type Overrides } from './ident
 import { locate } from './locate.js';
 import { explainDifference, explainValue } from './slips.js';
 
-
-const UNIT_EN: Record<Unit, string> = { 元: 'yuan', 万元: '×10k yuan', 千元: '×1k yuan', 亿元: '×100M yuan' };
 
 const WORDS = {
   culprit: {
@@ -192,9 +190,7 @@ export async function runRules(
   };
   const { culprits, unplaced } = await locate(failedIdentities, identitiesTouching(failedIdentities, rules, ctx), fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
-  // Amounts carry their table's unit, so "187.45" is never read as 元 when the table is in 万元.
-  const unitWord = (unit: Unit) => (lang === 'zh-CN' ? ` ${unit}` : ` ${UNIT_EN[unit]}`);
-  const amount = (value: number, decimals: number, unit: Unit) => `${formatAmount(value, decimals)}${unitWord(unit)}`;
+  const amount = (value: number, decimals: number, unit: Unit) => amountText(value, decimals, unit, lang);
   const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? (lang === 'zh-CN' ? '空白' : 'blank') : amount(value, decimals, unit));
   // The culprit sentence reads "为 187.45 万元" but "为空白": Chinese spaces a number, not a word.
   const culpritActual = (value: number | null, decimals: number, unit: Unit) => (lang === 'zh-CN' && value !== null ? ` ${amount(value, decimals, unit)}` : shown(value, decimals, unit));
