@@ -48,9 +48,14 @@ interface SubjectCheck {
   /** The first name that differs from the table: what the narrative says and what the table says. */
   stated: string;
   inTable: string;
+  /** Its level (类, 款, 项), and when no row under the level above bears it, that row's name: inTable then lists its children. */
+  level?: number;
+  under?: string;
   /** The row the paragraph is about, when every name was found. */
   row?: TableRow;
 }
+
+const LEVEL_WORD: Record<number, string> = { 1: '类', 2: '款', 3: '项' };
 
 /** Walks the subjects down the table by code where written, by name otherwise. */
 function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
@@ -64,14 +69,16 @@ function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
       row = coded.find((r) => r.code!.code === code);
       if (!row) return { stated: '', inTable: '' };
       const name = row.labels.name ?? '';
-      if (norm(name) !== norm(s.name) && !norm(s.name).endsWith(norm(name))) return { stated: s.name, inTable: name };
+      if (norm(name) !== norm(s.name) && !norm(s.name).endsWith(norm(name))) return { stated: s.name, inTable: name, level: s.level };
     } else {
       const candidates = coded.filter((r) => r.code!.level === s.level && (parent === undefined || parentCode(r.code!.code) === parent));
       // "住房保障（类）支出" names the class without its last word.
       row = candidates.find((r) => norm(r.labels.name ?? '') === norm(s.name)) ?? candidates.find((r) => norm(r.labels.name ?? '').startsWith(norm(s.name)));
       if (!row) {
         // A class the tables do not have is another naming scheme, not a slip; a lower level is.
-        return parent === undefined ? { stated: '', inTable: '' } : { stated: s.name, inTable: candidates.map((r) => r.labels.name ?? '').join('、') };
+        if (parent === undefined) return { stated: '', inTable: '' };
+        const under = coded.find((r) => r.code!.code === parent)?.labels.name?.trim();
+        return { stated: s.name, inTable: candidates.map((r) => r.labels.name ?? '').join('、'), level: s.level, ...(under && { under }) };
       }
       code = row.code!.code;
     }
@@ -126,11 +133,12 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
     direction: text('文中写的增减方向（increase/decrease/same）', 'the direction stated'),
     reasonDirection: text('“主要原因”结尾说的方向', 'the direction the reason ends with'),
     statedName: text('与表中不同的科目名称（文中写法）', 'a subject name as the text writes it, where it differs from the table'),
-    tableName: text('表中该科目的名称', 'the table’s name for it'),
+    nameLevel: text('该名称的级次：类、款或项', 'the level of that name: 类, 款 or 项'),
+    tableName: text('表中该科目的名称；表中上一级下没有这个名称时，为上一级下的全部名称', 'the table’s name for it; when the level above has no such name, every name under it'),
     otherSubject: text('用途或原因中写到的另一个项级科目', 'another 项 the usage or reason names'),
   },
   identities: false,
-  texts: ['computedText'],
+  texts: ['computedText', 'tableWhere'],
   // Five rules read these items: the paragraphs are parsed once per check.
   run(ctx) {
     return ctx.memo('narrative-items', () => narrativeItemFacts(ctx));
@@ -190,12 +198,21 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         direction: c?.direction ?? '',
         reasonDirection: directionOf(item.reason),
         statedName: names.stated,
+        nameLevel: names.level ? LEVEL_WORD[names.level]! : '',
         tableName: names.inTable,
         otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t) : '',
       },
       text: (lang) => ({
         computedText:
           computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(computed * 100) / 100}%`,
+        // Where in the table the name was looked for: under its parent, when no row there bears it.
+        tableWhere: names.under
+          ? lang === 'zh-CN'
+            ? `“${names.under}”${LEVEL_WORD[names.level! - 1]}下的${LEVEL_WORD[names.level!]}`
+            : `under the ${LEVEL_WORD[names.level! - 1]} “${names.under}” the tables have `
+          : lang === 'zh-CN'
+            ? ''
+            : 'the tables call it ',
       }),
       cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
     });
