@@ -306,38 +306,41 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
             <Switch checked={state.showIgnored} onChange={(_, d) => dispatch({ type: 'show-ignored', on: d.checked })} label={t(lang, 'showIgnored')} />
           </div>
           {groups.length === 0 && <Text data-testid="no-problems">{t(lang, 'noProblems')}</Text>}
-          {groups.map((g) => (
-            <div key={g.key} className={s.group} data-testid="table-group" data-repeated={g.repeated ? g.repeated.tables : undefined}>
-              <Text as="h3" weight="semibold" size={300} className={s.groupTitle}>
-                {g.repeated ? t(lang, 'repeated', { n: g.repeated.tables }) : `${g.title ?? t(lang, 'workbookLevel')}${g.sheet ? `（${g.sheet}）` : ''} · ${g.findings.length}`}
-              </Text>
-              {shownOf(g).map((f, i) => {
-                const key = findingKey(f);
-                return (
-                  <FindingCard
-                    key={`${key}#${i}`}
-                    finding={f}
-                    lang={lang}
-                    selected={state.selected === `${f.sheet}!${f.cell}`}
-                    ignored={state.memory.ignored.includes(key)}
-                    explanation={state.memory.explanations[key]}
-                    onSelect={() => void controller?.select(f)}
-                    onGoTo={(address) => void controller?.goTo(address)}
-                    onApply={(fix) => void controller?.apply([fix])}
-                    valueAt={(a) => controller?.valueAt(a) ?? null}
-                    onIgnore={() => void controller?.ignore(key)}
-                    onUnignore={() => void controller?.unignore(key)}
-                    onExplain={(text) => void controller?.explain(key, text)}
-                  />
-                );
-              })}
-              {shownOf(g).length < g.findings.length && (
-                <Button size="small" appearance="subtle" onClick={() => setExpanded((e) => new Set(e).add(g.key))} data-testid="show-repeated">
-                  {t(lang, 'showAllRepeated', { n: g.findings.length })}
-                </Button>
-              )}
-            </div>
-          ))}
+          {groups.map((g) => {
+            const shown = shownOf(g);
+            return (
+              <div key={g.key} className={s.group} data-testid="table-group" data-repeated={g.repeated ? g.repeated.tables : undefined}>
+                <Text as="h3" weight="semibold" size={300} className={s.groupTitle}>
+                  {g.repeated ? t(lang, 'repeated', { n: g.repeated.tables }) : `${g.title ?? t(lang, 'workbookLevel')}${g.sheet ? `（${g.sheet}）` : ''} · ${g.findings.length}`}
+                </Text>
+                {shown.map((f, i) => {
+                  const key = findingKey(f);
+                  return (
+                    <FindingCard
+                      key={`${key}#${i}`}
+                      finding={f}
+                      lang={lang}
+                      selected={state.selected === `${f.sheet}!${f.cell}`}
+                      ignored={state.memory.ignored.includes(key)}
+                      explanation={state.memory.explanations[key]}
+                      onSelect={() => void controller?.select(f)}
+                      onGoTo={(address) => void controller?.goTo(address)}
+                      onApply={(fix) => void controller?.apply([fix])}
+                      valueAt={(a) => controller?.valueAt(a) ?? null}
+                      onIgnore={() => void controller?.ignore(key)}
+                      onUnignore={() => void controller?.unignore(key)}
+                      onExplain={(text) => void controller?.explain(key, text)}
+                    />
+                  );
+                })}
+                {shown.length < g.findings.length && (
+                  <Button size="small" appearance="subtle" onClick={() => setExpanded((e) => new Set(e).add(g.key))} data-testid="show-repeated">
+                    {t(lang, 'showAllRepeated', { n: g.findings.length })}
+                  </Button>
+                )}
+              </div>
+            );
+          })}
         </>
       )}
     </div>
