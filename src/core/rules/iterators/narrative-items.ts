@@ -11,7 +11,7 @@ import { parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { parseNarrativeItem, percentChange, type Figure, type NarrativeItem } from '../../narrative/items.js';
-import { fold, normalizeLabel } from '../../text.js';
+import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
 import { narrativeCells, textCells } from './narrative.js';
@@ -293,11 +293,10 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof ItemParams>> = {
   run(ctx) {
     const items: Item[] = [];
     for (const cell of narrativeCells(ctx)) {
-      BREAKDOWN.lastIndex = 0;
-      for (const m of cell.folded.matchAll(BREAKDOWN)) {
+      for (const m of globalMatches(BREAKDOWN, cell.folded)) {
         const total = Number(m[1]!.replace(/,/g, ''));
         const unit = m[2]!;
-        const parts = [...partsText(m[3]!, m[4]!).matchAll(PART)].filter((p) => p[2] === unit).map((p) => p[1]!);
+        const parts = [...globalMatches(PART, partsText(m[3]!, m[4]!))].filter((p) => p[2] === unit).map((p) => p[1]!);
         if (parts.length < 2) continue;
         const decimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
         const slack = [m[1]!, ...parts].reduce((s, x) => s + 0.5 * 10 ** -decimals(x), 0);
@@ -334,8 +333,7 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
   run(ctx) {
     const statements: { cell: string; sheet: string; amount: number; year: number; change: number }[] = [];
     for (const c of narrativeCells(ctx)) {
-      CHANGE_STATEMENT.lastIndex = 0;
-      for (const m of c.folded.matchAll(CHANGE_STATEMENT)) {
+      for (const m of globalMatches(CHANGE_STATEMENT, c.folded)) {
         const value = Number(m[4]!.replace(/,/g, ''));
         statements.push({ sheet: c.sheet, cell: toA1(c.row, c.col), amount: Number(m[1]!.replace(/,/g, '')), year: Number(m[2]), change: m[3] === '减少' ? -value : value });
       }

@@ -7,12 +7,14 @@ import type { z } from 'zod';
 import type { NarrativeParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
 import type { CellRef, Unit } from '../../model.js';
-import { fold, parseAmount } from '../../text.js';
+import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+const HAS_DIGIT = /\d/;
 
 /** Text long enough to be a sentence: table cells are never narrative. */
 const MIN_TEXT_LENGTH = 12;
@@ -63,9 +65,12 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     const patterns = params.statements.map((s) => ({ s, re: new RegExp(s.pattern, 'gu') }));
     const cells = narrativeCells(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
+      // An amount is digits (parseAmount reads nothing else): a sentence without one states none, and
+      // most text cells (indicator names, purposes) have none — fifteen patterns each were the costliest
+      // part of re-checking the sample.
+      if (!HAS_DIGIT.test(folded)) continue;
       for (const { s, re } of patterns) {
-        re.lastIndex = 0;
-        for (const m of folded.matchAll(re)) {
+        for (const m of globalMatches(re, folded)) {
           const numberText = m[1];
           if (numberText === undefined || m.index === undefined) continue;
           const parsed = parseAmount(numberText);
