@@ -4,10 +4,11 @@
  * fresh Node (V8 takes a code cache only under the flags it was made with, which a test worker's are not).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleFiles, BundleStamps } from '../../src/cli/launch.js';
 import { ROOT, SAMPLE_XLSX } from '../helpers.js';
 
@@ -22,7 +23,7 @@ const built: BundleFiles = {
 /** Starts the CLI as the bin does, with these files, and checks the sample: how it started and what it found. */
 function start(files: BundleFiles) {
   const script = `
-    const { loadCli } = await import(${JSON.stringify(`file://${LAUNCH}`)});
+    const { loadCli } = await import(${JSON.stringify(pathToFileURL(LAUNCH).href)});
     const argv = ['check', ${JSON.stringify(SAMPLE_XLSX)}, '--format', 'json'];
     const { cli, from } = await loadCli(argv, ${JSON.stringify(files)});
     let out = '';
@@ -45,6 +46,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'budget-check-launch-'));
   stamps = JSON.parse(readFileSync(built.stamps, 'utf8')) as BundleStamps;
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('starting the CLI', () => {
   it('runs the bundle with its code cache as built, and finds what the compiled modules find', () => {
@@ -63,7 +65,7 @@ describe('starting the CLI', () => {
   });
 
   it('answers --help and --version from the modules: loading the bundle would only delay them', async () => {
-    const { loadCli } = (await import(LAUNCH)) as typeof import('../../src/cli/launch.js');
+    const { loadCli } = (await import(pathToFileURL(LAUNCH).href)) as typeof import('../../src/cli/launch.js');
     for (const argv of [[], ['--help'], ['check', '-h'], ['help', 'check'], ['--version'], ['version']]) {
       expect((await loadCli(argv, built)).from, argv.join(' ')).toBe('modules');
     }
