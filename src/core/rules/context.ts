@@ -53,6 +53,12 @@ export class RuleContext {
     return this.memos.get(key) as T;
   }
 
+  /** The table's recognised columns that hold amounts (not its codes, names or 序号), in column order. */
+  amountRoles(t: RecognizedTable): string[] {
+    const kinds = new Map(this.vocab.tables.get(t.id)?.columns.map((c) => [c.role, c.kind]) ?? []);
+    return t.columns.filter((c) => kinds.get(c.role) === 'amount').map((c) => c.role);
+  }
+
   tableName(t: RecognizedTable, lang: Lang): string {
     const key = `t|${t.id}|${t.sheet}|${lang}`;
     let name = this.names.get(key);

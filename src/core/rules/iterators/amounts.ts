@@ -11,11 +11,6 @@ import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
-function amountRoles(ctx: RuleContext, t: RecognizedTable): string[] {
-  const kinds = new Map(ctx.vocab.tables.get(t.id)?.columns.map((c) => [c.role, c.kind]) ?? []);
-  return t.columns.filter((c) => kinds.get(c.role) === 'amount').map((c) => c.role);
-}
-
 const blank = (t: Term) => t.ref.amount == null;
 
 function isBlank(row: TableRow, role: string): boolean {
@@ -65,7 +60,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
         }
         const classes = coded.filter((r) => r.code!.level === 1);
         if (total && classes.length) groups.push({ parent: total, children: classes });
-        for (const role of amountRoles(ctx, t)) {
+        for (const role of ctx.amountRoles(t)) {
           // One description per column, shared by its identities (there is one per parent row).
           const describe = (lang: Lang) => localizedPair(ctx, t, role)[lang];
           for (const { parent, children } of groups) {

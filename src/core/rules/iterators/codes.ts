@@ -249,7 +249,9 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
     const fiscalTotal = fiscal?.rows.find((r) => r.keys.expenseItem === 'expenseYearTotal');
     for (const decl of params.tables) {
       for (const t of ctx.tables(decl.table)) {
-        const amountCount = t.rows.reduce((n, r) => n + Object.values(r.cells).filter((c) => c.amount && !c.invalid).length, 0);
+        // Amount columns only: a 序号 or a code typed as a number is not an amount, and an empty table may list its codes.
+        const roles = ctx.amountRoles(t);
+        const amountCount = t.rows.reduce((n, r) => n + roles.filter((role) => r.cells[role]?.amount && !r.cells[role]!.invalid).length, 0);
         const fiscalCell = decl.fiscalColumn ? fiscalTotal?.cells[decl.fiscalColumn] : undefined;
         if (params.report === 'note' && !t.note) continue;
         const cell =
