@@ -13,6 +13,9 @@ export interface SubjectCode {
 
 const WHOLE = /^\d{3}(?:\d{2}){0,2}$/;
 
+/** What each level is called: 类, 款, 项. */
+export const LEVEL_NAMES: Readonly<Record<number, string>> = { 1: '类', 2: '款', 3: '项' };
+
 export function levelOf(code: string): 1 | 2 | 3 {
   return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
 }

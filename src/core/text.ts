@@ -9,6 +9,10 @@ import type { CellValue } from './grid.js';
 const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]*$/;
 
 /** NFKC folds full-width digits, letters and punctuation (（１６９９．７８） → (1699.78)). */
+export function fold(text: string): string {
+  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+}
+
 /**
  * Every match of a global regular expression in the text, as String.prototype.matchAll gives them but
  * without the copy of the expression matchAll makes on every call: over the sample's narrative, with
@@ -23,10 +27,6 @@ export function* globalMatches(re: RegExp, text: string): Generator<RegExpExecAr
     if (m[0] === '') re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
     yield m;
   }
-}
-
-export function fold(text: string): string {
-  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
 }
 
 /** For matching labels and headers: folded, with every kind of white space removed. */

@@ -7,7 +7,7 @@
  * — and this module pulls those parts out, with their positions in the text, so rules can recompute
  * the percentages, compare the two amounts an item states, and check the subjects against the tables.
  */
-import { fold } from '../text.js';
+import { fold, globalMatches } from '../text.js';
 
 export type Direction = 'increase' | 'decrease' | 'same';
 
@@ -69,8 +69,7 @@ function subjectsOf(text: string): { subjects: NamedSubject[]; end: number } {
   const subjects: NamedSubject[] = [];
   let end = -1;
   if (!LEVEL_MARK.test(text)) return { subjects, end };
-  SUBJECT.lastIndex = 0;
-  for (let m = SUBJECT.exec(text); m; m = SUBJECT.exec(text)) {
+  for (const m of globalMatches(SUBJECT, text)) {
     // Subjects stand together at the start of the paragraph; a later "（类）" is prose.
     if (end >= 0 && m.index > end + 2) break;
     const name = m[1]!.replace(/^[\d一二三四五六七八九十]*[、.．]\s*/, '').replace(/^[“"]/, '').trim();

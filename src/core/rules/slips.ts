@@ -15,7 +15,6 @@ const TEXT = {
   signOfItem: { 'zh-CN': '差额是“{{item}}”的两倍，疑似该行正负号有误', en: 'the difference is twice “{{item}}”: its sign looks wrong' },
 } as const;
 
-
 const cents = (n: number) => Math.round(n * 100);
 
 function isAdjacentTransposition(a: string, b: string): boolean {

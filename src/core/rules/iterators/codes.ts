@@ -1,7 +1,7 @@
 /** Structure of the coded tables: codes, names, which codes each table holds, empty tables. */
 import type { z } from 'zod';
 import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams } from '../params/codes.js';
-import { parentCode } from '../../codes.js';
+import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import type { CellAddress, Fix } from '../../findings.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
@@ -18,7 +18,6 @@ function codeCellOf(t: RecognizedTable, row: TableRow) {
 
 // ── code-rows: every coded row, with whether its parent is present ───────────────────────────
 
-const LEVEL_NAMES: Record<number, string> = { 1: '类', 2: '款', 3: '项' };
 
 export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   name: 'code-rows',

@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { ItemParams, TextParams } from '../params/narrative-items.js';
-import { parentCode } from '../../codes.js';
+import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { parseNarrativeItem, percentChange, type Figure, type NarrativeItem } from '../../narrative/items.js';
@@ -49,13 +49,11 @@ interface SubjectCheck {
   stated: string;
   inTable: string;
   /** Its level (类, 款, 项), and when no row under the level above bears it, that row's name: inTable then lists its children. */
-  level?: number;
+  level?: 1 | 2 | 3;
   under?: string;
   /** The row the paragraph is about, when every name was found. */
   row?: TableRow;
 }
-
-const LEVEL_WORD: Record<number, string> = { 1: '类', 2: '款', 3: '项' };
 
 /** Walks the subjects down the table by code where written, by name otherwise. */
 function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
@@ -198,7 +196,7 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         direction: c?.direction ?? '',
         reasonDirection: directionOf(item.reason),
         statedName: names.stated,
-        nameLevel: names.level ? LEVEL_WORD[names.level]! : '',
+        nameLevel: names.level ? LEVEL_NAMES[names.level]! : '',
         tableName: names.inTable,
         otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t) : '',
       },
@@ -208,8 +206,8 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         // Where in the table the name was looked for: under its parent, when no row there bears it.
         tableWhere: names.under
           ? lang === 'zh-CN'
-            ? `“${names.under}”${LEVEL_WORD[names.level! - 1]}下的${LEVEL_WORD[names.level!]}`
-            : `under the ${LEVEL_WORD[names.level! - 1]} “${names.under}” the tables have `
+            ? `“${names.under}”${LEVEL_NAMES[names.level! - 1]}下的${LEVEL_NAMES[names.level!]}`
+            : `under the ${LEVEL_NAMES[names.level! - 1]} “${names.under}” the tables have `
           : lang === 'zh-CN'
             ? ''
             : 'the tables call it ',
