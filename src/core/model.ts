@@ -41,7 +41,7 @@ export interface TableRow {
   codeCell?: string;
   isTotal: boolean;
   indent: number;
-  /** Cells by column role. */
+  /** Amount cells by column role. The other columns' cells (name, code, 序号) come from RowCells. */
   cells: Record<string, CellRef>;
 }
 

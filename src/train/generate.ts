@@ -11,6 +11,7 @@ import { fromA1, toA1 } from '../core/address.js';
 import { checkGrid, type Catalogue } from '../core/check.js';
 import type { GridWorkbook } from '../core/grid.js';
 import { recognize } from '../core/recognize/recognize.js';
+import { RowCells } from '../core/recognize/row-cells.js';
 import { ANSWER_SHEET } from '../core/training.js';
 import { displayText } from '../core/text.js';
 import { readWorkbookBuffer } from '../xlsx/read-file.js';
@@ -72,6 +73,7 @@ async function detected(grid: GridWorkbook, answers: { sheet: string; cell: stri
 /** Plans the edits of one training workbook. */
 export async function planWorkbook(grid: GridWorkbook, mistakes: Mistake[], rng: Random, catalogue: Catalogue) {
   const recognition = recognize(grid, catalogue.vocab);
+  const rowCells = new RowCells(grid);
   const narrative = grid.sheets.flatMap((s) =>
     s.rows.flatMap((row, r) => (row ?? []).flatMap((c, col) => (c && typeof c.value === 'string' && c.text.length >= 12 ? [{ sheet: s.name, cell: toA1(r + 1, col + 1), text: c.text }] : []))),
   );
@@ -80,7 +82,7 @@ export async function planWorkbook(grid: GridWorkbook, mistakes: Mistake[], rng:
   for (const mistake of mistakes) {
     let placed = false;
     for (let attempt = 0; attempt < ATTEMPTS && !placed; attempt++) {
-      const p = mistake.plant({ recognition, rng, narrativeCells: () => narrative });
+      const p = mistake.plant({ recognition, rowCells, rng, narrativeCells: () => narrative });
       if (!p) break;
       const touched = new Set(edits.map((e) => `${e.sheet}!${e.cell}`));
       if (p.edits.some((e) => touched.has(`${e.sheet}!${e.cell}`)) || answers.some((a) => a.sheet === p.answer.sheet && a.cell === p.answer.cell)) continue;

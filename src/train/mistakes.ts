@@ -4,6 +4,7 @@
  */
 import { parentCode } from '../core/codes.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow } from '../core/model.js';
+import type { RowCells } from '../core/recognize/row-cells.js';
 import { normalizeLabel } from '../core/text.js';
 import type { Random } from './random.js';
 
@@ -24,6 +25,8 @@ export interface Planted {
 
 export interface MistakeContext {
   recognition: Recognition;
+  /** Every column's cell of a row (names, codes, 序号 too), for a mistake that clears a row. */
+  rowCells: RowCells;
   /** Long text cells (the 说明 narrative), for mistakes that rewrite a sentence. */
   narrativeCells(): { sheet: string; cell: string; text: string }[];
   rng: Random;
@@ -40,7 +43,6 @@ export interface Mistake {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 const AMOUNT_TABLES = ['income-summary', 'expense-summary', 'general-budget-expense', 'general-budget-basic', 'fiscal-summary', 'income-expense-summary', 'three-public'];
-const LABEL_ROLES = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'incomeItem', 'expenseItem']);
 
 function tables(ctx: MistakeContext, ...ids: string[]): RecognizedTable[] {
   return ctx.recognition.tables.filter((t) => ids.includes(t.id));
@@ -52,7 +54,7 @@ function amountCells(ctx: MistakeContext, ids = AMOUNT_TABLES, filter: (t: Recog
   for (const t of tables(ctx, ...ids)) {
     for (const r of t.rows) {
       for (const [role, c] of Object.entries(r.cells)) {
-        if (!LABEL_ROLES.has(role) && c.amount && !c.invalid && filter(t, r, role)) out.push(c);
+        if (c.amount && !c.invalid && filter(t, r, role)) out.push(c);
       }
     }
   }
@@ -130,7 +132,7 @@ export const MISTAKES: Mistake[] = [
       }
       const c = ctx.rng.pick(candidates);
       if (!c) return undefined;
-      const cells = Object.values(c.row.cells).filter((x, i, all) => all.findIndex((y) => y.cell === x.cell) === i);
+      const cells = ctx.rowCells.all(c.t, c.row).filter((x, i, all) => all.findIndex((y) => y.cell === x.cell) === i);
       const edits = [...cells.map((x) => ({ sheet: x.sheet, cell: x.cell, value: null })), ...(c.row.codeCell ? [{ sheet: c.t.sheet, cell: c.row.codeCell, value: null }] : [])];
       const total = c.parent.cells.total!;
       return { edits, answer: { sheet: total.sheet, cell: total.cell, original: total.amount, planted: total.amount } };

@@ -140,7 +140,6 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) {
     problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'code', zh: '科目编码', en: 'Code' } });
   }
-  for (const row of parsed.rows) for (const c of Object.values(row.cells)) right = Math.max(right, c.col);
   const unmatched = unmatchedAmountColumns(view, header, columns, left, right, header.dataStart, parsed.lastRow);
   for (const u of unmatched) {
     problems.push({ code: 'column-unmatched', severity: 'info', sheet: view.name, cell: toA1(header.bottom, u.col), params: { header: u.header } });

@@ -161,8 +161,6 @@ export function parseRows(
         problems.push({ code: 'amount-invalid', severity: 'warning', sheet: view.name, cell: ref.cell, params: { text: ref.text } });
       }
     }
-    // Every other recognised column too (labels, 序号, code columns), so any cell can be pointed at.
-    for (const c of columns) cells[c.role] ??= view.ref(r, c.col);
 
     const hasLabel = Object.keys(labels).length > 0;
     const hasAmount = amountRoles.some((ac) => cells[ac.role]!.amount !== null || cells[ac.role]!.invalid);

@@ -3,6 +3,7 @@ import type { Fix, CellAddress } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { amountText, type Lang } from '../messages.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../model.js';
+import { RowCells } from '../recognize/row-cells.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import { UNIT_FACTOR, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
 
@@ -26,12 +27,14 @@ export class RuleContext {
   private readonly names = new Map<string, string>();
   /** Per check, so a plain Map: a WeakMap's insertions cost several times more, once per coded row. */
   private readonly codedRowNames = new Map<TableRow, string>();
+  private readonly rowCells: RowCells;
 
   constructor(
     readonly recognition: Recognition,
     readonly vocab: Vocabulary,
     readonly grid: GridWorkbook,
   ) {
+    this.rowCells = new RowCells(grid);
     for (const t of recognition.tables) {
       const list = this.byId.get(t.id);
       if (list) list.push(t);
@@ -94,9 +97,14 @@ export class RuleContext {
     return t.unit ?? '万元';
   }
 
+  /** The row's cell in a column: an amount, or (made on demand) its name, code or 序号. */
+  cell(t: RecognizedTable, row: TableRow, role: string): CellRef | undefined {
+    return this.rowCells.cell(t, row, role);
+  }
+
   /** A cell of a row as a term; `scale` weighs it (2 × a cell) on top of its unit. */
   term(t: RecognizedTable, row: TableRow, role: string, sign: 1 | -1 = 1, side?: string, scale = 1): Term | undefined {
-    const ref = row.cells[role];
+    const ref = this.cell(t, row, role);
     if (!ref) return undefined;
     // The row's name is written only if the term is ever described (a failing identity).
     return new CellTerm(this, t, ref, row, side, role, sign, scale);

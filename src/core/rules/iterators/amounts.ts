@@ -13,8 +13,8 @@ const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 const blank = (t: Term) => t.ref.amount == null;
 
-function isBlank(row: TableRow, role: string): boolean {
-  return row.cells[role]?.amount == null;
+function isBlank(ctx: RuleContext, t: RecognizedTable, row: TableRow, role: string): boolean {
+  return ctx.cell(t, row, role)?.amount == null;
 }
 
 function localizedPair(ctx: RuleContext, t: RecognizedTable, role: string) {
@@ -64,7 +64,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
           // One description per column, shared by its identities (there is one per parent row).
           const describe = (lang: Lang) => localizedPair(ctx, t, role)[lang];
           for (const { parent, children } of groups) {
-            if (isBlank(parent, role) && children.every((c) => isBlank(c, role))) continue;
+            if (isBlank(ctx, t, parent, role) && children.every((c) => isBlank(ctx, t, c, role))) continue;
             const lhs = ctx.term(t, parent, role)!;
             const rhs = children.map((c) => ctx.term(t, c, role)!);
             const context = {
@@ -116,7 +116,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
             en: { ...localizedPair(ctx, t, decl.total).en, parts: parts.map((p) => ctx.columnName(t, p, 'en')).join(' + ') },
           })[lang];
         for (const row of t.rows) {
-          if (isBlank(row, decl.total) && parts.every((p) => isBlank(row, p))) continue;
+          if (isBlank(ctx, t, row, decl.total) && parts.every((p) => isBlank(ctx, t, row, p))) continue;
           const lhs = ctx.term(t, row, decl.total, 1, decl.side)!;
           const partTerms = parts.map((p) => ctx.term(t, row, p, 1, decl.side)!);
           const context = { rowName: ctx.rowName(row, decl.side) };
@@ -177,8 +177,8 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
         const parts = rowsByKeys(t, decl.side, decl.parts);
         if (!total || parts.length === 0 || (decl.unless && rowByKey(t, decl.side, decl.unless))) continue;
         for (const role of decl.columns) {
-          if (!total.cells[role]) continue;
-          if (isBlank(total, role) && parts.every((p) => isBlank(p, role))) continue;
+          if (!ctx.cell(t, total, role)) continue;
+          if (isBlank(ctx, t, total, role) && parts.every((p) => isBlank(ctx, t, p, role))) continue;
           const lhs = ctx.term(t, total, role, 1, decl.side)!;
           const rhs = parts.map((p) => ctx.term(t, p, role, 1, decl.side)!);
           const context = { rowName: ctx.rowName(total, decl.side), parts: partsText(parts.map((p) => ctx.rowName(p, decl.side))) };

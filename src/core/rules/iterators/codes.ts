@@ -12,8 +12,8 @@ import { type IteratorDef, num, text, flag } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-function codeCellOf(t: RecognizedTable, row: TableRow) {
-  return { sheet: t.sheet, cell: row.codeCell ?? row.cells.name?.cell ?? t.titleCell! };
+function codeCellOf(ctx: RuleContext, t: RecognizedTable, row: TableRow) {
+  return { sheet: t.sheet, cell: row.codeCell ?? ctx.cell(t, row, 'name')?.cell ?? t.titleCell! };
 }
 
 // ── code-rows: every coded row, with whether its parent is present ───────────────────────────
@@ -75,7 +75,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
               detailLevelName: LEVEL_NAMES[required] ?? String(required),
             },
             text: (lang) => ({ table: ctx.tableName(t, lang) }),
-            cell: codeCellOf(t, row),
+            cell: codeCellOf(ctx, t, row),
             table: t.id,
           };
         }
@@ -124,7 +124,8 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       const otherTables = list.filter((_, i) => keys[i] === usual).map((x) => x.t.sheet).join('、');
       for (const [i, u] of list.entries()) {
         const differs = keys[i] !== usual;
-        const fix = differs && u.row.cells.name ? { sheet: u.t.sheet, cell: u.row.cells.name.cell, value: usualUse.name, safety: 'unsafe' as const } : undefined;
+        const nameCell = differs ? ctx.cell(u.t, u.row, 'name') : undefined;
+        const fix = nameCell ? { sheet: u.t.sheet, cell: nameCell.cell, value: usualUse.name, safety: 'unsafe' as const } : undefined;
         yield new NameUse(ctx, u, list, { code, name: u.name, usualName: usualUse.name, differs, nameKey: keys[i]!, usualNameKey: usual, otherTables }, fix);
       }
     }
@@ -137,7 +138,7 @@ interface Use {
   name: string;
 }
 
-const nameCellOf = (x: Use) => ({ sheet: x.t.sheet, cell: x.row.cells.name?.cell ?? codeCellOf(x.t, x.row).cell });
+const nameCellOf = (ctx: RuleContext, x: Use) => ({ sheet: x.t.sheet, cell: ctx.cell(x.t, x.row, 'name')?.cell ?? codeCellOf(ctx, x.t, x.row).cell });
 
 /**
  * One use of a code's name, as an item. A class, not a literal: its cell and the other uses are
@@ -158,7 +159,7 @@ class NameUse implements Item {
 
   /** Where a finding goes, addressed only for one. */
   get cell(): CellAddress {
-    return nameCellOf(this.use);
+    return nameCellOf(this.ctx, this.use);
   }
 
   text(lang: Lang): Record<string, string> {
@@ -166,7 +167,7 @@ class NameUse implements Item {
   }
 
   get related(): CellAddress[] {
-    return this.uses.filter((x) => x !== this.use).map(nameCellOf);
+    return this.uses.filter((x) => x !== this.use).map((x) => nameCellOf(this.ctx, x));
   }
 }
 
@@ -208,7 +209,7 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
       if (!from || !to || !to.rows.some((r) => r.code)) continue;
       const toRows = new Map(to.rows.filter((r) => r.code).map((r) => [r.code!.code, r]));
       for (const row of from.rows) {
-        const amount = row.cells[pair.column]?.amount;
+        const amount = ctx.cell(from, row, pair.column)?.amount;
         if (!row.code || !amount) continue;
         const missing = !toRows.has(row.code.code);
         // Point at the parent row where the missing row belongs, else at the table's title.
@@ -221,8 +222,8 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
             'zh-CN': { table: ctx.tableName(to, 'zh-CN'), from: ctx.tableName(from, 'zh-CN') },
             en: { table: ctx.tableName(to, 'en'), from: ctx.tableName(from, 'en') },
           })[lang],
-          cell: anchor ? codeCellOf(to, anchor) : { sheet: to.sheet, cell: to.titleCell! },
-          related: [codeCellOf(from, row)],
+          cell: anchor ? codeCellOf(ctx, to, anchor) : { sheet: to.sheet, cell: to.titleCell! },
+          related: [codeCellOf(ctx, from, row)],
           table: to.id,
         };
       }
@@ -251,7 +252,7 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
         // Amount columns only: a 序号 or a code typed as a number is not an amount, and an empty table may list its codes.
         const roles = ctx.amountRoles(t);
         const amountCount = t.rows.reduce((n, r) => n + roles.filter((role) => r.cells[role]?.amount && !r.cells[role]!.invalid).length, 0);
-        const fiscalCell = decl.fiscalColumn ? fiscalTotal?.cells[decl.fiscalColumn] : undefined;
+        const fiscalCell = fiscal && fiscalTotal && decl.fiscalColumn ? ctx.cell(fiscal, fiscalTotal, decl.fiscalColumn) : undefined;
         if (params.report === 'note' && !t.note) continue;
         const cell =
           params.report === 'fiscal' && fiscalCell

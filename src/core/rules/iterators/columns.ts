@@ -24,9 +24,13 @@ export const tableColumns: IteratorDef<z.infer<typeof ColumnParams>> = {
         const column = t.columns.find((c) => c.role === params.role);
         if (!column || t.rows.length === 0) continue;
         const kinds = new Map(ctx.vocab.tables.get(t.id)!.columns.map((c) => [c.role, c.kind]));
-        const filled = (role: string) => t.rows.filter((r) => r.cells[role]?.amount != null && r.cells[role]!.amount !== 0).length;
+        const filled = (role: string) =>
+          t.rows.filter((r) => {
+            const amount = ctx.cell(t, r, role)?.amount;
+            return amount != null && amount !== 0;
+          }).length;
         const others = t.columns.filter((c) => c.role !== params.role && kinds.get(c.role) === 'amount').map((c) => filled(c.role));
-        const first = t.rows[0]!.cells[params.role]!;
+        const first = ctx.cell(t, t.rows[0]!, params.role)!;
         items.push({
           facts: { header: column.header, filledCount: filled(params.role), otherFilled: Math.max(0, ...others) },
           text: (lang) => ({ table: ctx.tableName(t, lang) }),
