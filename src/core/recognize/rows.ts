@@ -39,6 +39,9 @@ function rowKey(table: TableVocabulary, role: string, norm: string): string | un
   return cache.get(stripped, () => table.rows.find((rl) => rl.column === role && bestScore(rl.match, stripped) > 0)?.key);
 }
 
+/** Most rows name no vocabulary row (every coded row): they share one empty, frozen set of keys. */
+const NO_KEYS: Record<string, string> = Object.freeze({});
+
 /** How far past a run of blank rows a table's 合计 row or note may still come. */
 const EMPTY_GRID_REACH = 30;
 
@@ -89,7 +92,7 @@ export function parseRows(
     if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH && !isClearlyData(view, r)) break;
 
     const labels: Record<string, string> = {};
-    const keys: Record<string, string> = {};
+    let keys: Record<string, string> | undefined;
     let indent = 0;
     for (const lc of labelRoles) {
       const cell = view.cellAt(r, lc.col);
@@ -99,7 +102,7 @@ export function parseRows(
       labels[lc.role] = text.trim();
       if (lc.role === 'name' || lc.role === 'item') indent = cell?.indent ?? leadingIndent(text);
       const key = rowKey(table, lc.role, norm);
-      if (key !== undefined) keys[lc.role] = key;
+      if (key !== undefined) (keys ??= {})[lc.role] = key;
     }
 
     let code: SubjectCode | undefined;
@@ -170,11 +173,11 @@ export function parseRows(
     // column: its one row of amounts is its total.
     const acrossTotal = table.kind === 'labelled' && labelRoles.length === 0 && hasAmount && !rows.some((x) => x.isTotal);
     const isTotal = acrossTotal || (!code && nameText !== '' && bestScore(vocab.totalRow, stripEnumeration(normalizeLabel(nameText))) > 0);
-    // One literal, then what holds: spreading temporary objects was the costliest line of recognition.
-    const tableRow: TableRow = { row: r, labels, keys, isTotal, indent, cells };
-    if (code) tableRow.code = code;
-    if (codeCell) tableRow.codeCell = codeCell;
-    rows.push(tableRow);
+    // One literal per shape, its properties in the object itself (one added later goes to a separate
+    // store): spreading temporary objects was once the costliest line of recognition.
+    const k = keys ?? NO_KEYS;
+    if (code) rows.push(codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, code, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells, code });
+    else rows.push(codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells });
     lastRow = r;
   }
   return { rows, lastRow, ...(note && { note }), problems };

@@ -256,10 +256,14 @@ function readCell(inner: string, type: string | undefined, style: CellStyle | un
 
 function gridCell(value: CellValue, style: CellStyle | undefined, formula: string | undefined): GridCell {
   const numFmt = style?.numFmt;
-  // One per cell: a literal, then only the properties that hold (no spread of temporary objects).
-  const cell: GridCell = { value, text: displayText(value, numFmt) };
-  if (numFmt) cell.numFmt = numFmt;
-  if (formula !== undefined) cell.formula = formula;
+  const text = displayText(value, numFmt);
+  // One literal per shape, holding its properties in the object itself: a property added to a
+  // literal goes to a separate backing store, 40 bytes more on each of half a million cells.
+  if (formula === undefined) {
+    if (!numFmt) return style?.indent ? { value, text, indent: style.indent } : { value, text };
+    return style.indent ? { value, text, numFmt, indent: style.indent } : { value, text, numFmt };
+  }
+  const cell: GridCell = numFmt ? { value, text, numFmt, formula } : { value, text, formula };
   if (style?.indent) cell.indent = style.indent;
   return cell;
 }
