@@ -14,7 +14,8 @@ export type Predicate = (facts: Facts) => boolean;
 /** The one operator we add to the engine's own: a text fact against a regular expression. */
 export type MatchText = (fact: unknown, pattern: unknown) => boolean;
 
-const isNumeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
+/** The engine's test, parseFloat(v).toString() !== 'NaN', without a string per comparison. */
+const isNumeric = (v: unknown) => (typeof v === 'number' ? !Number.isNaN(v) : !Number.isNaN(Number.parseFloat(v as string)));
 
 const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   equal: (a, b) => a === b,
@@ -36,11 +37,18 @@ export function compileConditions(conditions: TopLevelCondition | NestedConditio
   const c = conditions as Record<string, unknown>;
   if (Array.isArray(c.all)) {
     const parts = (c.all as NestedCondition[]).map((x) => compileConditions(x, matches));
-    return (f) => parts.every((p) => p(f));
+    // Loops, not every/some: a closure per call, on every item, was a tenth of a check's allocation.
+    return (f) => {
+      for (const p of parts) if (!p(f)) return false;
+      return true;
+    };
   }
   if (Array.isArray(c.any)) {
     const parts = (c.any as NestedCondition[]).map((x) => compileConditions(x, matches));
-    return (f) => parts.some((p) => p(f));
+    return (f) => {
+      for (const p of parts) if (p(f)) return true;
+      return false;
+    };
   }
   if (c.not !== undefined) {
     const inner = compileConditions(c.not as NestedCondition, matches);
