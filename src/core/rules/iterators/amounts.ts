@@ -239,28 +239,23 @@ function locateOne(ctx: RuleContext, sel: CellSelector): Located | undefined {
 }
 
 /** Coded rows by code; for two-sided summaries, class rows by the code their label stands for. */
-function locateMany(ctx: RuleContext, sel: CellSelector): Map<string, Located> {
-  // Several ties (and rules) match the same table column by code: its cells are looked up once per check.
-  return ctx.memo(`locate-many:${sel.table}:${sel.column}:${sel.rows ?? ''}:${sel.side ?? ''}`, () => locateManyOnce(ctx, sel));
-}
-
-function locateManyOnce(ctx: RuleContext, sel: CellSelector): Map<string, Located> {
-  const out = new Map<string, Located>();
-  const t = ctx.table(sel.table);
-  if (!t) return out;
-  const vocabRows = ctx.vocab.tables.get(t.id)?.rows ?? [];
-  for (const row of t.rows) {
-    let code: string | undefined;
-    if (sel.rows === 'codes') code = row.code?.code;
-    else {
-      const key = sel.side ? row.keys[sel.side] : undefined;
-      code = vocabRows.find((v) => v.key === key && v.column === sel.side)?.code;
+function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): Map<string, TableRow> {
+  // Several ties (and rules) match the same table by code: its rows are indexed once per check, for
+  // every column. Only the rows are kept; a tie's cells are made as it is judged, and die with it.
+  return ctx.memo(`rows-by-code:${t.id}:${t.sheet}:${sel.rows ?? ''}:${sel.side ?? ''}`, () => {
+    const out = new Map<string, TableRow>();
+    const vocabRows = ctx.vocab.tables.get(t.id)?.rows ?? [];
+    for (const row of t.rows) {
+      let code: string | undefined;
+      if (sel.rows === 'codes') code = row.code?.code;
+      else {
+        const key = sel.side ? row.keys[sel.side] : undefined;
+        code = vocabRows.find((v) => v.key === key && v.column === sel.side)?.code;
+      }
+      if (code && !out.has(code)) out.set(code, row);
     }
-    if (!code || out.has(code)) continue;
-    const term = ctx.term(t, row, sel.column, 1, sel.side);
-    if (term) out.set(code, { table: t, row, term });
-  }
-  return out;
+    return out;
+  });
 }
 
 const cells = (ts: Term[]) => ts.map((t) => cellKey(t.ref)).join('+');
@@ -320,10 +315,15 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<T
     return;
   }
   if (left.rows || right.rows) {
-    const rs = locateMany(ctx, right);
-    for (const [code, l] of locateMany(ctx, left)) {
-      const r = rs.get(code);
-      if (r) yield { lhs: [l.term], rhs: [r.term], table: l.table, code };
+    const lt = ctx.table(left.table);
+    const rt = ctx.table(right.table);
+    if (!lt || !rt) return;
+    const rs = rowsByCode(ctx, rt, right);
+    for (const [code, lrow] of rowsByCode(ctx, lt, left)) {
+      const rrow = rs.get(code);
+      const l = rrow && ctx.term(lt, lrow, left.column, 1, left.side);
+      const r = l && ctx.term(rt, rrow, right.column, 1, right.side);
+      if (l && r) yield { lhs: [l], rhs: [r], table: lt, code };
     }
     return;
   }
