@@ -1,8 +1,11 @@
 /** Read access to one grid sheet with merged cells resolved, normalised text cached. */
 import { toA1 } from '../address.js';
+import { BoundedCache } from '../bounded-cache.js';
 import { columnCount, MergeIndex, type GridCell, type GridSheet } from '../grid.js';
 import type { CellRef } from '../model.js';
 import { decimalsOfFormat, formatRounds, normalizeLabel, parseAmount } from '../text.js';
+
+const ROWS_KEPT = 64;
 
 export interface RowEntry {
   col: number;
@@ -15,7 +18,12 @@ export class SheetView {
   readonly merges: MergeIndex;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly entriesCache = new Map<number, RowEntry[]>();
+  /**
+   * Recognition reads a row a few times, close together (a title, then its header and rows; a blank
+   * row, then the rows just after it). Only recent rows are kept: all of them, a sixth of a large
+   * sheet's memory, outlived the young generation and cost more to collect than to read again.
+   */
+  private readonly entriesCache = new BoundedCache<number, RowEntry[]>(ROWS_KEPT);
 
   constructor(readonly sheet: GridSheet) {
     this.merges = new MergeIndex(sheet.merges);
@@ -51,22 +59,22 @@ export class SheetView {
 
   /** Non-empty cells of a row that hold their own value (merge masters and plain cells). */
   entries(row: number): RowEntry[] {
-    let list = this.entriesCache.get(row);
-    if (!list) {
-      list = [];
-      const cells = this.sheet.rows[row - 1] ?? [];
-      for (let i = 0; i < cells.length; i++) {
-        const cell = cells[i];
-        if (!cell) continue;
-        // A number's display text is digits and separators already: nothing to normalise.
-        const norm = typeof cell.value === 'number' ? cell.text : normalizeLabel(cell.text);
-        if (norm === '' || this.merges.master(row, i + 1)) continue;
-        list.push({ col: i + 1, text: cell.text, norm, cell });
-      }
-      this.entriesCache.set(row, list);
+    return this.entriesCache.get(row, this.readEntries);
+  }
+
+  private readonly readEntries = (row: number): RowEntry[] => {
+    const list: RowEntry[] = [];
+    const cells = this.sheet.rows[row - 1] ?? [];
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (!cell) continue;
+      // A number's display text is digits and separators already: nothing to normalise.
+      const norm = typeof cell.value === 'number' ? cell.text : normalizeLabel(cell.text);
+      if (norm === '' || this.merges.master(row, i + 1)) continue;
+      list.push({ col: i + 1, text: cell.text, norm, cell });
     }
     return list;
-  }
+  };
 
   isBlankRow(row: number): boolean {
     return this.entries(row).length === 0;
