@@ -5,8 +5,11 @@
  * is refused while it inflates, not after. Runs in Node and browsers.
  */
 
-/** Inflates raw deflate data; must throw ZipLimit (or any error) once the output would pass maxBytes. */
-export type Inflate = (compressed: Uint8Array, maxBytes: number) => Promise<Uint8Array>;
+/**
+ * Inflates raw deflate data; must throw ZipLimit (or any error) once the output would pass maxBytes.
+ * `expectedBytes` is the size the zip's directory claims (at most maxBytes): a hint, which may lie.
+ */
+export type Inflate = (compressed: Uint8Array, maxBytes: number, expectedBytes?: number) => Promise<Uint8Array>;
 
 export class ZipFormatError extends Error {
   constructor(message: string) {
@@ -121,7 +124,7 @@ export class ZipArchive {
     if (e.method === 0) return data;
     if (e.method !== 8) throw new ZipFormatError(`${e.name} uses compression method ${e.method}`);
     try {
-      return await this.inflate(data, maxBytes);
+      return await this.inflate(data, maxBytes, e.size);
     } catch (err) {
       if (err instanceof ZipLimit) throw new ZipLimit(e.name, maxBytes);
       throw new ZipFormatError(`${e.name} cannot be inflated: ${err instanceof Error ? err.message : String(err)}`);
