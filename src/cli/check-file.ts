@@ -4,10 +4,12 @@ import type { WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import { SourceError } from '../core/source-error.js';
 import { readWorkbookFile } from '../xlsx/read-file.js';
+import { boundHeapGrowthFor } from './heap-growth.js';
 import type { ReadLimits } from '../xlsx/reader/limits.js';
 
 export async function checkFile(file: string, catalogue: Catalogue, lang: Lang, limits?: Partial<ReadLimits>): Promise<WorkbookReport> {
   try {
+    await boundHeapGrowthFor(file);
     const grid = await readWorkbookFile(file, limits ? { limits } : {});
     return (await checkGrid(file, grid, catalogue, lang)).report;
   } catch (e) {
