@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/core/check.js';
 import type { GridWorkbook } from '../../src/core/grid.js';
 import { recognize } from '../../src/core/recognize/recognize.js';
-import { compileConditions, type Facts } from '../../src/core/rules/conditions.js';
+import { compileConditions, requiresBreach, type Facts } from '../../src/core/rules/conditions.js';
 import { RuleContext } from '../../src/core/rules/context.js';
 import type { TopLevelCondition } from '../../src/core/rules/schema.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
@@ -24,6 +24,8 @@ function engineFor(conditions: TopLevelCondition): Engine {
   engine.addRule({ conditions: conditions as never, event: { type: 'finding' } });
   return engine;
 }
+
+const breachPasses = compileConditions({ all: [{ fact: 'breach', operator: 'greaterThan', value: { fact: 'tolerance' } }] }, matches);
 
 async function engineSays(engine: Engine, facts: Facts): Promise<boolean> {
   return (await engine.run({ ...facts })).events.length > 0;
@@ -41,14 +43,20 @@ describe('compiled conditions agree with json-rules-engine', () => {
     const disagreements: string[] = [];
     let compared = 0;
     let reported = 0;
+    let identities = 0;
     for (const grid of grids) {
       const ctx = new RuleContext(recognize(grid, catalogue.vocab), catalogue.vocab, grid);
       for (const rule of catalogue.rules) {
         const predicate = compileConditions(rule.conditions as TopLevelCondition, matches);
         const engine = engineFor(rule.conditions as TopLevelCondition);
+        const gated = requiresBreach(rule.conditions as TopLevelCondition);
         for (const item of rule.iteratorDef.run(ctx, rule.parsedParams, rule.id)) {
           const mine = predicate(item.facts);
           if (mine !== (await engineSays(engine, item.facts))) disagreements.push(`${rule.id}: ${JSON.stringify(item.facts).slice(0, 200)}`);
+          // An identity's own answer to “broken?” is its facts' answer, and a rule that needs a breach never reports a holding one.
+          if (item.breaks !== undefined && item.breaks !== breachPasses(item.facts)) disagreements.push(`${rule.id} breaks=${item.breaks}: ${JSON.stringify(item.facts).slice(0, 200)}`);
+          if (gated && item.breaks === false && mine) disagreements.push(`${rule.id} reports a holding identity: ${JSON.stringify(item.facts).slice(0, 200)}`);
+          if (item.breaks !== undefined) identities++;
           compared++;
           if (mine) reported++;
         }
@@ -58,6 +66,7 @@ describe('compiled conditions agree with json-rules-engine', () => {
     // Enough of both verdicts for the agreement to mean something.
     expect(compared).toBeGreaterThan(5000);
     expect(reported).toBeGreaterThan(50);
+    expect(identities).toBeGreaterThan(1000);
   }, 120_000);
 
   const cases: { name: string; conditions: TopLevelCondition; facts: Facts[] }[] = [
@@ -96,4 +105,21 @@ describe('compiled conditions agree with json-rules-engine', () => {
       expect(new Set(c.facts.map((f) => predicate(f))).size).toBe(2);
     });
   }
+});
+
+describe('requiresBreach: rules that report only a broken identity', () => {
+  const leaf = { fact: 'breach', operator: 'greaterThan', value: { fact: 'tolerance' } } as const;
+  it('is true when the top-level all holds the breach leaf, beside other conditions', () => {
+    expect(requiresBreach({ all: [leaf] })).toBe(true);
+    expect(requiresBreach({ all: [{ fact: 'termCount', operator: 'greaterThan', value: 2 }, leaf] })).toBe(true);
+  });
+
+  it('is false when the leaf is only one way to report, negated, or compares something else', () => {
+    expect(requiresBreach({ any: [leaf, { fact: 'termCount', operator: 'equal', value: 1 }] })).toBe(false);
+    expect(requiresBreach({ not: leaf })).toBe(false);
+    expect(requiresBreach({ all: [{ any: [leaf] }] })).toBe(false);
+    expect(requiresBreach({ all: [{ fact: 'breach', operator: 'greaterThanInclusive', value: { fact: 'tolerance' } }] })).toBe(false);
+    expect(requiresBreach({ all: [{ fact: 'breach', operator: 'greaterThan', value: 0 }] })).toBe(false);
+    expect(requiresBreach({ all: [{ fact: 'difference', operator: 'greaterThan', value: { fact: 'tolerance' } }] })).toBe(false);
+  });
 });

@@ -30,6 +30,8 @@ const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
 };
 
+const isFactValue = (value: unknown, fact: string) => value !== null && typeof value === 'object' && (value as { fact?: unknown }).fact === fact;
+
 /** Own facts only: "constructor" is no fact (an item's facts are a plain object). */
 const factOf = (facts: Facts, name: string): unknown => (Object.hasOwn(facts, name) ? facts[name] : undefined);
 
@@ -64,4 +66,14 @@ export function compileConditions(conditions: TopLevelCondition | NestedConditio
     return (f) => test(factOf(f, fact), factOf(f, other));
   }
   return (f) => test(factOf(f, fact), value);
+}
+
+/**
+ * True when the conditions report only a relation broken beyond its tolerance: at their top, `all`
+ * holds the leaf `breach greaterThan {fact: tolerance}` (every identity rule we ship). Then an
+ * identity whose breach does not pass its tolerance cannot report, whatever the other conditions say.
+ */
+export function requiresBreach(conditions: TopLevelCondition | NestedCondition): boolean {
+  if (!('all' in conditions)) return false;
+  return conditions.all.some((c) => 'fact' in c && c.fact === 'breach' && c.operator === 'greaterThan' && isFactValue(c.value, 'tolerance'));
 }

@@ -19,6 +19,11 @@ export interface Item {
   fix?: Fix;
   identity?: Identity;
   table?: TableId;
+  /**
+   * For an identity: whether its breach passes its tolerance, exactly as the facts `breach` and
+   * `tolerance` compare. A rule that reports only then (requiresBreach) need not read an identity that holds.
+   */
+  breaks?: boolean;
 }
 
 export class RuleContext {
@@ -156,8 +161,10 @@ export function identityFacts(identity: Identity, overrides?: Overrides): Record
   return factsOf(identity, evaluate(identity, overrides));
 }
 
+const anchorOf = (identity: Identity) => identity.lhs[0] ?? identity.rhs[0]!;
+
 function factsOf(identity: Identity, e: Evaluation): Record<string, FactValue> {
-  const anchor = identity.lhs[0] ?? identity.rhs[0]!;
+  const anchor = anchorOf(identity);
   // In the anchor's unit (a weighted anchor still reads in 万元 or 元).
   const f = UNIT_FACTOR[anchor.unit];
   // One literal shape for every identity, then the iterator's own context (which never overrides
@@ -182,7 +189,7 @@ function factsOf(identity: Identity, e: Evaluation): Record<string, FactValue> {
 
 /** Facts are numbers for the conditions; texts are written only for a message, in the anchor's unit. */
 export function identityItem(identity: Identity, table?: TableId): Item {
-  return new IdentityItem(identity, factsOf(identity, evaluate(identity)), table);
+  return new IdentityItem(identity, evaluate(identity), table);
 }
 
 /**
@@ -191,17 +198,27 @@ export function identityItem(identity: Identity, table?: TableId): Item {
  */
 class IdentityItem implements Item {
   readonly table?: TableId;
+  readonly breaks: boolean;
+  private cachedFacts?: Record<string, FactValue>;
 
   constructor(
     readonly identity: Identity,
-    readonly facts: Record<string, FactValue>,
+    private readonly evaluation: Evaluation,
     table: TableId | undefined,
   ) {
     if (table) this.table = table;
+    // The facts' own arithmetic (factsOf), so the answer is theirs to the last bit.
+    const f = UNIT_FACTOR[anchorOf(identity).unit];
+    this.breaks = evaluation.breach / f > evaluation.tolerance / f;
+  }
+
+  /** Written on first read: most identities hold, and their facts were most of a check's allocation. */
+  get facts(): Record<string, FactValue> {
+    return (this.cachedFacts ??= factsOf(this.identity, this.evaluation));
   }
 
   text(lang: Lang): Record<string, string> {
-    const anchor = this.identity.lhs[0] ?? this.identity.rhs[0]!;
+    const anchor = anchorOf(this.identity);
     const decimals = Math.max(2, anchor.ref.decimals);
     // Facts are in the anchor's unit, which every amount of the message names, as a culprit's message does.
     const shown = (fact: string) => amountText(this.facts[fact] as number, decimals, anchor.unit, lang);

@@ -10,7 +10,7 @@ import type { Recognition, Unit } from '../model.js';
 import { formatAmount } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
-import { compileConditions, type Predicate } from './conditions.js';
+import { compileConditions, requiresBreach, type Predicate } from './conditions.js';
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
 import { evaluate, termKey, terms, type Identity, type Overrides } from './identity.js';
@@ -151,9 +151,16 @@ export async function runRules(
   for (const group of passes(rules)) {
     const judges = group.map((rule) => ({ rule, reportsFor: predicateFor(rule), run: runOf.get(rule)! }));
     const [first] = group;
+    // Most identities hold: when every rule of the pass reports only a broken one, a holding
+    // identity is counted and never asked for its facts.
+    const holdingIsQuiet = group.every((rule) => requiresBreach(rule.conditions as TopLevelCondition));
     for (const item of first!.iteratorDef.run(ctx, first!.parsedParams, first!.id)) {
       // The workbook gets one finding per sheet asking for a recalculation instead (check.ts).
       if (item.identity && unjudgeable(item.identity)) continue;
+      if (holdingIsQuiet && item.breaks === false) {
+        for (const { run } of judges) run.items++;
+        continue;
+      }
       for (const { rule, reportsFor, run } of judges) {
         run.items++;
         const failing = reportsFor(item.facts);
