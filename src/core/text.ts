@@ -160,7 +160,7 @@ export function displayText(value: CellValue, numFmt?: string): string {
   if (!numFmt || numFmt === 'General') return String(value);
   const f = factsOf(numFmt);
   const v = f.percent ? value * 100 : value;
-  let s = Math.abs(v).toFixed(decimalsOfFormat(numFmt, v));
+  let s = Math.abs(v).toFixed(f.decimals ?? decimalsShown(v));
   if (f.comma) {
     const dot = s.indexOf('.');
     s = dot < 0 ? groupThousands(s) : groupThousands(s.slice(0, dot)) + s.slice(dot);

@@ -110,8 +110,13 @@ function readCellTag(xml: string, from: number, to: number, out: CellTag): void 
     const name = xml.charCodeAt(at.nameStart);
     if (name === 114) out.col = columnOf(xml, at.valueStart, at.valueEnd);
     else if (name === 115) out.style = integerAt(xml, at.valueStart, at.valueEnd);
-    else if (name === 116) out.type = xml.slice(at.valueStart, at.valueEnd);
+    else if (name === 116) out.type = cellType(xml, at.valueStart, at.valueEnd);
   }
+}
+
+/** t="s", the type of every shared-string cell, without a new string for each. */
+function cellType(xml: string, from: number, to: number): string {
+  return to - from === 1 && xml.charCodeAt(from) === 115 ? 's' : xml.slice(from, to);
 }
 
 /** Column number of the reference "AB12" written from `from` to `to`; 0 when it is not a cell reference. */
