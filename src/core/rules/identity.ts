@@ -63,9 +63,15 @@ export class CellIdentity implements Identity {
     readonly relation: Relation,
     readonly lhs: Term[],
     readonly rhs: Term[],
-    readonly context: Record<string, string | number>,
+    /** Its placeholders, or how to write them on first read: a row's name is wanted only by an identity that is read. */
+    private placeholders: Record<string, string | number> | (() => Record<string, string | number>),
     readonly describe?: (lang: Lang) => Record<string, string>,
   ) {}
+
+  get context(): Record<string, string | number> {
+    if (typeof this.placeholders === 'function') this.placeholders = this.placeholders();
+    return this.placeholders;
+  }
 
   get key(): string {
     return `${this.ruleId}:${cellKey(this.named.ref)}`;

@@ -67,12 +67,12 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
             if (isBlank(ctx, t, parent, role) && children.every((c) => isBlank(ctx, t, c, role))) continue;
             const lhs = ctx.term(t, parent, role)!;
             const rhs = children.map((c) => ctx.term(t, c, role)!);
-            const context = {
+            const context = () => ({
               parentCode: parent.code?.code ?? '',
               parentName: parent.code ? (parent.labels.name ?? '') : ctx.rowName(parent),
               rowName: ctx.rowName(parent),
               childCount: children.length,
-            };
+            });
             const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, describe);
             yield identityItem(identity, t.id);
           }
@@ -119,7 +119,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
           if (isBlank(ctx, t, row, decl.total) && parts.every((p) => isBlank(ctx, t, row, p))) continue;
           const lhs = ctx.term(t, row, decl.total, 1, decl.side)!;
           const partTerms = parts.map((p) => ctx.term(t, row, p, 1, decl.side)!);
-          const context = { rowName: ctx.rowName(row, decl.side) };
+          const context = () => ({ rowName: ctx.rowName(row, decl.side) });
           const identity = partial
             ? new CellIdentity(ruleId, lhs, 'le', partTerms, [lhs], context, describe)
             : new CellIdentity(ruleId, lhs, 'eq', [lhs], partTerms, context, describe);
