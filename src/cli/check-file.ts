@@ -4,8 +4,8 @@ import type { WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
 import { SourceError } from '../core/source-error.js';
 import { readWorkbookFile } from '../xlsx/read-file.js';
-import { boundHeapGrowthFor } from './heap-growth.js';
 import type { ReadLimits } from '../xlsx/reader/limits.js';
+import { boundHeapGrowthFor } from './heap-growth.js';
 
 export async function checkFile(file: string, catalogue: Catalogue, lang: Lang, limits?: Partial<ReadLimits>): Promise<WorkbookReport> {
   try {

@@ -5,6 +5,7 @@ import { columnCount, MergeIndex, type GridCell, type GridSheet } from '../grid.
 import type { CellRef } from '../model.js';
 import { decimalsOfFormat, formatRounds, normalizeLabel, parseAmount } from '../text.js';
 
+/** Rows whose entries a view keeps: more than a title, its header and the reach past a blank row. */
 const ROWS_KEPT = 64;
 
 export interface RowEntry {
