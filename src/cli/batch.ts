@@ -13,6 +13,7 @@ import type { Lang } from '../core/messages.js';
 import type { ReadLimits } from '../xlsx/reader/limits.js';
 import type { CatalogueChoice } from './catalogue-files.js';
 import { checkFile } from './check-file.js';
+import { boundHeapGrowthFor } from './heap-growth.js';
 import type { WorkerJob } from './check-worker.js';
 
 /** Folders become their .xlsx files (not starting with ~$, Excel's lock files), sorted; files stay as given. */
@@ -120,6 +121,8 @@ export async function checkMany(
     reports[i] = r;
     options.progress?.(++done, files.length, files[i]!);
   };
+  // On this thread, before any worker starts: V8's flags are the whole process's.
+  await boundHeapGrowthFor(files);
   // One workbook is checked here; a batch always in workers, which give each workbook its timeout and heap limit.
   if (files.length === 1) {
     finish(0, await checkFile(files[0]!, await options.catalogueFor(files[0]!), options.lang, options.limits));

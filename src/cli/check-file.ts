@@ -5,11 +5,9 @@ import type { Lang } from '../core/messages.js';
 import { SourceError } from '../core/source-error.js';
 import { readWorkbookFile } from '../xlsx/read-file.js';
 import type { ReadLimits } from '../xlsx/reader/limits.js';
-import { boundHeapGrowthFor } from './heap-growth.js';
 
 export async function checkFile(file: string, catalogue: Catalogue, lang: Lang, limits?: Partial<ReadLimits>): Promise<WorkbookReport> {
   try {
-    await boundHeapGrowthFor(file);
     const grid = await readWorkbookFile(file, limits ? { limits } : {});
     return (await checkGrid(file, grid, catalogue, lang)).report;
   } catch (e) {

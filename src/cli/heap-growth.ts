@@ -17,10 +17,17 @@ export const LARGE_WORKBOOK_BYTES = 1024 * 1024;
 
 let bounded = false;
 
-export async function boundHeapGrowthFor(file: string): Promise<void> {
+/**
+ * Caps the growth when any of the files is large. Call it on the main thread before workers start:
+ * V8's flags belong to the whole process, the workers' heaps included.
+ */
+export async function boundHeapGrowthFor(files: readonly string[]): Promise<void> {
   if (bounded) return;
-  const size = await stat(file).then((s) => s.size, () => 0);
-  if (size < LARGE_WORKBOOK_BYTES) return;
-  bounded = true;
-  v8.setFlagsFromString('--heap-growing-percent=100');
+  for (const file of files) {
+    const size = await stat(file).then((s) => s.size, () => 0);
+    if (size < LARGE_WORKBOOK_BYTES) continue;
+    bounded = true;
+    v8.setFlagsFromString('--heap-growing-percent=100');
+    return;
+  }
 }
