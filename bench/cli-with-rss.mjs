@@ -1,6 +1,9 @@
-// Runs the compiled CLI like bin/budget-check.js, then reports the process's peak memory (worker threads included).
-import { main } from '../build/cli/main.js';
+// Runs the CLI as bin/budget-check.js does (the bundle with its code cache, when the build's stamps
+// hold), then reports the process's peak memory (worker threads included).
+import { loadCli } from '../build/cli/launch.js';
 
-const code = await main(process.argv.slice(2));
-process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\n`);
+const argv = process.argv.slice(2);
+const { cli, from } = await loadCli(argv);
+const code = await cli.main(argv);
+process.stderr.write(`started from ${from}\nmaxrss ${process.resourceUsage().maxRSS}\n`);
 process.exit(code);
