@@ -3,11 +3,14 @@
  * Chinese date formats, .NET libraries' prefixed elements, absolute relationship targets, phonetic
  * runs, escapes — each stated as raw XML and read back to the grid the checker sees.
  */
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { GridSheet } from '../../src/core/grid.js';
 import { SourceError } from '../../src/core/source-error.js';
 import { readWorkbookBuffer } from '../../src/xlsx/read-file.js';
+import { zlibInflate } from '../../src/xlsx/inflate-node.js';
 import { bufferToGrid } from '../../src/xlsx/read.js';
+import { ZipLimit } from '../../src/xlsx/zip.js';
 import { xlsxPackage, zip, type PackageSpec } from '../fixtures/xlsx-package.js';
 
 async function sheets(spec: PackageSpec): Promise<GridSheet[]> {
@@ -194,5 +197,23 @@ describe('packages that are not workbooks', () => {
     const bytes = xlsxPackage({ sheets: [{ name: 'S', body: `<sheetData>${Array.from({ length: 20 }, (_, r) => row(r + 1)).join('')}</sheetData>` }] });
     await expect(readWorkbookBuffer('t.xlsx', bytes, { limits: { maxCells: 150 } })).rejects.toThrow(/150.*S!A16|S!A16/);
     expect((await readWorkbookBuffer('t.xlsx', bytes, { limits: { maxCells: 200 } })).sheets[0]!.rows).toHaveLength(20);
+  });
+});
+
+describe('Node’s inflater with the size the zip directory claims', () => {
+  const text = Buffer.from('预算'.repeat(50_000) + 'x'.repeat(123_457));
+  const deflated = deflateRawSync(text);
+
+  it('gives the exact bytes whether the claim is right, short, far too large or absent', async () => {
+    for (const claim of [text.length, 10, text.length - 1, 64 * 1024 * 1024, 0, undefined]) {
+      const out = await zlibInflate(deflated, 256 * 1024 * 1024, claim);
+      expect(Buffer.compare(Buffer.from(out), text), `claim ${claim}`).toBe(0);
+    }
+  });
+
+  it('still stops at the limit, whatever the claim', async () => {
+    for (const claim of [10, text.length, 64 * 1024 * 1024]) {
+      await expect(zlibInflate(deflated, 100_000, claim), `claim ${claim}`).rejects.toBeInstanceOf(ZipLimit);
+    }
   });
 });
