@@ -66,9 +66,7 @@ export function rowsByCode(t: RecognizedTable): Map<string, Record<string, numbe
   const map = new Map<string, Record<string, number | null>>();
   for (const r of t.rows) {
     const key = r.code?.code ?? (r.isTotal ? '合计' : `${r.labels.incomeItem ?? ''}|${r.labels.expenseItem ?? r.labels.item ?? r.labels.name ?? ''}`);
-    const a = amounts(r);
-    for (const k of Object.keys(a)) if (['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'incomeItem', 'expenseItem'].includes(k)) delete a[k];
-    map.set(key, a);
+    map.set(key, amounts(r));
   }
   return map;
 }

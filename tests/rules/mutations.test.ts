@@ -57,11 +57,10 @@ interface AmountCell {
 
 function amountCells(): AmountCell[] {
   const cells = new Map<string, AmountCell>();
-  const labelRoles = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'incomeItem', 'expenseItem']);
   for (const t of baseline.recognition.tables) {
     for (const r of t.rows) {
-      for (const [role, c] of Object.entries(r.cells)) {
-        if (!labelRoles.has(role) && c.amount !== null) cells.set(`${c.sheet}!${c.cell}`, { sheet: c.sheet, cell: c.cell, value: c.amount });
+      for (const c of Object.values(r.cells)) {
+        if (c.amount !== null) cells.set(`${c.sheet}!${c.cell}`, { sheet: c.sheet, cell: c.cell, value: c.amount });
       }
     }
     for (const c of [t.target?.budget, t.target?.fiscalFunds]) if (c?.amount != null) cells.set(`${c.sheet}!${c.cell}`, { sheet: c.sheet, cell: c.cell, value: c.amount });
