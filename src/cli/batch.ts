@@ -13,11 +13,13 @@ import type { Lang } from '../core/messages.js';
 import type { ReadLimits } from '../xlsx/reader/limits.js';
 import type { CatalogueChoice } from './catalogue-files.js';
 import { checkFile } from './check-file.js';
-import { boundHeapGrowthFor } from './heap-growth.js';
 import type { WorkerJob } from './check-worker.js';
+import { boundHeapGrowthFor } from './heap-growth.js';
 
-/** Folders become their .xlsx files (not starting with ~$, Excel's lock files), sorted; files stay as given. */
-/** Each workbook to check, with the folder it was found in when a folder was given (its root). */
+/**
+ * Each workbook to check, with the folder it was found in when a folder was given (its root): folders
+ * become their .xlsx files (not starting with ~$, Excel's lock files), sorted; files stay as given.
+ */
 export async function inputFiles(inputs: string[]): Promise<{ file: string; root?: string }[]> {
   const out: { file: string; root?: string }[] = [];
   for (const input of inputs) {

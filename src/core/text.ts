@@ -106,7 +106,12 @@ export function formatRounds(numFmt: string | undefined, decimals: number): bool
 
 /** How many decimals a number format shows ("0.00" → 2, "#,##0" → 0); General shows the value as is. */
 export function decimalsOfFormat(numFmt: string | undefined, value: number): number {
-  return (numFmt ? factsOf(numFmt).decimals : undefined) ?? decimalsShown(value);
+  return decimalsWith(numFmt ? factsOf(numFmt) : undefined, value);
+}
+
+/** The same from a format's facts already looked up (displayText has them). */
+function decimalsWith(f: FormatFacts | undefined, value: number): number {
+  return f?.decimals ?? decimalsShown(value);
 }
 
 /** Decimals of a number as General shows it. */
@@ -160,7 +165,7 @@ export function displayText(value: CellValue, numFmt?: string): string {
   if (!numFmt || numFmt === 'General') return String(value);
   const f = factsOf(numFmt);
   const v = f.percent ? value * 100 : value;
-  let s = Math.abs(v).toFixed(f.decimals ?? decimalsShown(v));
+  let s = Math.abs(v).toFixed(decimalsWith(f, v));
   if (f.comma) {
     const dot = s.indexOf('.');
     s = dot < 0 ? groupThousands(s) : groupThousands(s.slice(0, dot)) + s.slice(dot);

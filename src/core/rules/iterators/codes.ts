@@ -18,7 +18,6 @@ function codeCellOf(ctx: RuleContext, t: RecognizedTable, row: TableRow) {
 
 // ── code-rows: every coded row, with whether its parent is present ───────────────────────────
 
-
 export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   name: 'code-rows',
   description: both('编码表中的每一个科目行', 'every coded row of the coded tables'),

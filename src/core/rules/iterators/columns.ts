@@ -23,13 +23,12 @@ export const tableColumns: IteratorDef<z.infer<typeof ColumnParams>> = {
       for (const t of ctx.tables(id)) {
         const column = t.columns.find((c) => c.role === params.role);
         if (!column || t.rows.length === 0) continue;
-        const kinds = new Map(ctx.vocab.tables.get(t.id)!.columns.map((c) => [c.role, c.kind]));
         const filled = (role: string) =>
           t.rows.filter((r) => {
             const amount = ctx.cell(t, r, role)?.amount;
             return amount != null && amount !== 0;
           }).length;
-        const others = t.columns.filter((c) => c.role !== params.role && kinds.get(c.role) === 'amount').map((c) => filled(c.role));
+        const others = ctx.amountRoles(t).filter((role) => role !== params.role).map(filled);
         const first = ctx.cell(t, t.rows[0]!, params.role)!;
         items.push({
           facts: { header: column.header, filledCount: filled(params.role), otherFilled: Math.max(0, ...others) },
