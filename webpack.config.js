@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import TerserPlugin from 'terser-webpack-plugin';
+import { tsImport } from 'tsx/esm/api';
 import webpack from 'webpack';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-/** Every file of rules/ (rules, vocabulary, packs), bundled so the pane needs nothing from the network. */
+/** Every file of rules/ (rules, vocabulary, packs) as text: local rule files are laid over them, so the pane needs nothing from the network. */
 function ruleSources() {
   const out = [];
   const walk = (dir) => {
@@ -75,6 +76,9 @@ export default async (env = {}, argv = {}) => {
   const officeJs = env.officeJs ?? process.env.OFFICE_JS_URL ?? OFFICE_JS_CDN;
   const serving = Boolean(env.WEBPACK_SERVE);
   const https = serving ? await httpsOptions(env) : undefined;
+  const sources = ruleSources();
+  // Linted here, once, as build:cli does for the CLI: the pane opens without a linter and a broken rule fails the build.
+  const { preparePaneRules } = await tsImport('./scripts/pane-rules.ts', import.meta.url);
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
@@ -89,7 +93,8 @@ export default async (env = {}, argv = {}) => {
       rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.web.json' } }],
     },
     plugins: [
-      new webpack.DefinePlugin({ __RULE_SOURCES__: JSON.stringify(ruleSources()) }),
+      // __RULE_SOURCES__ is read only by the module that loads local rules, so it stays out of the first load.
+      new webpack.DefinePlugin({ __PANE_RULES__: JSON.stringify(preparePaneRules(sources)), __RULE_SOURCES__: JSON.stringify(sources) }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'], officeJs, csp: contentSecurityPolicy(officeJs, !production) }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/pages/taskpane.html', chunks: ['taskpane'], officeJs: '', csp: contentSecurityPolicy('', !production) }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/pages/commands.html', chunks: ['commands'], officeJs, csp: contentSecurityPolicy(officeJs, !production) }),

@@ -19,11 +19,10 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Catalogue } from '../core/check.js';
 import type { Severity, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
-import type { SourceText } from '../core/rules/lint.js';
-import { FAMILIES, type Family } from '../core/rules/schema.js';
+import { FAMILIES, type Family } from '../core/rules/families.js';
 import { FEATURE_SETS, findingKey, type Feature, type WorkbookPort } from '../core/workbook-port.js';
-import { buildCatalogue, kindOf } from './catalogue.js';
 import { PaneController } from './controller.js';
+import { bundledRuleSet, type PaneRules, type RuleSet } from './rule-set.js';
 import { workerChecker, type WorkerLike } from './worker-checker.js';
 import { FindingCard } from './FindingCard.js';
 import { t, type WordKey } from './i18n.js';
@@ -71,7 +70,8 @@ export interface PaneActionContext {
 
 export interface PaneProps {
   port: WorkbookPort | null;
-  ruleSources: SourceText[];
+  /** The bundled rules, prepared when the pane was built. */
+  rules: PaneRules;
   lang: Lang;
   onLang?: (lang: Lang) => void;
   /** Shown above the controls in demo mode (open file, sample). */
@@ -80,7 +80,7 @@ export interface PaneProps {
   actions?: (context: PaneActionContext) => React.ReactNode;
 }
 
-export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: PaneProps) {
+export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps) {
   const s = useStyles();
   const [advanced, setAdvanced] = useState(false);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -96,23 +96,23 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
     [],
   );
   const [pack, setPack] = useState('national');
-  const [localSources, setLocalSources] = useState<SourceText[] | null>(null);
+  const [localRules, setLocalRules] = useState<RuleSet | null>(null);
   const rulesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   // Chromium, Edge and WebView2 pick folders with webkitdirectory; React does not know the attribute.
   useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
   // Local rule files replace the bundled ones and their packs; the catalogue and the worker use the same.
-  const sources = localSources ?? ruleSources;
-  const packName = localSources ? undefined : pack;
-  const built = useMemo(() => buildCatalogue(sources, packName), [sources, packName]);
+  const bundled = useMemo(() => bundledRuleSet(rules, pack), [rules, pack]);
+  const built = localRules ?? bundled;
   // One worker for the pane's life; the check runs there so the page keeps responding.
   const worker = useMemo(() => startWorker(), []);
   useEffect(() => () => worker?.terminate(), [worker]);
   const controller = useMemo(() => {
-    if (!port || !built.catalogue) return null;
-    const checker = worker ? workerChecker(worker, sources, packName) : undefined;
-    return new PaneController(port, built.catalogue as Catalogue, dispatch, () => stateRef.current, checker);
-  }, [port, built.catalogue, dispatch, worker, sources, packName]);
+    const { catalogue } = built;
+    if (!port || !catalogue) return null;
+    const checker = worker ? workerChecker(worker, { ...built, catalogue }) : undefined;
+    return new PaneController(port, catalogue, dispatch, () => stateRef.current, checker);
+  }, [port, built, dispatch, worker]);
 
   useEffect(() => {
     if (stateRef.current.lang === lang) return;
@@ -158,16 +158,15 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
 
   const loadLocalRules = async (files: FileList | null) => {
     if (!files?.length) return;
+    // The linter comes with this module: opening the pane never loads it.
+    const { kindOf, localRuleSet, overBundled } = await import('./local-rules.js');
     const sources = await Promise.all(
       [...files].filter((f) => f.name.endsWith('.json') && f.name !== 'schema.json' && !f.name.endsWith('.schema.json')).map(async (f) => {
         const path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
-        return { file: path, text: await f.text(), kind: kindOf(path) } satisfies SourceText;
+        return { file: path, text: await f.text(), kind: kindOf(path) };
       }),
     );
-    // Local rule files replace the bundled ones of the same name; the bundled vocabulary stays unless given.
-    const names = new Set(sources.map((x) => x.file.split('/').pop()));
-    const merged = [...ruleSources.filter((x) => !names.has(x.file.split('/').pop()) && (x.kind !== 'vocabulary' || !sources.some((y) => y.kind === 'vocabulary'))), ...sources];
-    setLocalSources(merged);
+    setLocalRules(localRuleSet(overBundled(sources)));
   };
 
   return (
@@ -214,13 +213,13 @@ export function Pane({ port, ruleSources, lang, onLang, toolbar, actions }: Pane
         <Text size={200} className={s.muted}>
           {t(lang, 'rules')}
         </Text>
-        <Select size="small" aria-label={t(lang, 'pack')} value={localSources ? '__local' : pack} onChange={(_, d) => (d.value === '__local' ? undefined : (setLocalSources(null), setPack(d.value)))} data-testid="pack">
+        <Select size="small" aria-label={t(lang, 'pack')} value={localRules ? '__local' : pack} onChange={(_, d) => (d.value === '__local' ? undefined : (setLocalRules(null), setPack(d.value)))} data-testid="pack">
           {built.packs.map((p) => (
             <option key={p.name} value={p.name}>
               {p.title[lang]}
             </option>
           ))}
-          {localSources && <option value="__local">{t(lang, 'localRules')}</option>}
+          {localRules && <option value="__local">{t(lang, 'localRules')}</option>}
         </Select>
         <input ref={rulesInput} type="file" accept=".json" multiple style={{ display: 'none' }} onChange={(e) => {
             // Cleared after reading, so choosing the same (edited) file again loads it again.

@@ -1,21 +1,21 @@
 /**
- * The check in a Web Worker, so a county-size workbook never freezes the page: the worker builds the
- * catalogue from the same rule sources (cached while they do not change) and runs the same core.
+ * The check in a Web Worker, so a county-size workbook never freezes the page: the page sends the
+ * catalogue as plain data, the worker attaches its iterators (once per catalogue) and runs the same
+ * core. The worker never lints: the page has, or the build did.
  */
 import { checkGrid } from '../core/check.js';
 import type { WorkbookReport } from '../core/findings.js';
 import type { GridWorkbook } from '../core/grid.js';
 import type { Lang } from '../core/messages.js';
-import type { SourceText } from '../core/rules/lint.js';
+import type { Catalogue } from '../core/check.js';
+import { reviveCatalogue, type PreparedCatalogue } from '../core/rules/prepared.js';
 import { SourceError } from '../core/source-error.js';
-import { buildCatalogue } from './catalogue.js';
 
 export interface CheckRequest {
   id: number;
-  /** Changes whenever the sources or the pack do. */
+  /** Changes whenever the rules or the pack do. */
   key: string;
-  sources: SourceText[];
-  pack?: string;
+  catalogue: PreparedCatalogue;
   file: string;
   grid: GridWorkbook;
   lang: Lang;
@@ -26,15 +26,16 @@ export type CheckReply =
   | { id: number; sourceError: { code: SourceError['code']; params: SourceError['params'] } }
   | { id: number; failure: string };
 
-let cached: { key: string; catalogue: NonNullable<ReturnType<typeof buildCatalogue>['catalogue']> } | undefined;
+let cached: { key: string; catalogue: Catalogue } | undefined;
 
 export async function answer(request: CheckRequest): Promise<CheckReply> {
-  const { id, key, sources, pack, file, grid, lang } = request;
+  const { id, key, file, grid, lang } = request;
   try {
     if (cached?.key !== key) {
-      const built = buildCatalogue(sources, pack);
-      if (!built.catalogue) return { id, failure: built.diagnostics.map((d) => d.message).join('; ') };
-      cached = { key, catalogue: built.catalogue };
+      // The page and the worker come from one build, so this fails only if they do not.
+      const catalogue = reviveCatalogue(request.catalogue, (f) => f);
+      if (!catalogue) return { id, failure: 'the rules sent to the check worker are of another version' };
+      cached = { key, catalogue };
     }
     const { report } = await checkGrid(file, grid, cached.catalogue, lang);
     return { id, report };

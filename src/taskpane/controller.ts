@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
 import { findingKey, WorkbookError, type Highlight, type WorkbookPort } from '../core/workbook-port.js';
 import { fromA1 } from '../core/address.js';
-import type { Family } from '../core/rules/schema.js';
+import type { Family } from '../core/rules/families.js';
 import { highlights, stepFrom, type Action, type PaneState } from './state.js';
 import type { Checker } from './worker-checker.js';
 

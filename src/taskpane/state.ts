@@ -5,7 +5,7 @@
 import { SEVERITY_RANK, type CellAddress, type Finding, type Fix, type Severity, type WorkbookReport } from '../core/findings.js';
 import type { TrainingAnswer } from '../core/training.js';
 import type { Lang } from '../core/messages.js';
-import type { Family } from '../core/rules/schema.js';
+import type { Family } from '../core/rules/families.js';
 import { EMPTY_MEMORY, findingKey, type Highlight, type PaneMemory } from '../core/workbook-port.js';
 
 export type Phase = 'idle' | 'reading' | 'checking' | 'painting' | 'done' | 'failed';

@@ -2,10 +2,10 @@
 import type { WorkbookReport } from '../core/findings.js';
 import type { GridWorkbook } from '../core/grid.js';
 import type { Lang } from '../core/messages.js';
-import type { SourceText } from '../core/rules/lint.js';
-import { fingerprint } from '../core/rules/prepared.js';
+import type { Catalogue } from '../core/check.js';
 import { SourceError } from '../core/source-error.js';
 import type { CheckReply, CheckRequest } from './check-worker.js';
+import { portable, type RuleSet } from './rule-set.js';
 
 export type Checker = (file: string, grid: GridWorkbook, lang: Lang) => Promise<WorkbookReport>;
 
@@ -19,9 +19,10 @@ export interface WorkerLike {
 
 let next = 0;
 
-export function workerChecker(worker: WorkerLike, sources: SourceText[], pack: string | undefined): Checker {
-  // The worker rebuilds its catalogue only when this changes (the same fingerprint the CLI's prepared catalogue uses).
-  const key = `${fingerprint(sources)}|${pack ?? ''}`;
+export function workerChecker(worker: WorkerLike, rules: RuleSet & { catalogue: Catalogue }): Checker {
+  // The worker attaches its iterators again only when the key changes.
+  const { key } = rules;
+  const catalogue = portable(rules);
   return (file, grid, lang) =>
     new Promise((resolve, reject) => {
       const id = ++next;
@@ -33,7 +34,7 @@ export function workerChecker(worker: WorkerLike, sources: SourceText[], pack: s
         else reject(new Error(e.data.failure));
       };
       worker.addEventListener('message', onMessage);
-      const request: CheckRequest = { id, key, sources, pack, file, grid, lang };
+      const request: CheckRequest = { id, key, catalogue, file, grid, lang };
       worker.postMessage(request);
     });
 }

@@ -85,6 +85,17 @@ async function openDemo(query = '', viewport = { width: 1400, height: 900 }): Pr
   return page;
 }
 
+/** The bundles the page has asked for so far (webpack's output at the top of dist/, not the copied assets). */
+function scriptsSent(page: Page): string[] {
+  return ((page as Page & { sent?: string[] }).sent ?? []).filter((u) => u.startsWith(url)).map((u) => u.slice(url.length)).filter((f) => /^[^/]+\.js$/.test(f));
+}
+
+/** The npm packages a script of dist/ was built from, by its source map. */
+function bundledPackages(script: string): string[] {
+  const map = JSON.parse(readFileSync(join(ROOT, 'dist', `${script}.map`), 'utf8')) as { sources: string[] };
+  return [...new Set(map.sources.flatMap((s) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(s)?.[1] ?? []))];
+}
+
 async function check(page: Page): Promise<void> {
   await page.getByTestId('check').click();
   await page.getByTestId('summary').waitFor();
@@ -367,9 +378,14 @@ describe('rule packs and a maintainer’s local rules in the pane', () => {
     rule.severity = 'error';
     writeFileSync(join(dir, 'perf-value-unit.json'), JSON.stringify(rule, null, 2));
     const page = await openDemo();
+    await page.getByTestId('load-sample').waitFor();
+    // The bundled rules come prepared: the linter (zod, jsonc-parser, json-rules-engine) loads with local files only.
+    const linter = () => scriptsSent(page).filter((f) => bundledPackages(f).some((p) => /^(zod|jsonc-parser|json-rules-engine)$/.test(p)));
+    expect(linter()).toEqual([]);
     // Rules first, then the workbook: opening a workbook keeps the rules chosen.
     await page.getByTestId('local-rules').setInputFiles(join(dir, 'perf-value-unit.json'));
     await openAndCheck(page, 'sample');
+    expect(linter().length).toBeGreaterThan(0);
     expect(await page.getByTestId('count-error').textContent()).toBe('错误 1');
     expect(await page.locator('[data-testid="finding"][data-severity="error"]').getAttribute('data-cell')).toBe('项目绩效目标表!E251');
 

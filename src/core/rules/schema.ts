@@ -3,6 +3,7 @@
  * editors use for autocompletion.
  */
 import { z } from 'zod';
+import { FAMILIES } from './families.js';
 
 export const Localized = z
   .object({
@@ -102,8 +103,7 @@ export const RuleTests = z
   .strict();
 export type RuleTests = z.infer<typeof RuleTests>;
 
-export const FAMILIES = ['hierarchy', 'tie', 'three-public', 'performance', 'format'] as const;
-export type Family = (typeof FAMILIES)[number];
+export { FAMILIES, type Family } from './families.js';
 
 export const RuleFile = z
   .object({

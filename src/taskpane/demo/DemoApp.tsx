@@ -2,10 +2,10 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../core/messages.js';
-import type { SourceText } from '../../core/rules/lint.js';
 import { SourceError } from '../../core/source-error.js';
 import { bufferToGrid } from '../../xlsx/read.js';
 import { Pane } from '../App.js';
+import type { PaneRules } from '../rule-set.js';
 import { DemoActions } from './DemoActions.js';
 import { t } from '../i18n.js';
 import { DemoWorkbook, type DemoView } from './demo-workbook.js';
@@ -43,7 +43,7 @@ const useStyles = makeStyles({
 
 export const SAMPLE_URL = 'samples/caofeidian-hrss-2024.xlsx';
 
-export function DemoApp({ ruleSources, lang, setLang }: { ruleSources: SourceText[]; lang: Lang; setLang: (l: Lang) => void }) {
+export function DemoApp({ rules, lang, setLang }: { rules: PaneRules; lang: Lang; setLang: (l: Lang) => void }) {
   const s = useStyles();
   const [workbook, setWorkbook] = useState<DemoWorkbook | null>(null);
   const [view, setView] = useState<DemoView | null>(null);
@@ -100,7 +100,7 @@ export function DemoApp({ ruleSources, lang, setLang }: { ruleSources: SourceTex
   return (
     <div className={s.shell} data-testid="demo-shell">
       <div className={s.pane} data-testid="demo-pane">
-        <Pane port={workbook} ruleSources={ruleSources} lang={lang} onLang={setLang} toolbar={toolbar} actions={(c) => workbook && <DemoActions workbook={workbook} lang={lang} context={c} />} />
+        <Pane port={workbook} rules={rules} lang={lang} onLang={setLang} toolbar={toolbar} actions={(c) => workbook && <DemoActions workbook={workbook} lang={lang} context={c} />} />
       </div>
       <div className={s.preview} data-testid="demo-preview">{view && workbook && <GridPreview view={view} onSelect={(a) => void workbook.select(a)} />}</div>
     </div>
