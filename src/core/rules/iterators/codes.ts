@@ -206,29 +206,64 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
       const to = ctx.table(pair.to);
       // A target table published without codes (a one-line summary) cannot be missing a code row.
       if (!from || !to || !to.rows.some((r) => r.code)) continue;
-      const toRows = new Map(to.rows.filter((r) => r.code).map((r) => [r.code!.code, r]));
+      const target = codedRows(to);
       for (const row of from.rows) {
         const amount = ctx.cell(from, row, pair.column)?.amount;
         if (!row.code || !amount) continue;
-        const missing = !toRows.has(row.code.code);
-        // Point at the parent row where the missing row belongs, else at the table's title.
+        const rowsInTarget = target.get(row.code.code)?.count ?? 0;
+        // The nearest parent code the target holds: where a missing row belongs.
         let parent = parentCode(row.code.code);
-        while (parent && !toRows.has(parent)) parent = parentCode(parent);
-        const anchor = parent ? toRows.get(parent)! : undefined;
-        yield {
-          facts: { code: row.code.code, name: row.labels.name ?? '', amount, missing, rowsInTarget: missing ? 0 : 1, parentCode: parent ?? '', fromTable: from.sheet },
-          text: (lang) => ({
-            'zh-CN': { table: ctx.tableName(to, 'zh-CN'), from: ctx.tableName(from, 'zh-CN') },
-            en: { table: ctx.tableName(to, 'en'), from: ctx.tableName(from, 'en') },
-          })[lang],
-          cell: anchor ? codeCellOf(ctx, to, anchor) : { sheet: to.sheet, cell: to.titleCell! },
-          related: [codeCellOf(ctx, from, row)],
-          table: to.id,
-        };
+        while (parent && !target.has(parent)) parent = parentCode(parent);
+        const facts = { code: row.code.code, name: row.labels.name ?? '', amount, missing: rowsInTarget === 0, rowsInTarget, parentCode: parent ?? '', fromTable: from.sheet };
+        yield new CoverageItem(ctx, from, to, row, parent ? target.get(parent)!.first : undefined, facts);
       }
     }
   },
 };
+
+/** A table's coded rows by code: the first row holding each code, and how many do. */
+function codedRows(t: RecognizedTable): Map<string, { first: TableRow; count: number }> {
+  const out = new Map<string, { first: TableRow; count: number }>();
+  for (const row of t.rows) {
+    if (!row.code) continue;
+    const seen = out.get(row.code.code);
+    if (seen) seen.count++;
+    else out.set(row.code.code, { first: row, count: 1 });
+  }
+  return out;
+}
+
+/**
+ * One coded row of the source table, as an item. A class, as NameUse: its cells and texts are made
+ * only for a finding, and nearly every code is present.
+ */
+class CoverageItem implements Item {
+  readonly table: TableId;
+
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly from: RecognizedTable,
+    private readonly to: RecognizedTable,
+    private readonly row: TableRow,
+    /** The target's first row of the nearest parent code, where the missing row belongs. */
+    private readonly parentRow: TableRow | undefined,
+    readonly facts: Record<string, FactValue>,
+  ) {
+    this.table = to.id;
+  }
+
+  get cell(): CellAddress {
+    return this.parentRow ? codeCellOf(this.ctx, this.to, this.parentRow) : { sheet: this.to.sheet, cell: this.to.titleCell! };
+  }
+
+  get related(): CellAddress[] {
+    return [codeCellOf(this.ctx, this.from, this.row)];
+  }
+
+  text(lang: Lang): Record<string, string> {
+    return { table: this.ctx.tableName(this.to, lang), from: this.ctx.tableName(this.from, lang) };
+  }
+}
 
 // ── empty-tables: 空表列示 and the fiscal summary ──────────────────────────────────────────────
 
