@@ -7,12 +7,12 @@ import { lint, type SourceText } from '../src/core/rules/lint.js';
 import { PackFile } from '../src/core/rules/pack-schema.js';
 import { fingerprint, prepareCatalogue } from '../src/core/rules/prepared.js';
 import type { PaneRules } from '../src/taskpane/rule-set.js';
+import { formatDiagnostic } from '../src/cli/rule-files.js';
 
 export function preparePaneRules(sources: readonly SourceText[]): PaneRules {
   const { diagnostics, vocab, rules } = lint(sources);
   if (diagnostics.length) {
-    const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.message}`);
-    throw new Error(`规则文件有错误，未能构建任务窗格 / the rule files have errors: pane not built\n${lines.join('\n')}`);
+    throw new Error(`规则文件有错误，未能构建任务窗格 / the rule files have errors: pane not built\n${diagnostics.map(formatDiagnostic).join('\n')}`);
   }
   const packs = sources
     .filter((s) => s.kind === 'pack')

@@ -3,11 +3,10 @@
  * catalogue as plain data, the worker attaches its iterators (once per catalogue) and runs the same
  * core. The worker never lints: the page has, or the build did.
  */
-import { checkGrid } from '../core/check.js';
+import { checkGrid, type Catalogue } from '../core/check.js';
 import type { WorkbookReport } from '../core/findings.js';
 import type { GridWorkbook } from '../core/grid.js';
 import type { Lang } from '../core/messages.js';
-import type { Catalogue } from '../core/check.js';
 import { reviveCatalogue, type PreparedCatalogue } from '../core/rules/prepared.js';
 import { SourceError } from '../core/source-error.js';
 
