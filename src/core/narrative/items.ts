@@ -82,7 +82,7 @@ function subjectsOf(text: string): { subjects: NamedSubject[]; end: number } {
 const PREVIOUS = new RegExp(`(\\d{4})年(?:当年)?(?:预算)?执行数(?:为|是)?\\s*${NUMBER}\\s*${UNIT}`, 'u');
 const PLANNED = new RegExp(`(\\d{4})年(?:预算)?安排(?:了)?\\s*${NUMBER}\\s*${UNIT}`, 'u');
 const CHANGE_PERCENT = /比[^，。；]{0,20}?(增加|减少|增长|下降|持平)\s*(\d+(?:\.\d+)?)\s*%/u;
-const CHANGE_AMOUNT = new RegExp(`(?:比上年|与上年相比|较上年|比\\d{4}年[^，。；]{0,12}?)(增加|减少|增长|下降)\\s*${NUMBER}\\s*${UNIT}[，,]\\s*(增长|下降)\\s*(\\d+(?:\\.\\d+)?)\\s*%`, 'u');
+const CHANGE_AMOUNT = new RegExp(`(?:比上年|与上年相比|较上年|比\\d{4}年[^，。；]{0,12}?)(增加|减少|增长|下降)\\s*${NUMBER}\\s*${UNIT}[，,]\\s*(增长|下降|增加|减少)\\s*(\\d+(?:\\.\\d+)?)\\s*%`, 'u');
 
 function direction(word: string): Direction {
   return word === '增加' || word === '增长' ? 'increase' : word === '持平' ? 'same' : 'decrease';
@@ -115,6 +115,39 @@ export function parseNarrativeItem(original: string): NarrativeItem | undefined 
   const reason = /主要原因(?:是)?[:：]?\s*([^。]*)/u.exec(text);
   if (reason) item.reason = reason[1]!.trim();
   return item;
+}
+
+/** "预算总计24,169.74万元，与上年相比…各增加2214.39万元，增长10.06%": an amount, its change and the rate stated for it. */
+export interface ChangeStatement {
+  /** This year's amount. */
+  current: Figure;
+  change: { direction: Direction; amount: Figure; percent: Figure };
+  /** Where the statement starts and ends in the (folded) text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The amount right before the comparison — in the same sentence or ending the one before
+ * ("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%") — with no other number between.
+ */
+const CHANGE_AFTER_AMOUNT = new RegExp(
+  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,30}?(?:。\\s*)?(?:与上年相比|比上年|较上年)[,，]?[^\\d。;；,，]{0,16}?(增加|减少)了?\\s*${NUMBER}\\s*${UNIT}[,，]\\s*(增长|下降|增加|减少)\\s*(\\d+(?:\\.\\d+)?)\\s*%`,
+  'gu',
+);
+
+export function parseChangeStatements(original: string): ChangeStatement[] {
+  const text = fold(original);
+  const out: ChangeStatement[] = [];
+  for (const m of globalMatches(CHANGE_AFTER_AMOUNT, text)) {
+    out.push({
+      current: figure(m, 1, 2)!,
+      change: { direction: direction(m[3]!), amount: figure(m, 4, 5)!, percent: figure(m, 7)! },
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  return out;
 }
 
 /** The percentage change from a to b, or undefined when a is zero (no rate of growth from nothing). */

@@ -1,8 +1,8 @@
 /** The iterators rule files may name. Adding one is a code change; using one is data. */
 import { codeCorrespondences, hierarchySums, labelledSums, rowIdentities, tableTies } from './iterators/amounts.js';
 import { codeCoverage, codeNames, codeRows, emptyTables } from './iterators/codes.js';
-import { narrativeAmounts } from './iterators/narrative.js';
-import { narrativeBreakdowns, narrativeChangePairs, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
+import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
+import { narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
 import { listedNames, standardWordings } from './iterators/near-misses.js';
@@ -16,10 +16,12 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     tableTies,
     codeCorrespondences,
     narrativeAmounts,
+    narrativeShares,
     narrativeItems,
     narrativeText,
     narrativeBreakdowns,
     narrativeChangePairs,
+    narrativeChangeStatements,
     narrativeSections,
     targetBudgetSum,
     targetBudgetsTotal,

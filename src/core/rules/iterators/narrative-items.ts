@@ -10,9 +10,10 @@ import type { ItemParams, TextParams } from '../params/narrative-items.js';
 import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
-import { parseNarrativeItem, percentChange, type Figure, type NarrativeItem } from '../../narrative/items.js';
+import { parseChangeStatements, parseNarrativeItem, percentChange, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
+import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
 import { narrativeCells, textCells } from './narrative.js';
 
@@ -70,8 +71,12 @@ function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
       if (norm(name) !== norm(s.name) && !norm(s.name).endsWith(norm(name))) return { stated: s.name, inTable: name, level: s.level };
     } else {
       const candidates = coded.filter((r) => r.code!.level === s.level && (parent === undefined || parentCode(r.code!.code) === parent));
-      // "住房保障（类）支出" names the class without its last word.
-      row = candidates.find((r) => norm(r.labels.name ?? '') === norm(s.name)) ?? candidates.find((r) => norm(r.labels.name ?? '').startsWith(norm(s.name)));
+      // "住房保障（类）支出" names the class without its last word, 支出; a name cut shorter
+      // ("机关事业单位职业年金" for …职业年金缴费支出) is not the table's.
+      row =
+        candidates.find((r) => norm(r.labels.name ?? '') === norm(s.name)) ??
+        candidates.find((r) => norm(r.labels.name ?? '') === `${norm(s.name)}支出`) ??
+        (parent === undefined ? withParentName(coded, s.name, s.level) : undefined);
       if (!row) {
         // A class the tables do not have is another naming scheme, not a slip; a lower level is.
         if (parent === undefined) return { stated: '', inTable: '' };
@@ -85,26 +90,141 @@ function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
   return { stated: '', inTable: '', ...(row && { row }) };
 }
 
+/** The tables a subject paragraph's amount may come from: the general budget's, the department's, the funds'. */
+const AMOUNT_TABLES = ['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const;
+
+/**
+ * The subject's amount in the tables (万元), and how far the paragraph's nearest figure (its opening
+ * amount or its 预算安排) is from it beyond the rounding of both (>0: they disagree; two figures that
+ * differ from each other are the two-amounts rule's). The nearest of the tables listing the code
+ * counts: a paragraph may speak of the general budget or of all the department's money. A mismatch
+ * counts only where all the money was seen (below).
+ */
+function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[]): { amount: number; gap: number } | undefined {
+  let best: { amount: number; gap: number } | undefined;
+  for (const id of AMOUNT_TABLES) {
+    for (const t of ctx.tables(id)) {
+      const row = t.rows.find((r) => r.code?.code === code);
+      const term = row && ctx.term(t, row, 'total');
+      if (!term) continue;
+      const amount = ((term.ref.amount ?? 0) * term.factor) / 10_000;
+      for (const f of figures) {
+        const gap = Math.abs(inWan(f) - amount) - (inWan({ ...f, value: half(f) }) + halfWidth(term) / 10_000);
+        if (!best || gap < best.gap) best = { amount: Math.round(amount * 100) / 100, gap };
+      }
+    }
+  }
+  return best && (best.gap <= 0 || allMoneySeen(ctx, code)) ? best : undefined;
+}
+
+/**
+ * Whether the tables show every yuan the department spends on the code: its expense summary lists
+ * the code, or spends no more than the general budget does. Otherwise a paragraph on all the
+ * department's money (其他资金 included) may rightly differ from the general budget's figure.
+ */
+function allMoneySeen(ctx: RuleContext, code: string): boolean {
+  const summary = ctx.table('expense-summary');
+  if (!summary) return false;
+  if (summary.rows.some((r) => r.code?.code === code)) return true;
+  const general = ctx.table('general-budget-expense');
+  const totalOf = (t: RecognizedTable | undefined) => {
+    // A summary of one line (合计 as its column's header, 江苏 2017) is its own total.
+    const row = t?.rows.find((r) => r.isTotal) ?? (t?.rows.length === 1 ? t.rows[0] : undefined);
+    const term = t && row && ctx.term(t, row, 'total');
+    return term ? (term.ref.amount ?? 0) * term.factor : undefined;
+  };
+  const all = totalOf(summary);
+  const fiscal = totalOf(general);
+  return all !== undefined && fiscal !== undefined && Math.abs(all - fiscal) < 0.5;
+}
+
+/** A figure of the text in 万元. */
+function inWan(f: Figure): number {
+  return f.unit === '元' ? f.value / 10_000 : f.unit === '亿元' ? f.value * 10_000 : f.value;
+}
+
+/**
+ * "人大事务行政运行（项）": a 项 (or 款) written after its parent's name, the parent given no mark of its
+ * own. The one row whose parent's name (with or without its last 支出) and own name make the text.
+ */
+function withParentName(coded: readonly TableRow[], written: string, level: 1 | 2 | 3): TableRow | undefined {
+  if (level === 1) return undefined;
+  const text = norm(written);
+  const nameOf = new Map(coded.map((r) => [r.code!.code, norm(r.labels.name ?? '')]));
+  const found = coded.filter((r) => {
+    const own = nameOf.get(r.code!.code)!;
+    const parentName = nameOf.get(parentCode(r.code!.code) ?? '') ?? '';
+    return r.code!.level === level && own !== '' && parentName !== '' && (text === parentName + own || text === parentName.replace(/支出$/, '') + own);
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** Another 项 of the table that the usage or reason names while not naming the paragraph's own. */
-function otherSubjectNamed(item: NarrativeItem, own: TableRow, t: RecognizedTable): string {
+function otherSubjectNamed(item: NarrativeItem, own: TableRow, t: RecognizedTable, costTypes: ReadonlySet<string>): string {
   // A class or 款 paragraph naming its own 项 is natural; only a 项 can name the wrong 项.
   if (own.code?.level !== 3) return '';
   const ownName = norm(own.labels.name ?? '');
   if (!ownName) return '';
   // Each clause on its own: a usage about the subject does not excuse a reason copied from another.
   for (const clause of [item.usage, item.reason]) {
-    const said = norm(clause ?? '');
+    // Quotes kept: “事业运行”项级科目 names a subject as a subject.
+    const said = normalizeLabel(clause ?? '');
     if (!said || said.includes(ownName)) continue;
     for (const r of t.rows) {
       const name = norm(r.labels.name ?? '');
-      if (r.code?.level === 3 && name.length >= 4 && name !== ownName && !ownName.includes(name) && said.includes(name)) return r.labels.name!.trim();
+      if (r.code?.level !== 3 || name.length < 4 || name === ownName || ownName.includes(name) || costTypes.has(name)) continue;
+      if (mentions(said, name).some((at) => !isAside(said, at, name, ownName))) return r.labels.name!.trim();
     }
   }
   return '';
 }
 
+function mentions(text: string, name: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) at.push(i);
+  return at;
+}
+
+/** Words too common in subject names to tie a mention to the paragraph's own subject. */
+const COMMON_PAIRS = new Set(['支出', '经费', '事务', '管理', '其他', '单位', '行政', '事业', '机关', '一般']);
+
+/**
+ * A mention that is no copied paragraph: the other subject named as a subject, in quotes or followed by
+ * 科目 (money moved to it: 增加了“事业运行”项级科目分流315万元), or qualified by a word of the
+ * paragraph's own subject (the retirees' share of a cost: 离退休人员提租补贴 under 离退休).
+ */
+function isAside(said: string, at: number, name: string, ownName: string): boolean {
+  const after = said.slice(at + name.length);
+  if (/^[”"]?(?:[类款项]级)?科目/.test(after) || (/[“"]$/.test(said.slice(0, at)) && /^[”"]/.test(after))) return true;
+  const qualifier = said.slice(Math.max(0, at - 6), at).split(/[，,、；;：:。“”"()]/).pop()!;
+  for (let i = 0; i + 2 <= qualifier.length; i++) {
+    const pair = qualifier.slice(i, i + 2);
+    if (!COMMON_PAIRS.has(pair) && ownName.includes(pair)) return true;
+  }
+  return false;
+}
+
+/**
+ * Names the economic tables give to costs (住房公积金, 提租补贴 where listed): a reason may say a
+ * subject grew with such a cost without naming another subject's paragraph.
+ */
+function costTypeNames(ctx: RuleContext): Set<string> {
+  return ctx.memo('narrative-cost-types', () => {
+    const names = new Set<string>();
+    for (const t of ctx.recognition.tables) {
+      if (ctx.vocab.tables.get(t.id)?.codeSystem !== 'economic') continue;
+      for (const r of t.rows) if (r.code && r.labels.name) names.add(norm(r.labels.name));
+    }
+    return names;
+  });
+}
+
+const UP = /增加|增长|上升|提高/;
+const DOWN = /减少|下降|降低|压减/;
+
+/** The direction a reason ends with; none when it names both (wages up, 同时 projects cut: the net is the figures'). */
 function directionOf(text: string | undefined): string {
-  if (!text) return '';
+  if (!text || (UP.test(text) && DOWN.test(text))) return '';
   const up = /(增加|增长|上升|提高)[^，。；]{0,3}$/.test(text);
   const down = /(减少|下降|降低|压减)[^，。；]{0,3}$/.test(text);
   return up === down ? '' : up ? 'increase' : 'decrease';
@@ -134,6 +254,8 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
     nameLevel: text('该名称的级次：类、款或项', 'the level of that name: 类, 款 or 项'),
     tableName: text('表中该科目的名称；表中上一级下没有这个名称时，为上一级下的全部名称', 'the table’s name for it; when the level above has no such name, every name under it'),
     otherSubject: text('用途或原因中写到的另一个项级科目', 'another 项 the usage or reason names'),
+    tableAmount: numOrNull('表中该科目的金额（万元）：一般公共预算支出表、支出总表或基金表中与文中最接近的；找不到科目时为空', 'the subject’s amount in the tables (万元): the nearest of the general budget, department and fund tables; empty when the subject is not found'),
+    tableAmountGap: numOrNull('文中金额与表中金额之差超出两边舍入的部分（>0 即不符）；找不到科目时为空', 'how far the stated amount is from the table’s beyond both roundings (>0 disagree); empty when the subject is not found'),
   },
   identities: false,
   texts: ['computedText', 'tableWhere'],
@@ -143,10 +265,26 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
   },
 };
 
+/**
+ * A stated rate of change against the one its figures give. The amounts' own rounding moves the
+ * rate, and a written percent may be cut rather than rounded: only what neither explains is excess.
+ */
+function rateAgainstFigures(percent: Figure, direction: Direction, base: number | null, current: number | null, figures: readonly Figure[]) {
+  const stated = direction === 'decrease' ? -percent.value : direction === 'same' ? 0 : percent.value;
+  if (base === null || current === null) return { stated, computed: null, excess: null, baseIsZero: false };
+  const change = percentChange(base, current);
+  if (change === undefined) return { stated, computed: null, excess: null, baseIsZero: stated !== 0 };
+  const amountSlack = figures.reduce((s, f) => s + half(f), 0) * (100 / Math.abs(base)) * (1 + Math.abs(current / base));
+  const scale = 10 ** percent.decimals;
+  const truncated = Math.trunc(Math.abs(change) * scale + 1e-9) / scale;
+  const excess = Math.abs(Math.abs(stated) - truncated) < 1e-9 && Math.sign(stated) === Math.sign(change) ? 0 : Math.abs(stated - change) - (half(percent) + amountSlack);
+  return { stated, computed: change, excess, baseIsZero: false };
+}
+
 function narrativeItemFacts(ctx: RuleContext): Item[] {
   const items: Item[] = [];
   const t = subjectTable(ctx);
-  const wan = (f?: Figure) => (f ? (f.unit === '元' ? f.value / 10000 : f.unit === '亿元' ? f.value * 10000 : f.value) : null);
+  const wan = (f?: Figure) => (f ? inWan(f) : null);
   for (const cell of narrativeCells(ctx)) {
     const item = parseNarrativeItem(cell.text);
     if (!item || !item.amount) continue;
@@ -161,24 +299,14 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     let base: number | null = null;
     const c = item.change;
     if (c?.percent) {
-      stated = c.direction === 'decrease' ? -c.percent.value : c.direction === 'same' ? 0 : c.percent.value;
       // The base: the earlier figure, or this year's less the stated increase.
       base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
       const amountFigures = [item.previous?.figure ?? c.amount, item.planned?.figure ?? item.amount].filter((f): f is Figure => !!f);
-      if (base !== null && current !== null) {
-        const change = percentChange(base, current);
-        if (change === undefined) baseIsZero = stated !== 0;
-        else {
-          computed = change;
-          // The amounts' own rounding moves the rate; a written percent may also be cut, not rounded.
-          const amountSlack = amountFigures.reduce((s, f) => s + half(f), 0) * (100 / Math.abs(base)) * (1 + Math.abs(current / base));
-          const scale = 10 ** c.percent.decimals;
-          const truncated = Math.trunc(Math.abs(change) * scale + 1e-9) / scale;
-          excess = Math.abs(Math.abs(stated) - truncated) < 1e-9 && Math.sign(stated) === Math.sign(change) ? 0 : Math.abs(stated - change) - (half(c.percent) + amountSlack);
-        }
-      }
+      ({ stated, computed, excess, baseIsZero } = rateAgainstFigures(c.percent, c.direction, base, current, amountFigures));
     }
     const names = t ? checkSubjects(item, t) : { stated: '', inTable: '' };
+    const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
+    const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures) : undefined;
     const gapFigures = item.planned ? [item.amount, item.planned.figure] : [];
     items.push({
       facts: {
@@ -198,7 +326,9 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         statedName: names.stated,
         nameLevel: names.level ? LEVEL_NAMES[names.level]! : '',
         tableName: names.inTable,
-        otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t) : '',
+        otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t, costTypeNames(ctx)) : '',
+        tableAmount: inTables?.amount ?? null,
+        tableAmountGap: inTables?.gap ?? null,
       },
       text: (lang) => ({
         computedText:
@@ -349,6 +479,56 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
         cell: { sheet: s.sheet, cell: s.cell },
         related: [{ sheet: other.sheet, cell: other.cell }],
       });
+    }
+    return items;
+  },
+};
+
+// ── an amount, its change and the rate stated ─────────────────────────────────────────────────
+
+export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> = {
+  name: 'narrative-change-statements',
+  description: both(
+    '说明中“某金额，与上年相比增加（减少）X万元，增长（下降）Y%”的语句（总计、基本支出、项目支出等，科目段落之外）：按文中数字重算百分比',
+    'narrative statements “an amount, up (down) X 万元 on last year, a rise (fall) of Y%” outside the subject paragraphs (totals, basic and project spending): the rate recomputed from the figures',
+  ),
+  facts: {
+    statement: text('说明中的原文', 'the statement as written'),
+    currentAmount: num('本年金额（万元）', 'this year’s amount (万元)'),
+    previousAmount: num('上年数（万元）：本年数减去写明的增加额', 'last year’s figure (万元): this year’s less the stated increase'),
+    statedChange: num('文中写的增减百分比（减少为负）', 'the change the text states, % (decrease negative)'),
+    computedChange: numOrNull('按文中数字算出的增减百分比；上年为 0 时为空', 'the change recomputed from the figures, %; empty when the base is 0'),
+    changeExcess: numOrNull('写的与算出的百分比之差超出舍入的部分（>0 即不符）', 'stated minus recomputed change beyond rounding (>0 disagree)'),
+    baseIsZero: flag('上年数为 0 却写了增减百分比', 'a percentage stated on a base of 0'),
+  },
+  identities: false,
+  texts: ['computedText'],
+  run(ctx) {
+    const items: Item[] = [];
+    for (const cell of narrativeCells(ctx)) {
+      // A subject paragraph's own change is the subject items' to judge.
+      if (parseNarrativeItem(cell.text)?.change) continue;
+      for (const st of parseChangeStatements(cell.text)) {
+        const current = inWan(st.current);
+        const change = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
+        const base = current - change;
+        const rate = rateAgainstFigures(st.change.percent, st.change.direction, base, current, [st.current, st.change.amount]);
+        items.push({
+          facts: {
+            statement: fold(cell.text).slice(st.start, st.end),
+            currentAmount: current,
+            previousAmount: Math.round(base * 100) / 100,
+            statedChange: rate.stated,
+            computedChange: rate.computed === null ? null : Math.round(rate.computed * 100) / 100,
+            changeExcess: rate.excess,
+            baseIsZero: rate.baseIsZero,
+          },
+          text: (lang) => ({
+            computedText: rate.computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(rate.computed * 100) / 100}%`,
+          }),
+          cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+        });
+      }
     }
     return items;
   },

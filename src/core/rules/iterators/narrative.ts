@@ -4,13 +4,13 @@
  * number, an optional second group the unit.
  */
 import type { z } from 'zod';
-import type { NarrativeParams } from '../params/narrative.js';
+import type { NarrativeParams, SharesParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
 import type { CellRef, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
-import { IDENTITY_FACTS, type IteratorDef, text } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -108,6 +108,65 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
           };
           items.push(identityItem(identity, s.table));
         }
+      }
+    }
+    return items;
+  },
+};
+
+/**
+ * "因公出国（境）费支出222.5万元，占“三公”经费的8.75%；…公务接待费支出427.5万元，占…16.81%": each
+ * part's share recomputed against the sum of the parts, when the paragraph states all of them (the
+ * whole is then theirs, whatever else a table's 合计 column holds, such as 会议费 and 培训费).
+ */
+export const narrativeShares: IteratorDef<z.infer<typeof SharesParams>> = {
+  name: 'narrative-shares',
+  description: both(
+    '说明一段中逐项写的“X万元，占……的P%”：写全各项时以各项之和为分母，按文中数字重算占比',
+    'the parts a paragraph states as “X 万元, P% of the whole”: when it states them all, each share recomputed against their sum',
+  ),
+  facts: {
+    statement: text('说明中的原文', 'the statement as written'),
+    amount: num('该项金额（万元）', 'the part’s amount (万元)'),
+    whole: num('各项之和（万元）', 'the sum of the parts (万元)'),
+    statedShare: num('文中写的占比（%）', 'the share the text states (%)'),
+    computedShare: num('按文中数字算出的占比（%）', 'the share recomputed from the figures (%)'),
+    shareExcess: num('写的与算出的占比之差超出舍入的部分（>0 即不符；允许末位差 1 以凑满 100%）', 'stated minus recomputed share beyond rounding (>0 disagree; one unit of the last digit is allowed, for shares made to add up to 100%)'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx, params) {
+    const items: Item[] = [];
+    const re = new RegExp(params.pattern, 'gu');
+    for (const { sheet, row, col, text: original, folded } of narrativeCells(ctx)) {
+      if (!HAS_DIGIT.test(folded)) continue;
+      const parts = [...globalMatches(re, folded)].flatMap((m) => {
+        const amount = parseAmount(m[1] ?? '');
+        const share = parseAmount(m[3] ?? '');
+        if (amount.kind !== 'number' || share.kind !== 'number') return [];
+        const factor = (UNIT_FACTOR[(m[2] || '万元') as Unit] ?? 10_000) / 10_000;
+        // NFKC keeps the length of these characters: the statement is quoted as written.
+        return [{ text: original.slice(m.index, m.index + m[0].length), amount: amount.value * factor, half: 0.5 * 10 ** -amount.decimals * factor, share: share.value, shareDecimals: share.decimals }];
+      });
+      if (parts.length !== params.parts) continue;
+      const whole = parts.reduce((s, p) => s + p.amount, 0);
+      const wholeHalf = parts.reduce((s, p) => s + p.half, 0);
+      if (whole <= 0) continue;
+      for (const p of parts) {
+        const computed = (p.amount / whole) * 100;
+        const slack = (p.half / whole + (p.amount * wholeHalf) / (whole * whole)) * 100;
+        const unit = 10 ** -p.shareDecimals;
+        items.push({
+          facts: {
+            statement: p.text,
+            amount: p.amount,
+            whole: Math.round(whole * 100) / 100,
+            statedShare: p.share,
+            computedShare: Math.round(computed * 100) / 100,
+            shareExcess: Math.abs(p.share - computed) - (1.5 * unit + slack),
+          },
+          cell: { sheet, cell: toA1(row, col) },
+        });
       }
     }
     return items;

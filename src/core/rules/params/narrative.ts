@@ -2,24 +2,25 @@
 import { z } from 'zod';
 import { TABLE_IDS } from '../../vocabulary.js';
 
+const Pattern = z
+  .string()
+  .min(1)
+  .refine(
+    (p) => {
+      try {
+        new RegExp(p, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression / 不是有效的正则表达式' },
+  );
+
 export const Statement = z
   .object({
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
-    pattern: z
-      .string()
-      .min(1)
-      .refine(
-        (p) => {
-          try {
-            new RegExp(p, 'u');
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { message: 'not a valid regular expression / 不是有效的正则表达式' },
-      )
-      .describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
+    pattern: Pattern.describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
     table: z.enum(TABLE_IDS),
     column: z.string(),
     row: z
@@ -30,3 +31,10 @@ export const Statement = z
   .strict();
 
 export const NarrativeParams = z.object({ statements: z.array(Statement).min(1) }).strict();
+
+export const SharesParams = z
+  .object({
+    pattern: Pattern.describe('正则表达式，一段中每一项匹配一次：第 1 组为金额，第 2 组为单位（可空，默认万元），第 3 组为占比（%） / regex matched once per part: group 1 the amount, group 2 the unit (may be empty: 万元), group 3 the share (%)'),
+    parts: z.number().int().min(2).describe('整体由几项组成：一段中恰好写了这么多项时，以各项之和为分母 / how many parts make the whole: only a paragraph stating that many is judged, against their sum'),
+  })
+  .strict();
