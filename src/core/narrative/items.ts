@@ -82,7 +82,7 @@ function subjectsOf(text: string): { subjects: NamedSubject[]; end: number } {
 const PREVIOUS = new RegExp(`(\\d{4})年(?:当年)?(?:预算)?执行数(?:为|是)?\\s*${NUMBER}\\s*${UNIT}`, 'u');
 const PLANNED = new RegExp(`(\\d{4})年(?:预算)?安排(?:了)?\\s*${NUMBER}\\s*${UNIT}`, 'u');
 const CHANGE_PERCENT = /比[^，。；]{0,20}?(增加|减少|增长|下降|持平)\s*(\d+(?:\.\d+)?)\s*%/u;
-const CHANGE_AMOUNT = new RegExp(`(?:比上年|与上年相比|较上年|比\\d{4}年[^，。；]{0,12}?)(增加|减少|增长|下降)\\s*${NUMBER}\\s*${UNIT}[，,]\\s*(增长|下降|增加|减少)\\s*(\\d+(?:\\.\\d+)?)\\s*%`, 'u');
+const CHANGE_AMOUNT = new RegExp(`(?:比上年|与上年相比|较上年|比\\d{4}年[^，。；]{0,12}?)(增加|减少|增长|下降)\\s*${NUMBER}\\s*${UNIT}[，,]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%`, 'u');
 
 function direction(word: string): Direction {
   return word === '增加' || word === '增长' ? 'increase' : word === '持平' ? 'same' : 'decrease';
@@ -132,7 +132,7 @@ export interface ChangeStatement {
  * ("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%") — with no other number between.
  */
 const CHANGE_AFTER_AMOUNT = new RegExp(
-  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,30}?(?:。\\s*)?(?:与上年相比|比上年|较上年)[,，]?[^\\d。;；,，]{0,16}?(增加|减少)了?\\s*${NUMBER}\\s*${UNIT}[,，]\\s*(增长|下降|增加|减少)\\s*(\\d+(?:\\.\\d+)?)\\s*%`,
+  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,30}?(?:。\\s*)?(?:与上年相比|比上年|较上年)[,，]?[^\\d。;；,，]{0,16}?(增加|减少)了?\\s*${NUMBER}\\s*${UNIT}[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%`,
   'gu',
 );
 

@@ -78,6 +78,10 @@ function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
         candidates.find((r) => norm(r.labels.name ?? '') === `${norm(s.name)}支出`) ??
         (parent === undefined ? withParentName(coded, s.name, s.level) : undefined);
       if (!row) {
+        // A 项 or 款 named first, with no parent, that only the table's spelling of it matches:
+        // "未归口管理行政单位离退休费（项）" for 未归口管理的行政单位离退休.
+        const respelled = parent === undefined && s.level > 1 ? sameBarSpelling(candidates, s.name) : undefined;
+        if (respelled) return { stated: s.name, inTable: respelled.labels.name ?? '', level: s.level };
         // A class the tables do not have is another naming scheme, not a slip; a lower level is.
         if (parent === undefined) return { stated: '', inTable: '' };
         const under = coded.find((r) => r.code!.code === parent)?.labels.name?.trim();
@@ -141,6 +145,15 @@ function allMoneySeen(ctx: RuleContext, code: string): boolean {
 /** A figure of the text in 万元. */
 function inWan(f: Figure): number {
   return f.unit === '元' ? f.value / 10_000 : f.unit === '亿元' ? f.value * 10_000 : f.value;
+}
+
+/** A name without the words spelling varies by: 的, a closing 费 or 支出. */
+const bare = (name: string) => norm(name).replace(/的/g, '').replace(/(?:费|支出)$/, '');
+
+/** The one candidate whose name is the written one but for 的, 费 or 支出. */
+function sameBarSpelling(candidates: readonly TableRow[], written: string): TableRow | undefined {
+  const found = candidates.filter((r) => bare(r.labels.name ?? '') === bare(written));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**
