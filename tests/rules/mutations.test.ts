@@ -80,9 +80,11 @@ describe('a single wrong value in any table', () => {
     expect(amountCells().length).toBeGreaterThan(300);
   });
 
-  it.each(SLIPS)('%s: reported on the changed cell, with a fix that restores the original', async (_name, slip) => {
+  // Each kind mutates every other cell, the kinds alternating, so every cell meets two kinds: four
+  // kinds on every cell were 1,200 full checks, a fifth of the unit tests' time.
+  it.each(SLIPS.map((s, kind) => [...s, kind] as const))('%s: reported on the changed cell, with a fix that restores the original', async (_name, slip, kind) => {
     const misses: string[] = [];
-    for (const c of amountCells()) {
+    for (const c of amountCells().filter((_, i) => i % 2 === kind % 2)) {
       const wrong = slip(c.value);
       if (wrong === undefined) continue;
       const result = await checkGrid('mutant.xlsx', withCell(base, c.sheet, c.cell, wrong), catalogue);
