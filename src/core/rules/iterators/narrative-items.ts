@@ -22,7 +22,11 @@ const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 /** Half the last digit written, the most rounding can explain. */
 const half = (f: Figure) => 0.5 * 10 ** -f.decimals;
 
-/** The budget year: the year most table titles name ("2026年部门收支预算总表"). */
+/**
+ * The budget year: the year most table titles name ("2026年部门收支预算总表"); where no title names
+ * one (江苏 2018: "公开01表：收支预算总表"), the year the narrative's heading gives its budget
+ * ("第三部分 2018年度部门预算情况说明").
+ */
 function budgetYear(ctx: RuleContext): number | null {
   return ctx.memo('budget-year', () => {
     const counts = new Map<number, number>();
@@ -32,9 +36,17 @@ function budgetYear(ctx: RuleContext): number | null {
     }
     let best: number | null = null;
     for (const [year, n] of counts) if (best === null || n > counts.get(best)!) best = year;
-    return best;
+    if (best !== null) return best;
+    for (const c of narrativeCells(ctx)) {
+      const m = NARRATIVE_HEADING.exec(c.folded.replace(/\s+/g, ''));
+      if (m) return Number(m[1]);
+    }
+    return null;
   });
 }
+
+/** A heading, not a sentence: at most a part's number before the year, nothing after 说明. */
+const NARRATIVE_HEADING = /^[^，。,]{0,12}?(20\d{2})年度?(?:部门|单位)?预算(?:情况)?说明$/;
 
 // ── the subject paragraphs ────────────────────────────────────────────────────────────────────
 
