@@ -37,6 +37,34 @@ describe('hand-made layouts', () => {
     expect(t.rows.find((r) => r.code?.code === '2080104')!.labels.name).toBe('综合业务管理');
   });
 
+  it('an empty fund table whose 合计 row has no amount: the 合计 row is not a second header row (Jiangsu 2017–2019)', async () => {
+    const rows: CellValue[][] = [
+      ['财政拨款政府性基金支出预算表', _, _],
+      ['部门：某某厅', _, '单位：万元'],
+      ['功能科目代码', '功能科目名称', '金    额'],
+      [_, '合计', _],
+      [_, _, _],
+      ['注：本部门无相关收支项目', _, _],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('十', rows))), 'gov-fund-expense');
+    expect(t.columns.map((c) => [c.role, c.col])).toEqual([['code', 1], ['name', 2], ['total', 3]]);
+    expect(t.problems.filter((p) => p.code === 'column-missing')).toEqual([]);
+    expect(t.rows.map((r) => r.isTotal)).toEqual([true]);
+  });
+
+  it('a 合计 under a heading merged across its columns is still a header (本年支出 over 合计 | 基本支出 | 项目支出)', async () => {
+    const rows: CellValue[][] = [
+      ['部门预算支出总表', _, _, _, _],
+      ['单位：万元', _, _, _, _],
+      ['科目编码', '科目名称', '本年支出', _, _],
+      [_, _, '合计', '基本支出', '项目支出'],
+      [_, '合计', 30, 20, 10],
+      ['208', '社会保障和就业支出', 30, 20, 10],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表3', rows, ['C3:E3']))), 'expense-summary');
+    expect(t.columns.map((c) => c.role)).toEqual(['code', 'name', 'total', 'basic', 'project']);
+  });
+
   it('codes stored as numbers, the title and unit on one merged row, the table placed at C4', async () => {
     const rows: CellValue[][] = [[], [], [],
       [_, _, '部门预算收入总表', _, _, _, '单位：万元'],

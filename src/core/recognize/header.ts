@@ -6,7 +6,7 @@
 import { codeText, parseWholeCode } from '../codes.js';
 import type { RecognizedColumn } from '../model.js';
 import { parseAmount } from '../text.js';
-import { matchScore, type TableVocabulary, type TextMatcher, type Vocabulary } from '../vocabulary.js';
+import { bestScore, matchScore, type TableVocabulary, type TextMatcher, type Vocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
 /** How far below a title the header may start, and how many rows it may span. */
@@ -76,7 +76,7 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
   let bottom = 0;
   let r = top;
   for (; r <= Math.min(limit, top + HEADER_MAX_ROWS - 1); r++) {
-    if (isColumnNumberRow(view, r) || isClearlyData(view, r)) break;
+    if (isColumnNumberRow(view, r) || isClearlyData(view, r) || (bottom && isEmptyTotalRow(view, r, top, vocab))) break;
     if (view.entries(r).some((e) => cellMatchesAnyRole(table, e.norm))) bottom = r;
   }
   if (!bottom) return undefined;
@@ -91,6 +91,24 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
   while (dataStart <= limit && dataStart < r && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
   if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;
   return { top, bottom, dataStart };
+}
+
+/**
+ * The 合计 row of a table with no amounts (an empty fund table): its one label sits under a column the
+ * header has already named on its own. A 合计 sub-heading sits under a group heading merged across
+ * several columns ("本年支出" over 合计 | 基本支出 | 项目支出) and never alone in its row.
+ */
+function isEmptyTotalRow(view: SheetView, row: number, top: number, vocab: Vocabulary): boolean {
+  const entries = view.entries(row);
+  if (entries.length !== 1 || bestScore(vocab.totalRow, entries[0]!.norm) === 0) return false;
+  const col = entries[0]!.col;
+  for (let r = row - 1; r >= top; r--) {
+    const above = view.resolved(r, col);
+    if (!above.cell || view.norm(above.row, above.col) === '') continue;
+    const range = view.merges.rangeAt(above.row, above.col);
+    return !range || range.left === range.right;
+  }
+  return false;
 }
 
 /** The header text of one column: each header row's (merge-resolved) text, top to bottom. */
