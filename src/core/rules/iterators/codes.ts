@@ -42,11 +42,10 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   *run(ctx, params) {
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
-        const rowsOfCode = new Map<string, number>();
+        const rowsOfCode = codedRows(t);
         const childrenOf = new Map<string, number>();
         for (const r of t.rows) {
           if (!r.code) continue;
-          rowsOfCode.set(r.code.code, (rowsOfCode.get(r.code.code) ?? 0) + 1);
           const p = parentCode(r.code.code);
           if (p) childrenOf.set(p, (childrenOf.get(p) ?? 0) + 1);
         }
@@ -56,7 +55,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
           const parent = parentCode(row.code.code) ?? '';
           const childCount = childrenOf.get(row.code.code) ?? 0;
           const hasChildren = childCount > 0;
-          const parentRows = parent === '' ? 0 : (rowsOfCode.get(parent) ?? 0);
+          const parentRows = parent === '' ? 0 : (rowsOfCode.get(parent)?.count ?? 0);
           yield {
             facts: {
               code: row.code.code,

@@ -9,13 +9,14 @@ import type { z } from 'zod';
 import type { ItemParams, TextParams } from '../params/narrative-items.js';
 import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
+import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { parseChangeStatements, parseNarrativeItem, percentChange, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
-import { narrativeCells, textCells } from './narrative.js';
+import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -306,12 +307,21 @@ function rateAgainstFigures(percent: Figure, direction: Direction, base: number 
   return { stated, computed: change, excess, baseIsZero: false };
 }
 
+/** A recomputed rate as a message shows it; none from a base of 0. */
+function rateText(computed: number | null, lang: Lang): string {
+  return computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(computed * 100) / 100}%`;
+}
+
+/** Each narrative cell with its subject paragraph, if it is one: parsed once for the subject items and the change statements. */
+function parsedNarrative(ctx: RuleContext): { cell: NarrativeCell; item: NarrativeItem | undefined }[] {
+  return ctx.memo('narrative-parsed', () => narrativeCells(ctx).map((cell) => ({ cell, item: parseNarrativeItem(cell.text) })));
+}
+
 function narrativeItemFacts(ctx: RuleContext): Item[] {
   const items: Item[] = [];
   const t = subjectTable(ctx);
   const wan = (f?: Figure) => (f ? inWan(f) : null);
-  for (const cell of narrativeCells(ctx)) {
-    const item = parseNarrativeItem(cell.text);
+  for (const { cell, item } of parsedNarrative(ctx)) {
     if (!item || !item.amount) continue;
     const amount = wan(item.amount);
     const planned = wan(item.planned?.figure);
@@ -356,8 +366,7 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         tableAmountGap: inTables?.gap ?? null,
       },
       text: (lang) => ({
-        computedText:
-          computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(computed * 100) / 100}%`,
+        computedText: rateText(computed, lang),
         // Where in the table the name was looked for: under its parent, when no row there bears it.
         tableWhere: names.under
           ? lang === 'zh-CN'
@@ -530,9 +539,9 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
   texts: ['computedText'],
   run(ctx) {
     const items: Item[] = [];
-    for (const cell of narrativeCells(ctx)) {
+    for (const { cell, item } of parsedNarrative(ctx)) {
       // A subject paragraph's own change is the subject items' to judge.
-      if (parseNarrativeItem(cell.text)?.change) continue;
+      if (item?.change) continue;
       for (const st of parseChangeStatements(cell.text)) {
         const current = inWan(st.current);
         const change = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
@@ -540,7 +549,7 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
         const rate = rateAgainstFigures(st.change.percent, st.change.direction, base, current, [st.current, st.change.amount]);
         items.push({
           facts: {
-            statement: fold(cell.text).slice(st.start, st.end),
+            statement: cell.folded.slice(st.start, st.end),
             currentAmount: current,
             previousAmount: Math.round(base * 100) / 100,
             statedChange: rate.stated,
@@ -549,7 +558,7 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
             baseIsZero: rate.baseIsZero,
           },
           text: (lang) => ({
-            computedText: rate.computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(rate.computed * 100) / 100}%`,
+            computedText: rateText(rate.computed, lang),
           }),
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
