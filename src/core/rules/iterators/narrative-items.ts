@@ -15,7 +15,7 @@ import { parseChangeStatements, parseNarrativeItem, percentChange, type Directio
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
-import { type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
+import { type IteratorDef, numOrNull, num, text } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -273,7 +273,6 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
     statedChange: numOrNull('文中写的增减百分比（减少为负）', 'the change the text states, % (decrease negative)'),
     computedChange: numOrNull('按文中数字算出的增减百分比；上年为 0 时为空', 'the change recomputed from the figures, %; empty when the base is 0'),
     changeExcess: numOrNull('写的与算出的百分比之差超出舍入的部分（>0 即不符）', 'stated minus recomputed change beyond rounding (>0 disagree)'),
-    baseIsZero: flag('上年数为 0 却写了增减百分比', 'a percentage stated on a base of 0'),
     direction: text('文中写的增减方向（increase/decrease/same）', 'the direction stated'),
     reasonDirection: text('“主要原因”结尾说的方向', 'the direction the reason ends with'),
     statedName: text('与表中不同的科目名称（文中写法）', 'a subject name as the text writes it, where it differs from the table'),
@@ -297,14 +296,14 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
  */
 function rateAgainstFigures(percent: Figure, direction: Direction, base: number | null, current: number | null, figures: readonly Figure[]) {
   const stated = direction === 'decrease' ? -percent.value : direction === 'same' ? 0 : percent.value;
-  if (base === null || current === null) return { stated, computed: null, excess: null, baseIsZero: false };
+  if (base === null || current === null) return { stated, computed: null, excess: null };
   const change = percentChange(base, current);
-  if (change === undefined) return { stated, computed: null, excess: null, baseIsZero: stated !== 0 };
+  if (change === undefined) return { stated, computed: null, excess: null };
   const amountSlack = figures.reduce((s, f) => s + half(f), 0) * (100 / Math.abs(base)) * (1 + Math.abs(current / base));
   const scale = 10 ** percent.decimals;
   const truncated = Math.trunc(Math.abs(change) * scale + 1e-9) / scale;
   const excess = Math.abs(Math.abs(stated) - truncated) < 1e-9 && Math.sign(stated) === Math.sign(change) ? 0 : Math.abs(stated - change) - (half(percent) + amountSlack);
-  return { stated, computed: change, excess, baseIsZero: false };
+  return { stated, computed: change, excess };
 }
 
 /** A recomputed rate as a message shows it; none from a base of 0. */
@@ -330,14 +329,13 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     let stated: number | null = null;
     let computed: number | null = null;
     let excess: number | null = null;
-    let baseIsZero = false;
     let base: number | null = null;
     const c = item.change;
     if (c?.percent) {
       // The base: the earlier figure, or this year's less the stated increase.
       base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
       const amountFigures = [item.previous?.figure ?? c.amount, item.planned?.figure ?? item.amount].filter((f): f is Figure => !!f);
-      ({ stated, computed, excess, baseIsZero } = rateAgainstFigures(c.percent, c.direction, base, current, amountFigures));
+      ({ stated, computed, excess } = rateAgainstFigures(c.percent, c.direction, base, current, amountFigures));
     }
     const names = t ? checkSubjects(item, t) : { stated: '', inTable: '' };
     const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
@@ -355,7 +353,6 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         statedChange: stated,
         computedChange: computed === null ? null : Math.round(computed * 100) / 100,
         changeExcess: excess,
-        baseIsZero,
         direction: c?.direction ?? '',
         reasonDirection: directionOf(item.reason),
         statedName: names.stated,
@@ -533,7 +530,6 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
     statedChange: num('文中写的增减百分比（减少为负）', 'the change the text states, % (decrease negative)'),
     computedChange: numOrNull('按文中数字算出的增减百分比；上年为 0 时为空', 'the change recomputed from the figures, %; empty when the base is 0'),
     changeExcess: numOrNull('写的与算出的百分比之差超出舍入的部分（>0 即不符）', 'stated minus recomputed change beyond rounding (>0 disagree)'),
-    baseIsZero: flag('上年数为 0 却写了增减百分比', 'a percentage stated on a base of 0'),
   },
   identities: false,
   texts: ['computedText'],
@@ -555,7 +551,6 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
             statedChange: rate.stated,
             computedChange: rate.computed === null ? null : Math.round(rate.computed * 100) / 100,
             changeExcess: rate.excess,
-            baseIsZero: rate.baseIsZero,
           },
           text: (lang) => ({
             computedText: rateText(rate.computed, lang),
