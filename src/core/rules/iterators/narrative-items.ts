@@ -214,14 +214,19 @@ function mentions(text: string, name: string): number[] {
 /** Words too common in subject names to tie a mention to the paragraph's own subject. */
 const COMMON_PAIRS = new Set(['支出', '经费', '事务', '管理', '其他', '单位', '行政', '事业', '机关', '一般']);
 
+/** Words that end an institution's name: 人大立法 in 省人大立法研究所 names no subject. */
+const INSTITUTION = /^(?:研究(?:所|院|室|中心|会)|中心|学校|学院|医院|委员会|协会|学会|办公室)/;
+
 /**
  * A mention that is no copied paragraph: the other subject named as a subject, in quotes or followed by
- * 科目 (money moved to it: 增加了“事业运行”项级科目分流315万元), or qualified by a word of the
- * paragraph's own subject (the retirees' share of a cost: 离退休人员提租补贴 under 离退休).
+ * 科目 or 项 (money moved to it: 增加了“事业运行”项级科目分流315万元, 调入行政运行项), part of an
+ * institution's name, or qualified by a word of the paragraph's own subject (the retirees' share of a
+ * cost: 离退休人员提租补贴 under 离退休).
  */
 function isAside(said: string, at: number, name: string, ownName: string): boolean {
   const after = said.slice(at + name.length);
-  if (/^[”"]?(?:[类款项]级)?科目/.test(after) || (/[“"]$/.test(said.slice(0, at)) && /^[”"]/.test(after))) return true;
+  if (/^[”"]?(?:(?:[类款项]级)?科目|[（(]?项(?!目))/.test(after) || (/[“"]$/.test(said.slice(0, at)) && /^[”"]/.test(after))) return true;
+  if (INSTITUTION.test(after)) return true;
   const qualifier = said.slice(Math.max(0, at - 6), at).split(/[，,、；;：:。“”"()]/).pop()!;
   for (let i = 0; i + 2 <= qualifier.length; i++) {
     const pair = qualifier.slice(i, i + 2);
