@@ -28,7 +28,15 @@ export const CoverageParams = z
 export const EmptyParams = z
   .object({
     tables: z
-      .array(z.object({ table: TableIdSchema, fiscalColumn: z.string().optional().describe('财政拨款收支总表中对应的列 / the matching column of the fiscal summary') }).strict())
+      .array(
+        z
+          .object({
+            table: TableIdSchema,
+            fiscalColumn: z.string().optional().describe('财政拨款收支总表中对应的列 / the matching column of the fiscal summary'),
+            narrativeWord: z.string().min(1).optional().describe('说明中指这类预算的词，如“政府性基金” / the word the narrative uses for this budget, such as 政府性基金'),
+          })
+          .strict(),
+      )
       .min(1),
     report: z.enum(['table', 'fiscal', 'note']),
   })
