@@ -67,6 +67,8 @@ interface SubjectCheck {
   under?: string;
   /** The row the paragraph is about, when every name was found. */
   row?: TableRow;
+  /** A name the table gives at another level than the one written (“住房改革支出（类）” for a 款): the two levels. */
+  marked?: { written: 1 | 2 | 3; inTable: 1 | 2 | 3; name: string };
 }
 
 /** Walks the subjects down the table by code where written, by name otherwise. */
@@ -96,7 +98,11 @@ function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
         const respelled = parent === undefined && s.level > 1 ? sameBarSpelling(candidates, s.name) : undefined;
         if (respelled) return { stated: s.name, inTable: respelled.labels.name ?? '', level: s.level };
         // A class the tables do not have is another naming scheme, not a slip; a lower level is.
-        if (parent === undefined) return { stated: '', inTable: '' };
+        // Unless the table has the very name at another level: the level mark is the slip.
+        if (parent === undefined) {
+          const elsewhere = coded.find((r) => r.code!.level !== s.level && [norm(s.name), `${norm(s.name)}支出`].includes(norm(r.labels.name ?? '')));
+          return { stated: '', inTable: '', ...(elsewhere && { marked: { written: s.level, inTable: elsewhere.code!.level, name: s.name } }) };
+        }
         const under = coded.find((r) => r.code!.code === parent)?.labels.name?.trim();
         return { stated: s.name, inTable: candidates.map((r) => r.labels.name ?? '').join('、'), level: s.level, ...(under && { under }) };
       }
@@ -282,6 +288,9 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
     reasonDirection: text('“主要原因”结尾说的方向', 'the direction the reason ends with'),
     statedName: text('与表中不同的科目名称（文中写法）', 'a subject name as the text writes it, where it differs from the table'),
     nameLevel: text('该名称的级次：类、款或项', 'the level of that name: 类, 款 or 项'),
+    markedLevel: text('段首科目名称后标的级次（类、款、项），表中这一名称却在另一级次时；否则为空', 'the level marked after the opening subject (类, 款, 项) when the table has that name at another level; otherwise empty'),
+    tableLevel: text('表中这一名称所在的级次；级次相符时为空', 'the level the table gives that name; empty when the levels agree'),
+    markedName: text('标错级次的科目名称', 'the subject whose level is mismarked'),
     tableName: text('表中该科目的名称；表中上一级下没有这个名称时，为上一级下的全部名称', 'the table’s name for it; when the level above has no such name, every name under it'),
     otherSubject: text('用途或原因中写到的另一个项级科目', 'another 项 the usage or reason names'),
     tableAmount: numOrNull('表中该科目的金额（万元）：一般公共预算支出表、支出总表或基金表中与文中最接近的；找不到科目时为空', 'the subject’s amount in the tables (万元): the nearest of the general budget, department and fund tables; empty when the subject is not found'),
@@ -362,6 +371,9 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         reasonDirection: directionOf(item.reason),
         statedName: names.stated,
         nameLevel: names.level ? LEVEL_NAMES[names.level]! : '',
+        markedLevel: names.marked ? LEVEL_NAMES[names.marked.written]! : '',
+        tableLevel: names.marked ? LEVEL_NAMES[names.marked.inTable]! : '',
+        markedName: names.marked?.name ?? '',
         tableName: names.inTable,
         otherSubject: t && names.row ? otherSubjectNamed(item, names.row, t, costTypeNames(ctx)) : '',
         tableAmount: inTables?.amount ?? null,
