@@ -6,7 +6,7 @@
  * the characters that differ; the rule file decides how many make a typo.
  */
 import type { z } from 'zod';
-import type { ListParams, WordingParams } from '../params/near-misses.js';
+import type { AbsentParams, ListParams, WordingParams } from '../params/near-misses.js';
 import { toA1 } from '../../address.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
@@ -105,12 +105,7 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
   run(ctx, params) {
     const names = tableNames(ctx);
     if (names.size === 0) return [];
-    const byLength = new Map<number, string[]>();
-    for (const n of names) {
-      const list = byLength.get(n.length);
-      if (list) list.push(n);
-      else byLength.set(n.length, [n]);
-    }
+    const byLength = ctx.memo('near-misses:names-by-length', () => namesByLength(names));
     const items: Item[] = [];
     for (const cell of narrativeCells(ctx)) {
       for (const list of enumeratedLists(cell.text)) {
@@ -142,6 +137,77 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
             // The whole cell with the one item corrected; the person confirms it (a word, not a sum).
             ...(closest.length === 1 && item.text === written && { fix: { sheet: cell.sheet, cell: toA1(cell.row, cell.col), value: fixed, safety: 'unsafe' as const } }),
           });
+        });
+      }
+    }
+    return items;
+  },
+};
+
+// ── listed but absent: "主要包括：基本工资、…、绩效工资…" where the tables have no 绩效工资 ─────────────
+
+/** Whether every character of the shorter string appears, in order, in the longer. */
+function isSubsequence(shorter: string, longer: string): boolean {
+  let i = 0;
+  for (let j = 0; j < longer.length && i < shorter.length; j++) if (shorter[i] === longer[j]) i++;
+  return i === shorter.length;
+}
+
+/**
+ * Whether a written item is a table name as people write it: a typo of one (the listed-names rule's),
+ * one with a few characters dropped (机关事业单位养老保险缴费 for …基本养老保险缴费) or with a suffix
+ * (提租补贴支出), or a collective term whose members the tables list (社会保障缴费).
+ */
+function nearAName(written: string, names: ReadonlySet<string>, byLength: ReadonlyMap<number, readonly string[]>, params: z.infer<typeof AbsentParams>): boolean {
+  if ((byLength.get(written.length) ?? []).some((name) => charDifferences(written, name, params.maxDifferences) <= params.maxDifferences)) return true;
+  for (let d = 1; d <= params.maxDropped; d++) {
+    if ((byLength.get(written.length + d) ?? []).some((name) => isSubsequence(written, name))) return true;
+  }
+  if (params.suffixes.some((s) => written.endsWith(s) && names.has(written.slice(0, -s.length)))) return true;
+  const collective = params.collectiveTerms.find((c) => c.term === written);
+  return !!collective && [...names].some((name) => collective.members.some((m) => name.includes(m)));
+}
+
+function namesByLength(names: ReadonlySet<string>): Map<number, string[]> {
+  const byLength = new Map<number, string[]>();
+  for (const n of names) {
+    const list = byLength.get(n.length);
+    if (list) list.push(n);
+    else byLength.set(n.length, [n]);
+  }
+  return byLength;
+}
+
+export const listedAbsent: IteratorDef<z.infer<typeof AbsentParams>> = {
+  name: 'listed-absent',
+  description: both(
+    '说明中以顿号列举的科目（一段一个列举）：其中在表中没有、也不是表中名称的错字、简写或加长的项',
+    'each 、-list of subjects in the narrative: its items that no table has, as written or as a typo, shortening or lengthening of a table name',
+  ),
+  facts: {
+    absent: text('表中没有的项（以顿号连接）', 'the items no table has (joined by 、)'),
+    absentCount: num('表中没有的项数', 'how many items no table has'),
+    listedNames: num('这一列举中与表中名称完全相同的项数', 'items of the list that are table names exactly'),
+    listLength: num('这一列举的项数', 'items in the list'),
+    listedShare: num('与表中名称完全相同的项所占比例（0–1）', 'the share of the list’s items that are table names exactly (0–1)'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx, params) {
+    const names = tableNames(ctx);
+    if (names.size === 0) return [];
+    const byLength = ctx.memo('near-misses:names-by-length', () => namesByLength(names));
+    const items: Item[] = [];
+    for (const cell of narrativeCells(ctx)) {
+      for (const list of enumeratedLists(cell.text)) {
+        const folded = list.map((it) => fold(it.text).replace(/\s+/g, ''));
+        const exact = folded.filter((f) => names.has(f)).length;
+        // A typo of a table name is the listed-names rule's; only what is near no name is absent.
+        const absent = folded.filter((f) => !names.has(f) && !nearAName(f, names, byLength, params));
+        if (absent.length === 0) continue;
+        items.push({
+          facts: { absent: absent.join('、'), absentCount: absent.length, listedNames: exact, listLength: list.length, listedShare: exact / list.length },
+          cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }
     }

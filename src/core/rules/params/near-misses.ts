@@ -13,6 +13,31 @@ export const ListParams = z
   })
   .strict();
 
+export const AbsentParams = ListParams.extend({
+  maxDropped: z
+    .number()
+    .int()
+    .min(0)
+    .max(4)
+    .default(2)
+    .describe('表中名称省去几个字仍算表中有（“机关事业单位养老保险缴费”省去“基本”） / how many characters a table name may drop and still count (机关事业单位养老保险缴费 for …基本养老保险缴费)'),
+  suffixes: z
+    .array(z.string().min(1))
+    .default(['支出'])
+    .describe('表中名称加上这些词仍算表中有（“提租补贴支出”） / words a table name may carry after it and still count (提租补贴支出)'),
+  collectiveTerms: z
+    .array(
+      z
+        .object({
+          term: z.string().min(2).describe('统称 / the collective term'),
+          members: z.array(z.string().min(2)).min(1).describe('表中名称含其中任一词时，统称算表中有 / it counts as present when a table name contains one of these'),
+        })
+        .strict(),
+    )
+    .default([])
+    .describe('统称：表中列的是其下各项（“社会保障缴费”统称养老、医疗保险缴费等） / collective terms whose members the tables list instead (社会保障缴费 for the pension and medical contributions)'),
+}).strict();
+
 export const Wording = z
   .object({
     text: z.string().min(6).describe('标准写法（至少 6 个字） / the standard wording (at least 6 characters)'),
