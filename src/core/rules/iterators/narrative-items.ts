@@ -72,7 +72,7 @@ interface SubjectCheck {
 }
 
 /** Walks the subjects down the table by code where written, by name otherwise. */
-function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
+function checkSubjects(item: NarrativeItem, t: RecognizedTable, namedAtLevel: ReadonlySet<string>): SubjectCheck {
   const coded = t.rows.filter((r) => r.code);
   let parent: string | undefined;
   let row: TableRow | undefined;
@@ -98,9 +98,13 @@ function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
         const respelled = parent === undefined && s.level > 1 ? sameBarSpelling(candidates, s.name) : undefined;
         if (respelled) return { stated: s.name, inTable: respelled.labels.name ?? '', level: s.level };
         // A class the tables do not have is another naming scheme, not a slip; a lower level is.
-        // Unless the table has the very name at another level: the level mark is the slip.
+        // Unless the table has the very name at another level, and no table (the economic ones:
+        // 住房公积金 is a 项 of 221 and a 款 of 303) has it at this one: the level mark is the slip.
         if (parent === undefined) {
-          const elsewhere = coded.find((r) => r.code!.level !== s.level && [norm(s.name), `${norm(s.name)}支出`].includes(norm(r.labels.name ?? '')));
+          const written = [norm(s.name), `${norm(s.name)}支出`];
+          const elsewhere = written.some((n) => namedAtLevel.has(`${s.level}:${n}`))
+            ? undefined
+            : coded.find((r) => r.code!.level !== s.level && written.includes(norm(r.labels.name ?? '')));
           return { stated: '', inTable: '', ...(elsewhere && { marked: { written: s.level, inTable: elsewhere.code!.level, name: s.name } }) };
         }
         const under = coded.find((r) => r.code!.code === parent)?.labels.name?.trim();
@@ -111,6 +115,15 @@ function checkSubjects(item: NarrativeItem, t: RecognizedTable): SubjectCheck {
     parent = code;
   }
   return { stated: '', inTable: '', ...(row && { row }) };
+}
+
+/** Every coded name of every table with its level ("2:住房公积金"), functional and economic alike. */
+function namesAtLevels(ctx: RuleContext): Set<string> {
+  return ctx.memo('narrative-names-at-levels', () => {
+    const out = new Set<string>();
+    for (const table of ctx.recognition.tables) for (const r of table.rows) if (r.code && r.labels.name) out.add(`${r.code.level}:${norm(r.labels.name)}`);
+    return out;
+  });
 }
 
 /** The tables a subject paragraph's amount may come from: the general budget's, the department's, the funds'. */
@@ -351,7 +364,7 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
       const amountFigures = [item.previous?.figure ?? c.amount, item.planned?.figure ?? item.amount].filter((f): f is Figure => !!f);
       ({ stated, computed, excess } = rateAgainstFigures(c.percent, c.direction, base, current, amountFigures));
     }
-    const names = t ? checkSubjects(item, t) : { stated: '', inTable: '' };
+    const names = t ? checkSubjects(item, t, namesAtLevels(ctx)) : { stated: '', inTable: '' };
     const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
     const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures) : undefined;
     const gapFigures = item.planned ? [item.amount, item.planned.figure] : [];
