@@ -8,7 +8,7 @@ import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
 import { normalizeLabel } from '../../text.js';
-import { narrativeCells } from './narrative.js';
+import { textCells } from './narrative.js';
 import { type IteratorDef, num, text, flag } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -274,7 +274,7 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
     amountCount: num('表中非零金额的格数', 'cells of the table holding a non-zero amount'),
     fiscalAmount: num('财政拨款收支总表本年支出合计中的相应金额', 'the matching amount on the fiscal summary’s total row'),
     note: text('表下说明（去掉空白）', 'the note below the table, without white space'),
-    narrativeNote: text('说明中写到这类预算（参数 narrativeWord）的句子，去掉空白；没有时为空', 'the narrative’s sentences naming this budget (the narrativeWord parameter), without white space; empty when none'),
+    narrativeNote: text('空表时，说明中写到这类预算（参数 narrativeWord）的段落，去掉空白；没有时为空', 'for an empty table, the narrative’s paragraphs naming this budget (the narrativeWord parameter), without white space; empty when none'),
   },
   identities: false,
   texts: ['table', 'fiscalTable'],
@@ -296,7 +296,7 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
               ? { sheet: t.sheet, cell: t.note.cell }
               : { sheet: t.sheet, cell: t.titleCell! };
         yield {
-          facts: { amountCount, fiscalAmount: fiscalCell?.amount ?? 0, note: normalizeLabel(t.note?.text ?? ''), narrativeNote: decl.narrativeWord ? sentencesNaming(ctx, decl.narrativeWord) : '' },
+          facts: { amountCount, fiscalAmount: fiscalCell?.amount ?? 0, note: normalizeLabel(t.note?.text ?? ''), narrativeNote: decl.narrativeWord && amountCount === 0 ? paragraphsNaming(ctx, decl.narrativeWord) : '' },
           text: (lang) => ({
             'zh-CN': { table: ctx.tableName(t, 'zh-CN'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'zh-CN') : '财政拨款收支总表' },
             en: { table: ctx.tableName(t, 'en'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'en') : 'fiscal summary' },
@@ -310,12 +310,14 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
   },
 };
 
-/** The narrative's sentences that name a word (本部门无政府性基金预算 explains an empty table as its note would). */
-function sentencesNaming(ctx: RuleContext, word: string): string {
-  return ctx.memo(`sentences-naming:${word}`, () =>
-    narrativeCells(ctx)
-      .flatMap((c) => normalizeLabel(c.text).split(/[。；;]/))
-      .filter((s) => s.includes(word))
-      .join('。'),
-  );
+/**
+ * The paragraphs that name a word: 本部门无政府性基金预算 (eleven characters, shorter than the narrative
+ * rules read) or 主要原因是本部门无此项支出 after the sentence naming it explain an empty table as its note would.
+ */
+function paragraphsNaming(ctx: RuleContext, word: string): string {
+  return ctx.memo(`paragraphs-naming:${word}`, () => {
+    const found: string[] = [];
+    for (const c of textCells(ctx, word.length)) if (c.folded.includes(word)) found.push(normalizeLabel(c.text));
+    return found.join('\n');
+  });
 }
