@@ -5,7 +5,7 @@ import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
-import { listedAbsent, listedNames, standardWordings } from './iterators/near-misses.js';
+import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -35,7 +35,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     emptyTables,
     tableColumns,
     listedNames,
-    listedAbsent,
+    listedItems,
     standardWordings,
   ].map((it) => [it.name, it as IteratorDef<any>]),
 );

@@ -153,15 +153,20 @@ function isSubsequence(shorter: string, longer: string): boolean {
   return i === shorter.length;
 }
 
+/** A written item close to a name: a typo of it, or it with a few characters dropped (机关事业单位养老保险缴费 for …基本养老保险缴费). */
+function closeTo(written: string, name: string, params: z.infer<typeof AbsentParams>): boolean {
+  const dropped = name.length - written.length;
+  if (dropped === 0) return charDifferences(written, name, params.maxDifferences) <= params.maxDifferences;
+  return dropped > 0 && dropped <= params.maxDropped && isSubsequence(written, name);
+}
+
 /**
- * Whether a written item is a table name as people write it: a typo of one (the listed-names rule's),
- * one with a few characters dropped (机关事业单位养老保险缴费 for …基本养老保险缴费) or with a suffix
- * (提租补贴支出), or a collective term whose members the tables list (社会保障缴费).
+ * Whether a written item is a table name as people write it: close to one (a typo is the listed-names
+ * rule's), one with a suffix (提租补贴支出), or a collective term whose members the tables list (社会保障缴费).
  */
 function nearAName(written: string, names: ReadonlySet<string>, byLength: ReadonlyMap<number, readonly string[]>, params: z.infer<typeof AbsentParams>): boolean {
-  if ((byLength.get(written.length) ?? []).some((name) => charDifferences(written, name, params.maxDifferences) <= params.maxDifferences)) return true;
-  for (let d = 1; d <= params.maxDropped; d++) {
-    if ((byLength.get(written.length + d) ?? []).some((name) => isSubsequence(written, name))) return true;
+  for (let d = 0; d <= params.maxDropped; d++) {
+    if ((byLength.get(written.length + d) ?? []).some((name) => closeTo(written, name, params))) return true;
   }
   if (params.suffixes.some((s) => written.endsWith(s) && names.has(written.slice(0, -s.length)))) return true;
   const collective = params.collectiveTerms.find((c) => c.term === written);
@@ -178,21 +183,24 @@ function namesByLength(names: ReadonlySet<string>): Map<number, string[]> {
   return byLength;
 }
 
-export const listedAbsent: IteratorDef<z.infer<typeof AbsentParams>> = {
-  name: 'listed-absent',
+export const listedItems: IteratorDef<z.infer<typeof AbsentParams>> = {
+  name: 'listed-items',
   description: both(
-    '说明中以顿号列举的科目（一段一个列举）：其中在表中没有、也不是表中名称的错字、简写或加长的项',
-    'each 、-list of subjects in the narrative: its items that no table has, as written or as a typo, shortening or lengthening of a table name',
+    '说明中以顿号列举的科目（一段一个列举）：其中在表中没有的项（不算表中名称的错字、简写或加长），和写了两次的项',
+    'each 、-list of subjects in the narrative: its items that no table has (a typo, shortening or lengthening of a table name aside), and those written twice',
   ),
   facts: {
     absent: text('表中没有的项（以顿号连接）', 'the items no table has (joined by 、)'),
     absentCount: num('表中没有的项数', 'how many items no table has'),
+    repeated: text('写了两次以上的项（以顿号连接）', 'the items written more than once (joined by 、)'),
+    repeatedCount: num('写了两次以上的项数', 'how many items are written more than once'),
+    meant: text('表中有、列举中没有、又与重复项相近的名称（可能是本来要写的，以“或”连接）', 'table names the list leaves out that are close to a repeated item (what may have been meant; joined by 或)'),
     listedNames: num('这一列举中与表中名称完全相同的项数', 'items of the list that are table names exactly'),
     listLength: num('这一列举的项数', 'items in the list'),
     listedShare: num('与表中名称完全相同的项所占比例（0–1）', 'the share of the list’s items that are table names exactly (0–1)'),
   },
   identities: false,
-  texts: [],
+  texts: ['meantText'],
   run(ctx, params) {
     const names = tableNames(ctx);
     if (names.size === 0) return [];
@@ -204,9 +212,24 @@ export const listedAbsent: IteratorDef<z.infer<typeof AbsentParams>> = {
         const exact = folded.filter((f) => names.has(f)).length;
         // A typo of a table name is the listed-names rule's; only what is near no name is absent.
         const absent = folded.filter((f) => !names.has(f) && !nearAName(f, names, byLength, params));
-        if (absent.length === 0) continue;
+        const repeated = [...new Set(folded.filter((f, i) => folded.indexOf(f) !== i))];
+        if (absent.length === 0 && repeated.length === 0) continue;
+        // 奖金 twice and no 奖励金: the table's names close to a repeated item that the list leaves out.
+        const meant = repeated.length === 0 ? [] : [...names].filter((n) => !folded.includes(n) && repeated.some((r) => closeTo(r, n, params)));
         items.push({
-          facts: { absent: absent.join('、'), absentCount: absent.length, listedNames: exact, listLength: list.length, listedShare: exact / list.length },
+          facts: {
+            absent: absent.join('、'),
+            absentCount: absent.length,
+            repeated: repeated.join('、'),
+            repeatedCount: repeated.length,
+            meant: meant.join('”或“'),
+            listedNames: exact,
+            listLength: list.length,
+            listedShare: exact / list.length,
+          },
+          text: (lang) => ({
+            meantText: meant.length === 0 ? '' : lang === 'zh-CN' ? `；表中的“${meant.join('”或“')}”没有列出，是否本应写它？` : `; the tables' “${meant.join('” or “')}” is not listed: was it meant?`,
+          }),
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }
