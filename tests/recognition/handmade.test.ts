@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sheetFromValues, type CellValue, type GridSheet } from '../../src/core/grid.js';
-import { recognizeGrid, rowsByCode, table } from '../helpers.js';
+import { amounts, recognizeGrid, rowsByCode, table } from '../helpers.js';
 
 const _ = null;
 
@@ -50,6 +50,41 @@ describe('hand-made layouts', () => {
     expect(t.columns.map((c) => [c.role, c.col])).toEqual([['code', 1], ['name', 2], ['total', 3]]);
     expect(t.problems.filter((p) => p.code === 'column-missing')).toEqual([]);
     expect(t.rows.map((r) => r.isTotal)).toEqual([true]);
+  });
+
+  it('Jiangsu 2017 收支总表: two expense sections side by side; 功能科目名称 is the expense item, and 支出合计 over C:E has its amount in F', async () => {
+    const rows: CellValue[][] = [
+      ['一、2017年度某某厅部门收支预算总表', _, _, _, _, _],
+      [_, _, _, _, _, '单位：万元'],
+      ['收入', _, '支出', _, _, _],
+      ['项目名称', '金额', '功能分类', _, '支出用途', _],
+      [_, _, '功能科目名称', '金额', '项目名称', '金额'],
+      ['一、财政拨款', 300, '一、一般公共服务支出', 200, '一、基本支出', 250],
+      [' 1.一般公共预算', 300, '二、社会保障和就业支出', 100, '二、项目支出', 50],
+      ['当年收入小计', 300, '当年支出小计', _, _, 300],
+      ['收入合计', 300, '支出合计', _, _, 300],
+    ];
+    const merges = ['A1:F1', 'A3:B3', 'C3:F3', 'A4:A5', 'B4:B5', 'C4:D4', 'E4:F4', 'C8:E8', 'C9:E9'];
+    const t = table(await recognizeGrid(wb(sheetFromValues('一', rows, merges))), 'income-expense-summary');
+    expect(t.columns.filter((c) => c.role.startsWith('expense')).map((c) => [c.role, c.col])).toEqual([['expenseItem', 3], ['expenseAmount', 4]]);
+    const byItem = new Map(t.rows.map((r) => [r.labels.expenseItem ?? '', r]));
+    expect(byItem.get('二、社会保障和就业支出')!.keys.expenseItem).toBe('class208');
+    // The total's amount is the one after the merge, not a blank under it.
+    expect(byItem.get('支出合计')!.cells.expenseAmount).toMatchObject({ cell: 'F9', amount: 300 });
+    expect(byItem.get('当年支出小计')!.cells.expenseAmount).toMatchObject({ cell: 'F8', amount: 300 });
+  });
+
+  it('Jiangsu 2017 支出总表: one row of amounts under 合计 | 基本支出 | 项目支出, no name or code column, is the total', async () => {
+    const rows: CellValue[][] = [
+      ['三、支出预算总表', _, _, _],
+      ['部门：', '某某厅', _, '单位：万元'],
+      ['合计', '基本支出', '项目支出', '单位预留机动经费'],
+      [300, 250, 40, 10],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('三', rows, ['A1:D1']))), 'expense-summary');
+    expect(t.rows).toHaveLength(1);
+    expect(t.rows[0]!.isTotal).toBe(true);
+    expect(amounts(t.rows[0]!)).toMatchObject({ total: 300, basic: 250, project: 40 });
   });
 
   it('a 合计 under a heading merged across its columns is still a header (本年支出 over 合计 | 基本支出 | 项目支出)', async () => {

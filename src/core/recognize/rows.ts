@@ -152,12 +152,20 @@ export function parseRows(
 
     const cells: Record<string, CellRef> = {};
     for (const ac of amountRoles) {
-      // A label merged across the amount column ("当年支出小计" over C:E) leaves the amount blank.
-      const ref = view.ref(r, ac.col);
+      // A label merged across the amount column ("当年支出小计" over C:E) leaves the amount blank, unless
+      // its amount stands right after the merge in a column no role reads (Jiangsu 2017: 支出合计 over C:E,
+      // the amount in F, under the second expense section's 金额).
+      let ref = view.ref(r, ac.col);
       if (ref.col < ac.col) {
-        ref.amount = null;
-        ref.text = '';
-        ref.invalid = undefined;
+        const after = view.rightEdge(r, ref.col) + 1;
+        const beside = !columns.some((c) => c.col === after) ? view.ref(r, after) : undefined;
+        if (beside && beside.col === after && beside.amount !== null && typeof view.cellAt(r, ref.col)?.value === 'string') {
+          ref = beside;
+        } else {
+          ref.amount = null;
+          ref.text = '';
+          ref.invalid = undefined;
+        }
       }
       cells[ac.role] = ref;
       if (ref.invalid) {
@@ -169,9 +177,9 @@ export function parseRows(
     const hasAmount = amountRoles.some((ac) => cells[ac.role]!.amount !== null || cells[ac.role]!.invalid);
     if (!hasLabel && !code && !hasAmount) continue;
     const nameText = labels.name ?? labels.item ?? '';
-    // A labelled table laid out across (the 三公 table with one column per expense) has no label
-    // column: its one row of amounts is its total.
-    const acrossTotal = table.kind === 'labelled' && labelRoles.length === 0 && hasAmount && !rows.some((x) => x.isTotal);
+    // A table laid out across, with no label or code column (the 三公 table with one column per
+    // expense; Jiangsu's 2017 支出预算总表, one row under 合计 基本支出 项目支出): its one row of amounts is its total.
+    const acrossTotal = labelRoles.length === 0 && codeCol === undefined && !hasSplit && hasAmount && !rows.some((x) => x.isTotal);
     const isTotal = acrossTotal || (!code && nameText !== '' && bestScore(vocab.totalRow, stripEnumeration(normalizeLabel(nameText))) > 0);
     // One literal per shape, its properties in the object itself (one added later goes to a separate
     // store): spreading temporary objects was once the costliest line of recognition.
