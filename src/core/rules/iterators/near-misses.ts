@@ -11,7 +11,7 @@ import { toA1 } from '../../address.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, num, text } from '../registry-types.js';
-import { narrativeCells, textCells } from './narrative.js';
+import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -86,6 +86,26 @@ function tableNames(ctx: RuleContext): Set<string> {
   });
 }
 
+/** A 、-list of a narrative cell, its items folded and compared with the table names once for both list iterators. */
+interface NarrativeList {
+  cell: NarrativeCell;
+  items: ListItem[];
+  folded: string[];
+  /** Items that are table names exactly. */
+  exact: number;
+}
+
+function narrativeLists(ctx: RuleContext, names: ReadonlySet<string>): NarrativeList[] {
+  return ctx.memo('near-misses:lists', () =>
+    narrativeCells(ctx).flatMap((cell) =>
+      enumeratedLists(cell.text).map((items) => {
+        const folded = items.map((it) => fold(it.text).replace(/\s+/g, ''));
+        return { cell, items, folded, exact: folded.filter((f) => names.has(f)).length };
+      }),
+    ),
+  );
+}
+
 export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
   name: 'listed-names',
   description: both(
@@ -107,44 +127,40 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
     if (names.size === 0) return [];
     const byLength = ctx.memo('near-misses:names-by-length', () => namesByLength(names));
     const items: Item[] = [];
-    for (const cell of narrativeCells(ctx)) {
-      for (const list of enumeratedLists(cell.text)) {
-        const folded = list.map((it) => fold(it.text).replace(/\s+/g, ''));
-        const exact = folded.filter((f) => names.has(f)).length;
-        folded.forEach((written, i) => {
-          if (names.has(written)) return;
-          let best = Infinity;
-          let closest: string[] = [];
-          for (const name of byLength.get(written.length) ?? []) {
-            const d = charDifferences(written, name, params.maxDifferences);
-            if (d > params.maxDifferences || d > best) continue;
-            if (d < best) [best, closest] = [d, []];
-            closest.push(name);
-          }
-          if (closest.length === 0) return;
-          const item = list[i]!;
-          const fixed = cell.text.slice(0, item.at) + closest[0] + cell.text.slice(item.at + item.text.length);
-          items.push({
-            facts: {
-              written,
-              expected: closest.join('”或“'),
-              differences: best,
-              alternatives: closest.length,
-              listedNames: exact,
-              listLength: list.length,
-            },
-            cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
-            // The whole cell with the one item corrected; the person confirms it (a word, not a sum).
-            ...(closest.length === 1 && item.text === written && { fix: { sheet: cell.sheet, cell: toA1(cell.row, cell.col), value: fixed, safety: 'unsafe' as const } }),
-          });
+    for (const { cell, items: list, folded, exact } of narrativeLists(ctx, names)) {
+      folded.forEach((written, i) => {
+        if (names.has(written)) return;
+        let best = Infinity;
+        let closest: string[] = [];
+        for (const name of byLength.get(written.length) ?? []) {
+          const d = charDifferences(written, name, params.maxDifferences);
+          if (d > params.maxDifferences || d > best) continue;
+          if (d < best) [best, closest] = [d, []];
+          closest.push(name);
+        }
+        if (closest.length === 0) return;
+        const item = list[i]!;
+        const fixed = cell.text.slice(0, item.at) + closest[0] + cell.text.slice(item.at + item.text.length);
+        items.push({
+          facts: {
+            written,
+            expected: closest.join('”或“'),
+            differences: best,
+            alternatives: closest.length,
+            listedNames: exact,
+            listLength: list.length,
+          },
+          cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+          // The whole cell with the one item corrected; the person confirms it (a word, not a sum).
+          ...(closest.length === 1 && item.text === written && { fix: { sheet: cell.sheet, cell: toA1(cell.row, cell.col), value: fixed, safety: 'unsafe' as const } }),
         });
-      }
+      });
     }
     return items;
   },
 };
 
-// ── listed but absent: "主要包括：基本工资、…、绩效工资…" where the tables have no 绩效工资 ─────────────
+// ── listed items: "主要包括：基本工资、…、绩效工资…" where the tables have no 绩效工资, or 奖金 twice ───────
 
 /** Whether every character of the shorter string appears, in order, in the longer. */
 function isSubsequence(shorter: string, longer: string): boolean {
@@ -206,33 +222,29 @@ export const listedItems: IteratorDef<z.infer<typeof AbsentParams>> = {
     if (names.size === 0) return [];
     const byLength = ctx.memo('near-misses:names-by-length', () => namesByLength(names));
     const items: Item[] = [];
-    for (const cell of narrativeCells(ctx)) {
-      for (const list of enumeratedLists(cell.text)) {
-        const folded = list.map((it) => fold(it.text).replace(/\s+/g, ''));
-        const exact = folded.filter((f) => names.has(f)).length;
-        // A typo of a table name is the listed-names rule's; only what is near no name is absent.
-        const absent = folded.filter((f) => !names.has(f) && !nearAName(f, names, byLength, params));
-        const repeated = [...new Set(folded.filter((f, i) => folded.indexOf(f) !== i))];
-        if (absent.length === 0 && repeated.length === 0) continue;
-        // 奖金 twice and no 奖励金: the table's names close to a repeated item that the list leaves out.
-        const meant = repeated.length === 0 ? [] : [...names].filter((n) => !folded.includes(n) && repeated.some((r) => closeTo(r, n, params)));
-        items.push({
-          facts: {
-            absent: absent.join('、'),
-            absentCount: absent.length,
-            repeated: repeated.join('、'),
-            repeatedCount: repeated.length,
-            meant: meant.join('”或“'),
-            listedNames: exact,
-            listLength: list.length,
-            listedShare: exact / list.length,
-          },
-          text: (lang) => ({
-            meantText: meant.length === 0 ? '' : lang === 'zh-CN' ? `；表中的“${meant.join('”或“')}”没有列出，是否本应写它？` : `; the tables' “${meant.join('” or “')}” is not listed: was it meant?`,
-          }),
-          cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
-        });
-      }
+    for (const { cell, items: list, folded, exact } of narrativeLists(ctx, names)) {
+      // A typo of a table name is the listed-names rule's; only what is near no name is absent.
+      const absent = folded.filter((f) => !names.has(f) && !nearAName(f, names, byLength, params));
+      const repeated = [...new Set(folded.filter((f, i) => folded.indexOf(f) !== i))];
+      if (absent.length === 0 && repeated.length === 0) continue;
+      // 奖金 twice and no 奖励金: the table's names close to a repeated item that the list leaves out.
+      const meant = repeated.length === 0 ? [] : [...names].filter((n) => !folded.includes(n) && repeated.some((r) => closeTo(r, n, params)));
+      items.push({
+        facts: {
+          absent: absent.join('、'),
+          absentCount: absent.length,
+          repeated: repeated.join('、'),
+          repeatedCount: repeated.length,
+          meant: meant.join('”或“'),
+          listedNames: exact,
+          listLength: list.length,
+          listedShare: exact / list.length,
+        },
+        text: (lang) => ({
+          meantText: meant.length === 0 ? '' : lang === 'zh-CN' ? `；表中的“${meant.join('”或“')}”没有列出，是否本应写它？` : `; the tables' “${meant.join('” or “')}” is not listed: was it meant?`,
+        }),
+        cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+      });
     }
     return items;
   },
