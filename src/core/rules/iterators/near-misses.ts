@@ -6,7 +6,7 @@
  * the characters that differ; the rule file decides how many make a typo.
  */
 import type { z } from 'zod';
-import type { AbsentParams, ListParams, WordingParams } from '../params/near-misses.js';
+import type { ListItemParams, ListParams, WordingParams } from '../params/near-misses.js';
 import { toA1 } from '../../address.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
@@ -170,7 +170,7 @@ function isSubsequence(shorter: string, longer: string): boolean {
 }
 
 /** A written item close to a name: a typo of it, or it with a few characters dropped (机关事业单位养老保险缴费 for …基本养老保险缴费). */
-function closeTo(written: string, name: string, params: z.infer<typeof AbsentParams>): boolean {
+function closeTo(written: string, name: string, params: z.infer<typeof ListItemParams>): boolean {
   const dropped = name.length - written.length;
   if (dropped === 0) return charDifferences(written, name, params.maxDifferences) <= params.maxDifferences;
   return dropped > 0 && dropped <= params.maxDropped && isSubsequence(written, name);
@@ -180,7 +180,7 @@ function closeTo(written: string, name: string, params: z.infer<typeof AbsentPar
  * Whether a written item is a table name as people write it: close to one (a typo is the listed-names
  * rule's), one with a suffix (提租补贴支出), or a collective term whose members the tables list (社会保障缴费).
  */
-function nearAName(written: string, names: ReadonlySet<string>, byLength: ReadonlyMap<number, readonly string[]>, params: z.infer<typeof AbsentParams>): boolean {
+function nearAName(written: string, names: ReadonlySet<string>, byLength: ReadonlyMap<number, readonly string[]>, params: z.infer<typeof ListItemParams>): boolean {
   for (let d = 0; d <= params.maxDropped; d++) {
     if ((byLength.get(written.length + d) ?? []).some((name) => closeTo(written, name, params))) return true;
   }
@@ -199,7 +199,7 @@ function namesByLength(names: ReadonlySet<string>): Map<number, string[]> {
   return byLength;
 }
 
-export const listedItems: IteratorDef<z.infer<typeof AbsentParams>> = {
+export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
   name: 'listed-items',
   description: both(
     '说明中以顿号列举的科目（一段一个列举）：其中在表中没有的项（不算表中名称的错字、简写或加长），和写了两次的项',

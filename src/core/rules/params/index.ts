@@ -28,7 +28,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-amounts', narrative.NarrativeParams],
   ['narrative-shares', narrative.SharesParams],
   ['listed-names', nearMisses.ListParams],
-  ['listed-items', nearMisses.AbsentParams],
+  ['listed-items', nearMisses.ListItemParams],
   ['standard-wordings', nearMisses.WordingParams],
   ['target-budget-sum', targets.BudgetSumParams],
   ['target-budgets-total', targets.BudgetsTotalParams],

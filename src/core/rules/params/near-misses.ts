@@ -13,7 +13,7 @@ export const ListParams = z
   })
   .strict();
 
-export const AbsentParams = ListParams.extend({
+export const ListItemParams = ListParams.extend({
   maxDropped: z
     .number()
     .int()
