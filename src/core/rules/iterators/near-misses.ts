@@ -106,6 +106,19 @@ function narrativeLists(ctx: RuleContext, names: ReadonlySet<string>): Narrative
   );
 }
 
+/** The table names, by length, and the narrative's lists; none when no table has a coded name. */
+function listsAgainstNames(ctx: RuleContext) {
+  const names = tableNames(ctx);
+  if (names.size === 0) return undefined;
+  return { names, byLength: ctx.memo('near-misses:names-by-length', () => namesByLength(names)), lists: narrativeLists(ctx, names) };
+}
+
+/** What both list iterators say of the list an item comes from. */
+const LIST_FACTS = {
+  listedNames: num('这一列举中与表中名称完全相同的项数', 'items of the list that are table names exactly'),
+  listLength: num('这一列举的项数', 'items in the list'),
+};
+
 export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
   name: 'listed-names',
   description: both(
@@ -117,17 +130,16 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
     expected: text('表中最接近的科目名称（多个时以“或”连接）', 'the closest table name (several joined by 或)'),
     differences: num('与最接近的名称相差的字数', 'characters that differ from the closest name'),
     alternatives: num('同样接近的表中名称个数', 'how many table names are equally close'),
-    listedNames: num('这一列举中与表中名称完全相同的项数', 'items of the list that are table names exactly'),
-    listLength: num('这一列举的项数', 'items in the list'),
+    ...LIST_FACTS,
   },
   identities: false,
   texts: [],
   run(ctx, params) {
-    const names = tableNames(ctx);
-    if (names.size === 0) return [];
-    const byLength = ctx.memo('near-misses:names-by-length', () => namesByLength(names));
+    const lists = listsAgainstNames(ctx);
+    if (!lists) return [];
+    const { names, byLength } = lists;
     const items: Item[] = [];
-    for (const { cell, items: list, folded, exact } of narrativeLists(ctx, names)) {
+    for (const { cell, items: list, folded, exact } of lists.lists) {
       folded.forEach((written, i) => {
         if (names.has(written)) return;
         let best = Infinity;
@@ -211,18 +223,17 @@ export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
     repeated: text('写了两次以上的项（以顿号连接）', 'the items written more than once (joined by 、)'),
     repeatedCount: num('写了两次以上的项数', 'how many items are written more than once'),
     meant: text('表中有、列举中没有、又与重复项相近的名称（可能是本来要写的，以“或”连接）', 'table names the list leaves out that are close to a repeated item (what may have been meant; joined by 或)'),
-    listedNames: num('这一列举中与表中名称完全相同的项数', 'items of the list that are table names exactly'),
-    listLength: num('这一列举的项数', 'items in the list'),
+    ...LIST_FACTS,
     listedShare: num('与表中名称完全相同的项所占比例（0–1）', 'the share of the list’s items that are table names exactly (0–1)'),
   },
   identities: false,
   texts: ['meantText'],
   run(ctx, params) {
-    const names = tableNames(ctx);
-    if (names.size === 0) return [];
-    const byLength = ctx.memo('near-misses:names-by-length', () => namesByLength(names));
+    const lists = listsAgainstNames(ctx);
+    if (!lists) return [];
+    const { names, byLength } = lists;
     const items: Item[] = [];
-    for (const { cell, items: list, folded, exact } of narrativeLists(ctx, names)) {
+    for (const { cell, items: list, folded, exact } of lists.lists) {
       // A typo of a table name is the listed-names rule's; only what is near no name is absent.
       const absent = folded.filter((f) => !names.has(f) && !nearAName(f, names, byLength, params));
       const repeated = [...new Set(folded.filter((f, i) => folded.indexOf(f) !== i))];
