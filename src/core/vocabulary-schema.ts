@@ -37,6 +37,8 @@ export const RowLabel = z
     match: z.array(TextMatcher).min(1),
     /** For two-sided summaries: the functional class code this row stands for. */
     code: z.string().regex(/^\d{3}$/).optional(),
+    /** Only below a row of this key in the same column: 收入合计 after 上年结转 is the grand total, above it the year's. */
+    after: z.string().optional(),
   })
   .strict();
 export type RowLabel = z.infer<typeof RowLabel>;

@@ -143,3 +143,27 @@ describe.each(TEMPLATES)('$name', ({ file, prepare, tables, rowSlips }) => {
     expect(misses).toEqual([]);
   }, 120_000);
 });
+
+describe('Jiangsu 收支预算总表 (two expense sections; totals merged over C:E with the amount in F)', () => {
+  const file = 'jiangsu-sheng-zhengxie-2019-dept';
+  let grid: GridWorkbook;
+  let base: CheckResult;
+  beforeAll(async () => {
+    grid = await readWorkbookFile(`${CORPUS_DIR}${file}.xlsx`);
+    base = await checkGrid(`${file}.xlsx`, grid, catalogue);
+  });
+
+  it('reads 当年收入小计 / 上年结转资金 / 收入合计 as the year total, the carry-over and the grand total, on both sides', () => {
+    const t = base.recognition.tables.find((x) => x.id === 'income-expense-summary')!;
+    const keyed = (side: string) => t.rows.filter((r) => /Total$|^carried/.test(r.keys[side] ?? '')).map((r) => [r.keys[side], r.cells[side === 'incomeItem' ? 'incomeAmount' : 'expenseAmount']?.cell]);
+    expect(keyed('incomeItem')).toEqual([['incomeYearTotal', 'B27'], ['carriedOver', 'B28'], ['incomeGrandTotal', 'B29']]);
+    expect(keyed('expenseItem')).toEqual([['expenseYearTotal', 'F27'], ['carriedForward', 'F28'], ['expenseGrandTotal', 'F29']]);
+  });
+
+  it.each(['B27', 'B29', 'F27', 'F29'])('a slipped decimal in %s is reported on it with the restoring fix', async (cell) => {
+    const ref = base.recognition.tables.find((x) => x.id === 'income-expense-summary')!.rows.flatMap((r) => Object.values(r.cells)).find((c) => c.cell === cell)!;
+    const wrong = Math.round(ref.amount! * 1000) / 100;
+    const news = added(base, await checkGrid('mutant.xlsx', withCells(grid, [{ sheet: ref.sheet, cell, value: wrong }]), catalogue));
+    expect(news.find((f) => f.sheet === ref.sheet && f.cell === cell && Math.abs(Number(f.fix?.value) - ref.amount!) < 0.005), news.map((f) => `${f.cell} ${f.message}`).join('\n')).toBeDefined();
+  });
+});

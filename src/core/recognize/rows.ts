@@ -36,7 +36,12 @@ function rowKey(table: TableVocabulary, role: string, norm: string): string | un
   // Keyed by role, then label: a joined key would be a fresh string to hash for every row.
   let cache = byRole.get(role);
   if (!cache) byRole.set(role, (cache = new BoundedCache(50_000)));
-  return cache.get(stripped, () => table.rows.find((rl) => rl.column === role && bestScore(rl.match, stripped) > 0)?.key);
+  return cache.get(stripped, () => table.rows.find((rl) => rl.column === role && rl.after === undefined && bestScore(rl.match, stripped) > 0)?.key);
+}
+
+/** The key a row takes below another (收入合计 after 上年结转: the grand total), overriding its own; rare, so not cached. */
+function keyBelow(table: TableVocabulary, role: string, norm: string, seen: ReadonlySet<string>): string | undefined {
+  return table.rows.find((rl) => rl.after !== undefined && rl.column === role && seen.has(`${role}:${rl.after}`) && bestScore(rl.match, stripEnumeration(norm)) > 0)?.key;
 }
 
 /** Most rows name no vocabulary row (every coded row): they share one empty, frozen set of keys. */
@@ -75,6 +80,10 @@ export function parseRows(
   let blankRun = 0;
   let previousCode: string | undefined;
   let note: ParsedRows['note'];
+  const hasKeysBelow = table.rows.some((rl) => rl.after !== undefined);
+  /** Per amount role, the column after a merged label where an amount was found (see below). */
+  const amountAfterMerge = new Map<string, number>();
+  const seenKeys = new Set<string>();
 
   for (let r = dataStart; r <= limit; r++) {
     const entries = view.entries(r);
@@ -101,8 +110,11 @@ export function parseRows(
       if (norm === '') continue;
       labels[lc.role] = text.trim();
       if (lc.role === 'name' || lc.role === 'item') indent = cell?.indent ?? leadingIndent(text);
-      const key = rowKey(table, lc.role, norm);
-      if (key !== undefined) (keys ??= {})[lc.role] = key;
+      const key = (hasKeysBelow ? keyBelow(table, lc.role, norm, seenKeys) : undefined) ?? rowKey(table, lc.role, norm);
+      if (key !== undefined) {
+        (keys ??= {})[lc.role] = key;
+        if (hasKeysBelow) seenKeys.add(`${lc.role}:${key}`);
+      }
     }
 
     let code: SubjectCode | undefined;
@@ -153,13 +165,16 @@ export function parseRows(
     const cells: Record<string, CellRef> = {};
     for (const ac of amountRoles) {
       // A label merged across the amount column ("当年支出小计" over C:E) leaves the amount blank, unless
-      // its amount stands right after the merge in a column no role reads (Jiangsu 2017: 支出合计 over C:E,
-      // the amount in F, under the second expense section's 金额).
+      // its amount stands right after the merge in a column no role reads (Jiangsu: 支出合计 over C:E, the
+      // amount in F, under the second expense section's 金额). Once a row has shown that, a blank there
+      // (结转下年资金 with nothing carried) is that row's amount cell too.
       let ref = view.ref(r, ac.col);
       if (ref.col < ac.col) {
         const after = view.rightEdge(r, ref.col) + 1;
         const beside = !columns.some((c) => c.col === after) ? view.ref(r, after) : undefined;
-        if (beside && beside.col === after && beside.amount !== null && typeof view.cellAt(r, ref.col)?.value === 'string') {
+        const usable = beside && beside.col === after && typeof view.cellAt(r, ref.col)?.value === 'string' && (beside.amount !== null ? true : amountAfterMerge.get(ac.role) === after && beside.text === '');
+        if (beside && usable) {
+          if (beside.amount !== null) amountAfterMerge.set(ac.role, after);
           ref = beside;
         } else {
           ref.amount = null;
