@@ -144,7 +144,7 @@ describe.each(TEMPLATES)('$name', ({ file, prepare, tables, rowSlips }) => {
   }, 120_000);
 });
 
-describe('Jiangsu 收支预算总表 (two expense sections; totals merged over C:E with the amount in F)', () => {
+describe('Jiangsu summaries (收支预算总表 with two expense sections, totals merged over C:E with the amount in F; 财政拨款收支预算总表 by 支出用途)', () => {
   const file = 'jiangsu-sheng-zhengxie-2019-dept';
   let grid: GridWorkbook;
   let base: CheckResult;
@@ -160,8 +160,15 @@ describe('Jiangsu 收支预算总表 (two expense sections; totals merged over C
     expect(keyed('expenseItem')).toEqual([['expenseYearTotal', 'F27'], ['carriedForward', 'F28'], ['expenseGrandTotal', 'F29']]);
   });
 
-  it.each(['B27', 'B29', 'F27', 'F29'])('a slipped decimal in %s is reported on it with the restoring fix', async (cell) => {
-    const ref = base.recognition.tables.find((x) => x.id === 'income-expense-summary')!.rows.flatMap((r) => Object.values(r.cells)).find((c) => c.cell === cell)!;
+  // 收支预算总表 B27 B29 F27 F29; 财政拨款收支预算总表 D10, its 支出合计 under 支出用途/金额 with no carry rows.
+  it.each([
+    ['income-expense-summary', 'B27'],
+    ['income-expense-summary', 'B29'],
+    ['income-expense-summary', 'F27'],
+    ['income-expense-summary', 'F29'],
+    ['fiscal-summary', 'D10'],
+  ])('a slipped decimal in %s %s is reported on it with the restoring fix', async (table, cell) => {
+    const ref = base.recognition.tables.find((x) => x.id === table)!.rows.flatMap((r) => Object.values(r.cells)).find((c) => c.cell === cell)!;
     const wrong = Math.round(ref.amount! * 1000) / 100;
     const news = added(base, await checkGrid('mutant.xlsx', withCells(grid, [{ sheet: ref.sheet, cell, value: wrong }]), catalogue));
     expect(news.find((f) => f.sheet === ref.sheet && f.cell === cell && Math.abs(Number(f.fix?.value) - ref.amount!) < 0.005), news.map((f) => `${f.cell} ${f.message}`).join('\n')).toBeDefined();

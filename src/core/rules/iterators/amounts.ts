@@ -279,8 +279,9 @@ function sumTerms(ctx: RuleContext, addends: Addend[]): { terms: Term[]; table: 
     if (!t) return undefined;
     first ??= t;
     const found = a.codes ? rowsInRange(t, a.codes) : [findRow(t, a.row!)].filter((r): r is TableRow => r !== undefined);
-    // A code left out of a table is a zero (tables omit empty rows); a named row must be there.
-    if (found.length === 0 && a.row && !a.row.code) return undefined;
+    // A code left out of a table is a zero (tables omit empty rows); a named row must be there, unless
+    // the rule says its absence is a zero.
+    if (found.length === 0 && a.row && !a.row.code && !a.optional) return undefined;
     for (const row of found) {
       const term = ctx.term(t, row, a.column, a.weight < 0 ? -1 : 1, a.row?.side, Math.abs(a.weight));
       if (term) terms.push(term);
@@ -309,8 +310,8 @@ interface TieSides {
 
 function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<TieSides> {
   if ('sum' in left || 'sum' in right) {
-    const l = 'sum' in left ? sumTerms(ctx, left.sum) : sumTerms(ctx, [{ ...left, weight: 1 }]);
-    const r = 'sum' in right ? sumTerms(ctx, right.sum) : sumTerms(ctx, [{ ...right, weight: 1 }]);
+    const l = 'sum' in left ? sumTerms(ctx, left.sum) : sumTerms(ctx, [{ ...left, weight: 1, optional: false }]);
+    const r = 'sum' in right ? sumTerms(ctx, right.sum) : sumTerms(ctx, [{ ...right, weight: 1, optional: false }]);
     if (l && r) yield { lhs: l.terms, rhs: r.terms, table: l.table, code: '' };
     return;
   }

@@ -78,6 +78,7 @@ export const Addend = z
       .optional()
       .describe('编码区间内（同一级次）的每一行，如 ["30201", "30299"] / every coded row of that level within the range'),
     weight: z.number().refine((w) => w !== 0, { message: 'weight 0 adds nothing / 权重不能为 0' }).default(1).describe('系数，-1 为减 / weight; -1 subtracts'),
+    optional: z.boolean().default(false).describe('表中没有这一行时按 0 计（如没有“上年结转”行的表） / counts as 0 when the table has no such row (a table with no 上年结转 row carries nothing)'),
   })
   .strict()
   .refine((a) => (a.row === undefined) !== (a.codes === undefined), { message: 'an addend names a row or a code range / 加项须指定 row 或 codes 之一' });
