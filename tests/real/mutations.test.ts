@@ -72,14 +72,15 @@ const TEMPLATES: Template[] = [
     name: 'Jiangsu provincial budget with codes stored as numbers (0.00)',
     file: 'jiangsu-sheng-zhengxie-2019-dept',
     prepare: (grid, base) => numericCodes(grid, base.recognition.tables.filter((t) => t.rows.some((r) => r.code))),
-    // The coded tables are what numeric codes put at risk; this template's one-column summaries
-    // (金额 only, no codes) carry too few identities to place a slip.
-    tables: (t) => t.rows.some((r) => r.code),
+    // The coded tables are what numeric codes put at risk; of the summaries, the 收支总表 and 支出总表
+    // (合计 = 基本支出 + 项目支出 + 单位预留机动经费) carry identities enough to place a slip. The 收入总表
+    // listed by category and the 三公 table with 会议费 and 培训费 in its 合计 do not yet.
+    tables: (t) => t.rows.some((r) => r.code) || t.id === 'income-expense-summary' || t.id === 'expense-summary',
     rowSlips: false,
   },
 ];
 
-const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning']);
+const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning', 'reserve']);
 
 describe.each(TEMPLATES)('$name', ({ file, prepare, tables, rowSlips }) => {
   let grid: GridWorkbook;
@@ -160,13 +161,15 @@ describe('Jiangsu summaries (收支预算总表 with two expense sections, total
     expect(keyed('expenseItem')).toEqual([['expenseYearTotal', 'F27'], ['carriedForward', 'F28'], ['expenseGrandTotal', 'F29']]);
   });
 
-  // 收支预算总表 B27 B29 F27 F29; 财政拨款收支预算总表 D10, its 支出合计 under 支出用途/金额 with no carry rows.
+  // 收支预算总表 B27 B29 F27 F29; 财政拨款收支预算总表 D10, its 支出合计 under 支出用途/金额 with no carry rows;
+  // 收入预算总表 C5, its 收入总计.
   it.each([
     ['income-expense-summary', 'B27'],
     ['income-expense-summary', 'B29'],
     ['income-expense-summary', 'F27'],
     ['income-expense-summary', 'F29'],
     ['fiscal-summary', 'D10'],
+    ['income-summary', 'C5'],
   ])('a slipped decimal in %s %s is reported on it with the restoring fix', async (table, cell) => {
     const ref = base.recognition.tables.find((x) => x.id === table)!.rows.flatMap((r) => Object.values(r.cells)).find((c) => c.cell === cell)!;
     const wrong = Math.round(ref.amount! * 1000) / 100;

@@ -80,7 +80,7 @@ describe('cells as real workbooks store them', () => {
   });
 
   it('an amount column nobody named is reported, and the row identity then only bounds the known parts', async () => {
-    const rows: CellValue[][] = [['支出预算总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '单位预留机动经费'], [100, 60, 30, 10]];
+    const rows: CellValue[][] = [['支出预算总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '待分配资金'], [100, 60, 30, 10]];
     const catalogue = await loadCatalogue();
     const result = await checkGrid('x.xlsx', wb(sheetFromValues('表3', rows)), catalogue);
     expect(result.report.findings.filter((f) => f.severity === 'error')).toEqual([]);
