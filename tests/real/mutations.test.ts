@@ -72,15 +72,15 @@ const TEMPLATES: Template[] = [
     name: 'Jiangsu provincial budget with codes stored as numbers (0.00)',
     file: 'jiangsu-sheng-zhengxie-2019-dept',
     prepare: (grid, base) => numericCodes(grid, base.recognition.tables.filter((t) => t.rows.some((r) => r.code))),
-    // The coded tables are what numeric codes put at risk; of the summaries, the 收支总表 and 支出总表
-    // (合计 = 基本支出 + 项目支出 + 单位预留机动经费) carry identities enough to place a slip. The 收入总表
-    // listed by category and the 三公 table with 会议费 and 培训费 in its 合计 do not yet.
-    tables: (t) => t.rows.some((r) => r.code) || t.id === 'income-expense-summary' || t.id === 'expense-summary',
+    // The coded tables are what numeric codes put at risk; of the others, the 收支总表, the 支出总表
+    // (合计 = 基本支出 + 项目支出 + 单位预留机动经费) and the 三公 table (合计 = “三公”经费小计 + 会议费 +
+    // 培训费) carry identities enough to place a slip. The 收入总表 listed by category does not yet.
+    tables: (t) => t.rows.some((r) => r.code) || ['income-expense-summary', 'expense-summary', 'three-public'].includes(t.id),
     rowSlips: false,
   },
 ];
 
-const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning', 'reserve']);
+const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning', 'reserve', 'threePublicSubtotal', 'meeting', 'training']);
 
 describe.each(TEMPLATES)('$name', ({ file, prepare, tables, rowSlips }) => {
   let grid: GridWorkbook;
