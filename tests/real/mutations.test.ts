@@ -72,15 +72,16 @@ const TEMPLATES: Template[] = [
     name: 'Jiangsu provincial budget with codes stored as numbers (0.00)',
     file: 'jiangsu-sheng-zhengxie-2019-dept',
     prepare: (grid, base) => numericCodes(grid, base.recognition.tables.filter((t) => t.rows.some((r) => r.code))),
-    // The coded tables are what numeric codes put at risk; of the others, the 收支总表, the 支出总表
-    // (合计 = 基本支出 + 项目支出 + 单位预留机动经费) and the 三公 table (合计 = “三公”经费小计 + 会议费 +
-    // 培训费) carry identities enough to place a slip. The 收入总表 listed by category does not yet.
-    tables: (t) => t.rows.some((r) => r.code) || ['income-expense-summary', 'expense-summary', 'three-public'].includes(t.id),
+    // The coded tables are what numeric codes put at risk; the summaries too: the 收支总表, the 收入总表
+    // listed by category (小计 = its items), the 支出总表 (合计 = 基本支出 + 项目支出 + 单位预留机动经费),
+    // the 财政拨款收支总表 by use (支出合计 = the same three rows) and the 三公 table (合计 = “三公”经费小计
+    // + 会议费 + 培训费).
+    tables: (t) => t.rows.some((r) => r.code) || ['income-expense-summary', 'income-summary', 'expense-summary', 'three-public', 'fiscal-summary'].includes(t.id),
     rowSlips: false,
   },
 ];
 
-const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning', 'reserve', 'threePublicSubtotal', 'meeting', 'training']);
+const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning', 'reserve', 'threePublicSubtotal', 'meeting', 'training', 'expenseTotal']);
 
 describe.each(TEMPLATES)('$name', ({ file, prepare, tables, rowSlips }) => {
   let grid: GridWorkbook;

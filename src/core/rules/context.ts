@@ -108,11 +108,12 @@ export class RuleContext {
   }
 
   /** A cell of a row as a term; `scale` weighs it (2 × a cell) on top of its unit. */
-  term(t: RecognizedTable, row: TableRow, role: string, sign: 1 | -1 = 1, side?: string, scale = 1): Term | undefined {
+  /** `name` names the row where its label column does not (an item under a category merged down its rows). */
+  term(t: RecognizedTable, row: TableRow, role: string, sign: 1 | -1 = 1, side?: string, scale = 1, name?: string): Term | undefined {
     const ref = this.cell(t, row, role);
     if (!ref) return undefined;
     // The row's name is written only if the term is ever described (a failing identity).
-    return new CellTerm(this, t, ref, row, side, role, sign, scale);
+    return new CellTerm(this, t, ref, row, side, role, sign, scale, name);
   }
 }
 
@@ -135,6 +136,7 @@ class CellTerm implements Term {
     private readonly role: string,
     readonly sign: 1 | -1,
     scale = 1,
+    private readonly name?: string,
   ) {
     this.unit = ctx.unit(table);
     this.factor = UNIT_FACTOR[this.unit] * scale;
@@ -142,7 +144,7 @@ class CellTerm implements Term {
 
   get label(): Localized {
     if (!this.cachedLabel) {
-      const rowName = this.ctx.rowName(this.row, this.side);
+      const rowName = this.name ?? this.ctx.rowName(this.row, this.side);
       this.cachedLabel = {
         'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${rowName}“${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
         en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${rowName} “${this.ctx.columnName(this.table, this.role, 'en')}”`,

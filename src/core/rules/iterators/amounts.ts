@@ -1,7 +1,9 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
-import type { HierarchyParams, RowIdentityParams, LabelledSumParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams } from '../params/amounts.js';
+import type { HierarchyParams, RowIdentityParams, LabelledSumParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams } from '../params/amounts.js';
 import { parentCode } from '../../codes.js';
+import { parseRange } from '../../address.js';
+import { normalizeLabel } from '../../text.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
@@ -183,6 +185,88 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
           const rhs = parts.map((p) => ctx.term(t, p, role, 1, decl.side)!);
           const context = { rowName: ctx.rowName(total, decl.side), parts: partsText(parts.map((p) => ctx.rowName(p, decl.side))) };
           const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, (lang) => localizedPair(ctx, t, role)[lang]);
+          yield identityItem(identity, t.id);
+        }
+      }
+    }
+  },
+};
+
+// ── grouped-subtotals: a 收入预算总表 listed by category ────────────────────────────────────────
+
+/** A category merged down the label column, its rows, and the one that says 小计 beside it. */
+interface Group {
+  name: string;
+  subtotal?: TableRow;
+  items: { row: TableRow; name: string }[];
+}
+
+/**
+ * The categories of a table whose label column holds each category merged down its rows and whose next
+ * column names the 小计 and the items (Jiangsu: 一般公共预算资金 | 小计, | 公共财政拨款(补助)资金 …).
+ * Undefined when the table is not laid out so: the next column is a role, or no category is merged.
+ */
+function groupsOf(ctx: RuleContext, t: RecognizedTable, params: z.infer<typeof GroupedParams>): { groups: Group[]; loose: TableRow[] } | undefined {
+  const nameCol = t.columns.find((c) => c.role === 'name')?.col;
+  const sheet = ctx.grid.sheets.find((s) => s.name === t.sheet);
+  if (nameCol === undefined || !sheet || t.columns.some((c) => c.col === nameCol + 1)) return undefined;
+  const merged = sheet.merges.map(parseRange).filter((m) => m.left === nameCol && m.right === nameCol && m.bottom > m.top);
+  if (merged.length === 0) return undefined;
+  const text = (row: number, col: number) => normalizeLabel(sheet.rows[row - 1]?.[col - 1]?.text ?? '');
+  const byTop = new Map<number, Group>();
+  const groups: Group[] = [];
+  const loose: TableRow[] = [];
+  for (const row of t.rows) {
+    if (row.isTotal) continue;
+    const span = merged.find((m) => m.top <= row.row && row.row <= m.bottom);
+    const beside = text(row.row, nameCol + 1);
+    const isSubtotal = params.subtotal.includes(beside);
+    const top = span?.top ?? (isSubtotal ? row.row : undefined);
+    if (top === undefined) {
+      loose.push(row);
+      continue;
+    }
+    let g = byTop.get(top);
+    if (!g) {
+      g = { name: text(top, nameCol), items: [] };
+      byTop.set(top, g);
+      groups.push(g);
+    }
+    if (isSubtotal) g.subtotal = row;
+    else if (beside !== '' && !params.exclude.some((w) => beside.startsWith(w))) g.items.push({ row, name: beside });
+  }
+  return { groups, loose };
+}
+
+export const groupedSubtotals: IteratorDef<z.infer<typeof GroupedParams>> = {
+  name: 'grouped-subtotals',
+  description: both(
+    '按类别分组列示的表（类别名在名称列纵向合并，右侧一格写“小计”与各项，如江苏的收入预算总表）：小计等于组内各项之和，总计等于各小计之和',
+    'tables listed by category (the category merged down the name column, 小计 and the items in the next column, as Jiangsu’s 收入预算总表): each 小计 equals its items, the total equals the 小计 rows',
+  ),
+  facts: { ...IDENTITY_FACTS, rowName: text('小计或总计行的名称', 'name of the subtotal or total row'), parts: text('组成行的名称', 'names of the part rows') },
+  identities: true,
+  texts: ['table', 'column', 'left'],
+  references: (p) => p.tables.map((d, i) => ({ path: ['tables', i, 'column'], table: d.table, column: d.column })),
+  *run(ctx, params, ruleId) {
+    for (const decl of params.tables) {
+      for (const t of ctx.tables(decl.table)) {
+        const layout = groupsOf(ctx, t, params);
+        if (!layout) continue;
+        const sums: { total: TableRow; totalName: string; parts: { row: TableRow; name: string }[] }[] = [];
+        for (const g of layout.groups) if (g.subtotal && g.items.length > 0) sums.push({ total: g.subtotal, totalName: `${g.name} 小计`, parts: g.items });
+        // The total is the 小计 rows' sum only when every row of the table belongs to a category that has one.
+        const total = t.rows.find((r) => r.isTotal);
+        if (total && layout.loose.length === 0 && layout.groups.every((g) => g.subtotal)) {
+          sums.push({ total, totalName: ctx.rowName(total), parts: layout.groups.map((g) => ({ row: g.subtotal!, name: `${g.name} 小计` })) });
+        }
+        for (const s of sums) {
+          if (!ctx.cell(t, s.total, decl.column)) continue;
+          if (isBlank(ctx, t, s.total, decl.column) && s.parts.every((p) => isBlank(ctx, t, p.row, decl.column))) continue;
+          const lhs = ctx.term(t, s.total, decl.column, 1, undefined, 1, s.totalName)!;
+          const rhs = s.parts.map((p) => ctx.term(t, p.row, decl.column, 1, undefined, 1, p.name)!);
+          const context = { rowName: s.totalName, parts: partsText(s.parts.map((p) => p.name)) };
+          const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, (lang) => localizedPair(ctx, t, decl.column)[lang]);
           yield identityItem(identity, t.id);
         }
       }

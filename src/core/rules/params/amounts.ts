@@ -48,6 +48,23 @@ export const LabelledSumParams = z
   })
   .strict();
 
+export const GroupedParams = z
+  .object({
+    tables: z
+      .array(
+        z
+          .object({
+            table: TableIdSchema,
+            column: z.string().describe('在哪个金额列上核对 / the amount column to check'),
+          })
+          .strict(),
+      )
+      .min(1),
+    subtotal: z.array(z.string().min(1)).default(['小计']).describe('组内小计行写在类别名右侧一格的字样 / what the subtotal row says beside its category'),
+    exclude: z.array(z.string().min(1)).default(['其中']).describe('以这些字开头的行不计入小计（“其中：动用上年结转”是一部分的一部分） / rows beginning with these are not added (其中：… is part of a part)'),
+  })
+  .strict();
+
 export const RowSelector = z
   .object({
     key: z.string().optional().describe('行标签 / row key from the vocabulary'),
