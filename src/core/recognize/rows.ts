@@ -172,8 +172,8 @@ export function parseRows(
       if (ref.col < ac.col) {
         const after = view.rightEdge(r, ref.col) + 1;
         const beside = !columns.some((c) => c.col === after) ? view.ref(r, after) : undefined;
-        const usable = beside && beside.col === after && typeof view.cellAt(r, ref.col)?.value === 'string' && (beside.amount !== null ? true : amountAfterMerge.get(ac.role) === after && beside.text === '');
-        if (beside && usable) {
+        const labelled = typeof view.cellAt(r, ref.col)?.value === 'string';
+        if (beside && beside.col === after && labelled && (beside.amount !== null || (amountAfterMerge.get(ac.role) === after && beside.text === ''))) {
           if (beside.amount !== null) amountAfterMerge.set(ac.role, after);
           ref = beside;
         } else {

@@ -158,6 +158,25 @@ function partsText(names: string[]): string {
   return names.length <= 4 ? names.join('、') : `${names.slice(0, 3).join('、')} 等 ${names.length} 行`;
 }
 
+/** A row and how messages name it. */
+interface NamedRow {
+  row: TableRow;
+  name: string;
+}
+
+/**
+ * A total row against its part rows in one column, as an identity item; none when the column is absent
+ * or the total and all parts are blank. Shared by the sums found by row label and by category.
+ */
+function rowSumItem(ctx: RuleContext, ruleId: string, t: RecognizedTable, role: string, total: NamedRow, parts: NamedRow[], side?: string) {
+  if (!ctx.cell(t, total.row, role)) return undefined;
+  if (isBlank(ctx, t, total.row, role) && parts.every((p) => isBlank(ctx, t, p.row, role))) return undefined;
+  const lhs = ctx.term(t, total.row, role, 1, side, 1, total.name)!;
+  const rhs = parts.map((p) => ctx.term(t, p.row, role, 1, side, 1, p.name)!);
+  const context = { rowName: total.name, parts: partsText(parts.map((p) => p.name)) };
+  return identityItem(new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, (lang) => localizedPair(ctx, t, role)[lang]), t.id);
+}
+
 export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
   name: 'labelled-sums',
   description: both('按行标签识别的合计行等于组成行之和（如 本年收入合计、三公经费小计）', 'a total row found by its label equals the sum of its part rows (本年收入合计, 三公经费小计)'),
@@ -178,14 +197,11 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
         const total = rowByKey(t, decl.side, decl.total);
         const parts = rowsByKeys(t, decl.side, decl.parts);
         if (!total || parts.length === 0 || (decl.unless && rowByKey(t, decl.side, decl.unless))) continue;
+        const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.side) });
+        const [namedTotal, namedParts] = [named(total), parts.map(named)];
         for (const role of decl.columns) {
-          if (!ctx.cell(t, total, role)) continue;
-          if (isBlank(ctx, t, total, role) && parts.every((p) => isBlank(ctx, t, p, role))) continue;
-          const lhs = ctx.term(t, total, role, 1, decl.side)!;
-          const rhs = parts.map((p) => ctx.term(t, p, role, 1, decl.side)!);
-          const context = { rowName: ctx.rowName(total, decl.side), parts: partsText(parts.map((p) => ctx.rowName(p, decl.side))) };
-          const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, (lang) => localizedPair(ctx, t, role)[lang]);
-          yield identityItem(identity, t.id);
+          const item = rowSumItem(ctx, ruleId, t, role, namedTotal, namedParts, decl.side);
+          if (item) yield item;
         }
       }
     }
@@ -198,7 +214,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
 interface Group {
   name: string;
   subtotal?: TableRow;
-  items: { row: TableRow; name: string }[];
+  items: NamedRow[];
 }
 
 /**
@@ -253,21 +269,16 @@ export const groupedSubtotals: IteratorDef<z.infer<typeof GroupedParams>> = {
       for (const t of ctx.tables(decl.table)) {
         const layout = groupsOf(ctx, t, params);
         if (!layout) continue;
-        const sums: { total: TableRow; totalName: string; parts: { row: TableRow; name: string }[] }[] = [];
-        for (const g of layout.groups) if (g.subtotal && g.items.length > 0) sums.push({ total: g.subtotal, totalName: `${g.name} 小计`, parts: g.items });
+        const subtotal = (g: Group): NamedRow => ({ row: g.subtotal!, name: `${g.name} 小计` });
+        const sums: { total: NamedRow; parts: NamedRow[] }[] = layout.groups.filter((g) => g.subtotal && g.items.length > 0).map((g) => ({ total: subtotal(g), parts: g.items }));
         // The total is the 小计 rows' sum only when every row of the table belongs to a category that has one.
         const total = t.rows.find((r) => r.isTotal);
         if (total && layout.loose.length === 0 && layout.groups.every((g) => g.subtotal)) {
-          sums.push({ total, totalName: ctx.rowName(total), parts: layout.groups.map((g) => ({ row: g.subtotal!, name: `${g.name} 小计` })) });
+          sums.push({ total: { row: total, name: ctx.rowName(total) }, parts: layout.groups.map(subtotal) });
         }
         for (const s of sums) {
-          if (!ctx.cell(t, s.total, decl.column)) continue;
-          if (isBlank(ctx, t, s.total, decl.column) && s.parts.every((p) => isBlank(ctx, t, p.row, decl.column))) continue;
-          const lhs = ctx.term(t, s.total, decl.column, 1, undefined, 1, s.totalName)!;
-          const rhs = s.parts.map((p) => ctx.term(t, p.row, decl.column, 1, undefined, 1, p.name)!);
-          const context = { rowName: s.totalName, parts: partsText(s.parts.map((p) => p.name)) };
-          const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, (lang) => localizedPair(ctx, t, decl.column)[lang]);
-          yield identityItem(identity, t.id);
+          const item = rowSumItem(ctx, ruleId, t, decl.column, s.total, s.parts);
+          if (item) yield item;
         }
       }
     }
