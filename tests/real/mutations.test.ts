@@ -60,14 +60,15 @@ interface Template {
   name: string;
   file: string;
   prepare?: (grid: GridWorkbook, base: CheckResult) => GridWorkbook;
-  /** Which tables' amounts to plant slips in. */
+  /** Which tables' amounts to plant slips in, and at least how many amounts they hold. */
   tables: (t: RecognizedTable) => boolean;
+  amounts: number;
   /** The template splits 合计 into 基本支出 and 项目支出 by 项, so a row can be typed wrong consistently. */
   rowSlips: boolean;
 }
 
 const TEMPLATES: Template[] = [
-  { name: 'Shanghai unit budget (two-row 收支总表, horizontal 三公)', file: 'shanghai-putuo-commerce-2025-unit', tables: () => true, rowSlips: true },
+  { name: 'Shanghai unit budget (two-row 收支总表, horizontal 三公)', file: 'shanghai-putuo-commerce-2025-unit', tables: () => true, amounts: 40, rowSlips: true },
   {
     name: 'Jiangsu provincial budget with codes stored as numbers (0.00)',
     file: 'jiangsu-sheng-zhengxie-2019-dept',
@@ -77,13 +78,22 @@ const TEMPLATES: Template[] = [
     // the 财政拨款收支总表 by use (支出合计 = the same three rows) and the 三公 table (合计 = “三公”经费小计
     // + 会议费 + 培训费).
     tables: (t) => t.rows.some((r) => r.code) || ['income-expense-summary', 'income-summary', 'expense-summary', 'three-public', 'fiscal-summary'].includes(t.id),
+    amounts: 40,
+    rowSlips: false,
+  },
+  {
+    // Restoring a slip here leaves float noise in the 合计 sum, which once outranked the slip itself.
+    name: 'Jiangsu 三公 table whose restored sums carry float noise (高院 2018)',
+    file: 'jiangsu-sheng-gaoyuan-2018-dept',
+    tables: (t) => t.id === 'three-public',
+    amounts: 7,
     rowSlips: false,
   },
 ];
 
 const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning', 'reserve', 'threePublicSubtotal', 'meeting', 'training', 'expenseTotal']);
 
-describe.each(TEMPLATES)('$name', ({ file, prepare, tables, rowSlips }) => {
+describe.each(TEMPLATES)('$name', ({ file, prepare, tables, amounts, rowSlips }) => {
   let grid: GridWorkbook;
   let base: CheckResult;
   beforeAll(async () => {
@@ -103,7 +113,7 @@ describe.each(TEMPLATES)('$name', ({ file, prepare, tables, rowSlips }) => {
       t.rows.flatMap((r) => Object.entries(r.cells).filter(([role, c]) => AMOUNT_ROLES.has(role) && c.amount && !c.invalid).map(([, c]) => c)),
     );
     const unique = [...new Map(targets.map((c) => [`${c.sheet}!${c.cell}`, c])).values()];
-    expect(unique.length).toBeGreaterThan(40);
+    expect(unique.length).toBeGreaterThanOrEqual(amounts);
     const misses: string[] = [];
     for (const c of unique) {
       const wrong = Math.round(c.amount! * 1000) / 100;

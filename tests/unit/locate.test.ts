@@ -56,6 +56,21 @@ describe('which cell is wrong', () => {
     expect(culprits[0]!.value).toBe(81);
   });
 
+  // Jiangsu 高院 2018's 三公 table: 合计 = 出国 + 公务用车 + 接待 + 会议费 + 培训费, and “三公”经费小计 =
+  // the first three. Restoring the slipped cell leaves float noise (1e-11) in the sum; the other
+  // cells restore it exactly. The noise once outranked the slip, and the fix went to a right cell.
+  it.each([
+    ['A6', 25582.6, 2558.26],
+    ['H6', 2712.6, 271.26],
+  ])('finds a decimal slipped in %s whatever float noise its restoring leaves', async (slipped, wrong, right) => {
+    const amounts: Record<string, number> = { A6: 2558.26, B6: 620.75, C6: 170, D6: 266.8, G6: 183.95, H6: 271.26, I6: 1666.25, [slipped]: wrong };
+    const t = Object.fromEntries(Object.entries(amounts).map(([a1, v]) => [a1, { ...cell('三公', a1, v), factor: 10_000, unit: '万元' as const }]));
+    const total = eq('total', [t.A6!], [t.C6!, t.D6!, t.G6!, t.H6!, t.I6!]);
+    const subtotal = eq('subtotal', [t.B6!], [t.C6!, t.D6!, t.G6!]);
+    const { culprits } = await locate([total], [total, subtotal], byRounding);
+    expect(culprits.map((c) => [c.term.ref.cell, c.value])).toEqual([[slipped, right]]);
+  });
+
   it('finds a row typed wrong consistently (合计 and 基本支出 both off) when another table agrees', async () => {
     // 表3: parent = Σ children in two columns; child row 合计 = 基本 + 项目 still adds up.
     const parentTotal = cell('表3', 'C5', 100);

@@ -54,6 +54,13 @@ interface Candidate {
 const rowKey = (t: Term) => `${t.ref.sheet}!${t.ref.row}`;
 
 /**
+ * Residuals closer than this are equal: a change that restores a sum exactly leaves float noise
+ * (1e-11 of a tolerance), which must not outrank the likelier slip.
+ */
+const SAME_RESIDUAL = 1e-6;
+const residualOrder = (a: number, b: number) => (Math.abs(a - b) < SAME_RESIDUAL ? 0 : a - b);
+
+/**
  * How likely the slip the change undoes (the accountants' checks, DESIGN.md §1): 0 a recognisable
  * slip (a decimal slipped ×10, digits transposed, a sign), 1 another wrong figure, 2 a blank left
  * unfilled, 3 a figure that should be nothing.
@@ -146,7 +153,7 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     (a, b) =>
       b.resolves.length - a.resolves.length ||
       a.changes.length - b.changes.length ||
-      a.residual - b.residual ||
+      residualOrder(a.residual, b.residual) ||
       slipRank(a.changes[0]!) - slipRank(b.changes[0]!) ||
       Number(b.resolves[0]!.lhs.includes(b.changes[0]!.term)) - Number(a.resolves[0]!.lhs.includes(a.changes[0]!.term)),
   );
@@ -161,7 +168,7 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
         r.changes.length === c.changes.length &&
         r.resolves.length === c.resolves.length &&
         r.resolves.every((id) => c.resolves.includes(id)) &&
-        Math.abs(r.residual - c.residual) < 1e-6 &&
+        residualOrder(r.residual, c.residual) === 0 &&
         slipRank(r.changes[0]!) === slipRank(c.changes[0]!),
     );
     const [head, ...rest] = c.changes;
