@@ -71,6 +71,18 @@ describe('which cell is wrong', () => {
     expect(culprits.map((c) => [c.term.ref.cell, c.value])).toEqual([[slipped, right]]);
   });
 
+  it('does not hold a bound’s slack against the slipped cell (Shanghai: 三公 公务接待费 ≥ the basic table’s 30217)', async () => {
+    // 合计 867.5 = 出国 839 + 接待 (28.5 typed 285); the basic table's 接待费 5.2 ≤ 接待 holds either way.
+    const total = cell('表9', 'A6', 867.5);
+    const abroad = cell('表9', 'B6', 839);
+    const reception = cell('表9', 'C6', 285);
+    const basicReception = cell('表8', 'D24', 5.2);
+    const sum = eq('sum', [total], [abroad, reception]);
+    const bound: Identity = { key: 'bound', ruleId: 'test', relation: 'le', lhs: [basicReception], rhs: [reception], context: {} };
+    const { culprits } = await locate([sum], [sum, bound], byRounding);
+    expect(culprits.map((c) => [c.term.ref.cell, c.value, c.safety])).toEqual([['C6', 28.5, 'unsafe']]);
+  });
+
   it('finds a row typed wrong consistently (合计 and 基本支出 both off) when another table agrees', async () => {
     // 表3: parent = Σ children in two columns; child row 合计 = 基本 + 项目 still adds up.
     const parentTotal = cell('表3', 'C5', 100);

@@ -54,13 +54,6 @@ interface Candidate {
 const rowKey = (t: Term) => `${t.ref.sheet}!${t.ref.row}`;
 
 /**
- * Residuals closer than this are equal: a change that restores a sum exactly leaves float noise
- * (1e-11 of a tolerance), which must not outrank the likelier slip.
- */
-const SAME_RESIDUAL = 1e-6;
-const residualOrder = (a: number, b: number) => (Math.abs(a - b) < SAME_RESIDUAL ? 0 : a - b);
-
-/**
  * How likely the slip the change undoes (the accountants' checks, DESIGN.md §1): 0 a recognisable
  * slip (a decimal slipped ×10, digits transposed, a sign), 1 another wrong figure, 2 a blank left
  * unfilled, 3 a figure that should be nothing.
@@ -92,7 +85,10 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     for (const id of touched) if (await fails(id, overrides)) return undefined;
     const after = touched.map((id) => evaluate(id, overrides));
     // What rounding still hides after the change: the smaller, the more exactly it restores the sums.
-    const residual = after.reduce((sum, e) => sum + Math.abs(e.difference) / Math.max(e.tolerance, 1e-9), 0);
+    // Only a breach counts, rounded to a millionth of a 元 as the judgement is: float noise left by an
+    // exact restoring (1e-11) once outranked the likelier slip, and a bound's slack is no imprecision
+    // (三公 接待费 well above the basic table's 30217 is as it should be).
+    const residual = after.reduce((sum, e) => sum + Math.max(0, e.breach) / Math.max(e.tolerance, 1e-9), 0);
     return { changes, resolves: touched.filter((id) => failedSet.has(id)), residual };
   }
 
@@ -153,7 +149,7 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     (a, b) =>
       b.resolves.length - a.resolves.length ||
       a.changes.length - b.changes.length ||
-      residualOrder(a.residual, b.residual) ||
+      a.residual - b.residual ||
       slipRank(a.changes[0]!) - slipRank(b.changes[0]!) ||
       Number(b.resolves[0]!.lhs.includes(b.changes[0]!.term)) - Number(a.resolves[0]!.lhs.includes(a.changes[0]!.term)),
   );
@@ -168,7 +164,7 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
         r.changes.length === c.changes.length &&
         r.resolves.length === c.resolves.length &&
         r.resolves.every((id) => c.resolves.includes(id)) &&
-        residualOrder(r.residual, c.residual) === 0 &&
+        Math.abs(r.residual - c.residual) < 1e-6 &&
         slipRank(r.changes[0]!) === slipRank(c.changes[0]!),
     );
     const [head, ...rest] = c.changes;
