@@ -60,6 +60,8 @@ interface Template {
   name: string;
   file: string;
   prepare?: (grid: GridWorkbook, base: CheckResult) => GridWorkbook;
+  /** At least how many standard tables the workbook holds. */
+  standardTables: number;
   /** Which tables' amounts to plant slips in, and at least how many amounts they hold. */
   tables: (t: RecognizedTable) => boolean;
   amounts: number;
@@ -68,7 +70,7 @@ interface Template {
 }
 
 const TEMPLATES: Template[] = [
-  { name: 'Shanghai unit budget (two-row 收支总表, horizontal 三公)', file: 'shanghai-putuo-commerce-2025-unit', tables: () => true, amounts: 40, rowSlips: true },
+  { name: 'Shanghai unit budget (two-row 收支总表, horizontal 三公)', file: 'shanghai-putuo-commerce-2025-unit', standardTables: 8, tables: () => true, amounts: 40, rowSlips: true },
   {
     name: 'Jiangsu provincial budget with codes stored as numbers (0.00)',
     file: 'jiangsu-sheng-zhengxie-2019-dept',
@@ -77,6 +79,7 @@ const TEMPLATES: Template[] = [
     // listed by category (小计 = its items), the 支出总表 (合计 = 基本支出 + 项目支出 + 单位预留机动经费),
     // the 财政拨款收支总表 by use (支出合计 = the same three rows) and the 三公 table (合计 = “三公”经费小计
     // + 会议费 + 培训费).
+    standardTables: 8,
     tables: (t) => t.rows.some((r) => r.code) || ['income-expense-summary', 'income-summary', 'expense-summary', 'three-public', 'fiscal-summary'].includes(t.id),
     amounts: 40,
     rowSlips: false,
@@ -85,15 +88,35 @@ const TEMPLATES: Template[] = [
     // Restoring a slip here leaves float noise in the 合计 sum, which once outranked the slip itself.
     name: 'Jiangsu 三公 table whose restored sums carry float noise (高院 2018)',
     file: 'jiangsu-sheng-gaoyuan-2018-dept',
+    standardTables: 8,
     tables: (t) => t.id === 'three-public',
     amounts: 7,
+    rowSlips: false,
+  },
+  {
+    // 接待费 is bounded by the basic table's 30217 with room to spare: that slack once counted against
+    // the slipped cell, and the 合计 or 出国 were offered instead.
+    name: 'Shanghai 三公 table bounded by the basic table (普陀 政府办 2025)',
+    file: 'shanghai-putuo-govoffice-2025-dept',
+    standardTables: 8,
+    tables: (t) => t.id === 'three-public',
+    amounts: 3,
+    rowSlips: false,
+  },
+  {
+    // Listed down the rows under 支出 | 预算数, in 亿元: the header once named no label column, and no sum ran.
+    name: 'Chongqing municipal 三公 table listed down its rows (2024)',
+    file: 'chongqing-municipal-2024-threepublic',
+    standardTables: 1,
+    tables: (t) => t.id === 'three-public',
+    amounts: 6,
     rowSlips: false,
   },
 ];
 
 const AMOUNT_ROLES = new Set(['total', 'basic', 'project', 'personnel', 'publicUse', 'subtotal', 'fiscal', 'expenseAmount', 'incomeAmount', 'expensePersonnel', 'expensePublicUse', 'expenseProject', 'abroad', 'vehicleSubtotal', 'vehicleRunning', 'reception', 'agencyRunning', 'reserve', 'threePublicSubtotal', 'meeting', 'training', 'expenseTotal']);
 
-describe.each(TEMPLATES)('$name', ({ file, prepare, tables, amounts, rowSlips }) => {
+describe.each(TEMPLATES)('$name', ({ file, prepare, standardTables, tables, amounts, rowSlips }) => {
   let grid: GridWorkbook;
   let base: CheckResult;
   beforeAll(async () => {
@@ -104,7 +127,7 @@ describe.each(TEMPLATES)('$name', ({ file, prepare, tables, amounts, rowSlips })
   });
 
   it('reads the same tables and findings whatever the code cells hold', async () => {
-    expect(base.recognition.tables.filter((t) => t.id !== 'performance-target').length).toBeGreaterThanOrEqual(8);
+    expect(base.recognition.tables.filter((t) => t.id !== 'performance-target').length).toBeGreaterThanOrEqual(standardTables);
     expect(base.report.findings.filter((f) => f.ruleId === 'recognition/code-invalid')).toEqual([]);
   });
 
@@ -129,7 +152,8 @@ describe.each(TEMPLATES)('$name', ({ file, prepare, tables, amounts, rowSlips })
     expect(misses).toEqual([]);
   }, 240_000);
 
-  it.runIf(rowSlips)('a 项 typed wrong consistently (合计 and 基本支出 both off, the row still adds up) lands on that row with the restoring fix', async () => {
+  // Only where the template splits 合计 by 项 (registered, not skipped, elsewhere).
+  if (rowSlips) it('a 项 typed wrong consistently (合计 and 基本支出 both off, the row still adds up) lands on that row with the restoring fix', async () => {
     const t = base.recognition.tables.find((x) => x.id === 'expense-summary' && x.rows.some((r) => r.code?.level === 3))!;
     const leaves = t.rows.filter((r: TableRow) => r.code?.level === 3 && (r.cells.basic?.amount ?? 0) > 0 && r.cells.total?.amount);
     expect(leaves.length).toBeGreaterThan(2);

@@ -152,6 +152,37 @@ describe('hand-made layouts', () => {
     expect(t.rows[0]!.cells.vehicleRunning!.amount).toBe(3.5);
   });
 
+  it('a vertical three-public table headed 支出 | 预算数 (Chongqing 2024) names its rows by their labels', async () => {
+    const rows: CellValue[][] = [
+      ['2024年市级“三公”经费预算表', _],
+      [_, '单位:亿元'],
+      ['支出', '预算数'],
+      ['合计', 6.08],
+      ['因公出国(境)费', 0.66],
+      ['公务用车购置及运行费', 4.72],
+      ['其中:公务用车购置费', 1.77],
+      ['公务用车运行费', 2.95],
+      ['公务接待费', 0.7],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('三公', rows))), 'three-public');
+    expect(t.columns.map((c) => [c.role, c.col])).toEqual([['item', 1], ['total', 2]]);
+    expect(t.rows.map((r) => r.keys.item)).toEqual(['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleRunning', 'reception']);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('says the row sums did not run when a table listed down its rows has no label column it knows', async () => {
+    const rows: CellValue[][] = [
+      ['2024年“三公”经费预算表', _],
+      [_, '单位:万元'],
+      ['开支类别', '预算数'],
+      ['合计', 6.08],
+      ['因公出国(境)费', 0.66],
+      ['公务接待费', 5.42],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('三公', rows))), 'three-public');
+    expect(t.problems).toEqual([expect.objectContaining({ code: 'column-missing', severity: 'info', cell: 'A1', params: expect.objectContaining({ role: 'item', zh: '项目' }) })]);
+  });
+
   it('untitled target tables stacked in one sheet, with other label wording, are told apart by 项目编码', async () => {
     const project = (code: string, name: string, budget: number): CellValue[][] => [
       ['项目名称', name, '项目编码', code],

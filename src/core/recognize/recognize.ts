@@ -137,6 +137,13 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
     }
   }
   problems.push(...parsed.problems);
+  // Rows listed down the table with no label column to name them (a header the vocabulary does not
+  // know): the sums by row label cannot run. One row laid out across needs no label.
+  const labelColumn = table.columns.find((c) => c.kind === 'label');
+  const labelled = columns.some((c) => table.columns.find((v) => v.role === c.role)?.kind === 'label');
+  if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) {
+    problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: labelColumn.role, zh: labelColumn.name['zh-CN'], en: labelColumn.name.en } });
+  }
   if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) {
     problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'code', zh: '科目编码', en: 'Code' } });
   }
