@@ -102,7 +102,11 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
 
   const singles: Candidate[] = [];
   const seen = new Set<string>();
+  // An equation names the value that restores it; a bound (at most, at least) names only its limit,
+  // which is no figure anyone wrote. A cell is proposed only at what an equation says, and a bound
+  // broken with none to say so stays on the rule's own cell, with nothing to type.
   for (const f of failed) {
+    if (f.relation !== 'eq') continue;
     for (const t of terms(f)) {
       const key = termKey(t);
       if (seen.has(key)) continue;
@@ -118,6 +122,7 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   // across, so only the sums above it and another table can tell it from its parent.
   const rows = new Map<string, Map<string, CellChange>>();
   for (const f of failed) {
+    if (f.relation !== 'eq') continue;
     for (const t of terms(f)) {
       const row = rows.get(rowKey(t)) ?? new Map<string, CellChange>();
       if (!row.has(termKey(t))) row.set(termKey(t), { term: t, value: solveFor(f, t) });
