@@ -104,6 +104,16 @@ const TEMPLATES: Template[] = [
     rowSlips: false,
   },
   {
+    // 接待费 0.73 万元 sits within rounding of the basic table's 30217 in 元: undoing its slip leaves that
+    // rounding, and a 合计 that would restore the sum exactly once outranked it.
+    name: 'Shanghai 三公 table within rounding of the basic table (普陀 司法局 2026 unit)',
+    file: 'shanghai-putuo-justice-2026-unit',
+    standardTables: 8,
+    tables: (t) => t.id === 'three-public',
+    amounts: 4,
+    rowSlips: false,
+  },
+  {
     // Listed down the rows under 支出 | 预算数, in 亿元: the header once named no label column, and no sum ran.
     name: 'Chongqing municipal 三公 table listed down its rows (2024)',
     file: 'chongqing-municipal-2024-threepublic',

@@ -83,6 +83,20 @@ describe('which cell is wrong', () => {
     expect(culprits.map((c) => [c.term.ref.cell, c.value, c.safety])).toEqual([['C6', 28.5, 'unsafe']]);
   });
 
+  it('prefers a slipped decimal undone to a change that leaves the sums more exact (Shanghai 司法局 2026)', async () => {
+    // 合计 10.71 = 用车 9.98 + 接待 (0.73 typed 7.30), in 万元; the basic table's 接待费 7,330 元 ≤ 接待 holds
+    // within rounding at 0.73 (7,300 元) and exactly at 7.30. Changing 合计 to 17.28 is exact, and wrong.
+    const wan = (a1: string, v: number) => ({ ...cell('表9', a1, v), factor: 10_000, unit: '万元' as const });
+    const total = wan('A6', 10.71);
+    const vehicles = wan('D6', 9.98);
+    const reception = wan('C6', 7.3);
+    const basicReception = cell('表8', 'D24', 7330);
+    const sum = eq('sum', [total], [vehicles, reception]);
+    const bound: Identity = { key: 'bound', ruleId: 'test', relation: 'le', lhs: [basicReception], rhs: [reception], context: {} };
+    const { culprits } = await locate([sum], [sum, bound], byRounding);
+    expect(culprits.map((c) => [c.term.ref.cell, c.value])).toEqual([['C6', 0.73]]);
+  });
+
   it('finds a row typed wrong consistently (合计 and 基本支出 both off) when another table agrees', async () => {
     // 表3: parent = Σ children in two columns; child row 合计 = 基本 + 项目 still adds up.
     const parentTotal = cell('表3', 'C5', 100);

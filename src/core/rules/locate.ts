@@ -145,17 +145,19 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   // sibling) explain nothing: only a row no other row rivals is the one typed wrong.
   const unrivalled = compound.filter((c) => !compound.some((o) => o !== c && o.resolves.length === c.resolves.length && o.resolves.every((id) => c.resolves.includes(id))));
 
-  // More failures explained first; then fewer cells changed; then the change that leaves the
-  // touched sums most exact; then the likelier slip (a typo in a filled cell, then a blank left
-  // unfilled, then — least likely — a filled amount that should be nothing); then the cell the rule
-  // checks (a total, the first table of a tie): with nothing else to tell them apart, that is where
-  // a reviewer looks first.
+  // More failures explained first; then fewer cells changed; then the likelier slip (a recognisable
+  // one — a decimal, two digits, a sign — then another typo in a filled cell, then a blank left
+  // unfilled, then — least likely — a filled amount that should be nothing); then the change that
+  // leaves the touched sums most exact (what rounding leaves is weaker evidence than a slip undone:
+  // Shanghai 普陀 司法局 2026's 0.73 万元 of 接待费 sits within rounding of the basic table's 30217 in
+  // 元); then the cell the rule checks (a total, the first table of a tie): with nothing else to tell
+  // them apart, that is where a reviewer looks first.
   const ranked = [...singles, ...unrivalled].sort(
     (a, b) =>
       b.resolves.length - a.resolves.length ||
       a.changes.length - b.changes.length ||
-      a.residual - b.residual ||
       slipRank(a.changes[0]!) - slipRank(b.changes[0]!) ||
+      a.residual - b.residual ||
       Number(b.resolves[0]!.lhs.includes(b.changes[0]!.term)) - Number(a.resolves[0]!.lhs.includes(a.changes[0]!.term)),
   );
 
