@@ -114,6 +114,16 @@ const TEMPLATES: Template[] = [
     rowSlips: false,
   },
   {
+    // The narrative quotes 基本支出 twice, once with the published typo 12323.46: a slip in the table
+    // must still be placed, and the typo told the figure the table is restored to.
+    name: 'Jiangsu 支出预算总表 quoted by a narrative with a typo of its own (检察院 2017)',
+    file: 'jiangsu-sheng-jianchayuan-2017-dept',
+    standardTables: 8,
+    tables: (t) => t.id === 'expense-summary',
+    amounts: 4,
+    rowSlips: false,
+  },
+  {
     // Listed down the rows under 支出 | 预算数, in 亿元: the header once named no label column, and no sum ran.
     name: 'Chongqing municipal 三公 table listed down its rows (2024)',
     file: 'chongqing-municipal-2024-threepublic',

@@ -97,6 +97,19 @@ describe('which cell is wrong', () => {
     expect(culprits.map((c) => [c.term.ref.cell, c.value])).toEqual([['C6', 0.73]]);
   });
 
+  it('places a slipped cell though a sentence quoting it has a typo of its own (Jiangsu 检察院 2017)', async () => {
+    // 合计 17996.68 = 基本 (12323.48 typed 123234.80) + 项目 5533 + 机动 140.20; the narrative quotes 基本
+    // twice, once right (A19) and once as 12323.46 (A10, the published typo).
+    const wan = (sheet: string, a1: string, v: number) => ({ ...cell(sheet, a1, v), factor: 10_000, unit: '万元' as const });
+    const [total, basic, project, reserve] = [wan('表3', 'A4', 17996.68), wan('表3', 'B4', 123234.8), wan('表3', 'C4', 5533), wan('表3', 'D4', 140.2)];
+    const [right, typo] = [wan('说明', 'A19', 12323.48), wan('说明', 'A10', 12323.46)];
+    const row = eq('row', [total], [basic, project, reserve]);
+    const quoted = eq('A19', [right], [basic]);
+    const quotedWrong = eq('A10', [typo], [basic]);
+    const { culprits } = await locate([quotedWrong, row, quoted], [quotedWrong, row, quoted], byRounding);
+    expect(culprits.map((c) => [c.term.ref.cell, c.value, c.safety])).toEqual([['B4', 12323.48, 'safe'], ['A10', 12323.48, 'unsafe']]);
+  });
+
   it('finds a row typed wrong consistently (合计 and 基本支出 both off) when another table agrees', async () => {
     // 表3: parent = Σ children in two columns; child row 合计 = 基本 + 项目 still adds up.
     const parentTotal = cell('表3', 'C5', 100);

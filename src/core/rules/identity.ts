@@ -137,9 +137,9 @@ export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
   return { left, right, difference, breach: toMicro(breach), tolerance: toMicro(tolerance) };
 }
 
-/** The value a term's cell must take (in its own unit) for the identity to hold exactly. */
-export function solveFor(id: Identity, term: Term): number {
-  const { difference } = evaluate(id);
+/** The value a term's cell must take (in its own unit) for the identity to hold exactly, other cells as `overrides` say. */
+export function solveFor(id: Identity, term: Term, overrides?: Overrides): number {
+  const { difference } = evaluate(id, overrides);
   const side = id.lhs.includes(term) ? 1 : -1;
   const current = (term.ref.amount ?? 0) * term.factor * term.sign * side;
   const wanted = current - difference;

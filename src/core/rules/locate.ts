@@ -78,18 +78,25 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   }
   const failedSet = new Set(failed);
 
-  /** Applies the changes together; a candidate only if every identity they touch then holds. */
-  async function tryChanges(changes: CellChange[]): Promise<Candidate | undefined> {
-    const overrides = new Map(changes.map((c) => [termKey(c.term), c.value]));
+  /** Applies the changes together (over values already decided); a candidate only if no satisfied identity breaks. */
+  async function tryChanges(changes: CellChange[], decided: Overrides = new Map()): Promise<Candidate | undefined> {
+    const overrides = new Map([...decided, ...changes.map((c) => [termKey(c.term), c.value] as const)]);
     const touched = [...new Set(changes.flatMap((c) => byTerm.get(termKey(c.term)) ?? []))];
-    for (const id of touched) if (await fails(id, overrides)) return undefined;
-    const after = touched.map((id) => evaluate(id, overrides));
+    // A satisfied identity the change breaks rules it out. A failed one it leaves failing does not: a
+    // cell can be wrong where another, independent slip sits beside it (the narrative's own typo of
+    // the same figure), and that one is placed on its own.
+    const holding: Identity[] = [];
+    for (const id of touched) {
+      if (!(await fails(id, overrides))) holding.push(id);
+      else if (!failedSet.has(id)) return undefined;
+    }
+    const after = holding.map((id) => evaluate(id, overrides));
     // What rounding still hides after the change: the smaller, the more exactly it restores the sums.
     // Only a breach counts, rounded to a millionth of a 元 as the judgement is: float noise left by an
     // exact restoring (1e-11) once outranked the likelier slip, and a bound's slack is no imprecision
     // (三公 接待费 well above the basic table's 30217 is as it should be).
     const residual = after.reduce((sum, e) => sum + Math.max(0, e.breach) / Math.max(e.tolerance, 1e-9), 0);
-    return { changes, resolves: touched.filter((id) => failedSet.has(id)), residual };
+    return { changes, resolves: holding.filter((id) => failedSet.has(id)), residual };
   }
 
   /** A proposal that could make things worse is no proposal. */
@@ -108,10 +115,12 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   for (const f of failed) {
     if (f.relation !== 'eq') continue;
     for (const t of terms(f)) {
-      const key = termKey(t);
+      // Each failed equation a cell sits in may say another value for it (the narrative repeats a
+      // figure the table has wrong): every one is tried, not only the first equation's.
+      const change = { term: t, value: solveFor(f, t) };
+      const key = `${termKey(t)}=${change.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const change = { term: t, value: solveFor(f, t) };
       if (!plausible(change)) continue;
       const c = await tryChanges([change]);
       if (c && c.resolves.length > 0) singles.push(c);
@@ -163,9 +172,17 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
 
   const assigned = new Set<Identity>();
   const culprits: Culprit[] = [];
-  for (const c of ranked) {
-    if (c.resolves.some((id) => assigned.has(id))) continue;
-    const rivals = ranked.filter(
+  // Values decided by earlier culprits. A later one whose failures read a decided cell was solved
+  // against that cell's wrong value (a sentence quoting a slipped figure would be told to copy the
+  // slip): it is solved again with the decided values, or dropped when it then explains nothing.
+  const decided = new Map<string, number>();
+  const readsDecided = (c: Candidate) => c.resolves.some((id) => terms(id).some((t) => decided.has(termKey(t))));
+  for (const ranking of ranked) {
+    if (ranking.resolves.some((id) => assigned.has(id))) continue;
+    const again = readsDecided(ranking);
+    const c = again ? await solveAgain(ranking) : ranking;
+    if (!c) continue;
+    const rivals = again ? [] : ranked.filter(
       (r) =>
         r !== c &&
         r.changes.length === c.changes.length &&
@@ -183,6 +200,17 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
       candidates: rivals.length > 0 ? [head!, ...rivals.map((r) => r.changes[0]!)] : [],
     });
     for (const id of c.resolves) assigned.add(id);
+    if (rivals.length === 0) for (const change of c.changes) decided.set(termKey(change.term), change.value);
   }
   return { culprits, unplaced: failed.filter((f) => !assigned.has(f)) };
+
+  /** A single-cell candidate solved again over the decided values; a row typed wrong is not re-solved. */
+  async function solveAgain(c: Candidate): Promise<Candidate | undefined> {
+    const term = c.changes[0]!.term;
+    if (c.changes.length > 1 || decided.has(termKey(term))) return undefined;
+    const change = { term, value: solveFor(c.resolves[0]!, term, decided) };
+    if (!plausible(change)) return undefined;
+    const again = await tryChanges([change], decided);
+    return again && again.resolves.length > 0 && again.resolves.every((id) => !assigned.has(id)) ? again : undefined;
+  }
 }
