@@ -77,7 +77,7 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
     const decimals = decimalsOfFormat(numFmt, value);
-    if (formatRounds(numFmt, decimals)) return { kind: 'number', value, decimals, fromText: false, rounded: true };
+    if (formatRounds(numFmt, decimals, value)) return { kind: 'number', value, decimals, fromText: false, rounded: true };
     return { kind: 'number', value, decimals, fromText: false };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
@@ -99,9 +99,13 @@ export function parseAmount(value: CellValue, numFmt?: string): ParsedAmount {
   return { kind: 'number', value: negative ? -n : n, decimals, fromText: true };
 }
 
-/** A format showing fewer than two decimals ("#,##0" over 1744680.34) rounds what the reader sees. */
-export function formatRounds(numFmt: string | undefined, decimals: number): boolean {
-  return decimals < 2 && !!numFmt && factsOf(numFmt).explicit;
+/**
+ * A format showing fewer than two decimals ("#,##0" over 1744680.34) rounds what the reader sees. A
+ * zero hides nothing: "0" among 22.20 and 18.00 is a nil, and counting it as ±0.5 let a 公务接待费
+ * typed 22.02 for 22.20 pass a 合计 of 40.20 (Anhui 杜集 2020).
+ */
+export function formatRounds(numFmt: string | undefined, decimals: number, value: number): boolean {
+  return value !== 0 && decimals < 2 && !!numFmt && factsOf(numFmt).explicit;
 }
 
 /** How many decimals a number format shows ("0.00" → 2, "#,##0" → 0); General shows the value as is. */

@@ -98,7 +98,7 @@ export class SheetView {
     if (typeof value === 'number' && Number.isFinite(value)) {
       ref.amount = value;
       ref.decimals = decimalsOfFormat(cell.numFmt, value);
-      if (formatRounds(cell.numFmt, ref.decimals)) ref.rounded = true;
+      if (formatRounds(cell.numFmt, ref.decimals, value)) ref.rounded = true;
     } else {
       const parsed = parseAmount(value, cell.numFmt);
       if (parsed.kind === 'number') {
