@@ -238,3 +238,15 @@ describe('Jiangsu summaries (收支预算总表 with two expense sections, total
     expect(news.find((f) => f.sheet === ref.sheet && f.cell === cell && Math.abs(Number(f.fix?.value) - ref.amount!) < 0.005), news.map((f) => `${f.cell} ${f.message}`).join('\n')).toBeDefined();
   });
 });
+
+describe('Anhui 杜集 2020 三公 table: nils written 0 among 22.20 and 18.00, the narrative writing “公务接待费支出预算为…”', () => {
+  const file = 'anhui-huaibei-dujidevzone-2020-threepublic';
+  it('a 公务接待费 with two digits swapped (22.20 → 22.02) is placed on its cell, the narrative agreeing, with a safe fix', async () => {
+    const grid = await readWorkbookFile(`${CORPUS_DIR}${file}.xlsx`);
+    const base = await checkGrid(`${file}.xlsx`, grid, catalogue);
+    const reception = base.recognition.tables.find((t) => t.id === 'three-public')!.rows.find((r) => r.keys.item === 'reception')!.cells.total!;
+    expect([reception.cell, reception.amount]).toEqual(['B6', 22.2]);
+    const news = added(base, await checkGrid('mutant.xlsx', withCells(grid, [{ sheet: reception.sheet, cell: 'B6', value: 22.02 }]), catalogue));
+    expect(news.filter((f) => f.severity !== 'info').map((f) => [f.cell, f.fix?.value, f.fix?.safety])).toEqual([['B6', 22.2, 'safe']]);
+  });
+});
