@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { NarrativeParams, SharesParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
-import type { CellRef, Unit } from '../../model.js';
+import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
@@ -62,6 +62,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     p.statements.flatMap((s, i) => [
       { path: ['statements', i, 'column'], table: s.table, column: s.column },
       ...(s.row.key ? [{ path: ['statements', i, 'row', 'key'], table: s.table, rowKey: s.row.key, side: s.row.side ?? '' }] : []),
+      ...(s.totalRowColumns ?? []).map((column, j) => ({ path: ['statements', i, 'totalRowColumns', j], table: s.table, column })),
     ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
@@ -79,8 +80,8 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
           const parsed = parseAmount(numberText);
           if (parsed.kind !== 'number') continue;
           const t = ctx.table(s.table);
-          const row = t && (s.row.total ? t.rows.find((x) => x.isTotal) : t.rows.find((x) => s.row.side && x.keys[s.row.side] === s.row.key));
-          const counterpart = t && row && ctx.term(t, row, s.column, 1, s.row.side);
+          const at = t && statedCell(t, s);
+          const counterpart = t && at && ctx.term(t, at.row, at.column, 1, s.row.side);
           if (!counterpart) continue;
           const unit = ((m[2] as Unit | undefined) ?? '万元') as Unit;
           // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
@@ -113,6 +114,22 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     return items;
   },
 };
+
+type Statement = z.infer<typeof NarrativeParams>['statements'][number];
+
+/**
+ * The table cell a statement speaks of: its row (by key, or the total row) in its column; with no row
+ * of that key, the total row in the first of `totalRowColumns` the table has (a 三公 table laid out
+ * across, one column per expense; a vertical one whose 合计 is the 三公 total, with no 小计 row).
+ */
+function statedCell(t: RecognizedTable, s: Statement): { row: TableRow; column: string } | undefined {
+  const total = () => t.rows.find((x) => x.isTotal);
+  const keyed = s.row.total ? total() : t.rows.find((x) => s.row.side && x.keys[s.row.side] === s.row.key);
+  if (keyed) return { row: keyed, column: s.column };
+  const column = s.totalRowColumns?.find((role) => t.columns.some((c) => c.role === role));
+  const row = column === undefined ? undefined : total();
+  return row && column !== undefined ? { row, column } : undefined;
+}
 
 /**
  * "因公出国（境）费支出222.5万元，占“三公”经费的8.75%；…公务接待费支出427.5万元，占…16.81%": each

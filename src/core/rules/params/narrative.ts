@@ -24,8 +24,19 @@ export const Statement = z
     table: z.enum(TABLE_IDS),
     column: z.string(),
     row: z
-      .object({ key: z.string().optional(), side: z.string().optional(), total: z.literal(true).optional() })
+      .object({
+        key: z.string().optional(),
+        side: z.string().optional(),
+        total: z.literal(true).optional(),
+      })
       .strict(),
+    totalRowColumns: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe(
+        '表中没有这一行时，到合计行的这些列中找（取表中有的第一列）：横排的表每项一列、只有一行金额；竖表没有“三公”经费小计行时合计行即是 / when the table has no row of that key, the total row in the first of these columns the table has: a table laid out across has one column per item and one row of amounts; a vertical one with no 小计 row has its total there',
+      ),
     relation: z.enum(['eq', 'le']).default('eq'),
   })
   .strict();
