@@ -250,3 +250,21 @@ describe('Anhui 杜集 2020 三公 table: nils written 0 among 22.20 and 18.00, 
     expect(news.filter((f) => f.severity !== 'info').map((f) => [f.cell, f.fix?.value, f.fix?.safety])).toEqual([['B6', 22.2, 'safe']]);
   });
 });
+
+describe('Shanghai 普陀 政府办 2025: 机关运行经费 in the 三公 table and in the narrative', () => {
+  const file = 'shanghai-putuo-govoffice-2025-dept';
+  it('a 机关运行经费 with two digits swapped (213.28 → 123.28) names the sentence and the cell, and choosing the sentence rewrites only its number', async () => {
+    const grid = await readWorkbookFile(`${CORPUS_DIR}${file}.xlsx`);
+    const base = await checkGrid(`${file}.xlsx`, grid, catalogue);
+    const cell = base.recognition.tables.find((t) => t.id === 'three-public')!.rows[0]!.cells.agencyRunning!;
+    expect([cell.cell, cell.amount]).toEqual(['G6', 213.28]);
+    const news = added(base, await checkGrid('mutant.xlsx', withCells(grid, [{ sheet: cell.sheet, cell: 'G6', value: 123.28 }]), catalogue));
+    const [finding, ...others] = news.filter((f) => f.severity !== 'info');
+    expect(others).toEqual([]);
+    expect(finding!.fix).toBeUndefined();
+    const sentence = finding!.candidates!.find((k) => k.sheet === '说明')!;
+    const original = grid.sheets.find((s) => s.name === '说明')!.rows[fromA1(sentence.cell).row - 1]![0]!.text;
+    expect(sentence.value).toBe(original.replace('213.28', '123.28'));
+    expect(finding!.candidates!.find((k) => k.sheet === cell.sheet)).toMatchObject({ cell: 'G6', value: 213.28 });
+  });
+});

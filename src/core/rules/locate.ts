@@ -188,7 +188,6 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
         r.changes.length === c.changes.length &&
         r.resolves.length === c.resolves.length &&
         r.resolves.every((id) => c.resolves.includes(id)) &&
-        Math.abs(r.residual - c.residual) < 1e-6 &&
         slipRank(r.changes[0]!) === slipRank(c.changes[0]!),
     );
     const [head, ...rest] = c.changes;

@@ -14,7 +14,7 @@ import { compileConditions, requiresBreach, type Predicate } from './conditions.
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
 import { evaluate, termKey, terms, type Identity, type Overrides } from './identity.js';
-import { locate } from './locate.js';
+import { locate, type CellChange } from './locate.js';
 import { explainDifference, explainValue } from './slips.js';
 
 
@@ -227,7 +227,7 @@ export async function runRules(
         cell: c.term.ref.cell,
         message: formatTemplate(WORDS.ambiguous[lang], { candidates: names.join(WORDS.or[lang]), evidence: sentences }) + WORDS.end[lang],
         related: dedupe(evidenceCells, c.term.ref),
-        candidates: c.candidates.map((k) => ({ sheet: k.term.ref.sheet, cell: k.term.ref.cell, value: k.value })),
+        candidates: c.candidates.map((k) => ({ sheet: k.term.ref.sheet, cell: k.term.ref.cell, value: valueToWrite(k) })),
         ...(primary.item.table && { table: primary.item.table }),
       });
       continue;
@@ -245,9 +245,6 @@ export async function runRules(
         }) + (slip ? `${WORDS.separator[lang]}${slip}` : '') + WORDS.end[lang];
       const related = dedupe([...c.with, c].filter((x) => x !== change).map((x) => address(x.term.ref)).concat(evidenceCells), change.term.ref);
       const inText = change.term.inText;
-      const fixValue = inText
-        ? change.term.ref.text.slice(0, inText.start) + formatAmount(change.value, Math.max(0, decimalsInText(change.term.ref.text.slice(inText.start, inText.end)))) + change.term.ref.text.slice(inText.end)
-        : change.value;
       findings.push({
         ruleId: primary.rule.id,
         severity,
@@ -256,7 +253,7 @@ export async function runRules(
         message,
         ...(related.length && { related }),
         // Rewriting a sentence is never automatic: the figure may be right and the table wrong.
-        fix: { sheet: change.term.ref.sheet, cell: change.term.ref.cell, value: fixValue, safety: inText ? 'unsafe' : c.safety },
+        fix: { sheet: change.term.ref.sheet, cell: change.term.ref.cell, value: valueToWrite(change), safety: inText ? 'unsafe' : c.safety },
         ...(primary.item.table && { table: primary.item.table }),
       });
     }
@@ -294,6 +291,18 @@ export async function runRules(
       compareText(a.ruleId, b.ruleId),
   );
   return { findings, runs };
+}
+
+/**
+ * What the cell should hold after a change: the amount, or for an amount written in a sentence the
+ * whole sentence with just that number rewritten (written as the sentence writes its decimals), so
+ * applying it never loses the rest of the paragraph.
+ */
+function valueToWrite(change: CellChange): number | string {
+  const inText = change.term.inText;
+  if (!inText) return change.value;
+  const text = change.term.ref.text;
+  return text.slice(0, inText.start) + formatAmount(change.value, Math.max(0, decimalsInText(text.slice(inText.start, inText.end)))) + text.slice(inText.end);
 }
 
 function decimalsInText(numberText: string): number {
