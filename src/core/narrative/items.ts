@@ -65,9 +65,17 @@ const SUBJECT = /([^（(）)“”"、，。：:\d\s][^（(）)“”"，。：:
 /** What every SUBJECT match ends with: tested first, because SUBJECT retries its lazy name at every position. */
 const LEVEL_MARK = /(类|款|项)\s*[)）]/u;
 
+/** "“社会保障和就业支出-行政事业单位养老支出-行政单位离退休”科目155.42万元" (Shanghai): 类-款(-项) in quotes, then 科目. */
+const SUBJECT_PATH = /^[^“"。，]{0,12}[“"]([^”"-]+(?:-[^”"-]+){1,2})[”"]\s*(?=科目)/u;
+
 function subjectsOf(text: string): { subjects: NamedSubject[]; end: number } {
   const subjects: NamedSubject[] = [];
   let end = -1;
+  const path = SUBJECT_PATH.exec(text);
+  if (path) {
+    path[1]!.split('-').forEach((name, i) => subjects.push({ level: (i + 1) as 1 | 2 | 3, name: name.trim() }));
+    return { subjects, end: path[0].length };
+  }
   if (!LEVEL_MARK.test(text)) return { subjects, end };
   for (const m of globalMatches(SUBJECT, text)) {
     // Subjects stand together at the start of the paragraph; a later "（类）" is prose.
