@@ -123,30 +123,25 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   }
   const columns = mapColumns(view, header, table, left, right);
   const problems: RecognitionProblem[] = [];
+  // Templates differ (a one-column 金额 table has no 基本支出): the checks that need the column did
+  // not run, which the person must know, but the workbook is not wrong for it.
+  const columnMissing = (role: string, name: { 'zh-CN': string; en: string }) =>
+    problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role, zh: name['zh-CN'], en: name.en } });
   const found = new Set(columns.map((c) => c.role));
   const codeFound = found.has('code') || found.has('codeClass');
   const parsed = parseRows(view, table, vocab, columns, header.dataStart, limit);
   // Names written in the code column ("2080101 行政运行") satisfy the name column.
   const namesFromCodes = parsed.rows.some((r) => r.labels.name !== undefined);
   for (const role of table.required) {
-    if (!found.has(role) && !(role === 'name' && namesFromCodes)) {
-      const name = table.columns.find((c) => c.role === role)!.name;
-      // Templates differ (a one-column 金额 table has no 基本支出): the checks that need the column
-      // did not run, which the person must know, but the workbook is not wrong for it.
-      problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role, zh: name['zh-CN'], en: name.en } });
-    }
+    if (!found.has(role) && !(role === 'name' && namesFromCodes)) columnMissing(role, table.columns.find((c) => c.role === role)!.name);
   }
   problems.push(...parsed.problems);
   // Rows listed down the table with no label column to name them (a header the vocabulary does not
   // know): the sums by row label cannot run. One row laid out across needs no label.
   const labelColumn = table.columns.find((c) => c.kind === 'label');
   const labelled = columns.some((c) => table.columns.find((v) => v.role === c.role)?.kind === 'label');
-  if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) {
-    problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: labelColumn.role, zh: labelColumn.name['zh-CN'], en: labelColumn.name.en } });
-  }
-  if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) {
-    problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'code', zh: '科目编码', en: 'Code' } });
-  }
+  if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) columnMissing(labelColumn.role, labelColumn.name);
+  if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
   const unmatched = unmatchedAmountColumns(view, header, columns, left, right, header.dataStart, parsed.lastRow);
   for (const u of unmatched) {
     problems.push({ code: 'column-unmatched', severity: 'info', sheet: view.name, cell: toA1(header.bottom, u.col), params: { header: u.header } });

@@ -179,10 +179,10 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   const readsDecided = (c: Candidate) => c.resolves.some((id) => terms(id).some((t) => decided.has(termKey(t))));
   for (const ranking of ranked) {
     if (ranking.resolves.some((id) => assigned.has(id))) continue;
-    const again = readsDecided(ranking);
-    const c = again ? await solveAgain(ranking) : ranking;
+    const stale = readsDecided(ranking);
+    const c = stale ? await solveAgain(ranking) : ranking;
     if (!c) continue;
-    const rivals = again ? [] : ranked.filter(
+    const rivals = stale ? [] : ranked.filter(
       (r) =>
         r !== c &&
         r.changes.length === c.changes.length &&

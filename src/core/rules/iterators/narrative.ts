@@ -127,8 +127,9 @@ function statedCell(t: RecognizedTable, s: Statement): { row: TableRow; column: 
   const keyed = s.row.total ? total() : t.rows.find((x) => s.row.side && x.keys[s.row.side] === s.row.key);
   if (keyed) return { row: keyed, column: s.column };
   const column = s.totalRowColumns?.find((role) => t.columns.some((c) => c.role === role));
-  const row = column === undefined ? undefined : total();
-  return row && column !== undefined ? { row, column } : undefined;
+  if (column === undefined) return undefined;
+  const row = total();
+  return row && { row, column };
 }
 
 /**

@@ -24,11 +24,7 @@ export const Statement = z
     table: z.enum(TABLE_IDS),
     column: z.string(),
     row: z
-      .object({
-        key: z.string().optional(),
-        side: z.string().optional(),
-        total: z.literal(true).optional(),
-      })
+      .object({ key: z.string().optional(), side: z.string().optional(), total: z.literal(true).optional() })
       .strict(),
     totalRowColumns: z
       .array(z.string())
