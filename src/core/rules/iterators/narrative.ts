@@ -61,7 +61,10 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   references: (p) =>
     p.statements.flatMap((s, i) => [
       { path: ['statements', i, 'column'], table: s.table, column: s.column },
-      ...(s.row.key ? [{ path: ['statements', i, 'row', 'key'], table: s.table, rowKey: s.row.key, side: s.row.side ?? '' }] : []),
+      ...(['key', 'orKey'] as const).flatMap((k) => {
+        const rowKey = s.row[k];
+        return rowKey ? [{ path: ['statements', i, 'row', k], table: s.table, rowKey, side: s.row.side ?? '' }] : [];
+      }),
       ...(s.totalRowColumns ?? []).map((column, j) => ({ path: ['statements', i, 'totalRowColumns', j], table: s.table, column })),
     ]),
   run(ctx, params, ruleId) {
@@ -118,13 +121,14 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
 type Statement = z.infer<typeof NarrativeParams>['statements'][number];
 
 /**
- * The table cell a statement speaks of: its row (by key, or the total row) in its column; with no row
+ * The table cell a statement speaks of: its row (by key, else by orKey, or the total row) in its column; with no row
  * of that key, the total row in the first of `totalRowColumns` the table has (a 三公 table laid out
  * across, one column per expense; a vertical one whose 合计 is the 三公 total, with no 小计 row).
  */
 function statedCell(t: RecognizedTable, s: Statement): { row: TableRow; column: string } | undefined {
   const total = () => t.rows.find((x) => x.isTotal);
-  const keyed = s.row.total ? total() : t.rows.find((x) => s.row.side && x.keys[s.row.side] === s.row.key);
+  const byKey = (key: string | undefined) => (key === undefined ? undefined : t.rows.find((x) => s.row.side && x.keys[s.row.side] === key));
+  const keyed = s.row.total ? total() : (byKey(s.row.key) ?? byKey(s.row.orKey));
   if (keyed) return { row: keyed, column: s.column };
   const column = s.totalRowColumns?.find((role) => t.columns.some((c) => c.role === role));
   if (column === undefined) return undefined;

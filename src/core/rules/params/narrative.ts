@@ -24,7 +24,12 @@ export const Statement = z
     table: z.enum(TABLE_IDS),
     column: z.string(),
     row: z
-      .object({ key: z.string().optional(), side: z.string().optional(), total: z.literal(true).optional() })
+      .object({
+        key: z.string().optional(),
+        orKey: z.string().optional().describe('表中没有 key 这一行时用的行（如江苏的“支出合计”、上海的“支出总计”） / the row to use when the table has no row of `key` (Jiangsu’s 支出合计, Shanghai’s 支出总计)'),
+        side: z.string().optional(),
+        total: z.literal(true).optional(),
+      })
       .strict(),
     totalRowColumns: z
       .array(z.string())
