@@ -69,23 +69,26 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
-    const patterns = params.statements.map((s) => ({ s, re: new RegExp(s.pattern, 'gu') }));
+    // Where each statement's figure sits is the table's, not the sentence's: found once per check, and
+    // a statement whose table or cell this workbook lacks is not looked for at all.
+    const patterns = params.statements.flatMap((s) => {
+      const t = ctx.table(s.table);
+      const at = t && statedCell(t, s);
+      return t && at && ctx.cell(t, at.row, at.column) ? [{ s, t, at, re: new RegExp(s.pattern, 'gu') }] : [];
+    });
     const cells = narrativeCells(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
       // An amount is digits (parseAmount reads nothing else): a sentence without one states none, and
       // most text cells (indicator names, purposes) have none — fifteen patterns each were the costliest
       // part of re-checking the sample.
       if (!HAS_DIGIT.test(folded)) continue;
-      for (const { s, re } of patterns) {
+      for (const { s, t, at, re } of patterns) {
         for (const m of globalMatches(re, folded)) {
           const numberText = m[1];
           if (numberText === undefined || m.index === undefined) continue;
           const parsed = parseAmount(numberText);
           if (parsed.kind !== 'number') continue;
-          const t = ctx.table(s.table);
-          const at = t && statedCell(t, s);
-          const counterpart = t && at && ctx.term(t, at.row, at.column, 1, s.row.side);
-          if (!counterpart) continue;
+          const counterpart = ctx.term(t, at.row, at.column, 1, s.row.side)!;
           const unit = ((m[2] as Unit | undefined) ?? '万元') as Unit;
           // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
           const start = m.index + m[0].indexOf(numberText);
@@ -121,9 +124,9 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
 type Statement = z.infer<typeof NarrativeParams>['statements'][number];
 
 /**
- * The table cell a statement speaks of: its row (by key, else by orKey, or the total row) in its column; with no row
- * of that key, the total row in the first of `totalRowColumns` the table has (a 三公 table laid out
- * across, one column per expense; a vertical one whose 合计 is the 三公 total, with no 小计 row).
+ * The table cell a statement speaks of: its row (by key, else by orKey, or the total row) in its
+ * column; with no row of those keys, the total row in the first of `totalRowColumns` the table has (a
+ * 三公 table laid out across, one column per expense; a vertical one whose 合计 is the 三公 total).
  */
 function statedCell(t: RecognizedTable, s: Statement): { row: TableRow; column: string } | undefined {
   const total = () => t.rows.find((x) => x.isTotal);
