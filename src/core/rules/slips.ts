@@ -10,6 +10,7 @@ const TEXT = {
   unitMix: { 'zh-CN': '相差 {{factor}} 倍，疑似元与万元混用', en: 'off by a factor of {{factor}}: 元 and 万元 look mixed up' },
   decimal: { 'zh-CN': '相差 {{factor}} 倍，疑似小数点错位', en: 'off by a factor of {{factor}}: the decimal point looks slipped' },
   blank: { 'zh-CN': '该格为空，疑似漏填', en: 'the cell is blank: the value looks omitted' },
+  zero: { 'zh-CN': '该格填的是 0，疑似漏填', en: 'the cell holds 0: the value looks omitted' },
   sign: { 'zh-CN': '疑似正负号错误', en: 'looks like a sign error' },
   omitted: { 'zh-CN': '差额恰好等于“{{item}}”，疑似漏加或多加了这一行', en: 'the difference equals “{{item}}”: that row looks omitted or counted twice' },
   signOfItem: { 'zh-CN': '差额是“{{item}}”的两倍，疑似该行正负号有误', en: 'the difference is twice “{{item}}”: its sign looks wrong' },
@@ -42,7 +43,8 @@ export function clearSlip(actual: number, expected: number, decimals = 2): { kin
 /** Why a cell showing `actual` may really be `expected`; undefined when no check explains it. */
 export function explainValue(actual: number | null, expected: number, lang: Lang, decimals = 2): string | undefined {
   const show = (n: number) => n.toFixed(decimals);
-  if (actual === null || actual === 0) return expected !== 0 ? TEXT.blank[lang] : undefined;
+  // A 0 typed is not a blank cell (Guilin 司法局 2015's 公务用车费 printed “0”): say which the clerk sees.
+  if (actual === null || actual === 0) return expected !== 0 ? TEXT[actual === null ? 'blank' : 'zero'][lang] : undefined;
   const a = show(Math.abs(actual)).replace('.', '');
   const e = show(Math.abs(expected)).replace('.', '');
   const slip = clearSlip(actual, expected, decimals);

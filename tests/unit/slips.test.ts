@@ -1,0 +1,21 @@
+/** What the report says about the cell it asks a clerk to change: the slip it saw, in the clerk's terms. */
+import { describe, expect, it } from 'vitest';
+import { explainValue } from '../../src/core/rules/slips.js';
+
+describe('why a cell may be wrong', () => {
+  it('calls a blank cell blank, and a 0 typed a 0 (Guilin 司法局 2015 printed “0” for 公务用车费)', () => {
+    expect(explainValue(null, 32.65, 'zh-CN')).toBe('该格为空，疑似漏填');
+    expect(explainValue(0, 32.65, 'zh-CN')).toBe('该格填的是 0，疑似漏填');
+    expect(explainValue(0, 32.65, 'en')).toBe('the cell holds 0: the value looks omitted');
+  });
+
+  it('says nothing of an empty cell that should stay empty', () => {
+    expect(explainValue(null, 0, 'zh-CN')).toBeUndefined();
+    expect(explainValue(0, 0, 'zh-CN')).toBeUndefined();
+  });
+
+  it('names a slipped decimal and two swapped digits', () => {
+    expect(explainValue(326.5, 32.65, 'zh-CN')).toBe('相差 10 倍，疑似小数点错位');
+    expect(explainValue(22.02, 22.2, 'zh-CN')).toBe('疑似相邻数字颠倒（22.20 写成了 22.02）');
+  });
+});
