@@ -147,6 +147,61 @@ describe('which cell is wrong', () => {
   });
 });
 
+describe('a row the table itself corroborates', () => {
+  // Guilin 司法局 2015's 三公 table in two columns (合计 = 一般公共预算 on every row): 合计 = 出国 + 接待 +
+  // 公务用车费, and 公务用车费 = 运行维护费 + 购置费.
+  function threePublic(amounts: Record<number, number>) {
+    const at = new Map<string, Term>();
+    for (const col of ['B', 'C']) for (const [row, amount] of Object.entries(amounts)) at.set(`${col}${row}`, cell('三公', `${col}${row}`, amount));
+    const t = (a1: string) => at.get(a1)!;
+    const ids: Identity[] = [];
+    for (const col of ['B', 'C']) ids.push(eq(`sum${col}4`, [t(`${col}4`)], [t(`${col}5`), t(`${col}6`), t(`${col}7`)]), eq(`sum${col}7`, [t(`${col}7`)], [t(`${col}8`), t(`${col}9`)]));
+    for (const row of Object.keys(amounts)) ids.push(eq(`row${row}`, [t(`B${row}`)], [t(`C${row}`)]));
+    return ids;
+  }
+  async function located(ids: Identity[]) {
+    const failing: Identity[] = [];
+    for (const id of ids) if (await byRounding(id)) failing.push(id);
+    return locate(failing, ids, byRounding);
+  }
+
+  it('takes a subtotal left 0 over its parts when its parent is short by as much (its parts and its parent agree)', async () => {
+    // Published: 合计 34.35, 接待 1.70, 公务用车费 0 over 运行维护费 32.65. Typing 32.65 in both columns
+    // restores all four sums; 合计 = 1.70 would restore only two, against the parts that say otherwise.
+    const { culprits, unplaced } = await located(threePublic({ 4: 34.35, 5: 0, 6: 1.7, 7: 0, 8: 32.65, 9: 0 }));
+    expect(unplaced).toEqual([]);
+    expect(culprits.flatMap((c) => [c, ...c.with]).map((c) => `${c.term.ref.cell}=${c.value}`).sort()).toEqual(['B7=32.65', 'C7=32.65']);
+    expect(culprits.map((c) => c.safety)).toEqual(['safe']);
+  });
+
+  it('does not take the subtotal when only its parent is short (a sibling row may be the one left out)', async () => {
+    // 公务用车费 32.65 = its parts, 合计 short by 10: 接待 or 出国 could hold the 10 as well as 公务用车费.
+    const { culprits } = await located(threePublic({ 4: 44.35, 5: 0, 6: 1.7, 7: 32.65, 8: 32.65, 9: 0 }));
+    expect(culprits.filter((c) => c.with.length > 0)).toEqual([]);
+  });
+});
+
+describe('the same slip copied into two tables', () => {
+  it('places the second copy once the first is corrected, though a tie between them held each copy back', async () => {
+    // 普陀 司法局 2026: 行政运行's 项目支出 64,840,547 (all the 款's projects) typed in both 表3 and 表5.
+    // In each table the 款 and the row fail; 表3 ≥ 表5 on that cell holds only while both copies stand.
+    const ids: Identity[] = [];
+    for (const sheet of ['表3', '表5']) {
+      const [section, admin, other] = [cell(sheet, 'G7', 100), cell(sheet, 'G8', 100), cell(sheet, 'G9', 100)];
+      const [rowTotal, rowBasic] = [cell(sheet, 'E8', 14), cell(sheet, 'F8', 14)];
+      ids.push(eq(`款${sheet}`, [section], [admin, other]), eq(`row${sheet}`, [rowTotal], [rowBasic, admin]));
+    }
+    const bound: Identity = { key: 'covers', ruleId: 'test', relation: 'ge', lhs: [cell('表3', 'G8', 100)], rhs: [cell('表5', 'G8', 100)], context: {} };
+    ids.push(bound);
+    const failing: Identity[] = [];
+    for (const id of ids) if (await byRounding(id)) failing.push(id);
+    expect(failing).toHaveLength(4);
+    const { culprits, unplaced } = await locate(failing, ids, byRounding);
+    expect(unplaced).toEqual([]);
+    expect(culprits.map((c) => [`${c.term.ref.sheet}!${c.term.ref.cell}=${c.value}`, c.safety]).sort()).toEqual([['表3!G8=0', 'safe'], ['表5!G8=0', 'safe']]);
+  });
+});
+
 describe('the rules decide, not the locator', () => {
   it('accepts a change a rule with a looser tolerance accepts, and refuses one it refuses', async () => {
     // total 100 = b 30 fails. The total is tied to another table (100 = 100) and b to c (30 = 30).

@@ -65,6 +65,19 @@ function slipRank(c: CellChange): number {
   return clearSlip(actual, c.value, Math.max(2, c.term.ref.decimals)) ? 0 : 1;
 }
 
+/**
+ * The sums above a row cannot tell it typed wrong from a sibling row left out: something else
+ * must agree that this row is the one. Another table (a tie, the narrative) can; so can the row's
+ * own parts, when the row is a subtotal whose parts fail it by what its parent is short (Guilin
+ * 司法局 2015's 公务用车费 left 0 over 运行维护费 32.65, the 三公 合计 short by 32.65 too).
+ */
+function corroborated(c: Candidate): boolean {
+  const sheet = c.changes[0]!.term.ref.sheet;
+  if (c.resolves.some((id) => terms(id).some((t) => t.ref.sheet !== sheet))) return true;
+  const sides = (side: 'lhs' | 'rhs', key: string) => c.resolves.some((id) => id[side].some((t) => termKey(t) === key));
+  return c.changes.some(({ term }) => sides('lhs', termKey(term)) && sides('rhs', termKey(term)));
+}
+
 export async function locate(failed: readonly Identity[], all: readonly Identity[], fails: Judge): Promise<Location> {
   if (failed.length === 0) return { culprits: [], unplaced: [] };
   // Only cells of failed identities are ever changed: index the identities touching those, no others.
@@ -77,112 +90,22 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     }
   }
   const failedSet = new Set(failed);
-
-  /** Applies the changes together (over values already decided); a candidate only if no satisfied identity breaks. */
-  async function tryChanges(changes: CellChange[], decided: Overrides = new Map()): Promise<Candidate | undefined> {
-    const overrides = new Map([...decided, ...changes.map((c) => [termKey(c.term), c.value] as const)]);
-    const touched = [...new Set(changes.flatMap((c) => byTerm.get(termKey(c.term)) ?? []))];
-    // A satisfied identity the change breaks rules it out. A failed one it leaves failing does not: a
-    // cell can be wrong where another, independent slip sits beside it (the narrative's own typo of
-    // the same figure), and that one is placed on its own.
-    const holding: Identity[] = [];
-    for (const id of touched) {
-      if (!(await fails(id, overrides))) holding.push(id);
-      else if (!failedSet.has(id)) return undefined;
-    }
-    const after = holding.map((id) => evaluate(id, overrides));
-    // What rounding still hides after the change: the smaller, the more exactly it restores the sums.
-    // Only a breach counts, rounded to a millionth of a 元 as the judgement is: float noise left by an
-    // exact restoring (1e-11) once outranked the likelier slip, and a bound's slack is no imprecision
-    // (三公 接待费 well above the basic table's 30217 is as it should be).
-    const residual = after.reduce((sum, e) => sum + Math.max(0, e.breach) / Math.max(e.tolerance, 1e-9), 0);
-    return { changes, resolves: holding.filter((id) => failedSet.has(id)), residual };
-  }
-
-  /** A proposal that could make things worse is no proposal. */
-  function plausible(change: CellChange): boolean {
-    const current = change.term.ref.amount;
-    if (change.value === (current ?? 0)) return false;
-    // Amounts in these tables are not negative; a negative result says the error is elsewhere.
-    return !(change.value < 0 && (current === null || current >= 0));
-  }
-
-  const singles: Candidate[] = [];
-  const seen = new Set<string>();
-  // An equation names the value that restores it; a bound (at most, at least) names only its limit,
-  // which is no figure anyone wrote. A cell is proposed only at what an equation says, and a bound
-  // broken with none to say so stays on the rule's own cell, with nothing to type.
-  for (const f of failed) {
-    if (f.relation !== 'eq') continue;
-    for (const t of terms(f)) {
-      // Each failed equation a cell sits in may say another value for it (the narrative repeats a
-      // figure the table has wrong): every one is tried, not only the first equation's.
-      const change = { term: t, value: solveFor(f, t) };
-      const key = `${termKey(t)}=${change.value}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (!plausible(change)) continue;
-      const c = await tryChanges([change]);
-      if (c && c.resolves.length > 0) singles.push(c);
-    }
-  }
-
-  // One row changed in several columns at once: a row typed wrong consistently still adds up
-  // across, so only the sums above it and another table can tell it from its parent.
-  const rows = new Map<string, Map<string, CellChange>>();
-  for (const f of failed) {
-    if (f.relation !== 'eq') continue;
-    for (const t of terms(f)) {
-      const row = rows.get(rowKey(t)) ?? new Map<string, CellChange>();
-      if (!row.has(termKey(t))) row.set(termKey(t), { term: t, value: solveFor(f, t) });
-      rows.set(rowKey(t), row);
-    }
-  }
-  const compound: Candidate[] = [];
-  for (const row of rows.values()) {
-    if (row.size < 2) continue;
-    const changes = [...row.values()];
-    if (!changes.every(plausible)) continue;
-    const c = await tryChanges(changes);
-    // The row's own table cannot tell a row typed wrong from a sibling row left out; another
-    // table (a tie, the narrative) must agree that this row is the one.
-    const sheet = changes[0]!.term.ref.sheet;
-    const corroborated = c?.resolves.some((id) => terms(id).some((t) => t.ref.sheet !== sheet));
-    if (c && c.resolves.length >= 2 && corroborated) compound.push(c);
-  }
-  // Several rows that could each absorb the difference (a deleted row can be "typed into" any
-  // sibling) explain nothing: only a row no other row rivals is the one typed wrong.
-  const unrivalled = compound.filter((c) => !compound.some((o) => o !== c && o.resolves.length === c.resolves.length && o.resolves.every((id) => c.resolves.includes(id))));
-
-  // More failures explained first; then fewer cells changed; then the likelier slip (a recognisable
-  // one — a decimal, two digits, a sign — then another typo in a filled cell, then a blank left
-  // unfilled, then — least likely — a filled amount that should be nothing); then the change that
-  // leaves the touched sums most exact (what rounding leaves is weaker evidence than a slip undone:
-  // Shanghai 普陀 司法局 2026's 0.73 万元 of 接待费 sits within rounding of the basic table's 30217 in
-  // 元); then the cell the rule checks (a total, the first table of a tie): with nothing else to tell
-  // them apart, that is where a reviewer looks first.
-  const ranked = [...singles, ...unrivalled].sort(
-    (a, b) =>
-      b.resolves.length - a.resolves.length ||
-      a.changes.length - b.changes.length ||
-      slipRank(a.changes[0]!) - slipRank(b.changes[0]!) ||
-      a.residual - b.residual ||
-      Number(b.resolves[0]!.lhs.includes(b.changes[0]!.term)) - Number(a.resolves[0]!.lhs.includes(a.changes[0]!.term)),
-  );
-
-  const assigned = new Set<Identity>();
-  const culprits: Culprit[] = [];
-  // Values decided by earlier culprits. A later one whose failures read a decided cell was solved
-  // against that cell's wrong value (a sentence quoting a slipped figure would be told to copy the
-  // slip): it is solved again with the decided values, or dropped when it then explains nothing.
+  /** Failures no culprit explains yet. */
+  const open = new Set(failed);
+  /** Values of the culprits placed with no rival: later candidates are proposed over them. */
   const decided = new Map<string, number>();
-  const readsDecided = (c: Candidate) => c.resolves.some((id) => terms(id).some((t) => decided.has(termKey(t))));
-  for (const ranking of ranked) {
-    if (ranking.resolves.some((id) => assigned.has(id))) continue;
-    const stale = readsDecided(ranking);
-    const c = stale ? await solveAgain(ranking) : ranking;
-    if (!c) continue;
-    const rivals = stale ? [] : ranked.filter(
+
+  const culprits: Culprit[] = [];
+  // Candidates are proposed again each time a culprit decides a value. A failure may then be explained
+  // where it could not be before: the same slip copied into two tables (普陀 司法局 2026's 行政运行 项目
+  // 支出 in both 表3 and 表5), where a tie between them held each copy back while the other stood. And
+  // a candidate that read the decided cell was solved against its wrong value (a sentence quoting a
+  // slipped figure would be told to copy the slip): proposed again, it is solved with the right one.
+  let round = await propose();
+  for (let i = 0; i < round.length; i++) {
+    const c = round[i]!;
+    if (c.resolves.some((id) => !open.has(id))) continue;
+    const rivals = round.filter(
       (r) =>
         r !== c &&
         r.changes.length === c.changes.length &&
@@ -198,18 +121,103 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
       safety: rivals.length > 0 ? 'ambiguous' : c.resolves.length >= 2 ? 'safe' : 'unsafe',
       candidates: rivals.length > 0 ? [head!, ...rivals.map((r) => r.changes[0]!)] : [],
     });
-    for (const id of c.resolves) assigned.add(id);
-    if (rivals.length === 0) for (const change of c.changes) decided.set(termKey(change.term), change.value);
+    for (const id of c.resolves) open.delete(id);
+    if (rivals.length > 0 || open.size === 0) continue;
+    for (const change of c.changes) decided.set(termKey(change.term), change.value);
+    round = await propose();
+    i = -1;
   }
-  return { culprits, unplaced: failed.filter((f) => !assigned.has(f)) };
+  return { culprits, unplaced: failed.filter((f) => open.has(f)) };
 
-  /** A single-cell candidate solved again over the decided values; a row typed wrong is not re-solved. */
-  async function solveAgain(c: Candidate): Promise<Candidate | undefined> {
-    const term = c.changes[0]!.term;
-    if (c.changes.length > 1 || decided.has(termKey(term))) return undefined;
-    const change = { term, value: solveFor(c.resolves[0]!, term, decided) };
-    if (!plausible(change)) return undefined;
-    const again = await tryChanges([change], decided);
-    return again && again.resolves.length > 0 && again.resolves.every((id) => !assigned.has(id)) ? again : undefined;
+  /** Applies the changes together (over the decided values); a candidate only if no holding identity breaks. */
+  async function tryChanges(changes: CellChange[]): Promise<Candidate | undefined> {
+    const overrides = new Map([...decided, ...changes.map((c) => [termKey(c.term), c.value] as const)]);
+    const touched = [...new Set(changes.flatMap((c) => byTerm.get(termKey(c.term)) ?? []))];
+    // A satisfied identity the change breaks rules it out. A failed one it leaves failing does not: a
+    // cell can be wrong where another, independent slip sits beside it (the narrative's own typo of
+    // the same figure), and that one is placed on its own. Satisfied as published, not over the
+    // decided values: a guess decided earlier must not rule out the change that contradicts it.
+    const holding: Identity[] = [];
+    for (const id of touched) {
+      if (!(await fails(id, overrides))) holding.push(id);
+      else if (!failedSet.has(id)) return undefined;
+    }
+    const after = holding.map((id) => evaluate(id, overrides));
+    // What rounding still hides after the change: the smaller, the more exactly it restores the sums.
+    // Only a breach counts, rounded to a millionth of a 元 as the judgement is: float noise left by an
+    // exact restoring (1e-11) once outranked the likelier slip, and a bound's slack is no imprecision
+    // (三公 接待费 well above the basic table's 30217 is as it should be).
+    const residual = after.reduce((sum, e) => sum + Math.max(0, e.breach) / Math.max(e.tolerance, 1e-9), 0);
+    return { changes, resolves: holding.filter((id) => open.has(id)), residual };
+  }
+
+  /** A proposal that could make things worse is no proposal. */
+  function plausible(change: CellChange): boolean {
+    const current = change.term.ref.amount;
+    if (change.value === (current ?? 0)) return false;
+    // Amounts in these tables are not negative; a negative result says the error is elsewhere.
+    return !(change.value < 0 && (current === null || current >= 0));
+  }
+
+  /** Every change that explains open failures over the decided values, best first. */
+  async function propose(): Promise<Candidate[]> {
+    const equations = [...open].filter((f) => f.relation === 'eq');
+    const undecided = (t: Term) => !decided.has(termKey(t));
+    const singles: Candidate[] = [];
+    const seen = new Set<string>();
+    // An equation names the value that restores it; a bound (at most, at least) names only its limit,
+    // which is no figure anyone wrote. A cell is proposed only at what an equation says, and a bound
+    // broken with none to say so stays on the rule's own cell, with nothing to type.
+    for (const f of equations) {
+      for (const t of terms(f).filter(undecided)) {
+        // Each failed equation a cell sits in may say another value for it (the narrative repeats a
+        // figure the table has wrong): every one is tried, not only the first equation's.
+        const change = { term: t, value: solveFor(f, t, decided) };
+        const key = `${termKey(t)}=${change.value}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!plausible(change)) continue;
+        const c = await tryChanges([change]);
+        if (c && c.resolves.length > 0) singles.push(c);
+      }
+    }
+
+    // One row changed in several columns at once: a row typed wrong consistently still adds up
+    // across, so only the sums above it and another table can tell it from its parent.
+    const rows = new Map<string, Map<string, CellChange>>();
+    for (const f of equations) {
+      for (const t of terms(f).filter(undecided)) {
+        const row = rows.get(rowKey(t)) ?? new Map<string, CellChange>();
+        if (!row.has(termKey(t))) row.set(termKey(t), { term: t, value: solveFor(f, t, decided) });
+        rows.set(rowKey(t), row);
+      }
+    }
+    const compound: Candidate[] = [];
+    for (const row of rows.values()) {
+      if (row.size < 2) continue;
+      const changes = [...row.values()];
+      if (!changes.every(plausible)) continue;
+      const c = await tryChanges(changes);
+      if (c && c.resolves.length >= 2 && corroborated(c)) compound.push(c);
+    }
+    // Several rows that could each absorb the difference (a deleted row can be "typed into" any
+    // sibling) explain nothing: only a row no other row rivals is the one typed wrong.
+    const unrivalled = compound.filter((c) => !compound.some((o) => o !== c && o.resolves.length === c.resolves.length && o.resolves.every((id) => c.resolves.includes(id))));
+
+    // More failures explained first; then fewer cells changed; then the likelier slip (a recognisable
+    // one — a decimal, two digits, a sign — then another typo in a filled cell, then a blank left
+    // unfilled, then — least likely — a filled amount that should be nothing); then the change that
+    // leaves the touched sums most exact (what rounding leaves is weaker evidence than a slip undone:
+    // Shanghai 普陀 司法局 2026's 0.73 万元 of 接待费 sits within rounding of the basic table's 30217 in
+    // 元); then the cell the rule checks (a total, the first table of a tie): with nothing else to tell
+    // them apart, that is where a reviewer looks first.
+    return [...singles, ...unrivalled].sort(
+      (a, b) =>
+        b.resolves.length - a.resolves.length ||
+        a.changes.length - b.changes.length ||
+        slipRank(a.changes[0]!) - slipRank(b.changes[0]!) ||
+        a.residual - b.residual ||
+        Number(b.resolves[0]!.lhs.includes(b.changes[0]!.term)) - Number(a.resolves[0]!.lhs.includes(a.changes[0]!.term)),
+    );
   }
 }
