@@ -2,7 +2,8 @@
  * Scores the checker against the real corpus (samples/real): runs the CLI once over every workbook,
  * then compares its tables and findings with each hand-made ledger. Precision: every error and
  * warning must sit on a ledger defect's cell; recall: every ledger defect must be reported (error or
- * warning) on one of its cells; tables: each of the nine found on its sheet, none invented.
+ * warning) on one of its cells; tables: each of the nine found on its sheet, none invented; fixes: no
+ * value proposed (one-click or for reference) that a ledger's corrections contradict.
  * Run: npx tsx scripts/corpus-score.ts [--verbose]   (the corpus test uses scoreCorpus()).
  */
 import { execFile } from 'node:child_process';
@@ -10,6 +11,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { fromA1 } from '../src/core/address.js';
+import type { LayoutTranscription } from '../src/xlsx/layout-transcription.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CORPUS_DIR = `${ROOT}samples/real/`;
@@ -19,12 +22,23 @@ interface Place {
   cell: string;
 }
 
+/**
+ * What a published cell should hold, where the arithmetic settles it: a value, or the published text
+ * with one part replaced. Several for one cell are alternatives (“=100%” or “≥100%”).
+ */
+export interface LedgerCorrection extends Place {
+  value?: number | string;
+  replace?: [string, string];
+}
+
 export interface LedgerDefect {
   id: string;
   severity: 'error' | 'warning';
   cells: Place[];
   what: string;
   arithmetic?: string;
+  /** When given, complete: the defect's other cells are right as published. */
+  corrections?: LedgerCorrection[];
 }
 
 export interface Ledger {
@@ -42,7 +56,11 @@ interface JsonFinding {
   sheet?: string;
   cell?: string;
   message: string;
+  fix?: Place & { value: number | string; safety: string };
 }
+
+/** A published cell's text, as the transcription holds it. */
+export type PublishedText = (place: Place) => string | undefined;
 
 interface JsonWorkbook {
   file: string;
@@ -65,6 +83,9 @@ export interface WorkbookScore {
   falseWarnings: JsonFinding[];
   defectsFound: string[];
   defectsMissed: LedgerDefect[];
+  /** Fixes on a cell some ledger correction speaks of, and those among them that contradict it. */
+  fixesJudged: number;
+  wrongFixes: { finding: JsonFinding; expected: string }[];
 }
 
 export interface CorpusScore {
@@ -81,6 +102,9 @@ export interface CorpusScore {
     falseWarnings: number;
     defects: number;
     defectsFound: number;
+    fixes: number;
+    fixesJudged: number;
+    wrongFixes: number;
     /** Share of errors and warnings that are ledger defects; share of defects reported. */
     warningPrecision: number;
     recall: number;
@@ -103,7 +127,7 @@ export async function runCorpusCli(names: string[]): Promise<JsonWorkbook[]> {
   return (JSON.parse(stdout) as { workbooks: JsonWorkbook[] }).workbooks;
 }
 
-export function scoreWorkbook(name: string, ledger: Ledger, wb: JsonWorkbook | undefined): WorkbookScore {
+export function scoreWorkbook(name: string, ledger: Ledger, wb: JsonWorkbook | undefined, published: PublishedText = () => undefined): WorkbookScore {
   const readable = !!wb && !wb.error;
   const tableKey = (t: { id: string; sheet: string }) => `${t.id}@${t.sheet}`;
   const foundTables = new Set((wb?.tables ?? []).filter((t) => t.id !== 'performance-target').map(tableKey));
@@ -124,6 +148,8 @@ export function scoreWorkbook(name: string, ledger: Ledger, wb: JsonWorkbook | u
     falseWarnings: [],
     defectsFound: [],
     defectsMissed: [],
+    fixesJudged: 0,
+    wrongFixes: [],
   };
   const reported = new Set<string>();
   for (const f of wb?.findings ?? []) {
@@ -134,7 +160,46 @@ export function scoreWorkbook(name: string, ledger: Ledger, wb: JsonWorkbook | u
     else defects ? score.trueWarnings++ : score.falseWarnings.push(f);
   }
   for (const d of ledger.defects) (reported.has(d.id) ? score.defectsFound.push(d.id) : score.defectsMissed.push(d));
+  for (const f of wb?.findings ?? []) {
+    if (!f.fix) continue;
+    const expected = correctionsAt(ledger, f.fix, published);
+    if (expected === undefined) continue;
+    score.fixesJudged++;
+    const right = expected.some((e) => (typeof e === 'number' ? Math.abs(Number(f.fix!.value) - e) < 0.005 : f.fix!.value === e));
+    if (!right) score.wrongFixes.push({ finding: f, expected: expected.length ? expected.join(' | ') : 'unchanged' });
+  }
   return score;
+}
+
+/**
+ * What the ledger says a cell should hold: the values its corrections allow, none at all when a
+ * defect with corrections names the cell without correcting it (it is right as published), or
+ * undefined when no correction speaks of it.
+ */
+function correctionsAt(ledger: Ledger, place: Place, published: PublishedText): (number | string)[] | undefined {
+  let spoken = false;
+  const values: (number | string)[] = [];
+  for (const d of ledger.defects) {
+    if (!d.corrections) continue;
+    const here = d.corrections.filter((c) => key(c) === key(place));
+    if (here.length === 0 && !d.cells.some((c) => key(c) === key(place))) continue;
+    spoken = true;
+    for (const c of here) {
+      if (c.value !== undefined) values.push(c.value);
+      const text = c.replace && published(c);
+      if (c.replace && text?.includes(c.replace[0])) values.push(text.replace(c.replace[0], c.replace[1]));
+    }
+  }
+  return spoken ? values : undefined;
+}
+
+function publishedText(data: LayoutTranscription): PublishedText {
+  return (place) => {
+    const { row, col } = fromA1(place.cell);
+    const cell = data.sheets.find((s) => s.name === place.sheet)?.rows[row - 1]?.[col - 1];
+    const value = cell !== null && typeof cell === 'object' ? cell.v : cell;
+    return value === null || value === undefined ? undefined : String(value);
+  };
 }
 
 export async function scoreCorpus(): Promise<CorpusScore> {
@@ -144,7 +209,8 @@ export async function scoreCorpus(): Promise<CorpusScore> {
   const workbooks: WorkbookScore[] = [];
   for (const name of names) {
     const ledger = JSON.parse(await readFile(`${CORPUS_DIR}${name}.ledger.json`, 'utf8')) as Ledger;
-    workbooks.push(scoreWorkbook(name, ledger, byName.get(name)));
+    const transcription = JSON.parse(await readFile(`${CORPUS_DIR}${name}.json`, 'utf8')) as LayoutTranscription;
+    workbooks.push(scoreWorkbook(name, ledger, byName.get(name), publishedText(transcription)));
   }
   const sum = (f: (w: WorkbookScore) => number) => workbooks.reduce((a, w) => a + f(w), 0);
   const errors = sum((w) => w.trueErrors + w.falseErrors.length);
@@ -167,6 +233,9 @@ export async function scoreCorpus(): Promise<CorpusScore> {
       falseWarnings,
       defects,
       defectsFound,
+      fixes: results.reduce((a, w) => a + (w.findings ?? []).filter((f) => f.fix).length, 0),
+      fixesJudged: sum((w) => w.fixesJudged),
+      wrongFixes: sum((w) => w.wrongFixes.length),
       warningPrecision: errors + warnings === 0 ? 1 : (errors + warnings - falseErrors - falseWarnings) / (errors + warnings),
       recall: defects === 0 ? 1 : defectsFound / defects,
     },
@@ -184,12 +253,14 @@ function printScore(s: CorpusScore, verbose: boolean): void {
     for (const t of w.tablesInvented) console.log(`    invented table ${t}`);
     for (const f of [...w.falseErrors, ...w.falseWarnings]) console.log(`    false ${f.severity} ${f.ruleId} ${f.sheet ?? ''}!${f.cell ?? ''} ${f.message.slice(0, 140)}`);
     for (const d of w.defectsMissed) console.log(`    missed ${d.id} ${d.cells.map(key).join(' ')} ${d.what.slice(0, 100)}`);
+    for (const { finding: f, expected } of w.wrongFixes) console.log(`    wrong fix ${f.ruleId} ${key(f.fix!)} = ${String(f.fix!.value).slice(0, 60)} (${f.fix!.safety}); ledger: ${expected.slice(0, 60)}`);
   }
   const t = s.totals;
   console.log(
     `\ncorpus: ${t.workbooks} workbooks (${t.unreadable} unreadable); tables missing ${t.tablesMissing}, invented ${t.tablesInvented}; ` +
       `errors ${t.errors} (${t.falseErrors} false); warnings ${t.warnings} (${t.falseWarnings} false); ` +
-      `precision ${(t.warningPrecision * 100).toFixed(1)}%; ledger defects reported ${t.defectsFound}/${t.defects} (${(t.recall * 100).toFixed(1)}%)`,
+      `precision ${(t.warningPrecision * 100).toFixed(1)}%; ledger defects reported ${t.defectsFound}/${t.defects} (${(t.recall * 100).toFixed(1)}%); ` +
+      `fixes ${t.fixes}, judged by the ledgers ${t.fixesJudged}, wrong ${t.wrongFixes}`,
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * The real corpus is the judge (samples/real): the CLI runs over every published budget and is held
  * to the hand-made ledgers. Precision is absolute — no error and no warning that is not a ledger
- * defect. Recall is a floor that only goes up: it stands at what the rules reach today, below the
+ * defect, and no proposed value that a ledger's corrections contradict. Recall is a floor that only goes up: it stands at what the rules reach today, below the
  * 90% the team aims at; `npx tsx scripts/corpus-score.ts --verbose` lists every defect still missed.
  */
 import { readFile } from 'node:fs/promises';
@@ -55,6 +55,15 @@ describe('the real corpus', () => {
   it('reports no error and no warning that is not a real defect', () => {
     const falses = score.workbooks.flatMap((w) => [...w.falseErrors, ...w.falseWarnings].map((f) => `${w.name} ${f.severity} ${f.ruleId} ${f.sheet ?? ''}!${f.cell ?? ''}: ${f.message}`));
     expect(falses).toEqual([]);
+  });
+
+  // A clerk told to type a wrong number stops using the tool: every value proposed on a real
+  // workbook, one-click or for reference only, is held to what the ledger's author worked out.
+  it('proposes no value a ledger correction contradicts, and none the ledgers leave unjudged', () => {
+    const wrong = score.workbooks.flatMap((w) => w.wrongFixes.map(({ finding: f, expected }) => `${w.name} ${f.ruleId} ${f.fix!.sheet}!${f.fix!.cell} = ${f.fix!.value} (${f.fix!.safety}); ledger: ${expected}`));
+    expect(wrong).toEqual([]);
+    expect(score.totals.fixes).toBeGreaterThan(0);
+    expect(score.totals.fixesJudged, 'a fix on a cell no ledger correction speaks of: add the correction to its defect').toBe(score.totals.fixes);
   });
 
   it(`reports at least ${RECALL_FLOOR * 100}% of the ledgers' defects on their cells`, () => {
