@@ -13,7 +13,7 @@ import type { LoadedRule } from './catalogue.js';
 import { compileConditions, requiresBreach, type Predicate } from './conditions.js';
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
-import { evaluate, termKey, terms, type Identity, type Overrides } from './identity.js';
+import { evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
 import { locate, type CellChange } from './locate.js';
 import { explainDifference, explainValue } from './slips.js';
 
@@ -28,6 +28,14 @@ const WORDS = {
     en: 'one of {{candidates}} is wrong and the checker cannot tell which; check and correct it. Because: {{evidence}}',
   },
   candidate: { 'zh-CN': '{{label}}（{{actual}}，或应为 {{value}}）', en: '{{label}} ({{actual}}, or {{value}})' },
+  blankParts: {
+    'zh-CN': '其组成项中有 {{count}} 项为空，若漏填了其中一项，差额即是它的金额',
+    en: '{{count}} of its parts are blank: if one was left unfilled, the difference is its amount',
+  },
+  rowLeftOut: {
+    'zh-CN': '若有一项漏填或被删去，差额即是它的金额',
+    en: 'if a part was left unfilled or deleted, the difference is its amount',
+  },
   or: { 'zh-CN': '、', en: ', ' },
   separator: { 'zh-CN': '；', en: '; ' },
   end: { 'zh-CN': '。', en: '.' },
@@ -216,20 +224,7 @@ export async function runRules(
     const evidenceCells = evidence.flatMap((id) => terms(id).map((t) => address(t.ref)));
     if (c.safety === 'ambiguous') {
       // Two cells explain the failures equally well: name them all and let the person choose.
-      const names = c.candidates.map((k) => {
-        const d = Math.max(2, k.term.ref.decimals);
-        return formatTemplate(WORDS.candidate[lang], { label: k.term.label[lang], actual: shown(k.term.ref.amount, d, k.term.unit), value: amount(k.value, d, k.term.unit) });
-      });
-      findings.push({
-        ruleId: primary.rule.id,
-        severity,
-        sheet: c.term.ref.sheet,
-        cell: c.term.ref.cell,
-        message: formatTemplate(WORDS.ambiguous[lang], { candidates: names.join(WORDS.or[lang]), evidence: sentences }) + WORDS.end[lang],
-        related: dedupe(evidenceCells, c.term.ref),
-        candidates: c.candidates.map((k) => ({ sheet: k.term.ref.sheet, cell: k.term.ref.cell, value: valueToWrite(k) })),
-        ...(primary.item.table && { table: primary.item.table }),
-      });
+      findings.push(choice(primary, c.term, c.candidates, sentences, evidenceCells));
       continue;
     }
     // A row typed wrong consistently changes in several cells: one finding per cell, each with its fix.
@@ -259,25 +254,61 @@ export async function runRules(
     }
   }
 
+  // A cell gets one proposed value: where a culprit already says what it should hold, a failure left
+  // unplaced on it shows no reference of its own (a 款 typed with the wrong sign and not updated either).
+  const proposed = new Set(culprits.flatMap((c) => [c, ...c.with].map((x) => termKey(x.term))));
   for (const id of unplaced) {
     const { item, rule } = itemOf.get(id)!;
     const anchor = id.lhs[0] ?? id.rhs[0]!;
+    const sentence = render(rule.message[lang], item, lang);
+    const related = terms(id).map((t) => address(t.ref));
+    const equation = id.relation === 'eq' && !anchor.inText;
     const e = evaluate(id);
-    const hint = explainDifference(
-      e.difference / anchor.factor,
-      id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
-      lang,
-    );
+    // Parts short of their total: a part left unfilled or a row left out explains it as well as a
+    // total typed wrong (Guilin 司法局 2015's 三公 合计 over a 公务用车费 left 0; a 项 deleted under its
+    // 款), so the parts' sum is no value to suggest. One blank part is named beside the total for the
+    // person to choose. Parts over their total suggest it was not updated: their sum is shown, as is
+    // the other table's figure for a tie between tables.
+    const short = equation && id.lhs.includes(anchor) && id.rhs.every((t) => t.ref.sheet === anchor.ref.sheet) && e.difference > 0;
+    const blanks = short ? id.rhs.filter((t) => t.ref.amount === null && !t.inText) : [];
+    if (blanks.length === 1) {
+      findings.push(choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related));
+      continue;
+    }
+    const hint =
+      explainDifference(
+        e.difference / anchor.factor,
+        id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
+        lang,
+      ) ?? (!short ? undefined : blanks.length > 1 ? formatTemplate(WORDS.blankParts[lang], { count: blanks.length }) : WORDS.rowLeftOut[lang]);
     findings.push({
       ruleId: rule.id,
       severity: rule.severity,
       sheet: anchor.ref.sheet,
       cell: anchor.ref.cell,
-      message: render(rule.message[lang], item, lang) + (hint ? `${WORDS.separator[lang]}${hint}` : '') + WORDS.end[lang],
-      related: dedupe(terms(id).map((t) => address(t.ref)), anchor.ref),
-      ...(id.relation === 'eq' && !anchor.inText && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: Math.round((e.right / anchor.factor) * 100) / 100, safety: 'display-only' as const } }),
+      message: sentence + (hint ? `${WORDS.separator[lang]}${hint}` : '') + WORDS.end[lang],
+      related: dedupe(related, anchor.ref),
+      ...(equation && !short && !proposed.has(termKey(anchor)) && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: solveFor(id, anchor), safety: 'display-only' as const } }),
       ...(item.table && { table: item.table }),
     });
+  }
+
+  /** Several cells that could each be the wrong one, named with what each would hold: the person chooses. */
+  function choice(by: { item: Item; rule: LoadedRule }, at: Term, candidates: CellChange[], evidence: string, evidenceCells: CellAddress[]): Finding {
+    const names = candidates.map((k) => {
+      const d = Math.max(2, k.term.ref.decimals);
+      return formatTemplate(WORDS.candidate[lang], { label: k.term.label[lang], actual: shown(k.term.ref.amount, d, k.term.unit), value: amount(k.value, d, k.term.unit) });
+    });
+    return {
+      ruleId: by.rule.id,
+      severity: by.rule.severity,
+      sheet: at.ref.sheet,
+      cell: at.ref.cell,
+      message: formatTemplate(WORDS.ambiguous[lang], { candidates: names.join(WORDS.or[lang]), evidence }) + WORDS.end[lang],
+      related: dedupe(evidenceCells, at.ref),
+      candidates: candidates.map((k) => ({ sheet: k.term.ref.sheet, cell: k.term.ref.cell, value: valueToWrite(k) })),
+      ...(by.item.table && { table: by.item.table }),
+    };
   }
 
   // Sheets in the workbook's own order (as its tabs read), cells row by row, then by rule.
