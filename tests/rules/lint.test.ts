@@ -43,7 +43,7 @@ describe('rules lint diagnostics', () => {
     ['an unknown severity', 'hierarchy-sum.json', '"severity": "error"', '"severity": "fatal"', '"fatal"', '$.severity', /取值应为 "error" \| "warning" \| "info" 之一/],
     ['an unknown iterator', 'hierarchy-sum.json', '"iterator": "hierarchy-sums"', '"iterator": "hierachy-sums"', '"hierachy-sums"', '$.iterator', /未知的迭代器“hierachy-sums”.*是否应为“hierarchy-sums”/],
     ['an unknown table id', 'hierarchy-sum.json', '"income-summary",', '"income-sumary",', '"income-sumary"', '$.params.tables[0]', /是否应为“income-summary”/],
-    ['an unknown column role', 'table-ties.json', '"column": "expenseGeneral"', '"column": "expenseGenral"', '"expenseGenral"', '$.params.ties[8].left.column', /没有列角色“expenseGenral”.*是否应为“expenseGeneral”/],
+    ['an unknown column role', 'table-ties.json', '"column": "expenseGeneral"', '"column": "expenseGenral"', '"expenseGenral"', '$.params.ties[9].left.column', /没有列角色“expenseGenral”.*是否应为“expenseGeneral”/],
     ['an unknown row key', 'narrative-three-public.json', '"key": "reception"', '"key": "receptions"', '"receptions"', '$.params.statements[5].row.key', /没有行标签“receptions”.*是否应为“reception”/],
     ['an unknown fact', 'hierarchy-sum.json', '"fact": "breach"', '"fact": "breech"', '"breech"', '$.conditions.all[0].fact', /没有事实“breech”.*是否应为“breach”/],
     ['a string where a fact is true/false', 'perf-value-comparator.json', '"value": true', '"value": "true"', '"true"', '$.conditions.all[0].value', /事实“quantitative”是true\/false，这里给的是 "true"/],

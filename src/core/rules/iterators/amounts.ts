@@ -470,9 +470,21 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   facts: { ...IDENTITY_FACTS, right: text('右边单元格的说明', 'the right-hand cell, described'), code: text('按编码对应时的科目编码', 'the code, for ties by code') },
   identities: true,
   texts: ['right', 'relation', 'left'],
-  references: (p) => p.ties.flatMap((tie, i) => (['left', 'right'] as const).flatMap((side) => sideReferences(tie[side], ['ties', i, side]))),
+  references: (p) =>
+    p.ties.flatMap((tie, i) => [
+      ...(['left', 'right'] as const).flatMap((side) => sideReferences(tie[side], ['ties', i, side])),
+      ...(['when', 'unless'] as const).flatMap((cond) => {
+        const row = tie[cond];
+        return row ? [{ path: ['ties', i, cond, 'key'], table: row.table, rowKey: row.key, side: row.side }] : [];
+      }),
+    ]),
   *run(ctx, params, ruleId) {
+    const present = (row: { table: TableId; side: string; key: string }) => {
+      const t = ctx.table(row.table);
+      return !!t && !!rowByKey(t, row.side, row.key);
+    };
     for (const tie of params.ties) {
+      if ((tie.when && !present(tie.when)) || (tie.unless && present(tie.unless))) continue;
       const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
       for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right)) {
         if (lhs.every(blank) && rhs.every(blank)) continue;

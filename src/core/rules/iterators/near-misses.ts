@@ -141,7 +141,7 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
     const items: Item[] = [];
     for (const { cell, items: list, folded, exact } of lists.lists) {
       folded.forEach((written, i) => {
-        if (names.has(written)) return;
+        if (names.has(written) || joinsTwoNames(written, names)) return;
         let best = Infinity;
         let closest: string[] = [];
         for (const name of byLength.get(written.length) ?? []) {
@@ -171,6 +171,23 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
     return items;
   },
 };
+
+/**
+ * Two table names sharing their ending, written as one: 水电费 for 水费 and 电费 (重庆 宣传部 2026), a
+ * common way to say both, not a typo of 邮电费 one character away.
+ */
+function joinsTwoNames(written: string, names: ReadonlySet<string>): boolean {
+  for (const first of names) {
+    let shared = 0;
+    while (shared < first.length - 1 && shared < written.length - 2 && first[first.length - 1 - shared] === written[written.length - 1 - shared]) shared++;
+    if (shared === 0) continue;
+    const head = first.slice(0, first.length - shared);
+    if (!written.startsWith(head)) continue;
+    const second = written.slice(head.length, written.length - shared) + first.slice(first.length - shared);
+    if (second !== first && names.has(second)) return true;
+  }
+  return false;
+}
 
 // ── listed items: "主要包括：基本工资、…、绩效工资…" where the tables have no 绩效工资, or 奖金 twice ───────
 

@@ -100,6 +100,15 @@ export const Addend = z
   .strict()
   .refine((a) => (a.row === undefined) !== (a.codes === undefined), { message: 'an addend names a row or a code range / 加项须指定 row 或 codes 之一' });
 
+/** A labelled row of a table, whose presence a tie may depend on. */
+export const RowPresence = z
+  .object({
+    table: TableIdSchema,
+    side: z.string().describe('行标签所在列 / label column of the key'),
+    key: z.string().describe('行标签 / row key from the vocabulary'),
+  })
+  .strict();
+
 /** A side of a tie: one cell (or one per code), or a weighted sum of cells and code ranges. */
 export const TieSide = z.union([CellSelector, z.object({ sum: z.array(Addend).min(1).describe('各加项之和 / the sum of these addends') }).strict()]);
 
@@ -119,6 +128,8 @@ export const TieParams = z
             relation: z.enum(['eq', 'le', 'ge']).default('eq').describe('eq 左 = 右；le 左 ≤ 右；ge 左 ≥ 右 / eq left = right; le left ≤ right; ge left ≥ right'),
             tolerance: Tolerance.optional(),
             description: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
+            when: RowPresence.optional().describe('只在表中有这一行时核对（模板不同，等式不同） / check only when the table has this row (templates differ in what ties)'),
+            unless: RowPresence.optional().describe('表中有这一行时不核对 / skip when the table has this row'),
           })
           .strict(),
       )
