@@ -510,7 +510,9 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
   *run(ctx, params, ruleId) {
     const lt = ctx.table(params.left.table);
     const rt = ctx.table(params.right.table);
-    if (!lt || !rt) return;
+    // A table whose codes were not read (北京 2026 prints “30108-机关事业单位基本养老保险缴费” in one
+    // cell) holds no code at all: that is a check that cannot run, not a zero to compare with.
+    if (!lt || !rt || !lt.rows.some((r) => r.code) || !rt.rows.some((r) => r.code)) return;
     const termsOf = (t: RecognizedTable, column: string, codes: string[]) =>
       codes.flatMap((code) => {
         const row = t.rows.find((r) => r.code?.code === code);
