@@ -257,31 +257,32 @@ export async function runRules(
   // A cell gets one proposed value: where a culprit already says what it should hold, a failure left
   // unplaced on it shows no reference of its own (a 款 typed with the wrong sign and not updated either).
   const proposed = new Set(culprits.flatMap((c) => [c, ...c.with].map((x) => termKey(x.term))));
-  for (const id of unplaced) {
+  for (const id of unplaced) findings.push(unplacedFinding(id));
+
+  /**
+   * A failure no cell explains, on its own total. Parts short of their total: a part left unfilled or
+   * a row left out explains it as well as a total typed wrong (Guilin 司法局 2015's 三公 合计 over a
+   * 公务用车费 left 0; a 项 deleted under its 款), so the parts' sum is no value to suggest, and one blank
+   * part is named beside the total for the person to choose. Parts over their total suggest it was
+   * not updated: their sum is shown, as is the other table's figure for a tie between tables.
+   */
+  function unplacedFinding(id: Identity): Finding {
     const { item, rule } = itemOf.get(id)!;
     const anchor = id.lhs[0] ?? id.rhs[0]!;
     const sentence = render(rule.message[lang], item, lang);
     const related = terms(id).map((t) => address(t.ref));
     const equation = id.relation === 'eq' && !anchor.inText;
     const e = evaluate(id);
-    // Parts short of their total: a part left unfilled or a row left out explains it as well as a
-    // total typed wrong (Guilin 司法局 2015's 三公 合计 over a 公务用车费 left 0; a 项 deleted under its
-    // 款), so the parts' sum is no value to suggest. One blank part is named beside the total for the
-    // person to choose. Parts over their total suggest it was not updated: their sum is shown, as is
-    // the other table's figure for a tie between tables.
     const short = equation && id.lhs.includes(anchor) && id.rhs.every((t) => t.ref.sheet === anchor.ref.sheet) && e.difference > 0;
     const blanks = short ? id.rhs.filter((t) => t.ref.amount === null && !t.inText) : [];
-    if (blanks.length === 1) {
-      findings.push(choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related));
-      continue;
-    }
+    if (blanks.length === 1) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
     const hint =
       explainDifference(
         e.difference / anchor.factor,
         id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
         lang,
       ) ?? (!short ? undefined : blanks.length > 1 ? formatTemplate(WORDS.blankParts[lang], { count: blanks.length }) : WORDS.rowLeftOut[lang]);
-    findings.push({
+    return {
       ruleId: rule.id,
       severity: rule.severity,
       sheet: anchor.ref.sheet,
@@ -290,7 +291,7 @@ export async function runRules(
       related: dedupe(related, anchor.ref),
       ...(equation && !short && !proposed.has(termKey(anchor)) && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: solveFor(id, anchor), safety: 'display-only' as const } }),
       ...(item.table && { table: item.table }),
-    });
+    };
   }
 
   /** Several cells that could each be the wrong one, named with what each would hold: the person chooses. */
