@@ -46,9 +46,9 @@ export function codeText(cell: { value: unknown; text: string } | undefined): st
 
 /** A label that starts with its code: "2080101 行政运行", "[208]社会保障和就业支出". */
 export function splitCodeFromLabel(text: string): { code: SubjectCode; rest: string } | undefined {
-  // The name follows after a space or bracket, or directly as Chinese text ("2080101行政运行");
-  // "20801x" is a mistyped code, not code 20801 named "x".
-  const m = /^\s*\[?(\d{3}(?:[\s.]?\d{2}){0,2})(?:\]|\s+|(?=[\u3400-\u9fff]))\s*(.*)$/s.exec(fold(text));
+  // The name follows after a space, bracket or dash ("30101-基本工资", 北京 2026), or directly as
+  // Chinese text ("2080101行政运行"); "20801x" is a mistyped code, not code 20801 named "x".
+  const m = /^\s*\[?(\d{3}(?:[\s.]?\d{2}){0,2})(?:\]|\s*[-－—–]\s*|\s+|(?=[\u3400-\u9fff]))\s*(.*)$/s.exec(fold(text));
   if (!m) return undefined;
   const code = parseWholeCode(m[1]!);
   if (!code || m[2]!.trim() === '') return undefined;

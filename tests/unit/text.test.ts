@@ -69,6 +69,10 @@ describe('subject codes', () => {
     expect(splitCodeFromLabel('2080101 行政运行')).toEqual({ code: { code: '2080101', level: 3 }, rest: '行政运行' });
     expect(splitCodeFromLabel('[208]社会保障和就业支出')?.code.code).toBe('208');
     expect(splitCodeFromLabel('2024年招聘经费')).toBeUndefined();
+    // 北京 2026: code and name joined by a dash in one cell.
+    expect(splitCodeFromLabel('30108-机关事业单位基本养老保险缴费')).toEqual({ code: { code: '30108', level: 2 }, rest: '机关事业单位基本养老保险缴费' });
+    expect(splitCodeFromLabel('2010801－行政运行')?.code.code).toBe('2010801');
+    expect(splitCodeFromLabel('2024-2026年项目')).toBeUndefined();
   });
 
   it('knows each code’s parent', () => {

@@ -333,12 +333,16 @@ function locateOne(ctx: RuleContext, sel: CellSelector): Located | undefined {
   return row && term ? { table: t, row, term } : undefined;
 }
 
-/** Coded rows by code; for two-sided summaries, class rows by the code their label stands for. */
-function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): Map<string, TableRow> {
+/**
+ * Coded rows by code; for two-sided summaries, class rows by the code their label stands for. A code
+ * may stand on several rows (北京 2026 lists its 项 unit by unit, and its 支出总表 each 项 once per
+ * economic subject): a tie by code compares what they add up to.
+ */
+function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): Map<string, TableRow[]> {
   // Several ties (and rules) match the same table by code: its rows are indexed once per check, for
   // every column. Only the rows are kept; a tie's cells are made as it is judged, and die with it.
   return ctx.memo(`rows-by-code:${t.id}:${t.sheet}:${sel.rows ?? ''}:${sel.side ?? ''}`, () => {
-    const out = new Map<string, TableRow>();
+    const out = new Map<string, TableRow[]>();
     const vocabRows = ctx.vocab.tables.get(t.id)?.rows ?? [];
     for (const row of t.rows) {
       let code: string | undefined;
@@ -347,7 +351,7 @@ function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): Ma
         const key = sel.side ? row.keys[sel.side] : undefined;
         code = vocabRows.find((v) => v.key === key && v.column === sel.side)?.code;
       }
-      if (code && !out.has(code)) out.set(code, row);
+      if (code) (out.get(code) ?? out.set(code, []).get(code)!).push(row);
     }
     return out;
   });
@@ -415,11 +419,12 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<T
     const rt = ctx.table(right.table);
     if (!lt || !rt) return;
     const rs = rowsByCode(ctx, rt, right);
-    for (const [code, lrow] of rowsByCode(ctx, lt, left)) {
-      const rrow = rs.get(code);
-      const l = rrow && ctx.term(lt, lrow, left.column, 1, left.side);
-      const r = l && ctx.term(rt, rrow, right.column, 1, right.side);
-      if (l && r) yield { lhs: [l], rhs: [r], table: lt, code };
+    const termsOf = (t: RecognizedTable, rows: TableRow[], sel: CellSelector) => rows.flatMap((row) => ctx.term(t, row, sel.column, 1, sel.side) ?? []);
+    for (const [code, lrows] of rowsByCode(ctx, lt, left)) {
+      const rrows = rs.get(code);
+      const l = rrows ? termsOf(lt, lrows, left) : [];
+      const r = l.length > 0 ? termsOf(rt, rrows!, right) : [];
+      if (r.length > 0) yield { lhs: l, rhs: r, table: lt, code };
     }
     return;
   }
@@ -513,12 +518,9 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
     // A table whose codes were not read (北京 2026 prints “30108-机关事业单位基本养老保险缴费” in one
     // cell) holds no code at all: that is a check that cannot run, not a zero to compare with.
     if (!lt || !rt || !lt.rows.some((r) => r.code) || !rt.rows.some((r) => r.code)) return;
+    // Every row of a code (北京 2026 lists its 项 unit by unit).
     const termsOf = (t: RecognizedTable, column: string, codes: string[]) =>
-      codes.flatMap((code) => {
-        const row = t.rows.find((r) => r.code?.code === code);
-        const term = row && ctx.term(t, row, column);
-        return term ? [term] : [];
-      });
+      codes.flatMap((code) => t.rows.filter((r) => r.code?.code === code).flatMap((row) => ctx.term(t, row, column) ?? []));
     for (const pair of params.pairs) {
       const lhs = termsOf(lt, params.left.column, pair.left);
       const rhs = termsOf(rt, params.right.column, pair.right);

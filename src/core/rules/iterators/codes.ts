@@ -29,7 +29,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
     parentCode: text('上级编码', 'parent code'),
     parentPresent: flag('上级科目在本表中', 'the parent row is in this table'),
     parentRows: num('本表中上级科目的行数', 'rows of this table holding the parent code'),
-    higherLevelRows: num('本表中级次高于本行的行数（只列项级的表为 0）', 'rows of this table at a level above this row’s (0 in a table listing only 项 rows)'),
+    nested: flag('本表有科目列在其上级科目之下（只列末级科目的表没有）', 'the table lists some code under one of its ancestors (a table listing only leaves does not)'),
     hasChildren: flag('本表中有下级科目', 'the row has children in this table'),
     childCount: num('本表中下级科目的行数', 'rows of this table directly below it'),
     amount: num('合计列金额（空白为 0）', 'the total column’s amount (blank is 0)'),
@@ -51,8 +51,10 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
           const p = parentCode(r.code.code);
           if (p) childrenOf.set(p, (childrenOf.get(p) ?? 0) + 1);
         }
-        const rowsAtLevel = new Map<number, number>();
-        for (const r of t.rows) if (r.code) rowsAtLevel.set(r.code.level, (rowsAtLevel.get(r.code.level) ?? 0) + 1);
+        const nested = t.rows.some((r) => {
+          for (let p = r.code && parentCode(r.code.code); p; p = parentCode(p)) if (rowsOfCode.has(p)) return true;
+          return false;
+        });
         const required = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' ? params.detailLevel.economic : params.detailLevel.functional;
         for (const row of t.rows) {
           if (!row.code) continue;
@@ -68,7 +70,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
               parentCode: parent,
               parentPresent: parent === '' || parentRows > 0,
               parentRows,
-              higherLevelRows: [...rowsAtLevel].reduce((n, [level, count]) => (level < row.code!.level ? n + count : n), 0),
+              nested,
               hasChildren,
               childCount,
               amount: row.cells.total?.amount ?? 0,
