@@ -43,7 +43,9 @@ export function isColumnNumberRow(view: SheetView, row: number): boolean {
   const entries = view.entries(row);
   if (entries.length === 0) return false;
   if (entries[0]!.norm === '栏次') return true;
-  const numbers = entries.map((e) => Number(e.norm));
+  // 杭州 2026 heads its column numbers with “**” under the label column.
+  const numbered = /^[*＊]+$/.test(entries[0]!.norm) ? entries.slice(1) : entries;
+  const numbers = numbered.map((e) => Number(e.norm));
   if (numbers.length < 3 || numbers.some((n) => !Number.isInteger(n))) return false;
   return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
 }
