@@ -133,6 +133,12 @@ function columnScore(m: TextMatcher, path: string[]): number {
 }
 
 /**
+ * Last year's figures and the change beside this year's (上年 | 当年 | 增减变化情况, 西安 2026): no role but
+ * the previous year's reads them. 上年结转 / 上年结余 is this year's money carried in.
+ */
+const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
+
+/**
  * Assigns roles to columns: every (role, column) pair is scored by its most specific matcher, and the
  * best pairs are taken first. Equal scores go to the earlier role and the leftmost column, which is how
  * an unlabelled "项目 预算数 项目 预算数" header reads income first.
@@ -143,6 +149,7 @@ export function mapColumns(view: SheetView, header: HeaderRegion, table: TableVo
   const candidates: { roleIndex: number; col: number; score: number }[] = [];
   table.columns.forEach((role, roleIndex) => {
     for (const [col, path] of paths) {
+      if (role.role !== 'previousYear' && path.some((p) => NOT_THIS_YEAR.test(p))) continue;
       let score = 0;
       for (const m of role.match) score = Math.max(score, columnScore(m, path));
       if (score > 0) candidates.push({ roleIndex, col, score });

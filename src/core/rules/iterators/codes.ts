@@ -55,7 +55,10 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
           for (let p = r.code && parentCode(r.code.code); p; p = parentCode(p)) if (rowsOfCode.has(p)) return true;
           return false;
         });
-        const required = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' ? params.detailLevel.economic : params.detailLevel.functional;
+        // A general budget table by economic subject (西安 2026: 部门经济科目编码 301, 30101 …) is detailed
+        // to the economic classification's depth, whatever the usual system of its kind.
+        const economic = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' || t.columns.some((c) => c.role === 'code' && /经济/.test(c.header));
+        const required = economic ? params.detailLevel.economic : params.detailLevel.functional;
         for (const row of t.rows) {
           if (!row.code) continue;
           const parent = parentCode(row.code.code) ?? '';
