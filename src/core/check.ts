@@ -3,6 +3,7 @@
  * the tests all call this and only differ in how they show the result.
  */
 import { fromA1, parseRange, toA1 } from './address.js';
+import { codedEconomically } from './codes.js';
 import type { Finding, TableSummary, WorkbookReport } from './findings.js';
 import type { GridWorkbook } from './grid.js';
 import { message, type Lang, type MessageId } from './messages.js';
@@ -63,6 +64,10 @@ function fiscalSummaryFunds(recognition: Recognition, id: TableId): boolean {
   );
 }
 
+function basicWithin(recognition: Recognition): RecognizedTable | undefined {
+  return recognition.tables.find((t) => t.id === 'general-budget-expense' && t.columns.some((c) => c.role === 'basic') && codedEconomically(t.rows));
+}
+
 /** Fewer standard tables than this: the workbook is a partial publication, not a whole budget. */
 const WHOLE_BUDGET_MINIMUM = 3;
 
@@ -86,10 +91,14 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
     const name = table.name;
     // A fund or state-capital table may be left out where the fiscal summary has nothing for it.
     const optional = table.mayBeEmpty && !fiscalSummaryFunds(recognition, id);
+    // The basic table's content may be published inside a general budget table by economic subject
+    // (深圳 2026's 一般公共预算支出表（按经济分类）, with its 基本支出 column).
+    const within = id === 'general-budget-basic' ? basicWithin(recognition) : undefined;
+    const messageId: MessageId = within ? 'recognition/table-within' : optional ? 'recognition/table-not-published' : 'recognition/table-missing';
     findings.push({
       ruleId: 'recognition/table-missing',
-      severity: optional ? 'info' : 'warning',
-      message: message(optional ? 'recognition/table-not-published' : 'recognition/table-missing', lang, { table: name['zh-CN'], tableEn: name.en }),
+      severity: optional || within ? 'info' : 'warning',
+      message: message(messageId, lang, { table: name['zh-CN'], tableEn: name.en, sheet: within?.sheet ?? '' }),
       table: id,
     });
   }

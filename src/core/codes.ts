@@ -13,6 +13,21 @@ export interface SubjectCode {
 
 const WHOLE = /^\d{3}(?:\d{2}){0,2}$/;
 
+/**
+ * Whether the coded rows are economic subjects (工资福利支出 301, 30101 …; the government's 501 …),
+ * which begin with 3 or 5, where functional ones begin with 2: a general budget table may be
+ * published by economic subject (深圳, 西安 2026) under the title of the functional one.
+ */
+export function codedEconomically(rows: readonly { code?: { code: string } }[]): boolean {
+  let coded = 0;
+  for (const r of rows) {
+    if (!r.code) continue;
+    if (!/^[35]/.test(r.code.code)) return false;
+    coded++;
+  }
+  return coded > 0;
+}
+
 /** What each level is called: 类, 款, 项. */
 export const LEVEL_NAMES: Readonly<Record<number, string>> = { 1: '类', 2: '款', 3: '项' };
 

@@ -58,6 +58,10 @@ const CATALOGUE = {
     'zh-CN': '未找到「{{table}}」：没有标题与之相符的表',
     en: '“{{tableEn}}” not found: no table has a matching title',
   },
+  'recognition/table-within': {
+    'zh-CN': '未找到「{{table}}」；其内容见“{{sheet}}”（按经济分类）的“基本支出”列，只与此表有关的核对未进行',
+    en: '“{{tableEn}}” not found; its content is in the 基本支出 column of “{{sheet}}” (by economic subject), and checks needing the table itself did not run',
+  },
   'recognition/table-not-published': {
     'zh-CN': '未找到「{{table}}」；财政拨款收支总表中这一项为零，此表可不单列',
     en: '“{{tableEn}}” not found; the fiscal summary shows nothing for it, so it need not be published',

@@ -1,7 +1,7 @@
 /** Structure of the coded tables: codes, names, which codes each table holds, empty tables. */
 import type { z } from 'zod';
 import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams } from '../params/codes.js';
-import { LEVEL_NAMES, parentCode } from '../../codes.js';
+import { codedEconomically, LEVEL_NAMES, parentCode } from '../../codes.js';
 import type { CellAddress, Fix } from '../../findings.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
@@ -55,9 +55,9 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
           for (let p = r.code && parentCode(r.code.code); p; p = parentCode(p)) if (rowsOfCode.has(p)) return true;
           return false;
         });
-        // A general budget table by economic subject (西安 2026: 部门经济科目编码 301, 30101 …) is detailed
-        // to the economic classification's depth, whatever the usual system of its kind.
-        const economic = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' || t.columns.some((c) => c.role === 'code' && /经济/.test(c.header));
+        // A general budget table by economic subject (深圳, 西安 2026) is detailed to the economic
+        // classification's depth, whatever the usual system of its kind.
+        const economic = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' || codedEconomically(t.rows);
         const required = economic ? params.detailLevel.economic : params.detailLevel.functional;
         for (const row of t.rows) {
           if (!row.code) continue;
