@@ -43,8 +43,9 @@ export function isColumnNumberRow(view: SheetView, row: number): boolean {
   const entries = view.entries(row);
   if (entries.length === 0) return false;
   if (entries[0]!.norm === '栏次') return true;
-  // 杭州 2026 heads its column numbers with “**” under the label column.
-  const numbered = /^[*＊]+$/.test(entries[0]!.norm) ? entries.slice(1) : entries;
+  // 杭州 and 长沙 2026 head their column numbers with “**” under each label column.
+  const labels = entries.findIndex((e) => !/^[*＊]+$/.test(e.norm));
+  const numbered = labels < 0 ? [] : entries.slice(labels);
   const numbers = numbered.map((e) => Number(e.norm));
   if (numbers.length < 3 || numbers.some((n) => !Number.isInteger(n))) return false;
   return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);

@@ -11,7 +11,7 @@ import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, t
 import { columnPath, findHeader, mapColumns, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView } from './sheet-view.js';
-import { isProjectCodeRow, parseTarget } from './targets.js';
+import { isProjectCodeRow, isTargetLabelRow, parseTarget } from './targets.js';
 
 /** Titles are short; a longer line that mentions a table's name is narrative about it. */
 const TITLE_MAX_LENGTH = 60;
@@ -75,13 +75,19 @@ function findUnit(view: SheetView, top: number, bottom: number): { unit: Unit; c
   return undefined;
 }
 
+function formFollows(view: SheetView, row: number, table: TableVocabulary): boolean {
+  for (let r = row + 1; r <= Math.min(view.rowCount, row + TARGET_TITLE_REACH); r++) if (isTargetLabelRow(view, r, table)) return true;
+  return false;
+}
+
 function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
   const anchors: Anchor[] = [];
   const target = vocab.tables.get('performance-target');
   for (let r = 1; r <= view.rowCount; r++) {
     const title = findTitle(view, r, vocab);
-    // A standard table's title counts only when a header follows it.
-    if (title && (title.table.kind === 'performance-target' || findHeader(view, r, title.table, vocab, view.rowCount))) {
+    // A standard table's title counts only when a header follows it; a target table's when its form's
+    // labels do (福州 2026's narrative says “1.项目支出绩效目标表” and then that there is none).
+    if (title && (title.table.kind === 'performance-target' ? formFollows(view, r, title.table) : findHeader(view, r, title.table, vocab, view.rowCount))) {
       anchors.push(title);
       continue;
     }

@@ -62,6 +62,12 @@ export function isProjectCodeRow(view: SheetView, row: number, table: TableVocab
   return view.entries(row).some((e) => typeof e.cell.value === 'string' && e.norm.length <= LABEL_MAX_LENGTH && matchRole(table, e.norm, PROJECT_CODE) === 'projectCode');
 }
 
+/** True where the row holds any label of a target form (项目名称, 绩效指标, 年度目标 …). */
+export function isTargetLabelRow(view: SheetView, row: number, table: TableVocabulary): boolean {
+  const roles = table.columns.map((c) => c.role);
+  return view.entries(row).some((e) => typeof e.cell.value === 'string' && e.norm.length <= LABEL_MAX_LENGTH && matchRole(table, e.norm, roles) !== undefined);
+}
+
 export function parseTarget(view: SheetView, table: TableVocabulary, top: number, limit: number): { details: TargetDetails; lastRow: number; left: number; right: number } {
   const details: TargetDetails = { plan: [], indicators: [] };
   let lastRow = top;

@@ -518,6 +518,8 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
     // A table whose codes were not read (北京 2026 prints “30108-机关事业单位基本养老保险缴费” in one
     // cell) holds no code at all: that is a check that cannot run, not a zero to compare with.
     if (!lt || !rt || !lt.rows.some((r) => r.code) || !rt.rows.some((r) => r.code)) return;
+    // Nor where the amount column was not read (广州 2026's basic table headed “预算” before it was known).
+    if (!lt.columns.some((c) => c.role === params.left.column) || !rt.columns.some((c) => c.role === params.right.column)) return;
     // Every row of a code (北京 2026 lists its 项 unit by unit).
     const termsOf = (t: RecognizedTable, column: string, codes: string[]) =>
       codes.flatMap((code) => t.rows.filter((r) => r.code?.code === code).flatMap((row) => ctx.term(t, row, column) ?? []));

@@ -10,7 +10,7 @@ import type { ListItemParams, ListParams, WordingParams } from '../params/near-m
 import { toA1 } from '../../address.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
-import { type IteratorDef, num, text } from '../registry-types.js';
+import { flag, type IteratorDef, num, text } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -228,6 +228,9 @@ function namesByLength(names: ReadonlySet<string>): Map<number, string[]> {
   return byLength;
 }
 
+/** 广州 2026: “行政经费（机关运行经费）指用于维持……的经费。具体包括：办公费、…、取暖费、…” */
+const DEFINITION = /(?:是指|指用于|指的是|系指)/;
+
 export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
   name: 'listed-items',
   description: both(
@@ -242,6 +245,7 @@ export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
     meant: text('表中有、列举中没有、又与重复项相近的名称（可能是本来要写的，以“或”连接）', 'table names the list leaves out that are close to a repeated item (what may have been meant; joined by 或)'),
     ...LIST_FACTS,
     listedShare: num('与表中名称完全相同的项所占比例（0–1）', 'the share of the list’s items that are table names exactly (0–1)'),
+    defining: flag('列举之前的文字在下定义（“……是指……”）：列的是一个词涵盖哪些科目，不是预算安排了哪些', 'the text before the list defines a term (“… 是指 …”): it lists what the term covers, not what the budget holds'),
   },
   identities: false,
   texts: ['meantText'],
@@ -267,6 +271,7 @@ export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
           listedNames: exact,
           listLength: list.length,
           listedShare: exact / list.length,
+          defining: DEFINITION.test(cell.text.slice(0, list[0]!.at)),
         },
         text: (lang) => ({
           meantText: meant.length === 0 ? '' : lang === 'zh-CN' ? `；表中的“${meant.join('”或“')}”没有列出，是否本应写它？` : `; the tables' “${meant.join('” or “')}” is not listed: was it meant?`,
