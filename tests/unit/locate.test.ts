@@ -147,6 +147,22 @@ describe('which cell is wrong', () => {
   });
 });
 
+describe('the figure a slip undoes', () => {
+  // 合计 200.00 over 123.61 + 76.38 = 199.99: the published table rounds. A decimal slipped (1236.10)
+  // or two digits swapped (213.61) is undone to 123.61, not to the 123.62 the rounded parts leave.
+  it.each([
+    ['a slipped decimal', 1236.1],
+    ['two digits swapped', 213.61],
+  ])('%s is restored to the figure as written, within the sums\' rounding', async (_, typed) => {
+    const total = cell('表3', 'C6', 200);
+    const a = cell('表3', 'C7', typed);
+    const b = cell('表3', 'C8', 76.38);
+    const sum = eq('sum', [total], [a, b]);
+    const { culprits } = await locate([sum], [sum], byRounding);
+    expect(culprits.map((c) => [c.term.ref.cell, c.value])).toEqual([['C7', 123.61]]);
+  });
+});
+
 describe('a row the table itself corroborates', () => {
   // Guilin 司法局 2015's 三公 table in two columns (合计 = 一般公共预算 on every row): 合计 = 出国 + 接待 +
   // 公务用车费, and 公务用车费 = 运行维护费 + 购置费.

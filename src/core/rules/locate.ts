@@ -66,6 +66,34 @@ function slipRank(c: CellChange): number {
 }
 
 /**
+ * The figure a recognisable slip undoes exactly, where the solved value differs from it by what
+ * rounding leaves: a decimal slipped (1236.1 for 123.61) or two digits swapped (213.54 for 123.54),
+ * when the rounded parts add up to 123.60 or 123.53.
+ */
+function undoneSlip(change: CellChange): number | undefined {
+  const actual = change.term.ref.amount;
+  const decimals = Math.max(2, change.term.ref.decimals);
+  if (actual === null || actual === 0 || change.value === 0) return undefined;
+  const round = (n: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
+  const slip = clearSlip(actual, change.value, decimals);
+  if (slip?.factor) {
+    const exact = round(actual / (Math.abs(actual) > Math.abs(change.value) ? slip.factor : 1 / slip.factor));
+    return exact === change.value ? undefined : exact;
+  }
+  if (slip) return undefined;
+  // Two adjacent digits of the figure swapped back, within one unit of the last digit of the solution.
+  const digits = Math.abs(actual).toFixed(decimals).replace('.', '');
+  const unit = 10 ** -decimals;
+  for (let i = 0; i + 1 < digits.length; i++) {
+    if (digits[i] === digits[i + 1]) continue;
+    const swapped = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
+    const value = Math.sign(actual) * Number(`${swapped.slice(0, -decimals)}.${swapped.slice(-decimals)}`);
+    if (value !== change.value && Math.abs(value - change.value) <= unit * 1.0001) return value;
+  }
+  return undefined;
+}
+
+/**
  * The sums above a row cannot tell it typed wrong from a sibling row left out: something else
  * must agree that this row is the one. Another table (a tie, the narrative) can; so can the row's
  * own parts, when the row is a subtotal whose parts fail it by what its parent is short (Guilin
@@ -178,7 +206,13 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
         seen.add(key);
         if (!plausible(change)) continue;
         const c = await tryChanges([change]);
-        if (c && c.resolves.length > 0) singles.push(c);
+        if (!c || c.resolves.length === 0) continue;
+        // The slip undone exactly, where it restores the same sums within their rounding: 1236.1 is
+        // 123.61 typed with its decimal slipped, not the 123.60 that rounded parts add up to (杭州 2026).
+        const undone = undoneSlip(change);
+        const u = undone === undefined || seen.has(`${termKey(t)}=${undone}`) ? undefined : await tryChanges([{ term: t, value: undone }]);
+        if (u && u.resolves.length === c.resolves.length) seen.add(`${termKey(t)}=${undone}`);
+        singles.push(u && u.resolves.length === c.resolves.length ? u : c);
       }
     }
 
