@@ -204,6 +204,8 @@ function withParentName(coded: readonly TableRow[], written: string, level: 1 | 
   return found.length === 1 ? found[0] : undefined;
 }
 
+const MOVED = /并入|单列|划入|划出|划转|调入|调出|合并|拆分|转列|改列/;
+
 /** Another 项 of the table that the usage or reason names while not naming the paragraph's own. */
 function otherSubjectNamed(item: NarrativeItem, own: TableRow, t: RecognizedTable, costTypes: ReadonlySet<string>): string {
   // A class or 款 paragraph naming its own 项 is natural; only a 项 can name the wrong 项.
@@ -214,7 +216,8 @@ function otherSubjectNamed(item: NarrativeItem, own: TableRow, t: RecognizedTabl
   for (const clause of [item.usage, item.reason]) {
     // Quotes kept: “事业运行”项级科目 names a subject as a subject.
     const said = normalizeLabel(clause ?? '');
-    if (!said || said.includes(ownName)) continue;
+    // Money moved between two subjects names the other one by right (苏州 2026: 提租补贴 “去年并入购房补贴”).
+    if (!said || said.includes(ownName) || MOVED.test(said)) continue;
     for (const r of t.rows) {
       const name = norm(r.labels.name ?? '');
       if (r.code?.level !== 3 || name.length < 4 || name === ownName || ownName.includes(name) || costTypes.has(name)) continue;
