@@ -333,16 +333,23 @@ function locateOne(ctx: RuleContext, sel: CellSelector): Located | undefined {
   return row && term ? { table: t, row, term } : undefined;
 }
 
+/** Rows by code: the first row of each code, and every row of the codes standing on several. */
+interface RowsByCode {
+  first: Map<string, TableRow>;
+  several: Map<string, TableRow[]>;
+}
+
 /**
  * Coded rows by code; for two-sided summaries, class rows by the code their label stands for. A code
  * may stand on several rows (北京 2026 lists its 项 unit by unit, and its 支出总表 each 项 once per
- * economic subject): a tie by code compares what they add up to.
+ * economic subject): a tie by code compares what they add up to. Nearly every code has one row, which
+ * is kept alone (a county consolidation has tens of thousands).
  */
-function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): Map<string, TableRow[]> {
+function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): RowsByCode {
   // Several ties (and rules) match the same table by code: its rows are indexed once per check, for
   // every column. Only the rows are kept; a tie's cells are made as it is judged, and die with it.
   return ctx.memo(`rows-by-code:${t.id}:${t.sheet}:${sel.rows ?? ''}:${sel.side ?? ''}`, () => {
-    const out = new Map<string, TableRow[]>();
+    const out: RowsByCode = { first: new Map(), several: new Map() };
     const vocabRows = ctx.vocab.tables.get(t.id)?.rows ?? [];
     for (const row of t.rows) {
       let code: string | undefined;
@@ -351,7 +358,10 @@ function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): Ma
         const key = sel.side ? row.keys[sel.side] : undefined;
         code = vocabRows.find((v) => v.key === key && v.column === sel.side)?.code;
       }
-      if (code) (out.get(code) ?? out.set(code, []).get(code)!).push(row);
+      if (!code) continue;
+      const first = out.first.get(code);
+      if (!first) out.first.set(code, row);
+      else (out.several.get(code) ?? out.several.set(code, [first]).get(code)!).push(row);
     }
     return out;
   });
@@ -419,11 +429,21 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<T
     const rt = ctx.table(right.table);
     if (!lt || !rt) return;
     const rs = rowsByCode(ctx, rt, right);
+    const ls = rowsByCode(ctx, lt, left);
     const termsOf = (t: RecognizedTable, rows: TableRow[], sel: CellSelector) => rows.flatMap((row) => ctx.term(t, row, sel.column, 1, sel.side) ?? []);
-    for (const [code, lrows] of rowsByCode(ctx, lt, left)) {
-      const rrows = rs.get(code);
-      const l = rrows ? termsOf(lt, lrows, left) : [];
-      const r = l.length > 0 ? termsOf(rt, rrows!, right) : [];
+    for (const [code, lrow] of ls.first) {
+      const rrow = rs.first.get(code);
+      if (!rrow) continue;
+      const lrows = ls.several.get(code);
+      const rrows = rs.several.get(code);
+      if (!lrows && !rrows) {
+        const l = ctx.term(lt, lrow, left.column, 1, left.side);
+        const r = l && ctx.term(rt, rrow, right.column, 1, right.side);
+        if (l && r) yield { lhs: [l], rhs: [r], table: lt, code };
+        continue;
+      }
+      const l = termsOf(lt, lrows ?? [lrow], left);
+      const r = l.length > 0 ? termsOf(rt, rrows ?? [rrow], right) : [];
       if (r.length > 0) yield { lhs: l, rhs: r, table: lt, code };
     }
     return;
