@@ -11,7 +11,7 @@
  * to several cells of that row.
  */
 import { evaluate, type Identity, type Overrides, solveFor, termKey, terms, type Term } from './identity.js';
-import { clearSlip } from './slips.js';
+import { clearSlip, slipUndone } from './slips.js';
 
 export interface CellChange {
   term: Term;
@@ -63,34 +63,6 @@ function slipRank(c: CellChange): number {
   if (actual === null) return 2;
   if (c.value === 0) return 3;
   return clearSlip(actual, c.value, Math.max(2, c.term.ref.decimals)) ? 0 : 1;
-}
-
-/**
- * The figure a recognisable slip undoes exactly, where the solved value differs from it by what
- * rounding leaves: a decimal slipped (1236.1 for 123.61) or two digits swapped (213.54 for 123.54),
- * when the rounded parts add up to 123.60 or 123.53.
- */
-function undoneSlip(change: CellChange): number | undefined {
-  const actual = change.term.ref.amount;
-  const decimals = Math.max(2, change.term.ref.decimals);
-  if (actual === null || actual === 0 || change.value === 0) return undefined;
-  const round = (n: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
-  const slip = clearSlip(actual, change.value, decimals);
-  if (slip?.factor) {
-    const exact = round(actual / (Math.abs(actual) > Math.abs(change.value) ? slip.factor : 1 / slip.factor));
-    return exact === change.value ? undefined : exact;
-  }
-  if (slip) return undefined;
-  // Two adjacent digits of the figure swapped back, within one unit of the last digit of the solution.
-  const digits = Math.abs(actual).toFixed(decimals).replace('.', '');
-  const unit = 10 ** -decimals;
-  for (let i = 0; i + 1 < digits.length; i++) {
-    if (digits[i] === digits[i + 1]) continue;
-    const swapped = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
-    const value = Math.sign(actual) * Number(`${swapped.slice(0, -decimals)}.${swapped.slice(-decimals)}`);
-    if (value !== change.value && Math.abs(value - change.value) <= unit * 1.0001) return value;
-  }
-  return undefined;
 }
 
 /**
@@ -209,10 +181,12 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
         if (!c || c.resolves.length === 0) continue;
         // The slip undone exactly, where it restores the same sums within their rounding: 1236.1 is
         // 123.61 typed with its decimal slipped, not the 123.60 that rounded parts add up to (杭州 2026).
-        const undone = undoneSlip(change);
-        const u = undone === undefined || seen.has(`${termKey(t)}=${undone}`) ? undefined : await tryChanges([{ term: t, value: undone }]);
-        if (u && u.resolves.length === c.resolves.length) seen.add(`${termKey(t)}=${undone}`);
-        singles.push(u && u.resolves.length === c.resolves.length ? u : c);
+        const undone = slipUndone(t.ref.amount, change.value, Math.max(2, t.ref.decimals));
+        const undoneKey = `${termKey(t)}=${undone}`;
+        const u = undone === undefined || seen.has(undoneKey) ? undefined : await tryChanges([{ term: t, value: undone }]);
+        const exact = u && u.resolves.length === c.resolves.length ? u : undefined;
+        if (exact) seen.add(undoneKey);
+        singles.push(exact ?? c);
       }
     }
 

@@ -40,6 +40,32 @@ export function clearSlip(actual: number, expected: number, decimals = 2): { kin
   return undefined;
 }
 
+/**
+ * The figure a recognisable slip undoes exactly, where the solved value differs from it by what
+ * rounding leaves: a decimal slipped (1236.1 for 123.61) or two digits swapped (213.54 for 123.54),
+ * when the rounded parts add up to 123.60 or 123.53 (杭州, 广州 2026).
+ */
+export function slipUndone(actual: number | null, solved: number, decimals: number): number | undefined {
+  if (actual === null || actual === 0 || solved === 0) return undefined;
+  const round = (n: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
+  const slip = clearSlip(actual, solved, decimals);
+  if (slip?.factor) {
+    const exact = round(actual / (Math.abs(actual) > Math.abs(solved) ? slip.factor : 1 / slip.factor));
+    return exact === solved ? undefined : exact;
+  }
+  if (slip) return undefined;
+  // Two adjacent digits of the figure swapped back, within one unit of the last digit of the solution.
+  const digits = Math.abs(actual).toFixed(decimals).replace('.', '');
+  const unit = 10 ** -decimals;
+  for (let i = 0; i + 1 < digits.length; i++) {
+    if (digits[i] === digits[i + 1]) continue;
+    const swapped = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
+    const value = Math.sign(actual) * Number(`${swapped.slice(0, -decimals)}.${swapped.slice(-decimals)}`);
+    if (value !== solved && Math.abs(value - solved) <= unit * 1.0001) return value;
+  }
+  return undefined;
+}
+
 /** Why a cell showing `actual` may really be `expected`; undefined when no check explains it. */
 export function explainValue(actual: number | null, expected: number, lang: Lang, decimals = 2): string | undefined {
   const show = (n: number) => n.toFixed(decimals);

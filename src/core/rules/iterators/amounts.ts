@@ -345,7 +345,7 @@ interface RowsByCode {
  * economic subject): a tie by code compares what they add up to. Nearly every code has one row, which
  * is kept alone (a county consolidation has tens of thousands).
  */
-function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): RowsByCode {
+function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: Pick<CellSelector, 'rows' | 'side'>): RowsByCode {
   // Several ties (and rules) match the same table by code: its rows are indexed once per check, for
   // every column. Only the rows are kept; a tie's cells are made as it is judged, and die with it.
   return ctx.memo(`rows-by-code:${t.id}:${t.sheet}:${sel.rows ?? ''}:${sel.side ?? ''}`, () => {
@@ -365,6 +365,12 @@ function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: CellSelector): Ro
     }
     return out;
   });
+}
+
+/** Every row of a code, none when the table lacks it. */
+function rowsOfCode(index: RowsByCode, code: string): TableRow[] {
+  const first = index.first.get(code);
+  return index.several.get(code) ?? (first ? [first] : []);
 }
 
 const cells = (ts: Term[]) => ts.map((t) => cellKey(t.ref)).join('+');
@@ -434,16 +440,14 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<T
     for (const [code, lrow] of ls.first) {
       const rrow = rs.first.get(code);
       if (!rrow) continue;
-      const lrows = ls.several.get(code);
-      const rrows = rs.several.get(code);
-      if (!lrows && !rrows) {
+      if (!ls.several.has(code) && !rs.several.has(code)) {
         const l = ctx.term(lt, lrow, left.column, 1, left.side);
         const r = l && ctx.term(rt, rrow, right.column, 1, right.side);
         if (l && r) yield { lhs: [l], rhs: [r], table: lt, code };
         continue;
       }
-      const l = termsOf(lt, lrows ?? [lrow], left);
-      const r = l.length > 0 ? termsOf(rt, rrows ?? [rrow], right) : [];
+      const l = termsOf(lt, rowsOfCode(ls, code), left);
+      const r = l.length > 0 ? termsOf(rt, rowsOfCode(rs, code), right) : [];
       if (r.length > 0) yield { lhs: l, rhs: r, table: lt, code };
     }
     return;
@@ -535,17 +539,20 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
   *run(ctx, params, ruleId) {
     const lt = ctx.table(params.left.table);
     const rt = ctx.table(params.right.table);
+    if (!lt || !rt) return;
+    const ls = rowsByCode(ctx, lt, { rows: 'codes' });
+    const rs = rowsByCode(ctx, rt, { rows: 'codes' });
     // A table whose codes were not read (北京 2026 prints “30108-机关事业单位基本养老保险缴费” in one
     // cell) holds no code at all: that is a check that cannot run, not a zero to compare with.
-    if (!lt || !rt || !lt.rows.some((r) => r.code) || !rt.rows.some((r) => r.code)) return;
+    if (ls.first.size === 0 || rs.first.size === 0) return;
     // Nor where the amount column was not read (广州 2026's basic table headed “预算” before it was known).
     if (!lt.columns.some((c) => c.role === params.left.column) || !rt.columns.some((c) => c.role === params.right.column)) return;
     // Every row of a code (北京 2026 lists its 项 unit by unit).
-    const termsOf = (t: RecognizedTable, column: string, codes: string[]) =>
-      codes.flatMap((code) => t.rows.filter((r) => r.code?.code === code).flatMap((row) => ctx.term(t, row, column) ?? []));
+    const termsOf = (t: RecognizedTable, index: RowsByCode, column: string, codes: string[]) =>
+      codes.flatMap((code) => rowsOfCode(index, code).flatMap((row) => ctx.term(t, row, column) ?? []));
     for (const pair of params.pairs) {
-      const lhs = termsOf(lt, params.left.column, pair.left);
-      const rhs = termsOf(rt, params.right.column, pair.right);
+      const lhs = termsOf(lt, ls, params.left.column, pair.left);
+      const rhs = termsOf(rt, rs, params.right.column, pair.right);
       if (lhs.every((t) => t.ref.amount == null) && rhs.every((t) => t.ref.amount == null)) continue;
       if (lhs.length === 0) continue;
       const identity: Identity = {
