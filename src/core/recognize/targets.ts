@@ -55,17 +55,26 @@ function matchRole(table: TableVocabulary, norm: string, roles: readonly string[
   return best;
 }
 
-/** True where the row holds a 项目编码 label: the anchor of a target table without a title. */
-export function isProjectCodeRow(view: SheetView, row: number, table: TableVocabulary): boolean {
+/** Whether a short text cell of the row is a label of one of these roles. */
+function holdsLabel(view: SheetView, row: number, table: TableVocabulary, roles: readonly string[]): boolean {
   // Asked of every row of every sheet, whose texts (subject names, numbers as text) are mostly unique:
   // matched directly, since caching them cost more in insertions and garbage than it saved.
-  return view.entries(row).some((e) => typeof e.cell.value === 'string' && e.norm.length <= LABEL_MAX_LENGTH && matchRole(table, e.norm, PROJECT_CODE) === 'projectCode');
+  return view.entries(row).some((e) => typeof e.cell.value === 'string' && e.norm.length <= LABEL_MAX_LENGTH && matchRole(table, e.norm, roles) !== undefined);
 }
+
+/** True where the row holds a 项目编码 label: the anchor of a target table without a title. */
+export function isProjectCodeRow(view: SheetView, row: number, table: TableVocabulary): boolean {
+  return holdsLabel(view, row, table, PROJECT_CODE);
+}
+
+/** Every role of a target form, one list per vocabulary (the matcher cache is keyed by the list itself). */
+const formRoles = new WeakMap<TableVocabulary, readonly string[]>();
 
 /** True where the row holds any label of a target form (项目名称, 绩效指标, 年度目标 …). */
 export function isTargetLabelRow(view: SheetView, row: number, table: TableVocabulary): boolean {
-  const roles = table.columns.map((c) => c.role);
-  return view.entries(row).some((e) => typeof e.cell.value === 'string' && e.norm.length <= LABEL_MAX_LENGTH && matchRole(table, e.norm, roles) !== undefined);
+  let roles = formRoles.get(table);
+  if (!roles) formRoles.set(table, (roles = table.columns.map((c) => c.role)));
+  return holdsLabel(view, row, table, roles);
 }
 
 export function parseTarget(view: SheetView, table: TableVocabulary, top: number, limit: number): { details: TargetDetails; lastRow: number; left: number; right: number } {
