@@ -147,10 +147,11 @@ const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
 export function mapColumns(view: SheetView, header: HeaderRegion, table: TableVocabulary, left: number, right: number): RecognizedColumn[] {
   const paths = new Map<number, string[]>();
   for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
+  const lastYears = new Set([...paths].filter(([, path]) => path.some((p) => NOT_THIS_YEAR.test(p))).map(([col]) => col));
   const candidates: { roleIndex: number; col: number; score: number }[] = [];
   table.columns.forEach((role, roleIndex) => {
     for (const [col, path] of paths) {
-      if (role.role !== 'previousYear' && path.some((p) => NOT_THIS_YEAR.test(p))) continue;
+      if (role.role !== 'previousYear' && lastYears.has(col)) continue;
       let score = 0;
       for (const m of role.match) score = Math.max(score, columnScore(m, path));
       if (score > 0) candidates.push({ roleIndex, col, score });
