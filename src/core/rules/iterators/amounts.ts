@@ -109,6 +109,8 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
         const present = new Set(t.columns.map((c) => c.role));
         const parts = decl.parts.filter((p) => present.has(p));
         if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r))) continue;
+        if (decl.whenTotalNames && !totalHeaderNames(t, decl.total, decl.whenTotalNames)) continue;
+        if (decl.unlessTotalNames && totalHeaderNames(t, decl.total, decl.unlessTotalNames)) continue;
         // A column the header did not name may be another part: then the known parts can only be at most the total.
         const partial = !!t.unmatchedColumns?.length;
         // One description per table, shared by its rows' identities.
@@ -131,6 +133,12 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
     }
   },
 };
+
+/** Whether the total column's header has one of the words (“三公”经费合计 says what it totals). */
+function totalHeaderNames(t: RecognizedTable, total: string, words: readonly string[]): boolean {
+  const header = t.columns.find((c) => c.role === total)?.header ?? '';
+  return words.some((w) => header.includes(w));
+}
 
 // ── labelled-sums ─────────────────────────────────────────────────────────────────────────────
 

@@ -22,6 +22,18 @@ export const RowIdentityParams = z
               .array(z.string())
               .optional()
               .describe('只有这些列都在时才核对（其余组成列缺了视为 0） / check only when these columns are all present (other missing parts count as 0)'),
+            whenTotalNames: z
+              .array(z.string().min(1))
+              .min(1)
+              .optional()
+              .describe('只有合计列的表头写有其中某词时才核对（如“三公”经费合计） / check only a table whose total column’s header has one of these words (“三公”经费合计)'),
+            unlessTotalNames: z
+              .array(z.string().min(1))
+              .min(1)
+              .optional()
+              .describe(
+                '合计列的表头写有其中某词时不核对：表头说明它只合计一部分（如“三公”经费合计不含旁边的会议费、培训费） / skip a table whose total column’s header has one of these words: the header says it totals only some of the parts (“三公”经费合计 leaves out the 会议费 and 培训费 beside it)',
+              ),
           })
           .strict(),
       )
