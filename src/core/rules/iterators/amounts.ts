@@ -101,6 +101,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
       { path: ['identities', i, 'total'], table: d.table, column: d.total },
       ...d.parts.map((part, j) => ({ path: ['identities', i, 'parts', j], table: d.table, column: part })),
       ...(d.requires ?? []).map((role, j) => ({ path: ['identities', i, 'requires', j], table: d.table, column: role })),
+      ...(d.without ?? []).map((role, j) => ({ path: ['identities', i, 'without', j], table: d.table, column: role })),
       ...(d.side ? [{ path: ['identities', i, 'side'], table: d.table, column: d.side }] : []),
     ]),
   *run(ctx, params, ruleId) {
@@ -108,7 +109,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
       for (const t of ctx.tables(decl.table)) {
         const present = new Set(t.columns.map((c) => c.role));
         const parts = decl.parts.filter((p) => present.has(p));
-        if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r))) continue;
+        if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r)) || decl.without?.some((r) => present.has(r))) continue;
         if (decl.whenTotalNames && !totalHeaderNames(t, decl.total, decl.whenTotalNames)) continue;
         if (decl.unlessTotalNames && totalHeaderNames(t, decl.total, decl.unlessTotalNames)) continue;
         // A column the header did not name may be another part: then the known parts can only be at most the total.

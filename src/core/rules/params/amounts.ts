@@ -22,6 +22,10 @@ export const RowIdentityParams = z
               .array(z.string())
               .optional()
               .describe('只有这些列都在时才核对（其余组成列缺了视为 0） / check only when these columns are all present (other missing parts count as 0)'),
+            without: z
+              .array(z.string())
+              .optional()
+              .describe('只有这些列都不在时才核对（如没有“本年收入小计”列时，合计直接等于各项收入之和） / check only when none of these columns is present (with no 本年收入小计 column, the total is the sum of the incomes themselves)'),
             whenTotalNames: z
               .array(z.string().min(1))
               .min(1)
