@@ -126,7 +126,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
           const partTerms = parts.map((p) => ctx.term(t, row, p, 1, decl.side)!);
           const context = () => ({ rowName: ctx.rowName(row, decl.side) });
           const identity = partial
-            ? new CellIdentity(ruleId, lhs, 'le', partTerms, [lhs], context, describe)
+            ? new CellIdentity(ruleId, lhs, 'ge', [lhs], partTerms, context, describe)
             : new CellIdentity(ruleId, lhs, 'eq', [lhs], partTerms, context, describe);
           yield identityItem(identity, t.id);
         }
