@@ -5,6 +5,7 @@
  * warning) on one of its cells; tables: each of the nine found on its sheet, none invented; fixes: no
  * value proposed (one-click or for reference) that a ledger's corrections contradict.
  * Run: npx tsx scripts/corpus-score.ts [--verbose]   (the corpus test uses scoreCorpus()).
+ * CORPUS_DIR=<folder of .json, .ledger.json and built .xlsx> scores another folder (staged workbooks).
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import { fromA1 } from '../src/core/address.js';
 import type { LayoutTranscription } from '../src/xlsx/layout-transcription.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CORPUS_DIR = `${ROOT}samples/real/`;
+export const CORPUS_DIR = process.env.CORPUS_DIR ? `${process.env.CORPUS_DIR.replace(/\/$/, '')}/` : `${ROOT}samples/real/`;
 
 interface Place {
   sheet: string;

@@ -77,7 +77,12 @@ function checkSubjects(item: NarrativeItem, t: RecognizedTable, namedAtLevel: Re
   let parent: string | undefined;
   let row: TableRow | undefined;
   let code = '';
+  let level = 0;
   for (const s of item.subjects) {
+    // A subject no deeper than the one before starts another path, not a step down this one: the
+    // paragraph lists subjects, and no one row is what it is about.
+    if (s.level <= level) return { stated: '', inTable: '' };
+    level = s.level;
     if (s.codePart && s.codePart.length === (s.level === 1 ? 3 : 2)) {
       code += s.codePart;
       row = coded.find((r) => r.code!.code === code);
