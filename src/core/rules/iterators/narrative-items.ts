@@ -325,16 +325,34 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
   },
 };
 
+/** Half the last digit written, in 万元. */
+const halfWan = (f: Figure) => inWan({ ...f, value: half(f) });
+
+/**
+ * How far the written figures' rounding can move a rate, in points. With last year's figure written,
+ * rate = current / previous − 1 moves by (½current + ½previous·current/previous) / previous. With
+ * only the change written, last year's is worked out (current ∓ change) and the rate = change /
+ * (current ∓ change) moves far less: (½change·current + ½current·change) / base² (湖州 2026's
+ * “1.10万元，比上年减少25万元，下降95.0%”: 95.79% ± 0.1, not ± 2).
+ */
+type Basis = { previous: Figure; current: Figure } | { change: Figure; current: Figure };
+
+function rateSlack(basis: Basis, base: number, current: number): number {
+  if ('previous' in basis) return (100 / Math.abs(base)) * (halfWan(basis.current) + halfWan(basis.previous) * Math.abs(current / base));
+  const change = Math.abs(current - base);
+  return (100 * (halfWan(basis.change) * Math.abs(current) + halfWan(basis.current) * change)) / (base * base);
+}
+
 /**
  * A stated rate of change against the one its figures give. The amounts' own rounding moves the
  * rate, and a written percent may be cut rather than rounded: only what neither explains is excess.
  */
-function rateAgainstFigures(percent: Figure, direction: Direction, base: number | null, current: number | null, figures: readonly Figure[]) {
+function rateAgainstFigures(percent: Figure, direction: Direction, base: number | null, current: number | null, basis: Basis | undefined) {
   const stated = direction === 'decrease' ? -percent.value : direction === 'same' ? 0 : percent.value;
-  if (base === null || current === null) return { stated, computed: null, excess: null };
+  if (base === null || current === null || !basis) return { stated, computed: null, excess: null };
   const change = percentChange(base, current);
   if (change === undefined) return { stated, computed: null, excess: null };
-  const amountSlack = figures.reduce((s, f) => s + half(f), 0) * (100 / Math.abs(base)) * (1 + Math.abs(current / base));
+  const amountSlack = rateSlack(basis, base, current);
   const scale = 10 ** percent.decimals;
   const truncated = Math.trunc(Math.abs(change) * scale + 1e-9) / scale;
   const excess = Math.abs(Math.abs(stated) - truncated) < 1e-9 && Math.sign(stated) === Math.sign(change) ? 0 : Math.abs(stated - change) - (half(percent) + amountSlack);
@@ -369,8 +387,13 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     if (c?.percent) {
       // The base: the earlier figure, or this year's less the stated increase.
       base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
-      const amountFigures = [item.previous?.figure ?? c.amount, item.planned?.figure ?? item.amount].filter((f): f is Figure => !!f);
-      ({ stated, computed, excess } = rateAgainstFigures(c.percent, c.direction, base, current, amountFigures));
+      const currentFigure = item.planned?.figure ?? item.amount;
+      const basis: Basis | undefined = item.previous
+        ? { previous: item.previous.figure, current: currentFigure }
+        : c.amount
+          ? { change: c.amount, current: currentFigure }
+          : undefined;
+      ({ stated, computed, excess } = rateAgainstFigures(c.percent, c.direction, base, current, basis));
     }
     const names = t ? checkSubjects(item, t, namesAtLevels(ctx)) : { stated: '', inTable: '' };
     const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
@@ -580,7 +603,7 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
         const current = inWan(st.current);
         const change = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
         const base = current - change;
-        const rate = rateAgainstFigures(st.change.percent, st.change.direction, base, current, [st.current, st.change.amount]);
+        const rate = rateAgainstFigures(st.change.percent, st.change.direction, base, current, { change: st.change.amount, current: st.current });
         items.push({
           facts: {
             statement: cell.folded.slice(st.start, st.end),
