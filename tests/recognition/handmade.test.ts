@@ -52,6 +52,22 @@ describe('hand-made layouts', () => {
     expect(t.rows.map((r) => r.isTotal)).toEqual([true]);
   });
 
+  it('长春 2026 三公 table: a “说明：” line and numbered notes under the one row of amounts are notes, not rows', async () => {
+    const rows: CellValue[][] = [
+      ['本年一般公共预算“三公”经费支出表(预算表 7)', _, _, _, _, _, _],
+      ['预算单位：某局', _, _, _, _, _, '单位：万元'],
+      ['“三公”经费合计', '因公出国（境）费', '公务用车购置及运行费', _, _, '公务接待费', _],
+      [_, _, '小计', '公务用车购置费', '公务用车运行费', _, _],
+      [7.61, 0, 6.75, 0, 6.75, 0.86, _],
+      ['说明：', _, _, _, _, _, _],
+      ['1、“本年预算数”的单位范围包括部门本级及所属0 个预算单位。', _, _, _, _, _, _],
+    ];
+    const merges = ['A1:G1', 'A3:A4', 'B3:B4', 'C3:E3', 'F3:F4'];
+    const t = table(await recognizeGrid(wb(sheetFromValues('七', rows, merges))), 'three-public');
+    expect(t.problems.filter((p) => p.code === 'amount-invalid')).toEqual([]);
+    expect(t.rows.map((r) => r.cells.total?.amount)).toEqual([7.61]);
+  });
+
   it('Jiangsu 2017 收支总表: two expense sections side by side; 功能科目名称 is the expense item, and 支出合计 over C:E has its amount in F', async () => {
     const rows: CellValue[][] = [
       ['一、2017年度某某厅部门收支预算总表', _, _, _, _, _],
