@@ -221,6 +221,25 @@ describe('hand-made layouts', () => {
     expect(targets[0]!.target!.goal!.text).toBe('完成年度任务');
   });
 
+  it('a target table naming its project with no project code (国家信访局 2026) lacks nothing; one naming no project says so', async () => {
+    const rows = (nameRow: CellValue[]): CellValue[][] => [
+      ['信息化运行维护绩效目标表', _, _, _],
+      ['(2026年度)', _, _, _],
+      nameRow,
+      ['主管部门及代码', '[292]国家信访局', '实施单位', '国家信访局本级'],
+      ['项目资金（万元）', '年度资金总额：', 2134.87, _],
+      ['年度总体目标', '确保系统正常运转', _, _],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '数据中心设备维护量', '≥330台（套）'],
+      ['满意度指标', '服务对象满意度指标', '使用部门满意率', '≥85%'],
+    ];
+    const named = (await recognizeGrid(wb(sheetFromValues('绩效', rows(['项目名称', '信息化运行维护', _, _]))))).tables.find((t) => t.id === 'performance-target')!;
+    expect(named.target!.projectName!.text).toBe('信息化运行维护');
+    expect(named.problems).toEqual([]);
+    const unnamed = (await recognizeGrid(wb(sheetFromValues('绩效', rows([_, _, _, _]))))).tables.find((t) => t.id === 'performance-target')!;
+    expect(unnamed.problems).toEqual([expect.objectContaining({ code: 'column-missing', severity: 'warning', params: expect.objectContaining({ role: 'projectName', zh: '项目名称' }) })]);
+  });
+
   it('reports what it looked for when a table’s header lacks a column', async () => {
     const rows: CellValue[][] = [
       ['部门预算支出总表'],

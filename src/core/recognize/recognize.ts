@@ -178,8 +178,10 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
   const { details, lastRow, left, right } = parseTarget(view, anchor.table, anchor.row, limit);
   const unit = findUnit(view, anchor.row, Math.min(limit, anchor.row + 2));
   const problems: RecognitionProblem[] = [];
-  if (!details.projectCode || !details.projectName) {
-    problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'projectCode', zh: '项目编码/项目名称', en: 'project code/name' } });
+  // The name is what findings and the indicator checks name the project by; a code only labels it
+  // (国家信访局 2026 prints none), so its absence stops nothing.
+  if (!details.projectName) {
+    problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'projectName', zh: '项目名称', en: 'project name' } });
   }
   return {
     id: 'performance-target',
