@@ -68,6 +68,8 @@ export interface TargetDetails {
   projectName?: CellRef;
   budget?: CellRef;
   fiscalFunds?: CellRef;
+  /** 上年结转: last year's money carried into the project (国家信访局 2026). */
+  carriedOverFunds?: CellRef;
   otherFunds?: CellRef;
   purpose?: CellRef;
   /** 资金支出计划: label (3月底…) and the cell holding its percentage. */

@@ -8,8 +8,8 @@ import { normalizeLabel } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
-type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
-const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
+type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
+const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
 const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis'] as const;
 /** Labels are short; longer text is a value (a purpose statement may mention 预算数). */
 const LABEL_MAX_LENGTH = 16;

@@ -26,11 +26,20 @@ function projectText(ctx: RuleContext, t: RecognizedTable) {
   };
 }
 
-function targetTerm(ctx: RuleContext, t: RecognizedTable, field: 'budget' | 'fiscalFunds' | 'otherFunds'): Term | undefined {
+type FundField = 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds';
+const FUND_NAMES: Record<FundField, [string, string]> = {
+  budget: ['预算数', 'budget'],
+  fiscalFunds: ['财政资金', 'fiscal funds'],
+  carriedOverFunds: ['上年结转', 'carried over'],
+  otherFunds: ['其他资金', 'other funds'],
+};
+const FUND_PARTS = ['fiscalFunds', 'carriedOverFunds', 'otherFunds'] as const;
+
+function targetTerm(ctx: RuleContext, t: RecognizedTable, field: FundField): Term | undefined {
   const ref = t.target?.[field];
   if (!ref) return undefined;
   const unit = ctx.unit(t);
-  const names = { budget: ['预算数', 'budget'], fiscalFunds: ['财政资金', 'fiscal funds'], otherFunds: ['其他资金', 'other funds'] }[field];
+  const names = FUND_NAMES[field];
   return {
     ref,
     factor: UNIT_FACTOR[unit],
@@ -40,21 +49,23 @@ function targetTerm(ctx: RuleContext, t: RecognizedTable, field: 'budget' | 'fis
   };
 }
 
-// ── target-budget-sum: 预算数 = 财政资金 + 其他资金 ──────────────────────────────────────────────
+// ── target-budget-sum: 预算数 = 财政资金 + 上年结转 + 其他资金 ──────────────────────────────────────────────
 
 export const targetBudgetSum: IteratorDef<Record<string, never>> = {
   name: 'target-budget-sum',
-  description: both('每个项目：预算数 = 财政资金 + 其他资金', 'each project: budget = fiscal funds + other funds'),
-  facts: { ...IDENTITY_FACTS, project: text('项目名称', 'project name') },
+  description: both('每个项目：预算数 = 财政资金 + 上年结转 + 其他资金', 'each project: budget = fiscal funds + carried over + other funds'),
+  facts: { ...IDENTITY_FACTS, project: text('项目名称', 'project name'), parts: text('组成资金的名称', 'names of the funds added up') },
   identities: true,
-  texts: ['project', 'table', 'left'],
+  texts: ['project', 'table', 'left', 'parts'],
   run(ctx, _params, ruleId) {
     const items: Item[] = [];
     for (const t of targets(ctx)) {
       const budget = targetTerm(ctx, t, 'budget');
-      const parts = [targetTerm(ctx, t, 'fiscalFunds'), targetTerm(ctx, t, 'otherFunds')].filter((x): x is Term => !!x);
+      const fields = FUND_PARTS.filter((f) => t.target?.[f]);
+      const parts = fields.map((f) => targetTerm(ctx, t, f)!);
       if (!budget || parts.length === 0) continue;
-      const identity = new CellIdentity(ruleId, budget, 'eq', [budget], parts, { project: projectOf(t) }, (lang) => projectText(ctx, t)[lang]);
+      const partNames = (lang: 'zh-CN' | 'en') => fields.map((f) => FUND_NAMES[f][lang === 'zh-CN' ? 0 : 1]).join(' + ');
+      const identity = new CellIdentity(ruleId, budget, 'eq', [budget], parts, { project: projectOf(t) }, (lang) => ({ ...projectText(ctx, t)[lang], parts: partNames(lang) }));
       items.push(identityItem(identity, 'performance-target'));
     }
     return items;
