@@ -257,7 +257,8 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     unit: text('指标值的单位', 'the unit of the value'),
     unitKnown: flag('单位在认可列表中', 'the unit is an accepted one'),
     isRate: flag('比率、完成度或满意度类指标', 'a rate, completion or satisfaction indicator'),
-    upperBoundOnRate: flag('比率类指标却用了 ≤ 或 <', 'a rate indicator with ≤ or <'),
+    upperBoundOnRate: flag('比率类指标却用了 ≤ 或 <（越低越好的指标除外）', 'a rate indicator with ≤ or < (not one where less is better)'),
+    lowerIsBetter: flag('越低越好的指标（事件发生率、差错次数……），上限是本意', 'an indicator where less is better (incident rate, errors …): a ceiling is meant'),
     costWanYuan: numOrNull('成本指标金额（万元）', 'the cost indicator in 万元'),
     budgetWanYuan: num('项目预算数（万元）', 'the project budget in 万元'),
     costExceedsBudget: flag('成本指标高于项目预算数', 'the cost indicator exceeds the budget'),
@@ -312,7 +313,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorShared) {
           !isCost && (v.unit === '%' || v.unit === '') && params.rateWords.some((w) => l3.includes(w) || normalizeLabel(ind.description?.text ?? '').includes(w));
         const cost = isCost && v.number !== null ? toWanYuan(v.number, v.unit) : undefined;
         const known = params.categories[ind.level1.text.trim()] ?? Object.entries(params.categories).find(([k]) => normalizeLabel(k) === l1)?.[1];
-        const upperBoundOnRate = isRate && (v.comparator === '≤' || v.comparator === '<');
+        const lowerIsBetter = params.ceilingWords.some((w) => l3.includes(w)) && !params.ceilingUnless.some((w) => l3.includes(w));
+        const upperBoundOnRate = isRate && !lowerIsBetter && (v.comparator === '≤' || v.comparator === '<');
         rows.push({
           facts: {
             project: projectOf(t),
@@ -333,6 +335,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorShared) {
             unitKnown: v.unit === '' || units.has(normalizeLabel(v.unit)),
             isRate,
             upperBoundOnRate,
+            lowerIsBetter,
             costWanYuan: cost ?? null,
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
