@@ -60,11 +60,36 @@ export const TableVocabulary = z
   .strict();
 export type TableVocabulary = z.infer<typeof TableVocabulary>;
 
+/**
+ * The words the performance-indicator checks read (项目绩效目标表): categories, units, rate words. One
+ * list for every indicator rule, so a unit added here is known to all of them.
+ */
+export const IndicatorVocabulary = z
+  .object({
+    categories: z.record(z.string(), z.array(z.string())).describe('一级指标 → 其下的二级指标 / level-1 → its level-2 categories'),
+    quantitative: z.array(z.string()).describe('须量化的二级指标 / level-2 categories whose values must be quantities'),
+    units: z.array(z.string()).describe('认可的计量单位 / accepted units'),
+    rateWords: z.array(z.string()).describe('表示比率、完成度或满意度的词 / words that mark a rate, completion or satisfaction'),
+    ceilingWords: z
+      .array(z.string())
+      .default([])
+      .describe('越低越好的指标的词（事件发生率、差错、投诉……），其上限（≤）是本意 / words of indicators where less is better (incident rates, errors, complaints …): their ceiling (≤) is meant'),
+    ceilingUnless: z
+      .array(z.string())
+      .default([])
+      .describe('与上一项同现时仍是越高越好（投诉处理率、故障修复率） / words that, beside those, make it more-is-better again (complaints handled, faults repaired)'),
+    costCategory: z.string().default('成本指标').describe('成本指标的名称 / the name of the cost category'),
+  })
+  .strict();
+export type IndicatorVocabulary = z.infer<typeof IndicatorVocabulary>;
+
 export const VocabularyFile = z
   .object({
     $schema: z.string().optional(),
     description: z.string().optional(),
-    tables: z.array(TableVocabulary),
+    tables: z.array(TableVocabulary).default([]),
+    /** The performance-indicator words; a later file's replace an earlier's. */
+    indicators: IndicatorVocabulary.optional(),
     /** Words that mark a row between the title and the header as metadata (unit, year, unit name). */
     metaRow: z.array(TextMatcher).default([]),
     /** Words that mark a row as a note attached to the table above (注：…). */
@@ -107,6 +132,7 @@ export function checkVocabulary(files: { file: string; json: unknown }[]): { voc
       });
       vocab.tables.set(t.id, t);
     });
+    if (parsed.data.indicators) vocab.indicators = parsed.data.indicators;
     vocab.metaRow.push(...parsed.data.metaRow.map(normalizeMatcher));
     vocab.noteRow.push(...parsed.data.noteRow.map(normalizeMatcher));
     vocab.totalRow.push(...parsed.data.totalRow.map(normalizeMatcher));

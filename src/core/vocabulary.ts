@@ -3,9 +3,9 @@
  * table. It is data (rules/vocabulary/*.json) so a maintainer can add a synonym without touching code;
  * this module holds what recognition uses at run time, vocabulary-schema.ts its shape and validation.
  */
-import type { TableVocabulary, TextMatcher } from './vocabulary-schema.js';
+import type { IndicatorVocabulary, TableVocabulary, TextMatcher } from './vocabulary-schema.js';
 
-export type { ColumnRole, RowLabel, TableVocabulary, TextMatcher, VocabularyFile } from './vocabulary-schema.js';
+export type { ColumnRole, IndicatorVocabulary, RowLabel, TableVocabulary, TextMatcher, VocabularyFile } from './vocabulary-schema.js';
 
 export const TABLE_IDS = [
   'income-expense-summary',
@@ -26,6 +26,8 @@ export interface Vocabulary {
   metaRow: TextMatcher[];
   noteRow: TextMatcher[];
   totalRow: TextMatcher[];
+  /** The performance-indicator words (rules/vocabulary/indicators.json). */
+  indicators?: IndicatorVocabulary;
 }
 
 /** Does normalised text satisfy the matcher? Returns a specificity score (0 = no match). */

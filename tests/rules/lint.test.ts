@@ -11,10 +11,11 @@ import { lint, type SourceText } from '../../src/core/rules/lint.js';
 import { ROOT } from '../helpers.js';
 
 const read = (name: string) => readFileSync(join(ROOT, 'rules', name), 'utf8');
-const vocabulary: SourceText = { file: 'rules/vocabulary/tables.json', text: read('vocabulary/tables.json'), kind: 'vocabulary' };
+const tablesVocabulary: SourceText = { file: 'rules/vocabulary/tables.json', text: read('vocabulary/tables.json'), kind: 'vocabulary' };
+const indicatorWords: SourceText = { file: 'rules/vocabulary/indicators.json', text: read('vocabulary/indicators.json'), kind: 'vocabulary' };
 
 function lintOne(file: string, text: string, kind: SourceText['kind'] = 'rule', extra: SourceText[] = []) {
-  return lint([vocabulary, { file, text, kind }, ...extra]).diagnostics;
+  return lint([tablesVocabulary, indicatorWords, { file, text, kind }, ...extra]).diagnostics;
 }
 
 /** 1-based line and column of the first occurrence of `needle` in `text`. */
@@ -34,7 +35,12 @@ function broken(name: string, from: string, to: string): string {
 describe('rules lint diagnostics', () => {
   it('the shipped catalogue has none', () => {
     const rules = ['hierarchy-sum.json', 'table-ties.json', 'narrative-three-public.json', 'perf-rate-comparator.json'];
-    expect(lint([vocabulary, ...rules.map((n) => ({ file: n, text: read(n), kind: 'rule' as const }))]).diagnostics).toEqual([]);
+    expect(lint([tablesVocabulary, indicatorWords, ...rules.map((n) => ({ file: n, text: read(n), kind: 'rule' as const }))]).diagnostics).toEqual([]);
+  });
+
+  it('an indicator rule with a vocabulary that has no indicator words says where they go', () => {
+    const diagnostics = lint([tablesVocabulary, { file: 'perf-value-unit.json', text: read('perf-value-unit.json'), kind: 'rule' }]).diagnostics;
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'perf-value-unit.json', path: '$.iterator', message: expect.stringMatching(/没有绩效指标词汇.*rules\/vocabulary\/indicators\.json/) })]);
   });
 
   it.each([
@@ -63,7 +69,7 @@ describe('rules lint diagnostics', () => {
   });
 
   it('a duplicate rule id names both files', () => {
-    const d = lint([vocabulary, { file: 'a.json', text: read('hierarchy-sum.json'), kind: 'rule' }, { file: 'b.json', text: read('hierarchy-sum.json'), kind: 'rule' }]).diagnostics;
+    const d = lint([tablesVocabulary, { file: 'a.json', text: read('hierarchy-sum.json'), kind: 'rule' }, { file: 'b.json', text: read('hierarchy-sum.json'), kind: 'rule' }]).diagnostics;
     expect(d).toEqual([expect.objectContaining({ file: 'b.json', path: '$.id', message: expect.stringMatching(/规则编号“hierarchy-sum”重复（另见 a\.json）/) })]);
   });
 

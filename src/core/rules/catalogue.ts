@@ -141,6 +141,9 @@ export function validateRule(file: string, json: unknown, vocab?: Vocabulary): {
   const params = schema.safeParse(rule.params, REPORT_INPUT);
   if (!params.success) problems.push(...zodProblems(file, ['params'], params.error, schema));
   else if (vocab && def.references) problems.push(...checkReferences(file, def.references(params.data), vocab));
+  if (vocab && def.needsIndicatorWords && !vocab.indicators) {
+    problems.push(problem(file, ['iterator'], `词汇表中没有绩效指标词汇（indicators，见 rules/vocabulary/indicators.json） / the vocabulary has no indicator words (indicators, see rules/vocabulary/indicators.json)`));
+  }
   const uses = conditionFacts(rule.conditions);
   for (const u of uses) {
     // Own facts only: "constructor" or "toString" are no facts of any iterator.

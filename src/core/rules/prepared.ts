@@ -5,11 +5,11 @@
  * edits a rule, the fingerprint no longer matches and the files are linted again.
  */
 import type { Catalogue } from '../check.js';
-import type { TableVocabulary, TextMatcher } from '../vocabulary.js';
+import type { IndicatorVocabulary, TableVocabulary, TextMatcher } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { ITERATORS } from './registry.js';
 
-export const PREPARED_VERSION = 2;
+export const PREPARED_VERSION = 3;
 
 export type PreparedRule = Omit<LoadedRule, 'iteratorDef'>;
 
@@ -28,7 +28,7 @@ export interface PreparedCatalogue {
    * all match, the files are not read and hashed at all. Any difference falls back to the fingerprint.
    */
   stamps?: SourceStamp[];
-  vocab: { tables: TableVocabulary[]; metaRow: TextMatcher[]; noteRow: TextMatcher[]; totalRow: TextMatcher[] };
+  vocab: { tables: TableVocabulary[]; metaRow: TextMatcher[]; noteRow: TextMatcher[]; totalRow: TextMatcher[]; indicators?: IndicatorVocabulary };
   rules: PreparedRule[];
 }
 
@@ -59,7 +59,7 @@ export function prepareCatalogue(catalogue: Catalogue, print: string, relative: 
   return {
     version: PREPARED_VERSION,
     fingerprint: print,
-    vocab: { tables: [...catalogue.vocab.tables.values()], metaRow: catalogue.vocab.metaRow, noteRow: catalogue.vocab.noteRow, totalRow: catalogue.vocab.totalRow },
+    vocab: { ...catalogue.vocab, tables: [...catalogue.vocab.tables.values()] },
     rules: catalogue.rules.map(({ iteratorDef: _, ...rule }) => ({ ...rule, file: relative(rule.file) })),
   };
 }
@@ -74,7 +74,7 @@ export function reviveCatalogue(p: PreparedCatalogue, absolute: (file: string) =
     rules.push({ ...r, file: absolute(r.file), iteratorDef: def });
   }
   return {
-    vocab: { tables: new Map(p.vocab.tables.map((t) => [t.id, t])), metaRow: p.vocab.metaRow, noteRow: p.vocab.noteRow, totalRow: p.vocab.totalRow },
+    vocab: { ...p.vocab, tables: new Map(p.vocab.tables.map((t) => [t.id, t])) },
     rules,
   };
 }

@@ -29,6 +29,8 @@ export interface IteratorDef<P = unknown> {
   texts: string[];
   /** The tables, column roles and row keys the params name, so the linter can check them. */
   references?(params: P): Reference[];
+  /** True when the items read the vocabulary's performance-indicator words (its `indicators`). */
+  needsIndicatorWords?: boolean;
   /** The items, one at a time: a generator lets each be judged and dropped before the next is made. */
   run(ctx: RuleContext, params: P, ruleId: string): Iterable<Item>;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
 import type { CellRef, RecognizedTable } from '../../model.js';
+import type { IndicatorVocabulary } from '../../vocabulary.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { CellIdentity, UNIT_FACTOR, type Term } from '../identity.js';
@@ -269,9 +270,12 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
   },
   identities: false,
   texts: ['project', 'table'],
+  needsIndicatorWords: true,
   run(ctx, params) {
-    const { report, offerFix, ...shared } = params;
-    const rows = ctx.memo(`indicators:${JSON.stringify(shared)}`, () => indicatorFacts(ctx, shared));
+    const { report, offerFix } = params;
+    const words = ctx.vocab.indicators;
+    if (!words) return [];
+    const rows = ctx.memo('indicators', () => indicatorFacts(ctx, words));
     return rows.flatMap(({ facts, text, cells, rateFix }) => {
       const at = cells[report];
       if (!at) return [];
@@ -287,10 +291,8 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
   },
 };
 
-type IndicatorShared = Omit<z.infer<typeof IndicatorParams>, 'report' | 'offerFix'>;
-
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
-function indicatorFacts(ctx: RuleContext, params: IndicatorShared) {
+function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; rateFix?: Fix }[] = [];
     const categoryNames = new Set<string>();
     for (const [l1, l2s] of Object.entries(params.categories)) {
