@@ -33,7 +33,8 @@ export function mismatches(e: ExpectedFinding, f: Finding): string[] {
   const out: string[] = [];
   if (e.message !== undefined && f.message !== e.message) out.push(`message “${f.message}”, expected “${e.message}” / 提示文字不符`);
   if (e.severity !== undefined && f.severity !== e.severity) out.push(`severity ${f.severity}, expected ${e.severity} / 严重程度不符`);
-  if (e.fix !== undefined && String(f.fix?.value ?? 'no fix') !== String(e.fix)) out.push(`fix ${f.fix ? String(f.fix.value) : 'none'}, expected ${e.fix} / 建议值不符`);
+  if (e.fix === null && f.fix) out.push(`fix ${String(f.fix.value)}, expected none / 不应给出建议值`);
+  else if (e.fix != null && String(f.fix?.value ?? 'no fix') !== String(e.fix)) out.push(`fix ${f.fix ? String(f.fix.value) : 'none'}, expected ${e.fix} / 建议值不符`);
   if (e.fixSafety !== undefined && f.fix?.safety !== e.fixSafety) out.push(`fix safety ${f.fix?.safety ?? 'none'}, expected ${e.fixSafety} / 修正安全级别不符`);
   const related = (f.related ?? []).map(where);
   if (e.related !== undefined && !sameSet(related, e.related)) out.push(`related ${related.join(', ') || 'none'}, expected ${e.related.join(', ')} / 相关单元格不符`);

@@ -81,7 +81,7 @@ export const ExpectedFinding = z
     message: z.string().min(1).optional().describe('完整的提示文字（中文） / the whole message, in Chinese'),
     severity: z.enum(['error', 'warning', 'info']).optional().describe('报告的严重程度 / the severity reported'),
     related: z.array(SheetCell).optional().describe('相关单元格，如 ["表3!C5"]（顺序不限） / the related cells, in any order'),
-    fix: z.union([z.number(), z.string()]).optional().describe('建议值 / the value the fix should propose'),
+    fix: z.union([z.number(), z.string(), z.null()]).optional().describe('建议值；null 表示不应给出建议值 / the value the fix should propose; null: no value should be proposed'),
     fixSafety: z.enum(['safe', 'unsafe', 'display-only']).optional().describe('修正的安全级别 / how safe the fix is'),
     candidates: z.array(SheetCell).optional().describe('无法确定时列出的候选单元格 / the candidate cells named when the checker cannot tell'),
   })

@@ -132,7 +132,10 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       const otherTables = list.filter((_, i) => keys[i] === usual).map((x) => x.t.sheet).join('、');
       for (const [i, u] of list.entries()) {
         const differs = keys[i] !== usual;
-        const nameCell = differs ? ctx.cell(u.t, u.row, 'name') : undefined;
+        // Two rows of one table with one code and two names (长春 2026's 30208 取暖费 | 30208 物业管理费,
+        // the second 30209's): the code may be the slip as well as the name, so the person chooses.
+        const codeRepeated = list.some((o, j) => j !== i && o.t === u.t && keys[j] !== keys[i]);
+        const nameCell = differs && !codeRepeated ? ctx.cell(u.t, u.row, 'name') : undefined;
         const fix = nameCell ? { sheet: u.t.sheet, cell: nameCell.cell, value: usualUse.name, safety: 'unsafe' as const } : undefined;
         yield new NameUse(ctx, u, list, { code, name: u.name, usualName: usualUse.name, differs, nameKey: keys[i]!, usualNameKey: usual, otherTables }, fix);
       }
