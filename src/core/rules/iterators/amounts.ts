@@ -46,20 +46,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
       for (const t of ctx.tables(id)) {
         const coded = t.rows.filter((r) => r.code);
         const total = t.rows.find((r) => r.isTotal);
-        // Children by parent code, in table order: one pass, not one scan per parent.
-        const childrenOf = new Map<string, TableRow[]>();
-        for (const c of coded) {
-          const p = parentCode(c.code!.code);
-          if (p === undefined) continue;
-          const list = childrenOf.get(p);
-          if (list) list.push(c);
-          else childrenOf.set(p, [c]);
-        }
-        const groups: { parent: TableRow; children: TableRow[] }[] = [];
-        for (const parent of coded) {
-          const children = childrenOf.get(parent.code!.code);
-          if (children?.length) groups.push({ parent, children });
-        }
+        const groups = parentGroups(coded);
         const classes = coded.filter((r) => r.code!.level === 1);
         if (total && classes.length) groups.push({ parent: total, children: classes });
         for (const role of ctx.amountRoles(t)) {
@@ -83,6 +70,41 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
     }
   },
 };
+
+/**
+ * Each parent row with its direct children, in table order: one pass, not one scan per parent. A
+ * parent code printed on several rows heads a block each (烟台 2026's basic table prints 301 once
+ * under 政府经济分类 501 and again under 505): a child belongs to the nearest such row above it, not
+ * to all of them pooled.
+ */
+function parentGroups(coded: readonly TableRow[]): { parent: TableRow; children: TableRow[] }[] {
+  const rowsOf = new Map<string, number>();
+  for (const r of coded) rowsOf.set(r.code!.code, (rowsOf.get(r.code!.code) ?? 0) + 1);
+  const byCode = new Map<string, TableRow[]>();
+  const byRow = new Map<TableRow, TableRow[]>();
+  const lastRowOf = new Map<string, TableRow>();
+  const add = <K>(map: Map<K, TableRow[]>, key: K, c: TableRow) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  for (const c of coded) {
+    lastRowOf.set(c.code!.code, c);
+    const p = parentCode(c.code!.code);
+    if (p === undefined) continue;
+    if ((rowsOf.get(p) ?? 0) < 2) add(byCode, p, c);
+    else {
+      const above = lastRowOf.get(p);
+      if (above) add(byRow, above, c);
+    }
+  }
+  const groups: { parent: TableRow; children: TableRow[] }[] = [];
+  for (const parent of coded) {
+    const children = rowsOf.get(parent.code!.code)! < 2 ? byCode.get(parent.code!.code) : byRow.get(parent);
+    if (children?.length) groups.push({ parent, children });
+  }
+  return groups;
+}
 
 // ── row-identities ────────────────────────────────────────────────────────────────────────────
 
