@@ -68,6 +68,24 @@ describe('hand-made layouts', () => {
     expect(t.rows.map((r) => r.cells.total?.amount)).toEqual([7.61]);
   });
 
+  it('烟台 2026 三公 table: “2025年预算数” and “2026年预算数” side by side — the later year is read', async () => {
+    const rows: CellValue[][] = [
+      ['一般公共预算“三公”经费支出情况表', _, _, _, _, _, _, _],
+      ['部门（单位）：某局', _, _, _, _, _, _, '单位：万元'],
+      ['2025年预算数', _, _, _, '2026年预算数', _, _, _],
+      ['合计', '因公出国(境)经费', '公务用车购置及运行维护费', '公务接待费', '合计', '因公出国(境)经费', '公务用车购置及运行维护费', '公务接待费'],
+      [20.5, 8.5, 9, 3, 12.4, _, 9, 3.4],
+    ];
+    const merges = ['A1:H1', 'A3:D3', 'E3:H3'];
+    const t = table(await recognizeGrid(wb(sheetFromValues('七', rows, merges))), 'three-public');
+    expect(t.columns.filter((c) => ['total', 'abroad', 'vehicleSubtotal', 'reception'].includes(c.role)).map((c) => [c.role, c.col])).toEqual([
+      ['total', 5],
+      ['abroad', 6],
+      ['vehicleSubtotal', 7],
+      ['reception', 8],
+    ]);
+  });
+
   it('Jiangsu 2017 收支总表: two expense sections side by side; 功能科目名称 is the expense item, and 支出合计 over C:E has its amount in F', async () => {
     const rows: CellValue[][] = [
       ['一、2017年度某某厅部门收支预算总表', _, _, _, _, _],

@@ -140,6 +140,27 @@ function columnScore(m: TextMatcher, path: string[]): number {
 const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
 
 /**
+ * Columns under an earlier year's heading where the header names two years side by side (烟台 2026's
+ * 三公 table: “2025年预算数” | “2026年预算数”): the latest is this year's.
+ */
+function earlierYearColumns(paths: ReadonlyMap<number, string[]>): number[] {
+  const yearOf = new Map<number, number>();
+  for (const [col, path] of paths) {
+    for (const p of path) {
+      const m = YEAR_HEADING.exec(p);
+      if (m) {
+        yearOf.set(col, Number(m[1]));
+        break;
+      }
+    }
+  }
+  const latest = Math.max(...yearOf.values());
+  return [...yearOf].filter(([, y]) => y < latest).map(([col]) => col);
+}
+
+const YEAR_HEADING = /^(20\d{2})年/;
+
+/**
  * Assigns roles to columns: every (role, column) pair is scored by its most specific matcher, and the
  * best pairs are taken first. Equal scores go to the earlier role and the leftmost column, which is how
  * an unlabelled "项目 预算数 项目 预算数" header reads income first.
@@ -148,6 +169,7 @@ export function mapColumns(view: SheetView, header: HeaderRegion, table: TableVo
   const paths = new Map<number, string[]>();
   for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
   const lastYears = new Set([...paths].filter(([, path]) => path.some((p) => NOT_THIS_YEAR.test(p))).map(([col]) => col));
+  for (const col of earlierYearColumns(paths)) lastYears.add(col);
   const candidates: { roleIndex: number; col: number; score: number }[] = [];
   table.columns.forEach((role, roleIndex) => {
     for (const [col, path] of paths) {
