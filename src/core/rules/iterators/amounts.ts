@@ -589,7 +589,7 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
       const identity: Identity = {
         key: `${ruleId}:${pair.left.join('+')}=${pair.right.join('+')}`,
         ruleId,
-        relation: 'eq',
+        relation: pair.relation,
         lhs,
         rhs,
         context: { leftCodes: pair.left.join('+'), rightCodes: pair.right.join('+') },

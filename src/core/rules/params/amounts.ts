@@ -164,6 +164,10 @@ export const CorrespondenceParams = z
             left: z.array(z.string().regex(/^\d{3,7}$/)).min(1),
             right: z.array(z.string().regex(/^\d{3,7}$/)).min(1),
             name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+            relation: z
+              .enum(['eq', 'le'])
+              .default('eq')
+              .describe('eq：两边相等；le：左边不超过右边（右边的经济科目有一部分可列在别的功能科目下） / eq: both sides equal; le: the left at most the right (part of the economic code may sit under another functional code)'),
           })
           .strict(),
       )
