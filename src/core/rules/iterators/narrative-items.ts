@@ -26,7 +26,8 @@ const half = (f: Figure) => 0.5 * 10 ** -f.decimals;
 /**
  * The budget year: the year most table titles name ("2026年部门收支预算总表"); where no title names
  * one (江苏 2018: "公开01表：收支预算总表"), the year the narrative's heading gives its budget
- * ("第三部分 2018年度部门预算情况说明").
+ * ("第三部分 2018年度部门预算情况说明"); where it has no such heading either (烟台 2026), the year its
+ * sentences give the budget most often ("2026年收入预算3,558.35万元").
  */
 function budgetYear(ctx: RuleContext): number | null {
   return ctx.memo('budget-year', () => {
@@ -42,9 +43,15 @@ function budgetYear(ctx: RuleContext): number | null {
       const m = NARRATIVE_HEADING.exec(c.folded.replace(/\s+/g, ''));
       if (m) return Number(m[1]);
     }
-    return null;
+    const stated = new Map<number, number>();
+    for (const c of narrativeCells(ctx)) for (const m of globalMatches(BUDGET_OF_YEAR, c.folded)) stated.set(Number(m[1]), (stated.get(Number(m[1])) ?? 0) + 1);
+    for (const [year, n] of stated) if (best === null || n > stated.get(best)!) best = year;
+    return best;
   });
 }
+
+/** "2026年收入预算" / "2026年支出预算" / "2026年部门预算": the year a sentence gives the budget. */
+const BUDGET_OF_YEAR = /(?<![比较与])(20\d{2})年(?:度)?(?:部门)?(?:收入|支出)?预算(?!执行)/gu;
 
 /** A heading, not a sentence: at most a part's number before the year, nothing after 说明. */
 const NARRATIVE_HEADING = /^[^，。,]{0,12}?(20\d{2})年度?(?:部门|单位)?预算(?:情况)?说明$/;
