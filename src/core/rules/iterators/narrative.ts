@@ -139,6 +139,14 @@ function statedCell(t: RecognizedTable, s: Statement): { row: TableRow; column: 
   return row && { row, column };
 }
 
+/** Shares that add up to 100% within their rounding: the paragraph has listed every part of its whole. */
+function addsUpToWhole(parts: readonly { share: number; shareDecimals: number }[]): boolean {
+  if (parts.length < 2) return false;
+  const sum = parts.reduce((s, p) => s + p.share, 0);
+  const rounding = parts.reduce((s, p) => s + 0.5 * 10 ** -p.shareDecimals, 0);
+  return Math.abs(sum - 100) <= rounding + 1e-9;
+}
+
 /**
  * "因公出国（境）费支出222.5万元，占“三公”经费的8.75%；…公务接待费支出427.5万元，占…16.81%": each
  * part's share recomputed against the sum of the parts, when the paragraph states all of them (the
@@ -173,7 +181,7 @@ export const narrativeShares: IteratorDef<z.infer<typeof SharesParams>> = {
         // NFKC keeps the length of these characters: the statement is quoted as written.
         return [{ text: original.slice(m.index, m.index + m[0].length), amount: amount.value * factor, half: 0.5 * 10 ** -amount.decimals * factor, share: share.value, shareDecimals: share.decimals }];
       });
-      if (parts.length !== params.parts) continue;
+      if (params.parts !== undefined ? parts.length !== params.parts : !addsUpToWhole(parts)) continue;
       const whole = parts.reduce((s, p) => s + p.amount, 0);
       const wholeHalf = parts.reduce((s, p) => s + p.half, 0);
       if (whole <= 0) continue;

@@ -47,6 +47,13 @@ export const NarrativeParams = z.object({ statements: z.array(Statement).min(1) 
 export const SharesParams = z
   .object({
     pattern: Pattern.describe('正则表达式，一段中每一项匹配一次：第 1 组为金额，第 2 组为单位（可空，默认万元），第 3 组为占比（%） / regex matched once per part: group 1 the amount, group 2 the unit (may be empty: 万元), group 3 the share (%)'),
-    parts: z.number().int().min(2).describe('整体由几项组成：一段中恰好写了这么多项时，以各项之和为分母 / how many parts make the whole: only a paragraph stating that many is judged, against their sum'),
+    parts: z
+      .number()
+      .int()
+      .min(2)
+      .optional()
+      .describe(
+        '整体由几项组成：一段中恰好写了这么多项时，以各项之和为分母；不写时，一段中写的各项占比相加为 100% 就以各项之和为分母 / how many parts make the whole: only a paragraph stating that many is judged, against their sum; omitted: a paragraph whose stated shares add up to 100% is',
+      ),
   })
   .strict();
