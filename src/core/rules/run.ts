@@ -15,7 +15,7 @@ import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
 import { evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
 import { locate, type CellChange } from './locate.js';
-import { explainDifference, explainValue } from './slips.js';
+import { clearSlip, explainDifference, explainValue } from './slips.js';
 
 
 const WORDS = {
@@ -328,13 +328,30 @@ export async function runRules(
 /**
  * What the cell should hold after a change: the amount, or for an amount written in a sentence the
  * whole sentence with just that number rewritten (written as the sentence writes its decimals), so
- * applying it never loses the rest of the paragraph.
+ * applying it never loses the rest of the paragraph. A figure right in the other unit (长春 2026's
+ * “预算支出1682.76元” for 1682.76 万元) keeps its digits and has its unit rewritten.
  */
 function valueToWrite(change: CellChange): number | string {
   const inText = change.term.inText;
   if (!inText) return change.value;
   const text = change.term.ref.text;
+  const unitFixed = unitRewritten(change, text, inText.end);
+  if (unitFixed !== undefined) return unitFixed;
   return text.slice(0, inText.start) + formatAmount(change.value, Math.max(0, decimalsInText(text.slice(inText.start, inText.end)))) + text.slice(inText.end);
+}
+
+/** The sentence with 元 and 万元 swapped after the figure, when that alone makes the figure right. */
+function unitRewritten(change: CellChange, text: string, numberEnd: number): string | undefined {
+  const written = change.term.ref.amount;
+  if (written === null || clearSlip(written, change.value)?.kind !== 'unitMix') return undefined;
+  const unit = /^(\s*)(万元|元)/.exec(text.slice(numberEnd));
+  if (!unit) return undefined;
+  const larger = Math.abs(change.value) > Math.abs(written);
+  // Written in 元 but meant in 万元 reads 10 000 times too small in 元; the other way round, too large.
+  const to = unit[2] === '元' && larger ? '万元' : unit[2] === '万元' && !larger ? '元' : undefined;
+  if (!to) return undefined;
+  const at = numberEnd + unit[1]!.length;
+  return text.slice(0, at) + to + text.slice(at + unit[2]!.length);
 }
 
 function decimalsInText(numberText: string): number {
