@@ -165,9 +165,11 @@ export const CorrespondenceParams = z
             right: z.array(z.string().regex(/^\d{3,7}$/)).min(1),
             name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
             relation: z
-              .enum(['eq', 'le'])
+              .enum(['eq', 'le', 'ge'])
               .default('eq')
-              .describe('eq：两边相等；le：左边不超过右边（右边的经济科目有一部分可列在别的功能科目下） / eq: both sides equal; le: the left at most the right (part of the economic code may sit under another functional code)'),
+              .describe(
+                'eq：两边相等；le：左边不超过右边（右边的经济科目有一部分可列在别的功能科目下）；ge：左边不少于右边（左边的功能科目还可含别的经济科目） / eq: both sides equal; le: the left at most the right (part of the economic code may sit under another functional code); ge: the left at least the right (the functional code may hold other economic codes too)',
+              ),
           })
           .strict(),
       )
