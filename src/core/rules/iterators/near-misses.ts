@@ -150,6 +150,9 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
           if (d < best) [best, closest] = [d, []];
           closest.push(name);
         }
+        // The name it is near, listed beside it (“水费、电费”, 珠海 2026, whose tables have 水费 but
+        // print 电费 only in a table not read): another subject, not a misspelling of that one.
+        closest = closest.filter((name) => !folded.includes(name));
         if (closest.length === 0) return;
         const item = list[i]!;
         const fixed = cell.text.slice(0, item.at) + closest[0] + cell.text.slice(item.at + item.text.length);
