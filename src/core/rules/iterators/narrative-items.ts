@@ -31,23 +31,23 @@ const half = (f: Figure) => 0.5 * 10 ** -f.decimals;
  */
 function budgetYear(ctx: RuleContext): number | null {
   return ctx.memo('budget-year', () => {
-    const counts = new Map<number, number>();
-    for (const t of ctx.recognition.tables) {
-      const m = /(20\d{2})\s*年/.exec(t.title);
-      if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-    }
-    let best: number | null = null;
-    for (const [year, n] of counts) if (best === null || n > counts.get(best)!) best = year;
-    if (best !== null) return best;
+    const inTitles = mostFrequent(ctx.recognition.tables.flatMap((t) => /(20\d{2})\s*年/.exec(t.title)?.[1] ?? []));
+    if (inTitles !== null) return inTitles;
     for (const c of narrativeCells(ctx)) {
       const m = NARRATIVE_HEADING.exec(c.folded.replace(/\s+/g, ''));
       if (m) return Number(m[1]);
     }
-    const stated = new Map<number, number>();
-    for (const c of narrativeCells(ctx)) for (const m of globalMatches(BUDGET_OF_YEAR, c.folded)) stated.set(Number(m[1]), (stated.get(Number(m[1])) ?? 0) + 1);
-    for (const [year, n] of stated) if (best === null || n > stated.get(best)!) best = year;
-    return best;
+    return mostFrequent(narrativeCells(ctx).flatMap((c) => [...globalMatches(BUDGET_OF_YEAR, c.folded)].map((m) => m[1]!)));
   });
+}
+
+/** The year written most often (of equals, the one written first), or null when none is. */
+function mostFrequent(years: readonly string[]): number | null {
+  const counts = new Map<number, number>();
+  for (const y of years) counts.set(Number(y), (counts.get(Number(y)) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of counts) if (best === null || n > counts.get(best)!) best = year;
+  return best;
 }
 
 /** "2026年收入预算" / "2026年支出预算" / "2026年部门预算": the year a sentence gives the budget. */
