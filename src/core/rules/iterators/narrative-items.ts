@@ -472,7 +472,8 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
         const captured = m[1] !== undefined && /^\d{4}$/.test(m[1]) ? Number(m[1]) : null;
         items.push({
           facts: {
-            matched: m[0],
+            // Quoted as written (full-width commas and all) wherever folding kept the length.
+            matched: cell.folded.length === cell.text.length ? cell.text.slice(m.index, m.index + m[0].length) : m[0],
             pattern: p.name['zh-CN'],
             year: captured,
             budgetYear: year,
