@@ -1,6 +1,6 @@
 /** What the report says about the cell it asks a clerk to change: the slip it saw, in the clerk's terms. */
 import { describe, expect, it } from 'vitest';
-import { explainValue } from '../../src/core/rules/slips.js';
+import { explainValue, slipUndone } from '../../src/core/rules/slips.js';
 
 describe('why a cell may be wrong', () => {
   it('calls a blank cell blank, and a 0 typed a 0 (Guilin 司法局 2015 printed “0” for 公务用车费)', () => {
@@ -17,5 +17,16 @@ describe('why a cell may be wrong', () => {
   it('names a slipped decimal and two swapped digits', () => {
     expect(explainValue(326.5, 32.65, 'zh-CN')).toBe('相差 10 倍，疑似小数点错位');
     expect(explainValue(22.02, 22.2, 'zh-CN')).toBe('疑似相邻数字颠倒（22.20 写成了 22.02）');
+  });
+
+  it('restores the figure a slip undoes where rounded parts leave the solution a unit off it', () => {
+    // 杭州 2026: 123.61 typed 1236.10, its parts add up to 123.60 (a slip clearSlip sees exactly).
+    expect(slipUndone(1236.1, 123.6, 2)).toBe(123.61);
+    // 烟台 2026: 4.5 typed 45, its rounded parts add up to 4.49 — 45 / 4.49 is too far from 10 for that.
+    expect(slipUndone(45, 4.49, 2)).toBe(4.5);
+    expect(slipUndone(76.7, 7.68, 2)).toBe(7.67);
+    // No slip to undo: a figure two units off, or the solution itself.
+    expect(slipUndone(45, 4.47, 2)).toBeUndefined();
+    expect(slipUndone(45, 4.5, 2)).toBeUndefined();
   });
 });

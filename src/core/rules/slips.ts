@@ -48,15 +48,22 @@ export function clearSlip(actual: number, expected: number, decimals = 2): { kin
 export function slipUndone(actual: number | null, solved: number, decimals: number): number | undefined {
   if (actual === null || actual === 0 || solved === 0) return undefined;
   const round = (n: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
+  const unit = 10 ** -decimals;
   const slip = clearSlip(actual, solved, decimals);
   if (slip?.factor) {
     const exact = round(actual / (Math.abs(actual) > Math.abs(solved) ? slip.factor : 1 / slip.factor));
     return exact === solved ? undefined : exact;
   }
   if (slip) return undefined;
+  // A decimal point slipped, where rounding leaves the solution a unit off the figure it undoes (烟台
+  // 2026's 4.5 typed 45, whose rounded parts add up to 4.49): too far off for clearSlip's ratio.
+  for (const factor of [10, 100, 1000, 10000]) {
+    for (const exact of [round(actual / factor), round(actual * factor)]) {
+      if (exact !== 0 && exact !== solved && Math.abs(exact - solved) <= unit * 1.0001) return exact;
+    }
+  }
   // Two adjacent digits of the figure swapped back, within one unit of the last digit of the solution.
   const digits = Math.abs(actual).toFixed(decimals).replace('.', '');
-  const unit = 10 ** -decimals;
   for (let i = 0; i + 1 < digits.length; i++) {
     if (digits[i] === digits[i + 1]) continue;
     const swapped = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
