@@ -93,7 +93,7 @@ export interface RecognizedTable {
    * Columns holding amounts whose header names no known role ("单位预留机动经费", "会议费"): a row
    * identity over the known columns can then only say that the parts do not exceed the total.
    */
-  unmatchedColumns?: { col: number; header: string }[];
+  unmatchedColumns?: { col: number; header: string; otherYear?: boolean }[];
   headerRows: { top: number; bottom: number };
   rows: TableRow[];
   note?: { cell: string; text: string };

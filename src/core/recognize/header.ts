@@ -139,6 +139,13 @@ function columnScore(m: TextMatcher, path: string[]): number {
  */
 const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
 
+/** Columns of another year than the budget's: 上年 / 增减 ones, and those under an earlier year's heading. */
+export function otherYearColumns(paths: ReadonlyMap<number, string[]>): Set<number> {
+  const cols = new Set([...paths].filter(([, path]) => path.some((p) => NOT_THIS_YEAR.test(p))).map(([col]) => col));
+  for (const col of earlierYearColumns(paths)) cols.add(col);
+  return cols;
+}
+
 /**
  * Columns under an earlier year's heading where the header names two years side by side (烟台 2026's
  * 三公 table: “2025年预算数” | “2026年预算数”): the latest is this year's.
@@ -168,8 +175,7 @@ const YEAR_HEADING = /^(20\d{2})年/;
 export function mapColumns(view: SheetView, header: HeaderRegion, table: TableVocabulary, left: number, right: number): RecognizedColumn[] {
   const paths = new Map<number, string[]>();
   for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
-  const lastYears = new Set([...paths].filter(([, path]) => path.some((p) => NOT_THIS_YEAR.test(p))).map(([col]) => col));
-  for (const col of earlierYearColumns(paths)) lastYears.add(col);
+  const lastYears = otherYearColumns(paths);
   const candidates: { roleIndex: number; col: number; score: number }[] = [];
   table.columns.forEach((role, roleIndex) => {
     for (const [col, path] of paths) {

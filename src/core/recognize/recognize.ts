@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, Unit } from '../model.js';
 import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
-import { columnPath, findHeader, mapColumns, type HeaderRegion } from './header.js';
+import { columnPath, findHeader, mapColumns, otherYearColumns, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, parseTarget } from './targets.js';
@@ -100,17 +100,25 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
   return anchors;
 }
 
-/** Columns inside the table that hold amounts but whose header matched no role: reported, never dropped silently. */
+/**
+ * Columns inside the table that hold amounts but whose header matched no role: reported, never dropped
+ * silently. Those of another year (上年, 增减, “2025年预算数” beside “2026年预算数”) are marked: they
+ * are no part of this year's totals.
+ */
 function unmatchedAmountColumns(view: SheetView, header: HeaderRegion, columns: RecognizedColumn[], left: number, right: number, top: number, bottom: number) {
   const taken = new Set(columns.map((c) => c.col));
-  const found: { col: number; header: string }[] = [];
+  const paths = new Map<number, string[]>();
+  for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
+  // Which year a column is of depends on its neighbours' headings (2025 is earlier only beside 2026).
+  const otherYear = otherYearColumns(paths);
+  const found: { col: number; header: string; otherYear?: boolean }[] = [];
   for (let c = left; c <= right; c++) {
     // A column under a header merged across from a known one belongs to that one.
     if (taken.has(c) || taken.has(view.resolved(header.bottom, c).col)) continue;
     let holdsAmounts = false;
     for (let r = top; r <= bottom && !holdsAmounts; r++) holdsAmounts = view.resolved(r, c).col === c && view.ref(r, c).amount !== null;
-    const path = columnPath(view, header, c);
-    if (holdsAmounts && path.length > 0) found.push({ col: c, header: path.join('/') });
+    const path = paths.get(c)!;
+    if (holdsAmounts && path.length > 0) found.push({ col: c, header: path.join('/'), ...(otherYear.has(c) && { otherYear: true }) });
   }
   return found;
 }

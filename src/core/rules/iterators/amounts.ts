@@ -134,8 +134,9 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
         if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r)) || decl.without?.some((r) => present.has(r))) continue;
         if (decl.whenTotalNames && !totalHeaderNames(t, decl.total, decl.whenTotalNames)) continue;
         if (decl.unlessTotalNames && totalHeaderNames(t, decl.total, decl.unlessTotalNames)) continue;
-        // A column the header did not name may be another part: then the known parts can only be at most the total.
-        const partial = !!t.unmatchedColumns?.length;
+        // A column the header did not name may be another part: then the known parts can only be at
+        // most the total. Not one of another year (上年 / 增减 / an earlier year's heading).
+        const partial = !!t.unmatchedColumns?.some((u) => !u.otherYear);
         // One description per table, shared by its rows' identities.
         const describe = (lang: Lang) =>
           ({
