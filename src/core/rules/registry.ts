@@ -1,6 +1,6 @@
 /** The iterators rule files may name. Adding one is a code change; using one is data. */
 import { codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, rowIdentities, tableTies } from './iterators/amounts.js';
-import { codeCoverage, codeNames, codeRows, emptyTables } from './iterators/codes.js';
+import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { indicators, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
@@ -16,6 +16,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     groupedSubtotals,
     tableTies,
     codeCorrespondences,
+    standardNames,
     narrativeAmounts,
     narrativeShares,
     narrativeItems,

@@ -1,6 +1,6 @@
 /** Structure of the coded tables: codes, names, which codes each table holds, empty tables. */
 import type { z } from 'zod';
-import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams } from '../params/codes.js';
+import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams, StandardNameParams } from '../params/codes.js';
 import { codedEconomically, LEVEL_NAMES, parentCode } from '../../codes.js';
 import type { CellAddress, Fix } from '../../findings.js';
 import type { Lang } from '../../messages.js';
@@ -9,6 +9,7 @@ import type { TableId } from '../../vocabulary.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
 import { normalizeLabel } from '../../text.js';
 import { textCells } from './narrative.js';
+import { charDifferences } from './near-misses.js';
 import { type IteratorDef, num, text, flag } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -138,6 +139,47 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         const nameCell = differs && !codeRepeated ? ctx.cell(u.t, u.row, 'name') : undefined;
         const fix = nameCell ? { sheet: u.t.sheet, cell: nameCell.cell, value: usualUse.name, safety: 'unsafe' as const } : undefined;
         yield new NameUse(ctx, u, list, { code, name: u.name, usualName: usualUse.name, differs, nameKey: keys[i]!, usualNameKey: usual, otherTables }, fix);
+      }
+    }
+  },
+};
+
+// ── standard-names: a code's name against the classification's ───────────────────────────────
+
+export const standardNames: IteratorDef<z.infer<typeof StandardNameParams>> = {
+  name: 'standard-names',
+  description: both('科目名称与政府收支分类科目中该编码的标准名称', 'each subject’s name against the standard name of its code in the government classification'),
+  facts: {
+    code: text('科目编码', 'subject code'),
+    name: text('表中的名称', 'the name in the table'),
+    standardName: text('该编码的标准名称', 'the standard name of the code'),
+    differences: num('逐字比较相差的字数（长度不同时为 -1）', 'characters that differ, position by position (-1 when the lengths differ)'),
+  },
+  identities: false,
+  texts: ['table'],
+  references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
+  *run(ctx, params) {
+    const standard = new Map(Object.entries(params.names).map(([code, name]) => [code, { name, key: normalizeLabel(name) }]));
+    for (const id of params.tables) {
+      for (const t of ctx.tables(id)) {
+        for (const row of t.rows) {
+          const std = row.code && standard.get(row.code.code);
+          const name = row.labels.name?.trim();
+          if (!std || !name) continue;
+          const key = normalizeLabel(name);
+          if (key === std.key) continue;
+          const d = charDifferences(key, std.key);
+          const cell = ctx.cell(t, row, 'name');
+          const where = cell ? { sheet: t.sheet, cell: cell.cell } : codeCellOf(ctx, t, row);
+          yield {
+            facts: { code: row.code!.code, name, standardName: std.name, differences: Number.isFinite(d) ? d : -1 },
+            text: (lang: Lang) => ({ table: ctx.tableName(t, lang) }),
+            cell: where,
+            // One character off the standard name: the name is the slip (the code says which subject).
+            ...(d === 1 && cell && { fix: { sheet: t.sheet, cell: cell.cell, value: std.name, safety: 'unsafe' as const } }),
+            table: t.id,
+          };
+        }
       }
     }
   },

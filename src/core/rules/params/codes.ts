@@ -17,6 +17,15 @@ export const CodeRowParams = z
 
 export const CodeNameParams = z.object({ tables: z.array(TableIdSchema).min(2) }).strict();
 
+export const StandardNameParams = z
+  .object({
+    tables: z.array(TableIdSchema).min(1),
+    names: z
+      .record(z.string().regex(/^\d{3,7}$/), z.string().min(1))
+      .describe('科目编码 → 标准名称（政府收支分类科目） / subject code → its standard name (the government classification)'),
+  })
+  .strict();
+
 export const CoverageParams = z
   .object({
     pairs: z

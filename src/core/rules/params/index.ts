@@ -17,6 +17,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['code-correspondences', amounts.CorrespondenceParams],
   ['code-rows', codes.CodeRowParams],
   ['code-names', codes.CodeNameParams],
+  ['standard-names', codes.StandardNameParams],
   ['code-coverage', codes.CoverageParams],
   ['empty-tables', codes.EmptyParams],
   ['table-columns', columns.ColumnParams],
