@@ -139,8 +139,21 @@ function columnScore(m: TextMatcher, path: string[]): number {
  */
 const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
 
+/** Each column's header path, and which columns are of another year than the budget's. */
+export interface ColumnHeadings {
+  paths: ReadonlyMap<number, string[]>;
+  otherYear: ReadonlySet<number>;
+}
+
+/** The header read once per table: the roles and the columns no role takes both come from it. */
+export function columnHeadings(view: SheetView, header: HeaderRegion, left: number, right: number): ColumnHeadings {
+  const paths = new Map<number, string[]>();
+  for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
+  return { paths, otherYear: otherYearColumns(paths) };
+}
+
 /** Columns of another year than the budget's: 上年 / 增减 ones, and those under an earlier year's heading. */
-export function otherYearColumns(paths: ReadonlyMap<number, string[]>): Set<number> {
+function otherYearColumns(paths: ReadonlyMap<number, string[]>): Set<number> {
   const cols = new Set([...paths].filter(([, path]) => path.some((p) => NOT_THIS_YEAR.test(p))).map(([col]) => col));
   for (const col of earlierYearColumns(paths)) cols.add(col);
   return cols;
@@ -172,10 +185,7 @@ const YEAR_HEADING = /^(20\d{2})年/;
  * best pairs are taken first. Equal scores go to the earlier role and the leftmost column, which is how
  * an unlabelled "项目 预算数 项目 预算数" header reads income first.
  */
-export function mapColumns(view: SheetView, header: HeaderRegion, table: TableVocabulary, left: number, right: number): RecognizedColumn[] {
-  const paths = new Map<number, string[]>();
-  for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
-  const lastYears = otherYearColumns(paths);
+export function mapColumns(table: TableVocabulary, { paths, otherYear: lastYears }: ColumnHeadings): RecognizedColumn[] {
   const candidates: { roleIndex: number; col: number; score: number }[] = [];
   table.columns.forEach((role, roleIndex) => {
     for (const [col, path] of paths) {

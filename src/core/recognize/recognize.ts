@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, Unit } from '../model.js';
 import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
-import { columnPath, findHeader, mapColumns, otherYearColumns, type HeaderRegion } from './header.js';
+import { columnHeadings, findHeader, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, parseTarget } from './targets.js';
@@ -105,14 +105,10 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
  * silently. Those of another year (上年, 增减, “2025年预算数” beside “2026年预算数”) are marked: they
  * are no part of this year's totals.
  */
-function unmatchedAmountColumns(view: SheetView, header: HeaderRegion, columns: RecognizedColumn[], left: number, right: number, top: number, bottom: number) {
+function unmatchedAmountColumns(view: SheetView, header: HeaderRegion, { paths, otherYear }: ColumnHeadings, columns: RecognizedColumn[], top: number, bottom: number) {
   const taken = new Set(columns.map((c) => c.col));
-  const paths = new Map<number, string[]>();
-  for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
-  // Which year a column is of depends on its neighbours' headings (2025 is earlier only beside 2026).
-  const otherYear = otherYearColumns(paths);
   const found: { col: number; header: string; otherYear?: boolean }[] = [];
-  for (let c = left; c <= right; c++) {
+  for (const c of paths.keys()) {
     // A column under a header merged across from a known one belongs to that one.
     if (taken.has(c) || taken.has(view.resolved(header.bottom, c).col)) continue;
     let holdsAmounts = false;
@@ -135,7 +131,8 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
       right = Math.max(right, view.rightEdge(r, e.col));
     }
   }
-  const columns = mapColumns(view, header, table, left, right);
+  const headings = columnHeadings(view, header, left, right);
+  const columns = mapColumns(table, headings);
   const problems: RecognitionProblem[] = [];
   // Templates differ (a one-column 金额 table has no 基本支出): the checks that need the column did
   // not run, which the person must know, but the workbook is not wrong for it.
@@ -156,7 +153,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   const labelled = columns.some((c) => table.columns.find((v) => v.role === c.role)?.kind === 'label');
   if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) columnMissing(labelColumn.role, labelColumn.name);
   if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
-  const unmatched = unmatchedAmountColumns(view, header, columns, left, right, header.dataStart, parsed.lastRow);
+  const unmatched = unmatchedAmountColumns(view, header, headings, columns, header.dataStart, parsed.lastRow);
   for (const u of unmatched) {
     problems.push({ code: 'column-unmatched', severity: 'info', sheet: view.name, cell: toA1(header.bottom, u.col), params: { header: u.header } });
   }
