@@ -7,6 +7,7 @@ import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
+import { mostCommon } from '../../counts.js';
 import { normalizeLabel } from '../../text.js';
 import { textCells } from './narrative.js';
 import { charDifferences } from './near-misses.js';
@@ -128,7 +129,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       // One key per use, and what every use shares worked out once: a code used in sixty tables is
       // sixty items, not sixty times sixty comparisons.
       const keys = list.map((u) => normalizeLabel(u.name));
-      const usual = mostCommon(keys);
+      const usual = mostCommon(keys)!;
       const usualUse = list[keys.indexOf(usual)]!;
       const otherTables = list.filter((_, i) => keys[i] === usual).map((x) => x.t.sheet).join('、');
       for (const [i, u] of list.entries()) {
@@ -225,14 +226,6 @@ class NameUse implements Item {
 }
 
 /** The key most uses share (the first of equals); one pass when all agree, as they nearly always do. */
-function mostCommon(keys: string[]): string {
-  const first = keys[0]!;
-  if (keys.every((k) => k === first)) return first;
-  const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-}
-
 // ── code-coverage: every code of one table appears in another ───────────────────────────────
 
 export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {

@@ -12,6 +12,7 @@ import { toA1 } from '../../address.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { parseChangeStatements, parseNarrativeItem, percentChange, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
+import { mostCommon } from '../../counts.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
@@ -31,23 +32,15 @@ const half = (f: Figure) => 0.5 * 10 ** -f.decimals;
  */
 function budgetYear(ctx: RuleContext): number | null {
   return ctx.memo('budget-year', () => {
-    const inTitles = mostFrequent(ctx.recognition.tables.flatMap((t) => /(20\d{2})\s*年/.exec(t.title)?.[1] ?? []));
-    if (inTitles !== null) return inTitles;
+    const inTitles = mostCommon(ctx.recognition.tables.flatMap((t) => /(20\d{2})\s*年/.exec(t.title)?.[1] ?? []));
+    if (inTitles !== undefined) return Number(inTitles);
     for (const c of narrativeCells(ctx)) {
       const m = NARRATIVE_HEADING.exec(c.folded.replace(/\s+/g, ''));
       if (m) return Number(m[1]);
     }
-    return mostFrequent(narrativeCells(ctx).flatMap((c) => [...globalMatches(BUDGET_OF_YEAR, c.folded)].map((m) => m[1]!)));
+    const stated = mostCommon(narrativeCells(ctx).flatMap((c) => [...globalMatches(BUDGET_OF_YEAR, c.folded)].map((m) => m[1]!)));
+    return stated === undefined ? null : Number(stated);
   });
-}
-
-/** The year written most often (of equals, the one written first), or null when none is. */
-function mostFrequent(years: readonly string[]): number | null {
-  const counts = new Map<number, number>();
-  for (const y of years) counts.set(Number(y), (counts.get(Number(y)) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [year, n] of counts) if (best === null || n > counts.get(best)!) best = year;
-  return best;
 }
 
 /** "2026年收入预算" / "2026年支出预算" / "2026年部门预算": the year a sentence gives the budget. */
