@@ -25,13 +25,16 @@ function isAdjacentTransposition(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
+/** The powers of ten a figure is typed off by: a decimal point slipped, or 元 for 万元 (10 000). */
+const DECIMAL_SLIPS = [10000, 1000, 100, 10] as const;
+
 /** A slip that turns `expected` into `actual` exactly: a sign, two digits swapped, a power of ten. */
 export function clearSlip(actual: number, expected: number, decimals = 2): { kind: 'sign' | 'transposed' | 'decimal' | 'unitMix'; factor?: number } | undefined {
   const show = (n: number) => n.toFixed(decimals);
   if (actual !== 0 && cents(actual) === -cents(expected)) return { kind: 'sign' };
   if (isAdjacentTransposition(show(Math.abs(actual)).replace('.', ''), show(Math.abs(expected)).replace('.', ''))) return { kind: 'transposed' };
   if (expected !== 0) {
-    for (const factor of [10000, 1000, 100, 10]) {
+    for (const factor of DECIMAL_SLIPS) {
       for (const ratio of [factor, 1 / factor]) {
         if (Math.abs(actual / expected - ratio) < 0.0005 * ratio) return { kind: factor === 10000 ? 'unitMix' : 'decimal', factor };
       }
@@ -57,7 +60,7 @@ export function slipUndone(actual: number | null, solved: number, decimals: numb
   if (slip) return undefined;
   // A decimal point slipped, where rounding leaves the solution a unit off the figure it undoes (烟台
   // 2026's 4.5 typed 45, whose rounded parts add up to 4.49): too far off for clearSlip's ratio.
-  for (const factor of [10, 100, 1000, 10000]) {
+  for (const factor of DECIMAL_SLIPS) {
     for (const exact of [round(actual / factor), round(actual * factor)]) {
       if (exact !== 0 && exact !== solved && Math.abs(exact - solved) <= unit * 1.0001) return exact;
     }
