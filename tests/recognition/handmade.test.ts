@@ -258,6 +258,31 @@ describe('hand-made layouts', () => {
     expect(unnamed.problems).toEqual([expect.objectContaining({ code: 'column-missing', severity: 'warning', params: expect.objectContaining({ role: 'projectName', zh: '项目名称' }) })]);
   });
 
+  it('a target table listing its projects down the rows (长春 2026) is one target table per project, placed on the project’s name', async () => {
+    const rows: CellValue[][] = [
+      ['长春市信访局2026年项目支出绩效目标表', _, _, _, _, _, _, _],
+      ['单位名称', '项目名称', '年度资金总额(万元)', '年度绩效目标', '一级指标', '二级指标', '三级指标', '指标值'],
+      ['105001长春市信访局', '2026年信访专项经费', 30, '维护社会稳定', '产出指标', '数量指标', '专家评审', '>=2次'],
+      [_, _, _, _, '成本指标', '经济成本指标', '运维成本', '<=17万元'],
+      [_, '信访局临聘人员经费', 16.56, '按月发放工资', '产出指标', '数量指标', '录入条数', '>=100条'],
+      [_, _, _, _, '满意度指标', '服务对象满意度指标', '满意度', '>=90%'],
+      [_, _, _, _, _, _, '人员配备', '合理'],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('预算表11', rows)));
+    const targets = rec.tables.filter((t) => t.id === 'performance-target');
+    expect(targets.map((t) => [t.titleCell, t.range, t.target!.projectName!.text, t.target!.budget!.amount, t.target!.goal!.text, t.target!.indicators.map((i) => i.level3.text)])).toEqual([
+      ['B3', 'A3:H4', '2026年信访专项经费', 30, '维护社会稳定', ['专家评审', '运维成本']],
+      ['B5', 'A5:H7', '信访局临聘人员经费', 16.56, '按月发放工资', ['录入条数', '满意度', '人员配备']],
+    ]);
+    expect(targets.every((t) => t.problems.length === 0 && t.unit === '万元')).toBe(true);
+    // A name merged down its block belongs to the block's first row only.
+    const merged = await recognizeGrid(wb(sheetFromValues('预算表11', rows, ['B3:B4', 'C3:C4', 'B5:B7', 'C5:C7'])));
+    expect(merged.tables.filter((t) => t.id === 'performance-target').map((t) => [t.target!.projectName!.text, t.target!.indicators.length])).toEqual([
+      ['2026年信访专项经费', 2],
+      ['信访局临聘人员经费', 3],
+    ]);
+  });
+
   it('reports what it looked for when a table’s header lacks a column', async () => {
     const rows: CellValue[][] = [
       ['部门预算支出总表'],

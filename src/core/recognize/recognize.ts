@@ -5,13 +5,13 @@
  */
 import { rangeToA1, toA1 } from '../address.js';
 import type { GridWorkbook } from '../grid.js';
-import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, Unit } from '../model.js';
+import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
 import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { columnHeadings, findHeader, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView } from './sheet-view.js';
-import { isProjectCodeRow, isTargetLabelRow, parseTarget } from './targets.js';
+import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget } from './targets.js';
 
 /** Titles are short; a longer line that mentions a table's name is narrative about it. */
 const TITLE_MAX_LENGTH = 60;
@@ -179,28 +179,32 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   };
 }
 
-function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): RecognizedTable {
-  const { details, lastRow, left, right } = parseTarget(view, anchor.table, anchor.row, limit);
+function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): RecognizedTable[] {
+  const { details, lastRow, left, right, list } = parseTarget(view, anchor.table, anchor.row, limit);
   const unit = findUnit(view, anchor.row, Math.min(limit, anchor.row + 2));
+  const table = (top: number, bottom: number, titleAt: { row: number; col: number }, header: number, target: TargetDetails, problems: RecognitionProblem[]): RecognizedTable => ({
+    id: 'performance-target',
+    sheet: view.name,
+    range: rangeToA1({ top, left: Math.min(left, anchor.col), bottom, right: Math.max(right, anchor.col) }),
+    title: anchor.title || target.projectName?.text.trim() || '',
+    titleCell: toA1(titleAt.row, titleAt.col),
+    ...(unit && { unit: unit.unit, unitCell: unit.cell }),
+    columns: [],
+    headerRows: { top: header, bottom: header },
+    rows: [],
+    target,
+    problems,
+  });
+  const projects = list ? listProjects(view, list, details.indicators) : [];
+  // A list holds one project per block: a table each, as the form layout gives, named and placed by its name.
+  if (list && projects.length > 0) return projects.map((p) => table(p.first, p.last, p.details.projectName!, list.header, p.details, []));
   const problems: RecognitionProblem[] = [];
   // The name is what findings and the indicator checks name the project by; a code only labels it
   // (国家信访局 2026 prints none), so its absence stops nothing.
   if (!details.projectName) {
     problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'projectName', zh: '项目名称', en: 'project name' } });
   }
-  return {
-    id: 'performance-target',
-    sheet: view.name,
-    range: rangeToA1({ top: anchor.row, left: Math.min(left, anchor.col), bottom: lastRow, right: Math.max(right, anchor.col) }),
-    title: anchor.title || details.projectName?.text.trim() || '',
-    titleCell: toA1(anchor.row, anchor.col),
-    ...(unit && { unit: unit.unit, unitCell: unit.cell }),
-    columns: [],
-    headerRows: { top: anchor.row, bottom: anchor.row },
-    rows: [],
-    target: details,
-    problems,
-  };
+  return [table(anchor.row, lastRow, anchor, anchor.row, details, problems)];
 }
 
 /** Short description of a sheet's first texts, to tell the user what was found instead of tables. */
@@ -222,8 +226,11 @@ export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognitio
     const anchors = anchorsOf(view, vocab);
     anchors.forEach((anchor, i) => {
       const limit = (anchors[i + 1]?.row ?? view.rowCount + 1) - 1;
-      const table = anchor.table.kind === 'performance-target' ? recognizeTarget(view, anchor, limit) : recognizeStandard(view, anchor, limit, vocab);
-      if (table) tables.push(table);
+      if (anchor.table.kind === 'performance-target') tables.push(...recognizeTarget(view, anchor, limit));
+      else {
+        const table = recognizeStandard(view, anchor, limit, vocab);
+        if (table) tables.push(table);
+      }
     });
     if (view.rowCount > 0) seen.push({ sheet: sheet.name, sample: sampleOf(view) });
   }

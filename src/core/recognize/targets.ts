@@ -77,8 +77,27 @@ export function isTargetLabelRow(view: SheetView, row: number, table: TableVocab
   return holdsLabel(view, row, table, roles);
 }
 
-export function parseTarget(view: SheetView, table: TableVocabulary, top: number, limit: number): { details: TargetDetails; lastRow: number; left: number; right: number } {
+/**
+ * A target table laid out as a list (长春 2026's 项目支出绩效目标表): one header row holds the project's
+ * fields (项目名称, 年度资金总额, 年度绩效目标) beside the indicator columns, and each project's fields
+ * are written on the first row of its block of indicators.
+ */
+export interface TargetList {
+  header: number;
+  fields: Partial<Record<Field, number>>;
+}
+
+export interface ParsedTarget {
+  details: TargetDetails;
+  lastRow: number;
+  left: number;
+  right: number;
+  list?: TargetList;
+}
+
+export function parseTarget(view: SheetView, table: TableVocabulary, top: number, limit: number): ParsedTarget {
   const details: TargetDetails = { plan: [], indicators: [] };
+  let list: TargetList | undefined;
   let lastRow = top;
   let left = Number.MAX_SAFE_INTEGER;
   let right = 1;
@@ -104,6 +123,12 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     }
     if (indicatorCols.level1 !== undefined && indicatorCols.level3 !== undefined) {
       indicatorHeader = { row: r, cols: indicatorCols };
+      const fields: Partial<Record<Field, number>> = {};
+      for (const e of entries) {
+        const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
+        if (field && fields[field] === undefined) fields[field] = e.col;
+      }
+      if (fields.projectName !== undefined) list = { header: r, fields };
       lastRow = r;
       right = Math.max(right, ...entries.map((e) => view.rightEdge(r, e.col)));
       continue;
@@ -148,7 +173,34 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       if (text) details.purpose = view.ref(r, text.col);
     }
   }
-  return { details, lastRow, left, right };
+  return { details, lastRow, left, right, ...(list && { list }) };
+}
+
+/** The fields a list gives each project, read on the first row of its block. */
+const LIST_FIELDS = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'goal'] as const;
+
+/**
+ * A list's projects: each begins on the row whose own 项目名称 cell holds a name (a name merged down
+ * its block is the block's first row's), and takes the indicators down to the next one. Indicators
+ * above the first name belong to the first project.
+ */
+export function listProjects(view: SheetView, list: TargetList, indicators: readonly Indicator[]): { first: number; last: number; details: TargetDetails }[] {
+  const nameCol = list.fields.projectName!;
+  const starts = indicators.map((ind) => ind.row).filter((row) => {
+    const at = view.resolved(row, nameCol);
+    return at.row === row && (at.cell?.text.trim() ?? '') !== '';
+  });
+  if (starts.length === 0) return [];
+  return starts.map((start, i) => {
+    const next = starts[i + 1] ?? Number.MAX_SAFE_INTEGER;
+    const block = indicators.filter((ind) => (i === 0 || ind.row >= start) && ind.row < next);
+    const details: TargetDetails = { plan: [], indicators: block };
+    for (const field of LIST_FIELDS) {
+      const col = list.fields[field];
+      if (col !== undefined) details[field] = view.ref(start, col);
+    }
+    return { first: Math.min(start, block[0]?.row ?? start), last: block[block.length - 1]?.row ?? start, details };
+  });
 }
 
 function readIndicator(
