@@ -1,12 +1,14 @@
 /** Project performance-target tables: their own arithmetic, their categories, plans and indicators. */
 import type { z } from 'zod';
-import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams } from '../params/targets.js';
+import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
-import type { CellRef, RecognizedTable } from '../../model.js';
+import type { CellRef, RecognizedTable, Unit } from '../../model.js';
 import type { IndicatorVocabulary } from '../../vocabulary.js';
-import { normalizeLabel, stripEnumeration } from '../../text.js';
+import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import { CellIdentity, UNIT_FACTOR, type Term } from '../identity.js';
+import { CellIdentity, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
+import { toA1 } from '../../address.js';
+import { narrativeCells } from './narrative.js';
 import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
 
@@ -92,6 +94,85 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
     return [identityItem(identity, t!.id)];
   },
 };
+
+// ── narrative-projects: a project's amount in the 说明 against its target table ────────────────
+
+/** A project name shorter than this ("培训") is a word, not a name the narrative can be held to. */
+const PROJECT_NAME_MIN = 4;
+
+export const narrativeProjects: IteratorDef<z.infer<typeof NarrativeProjectParams>> = {
+  name: 'narrative-projects',
+  description: both(
+    '说明中写到某个项目（名称与项目绩效目标表中的项目名称相同）并紧接着写出的金额，与该项目的预算数核对',
+    'an amount the narrative states right after a project’s name (as its target table names it) against that project’s budget',
+  ),
+  facts: { ...IDENTITY_FACTS, project: text('项目名称', 'project name'), statement: text('说明中的原文', 'the words as written') },
+  identities: true,
+  texts: ['project', 'right'],
+  run(ctx, params, ruleId) {
+    const projects = namedBudgets(ctx);
+    if (projects.length === 0) return [];
+    const after = new RegExp(`^\\s*(?:${params.between})\\s*(\\d[\\d,]*(?:\\.\\d+)?)\\s*(亿元|万元|元|万)`, 'u');
+    const items: Item[] = [];
+    for (const { sheet, row, col, text: original, folded } of narrativeCells(ctx)) {
+      const spoken = folded.replace(/\s/g, ' ');
+      // Longest names first: a name inside a longer project's name is that project's mention, not its own.
+      const taken: [number, number][] = [];
+      for (const p of projects) {
+        for (let at = spoken.indexOf(p.name); at >= 0; at = spoken.indexOf(p.name, at + 1)) {
+          const end = at + p.name.length;
+          if (taken.some(([a, b]) => at < b && end > a)) continue;
+          taken.push([at, end]);
+          const m = after.exec(spoken.slice(end));
+          const parsed = m && parseAmount(m[1]!);
+          if (!m || !parsed || parsed.kind !== 'number') continue;
+          const unit: Unit = m[2] === '万' ? '万元' : (m[2] as Unit);
+          const start = end + m.index + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length);
+          const ref: CellRef = { sheet, cell: toA1(row, col), row, col, text: original, amount: parsed.value, decimals: parsed.decimals };
+          const stated: Term = {
+            ref,
+            factor: UNIT_FACTOR[unit],
+            unit,
+            sign: 1,
+            label: { 'zh-CN': `${sheet}!${ref.cell} 说明中的“${p.shown}”`, en: `${sheet}!${ref.cell} narrative “${p.shown}”` },
+            inText: { start, end: start + m[1]!.length },
+          };
+          const identity: Identity = {
+            key: `${ruleId}:${sheet}!${ref.cell}#${start}`,
+            ruleId,
+            relation: 'eq',
+            lhs: [stated],
+            rhs: [p.budget],
+            context: { project: p.shown, statement: original.slice(at, start + m[1]!.length + m[2]!.length) },
+            describe: (lang) => ({ project: p.shown, right: p.budget.label[lang] }),
+          };
+          items.push(identityItem(identity, 'performance-target'));
+        }
+      }
+    }
+    return items;
+  },
+};
+
+/**
+ * The projects the narrative can name: a target table's project name and its budget, longest names
+ * first. A name two tables share (two targets of one project) is left out when their budgets differ:
+ * the narrative could mean either.
+ */
+function namedBudgets(ctx: RuleContext): { name: string; shown: string; budget: Term }[] {
+  const byName = new Map<string, { name: string; shown: string; budget: Term }[]>();
+  for (const t of targets(ctx)) {
+    const shown = t.target?.projectName?.text.trim() ?? '';
+    const name = fold(shown).replace(/\s/g, ' ');
+    const budget = targetTerm(ctx, t, 'budget');
+    if (normalizeLabel(shown).length < PROJECT_NAME_MIN || !budget || budget.ref.amount === null) continue;
+    byName.set(name, [...(byName.get(name) ?? []), { name, shown, budget }]);
+  }
+  return [...byName.values()]
+    .filter((list) => list.every((x) => x.budget.ref.amount! * x.budget.factor === list[0]!.budget.ref.amount! * list[0]!.budget.factor))
+    .map((list) => list[0]!)
+    .sort((a, b) => b.name.length - a.name.length);
+}
 
 // ── target-categories ─────────────────────────────────────────────────────────────────────────
 

@@ -38,4 +38,5 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['target-plan', targets.PlanParams],
   ['target-texts', targets.TextParams],
   ['indicators', targets.IndicatorParams],
+  ['narrative-projects', targets.NarrativeProjectParams],
 ]);
