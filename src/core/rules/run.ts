@@ -14,7 +14,7 @@ import { compileConditions, requiresBreach, type Predicate } from './conditions.
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
 import { evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
-import { locate, type CellChange } from './locate.js';
+import { locate, type CellChange, type Culprit } from './locate.js';
 import { clearSlip, explainDifference, explainValue } from './slips.js';
 
 
@@ -35,6 +35,10 @@ const WORDS = {
   rowLeftOut: {
     'zh-CN': '若有一项漏填或被删去，差额即是它的金额',
     en: 'if a part was left unfilled or deleted, the difference is its amount',
+  },
+  partsAtFault: {
+    'zh-CN': '下级各行在另一列也相差同样的金额，那一列已判断为下级行有误：请核对下级各行',
+    en: 'the same parts are off by as much in another column, where the parts were judged at fault: check the parts',
   },
   or: { 'zh-CN': '、', en: ', ' },
   separator: { 'zh-CN': '；', en: '; ' },
@@ -257,6 +261,7 @@ export async function runRules(
   // A cell gets one proposed value: where a culprit already says what it should hold, a failure left
   // unplaced on it shows no reference of its own (a 款 typed with the wrong sign and not updated either).
   const proposed = new Set(culprits.flatMap((c) => [c, ...c.with].map((x) => termKey(x.term))));
+  const partsFault = partsAtFault(culprits);
   for (const id of unplaced) findings.push(unplacedFinding(id));
 
   /**
@@ -276,12 +281,14 @@ export async function runRules(
     const short = equation && id.lhs.includes(anchor) && id.rhs.every((t) => t.ref.sheet === anchor.ref.sheet) && e.difference > 0;
     const blanks = short ? id.rhs.filter((t) => t.ref.amount === null && !t.inText) : [];
     if (blanks.length === 1) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
-    const hint =
-      explainDifference(
-        e.difference / anchor.factor,
-        id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
-        lang,
-      ) ?? (!short ? undefined : blanks.length > 1 ? formatTemplate(WORDS.blankParts[lang], { count: blanks.length }) : WORDS.rowLeftOut[lang]);
+    const partsWrong = partsFault.has(spread(id));
+    const hint = partsWrong
+      ? WORDS.partsAtFault[lang]
+      : (explainDifference(
+          e.difference / anchor.factor,
+          id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
+          lang,
+        ) ?? (!short ? undefined : blanks.length > 1 ? formatTemplate(WORDS.blankParts[lang], { count: blanks.length }) : WORDS.rowLeftOut[lang]));
     return {
       ruleId: rule.id,
       severity: rule.severity,
@@ -289,7 +296,7 @@ export async function runRules(
       cell: anchor.ref.cell,
       message: sentence + (hint ? `${WORDS.separator[lang]}${hint}` : '') + WORDS.end[lang],
       related: dedupe(related, anchor.ref),
-      ...(equation && !short && !proposed.has(termKey(anchor)) && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: solveFor(id, anchor), safety: 'display-only' as const } }),
+      ...(equation && !short && !proposed.has(termKey(anchor)) && !partsWrong && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: solveFor(id, anchor), safety: 'display-only' as const } }),
       ...(item.table && { table: item.table }),
     };
   }
@@ -323,6 +330,32 @@ export async function runRules(
       compareText(a.ruleId, b.ruleId),
   );
   return { findings, runs };
+}
+
+/**
+ * Where an identity sits, row-wise, and by how much it fails: its sheet, its total's row, its parts'
+ * rows and its difference to the cent. Two identities alike in all but their column are one
+ * discrepancy seen in two columns (a part's row typed wrong consistently across).
+ */
+function spread(id: Identity): string {
+  const [anchor] = id.lhs;
+  if (!anchor) return '';
+  const rows = id.rhs.map((t) => t.ref.row).sort((a, b) => a - b);
+  return `${id.ruleId}|${anchor.ref.sheet}|${anchor.ref.row}|${rows.join(',')}|${Math.round(evaluate(id).difference * 100)}`;
+}
+
+/**
+ * The discrepancies a culprit placed among the parts: the same one left unplaced in another column
+ * says its parts are at fault there too, so their sum is no value for its total (长春 2026's 301:
+ * 合计 and 人员经费 both 9.75 under their 款, the 人员经费 total tied to 表5 and so right).
+ */
+function partsAtFault(culprits: readonly Culprit[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of culprits) {
+    const changed = new Set([c, ...c.with, ...c.candidates].map((x) => termKey(x.term)));
+    for (const id of c.resolves) if (id.rhs.some((t) => changed.has(termKey(t)))) out.add(spread(id));
+  }
+  return out;
 }
 
 /**
