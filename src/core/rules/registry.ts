@@ -3,7 +3,7 @@ import { codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, row
 import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
-import { indicators, narrativeProjects, targetBudgetSum, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
+import { indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import type { IteratorDef } from './registry-types.js';
@@ -32,6 +32,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     targetTexts,
     indicators,
     narrativeProjects,
+    targetTextAmounts,
     codeRows,
     codeNames,
     codeCoverage,

@@ -1,6 +1,6 @@
 /** Project performance-target tables: their own arithmetic, their categories, plans and indicators. */
 import type { z } from 'zod';
-import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams } from '../params/targets.js';
+import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams, TextAmountParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
 import type { CellRef, RecognizedTable, Unit } from '../../model.js';
 import type { IndicatorVocabulary } from '../../vocabulary.js';
@@ -311,6 +311,60 @@ export const targetTexts: IteratorDef<z.infer<typeof TextParams>> = {
         cell: { sheet: ref.sheet, cell: ref.cell },
         table: 'performance-target',
       });
+    }
+    return items;
+  },
+};
+
+// ── target-text-amounts: one item stated at two amounts in a project's own texts ───────────────
+
+/** A clause that is an item and its amount and nothing else: “缴纳电费27万元”, “购买办公用品4万元”. */
+const ITEM_AMOUNT = /^([\u4e00-\u9fff]{3,20}?)(?:约|为|共计|合计|共)?(\d[\d,]*(?:\.\d+)?)(万元|元|万)$/u;
+/** Clauses end at punctuation, and at a new number after an amount (“…27万元3、…”). */
+const CLAUSE_BREAK = /[，。；;,、：:！!？?\n]|(?<=元)(?=\d)/u;
+const CLAUSE_NUMBER = /^(?:\d{1,2}[.．)）]|[(（](?:\d{1,2}|[一二三四五六七八九十]+)[)）])/u;
+
+export const targetTextAmounts: IteratorDef<z.infer<typeof TextAmountParams>> = {
+  name: 'target-text-amounts',
+  description: both(
+    '同一项目的资金用途、年度绩效目标和指标说明中，同一事项（如“缴纳电费”）写出的金额',
+    'the amounts one item (缴纳电费) is given across a project’s 资金用途, 年度绩效目标 and indicator descriptions',
+  ),
+  facts: {
+    project: text('项目名称', 'project name'),
+    item: text('事项（金额前的文字）', 'the item (the words before the amount)'),
+    amounts: text('写出的各个金额，按出现顺序', 'the amounts stated, in order'),
+    distinctAmounts: num('不同金额的个数', 'how many different amounts'),
+  },
+  identities: false,
+  texts: ['project', 'table'],
+  run(ctx) {
+    const items: Item[] = [];
+    for (const t of targets(ctx)) {
+      const d = t.target!;
+      const cells = [d.purpose, d.goal, ...d.indicators.flatMap((i) => [i.description, i.basis])].filter((c): c is CellRef => !!c && c.text.trim() !== '');
+      const stated = new Map<string, { cell: CellRef; wan: number; text: string }[]>();
+      for (const cell of new Set(cells)) {
+        for (const clause of fold(cell.text).replace(/\s+/g, '').split(CLAUSE_BREAK)) {
+          const m = ITEM_AMOUNT.exec(clause.replace(CLAUSE_NUMBER, ''));
+          const parsed = m && parseAmount(m[2]!);
+          if (!m || !parsed || parsed.kind !== 'number') continue;
+          const wan = m[3] === '元' ? parsed.value / 10_000 : parsed.value;
+          stated.set(m[1]!, [...(stated.get(m[1]!) ?? []), { cell, wan, text: `${m[2]}${m[3]}` }]);
+        }
+      }
+      for (const [item, list] of stated) {
+        const distinct = new Set(list.map((x) => Math.round(x.wan * 1e6)));
+        if (list.length < 2) continue;
+        const places = [...new Set(list.map((x) => x.cell))];
+        items.push({
+          facts: { project: projectOf(t), item, amounts: list.map((x) => x.text).join('、'), distinctAmounts: distinct.size },
+          text: (lang) => projectText(ctx, t)[lang],
+          cell: { sheet: places[0]!.sheet, cell: places[0]!.cell },
+          related: places.slice(1).map((c) => ({ sheet: c.sheet, cell: c.cell })),
+          table: 'performance-target',
+        });
+      }
     }
     return items;
   },

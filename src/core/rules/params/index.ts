@@ -39,4 +39,5 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['target-texts', targets.TextParams],
   ['indicators', targets.IndicatorParams],
   ['narrative-projects', targets.NarrativeProjectParams],
+  ['target-text-amounts', targets.TextAmountParams],
 ]);
