@@ -65,6 +65,7 @@ export interface Indicator {
 
 export interface TargetDetails {
   projectCode?: CellRef;
+  /** The 项目名称 field's value; for a form naming its project only in its title, the title's cell, its text the name the title gives. */
   projectName?: CellRef;
   budget?: CellRef;
   fiscalFunds?: CellRef;

@@ -239,9 +239,9 @@ describe('hand-made layouts', () => {
     expect(targets[0]!.target!.goal!.text).toBe('完成年度任务');
   });
 
-  it('a target table naming its project with no project code (国家信访局 2026) lacks nothing; one naming no project says so', async () => {
-    const rows = (nameRow: CellValue[]): CellValue[][] => [
-      ['信息化运行维护绩效目标表', _, _, _],
+  it('a target table naming its project with no project code (国家信访局 2026), or only in its title (泉州 2026), lacks nothing; one naming no project says so', async () => {
+    const rows = (nameRow: CellValue[], title = '信息化运行维护绩效目标表'): CellValue[][] => [
+      [title, _, _, _],
       ['(2026年度)', _, _, _],
       nameRow,
       ['主管部门及代码', '[292]国家信访局', '实施单位', '国家信访局本级'],
@@ -254,7 +254,10 @@ describe('hand-made layouts', () => {
     const named = (await recognizeGrid(wb(sheetFromValues('绩效', rows(['项目名称', '信息化运行维护', _, _]))))).tables.find((t) => t.id === 'performance-target')!;
     expect(named.target!.projectName!.text).toBe('信息化运行维护');
     expect(named.problems).toEqual([]);
-    const unnamed = (await recognizeGrid(wb(sheetFromValues('绩效', rows([_, _, _, _]))))).tables.find((t) => t.id === 'performance-target')!;
+    const titled = (await recognizeGrid(wb(sheetFromValues('绩效', rows([_, _, _, _], '市行政中心保安服务项目绩效目标表'))))).tables.find((t) => t.id === 'performance-target')!;
+    expect([titled.target!.projectName!.text, titled.target!.projectName!.cell, titled.problems]).toEqual(['市行政中心保安服务', 'A1', []]);
+    const unnamed = (await recognizeGrid(wb(sheetFromValues('绩效', rows([_, _, _, _], '2026年项目支出绩效目标表'))))).tables.find((t) => t.id === 'performance-target')!;
+    expect(unnamed.target!.projectName).toBeUndefined();
     expect(unnamed.problems).toEqual([expect.objectContaining({ code: 'column-missing', severity: 'warning', params: expect.objectContaining({ role: 'projectName', zh: '项目名称' }) })]);
   });
 

@@ -11,7 +11,7 @@ import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, t
 import { columnHeadings, findHeader, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView } from './sheet-view.js';
-import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget } from './targets.js';
+import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
 
 /** Titles are short; a longer line that mentions a table's name is narrative about it. */
 const TITLE_MAX_LENGTH = 60;
@@ -199,6 +199,9 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
   // A list holds one project per block: a table each, as the form layout gives, named and placed by its name.
   if (list && projects.length > 0) return projects.map((p) => table(p.first, p.last, p.details.projectName!, list.header, p.details, []));
   const problems: RecognitionProblem[] = [];
+  // Some forms name the project only in their title (泉州 2026): the title's cell, read as that name.
+  const titled = details.projectName || !anchor.title ? undefined : projectOfTitle(anchor.title);
+  if (titled) details.projectName = { sheet: view.name, cell: toA1(anchor.row, anchor.col), row: anchor.row, col: anchor.col, text: titled, amount: null, decimals: 0 };
   // The name is what findings and the indicator checks name the project by; a code only labels it
   // (国家信访局 2026 prints none), so its absence stops nothing.
   if (!details.projectName) {

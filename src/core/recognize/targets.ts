@@ -4,7 +4,7 @@
  */
 import type { CellRef, Indicator, TargetDetails } from '../model.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { normalizeLabel } from '../text.js';
+import { fold, normalizeLabel } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
@@ -174,6 +174,21 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     }
   }
   return { details, lastRow, left, right, ...(list && { list }) };
+}
+
+/**
+ * The project a target table's title names, for a form with no 项目名称 field (泉州 2026:
+ * “市行政中心保安服务项目绩效目标表”): the title without its numbering, year and closing words. None
+ * when that leaves no name (“2026年项目支出绩效目标表”) or a department's year (“XX局2026年度…”).
+ */
+export function projectOfTitle(title: string): string | undefined {
+  const core = fold(title)
+    .replace(/\s+/g, '')
+    .replace(/[(（][^()（）]*[)）]$/, '')
+    .replace(/^(?:\d{1,2}[、.．]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])/, '')
+    .replace(/^20\d{2}年度?/, '')
+    .replace(/(?:项目)?(?:支出)?(?:预算)?绩效目标(?:申报)?表$/, '');
+  return core.length >= 2 && !/20\d{2}年|^(?:本?部门|本?单位|本级|整体|部门整体|重点|重点项目|专项|项目)$/.test(core) ? core : undefined;
 }
 
 /** The fields a list gives each project, read on the first row of its block. */
