@@ -90,7 +90,7 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
     const lhs = t && total && ctx.term(t, total, params.column);
     const budgets = targets(ctx).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
     if (!lhs || budgets.length === 0) return [];
-    const identity = new CellIdentity(ruleId, lhs, 'eq', [lhs], budgets, { projectCount: budgets.length }, (lang) => ({ table: ctx.tableName(t!, lang) }));
+    const identity = new CellIdentity(ruleId, lhs, params.relation ?? 'eq', [lhs], budgets, { projectCount: budgets.length }, (lang) => ({ table: ctx.tableName(t!, lang) }));
     return [identityItem(identity, t!.id)];
   },
 };

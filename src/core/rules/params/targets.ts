@@ -5,6 +5,12 @@ export const BudgetsTotalParams = z
   .object({
     table: z.enum(['expense-summary', 'general-budget-expense']),
     column: z.string(),
+    relation: z
+      .enum(['eq', 'ge'])
+      .default('eq')
+      .describe(
+        'eq：每个项目都公开绩效目标表，项目支出等于各表预算数之和；ge：只公开部分项目的（重点项目、一级项目），项目支出不少于各表之和 / eq: every project publishes its target table, so 项目支出 equals their budgets’ sum; ge: only some do (key projects, first-level ones), so 项目支出 is at least that sum',
+      ),
   })
   .strict();
 
