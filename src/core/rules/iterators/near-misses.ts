@@ -248,6 +248,10 @@ export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
     meant: text('表中有、列举中没有、又与重复项相近的名称（可能是本来要写的，以“或”连接）', 'table names the list leaves out that are close to a repeated item (what may have been meant; joined by 或)'),
     ...LIST_FACTS,
     listedShare: num('与表中名称完全相同的项所占比例（0–1）', 'the share of the list’s items that are table names exactly (0–1)'),
+    subjectLikeShare: num(
+      '以科目名称的结尾（参数 subjectEndings）结尾的项所占比例（0–1）：列举照抄了整套科目名称、表中只有少数时，它仍是科目列举',
+      'the share of items ending as subject names do (the subjectEndings parameter), 0–1: a list copying a whole set of subject names of which the tables hold few is still a list of subjects',
+    ),
     defining: flag('列举之前的文字在下定义（“……是指……”）：列的是一个词涵盖哪些科目，不是预算安排了哪些', 'the text before the list defines a term (“… 是指 …”): it lists what the term covers, not what the budget holds'),
   },
   identities: false,
@@ -274,6 +278,7 @@ export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
           listedNames: exact,
           listLength: list.length,
           listedShare: exact / list.length,
+          subjectLikeShare: folded.filter((f) => params.subjectEndings.some((e) => f.endsWith(e))).length / list.length,
           defining: DEFINITION.test(cell.text.slice(0, list[0]!.at)),
         },
         text: (lang) => ({

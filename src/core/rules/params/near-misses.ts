@@ -36,6 +36,10 @@ export const ListItemParams = ListParams.extend({
     )
     .default([])
     .describe('统称：表中列的是其下各项（“社会保障缴费”统称养老、医疗保险缴费等） / collective terms whose members the tables list instead (社会保障缴费 for the pension and medical contributions)'),
+  subjectEndings: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('科目名称的结尾（“费”“支出”“购置”……）：以此结尾的项所占比例即 subjectLikeShare / how subject names end (费, 支出, 购置 …): the share of items ending so is subjectLikeShare'),
 }).strict();
 
 export const Wording = z
