@@ -6,7 +6,7 @@ import type { CellRef, RecognizedTable, Unit } from '../../model.js';
 import type { IndicatorVocabulary } from '../../vocabulary.js';
 import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import { CellIdentity, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
+import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '../identity.js';
 import { toA1 } from '../../address.js';
 import { narrativeCells } from './narrative.js';
 import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
@@ -90,7 +90,13 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
     const lhs = t && total && ctx.term(t, total, params.column);
     const budgets = targets(ctx).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
     if (!lhs || budgets.length === 0) return [];
-    const identity = new CellIdentity(ruleId, lhs, params.relation ?? 'eq', [lhs], budgets, { projectCount: budgets.length }, (lang) => ({ table: ctx.tableName(t!, lang) }));
+    const describe = (lang: 'zh-CN' | 'en') => ({ table: ctx.tableName(t!, lang) });
+    const asEquation = new CellIdentity(ruleId, lhs, 'eq', [lhs], budgets, { projectCount: budgets.length }, describe);
+    // auto: budgets adding up to 项目支出 as published are every project's, and hold it as an equation
+    // (evidence for the locator); short of it, they are a selection, and only more than it is wrong.
+    const e = evaluate(asEquation);
+    const relation = params.relation === 'auto' ? (e.breach <= e.tolerance ? 'eq' : 'ge') : (params.relation ?? 'eq');
+    const identity = relation === 'eq' ? asEquation : new CellIdentity(ruleId, lhs, relation, [lhs], budgets, { projectCount: budgets.length }, describe);
     return [identityItem(identity, t!.id)];
   },
 };

@@ -6,10 +6,10 @@ export const BudgetsTotalParams = z
     table: z.enum(['expense-summary', 'general-budget-expense']),
     column: z.string(),
     relation: z
-      .enum(['eq', 'ge'])
+      .enum(['eq', 'ge', 'auto'])
       .default('eq')
       .describe(
-        'eq：每个项目都公开绩效目标表，项目支出等于各表预算数之和；ge：只公开部分项目的（重点项目、一级项目），项目支出不少于各表之和 / eq: every project publishes its target table, so 项目支出 equals their budgets’ sum; ge: only some do (key projects, first-level ones), so 项目支出 is at least that sum',
+        'eq：每个项目都公开绩效目标表，项目支出等于各表预算数之和；ge：只公开部分项目的（重点项目、一级项目），项目支出不少于各表之和；auto：两者相符（在舍入之内）即是全部公开，按 eq，否则按 ge / eq: every project publishes its target table, so 项目支出 equals their budgets’ sum; ge: only some do (key projects, first-level ones), so 项目支出 is at least that sum; auto: eq where the two agree as published (within rounding: every project published), ge otherwise',
       ),
   })
   .strict();
