@@ -55,11 +55,15 @@ export interface RecognitionProblem {
 
 export interface Indicator {
   row: number;
+  /** 一级 and 二级指标; a blank cell where the form has no category columns (重庆 2026). */
   level1: CellRef;
   level2: CellRef;
   level3: CellRef;
   description?: CellRef;
   value: CellRef;
+  /** 指标性质 (≥, =) and 计量单位, where the form writes them beside the value (重庆 2026). */
+  comparator?: CellRef;
+  unit?: CellRef;
   basis?: CellRef;
 }
 
@@ -77,6 +81,8 @@ export interface TargetDetails {
   plan: { label: string; cell: CellRef }[];
   goal?: CellRef;
   indicators: Indicator[];
+  /** False where the indicator block has no 一级/二级指标 columns (重庆 2026): no category is required of it. */
+  categorized?: boolean;
 }
 
 export interface RecognizedTable {

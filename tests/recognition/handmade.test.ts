@@ -286,6 +286,32 @@ describe('hand-made layouts', () => {
     ]);
   });
 
+  it('重庆 2026 target forms: a list with 指标名称 | 指标性质 | 指标值 | 计量单位 and no categories, and a form left blank, which is no project', async () => {
+    const list: CellValue[][] = [
+      ['表十二', _, _, _, _, _, _, _, _],
+      ['2026年市级一般性项目绩效目标表(一级项目)', _, _, _, _, _, _, _, _],
+      ['资金主管部门:重庆市气象局', _, _, _, _, _, _, _, '单位:万元'],
+      ['序号', '项目名称', '当年财政拨款预算金额', '当年绩效目标', '指标名称', '指标性质', '指标值', '计量单位', '指标权重(%)'],
+      [1, '气象事务', 4902.34, '全力做好规划编制', '气候预测准确率', '≥', 68, '%', 10],
+      [_, _, _, _, '气象台站改造数量', '≥', 4, '个', 11],
+    ];
+    const blank: CellValue[][] = [
+      ['2026年市级重点专项资金绩效目标表(一级项目)', _, _, _, _],
+      ['项目名称', _, _, '主管部门', _],
+      ['当年预算', _, _, '市级支出', _],
+      ['绩效指标', '指标名称', '指标性质', '指标值', '计量单位'],
+      [_, _, _, _, _],
+      ['备注:本单位主管无市级财力安排的重点专项资金,故此表无数据。', _, _, _, _],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('表十二', list, ['A5:A6', 'B5:B6', 'C5:C6', 'D5:D6']), sheetFromValues('表十一', blank)));
+    const targets = rec.tables.filter((t) => t.id === 'performance-target');
+    expect(targets.map((t) => [t.sheet, t.target!.projectName!.text, t.target!.budget!.amount, t.target!.goal!.text, t.target!.categorized])).toEqual([['表十二', '气象事务', 4902.34, '全力做好规划编制', false]]);
+    expect(targets[0]!.target!.indicators.map((i) => [i.level1.text, i.level3.text, i.comparator!.text, i.value.text, i.unit!.text])).toEqual([
+      ['', '气候预测准确率', '≥', '68', '%'],
+      ['', '气象台站改造数量', '≥', '4', '个'],
+    ]);
+  });
+
   it('reports what it looked for when a table’s header lacks a column', async () => {
     const rows: CellValue[][] = [
       ['部门预算支出总表'],

@@ -10,7 +10,7 @@ import type { SheetView } from './sheet-view.js';
 
 type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
 const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
-const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis'] as const;
+const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'comparator', 'valueUnit', 'basis'] as const;
 /** Labels are short; longer text is a value (a purpose statement may mention 预算数). */
 const LABEL_MAX_LENGTH = 16;
 /** After the indicators, this many blank rows or a lone line this long end the table. */
@@ -121,8 +121,10 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       const role = roleOf(table, e.norm, INDICATOR_ROLES);
       if (role) indicatorCols[role as (typeof INDICATOR_ROLES)[number]] = e.col;
     }
-    if (indicatorCols.level1 !== undefined && indicatorCols.level3 !== undefined) {
+    // An indicator header names the indicator and its categories, or (重庆 2026) the indicator and its value.
+    if (indicatorCols.level3 !== undefined && (indicatorCols.level1 !== undefined || indicatorCols.value !== undefined)) {
       indicatorHeader = { row: r, cols: indicatorCols };
+      details.categorized = indicatorCols.level1 !== undefined;
       const fields: Partial<Record<Field, number>> = {};
       for (const e of entries) {
         const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
@@ -199,7 +201,8 @@ const LIST_FIELDS = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'car
  * its block is the block's first row's), and takes the indicators down to the next one. Indicators
  * above the first name belong to the first project.
  */
-export function listProjects(view: SheetView, list: TargetList, indicators: readonly Indicator[]): { first: number; last: number; details: TargetDetails }[] {
+export function listProjects(view: SheetView, list: TargetList, parsed: TargetDetails): { first: number; last: number; details: TargetDetails }[] {
+  const indicators = parsed.indicators;
   const nameCol = list.fields.projectName!;
   const starts = indicators.map((ind) => ind.row).filter((row) => {
     const at = view.resolved(row, nameCol);
@@ -209,7 +212,7 @@ export function listProjects(view: SheetView, list: TargetList, indicators: read
   return starts.map((start, i) => {
     const next = starts[i + 1] ?? Number.MAX_SAFE_INTEGER;
     const block = indicators.filter((ind) => (i === 0 || ind.row >= start) && ind.row < next);
-    const details: TargetDetails = { plan: [], indicators: block };
+    const details: TargetDetails = { plan: [], indicators: block, ...(parsed.categorized !== undefined && { categorized: parsed.categorized }) };
     for (const field of LIST_FIELDS) {
       const col = list.fields[field];
       if (col !== undefined) details[field] = view.ref(start, col);
@@ -225,15 +228,19 @@ function readIndicator(
   previous: Indicator | undefined,
 ): Indicator | undefined {
   const ref = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : view.ref(row, col));
-  const level1 = ref(cols.level1)!;
-  const level2 = ref(cols.level2 ?? cols.level1)!;
   const level3 = ref(cols.level3)!;
+  // A form without category columns gives its indicators none: a blank cell, where the indicator is.
+  const none: CellRef = { sheet: level3.sheet, cell: level3.cell, row: level3.row, col: level3.col, text: '', amount: null, decimals: 0 };
+  const level1 = ref(cols.level1) ?? none;
+  const level2 = ref(cols.level2 ?? cols.level1) ?? none;
   const value = ref(cols.value ?? cols.level3)!;
   const description = ref(cols.description);
+  const comparator = ref(cols.comparator);
+  const unit = ref(cols.valueUnit);
   const basis = ref(cols.basis);
   const any = [level1, level2, level3, value, description, basis].some((c) => c && c.text.trim() !== '' && c.row === row);
   if (!any) return undefined;
   // 一级指标 is written once per group (merged or not); rows below it belong to it.
   const inheritedLevel1 = level1.text.trim() === '' && previous ? previous.level1 : level1;
-  return { row, level1: inheritedLevel1, level2, level3, value, ...(description && { description }), ...(basis && { basis }) };
+  return { row, level1: inheritedLevel1, level2, level3, value, ...(description && { description }), ...(comparator && { comparator }), ...(unit && { unit }), ...(basis && { basis }) };
 }

@@ -194,7 +194,8 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
   identities: false,
   texts: ['project', 'table'],
   run(ctx, params) {
-    return targets(ctx).map((t) => {
+    // A form without category columns (重庆 2026) is asked for none.
+    return targets(ctx).filter((t) => t.target!.categorized !== false).map((t) => {
       const inds = t.target!.indicators;
       const present = new Map<string, Set<string>>();
       for (const i of inds) {
@@ -448,7 +449,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
         const l3 = normalizeLabel(ind.level3.text);
-        const valueText = ind.value.text.trim();
+        // 指标性质, 指标值 and 计量单位 in three columns (重庆 2026) read as the one value they write.
+        const valueText = [ind.comparator, ind.value, ind.unit].map((c) => c?.text.trim() ?? '').join('');
         const v = parseIndicatorValue(valueText);
         const isCost = l2 === normalizeLabel(params.costCategory) || l1 === normalizeLabel(params.costCategory);
         // A rate is a percentage (or a bare number) of a rate-like indicator; money is never a rate.
@@ -468,7 +470,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             level3Blank: l3 === '',
             valueBlank: valueText === '',
             level3IsCategory: l3 !== '' && categoryNames.has(l3),
-            level2UnderLevel1: known ? known.some((k) => normalizeLabel(k) === l2) : false,
+            level2UnderLevel1: t.target!.categorized === false || (known ? known.some((k) => normalizeLabel(k) === l2) : false),
             quantitative: params.quantitative.some((q) => normalizeLabel(q) === l2),
             isQuantity: v.isQuantity,
             hasNumber: v.number !== null,
