@@ -10,7 +10,7 @@ import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { columnHeadings, findHeader, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
-import { SheetView } from './sheet-view.js';
+import { SheetView, textRef } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
 
 /** Titles are short; a longer line that mentions a table's name is narrative about it. */
@@ -204,7 +204,7 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
   const problems: RecognitionProblem[] = [];
   // Some forms name the project only in their title (泉州 2026): the title's cell, read as that name.
   const titled = details.projectName || !anchor.title ? undefined : projectOfTitle(anchor.title);
-  if (titled) details.projectName = { sheet: view.name, cell: toA1(anchor.row, anchor.col), row: anchor.row, col: anchor.col, text: titled, amount: null, decimals: 0 };
+  if (titled) details.projectName = textRef(view.name, anchor.row, anchor.col, titled);
   // The name is what findings and the indicator checks name the project by; a code only labels it
   // (国家信访局 2026 prints none), so its absence stops nothing.
   if (!details.projectName) {

@@ -111,6 +111,11 @@ export class SheetView {
   }
 }
 
+/** A reference that reads as the text given, not as the cell holds: a blank category, a name a title gives. */
+export function textRef(sheet: string, row: number, col: number, text: string): CellRef {
+  return new GridRef(sheet, row, col, text);
+}
+
 /**
  * A recognised cell. One per cell of every table (half a million on a county consolidation), so it is
  * lean: its A1 address is spelled only when read (a finding, a message), and every flag is present,

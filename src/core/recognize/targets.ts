@@ -6,7 +6,7 @@ import type { CellRef, Indicator, TargetDetails } from '../model.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { fold, normalizeLabel } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
-import type { SheetView } from './sheet-view.js';
+import { textRef, type SheetView } from './sheet-view.js';
 
 type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
 const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
@@ -229,10 +229,10 @@ function readIndicator(
 ): Indicator | undefined {
   const ref = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : view.ref(row, col));
   const level3 = ref(cols.level3)!;
-  // A form without category columns gives its indicators none: a blank cell, where the indicator is.
-  const none: CellRef = { sheet: level3.sheet, cell: level3.cell, row: level3.row, col: level3.col, text: '', amount: null, decimals: 0 };
-  const level1 = ref(cols.level1) ?? none;
-  const level2 = ref(cols.level2 ?? cols.level1) ?? none;
+  // A form without category columns gives its indicators none: a blank, where the indicator is.
+  const none = () => textRef(level3.sheet, level3.row, level3.col, '');
+  const level1 = ref(cols.level1) ?? none();
+  const level2 = ref(cols.level2 ?? cols.level1) ?? none();
   const value = ref(cols.value ?? cols.level3)!;
   const description = ref(cols.description);
   const comparator = ref(cols.comparator);

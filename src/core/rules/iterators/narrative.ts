@@ -27,6 +27,29 @@ export interface NarrativeCell {
   folded: string;
 }
 
+/**
+ * A figure written in a narrative cell, as a term: the cell, the figure in its unit, and where in
+ * the text it stands (so a fix rewrites that number only), named by what the sentence calls it.
+ */
+export function statedFigure(
+  at: { sheet: string; row: number; col: number; text: string },
+  figure: { value: number; decimals: number },
+  unit: Unit,
+  start: number,
+  length: number,
+  name: { 'zh-CN': string; en: string },
+): Term {
+  const ref: CellRef = { sheet: at.sheet, cell: toA1(at.row, at.col), row: at.row, col: at.col, text: at.text, amount: figure.value, decimals: figure.decimals };
+  return {
+    ref,
+    factor: UNIT_FACTOR[unit] ?? 10000,
+    unit,
+    sign: 1,
+    label: { 'zh-CN': `${at.sheet}!${ref.cell} 说明中的“${name['zh-CN']}”`, en: `${at.sheet}!${ref.cell} narrative “${name.en}”` },
+    inText: { start, end: start + length },
+  };
+}
+
 /** Every cell of text long enough to be a sentence, found once per check for all narrative rules. */
 export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
   return ctx.memo(`text-cells:${MIN_TEXT_LENGTH}`, () => [...textCells(ctx, MIN_TEXT_LENGTH)]);
@@ -92,17 +115,9 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
           const unit = ((m[2] as Unit | undefined) ?? '万元') as Unit;
           // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
           const start = m.index + m[0].indexOf(numberText);
-          const ref: CellRef = { sheet, cell: toA1(r, c), row: r, col: c, text, amount: parsed.value, decimals: parsed.decimals };
-          const lhs: Term = {
-            ref,
-            factor: UNIT_FACTOR[unit] ?? 10000,
-            unit,
-            sign: 1,
-            label: { 'zh-CN': `${sheet}!${ref.cell} 说明中的“${s.name['zh-CN']}”`, en: `${sheet}!${ref.cell} narrative “${s.name.en}”` },
-            inText: { start, end: start + numberText.length },
-          };
+          const lhs = statedFigure({ sheet, row: r, col: c, text }, parsed, unit, start, numberText.length, s.name);
           const identity: Identity = {
-            key: `${ruleId}:${sheet}!${ref.cell}#${start}`,
+            key: `${ruleId}:${sheet}!${lhs.ref.cell}#${start}`,
             ruleId,
             relation: s.relation,
             lhs: [lhs],

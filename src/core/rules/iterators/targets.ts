@@ -7,8 +7,7 @@ import type { IndicatorVocabulary } from '../../vocabulary.js';
 import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '../identity.js';
-import { toA1 } from '../../address.js';
-import { narrativeCells } from './narrative.js';
+import { narrativeCells, statedFigure } from './narrative.js';
 import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
 
@@ -134,17 +133,9 @@ export const narrativeProjects: IteratorDef<z.infer<typeof NarrativeProjectParam
           if (!m || !parsed || parsed.kind !== 'number') continue;
           const unit: Unit = m[2] === '万' ? '万元' : (m[2] as Unit);
           const start = end + m.index + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length);
-          const ref: CellRef = { sheet, cell: toA1(row, col), row, col, text: original, amount: parsed.value, decimals: parsed.decimals };
-          const stated: Term = {
-            ref,
-            factor: UNIT_FACTOR[unit],
-            unit,
-            sign: 1,
-            label: { 'zh-CN': `${sheet}!${ref.cell} 说明中的“${p.shown}”`, en: `${sheet}!${ref.cell} narrative “${p.shown}”` },
-            inText: { start, end: start + m[1]!.length },
-          };
+          const stated = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, m[1]!.length, { 'zh-CN': p.shown, en: p.shown });
           const identity: Identity = {
-            key: `${ruleId}:${sheet}!${ref.cell}#${start}`,
+            key: `${ruleId}:${sheet}!${stated.ref.cell}#${start}`,
             ruleId,
             relation: 'eq',
             lhs: [stated],
