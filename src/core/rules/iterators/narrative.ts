@@ -179,7 +179,11 @@ export const narrativeShares: IteratorDef<z.infer<typeof SharesParams>> = {
     whole: num('各项之和（万元）', 'the sum of the parts (万元)'),
     statedShare: num('文中写的占比（%）', 'the share the text states (%)'),
     computedShare: num('按文中数字算出的占比（%）', 'the share recomputed from the figures (%)'),
-    shareExcess: num('写的与算出的占比之差超出舍入的部分（>0 即不符；允许末位差 1 以凑满 100%）', 'stated minus recomputed share beyond rounding (>0 disagree; one unit of the last digit is allowed, for shares made to add up to 100%)'),
+    computedShareText: text('算出的占比，保留原文的小数位数（如 49.5）', 'the recomputed share to the decimals the text writes (49.5)'),
+    shareExcess: num(
+      '写的与算出的占比之差超出舍入的部分（>0 即不符；为凑满 100% 而多进或少舍的一位也算不符）',
+      'stated minus recomputed share beyond rounding (>0 disagree; a last digit nudged to make the shares add up to 100% disagrees too)',
+    ),
   },
   identities: false,
   texts: [],
@@ -211,7 +215,8 @@ export const narrativeShares: IteratorDef<z.infer<typeof SharesParams>> = {
             whole: Math.round(whole * 100) / 100,
             statedShare: p.share,
             computedShare: Math.round(computed * 100) / 100,
-            shareExcess: Math.abs(p.share - computed) - (1.5 * unit + slack),
+            computedShareText: computed.toFixed(p.shareDecimals),
+            shareExcess: Math.abs(p.share - computed) - (0.5 * unit + slack),
           },
           cell: { sheet, cell: toA1(row, col) },
         });
