@@ -534,18 +534,23 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   references: (p) =>
     p.ties.flatMap((tie, i) => [
       ...(['left', 'right'] as const).flatMap((side) => sideReferences(tie[side], ['ties', i, side])),
-      ...(['when', 'unless'] as const).flatMap((cond) => {
-        const row = tie[cond];
-        return row ? [{ path: ['ties', i, cond, 'key'], table: row.table, rowKey: row.key, side: row.side }] : [];
-      }),
+      ...(['when', 'unless'] as const).flatMap((cond) =>
+        rowsOf(tie[cond]).flatMap((row, j) => {
+          const path = Array.isArray(tie[cond]) ? ['ties', i, cond, j] : ['ties', i, cond];
+          return [{ path: [...path, 'key'], table: row.table, rowKey: row.key, side: row.side }, ...(row.column ? [{ path: [...path, 'column'], table: row.table, column: row.column }] : [])];
+        }),
+      ),
     ]),
   *run(ctx, params, ruleId) {
-    const present = (row: { table: TableId; side: string; key: string }) => {
+    // A row named with a column counts only where it holds money there (其他收入 of 0 is no other income).
+    const present = (row: RowCondition) => {
       const t = ctx.table(row.table);
-      return !!t && !!rowByKey(t, row.side, row.key);
+      const found = t && rowByKey(t, row.side, row.key);
+      return !!found && (row.column === undefined || (ctx.cell(t, found, row.column)?.amount ?? 0) !== 0);
     };
+    const any = (cond: RowCondition | RowCondition[]) => rowsOf(cond).some(present);
     for (const tie of params.ties) {
-      if ((tie.when && !present(tie.when)) || (tie.unless && present(tie.unless))) continue;
+      if ((tie.when && !any(tie.when)) || (tie.unless && any(tie.unless))) continue;
       const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
       for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right)) {
         if (lhs.every(blank) && rhs.every(blank)) continue;
@@ -555,6 +560,13 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
     }
   },
 };
+
+type RowCondition = { table: TableId; side: string; key: string; column?: string | undefined };
+
+/** A tie's condition as a list of rows (one row, or several of which any will do). */
+function rowsOf(cond: RowCondition | RowCondition[] | undefined): RowCondition[] {
+  return cond === undefined ? [] : Array.isArray(cond) ? cond : [cond];
+}
 
 // ── code-correspondences ──────────────────────────────────────────────────────────────────────
 

@@ -122,8 +122,12 @@ export const RowPresence = z
     table: TableIdSchema,
     side: z.string().describe('行标签所在列 / label column of the key'),
     key: z.string().describe('行标签 / row key from the vocabulary'),
+    column: z.string().optional().describe('写了列时，这一行须在该列有非零金额 / with a column, the row must hold a non-zero amount in it'),
   })
   .strict();
+
+/** One row, or several of which any will do. */
+const RowCondition = z.union([RowPresence, z.array(RowPresence).min(1)]);
 
 /** A side of a tie: one cell (or one per code), or a weighted sum of cells and code ranges. */
 export const TieSide = z.union([CellSelector, z.object({ sum: z.array(Addend).min(1).describe('各加项之和 / the sum of these addends') }).strict()]);
@@ -144,8 +148,8 @@ export const TieParams = z
             relation: z.enum(['eq', 'le', 'ge']).default('eq').describe('eq 左 = 右；le 左 ≤ 右；ge 左 ≥ 右 / eq left = right; le left ≤ right; ge left ≥ right'),
             tolerance: Tolerance.optional(),
             description: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
-            when: RowPresence.optional().describe('只在表中有这一行时核对（模板不同，等式不同） / check only when the table has this row (templates differ in what ties)'),
-            unless: RowPresence.optional().describe('表中有这一行时不核对 / skip when the table has this row'),
+            when: RowCondition.optional().describe('只在表中有这一行（列出几行时，其中任一行）时核对（模板不同，等式不同） / check only when the table has this row (of several listed, any) — templates differ in what ties'),
+            unless: RowCondition.optional().describe('表中有这一行（列出几行时，其中任一行）时不核对 / skip when the table has this row (of several listed, any)'),
           })
           .strict(),
       )
