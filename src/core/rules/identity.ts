@@ -85,8 +85,9 @@ export class CellIdentity implements Identity {
 export function halfWidth(t: Term): number {
   const decimals = t.ref.rounded ? t.ref.decimals : Math.max(2, t.ref.decimals);
   // A figure in the narrative is often worked out from rounded ones (北京 审计局 2026's 项目支出 7633.51
-  // = 32852.05 − 25218.54, for a table's 7633.516247): it may be off by one in its last digit.
-  return (t.inText ? 1 : 0.5) * (HALF_STEPS[decimals] ?? 10 ** -decimals) * t.factor;
+  // = 32852.05 − 25218.54, for a table's 7633.516247): to the cent, it may be off by one in its last
+  // digit. One written rounded coarser (上海 2026's 2,605 万元) is only rounded.
+  return (t.inText && !t.ref.rounded ? 1 : 0.5) * (HALF_STEPS[decimals] ?? 10 ** -decimals) * t.factor;
 }
 
 /** 10^-d for the decimals amounts show: every term of every identity asks, and ** is slow. */

@@ -40,6 +40,9 @@ export function statedFigure(
   name: { 'zh-CN': string; en: string },
 ): Term {
   const ref: CellRef = { sheet: at.sheet, cell: toA1(at.row, at.col), row: at.row, col: at.col, text: at.text, amount: figure.value, decimals: figure.decimals };
+  // Written to fewer than the cent (上海 2026's “财政拨款收入2,605万元” for 2,605.47): the sentence shows
+  // the amount rounded, as a “#,##0” format does, and is read to its last written digit.
+  if (figure.decimals < 2) ref.rounded = true;
   return {
     ref,
     factor: UNIT_FACTOR[unit] ?? 10000,
