@@ -118,12 +118,23 @@ export const narrativeProjects: IteratorDef<z.infer<typeof NarrativeProjectParam
     const projects = namedBudgets(ctx);
     if (projects.length === 0) return [];
     const after = new RegExp(`^\\s*(?:${params.between})\\s*(\\d[\\d,]*(?:\\.\\d+)?)\\s*(亿元|万元|元|万)`, 'u');
+    // A county's hundreds of projects against its thousands of text cells: each cell is read once,
+    // asking at each character only for the names that begin with its first two.
+    const byOpening = new Map<number, typeof projects>();
+    for (const p of projects) {
+      const key = opening(p.name, 0);
+      byOpening.set(key, [...(byOpening.get(key) ?? []), p]);
+    }
     const items: Item[] = [];
     for (const { sheet, row, col, text: original, folded } of narrativeCells(ctx)) {
+      if (!AMOUNT_WRITTEN.test(folded)) continue;
       const spoken = folded.replace(/\s/g, ' ');
+      const named = new Set<(typeof projects)[number]>();
+      for (let i = 0; i + 1 < spoken.length; i++) for (const p of byOpening.get(opening(spoken, i)) ?? []) if (spoken.startsWith(p.name, i)) named.add(p);
       // Longest names first: a name inside a longer project's name is that project's mention, not its own.
       const taken: [number, number][] = [];
       for (const p of projects) {
+        if (!named.has(p)) continue;
         for (let at = spoken.indexOf(p.name); at >= 0; at = spoken.indexOf(p.name, at + 1)) {
           const end = at + p.name.length;
           if (taken.some(([a, b]) => at < b && end > a)) continue;
@@ -150,6 +161,14 @@ export const narrativeProjects: IteratorDef<z.infer<typeof NarrativeProjectParam
     return items;
   },
 };
+
+/** A figure with its unit: a cell without one states no project's amount. */
+const AMOUNT_WRITTEN = /\d\s*(?:亿元|万元|元|万)/u;
+
+/** The first two characters of a text from `at`, as one number. */
+function opening(text: string, at: number): number {
+  return text.charCodeAt(at) * 65_536 + text.charCodeAt(at + 1);
+}
 
 /**
  * The projects the narrative can name: a target table's project name and its budget, longest names
