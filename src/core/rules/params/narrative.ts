@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { TABLE_IDS } from '../../vocabulary.js';
 
-const Pattern = z
+/** A regular expression a rule file writes (checked to compile, with the u flag the iterators use). */
+export const Pattern = z
   .string()
   .min(1)
   .refine(

@@ -1,5 +1,6 @@
 /** Parameter schemas of the targets iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
 import { z } from 'zod';
+import { Pattern } from './narrative.js';
 
 export const BudgetsTotalParams = z
   .object({
@@ -37,21 +38,7 @@ export const BudgetSumParams = z.object({}).strict();
 
 export const NarrativeProjectParams = z
   .object({
-    between: z
-      .string()
-      .min(1)
-      .refine(
-        (p) => {
-          try {
-            new RegExp(p, 'u');
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { message: 'not a valid regular expression / 不是有效的正则表达式' },
-      )
-      .describe('项目名称与金额之间允许的文字（正则，如“预算”“安排”“为”）；其他文字隔开的金额不是该项目的预算数 / what may stand between the project name and its amount (a regex: 预算, 安排, 为); an amount separated by anything else is not the project’s budget'),
+    between: Pattern.describe('项目名称与金额之间允许的文字（正则，如“预算”“安排”“为”）；其他文字隔开的金额不是该项目的预算数 / what may stand between the project name and its amount (a regex: 预算, 安排, 为); an amount separated by anything else is not the project’s budget'),
   })
   .strict();
 
