@@ -1,6 +1,6 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
-import type { HierarchyParams, RowIdentityParams, LabelledSumParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams } from '../params/amounts.js';
+import type { HierarchyParams, RowIdentityParams, LabelledSumParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence } from '../params/amounts.js';
 import { parentCode } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel } from '../../text.js';
@@ -561,7 +561,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   },
 };
 
-type RowCondition = { table: TableId; side: string; key: string; column?: string | undefined };
+type RowCondition = z.infer<typeof RowPresence>;
 
 /** A tie's condition as a list of rows (one row, or several of which any will do). */
 function rowsOf(cond: RowCondition | RowCondition[] | undefined): RowCondition[] {
