@@ -192,6 +192,15 @@ function joinsTwoNames(written: string, names: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Table names joined by 及, 和 or 与 into one item (重庆 2026's “培训费及其他商品和服务支出”: 30216 and 30299). */
+function namesJoined(written: string, names: ReadonlySet<string>): boolean {
+  for (let i = 1; i < written.length - 1; i++) {
+    if (!'及和与'.includes(written[i]!)) continue;
+    if (names.has(written.slice(0, i)) && names.has(written.slice(i + 1))) return true;
+  }
+  return false;
+}
+
 // ── listed items: "主要包括：基本工资、…、绩效工资…" where the tables have no 绩效工资, or 奖金 twice ───────
 
 /** Whether every character of the shorter string appears, in order, in the longer. */
@@ -263,7 +272,7 @@ export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
     const items: Item[] = [];
     for (const { cell, items: list, folded, exact } of lists.lists) {
       // A typo of a table name is the listed-names rule's; only what is near no name is absent.
-      const absent = folded.filter((f) => !names.has(f) && !nearAName(f, names, byLength, params));
+      const absent = folded.filter((f) => !names.has(f) && !nearAName(f, names, byLength, params) && !namesJoined(f, names));
       const repeated = [...new Set(folded.filter((f, i) => folded.indexOf(f) !== i))];
       if (absent.length === 0 && repeated.length === 0) continue;
       // 奖金 twice and no 奖励金: the table's names close to a repeated item that the list leaves out.
