@@ -11,6 +11,8 @@ describe('reading an indicator value', () => {
     ['95%以上', '≥', 95, '%', true],
     ['5个工作日以内', '≤', 5, '个工作日', true],
     ['≤3400入', '≤', 3400, '入', true],
+    ['3个月内', '≤', 3, '个月', true],
+    ['12月内', '', 12, '月内', false],
     ['12月底前', '', 12, '月底前', false],
     ['按要求全部完成', '', null, '', false],
   ] as const)('%s', (text, comparator, number, unit, isQuantity) => {

@@ -198,9 +198,11 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
   const projects = list ? listProjects(view, list, details) : [];
   // A list holds one project per block: a table each, as the form layout gives, named and placed by its name.
   if (list && projects.length > 0) return projects.map((p) => table(p.first, p.last, p.details.projectName!, list.header, p.details, []));
-  // A form left blank, no project, amount or indicator in it (重庆 2026's 重点专项资金 form, “故此表无数据”), is no project's.
+  // A form left blank — no project, amount or indicator in it, its categories printed at most (重庆
+  // 2026's 重点专项资金 form, “故此表无数据”; 西安 2026's 专项资金总体绩效目标表) — is no project's.
   const funds = [details.budget, details.fiscalFunds, details.carriedOverFunds, details.otherFunds];
-  if (!details.projectName?.text.trim() && details.indicators.length === 0 && funds.every((c) => c?.amount == null)) return [];
+  const stated = details.indicators.some((i) => i.level3.text.trim() !== '' || i.value.text.trim() !== '');
+  if (!details.projectName?.text.trim() && !stated && funds.every((c) => c?.amount == null)) return [];
   const problems: RecognitionProblem[] = [];
   // Some forms name the project only in their title (泉州 2026): the title's cell, read as that name.
   const titled = details.projectName || !anchor.title ? undefined : projectOfTitle(anchor.title);

@@ -40,6 +40,12 @@ export function parseIndicatorValue(text: string): IndicatorValue {
     if (!comparator) comparator = after[1]!.endsWith('以上') ? '≥' : '≤';
     unit = unit.slice(0, -after[1]!.length);
   }
+  // "3个月内", "5个工作日内": a span of time and 内 is at most that span (“12月内” stays a deadline).
+  const within = /^(个月|天|小时|分钟|个工作日|工作日|周)内$/.exec(unit);
+  if (within) {
+    if (!comparator) comparator = '≤';
+    unit = within[1]!;
+  }
   // "≥13459.00(平方米)": a unit in brackets is still the unit.
   unit = unit.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
   // "12月底前", "2024年底前完成" are deadlines, not a number with a unit.

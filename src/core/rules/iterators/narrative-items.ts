@@ -486,8 +486,8 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
 const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|辆|个|台|套|项)';
 // The list is read ahead, not consumed, so a 其中 nested inside it is matched too.
 const BREAKDOWN = new RegExp(`${QUANTITY}[^。;；]{0,12}?([(（]|[,，]?)\\s*其中[:：]?(?=([^）)。;；]*))`, 'gu');
-/** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元"). */
-const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约)${QUANTITY}`, 'gu');
+/** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元") nor the tail of one (42.30 of 增加142.30). */
+const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,])${QUANTITY}`, 'gu');
 
 /**
  * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end;
@@ -604,6 +604,9 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
         const current = inWan(st.current);
         const change = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
         const base = current - change;
+        // An increase larger than the figure leaves last year below nothing: the change is the total's
+        // a list ends with (西安 2026: “…、其他收入100.00万元，较上年增加142.30万元” for the 4,203.47 before it).
+        if (base < 0) continue;
         const rate = rateAgainstFigures(st.change.percent, st.change.direction, base, current, { change: st.change.amount, current: st.current });
         items.push({
           facts: {
