@@ -207,7 +207,8 @@ export async function runRules(
     if (verdict === undefined) verdicts.set(key, (verdict = reports(ruleById.get(id.ruleId)!, identityFacts(id, overrides))));
     return verdict;
   };
-  const { culprits, unplaced } = await locate(failedIdentities, identitiesTouching(failedIdentities, rules, ctx), fails);
+  const touching = identitiesTouching(failedIdentities, rules, ctx);
+  const { culprits, unplaced } = await locate(failedIdentities, touching, fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
   const amount = (value: number, decimals: number, unit: Unit) => amountText(value, decimals, unit, lang);
   const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? (lang === 'zh-CN' ? '空白' : 'blank') : amount(value, decimals, unit));
@@ -262,6 +263,7 @@ export async function runRules(
   // unplaced on it shows no reference of its own (a 款 typed with the wrong sign and not updated either).
   const proposed = new Set(culprits.flatMap((c) => [c, ...c.with].map((x) => termKey(x.term))));
   const partsFault = partsAtFault(culprits);
+  const worsening = await suggestionsThatBreak(unplaced, touching, fails);
   for (const id of unplaced) findings.push(unplacedFinding(id));
 
   /**
@@ -296,7 +298,7 @@ export async function runRules(
       cell: anchor.ref.cell,
       message: sentence + (hint ? `${WORDS.separator[lang]}${hint}` : '') + WORDS.end[lang],
       related: dedupe(related, anchor.ref),
-      ...(equation && !short && !proposed.has(termKey(anchor)) && !partsWrong && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: solveFor(id, anchor), safety: 'display-only' as const } }),
+      ...(equation && !short && !proposed.has(termKey(anchor)) && !partsWrong && !worsening.has(id) && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: solveFor(id, anchor), safety: 'display-only' as const } }),
       ...(item.table && { table: item.table }),
     };
   }
@@ -330,6 +332,27 @@ export async function runRules(
       compareText(a.ruleId, b.ruleId),
   );
   return { findings, runs };
+}
+
+/**
+ * The failures left on their own cell whose restoring value there, with every such value shown at
+ * once, would break its own row's sum where it holds (广州 统计局 2026: 2080505 = 30108 “solved” on
+ * 2080505's 合计 leaves its 基本支出 behind): a value shown for reference must not make things worse.
+ * Sums above the row may break — a total not updated is not updated all the way up.
+ */
+async function suggestionsThatBreak(unplaced: readonly Identity[], touching: readonly Identity[], fails: (id: Identity, overrides?: Overrides) => Promise<boolean>): Promise<Set<Identity>> {
+  const anchorOf = (id: Identity) => id.lhs[0] ?? id.rhs[0]!;
+  const shown = unplaced.filter((id) => id.relation === 'eq' && !anchorOf(id).inText);
+  const overrides: Overrides = new Map(shown.map((id) => [termKey(anchorOf(id)), solveFor(id, anchorOf(id))]));
+  const failed = new Set(unplaced);
+  const broken = new Set<string>();
+  for (const other of touching) {
+    const cells = terms(other);
+    const row = cells[0]!.ref;
+    if (failed.has(other) || !cells.every((t) => t.ref.sheet === row.sheet && t.ref.row === row.row) || !cells.some((t) => overrides.has(termKey(t)))) continue;
+    if (!(await fails(other)) && (await fails(other, overrides))) for (const t of cells) broken.add(termKey(t));
+  }
+  return new Set(shown.filter((id) => broken.has(termKey(anchorOf(id)))));
 }
 
 /**
