@@ -79,7 +79,7 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
   let bottom = 0;
   let r = top;
   for (; r <= Math.min(limit, top + HEADER_MAX_ROWS - 1); r++) {
-    if (isColumnNumberRow(view, r) || isClearlyData(view, r) || (bottom && isEmptyTotalRow(view, r, top, vocab))) break;
+    if (isColumnNumberRow(view, r) || isClearlyData(view, r) || (bottom && (isEmptyTotalRow(view, r, top, vocab) || isNumberedLabelRow(view, r)))) break;
     if (view.entries(r).some((e) => cellMatchesAnyRole(table, e.norm))) bottom = r;
   }
   if (!bottom) return undefined;
@@ -94,6 +94,16 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
   while (dataStart <= limit && dataStart < r && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
   if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;
   return { top, bottom, dataStart };
+}
+
+/**
+ * A row that opens with a numbered label (“一、一般公共预算收入”, “（二）…”) is the table's first row, not
+ * more header: in a table printed without amounts (烟台 信访局 2026's 财政拨款收支总表, “没有使用财政拨款”)
+ * nothing else tells its rows from its header, and “二、政府性基金预算收入” names a column's words.
+ */
+function isNumberedLabelRow(view: SheetView, row: number): boolean {
+  const first = view.entries(row)[0];
+  return !!first && /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/.test(first.norm);
 }
 
 /**

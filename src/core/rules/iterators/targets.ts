@@ -17,6 +17,11 @@ function targets(ctx: RuleContext): RecognizedTable[] {
   return ctx.tables('performance-target').filter((t) => t.target);
 }
 
+/** A category as forms vary in writing it: “经济成本” is 经济成本指标 (烟台 2026), “产出” is 产出指标. */
+function category(text: string): string {
+  return normalizeLabel(text).replace(/指标$/, '');
+}
+
 function projectOf(t: RecognizedTable): string {
   return t.target?.projectName?.text.trim() || t.title;
 }
@@ -209,15 +214,15 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
       const inds = t.target!.indicators;
       const present = new Map<string, Set<string>>();
       for (const i of inds) {
-        const l1 = normalizeLabel(i.level1.text);
+        const l1 = category(i.level1.text);
         if (!present.has(l1)) present.set(l1, new Set());
-        present.get(l1)!.add(normalizeLabel(i.level2.text));
+        present.get(l1)!.add(category(i.level2.text));
       }
       const missing: string[] = [];
       for (const [l1, l2s] of Object.entries(params.required)) {
-        const got = present.get(normalizeLabel(l1));
+        const got = present.get(category(l1));
         if (!got) missing.push(l1);
-        else for (const l2 of l2s) if (!got.has(normalizeLabel(l2))) missing.push(`${l1}/${l2}`);
+        else for (const l2 of l2s) if (!got.has(category(l2))) missing.push(`${l1}/${l2}`);
       }
       return {
         facts: { project: projectOf(t), missing: missing.join('、'), missingCount: missing.length, indicatorCount: inds.length },
@@ -480,7 +485,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             level3Blank: l3 === '',
             valueBlank: valueText === '',
             level3IsCategory: l3 !== '' && categoryNames.has(l3),
-            level2UnderLevel1: t.target!.categorized === false || (known ? known.some((k) => normalizeLabel(k) === l2) : false),
+            level2UnderLevel1: t.target!.categorized === false || (known ? known.some((k) => category(k) === category(l2)) : false),
             quantitative: params.quantitative.some((q) => normalizeLabel(q) === l2),
             isQuantity: v.isQuantity,
             hasNumber: v.number !== null,
