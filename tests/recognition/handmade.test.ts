@@ -320,6 +320,24 @@ describe('hand-made layouts', () => {
     ]);
   });
 
+  it('a fiscal summary printed without amounts (烟台 信访局 2026) ends its header at its first numbered row label', async () => {
+    const rows: CellValue[][] = [
+      ['财政拨款收支总体情况表', _, _, _, _, _, _],
+      ['部门（单位）：烟台市信访局', _, _, _, _, _, '单位：万元'],
+      ['收 入', _, '支 出', _, _, _, _],
+      ['项目', '预算数', '项目', '预算数', _, _, _],
+      [_, _, _, '总计', '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      ['一、一般公共预算收入', _, '一、一般公共服务支出', _, _, _, _],
+      ['二、政府性基金预算收入', _, '二、外交支出', _, _, _, _],
+      ['本 年 收 入 合 计', _, '本 年 支 出 合 计', _, _, _, _],
+      ['（注：2026年没有使用财政拨款收入和支出。）', _, _, _, _, _, _],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('公开表4', rows, ['A3:B3', 'C3:G3', 'A4:A5', 'B4:B5', 'C4:C5', 'D4:G4']))), 'fiscal-summary');
+    expect(t.headerRows).toEqual({ top: 3, bottom: 5 });
+    expect(t.columns.find((c) => c.col === 1)?.role).toBe('incomeItem');
+    expect(t.problems.filter((p) => p.code === 'amount-invalid')).toEqual([]);
+  });
+
   it('reports what it looked for when a table’s header lacks a column', async () => {
     const rows: CellValue[][] = [
       ['部门预算支出总表'],
