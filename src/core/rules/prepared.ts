@@ -9,9 +9,17 @@ import type { IndicatorVocabulary, TableVocabulary, TextMatcher } from '../vocab
 import type { LoadedRule } from './catalogue.js';
 import { ITERATORS } from './registry.js';
 
-export const PREPARED_VERSION = 3;
+export const PREPARED_VERSION = 4;
 
-export type PreparedRule = Omit<LoadedRule, 'iteratorDef'>;
+/**
+ * A rule as prepared: without its iterator (attached again on load) and without its rule cases, which
+ * a check never reads (`rules test` and the docs lint the files) and which were most of the prepared
+ * file: parsing them cost a fresh check 13 of its 16 ms of catalogue parsing.
+ */
+export type PreparedRule = Omit<LoadedRule, 'iteratorDef' | 'tests'>;
+
+/** The rule cases of a prepared rule: not kept (above). */
+const NO_TESTS: LoadedRule['tests'] = { valid: [], invalid: [] };
 
 /** A source file as the file system saw it when the catalogue was prepared. */
 export interface SourceStamp {
@@ -60,7 +68,7 @@ export function prepareCatalogue(catalogue: Catalogue, print: string, relative: 
     version: PREPARED_VERSION,
     fingerprint: print,
     vocab: { ...catalogue.vocab, tables: [...catalogue.vocab.tables.values()] },
-    rules: catalogue.rules.map(({ iteratorDef: _, ...rule }) => ({ ...rule, file: relative(rule.file) })),
+    rules: catalogue.rules.map(({ iteratorDef: _, tests: _tests, ...rule }) => ({ ...rule, file: relative(rule.file) })),
   };
 }
 
@@ -71,7 +79,7 @@ export function reviveCatalogue(p: PreparedCatalogue, absolute: (file: string) =
   for (const r of p.rules) {
     const def = ITERATORS.get(r.iterator);
     if (!def) return undefined;
-    rules.push({ ...r, file: absolute(r.file), iteratorDef: def });
+    rules.push({ ...r, tests: NO_TESTS, file: absolute(r.file), iteratorDef: def });
   }
   return {
     vocab: { ...p.vocab, tables: new Map(p.vocab.tables.map((t) => [t.id, t])) },
