@@ -5,7 +5,7 @@ import { amountText, type Lang } from '../messages.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../model.js';
 import { RowCells } from '../recognize/row-cells.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
-import { UNIT_FACTOR, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
+import { UNIT_FACTOR, anchorOf, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
 
 export type FactValue = string | number | boolean | null;
 
@@ -163,7 +163,6 @@ export function identityFacts(identity: Identity, overrides?: Overrides): Record
   return factsOf(identity, evaluate(identity, overrides));
 }
 
-const anchorOf = (identity: Identity) => identity.lhs[0] ?? identity.rhs[0]!;
 
 function factsOf(identity: Identity, e: Evaluation): Record<string, FactValue> {
   const anchor = anchorOf(identity);

@@ -78,6 +78,9 @@ export class CellIdentity implements Identity {
   }
 }
 
+/** The cell an identity is read from and reported on: its first left-hand term (a total), else its first right-hand one. */
+export const anchorOf = (identity: Identity): Term => identity.lhs[0] ?? identity.rhs[0]!;
+
 /**
  * Half the last shown digit: amounts are read to the cent at least (DESIGN.md §1, XBRL Calculations
  * 1.1), or to the digit their number format shows when it rounds them ("#,##0" hides the 角 and 分).

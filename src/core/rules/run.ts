@@ -13,7 +13,7 @@ import type { LoadedRule } from './catalogue.js';
 import { compileConditions, requiresBreach, type Predicate } from './conditions.js';
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
-import { evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
+import { anchorOf, evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
 import { locate, type CellChange, type Culprit } from './locate.js';
 import { clearSlip, explainDifference, explainValue } from './slips.js';
 
@@ -275,7 +275,7 @@ export async function runRules(
    */
   function unplacedFinding(id: Identity): Finding {
     const { item, rule } = itemOf.get(id)!;
-    const anchor = id.lhs[0] ?? id.rhs[0]!;
+    const anchor = anchorOf(id);
     const sentence = render(rule.message[lang], item, lang);
     const related = terms(id).map((t) => address(t.ref));
     const equation = id.relation === 'eq' && !anchor.inText;
@@ -341,7 +341,6 @@ export async function runRules(
  * Sums above the row may break — a total not updated is not updated all the way up.
  */
 async function suggestionsThatBreak(unplaced: readonly Identity[], touching: readonly Identity[], fails: (id: Identity, overrides?: Overrides) => Promise<boolean>): Promise<Set<Identity>> {
-  const anchorOf = (id: Identity) => id.lhs[0] ?? id.rhs[0]!;
   const shown = unplaced.filter((id) => id.relation === 'eq' && !anchorOf(id).inText);
   const overrides: Overrides = new Map(shown.map((id) => [termKey(anchorOf(id)), solveFor(id, anchorOf(id))]));
   const failed = new Set(unplaced);
