@@ -225,7 +225,6 @@ class NameUse implements Item {
   }
 }
 
-/** The key most uses share (the first of equals); one pass when all agree, as they nearly always do. */
 // ── code-coverage: every code of one table appears in another ───────────────────────────────
 
 export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {

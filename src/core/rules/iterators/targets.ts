@@ -94,14 +94,13 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
     const lhs = t && total && ctx.term(t, total, params.column);
     const budgets = targets(ctx).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
     if (!lhs || budgets.length === 0) return [];
-    const describe = (lang: 'zh-CN' | 'en') => ({ table: ctx.tableName(t!, lang) });
-    const asEquation = new CellIdentity(ruleId, lhs, 'eq', [lhs], budgets, { projectCount: budgets.length }, describe);
+    const tie = (relation: 'eq' | 'ge') => new CellIdentity(ruleId, lhs, relation, [lhs], budgets, { projectCount: budgets.length }, (lang) => ({ table: ctx.tableName(t!, lang) }));
     // auto: budgets adding up to 项目支出 as published are every project's, and hold it as an equation
     // (evidence for the locator); short of it, they are a selection, and only more than it is wrong.
-    const e = evaluate(asEquation);
+    const equation = tie('eq');
+    const e = evaluate(equation);
     const relation = params.relation === 'auto' ? (e.breach <= e.tolerance ? 'eq' : 'ge') : (params.relation ?? 'eq');
-    const identity = relation === 'eq' ? asEquation : new CellIdentity(ruleId, lhs, relation, [lhs], budgets, { projectCount: budgets.length }, describe);
-    return [identityItem(identity, t!.id)];
+    return [identityItem(relation === 'eq' ? equation : tie(relation), t!.id)];
   },
 };
 
@@ -130,37 +129,36 @@ export const narrativeProjects: IteratorDef<z.infer<typeof NarrativeProjectParam
       const key = opening(p.name, 0);
       byOpening.set(key, [...(byOpening.get(key) ?? []), p]);
     }
+    const rank = new Map(projects.map((p, i) => [p, i]));
     const items: Item[] = [];
     for (const { sheet, row, col, text: original, folded } of narrativeCells(ctx)) {
       if (!AMOUNT_WRITTEN.test(folded)) continue;
       const spoken = folded.replace(/\s/g, ' ');
-      const named = new Set<(typeof projects)[number]>();
-      for (let i = 0; i + 1 < spoken.length; i++) for (const p of byOpening.get(opening(spoken, i)) ?? []) if (spoken.startsWith(p.name, i)) named.add(p);
+      const mentions: { p: (typeof projects)[number]; at: number }[] = [];
+      for (let at = 0; at + 1 < spoken.length; at++) for (const p of byOpening.get(opening(spoken, at)) ?? []) if (spoken.startsWith(p.name, at)) mentions.push({ p, at });
       // Longest names first: a name inside a longer project's name is that project's mention, not its own.
+      mentions.sort((a, b) => rank.get(a.p)! - rank.get(b.p)! || a.at - b.at);
       const taken: [number, number][] = [];
-      for (const p of projects) {
-        if (!named.has(p)) continue;
-        for (let at = spoken.indexOf(p.name); at >= 0; at = spoken.indexOf(p.name, at + 1)) {
-          const end = at + p.name.length;
-          if (taken.some(([a, b]) => at < b && end > a)) continue;
-          taken.push([at, end]);
-          const m = after.exec(spoken.slice(end));
-          const parsed = m && parseAmount(m[1]!);
-          if (!m || !parsed || parsed.kind !== 'number') continue;
-          const unit: Unit = m[2] === '万' ? '万元' : (m[2] as Unit);
-          const start = end + m.index + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length);
-          const stated = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, m[1]!.length, { 'zh-CN': p.shown, en: p.shown });
-          const identity: Identity = {
-            key: `${ruleId}:${sheet}!${stated.ref.cell}#${start}`,
-            ruleId,
-            relation: 'eq',
-            lhs: [stated],
-            rhs: [p.budget],
-            context: { project: p.shown, statement: original.slice(at, start + m[1]!.length + m[2]!.length) },
-            describe: (lang) => ({ project: p.shown, right: p.budget.label[lang] }),
-          };
-          items.push(identityItem(identity, 'performance-target'));
-        }
+      for (const { p, at } of mentions) {
+        const end = at + p.name.length;
+        if (taken.some(([a, b]) => at < b && end > a)) continue;
+        taken.push([at, end]);
+        const m = after.exec(spoken.slice(end));
+        const parsed = m && parseAmount(m[1]!);
+        if (!m || !parsed || parsed.kind !== 'number') continue;
+        const unit: Unit = m[2] === '万' ? '万元' : (m[2] as Unit);
+        const start = end + m.index + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length);
+        const stated = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, m[1]!.length, { 'zh-CN': p.shown, en: p.shown });
+        const identity: Identity = {
+          key: `${ruleId}:${sheet}!${stated.ref.cell}#${start}`,
+          ruleId,
+          relation: 'eq',
+          lhs: [stated],
+          rhs: [p.budget],
+          context: { project: p.shown, statement: original.slice(at, start + m[1]!.length + m[2]!.length) },
+          describe: (lang) => ({ project: p.shown, right: p.budget.label[lang] }),
+        };
+        items.push(identityItem(identity, 'performance-target'));
       }
     }
     return items;
@@ -376,8 +374,8 @@ export const targetTextAmounts: IteratorDef<z.infer<typeof TextAmountParams>> = 
         }
       }
       for (const [item, list] of stated) {
-        const distinct = new Set(list.map((x) => Math.round(x.wan * 1e6)));
         if (list.length < 2) continue;
+        const distinct = new Set(list.map((x) => Math.round(x.wan * 1e6)));
         const places = [...new Set(list.map((x) => x.cell))];
         items.push({
           facts: { project: projectOf(t), item, amounts: list.map((x) => x.text).join('、'), distinctAmounts: distinct.size },
