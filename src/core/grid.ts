@@ -4,6 +4,7 @@
  * browser/Node boundary unchanged.
  */
 import { parseRange, type RangeBounds } from './address.js';
+import { addTo } from './multimap.js';
 
 export type CellValue = number | string | boolean | null;
 
@@ -65,11 +66,7 @@ export class MergeIndex {
         this.tall.push(r);
         continue;
       }
-      for (let row = r.top; row <= r.bottom; row++) {
-        const list = this.byRow.get(row);
-        if (list) list.push(r);
-        else this.byRow.set(row, [r]);
-      }
+      for (let row = r.top; row <= r.bottom; row++) addTo(this.byRow, row, r);
     }
   }
 

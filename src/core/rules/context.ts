@@ -6,6 +6,7 @@ import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../m
 import { RowCells } from '../recognize/row-cells.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import { UNIT_FACTOR, anchorOf, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
+import { addTo } from '../multimap.js';
 
 export type FactValue = string | number | boolean | null;
 
@@ -40,11 +41,7 @@ export class RuleContext {
     readonly grid: GridWorkbook,
   ) {
     this.rowCells = new RowCells(grid);
-    for (const t of recognition.tables) {
-      const list = this.byId.get(t.id);
-      if (list) list.push(t);
-      else this.byId.set(t.id, [t]);
-    }
+    for (const t of recognition.tables) addTo(this.byId, t.id, t);
   }
 
   tables(id: TableId): RecognizedTable[] {

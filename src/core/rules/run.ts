@@ -16,6 +16,7 @@ import type { TopLevelCondition } from './schema.js';
 import { anchorOf, evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
 import { locate, type CellChange, type Culprit } from './locate.js';
 import { clearSlip, explainDifference, explainValue } from './slips.js';
+import { addTo } from '../multimap.js';
 
 
 const WORDS = {
@@ -115,9 +116,7 @@ function passes(rules: readonly LoadedRule[]): LoadedRule[][] {
   const groups = new Map<string, LoadedRule[]>();
   for (const rule of rules) {
     const key = rule.iteratorDef.identities ? `rule:${rule.id}` : `${rule.iteratorDef.name}:${JSON.stringify(rule.parsedParams)}`;
-    const group = groups.get(key);
-    if (group) group.push(rule);
-    else groups.set(key, [rule]);
+    addTo(groups, key, rule);
   }
   return [...groups.values()];
 }

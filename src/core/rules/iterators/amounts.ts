@@ -10,6 +10,7 @@ import type { TableId } from '../../vocabulary.js';
 import { identityItem, type RuleContext } from '../context.js';
 import { CellIdentity, cellKey, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
+import { addTo } from '../../multimap.js';
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
@@ -83,19 +84,14 @@ function parentGroups(coded: readonly TableRow[]): { parent: TableRow; children:
   const byCode = new Map<string, TableRow[]>();
   const byRow = new Map<TableRow, TableRow[]>();
   const lastRowOf = new Map<string, TableRow>();
-  const add = <K>(map: Map<K, TableRow[]>, key: K, c: TableRow) => {
-    const list = map.get(key);
-    if (list) list.push(c);
-    else map.set(key, [c]);
-  };
   for (const c of coded) {
     lastRowOf.set(c.code!.code, c);
     const p = parentCode(c.code!.code);
     if (p === undefined) continue;
-    if ((rowsOf.get(p) ?? 0) < 2) add(byCode, p, c);
+    if ((rowsOf.get(p) ?? 0) < 2) addTo(byCode, p, c);
     else {
       const above = lastRowOf.get(p);
-      if (above) add(byRow, above, c);
+      if (above) addTo(byRow, above, c);
     }
   }
   const groups: { parent: TableRow; children: TableRow[] }[] = [];

@@ -12,6 +12,7 @@ import { normalizeLabel } from '../../text.js';
 import { textCells } from './narrative.js';
 import { charDifferences } from './near-misses.js';
 import { type IteratorDef, num, text, flag } from '../registry-types.js';
+import { addTo } from '../../multimap.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -117,10 +118,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {
           if (!row.code || !row.labels.name) continue;
-          const use = { t, row, name: row.labels.name.trim() };
-          const list = uses.get(row.code.code);
-          if (list) list.push(use);
-          else uses.set(row.code.code, [use]);
+          addTo(uses, row.code.code, { t, row, name: row.labels.name.trim() });
         }
       }
     }

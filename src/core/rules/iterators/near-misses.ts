@@ -12,6 +12,7 @@ import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { flag, type IteratorDef, num, text } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
+import { addTo } from '../../multimap.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -232,11 +233,7 @@ function nearAName(written: string, names: ReadonlySet<string>, byLength: Readon
 
 function namesByLength(names: ReadonlySet<string>): Map<number, string[]> {
   const byLength = new Map<number, string[]>();
-  for (const n of names) {
-    const list = byLength.get(n.length);
-    if (list) list.push(n);
-    else byLength.set(n.length, [n]);
-  }
+  for (const n of names) addTo(byLength, n.length, n);
   return byLength;
 }
 

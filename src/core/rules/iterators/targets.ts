@@ -10,6 +10,7 @@ import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '.
 import { narrativeCells, statedFigure } from './narrative.js';
 import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
+import { addTo } from '../../multimap.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -127,7 +128,7 @@ export const narrativeProjects: IteratorDef<z.infer<typeof NarrativeProjectParam
     const byOpening = new Map<number, typeof projects>();
     for (const p of projects) {
       const key = opening(p.name, 0);
-      byOpening.set(key, [...(byOpening.get(key) ?? []), p]);
+      addTo(byOpening, key, p);
     }
     const rank = new Map(projects.map((p, i) => [p, i]));
     const items: Item[] = [];
@@ -185,7 +186,7 @@ function namedBudgets(ctx: RuleContext): { name: string; shown: string; budget: 
     const name = fold(shown).replace(/\s/g, ' ');
     const budget = targetTerm(ctx, t, 'budget');
     if (normalizeLabel(shown).length < PROJECT_NAME_MIN || !budget || budget.ref.amount === null) continue;
-    byName.set(name, [...(byName.get(name) ?? []), { name, shown, budget }]);
+    addTo(byName, name, { name, shown, budget });
   }
   return [...byName.values()]
     .filter((list) => list.every((x) => x.budget.ref.amount! * x.budget.factor === list[0]!.budget.ref.amount! * list[0]!.budget.factor))
@@ -370,7 +371,7 @@ export const targetTextAmounts: IteratorDef<z.infer<typeof TextAmountParams>> = 
           const parsed = m && parseAmount(m[2]!);
           if (!m || !parsed || parsed.kind !== 'number') continue;
           const wan = m[3] === '元' ? parsed.value / 10_000 : parsed.value;
-          stated.set(m[1]!, [...(stated.get(m[1]!) ?? []), { cell, wan, text: `${m[2]}${m[3]}` }]);
+          addTo(stated, m[1]!, { cell, wan, text: `${m[2]}${m[3]}` });
         }
       }
       for (const [item, list] of stated) {
