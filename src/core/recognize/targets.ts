@@ -4,7 +4,7 @@
  */
 import type { CellRef, Indicator, TargetDetails } from '../model.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { fold, normalizeLabel } from '../text.js';
+import { fold, normalizeLabel, stripEnumeration } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
 import { textRef, type SheetView } from './sheet-view.js';
 
@@ -184,10 +184,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
  * when that leaves no name (“2026年项目支出绩效目标表”) or a department's year (“XX局2026年度…”).
  */
 export function projectOfTitle(title: string): string | undefined {
-  const core = fold(title)
-    .replace(/\s+/g, '')
-    .replace(/[(（][^()（）]*[)）]$/, '')
-    .replace(/^(?:\d{1,2}[、.．]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])/, '')
+  const core = stripEnumeration(fold(title).replace(/\s+/g, '').replace(/[(（][^()（）]*[)）]$/, ''))
     .replace(/^20\d{2}年度?/, '')
     .replace(/(?:项目)?(?:支出)?(?:预算)?绩效目标(?:申报)?表$/, '');
   return core.length >= 2 && !/20\d{2}年|^(?:本?部门|本?单位|本级|整体|部门整体|重点|重点项目|专项|项目)$/.test(core) ? core : undefined;
