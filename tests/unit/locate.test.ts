@@ -147,6 +147,41 @@ describe('which cell is wrong', () => {
   });
 });
 
+describe('two tables agreeing on a cell whose change breaks its own sums', () => {
+  // 湖州 交通运输局 2026: 表04's 一般公共预算 35,673.03 where 表01 and 表05 both say 52,244.36, and its
+  // 一、财政拨款 (= 一般公共预算 + 基金) adding up to the wrong figure too.
+  function tables(summary: number, spending: number) {
+    const inSummary = cell('表01', 'B7', summary);
+    const fiscal = cell('表04', 'B6', 42673.03);
+    const general = cell('表04', 'B7', 35673.03);
+    const fund = cell('表04', 'B8', 7000);
+    const inSpending = cell('表05', 'C7', spending);
+    const withSummary = eq('t1', [inSummary], [general]);
+    const withSpending = eq('t2', [general], [inSpending]);
+    const ownSum = eq('sum', [fiscal], [general, fund]);
+    // The two other tables' figures are held by their own sums.
+    const summarySum = eq('s01', [cell('表01', 'B6', summary + 139963.4)], [inSummary, cell('表01', 'B8', 139963.4)]);
+    const spendingSum = eq('s05', [inSpending], [cell('表05', 'C8', spending)]);
+    return { withSummary, withSpending, holding: [ownSum, summarySum, spendingSum] };
+  }
+
+  it('names that cell, with the value the two agree on, for reference only', async () => {
+    const { withSummary, withSpending, holding } = tables(52244.36, 52244.36);
+    const { culprits, unplaced } = await locate([withSummary, withSpending], [withSummary, withSpending, ...holding], byRounding);
+    expect(unplaced).toEqual([]);
+    expect(culprits).toHaveLength(1);
+    expect(`${culprits[0]!.term.ref.sheet}!${culprits[0]!.term.ref.cell}=${culprits[0]!.value}`).toBe('表04!B7=52244.36');
+    expect(culprits[0]!.safety).toBe('display-only');
+  });
+
+  it('names nothing when the two tables disagree on the value', async () => {
+    const { withSummary, withSpending, holding } = tables(52244.36, 50000);
+    const { culprits, unplaced } = await locate([withSummary, withSpending], [withSummary, withSpending, ...holding], byRounding);
+    expect(culprits).toEqual([]);
+    expect(unplaced).toHaveLength(2);
+  });
+});
+
 describe('the figure a slip undoes', () => {
   // 合计 200.00 over 123.61 + 76.38 = 199.99: the published table rounds. A decimal slipped (1236.10)
   // or two digits swapped (213.61) is undone to 123.61, not to the 123.62 the rounded parts leave.

@@ -26,9 +26,10 @@ export interface Culprit extends CellChange {
   resolves: Identity[];
   /**
    * safe: corroborated by two or more identities and no rival explains them as well;
-   * unsafe: a best guess; ambiguous: `candidates` explain the same failures equally well.
+   * unsafe: a best guess; ambiguous: `candidates` explain the same failures equally well;
+   * display-only: two other tables agree on the value, but it breaks sums that now hold.
    */
-  safety: 'safe' | 'unsafe' | 'ambiguous';
+  safety: 'safe' | 'unsafe' | 'ambiguous' | 'display-only';
   /** For an ambiguous culprit: every cell that could be the one, itself included. */
   candidates: CellChange[];
 }
@@ -127,7 +128,49 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     round = await propose();
     i = -1;
   }
+  culprits.push(...(await agreedDespiteBreaking()));
   return { culprits, unplaced: failed.filter((f) => open.has(f)) };
+
+  /**
+   * Failures no change restores without breaking a sum that holds, where two of them tie one cell to
+   * two other tables that agree on its value (湖州 交通运输局 2026's 表04 一般公共预算 35,673.03 against
+   * 52,244.36 in both 表01 and 表05, its 一、财政拨款 and 收入合计 adding up to its wrong figures): the
+   * cell is named with that value for reference only, since the sums it breaks may be wrong as well.
+   * Left on each failure's own first cell, the tie with 表01 would have suggested copying the error.
+   */
+  async function agreedDespiteBreaking(): Promise<Culprit[]> {
+    const agreements = new Map<string, { change: CellChange; ids: Identity[] }>();
+    for (const f of open) {
+      if (f.relation !== 'eq') continue;
+      for (const t of terms(f)) {
+        if (decided.has(termKey(t)) || t.inText) continue;
+        const change = { term: t, value: solveFor(f, t, decided) };
+        const key = `${termKey(t)}=${Math.round(change.value * 100)}`;
+        const agreement = agreements.get(key) ?? { change, ids: [] };
+        agreement.ids.push(f);
+        agreements.set(key, agreement);
+      }
+    }
+    const found: { change: CellChange; ids: Identity[] }[] = [];
+    for (const a of agreements.values()) {
+      const sheet = a.change.term.ref.sheet;
+      const others = new Set(a.ids.flatMap((id) => terms(id).filter((t) => t.ref.sheet !== sheet).map((t) => t.ref.sheet)));
+      if (a.ids.length < 2 || others.size < 2 || !plausible(a.change)) continue;
+      const overrides = new Map([...decided, [termKey(a.change.term), a.change.value] as const]);
+      let restores = true;
+      for (const id of a.ids) if (await fails(id, overrides)) restores = false;
+      if (restores) found.push(a);
+    }
+    // A failure two such cells could each explain names neither.
+    const claims = new Map<Identity, number>();
+    for (const a of found) for (const id of a.ids) claims.set(id, (claims.get(id) ?? 0) + 1);
+    return found
+      .filter((a) => a.ids.every((id) => claims.get(id) === 1))
+      .map((a) => {
+        for (const id of a.ids) open.delete(id);
+        return { ...a.change, with: [], resolves: a.ids, safety: 'display-only' as const, candidates: [] };
+      });
+  }
 
   /** Applies the changes together (over the decided values); a candidate only if no holding identity breaks. */
   async function tryChanges(changes: CellChange[]): Promise<Candidate | undefined> {

@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../grid.js';
 import { amountText, formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
 import { formatAmount } from '../text.js';
-import type { Vocabulary } from '../vocabulary.js';
+import type { TableId, Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { compileConditions, requiresBreach, type Predicate } from './conditions.js';
 import { RuleContext, identityFacts, type Item } from './context.js';
@@ -40,6 +40,10 @@ const WORDS = {
   partsAtFault: {
     'zh-CN': '下级各行在另一列也相差同样的金额，那一列已判断为下级行有误：请核对下级各行',
     en: 'the same parts are off by as much in another column, where the parts were judged at fault: check the parts',
+  },
+  breaksHolding: {
+    'zh-CN': '只改这一格会使本表现在相符的合计不再相符，请一并核对',
+    en: 'changing this cell alone unbalances sums that add up now: check them too',
   },
   or: { 'zh-CN': '、', en: ', ' },
   separator: { 'zh-CN': '；', en: '; ' },
@@ -209,6 +213,7 @@ export async function runRules(
   const touching = identitiesTouching(failedIdentities, rules, ctx);
   const { culprits, unplaced } = await locate(failedIdentities, touching, fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
+  const sheetOf = new Map(recognition.tables.map((t) => [t.id, t.sheet]));
   const amount = (value: number, decimals: number, unit: Unit) => amountText(value, decimals, unit, lang);
   const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? (lang === 'zh-CN' ? '空白' : 'blank') : amount(value, decimals, unit));
   // The culprit sentence reads "为 187.45 万元" but "为空白": Chinese spaces a number, not a word.
@@ -241,7 +246,10 @@ export async function runRules(
           actual: culpritActual(change.term.ref.amount, decimals, change.term.unit),
           value: amount(change.value, decimals, change.term.unit),
           evidence: sentences,
-        }) + (slip ? `${WORDS.separator[lang]}${slip}` : '') + WORDS.end[lang];
+        }) +
+        (slip ? `${WORDS.separator[lang]}${slip}` : '') +
+        (c.safety === 'display-only' ? `${WORDS.separator[lang]}${WORDS.breaksHolding[lang]}` : '') +
+        WORDS.end[lang];
       const related = dedupe([...c.with, c].filter((x) => x !== change).map((x) => address(x.term.ref)).concat(evidenceCells), change.term.ref);
       const inText = change.term.inText;
       findings.push({
@@ -253,9 +261,19 @@ export async function runRules(
         ...(related.length && { related }),
         // Rewriting a sentence is never automatic: the figure may be right and the table wrong.
         fix: { sheet: change.term.ref.sheet, cell: change.term.ref.cell, value: valueToWrite(change), safety: inText ? 'unsafe' : c.safety },
-        ...(primary.item.table && { table: primary.item.table }),
+        ...tableOf(change.term.ref.sheet, evidence),
       });
     }
+  }
+
+  /**
+   * The table a culprit's finding is listed under: the one holding its cell, where the evidence names
+   * it (a tie's second table can be the one at fault), else the most severe rule's.
+   */
+  function tableOf(sheet: string, evidence: readonly Identity[]): { table?: TableId } {
+    const tables = evidence.map((id) => itemOf.get(id)!.item.table);
+    const table = tables.find((t) => t !== undefined && sheetOf.get(t) === sheet) ?? tables[0];
+    return table ? { table } : {};
   }
 
   // A cell gets one proposed value: where a culprit already says what it should hold, a failure left
