@@ -52,8 +52,21 @@ const NARRATIVE_HEADING = /^[^，。,]{0,12}?(20\d{2})年度?(?:部门|单位)?�
 // ── the subject paragraphs ────────────────────────────────────────────────────────────────────
 
 /** The coded table the narrative explains: the general budget's, else the expense summary. */
-function subjectTable(ctx: RuleContext): RecognizedTable | undefined {
-  return [ctx.table('general-budget-expense'), ctx.table('expense-summary')].find((t) => t?.rows.some((r) => r.code));
+/**
+ * The coded tables a paragraph's subjects are looked up in, the general budget's first. A paragraph
+ * on the fund budget names 款 only the fund table has (湖州 交通运输局 2026's 超长期特别国债安排的支出
+ * under 交通运输支出, whose general-budget 款 is 公路水路运输).
+ */
+function subjectTables(ctx: RuleContext): RecognizedTable[] {
+  return (['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const)
+    .map((id) => ctx.table(id))
+    .filter((t): t is RecognizedTable => t !== undefined && t.rows.some((r) => r.code));
+}
+
+/** The paragraph's subjects in the first table that has them all, else in the first table that names none wrong, else in the general budget's. */
+function checkedSubjects(item: NarrativeItem, tables: readonly RecognizedTable[], namedAtLevel: ReadonlySet<string>): { names: SubjectCheck; table?: RecognizedTable } {
+  const checks = tables.map((table) => ({ names: checkSubjects(item, table, namedAtLevel), table }));
+  return checks.find((c) => c.names.row) ?? checks.find((c) => c.names.stated === '') ?? checks[0] ?? { names: { stated: '', inTable: '' } };
 }
 
 const norm = (s: string) => normalizeLabel(s).replace(/[“”"]/g, '');
@@ -371,7 +384,7 @@ function parsedNarrative(ctx: RuleContext): { cell: NarrativeCell; item: Narrati
 
 function narrativeItemFacts(ctx: RuleContext): Item[] {
   const items: Item[] = [];
-  const t = subjectTable(ctx);
+  const tables = subjectTables(ctx);
   const wan = (f?: Figure) => (f ? inWan(f) : null);
   for (const { cell, item } of parsedNarrative(ctx)) {
     if (!item || !item.amount) continue;
@@ -395,7 +408,7 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
           : undefined;
       ({ stated, computed, excess } = rateAgainstFigures(c.percent, c.direction, base, current, basis));
     }
-    const names = t ? checkSubjects(item, t, namesAtLevels(ctx)) : { stated: '', inTable: '' };
+    const { names, table: t } = checkedSubjects(item, tables, namesAtLevels(ctx));
     const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
     const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures) : undefined;
     const gapFigures = item.planned ? [item.amount, item.planned.figure] : [];
