@@ -27,6 +27,11 @@ export interface Term {
    * amounts in one paragraph stay apart and a fix can rewrite just that number.
    */
   inText?: { start: number; end: number };
+  /**
+   * A figure that may be right where what it describes is incomplete (a “全覆盖” claim over less than
+   * the project spending): an identity holding one is named when it fails, with no cell to change.
+   */
+  unsuggested?: true;
   /** termKey's result, kept on first use: the localiser and the verdict cache ask for it often. */
   key?: string;
 }

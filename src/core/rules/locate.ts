@@ -52,6 +52,9 @@ interface Candidate {
   residual: number;
 }
 
+/** A claim that may be right where what it describes is incomplete says what to change in no cell, its own or the table's. */
+const suggests = (id: Identity) => !id.lhs.some((t) => t.unsuggested) && !id.rhs.some((t) => t.unsuggested);
+
 const rowKey = (t: Term) => `${t.ref.sheet}!${t.ref.row}`;
 
 /**
@@ -141,7 +144,7 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   async function agreedDespiteBreaking(): Promise<Culprit[]> {
     const agreements = new Map<string, { change: CellChange; ids: Identity[] }>();
     for (const f of open) {
-      if (f.relation !== 'eq') continue;
+      if (f.relation !== 'eq' || !suggests(f)) continue;
       for (const t of terms(f)) {
         if (decided.has(termKey(t)) || t.inText) continue;
         const change = { term: t, value: solveFor(f, t, decided) };
@@ -204,7 +207,7 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
 
   /** Every change that explains open failures over the decided values, best first. */
   async function propose(): Promise<Candidate[]> {
-    const equations = [...open].filter((f) => f.relation === 'eq');
+    const equations = [...open].filter((f) => f.relation === 'eq' && suggests(f));
     const undecided = (t: Term) => !decided.has(termKey(t));
     const singles: Candidate[] = [];
     const seen = new Set<string>();

@@ -119,6 +119,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
           // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
           const start = m.index + m[0].indexOf(numberText);
           const lhs = statedFigure({ sheet, row: r, col: c, text }, parsed, unit, start, numberText.length, s.name);
+          if (!s.suggest) lhs.unsuggested = true;
           const identity: Identity = {
             key: `${ruleId}:${sheet}!${lhs.ref.cell}#${start}`,
             ruleId,

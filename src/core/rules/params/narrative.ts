@@ -40,6 +40,12 @@ export const Statement = z
         '表中没有这一行时，到合计行的这些列中找（取表中有的第一列）：横排的表每项一列、只有一行金额；竖表没有“三公”经费小计行时合计行即是 / when the table has no row of that key, the total row in the first of these columns the table has: a table laid out across has one column per item and one row of amounts; a vertical one with no 小计 row has its total there',
       ),
     relation: z.enum(['eq', 'le']).default('eq'),
+    suggest: z
+      .boolean()
+      .default(true)
+      .describe(
+        'false：文中数字可能无误而所说的范围不全（如“实现了绩效目标的全覆盖……涉及预算资金X”），只指出不符，不建议改为何值 / false: the figure may be right and what it claims incomplete (full coverage of performance targets “involving X”): the mismatch is named, no value suggested',
+      ),
   })
   .strict();
 
