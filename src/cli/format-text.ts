@@ -5,7 +5,7 @@ import type { Vocabulary } from '../core/vocabulary.js';
 
 const WORDS = {
   'zh-CN': {
-    tables: (std: number, targets: number) => `识别到 ${std} 张标准表、${targets} 张项目绩效目标表`,
+    tables: (std: number, projects: number, targets: number) => `识别到 ${std} 张标准表${projects ? `、${projects} 张项目支出表` : ''}、${targets} 张项目绩效目标表`,
     result: (c: Record<Severity, number>) => `结果：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`,
     clean: '未发现问题。',
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
@@ -16,7 +16,7 @@ const WORDS = {
     unit: (u: string | null) => (u ? `单位：${u}` : '单位：未注明'),
   },
   en: {
-    tables: (std: number, targets: number) => `Recognised ${std} standard tables and ${targets} project target tables`,
+    tables: (std: number, projects: number, targets: number) => `Recognised ${std} standard tables${projects ? `, ${projects} project spending tables` : ''} and ${targets} project target tables`,
     result: (c: Record<Severity, number>) => `Result: ${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
     clean: 'No problems found.',
     severity: { error: 'error', warning: 'warning', info: 'note' } as Record<Severity, string>,
@@ -45,7 +45,8 @@ export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang
   }
   const standard = report.tables.filter((t) => t.id !== 'performance-target');
   const targets = report.tables.filter((t) => t.id === 'performance-target');
-  lines.push(`  ${words.tables(standard.length, targets.length)}`);
+  const projects = standard.filter((t) => t.id === 'project-expense').length;
+  lines.push(`  ${words.tables(standard.length - projects, projects, targets.length)}`);
   for (const t of standard) {
     lines.push(`    ${pad(vocab.tables.get(t.id)?.name[lang] ?? t.id, 34)}${pad(`${t.sheet}!${t.range}`, 22)}${words.unit(t.unit)}`);
   }

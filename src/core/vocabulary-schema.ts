@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { didYouMean } from './suggest.js';
 import { normalizeLabel } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
-import { TABLE_IDS } from './vocabulary.js';
+import { OPTIONAL_TABLE_IDS, TABLE_IDS } from './vocabulary.js';
 import { flattenIssues, jsonPath, REPORT_INPUT, schemaKeysAt } from './zod-issues.js';
 
 const keywords = z.array(z.string().min(1)).min(1);
@@ -45,7 +45,7 @@ export type RowLabel = z.infer<typeof RowLabel>;
 
 export const TableVocabulary = z
   .object({
-    id: z.enum([...TABLE_IDS, 'performance-target']),
+    id: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target']),
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
     kind: z.enum(['coded', 'two-sided', 'labelled', 'performance-target']),
     codeSystem: z.enum(['functional', 'economic']).optional(),

@@ -19,7 +19,10 @@ export const TABLE_IDS = [
   'three-public',
 ] as const;
 export type StandardTableId = (typeof TABLE_IDS)[number];
-export type TableId = StandardTableId | 'performance-target';
+/** Tables many templates publish besides the nine, never reported missing: the project spending table (项目支出表). */
+export const OPTIONAL_TABLE_IDS = ['project-expense'] as const;
+export type OptionalTableId = (typeof OPTIONAL_TABLE_IDS)[number];
+export type TableId = StandardTableId | OptionalTableId | 'performance-target';
 
 export interface Vocabulary {
   tables: Map<TableId, TableVocabulary>;

@@ -59,6 +59,15 @@ function errorText(error: PaneError, lang: Lang): string {
   return `${t(lang, 'err.other')}${message}`;
 }
 
+/** How many tables were recognised: the standard ones, a project spending table when there is one, the project target tables. */
+function tablesFoundText(lang: Lang, tables: WorkbookReport['tables']): string {
+  const count = (pick: (id: string) => boolean) => tables.filter((x) => pick(x.id)).length;
+  const targets = count((id) => id === 'performance-target');
+  const projects = count((id) => id === 'project-expense');
+  const std = tables.length - targets - projects;
+  return projects ? t(lang, 'tablesFoundWithProjects', { std, projects, targets }) : t(lang, 'tablesFound', { std, targets });
+}
+
 const PHASE_WORDS: Partial<Record<PaneState['phase'], WordKey>> = { reading: 'reading', checking: 'checking', painting: 'painting' };
 
 export interface PaneActionContext {
@@ -284,7 +293,7 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
             {t(lang, 'announce', { error: counts.error, warning: counts.warning, info: counts.info })}
           </div>
           <Text size={200} className={s.muted} data-testid="tables-found">
-            {t(lang, 'tablesFound', { std: tables.filter((x) => x.id !== 'performance-target').length, targets: tables.filter((x) => x.id === 'performance-target').length })}
+            {tablesFoundText(lang, tables)}
           </Text>
           <div className={s.row} data-testid="summary">
             <ToggleButton size="small" checked={!state.severityFilter} onClick={() => dispatch({ type: 'filter-severity' })}>

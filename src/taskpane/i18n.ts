@@ -65,6 +65,10 @@ const WORDS = {
     en: 'Demo mode, no Excel needed: open a budget workbook or the sample, then press Check.',
   },
   tablesFound: { 'zh-CN': '识别到 {std} 张标准表、{targets} 张项目绩效目标表', en: '{std} standard tables and {targets} project tables recognised' },
+  tablesFoundWithProjects: {
+    'zh-CN': '识别到 {std} 张标准表、{projects} 张项目支出表、{targets} 张项目绩效目标表',
+    en: '{std} standard tables, {projects} project spending tables and {targets} project target tables recognised',
+  },
   families: { 'zh-CN': '类别', en: 'Family' },
   'family.hierarchy': { 'zh-CN': '层级合计', en: 'Hierarchy' },
   'family.tie': { 'zh-CN': '表间勾稽', en: 'Ties' },

@@ -1,8 +1,8 @@
 /** Parameter schemas of the amounts iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
 import { z } from 'zod';
-import { TABLE_IDS } from '../../vocabulary.js';
+import { OPTIONAL_TABLE_IDS, TABLE_IDS } from '../../vocabulary.js';
 
-export const TableIdSchema = z.enum([...TABLE_IDS, 'performance-target']);
+export const TableIdSchema = z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target']);
 
 export const HierarchyParams = z
   .object({ tables: z.array(TableIdSchema).min(1) })
