@@ -1,5 +1,5 @@
 /** The iterators rule files may name. Adding one is a code change; using one is data. */
-import { codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, rowIdentities, tableTies } from './iterators/amounts.js';
+import { codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, listTotals, rowIdentities, tableTies } from './iterators/amounts.js';
 import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
@@ -13,6 +13,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     hierarchySums,
     rowIdentities,
     labelledSums,
+    listTotals,
     groupedSubtotals,
     tableTies,
     codeCorrespondences,

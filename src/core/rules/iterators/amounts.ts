@@ -1,6 +1,6 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
-import type { HierarchyParams, RowIdentityParams, LabelledSumParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence } from '../params/amounts.js';
+import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence } from '../params/amounts.js';
 import { parentCode } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel } from '../../text.js';
@@ -229,6 +229,40 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
         const [namedTotal, namedParts] = [named(total), parts.map(named)];
         for (const role of decl.columns) {
           const item = rowSumItem(ctx, ruleId, t, role, namedTotal, namedParts, decl.side);
+          if (item) yield item;
+        }
+      }
+    }
+  },
+};
+
+// ── list-totals: a table that lists items under one 合计 (项目支出表) ───────────────────────────────────
+
+export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
+  name: 'list-totals',
+  description: both('平铺列示的表（如项目支出表，每行一个项目）：合计行等于其余各行之和', 'a table listing one item a row under one 合计 (the project spending table): the 合计 equals the other rows'),
+  facts: { ...IDENTITY_FACTS, rowName: text('合计行的名称', 'name of the total row'), parts: text('组成行的名称', 'names of the part rows') },
+  identities: true,
+  texts: ['table', 'column', 'left'],
+  references: (p) =>
+    p.tables.flatMap((d, i) => [
+      ...d.columns.map((c, j) => ({ path: ['tables', i, 'columns', j], table: d.table, column: c })),
+      ...d.labels.map((c, j) => ({ path: ['tables', i, 'labels', j], table: d.table, column: c })),
+    ]),
+  *run(ctx, params, ruleId) {
+    for (const decl of params.tables) {
+      for (const t of ctx.tables(decl.table)) {
+        const totals = t.rows.filter((r) => r.isTotal);
+        const parts = t.rows.filter((r) => !r.isTotal);
+        // A subtotal row (a unit naming only itself, a category) would be counted twice: no flat list.
+        const labels = decl.labels.filter((role) => t.columns.some((c) => c.role === role));
+        // The note under the table may say rows were left out of the publication (烟台 信访局 2026: 525 over three printed projects' 235).
+        if (decl.unlessNote && t.note && new RegExp(decl.unlessNote, 'u').test(t.note.text)) continue;
+        if (totals.length !== 1 || parts.length === 0 || labels.length === 0 || parts.some((r) => labels.some((role) => !r.labels[role]))) continue;
+        const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.labels[0]) });
+        const [total, items] = [named(totals[0]!), parts.map(named)];
+        for (const role of decl.columns) {
+          const item = rowSumItem(ctx, ruleId, t, role, total, items);
           if (item) yield item;
         }
       }

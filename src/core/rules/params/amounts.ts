@@ -1,6 +1,7 @@
 /** Parameter schemas of the amounts iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
 import { z } from 'zod';
 import { OPTIONAL_TABLE_IDS, TABLE_IDS } from '../../vocabulary.js';
+import { Pattern } from './narrative.js';
 
 export const TableIdSchema = z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target']);
 
@@ -57,6 +58,30 @@ export const LabelledSumParams = z
             total: z.string().describe('合计行的行标签 / row key of the total'),
             parts: z.array(z.string()).min(1).describe('组成行的行标签；以 * 结尾表示前缀 / row keys of the parts; a trailing * is a prefix'),
             unless: z.string().optional().describe('表中有这一行时不核对此式（另一式已覆盖） / skip this sum when the table has this row (another sum covers it)'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const ListTotalParams = z
+  .object({
+    tables: z
+      .array(
+        z
+          .object({
+            table: TableIdSchema,
+            columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
+            labels: z
+              .array(z.string())
+              .min(1)
+              .describe(
+                '每一行在这些标签列（表中有的）都写了名称时，表才是一张平铺的清单；有一行缺（如只写单位名称的小计行）就不核对。第一列的名称用于提示 / the table is a flat list only when every row names itself in each of these label columns it has; a row without (a unit’s subtotal naming only the unit) and the table is not checked. The first names the rows in messages',
+              ),
+            unlessNote: Pattern.optional().describe(
+              '表下注释与此相符时不核对：注释已说明未列出全部行（如“部分具体项目信息公开时予以剔除”） / skip a table whose note matches: it says not every row is printed (部分具体项目信息公开时予以剔除)',
+            ),
           })
           .strict(),
       )

@@ -12,6 +12,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['hierarchy-sums', amounts.HierarchyParams],
   ['row-identities', amounts.RowIdentityParams],
   ['labelled-sums', amounts.LabelledSumParams],
+  ['list-totals', amounts.ListTotalParams],
   ['grouped-subtotals', amounts.GroupedParams],
   ['table-ties', amounts.TieParams],
   ['code-correspondences', amounts.CorrespondenceParams],
