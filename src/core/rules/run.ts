@@ -218,6 +218,18 @@ export async function runRules(
   const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? (lang === 'zh-CN' ? '空白' : 'blank') : amount(value, decimals, unit));
   // The culprit sentence reads "为 187.45 万元" but "为空白": Chinese spaces a number, not a word.
   const culpritActual = (value: number | null, decimals: number, unit: Unit) => (lang === 'zh-CN' && value !== null ? ` ${amount(value, decimals, unit)}` : shown(value, decimals, unit));
+  // A figure in a sentence written with the wrong unit is fixed by rewriting the unit (valueToWrite), so
+  // it reads as the same digits in the right one: “应为 1682.76 万元”, not “应为 16827600.00 元” (长春
+  // 信访局 2026's “预算支出1682.76元”). A table cell is typed in its own unit, and shown so.
+  const shouldRead = (change: CellChange, decimals: number) => {
+    const inText = change.term.inText;
+    const rewritten = inText && unitRewritten(change, change.term.ref.text, inText.end);
+    if (rewritten) {
+      const toWan = change.term.unit === '元';
+      return amount(toWan ? change.value / 10_000 : change.value * 10_000, decimals, toWan ? '万元' : '元');
+    }
+    return amount(change.value, decimals, change.term.unit);
+  };
   for (const c of culprits) {
     // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
     // lowers one rule's severity lowers that rule's findings, not another rule's under its name).
@@ -244,7 +256,7 @@ export async function runRules(
         formatTemplate(WORDS.culprit[lang], {
           label: change.term.label[lang],
           actual: culpritActual(change.term.ref.amount, decimals, change.term.unit),
-          value: amount(change.value, decimals, change.term.unit),
+          value: shouldRead(change, decimals),
           evidence: sentences,
         }) +
         (slip ? `${WORDS.separator[lang]}${slip}` : '') +
