@@ -196,6 +196,8 @@ const nameCellOf = (ctx: RuleContext, x: Use) => ({ sheet: x.t.sheet, cell: ctx.
  * One use of a code's name, as an item. A class, not a literal: its cell and the other uses are
  * addressed only when the item becomes a finding, and a getter in a literal costs more per item than that.
  */
+const SAME_TABLE = { 'zh-CN': '本表另一行', en: 'another row of this table' } as const;
+
 class NameUse implements Item {
   readonly table: TableId;
 
@@ -214,8 +216,13 @@ class NameUse implements Item {
     return nameCellOf(this.ctx, this.use);
   }
 
+  /** The tables using the usual name; a row of this very table is “本表另一行”, not the table named twice (长春 2026's 30208). */
   text(lang: Lang): Record<string, string> {
-    return { table: this.ctx.tableName(this.use.t, lang) };
+    const usual = this.facts.usualNameKey;
+    const where = this.uses
+      .filter((x) => x !== this.use && normalizeLabel(x.name) === usual)
+      .map((x) => (x.t === this.use.t ? SAME_TABLE[lang] : x.t.sheet));
+    return { table: this.ctx.tableName(this.use.t, lang), otherTables: [...new Set(where)].join(lang === 'zh-CN' ? '、' : ', ') };
   }
 
   get related(): CellAddress[] {
