@@ -65,6 +65,12 @@ describe('budget-check check on the sample', () => {
     expect(r.stdout).toContain('Recognised 9 standard tables and 16 project target tables');
   });
 
+  it('counts a project spending table apart from the nine standard ones', () => {
+    const r = run('check', 'samples/real/zhejiang-huzhou-jiaotong-2026-dept.xlsx');
+    expect(r.stdout).toContain('识别到 9 张标准表、1 张项目支出表、0 张项目绩效目标表');
+    expect(r.stdout).toMatch(/项目支出表\s+表10 项目支出预算表!A2:H23/);
+  });
+
   it('writes the findings contract as JSON', () => {
     const r = run('check', SAMPLE, '--format', 'json');
     expect(r.code).toBe(0);
