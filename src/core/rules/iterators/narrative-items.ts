@@ -52,14 +52,16 @@ const NARRATIVE_HEADING = /^[^，。,]{0,12}?(20\d{2})年度?(?:部门|单位)?�
 // ── the subject paragraphs ────────────────────────────────────────────────────────────────────
 
 /** The coded table the narrative explains: the general budget's, else the expense summary. */
+/** The tables a subject paragraph speaks of: the general budget's, the department's, the funds'. */
+const SUBJECT_TABLES = ['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const;
+
 /**
  * The coded tables a paragraph's subjects are looked up in, the general budget's first. A paragraph
  * on the fund budget names 款 only the fund table has (湖州 交通运输局 2026's 超长期特别国债安排的支出
  * under 交通运输支出, whose general-budget 款 is 公路水路运输).
  */
 function subjectTables(ctx: RuleContext): RecognizedTable[] {
-  return (['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const)
-    .map((id) => ctx.table(id))
+  return SUBJECT_TABLES.map((id) => ctx.table(id))
     .filter((t): t is RecognizedTable => t !== undefined && t.rows.some((r) => r.code));
 }
 
@@ -144,9 +146,6 @@ function namesAtLevels(ctx: RuleContext): Set<string> {
   });
 }
 
-/** The tables a subject paragraph's amount may come from: the general budget's, the department's, the funds'. */
-const AMOUNT_TABLES = ['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const;
-
 /**
  * The subject's amount in the tables (万元), and how far the paragraph's nearest figure (its opening
  * amount or its 预算安排) is from it beyond the rounding of both (>0: they disagree; two figures that
@@ -156,7 +155,7 @@ const AMOUNT_TABLES = ['general-budget-expense', 'expense-summary', 'gov-fund-ex
  */
 function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[]): { amount: number; gap: number } | undefined {
   let best: { amount: number; gap: number } | undefined;
-  for (const id of AMOUNT_TABLES) {
+  for (const id of SUBJECT_TABLES) {
     for (const t of ctx.tables(id)) {
       const row = t.rows.find((r) => r.code?.code === code);
       const term = row && ctx.term(t, row, 'total');
