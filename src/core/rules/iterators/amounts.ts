@@ -218,6 +218,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
       { path: ['sums', i, 'total'], table: d.table, rowKey: d.total, side: d.side },
       ...d.parts.map((k, j) => ({ path: ['sums', i, 'parts', j], table: d.table, rowKey: k, side: d.side })),
       ...(d.unless ? [{ path: ['sums', i, 'unless'], table: d.table, rowKey: d.unless, side: d.side }] : []),
+      ...(d.requires ?? []).map((k, j) => ({ path: ['sums', i, 'requires', j], table: d.table, rowKey: k, side: d.side })),
     ]),
   *run(ctx, params, ruleId) {
     for (const decl of params.sums) {
@@ -225,6 +226,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
         const total = rowByKey(t, decl.side, decl.total);
         const parts = rowsByKeys(t, decl.side, decl.parts);
         if (!total || parts.length === 0 || (decl.unless && rowByKey(t, decl.side, decl.unless))) continue;
+        if (decl.requires?.some((key) => !rowByKey(t, decl.side, key))) continue;
         const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.side) });
         const [namedTotal, namedParts] = [named(total), parts.map(named)];
         for (const role of decl.columns) {

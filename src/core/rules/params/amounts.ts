@@ -58,6 +58,11 @@ export const LabelledSumParams = z
             total: z.string().describe('合计行的行标签 / row key of the total'),
             parts: z.array(z.string()).min(1).describe('组成行的行标签；以 * 结尾表示前缀 / row keys of the parts; a trailing * is a prefix'),
             unless: z.string().optional().describe('表中有这一行时不核对此式（另一式已覆盖） / skip this sum when the table has this row (another sum covers it)'),
+            requires: z
+              .array(z.string())
+              .min(1)
+              .optional()
+              .describe('表中这些行都在时才核对此式 / check this sum only when the table has all of these rows'),
           })
           .strict(),
       )
