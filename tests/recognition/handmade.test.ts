@@ -52,6 +52,21 @@ describe('hand-made layouts', () => {
     expect(t.rows.map((r) => r.isTotal)).toEqual([true]);
   });
 
+  it('江苏 2026 公开11表: the total column headed 本年支出合计, above 功能分类科目编码 | 科目名称 and a 栏次 row (无锡 商务局, 苏州 数据局)', async () => {
+    const rows: CellValue[][] = [
+      ['公开 11 表', _, _, _, _],
+      ['国有资本经营预算支出预算表', _, _, _, _],
+      ['部门：某某局', _, _, _, '单位：万元'],
+      ['项目', _, '本年支出合计', '基本支出', '项目支出'],
+      ['功能分类科目编码', '科目名称', _, _, _],
+      ['栏次', _, '1', '2', '3'],
+      ['合计', _, _, _, _],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('公开11表', rows))), 'state-capital-expense');
+    expect(t.columns.find((c) => c.role === 'total')?.col).toBe(3);
+    expect(t.problems.filter((p) => p.code === 'column-missing')).toEqual([]);
+  });
+
   it('长春 2026 三公 table: a “说明：” line and numbered notes under the one row of amounts are notes, not rows', async () => {
     const rows: CellValue[][] = [
       ['本年一般公共预算“三公”经费支出表(预算表 7)', _, _, _, _, _, _],
