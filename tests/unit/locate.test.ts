@@ -174,6 +174,22 @@ describe('two tables agreeing on a cell whose change breaks its own sums', () =>
     expect(culprits[0]!.safety).toBe('display-only');
   });
 
+  it('comes before a lone sentence: the narrative and another table agreeing on a table cell are not outvoted by changing the sentence (杭州 交通运输局 2026)', async () => {
+    // 表5's 基本支出 82,479.29 against 表6's 82,529.89 and the 说明's 82,529.89; 表5's own 合计 = 基本 + 项目 holds.
+    const basic = cell('表5', 'C6', 82479.29);
+    const project = cell('表5', 'F6', 350034.42);
+    const total = cell('表5', 'B6', 432513.71);
+    const basicTable = cell('表6', 'B6', 82529.89);
+    const sentence = cell('说明', 'A40', 82529.89);
+    const withBasicTable = eq('t6', [basic], [basicTable]);
+    const withSentence = eq('n', [sentence], [basic]);
+    const row = eq('row', [total], [basic, project]);
+    const basicTableSum = eq('s6', [basicTable], [cell('表6', 'C6', 82529.89)]);
+    const { culprits, unplaced } = await locate([withBasicTable, withSentence], [withBasicTable, withSentence, row, basicTableSum], byRounding);
+    expect(unplaced).toEqual([]);
+    expect(culprits.map((c) => `${c.term.ref.sheet}!${c.term.ref.cell}=${c.value} ${c.safety}`)).toEqual(['表5!C6=82529.89 display-only']);
+  });
+
   it('names nothing when the two tables disagree on the value', async () => {
     const { withSummary, withSpending, holding } = tables(52244.36, 50000);
     const { culprits, unplaced } = await locate([withSummary, withSpending], [withSummary, withSpending, ...holding], byRounding);

@@ -105,6 +105,9 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   // 支出 in both 表3 and 表5), where a tie between them held each copy back while the other stood. And
   // a candidate that read the decided cell was solved against its wrong value (a sentence quoting a
   // slipped figure would be told to copy the slip): proposed again, it is solved with the right one.
+  // Two tables agreeing on a cell come first: a failure they explain is not left for a lone sentence
+  // or row to be blamed for (杭州 交通运输局 2026: the 说明's 82,529.89, right, against 表5's 82,479.29).
+  culprits.push(...(await agreedDespiteBreaking()));
   let round = await propose();
   for (let i = 0; i < round.length; i++) {
     const c = round[i]!;
@@ -131,12 +134,11 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     round = await propose();
     i = -1;
   }
-  culprits.push(...(await agreedDespiteBreaking()));
   return { culprits, unplaced: failed.filter((f) => open.has(f)) };
 
   /**
    * Failures no change restores without breaking a sum that holds, where two of them tie one cell to
-   * two other tables that agree on its value (湖州 交通运输局 2026's 表04 一般公共预算 35,673.03 against
+   * two other tables (or a table and the narrative) that agree on its value (湖州 交通运输局 2026's 表04 一般公共预算 35,673.03 against
    * 52,244.36 in both 表01 and 表05, its 一、财政拨款 and 收入合计 adding up to its wrong figures): the
    * cell is named with that value for reference only, since the sums it breaks may be wrong as well.
    * Left on each failure's own first cell, the tie with 表01 would have suggested copying the error.
@@ -159,10 +161,18 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
       const sheet = a.change.term.ref.sheet;
       const others = new Set(a.ids.flatMap((id) => terms(id).filter((t) => t.ref.sheet !== sheet).map((t) => t.ref.sheet)));
       if (a.ids.length < 2 || others.size < 2 || !plausible(a.change)) continue;
+      // A change that breaks nothing is an ordinary candidate, placed (and trusted) by the rounds.
+      if (await tryChanges([a.change])) continue;
       const overrides = new Map([...decided, [termKey(a.change.term), a.change.value] as const]);
       let restores = true;
       for (const id of a.ids) if (await fails(id, overrides)) restores = false;
-      if (restores) found.push(a);
+      if (!restores) continue;
+      // The other failures on the cell it restores too (its row's sum, off by a cent of rounding).
+      const key = termKey(a.change.term);
+      for (const id of open) {
+        if (!a.ids.includes(id) && id.relation === 'eq' && suggests(id) && terms(id).some((t) => termKey(t) === key) && !(await fails(id, overrides))) a.ids.push(id);
+      }
+      found.push(a);
     }
     // A failure two such cells could each explain names neither.
     const claims = new Map<Identity, number>();
