@@ -192,12 +192,13 @@ interface Use {
 
 const nameCellOf = (ctx: RuleContext, x: Use) => ({ sheet: x.t.sheet, cell: ctx.cell(x.t, x.row, 'name')?.cell ?? codeCellOf(ctx, x.t, x.row).cell });
 
+/** Another row of the very table a name is used in, as a message names it. */
+const SAME_TABLE = { 'zh-CN': '本表另一行', en: 'another row of this table' } as const;
+
 /**
  * One use of a code's name, as an item. A class, not a literal: its cell and the other uses are
  * addressed only when the item becomes a finding, and a getter in a literal costs more per item than that.
  */
-const SAME_TABLE = { 'zh-CN': '本表另一行', en: 'another row of this table' } as const;
-
 class NameUse implements Item {
   readonly table: TableId;
 
