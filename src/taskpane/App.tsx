@@ -25,7 +25,7 @@ import { PaneController } from './controller.js';
 import { bundledRuleSet, type PaneRules, type RuleSet } from './rule-set.js';
 import { workerChecker, type WorkerLike } from './worker-checker.js';
 import { FindingCard } from './FindingCard.js';
-import { t, type WordKey } from './i18n.js';
+import { t, tablesFoundText, type WordKey } from './i18n.js';
 import { countsByFamily, countsBySeverity, holdingBack, initialState, listGroups, reducer, safeFixes, type Action, type PaneError, type PaneState } from './state.js';
 import { TrainingPanel } from './TrainingPanel.js';
 
@@ -57,15 +57,6 @@ function errorText(error: PaneError, lang: Lang): string {
   if (code === 'protected' || code === 'formula') return `${t(lang, `err.${code}`)}${message.length < 200 ? `（${message}）` : ''}`;
   if (code === 'editing' || code === 'unsupported' || code === 'busy') return t(lang, `err.${code}`);
   return `${t(lang, 'err.other')}${message}`;
-}
-
-/** How many tables were recognised: the standard ones, a project spending table when there is one, the project target tables. */
-function tablesFoundText(lang: Lang, tables: WorkbookReport['tables']): string {
-  const count = (pick: (id: string) => boolean) => tables.filter((x) => pick(x.id)).length;
-  const targets = count((id) => id === 'performance-target');
-  const projects = count((id) => id === 'project-expense');
-  const std = tables.length - targets - projects;
-  return projects ? t(lang, 'tablesFoundWithProjects', { std, projects, targets }) : t(lang, 'tablesFound', { std, targets });
 }
 
 const PHASE_WORDS: Partial<Record<PaneState['phase'], WordKey>> = { reading: 'reading', checking: 'checking', painting: 'painting' };

@@ -114,3 +114,12 @@ export function t(lang: Lang, key: WordKey, params: Record<string, string | numb
 export function defaultLang(displayLanguage: string | undefined): Lang {
   return !displayLanguage || displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
+
+/** How many tables were recognised: the standard ones, a project spending table when there is one, the project target tables. */
+export function tablesFoundText(lang: Lang, tables: readonly { id: string }[]): string {
+  const count = (id: string) => tables.filter((x) => x.id === id).length;
+  const targets = count('performance-target');
+  const projects = count('project-expense');
+  const std = tables.length - targets - projects;
+  return projects ? t(lang, 'tablesFoundWithProjects', { std, projects, targets }) : t(lang, 'tablesFound', { std, targets });
+}

@@ -8,7 +8,7 @@ import { findingKey } from '../../src/core/workbook-port.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { PaneController } from '../../src/taskpane/controller.js';
 import { DemoWorkbook } from '../../src/taskpane/demo/demo-workbook.js';
-import { defaultLang, t } from '../../src/taskpane/i18n.js';
+import { defaultLang, t, tablesFoundText } from '../../src/taskpane/i18n.js';
 import { countsByFamily, countsBySeverity, gatherRepeats, groupByTable, highlights, initialState, reducer, safeFixes, stepFrom, visibleFindings, type Action, type PaneState } from '../../src/taskpane/state.js';
 import { sampleGrid } from '../helpers.js';
 
@@ -150,6 +150,12 @@ describe('errors and language', () => {
     expect(defaultLang('en-US')).toBe('en');
     expect(defaultLang(undefined)).toBe('zh-CN');
     expect(t('en', 'tablesFound', { std: 9, targets: 16 })).toBe('9 standard tables and 16 project tables recognised');
+  });
+
+  it('counts a project spending table apart from the standard tables', () => {
+    const tables = [...Array.from({ length: 9 }, (_, i) => ({ id: `std${i}` })), { id: 'project-expense' }, { id: 'performance-target' }];
+    expect(tablesFoundText('zh-CN', tables)).toBe('识别到 9 张标准表、1 张项目支出表、1 张项目绩效目标表');
+    expect(tablesFoundText('zh-CN', tables.filter((x) => x.id !== 'project-expense'))).toBe('识别到 9 张标准表、1 张项目绩效目标表');
   });
 
   it('checks again after edits only when asked, debounced', async () => {
