@@ -43,8 +43,10 @@ export function isColumnNumberRow(view: SheetView, row: number): boolean {
   const entries = view.entries(row);
   if (entries.length === 0) return false;
   if (entries[0]!.norm === '栏次') return true;
-  // 杭州 and 长沙 2026 head their column numbers with “**” under each label column.
+  // 杭州 and 长沙 2026 head their column numbers with “**” under each label column; 湖州's 表11 marks
+  // every column so, numbers and all.
   const labels = entries.findIndex((e) => !/^[*＊]+$/.test(e.norm));
+  if (labels < 0) return entries.length >= 2;
   const numbered = labels < 0 ? [] : entries.slice(labels);
   const numbers = numbered.map((e) => Number(e.norm));
   if (numbers.length < 3 || numbers.some((n) => !Number.isInteger(n))) return false;

@@ -63,13 +63,14 @@ function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | un
   return undefined;
 }
 
-const UNIT_PATTERN = /单位[:：]?(亿元|万元|千元|元)|[(（](亿元|万元|千元|元)[)）]/;
+/** 单位：万元, （万元）, or the unit alone in its cell (湖州 2026's 表11 prints just “万元” top right). */
+const UNIT_PATTERN = /单位[:：]?(亿元|万元|千元|元)|[(（](亿元|万元|千元|元)[)）]|^(亿元|万元|千元|元)$/;
 
 function findUnit(view: SheetView, top: number, bottom: number): { unit: Unit; cell: string } | undefined {
   for (let r = top; r <= bottom; r++) {
     for (const e of view.entries(r)) {
       const m = UNIT_PATTERN.exec(fold(e.norm));
-      if (m) return { unit: (m[1] ?? m[2]) as Unit, cell: toA1(r, e.col) };
+      if (m) return { unit: (m[1] ?? m[2] ?? m[3]) as Unit, cell: toA1(r, e.col) };
     }
   }
   return undefined;
