@@ -1,11 +1,12 @@
 /** Human-readable report: grouped by table, sheet!cell first, Chinese by default. */
 import { countBySeverity, type Finding, type Severity, type WorkbookReport } from '../core/findings.js';
 import { message, type Lang } from '../core/messages.js';
-import type { Vocabulary } from '../core/vocabulary.js';
+import { OPTIONAL_TABLE_IDS, type Vocabulary } from '../core/vocabulary.js';
 
 const WORDS = {
   'zh-CN': {
-    tables: (std: number, projects: number, targets: number) => `识别到 ${std} 张标准表${projects ? `、${projects} 张项目支出表` : ''}、${targets} 张项目绩效目标表`,
+    tables: (std: number, optional: string[], targets: number) => `识别到 ${std} 张标准表${optional.map((o) => `、${o}`).join('')}、${targets} 张项目绩效目标表`,
+    optional: (n: number, name: string) => `${n} 张${name}`,
     result: (c: Record<Severity, number>) => `结果：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`,
     clean: '未发现问题。',
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
@@ -16,7 +17,8 @@ const WORDS = {
     unit: (u: string | null) => (u ? `单位：${u}` : '单位：未注明'),
   },
   en: {
-    tables: (std: number, projects: number, targets: number) => `Recognised ${std} standard tables${projects ? `, ${projects} project spending tables` : ''} and ${targets} project target tables`,
+    tables: (std: number, optional: string[], targets: number) => `Recognised ${std} standard tables${optional.map((o) => `, ${o}`).join('')} and ${targets} project target tables`,
+    optional: (n: number, name: string) => `${n} ${name.toLowerCase()}${n > 1 ? 's' : ''}`,
     result: (c: Record<Severity, number>) => `Result: ${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
     clean: 'No problems found.',
     severity: { error: 'error', warning: 'warning', info: 'note' } as Record<Severity, string>,
@@ -45,8 +47,11 @@ export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang
   }
   const standard = report.tables.filter((t) => t.id !== 'performance-target');
   const targets = report.tables.filter((t) => t.id === 'performance-target');
-  const projects = standard.filter((t) => t.id === 'project-expense').length;
-  lines.push(`  ${words.tables(standard.length - projects, projects, targets.length)}`);
+  // Tables some templates add to the nine (项目支出表, 项目支出绩效表): counted by name, not as standard.
+  const optional = OPTIONAL_TABLE_IDS.map((id) => ({ id, n: standard.filter((t) => t.id === id).length })).filter((o) => o.n > 0);
+  const optionalCount = optional.reduce((sum, o) => sum + o.n, 0);
+  const optionalWords = optional.map((o) => words.optional(o.n, vocab.tables.get(o.id)?.name[lang] ?? o.id));
+  lines.push(`  ${words.tables(standard.length - optionalCount, optionalWords, targets.length)}`);
   for (const t of standard) {
     lines.push(`    ${pad(vocab.tables.get(t.id)?.name[lang] ?? t.id, 34)}${pad(`${t.sheet}!${t.range}`, 22)}${words.unit(t.unit)}`);
   }

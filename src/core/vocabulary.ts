@@ -19,8 +19,11 @@ export const TABLE_IDS = [
   'three-public',
 ] as const;
 export type StandardTableId = (typeof TABLE_IDS)[number];
-/** Tables many templates publish besides the nine, never reported missing: the project spending table (项目支出表). */
-export const OPTIONAL_TABLE_IDS = ['project-expense'] as const;
+/**
+ * Tables many templates publish besides the nine, never reported missing: the project spending table
+ * (项目支出表) and 浙江's project performance table (项目支出绩效表: each project's amount and goal).
+ */
+export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance'] as const;
 export type OptionalTableId = (typeof OPTIONAL_TABLE_IDS)[number];
 export type TableId = StandardTableId | OptionalTableId | 'performance-target';
 

@@ -65,10 +65,12 @@ const WORDS = {
     en: 'Demo mode, no Excel needed: open a budget workbook or the sample, then press Check.',
   },
   tablesFound: { 'zh-CN': '识别到 {std} 张标准表、{targets} 张项目绩效目标表', en: '{std} standard tables and {targets} project tables recognised' },
-  tablesFoundWithProjects: {
-    'zh-CN': '识别到 {std} 张标准表、{projects} 张项目支出表、{targets} 张项目绩效目标表',
-    en: '{std} standard tables, {projects} project spending tables and {targets} project target tables recognised',
+  tablesFoundWithOthers: {
+    'zh-CN': '识别到 {std} 张标准表、{others}、{targets} 张项目绩效目标表',
+    en: '{std} standard tables, {others} and {targets} project tables recognised',
   },
+  'optional.project-expense': { 'zh-CN': '{n} 张项目支出表', en: '{n} project spending tables' },
+  'optional.project-performance': { 'zh-CN': '{n} 张项目支出绩效表', en: '{n} project performance tables' },
   families: { 'zh-CN': '类别', en: 'Family' },
   'family.hierarchy': { 'zh-CN': '层级合计', en: 'Hierarchy' },
   'family.tie': { 'zh-CN': '表间勾稽', en: 'Ties' },
@@ -115,11 +117,13 @@ export function defaultLang(displayLanguage: string | undefined): Lang {
   return !displayLanguage || displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** How many tables were recognised: the standard ones, a project spending table when there is one, the project target tables. */
+/** How many tables were recognised: the standard ones, those some templates add (项目支出表, 项目支出绩效表), the project target tables. */
 export function tablesFoundText(lang: Lang, tables: readonly { id: string }[]): string {
   const count = (id: string) => tables.filter((x) => x.id === id).length;
   const targets = count('performance-target');
-  const projects = count('project-expense');
-  const std = tables.length - targets - projects;
-  return projects ? t(lang, 'tablesFoundWithProjects', { std, projects, targets }) : t(lang, 'tablesFound', { std, targets });
+  const others = (['project-expense', 'project-performance'] as const).map((id) => ({ id, n: count(id) })).filter((o) => o.n > 0);
+  const std = tables.length - targets - others.reduce((sum, o) => sum + o.n, 0);
+  if (others.length === 0) return t(lang, 'tablesFound', { std, targets });
+  const words = others.map((o) => t(lang, `optional.${o.id}`, { n: o.n })).join(lang === 'zh-CN' ? '、' : ', ');
+  return t(lang, 'tablesFoundWithOthers', { std, others: words, targets });
 }

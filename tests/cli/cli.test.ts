@@ -67,7 +67,7 @@ describe('budget-check check on the sample', () => {
 
   it('counts a project spending table apart from the nine standard ones', () => {
     const r = run('check', 'samples/real/zhejiang-huzhou-jiaotong-2026-dept.xlsx');
-    expect(r.stdout).toContain('识别到 9 张标准表、1 张项目支出表、0 张项目绩效目标表');
+    expect(r.stdout).toContain('识别到 9 张标准表、1 张项目支出表、1 张项目支出绩效表、0 张项目绩效目标表');
     expect(r.stdout).toMatch(/项目支出表\s+表10 项目支出预算表!A2:H23/);
   });
 

@@ -67,6 +67,21 @@ describe('hand-made layouts', () => {
     expect(t.problems.filter((p) => p.code === 'column-missing')).toEqual([]);
   });
 
+  it('湖州 2026 表11: the unit alone (“万元”) top right, and a row of “**” under every column heading is no data row', async () => {
+    const rows: CellValue[][] = [
+      [_, _, _, '表11'],
+      ['2026年市级部门项目支出绩效表', _, _, _],
+      ['606-湖州市某局', _, _, '万元'],
+      ['单位名称', '项目名称', '金额', '项目总体绩效目标'],
+      ['**', '**', '**', '**'],
+      ['湖州市某局', '综合管理', '136.8', '保障运转'],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表11 项目支出绩效表', rows))), 'project-performance');
+    expect(t.unit).toBe('万元');
+    expect(t.problems).toEqual([]);
+    expect(t.rows.map((r) => r.labels.project)).toEqual(['综合管理']);
+  });
+
   it('长春 2026 三公 table: a “说明：” line and numbered notes under the one row of amounts are notes, not rows', async () => {
     const rows: CellValue[][] = [
       ['本年一般公共预算“三公”经费支出表(预算表 7)', _, _, _, _, _, _],

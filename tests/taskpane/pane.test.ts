@@ -156,6 +156,7 @@ describe('errors and language', () => {
     const tables = [...Array.from({ length: 9 }, (_, i) => ({ id: `std${i}` })), { id: 'project-expense' }, { id: 'performance-target' }];
     expect(tablesFoundText('zh-CN', tables)).toBe('识别到 9 张标准表、1 张项目支出表、1 张项目绩效目标表');
     expect(tablesFoundText('zh-CN', tables.filter((x) => x.id !== 'project-expense'))).toBe('识别到 9 张标准表、1 张项目绩效目标表');
+    expect(tablesFoundText('zh-CN', [...tables, { id: 'project-performance' }])).toBe('识别到 9 张标准表、1 张项目支出表、1 张项目支出绩效表、1 张项目绩效目标表');
   });
 
   it('checks again after edits only when asked, debounced', async () => {

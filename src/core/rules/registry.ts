@@ -5,6 +5,7 @@ import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
+import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import type { IteratorDef } from './registry-types.js';
 
@@ -14,6 +15,8 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     rowIdentities,
     labelledSums,
     listTotals,
+    projectAmounts,
+    projectsListed,
     groupedSubtotals,
     tableTies,
     codeCorrespondences,

@@ -94,6 +94,22 @@ export const ListTotalParams = z
   })
   .strict();
 
+export const ProjectPairParams = z
+  .object({
+    pairs: z
+      .array(
+        z
+          .object({
+            from: TableIdSchema.describe('逐项目核对的表（如项目支出绩效表） / the table checked project by project (the project performance table)'),
+            to: TableIdSchema.describe('对照的表（如项目支出表） / the table it is checked against (the project spending table)'),
+            column: z.string().describe('两表中都有的金额列 / the amount column both tables have'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
 export const GroupedParams = z
   .object({
     tables: z

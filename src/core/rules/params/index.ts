@@ -13,6 +13,8 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['row-identities', amounts.RowIdentityParams],
   ['labelled-sums', amounts.LabelledSumParams],
   ['list-totals', amounts.ListTotalParams],
+  ['project-amounts', amounts.ProjectPairParams],
+  ['projects-listed', amounts.ProjectPairParams],
   ['grouped-subtotals', amounts.GroupedParams],
   ['table-ties', amounts.TieParams],
   ['code-correspondences', amounts.CorrespondenceParams],
