@@ -472,7 +472,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
           !isCost && (v.unit === '%' || v.unit === '') && params.rateWords.some((w) => l3.includes(w) || normalizeLabel(ind.description?.text ?? '').includes(w));
         const cost = isCost && v.number !== null ? toWanYuan(v.number, v.unit) : undefined;
         const known = params.categories[ind.level1.text.trim()] ?? Object.entries(params.categories).find(([k]) => normalizeLabel(k) === l1)?.[1];
-        const lowerIsBetter = params.ceilingWords.some((w) => l3.includes(w)) && !params.ceilingUnless.some((w) => l3.includes(w));
+        // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
+        const lowerIsBetter = [l3, normalizeLabel(valueText)].some((text) => params.ceilingWords.some((w) => text.includes(w)) && !params.ceilingUnless.some((w) => text.includes(w)));
         const upperBoundOnRate = isRate && !lowerIsBetter && (v.comparator === '≤' || v.comparator === '<');
         rows.push({
           facts: {
