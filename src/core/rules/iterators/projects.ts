@@ -3,34 +3,61 @@
  * project's amount and goal) against its 项目支出表. A project is its unit and its name, as printed.
  */
 import type { z } from 'zod';
-import type { ProjectPairParams } from '../params/amounts.js';
+import type { ProjectListParams, ProjectPairParams } from '../params/amounts.js';
 import type { Localized } from '../identity.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
+import type { Lang } from '../../messages.js';
+import type { TableId } from '../../vocabulary.js';
 import { normalizeLabel } from '../../text.js';
 import { addTo } from '../../multimap.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, text } from '../registry-types.js';
 import { Tie } from './amounts.js';
+import { projectOf } from './targets.js';
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 type Pairs = z.infer<typeof ProjectPairParams>;
+type Lists = z.infer<typeof ProjectListParams>;
 
-/** The table's project rows by unit and name; its 合计 and rows naming no project are none. */
-function projectRows(t: RecognizedTable): Map<string, TableRow[]> {
+/** A project's name as two tables may both write it: the year it opens with, with or without 年, dropped (长春 2026: “2026信访专项经费” | “2026年信访专项经费”). */
+const nameKey = (name: string) => normalizeLabel(name).replace(/^20\d{2}年?(?=\D)/, '');
+
+/** The table's project rows by unit and name (by name alone when asked); its 合计 and rows naming no project are none. */
+function projectRows(t: RecognizedTable, byName = false): Map<string, TableRow[]> {
   const out = new Map<string, TableRow[]>();
   for (const row of t.rows) {
     const project = row.labels.project;
     if (row.isTotal || !project) continue;
-    addTo(out, `${normalizeLabel(row.labels.unitName ?? '')}|${normalizeLabel(project)}`, row);
+    addTo(out, byName ? nameKey(project) : `${normalizeLabel(row.labels.unitName ?? '')}|${normalizeLabel(project)}`, row);
   }
   return out;
+}
+
+/**
+ * The projects the checked side lists: a table's, by unit and name; the project target tables', by
+ * the project each names (none when the workbook publishes no target table: then none is missing).
+ */
+function listedProjects(ctx: RuleContext, from: TableId): { keys: Set<string>; byName: boolean; name: (lang: Lang) => string } | undefined {
+  if (from === 'performance-target') {
+    const targets = ctx.tables('performance-target');
+    if (targets.length === 0) return undefined;
+    return { keys: new Set(targets.map((t) => nameKey(projectOf(t)))), byName: true, name: (lang) => (lang === 'zh-CN' ? '项目绩效目标表' : 'the project target tables') };
+  }
+  const t = ctx.table(from);
+  return t && { keys: new Set(projectRows(t).keys()), byName: false, name: (lang) => ctx.tableName(t, lang) };
 }
 
 const references = (p: Pairs): Reference[] =>
   p.pairs.flatMap((pair, i) => [
     { path: ['pairs', i, 'from'], table: pair.from, column: pair.column },
     { path: ['pairs', i, 'to'], table: pair.to, column: pair.column },
+  ]);
+
+const listReferences = (p: Lists): Reference[] =>
+  p.pairs.flatMap((pair, i) => [
+    { path: ['pairs', i, 'from'], table: pair.from },
+    { path: ['pairs', i, 'to'], table: pair.to, column: 'project' },
   ]);
 
 export const projectAmounts: IteratorDef<Pairs> = {
@@ -59,7 +86,7 @@ export const projectAmounts: IteratorDef<Pairs> = {
   },
 };
 
-export const projectsListed: IteratorDef<Pairs> = {
+export const projectsListed: IteratorDef<Lists> = {
   name: 'projects-listed',
   description: both('一张表中的每个项目在另一张表中是否也列出', 'whether each project of one table is listed in the other'),
   facts: {
@@ -69,22 +96,21 @@ export const projectsListed: IteratorDef<Pairs> = {
   },
   identities: false,
   texts: ['table', 'otherTable'],
-  references,
+  references: listReferences,
   *run(ctx, params) {
     for (const pair of params.pairs) {
-      const from = ctx.table(pair.from);
+      const listed = listedProjects(ctx, pair.from);
       const to = ctx.table(pair.to);
-      if (!from || !to) continue;
-      const listed = projectRows(from);
-      for (const [key, rows] of projectRows(to)) {
+      if (!listed || !to) continue;
+      for (const [key, rows] of projectRows(to, listed.byName)) {
         const row = rows[0]!;
         const cell = ctx.cell(to, row, 'project');
         if (!cell) continue;
         const item: Item = {
-          facts: { project: row.labels.project ?? '', unit: row.labels.unitName ?? '', missing: !listed.has(key) },
-          text: (lang) => ({ table: ctx.tableName(from, lang), otherTable: ctx.tableName(to, lang) }),
+          facts: { project: row.labels.project ?? '', unit: row.labels.unitName ?? '', missing: !listed.keys.has(key) },
+          text: (lang) => ({ table: listed.name(lang), otherTable: ctx.tableName(to, lang) }),
           cell: { sheet: cell.sheet, cell: cell.cell },
-          table: from.id,
+          table: pair.from,
         };
         yield item;
       }

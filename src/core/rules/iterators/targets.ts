@@ -23,7 +23,8 @@ function category(text: string): string {
   return normalizeLabel(text).replace(/指标$/, '');
 }
 
-function projectOf(t: RecognizedTable): string {
+/** A target table's project: its 项目名称, or the title naming it. */
+export function projectOf(t: RecognizedTable): string {
   return t.target?.projectName?.text.trim() || t.title;
 }
 

@@ -110,6 +110,21 @@ export const ProjectPairParams = z
   })
   .strict();
 
+export const ProjectListParams = z
+  .object({
+    pairs: z
+      .array(
+        z
+          .object({
+            from: TableIdSchema.describe('逐项目核对的表（如项目支出绩效表，或各项目绩效目标表 performance-target） / the table checked project by project (the project performance table, or the project target tables: performance-target)'),
+            to: TableIdSchema.describe('列出全部项目的表（如项目支出表） / the table listing every project (the project spending table)'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
 export const GroupedParams = z
   .object({
     tables: z

@@ -14,7 +14,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['labelled-sums', amounts.LabelledSumParams],
   ['list-totals', amounts.ListTotalParams],
   ['project-amounts', amounts.ProjectPairParams],
-  ['projects-listed', amounts.ProjectPairParams],
+  ['projects-listed', amounts.ProjectListParams],
   ['grouped-subtotals', amounts.GroupedParams],
   ['table-ties', amounts.TieParams],
   ['code-correspondences', amounts.CorrespondenceParams],
