@@ -94,35 +94,18 @@ export const ListTotalParams = z
   })
   .strict();
 
-export const ProjectPairParams = z
+/** Two tables compared project by project: the one checked and the one listing every project. */
+const ProjectPair = z
   .object({
-    pairs: z
-      .array(
-        z
-          .object({
-            from: TableIdSchema.describe('逐项目核对的表（如项目支出绩效表） / the table checked project by project (the project performance table)'),
-            to: TableIdSchema.describe('对照的表（如项目支出表） / the table it is checked against (the project spending table)'),
-            column: z.string().describe('两表中都有的金额列 / the amount column both tables have'),
-          })
-          .strict(),
-      )
-      .min(1),
+    from: TableIdSchema.describe('逐项目核对的表（如项目支出绩效表，或各项目绩效目标表 performance-target） / the table checked project by project (the project performance table, or the project target tables: performance-target)'),
+    to: TableIdSchema.describe('列出全部项目的表（如项目支出表） / the table listing every project (the project spending table)'),
   })
   .strict();
 
-export const ProjectListParams = z
-  .object({
-    pairs: z
-      .array(
-        z
-          .object({
-            from: TableIdSchema.describe('逐项目核对的表（如项目支出绩效表，或各项目绩效目标表 performance-target） / the table checked project by project (the project performance table, or the project target tables: performance-target)'),
-            to: TableIdSchema.describe('列出全部项目的表（如项目支出表） / the table listing every project (the project spending table)'),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
+export const ProjectListParams = z.object({ pairs: z.array(ProjectPair).min(1) }).strict();
+
+export const ProjectPairParams = z
+  .object({ pairs: z.array(ProjectPair.extend({ column: z.string().describe('两表中都有的金额列 / the amount column both tables have') })).min(1) })
   .strict();
 
 export const GroupedParams = z
