@@ -392,6 +392,58 @@ export const targetTextAmounts: IteratorDef<z.infer<typeof TextAmountParams>> = 
   },
 };
 
+// ── goal-indicator-values: a goal's percentage for a named indicator against the indicator ────────
+
+/** A percentage written right after an indicator's name: “满意度不低于80%”, “合格率达到95%”. */
+const NAMED_PERCENT = /^(?:达到|不低于|不少于|不高于|不超过|高于|低于|≥|≤|>|<|=|为|在)?(\d+(?:\.\d+)?)%/;
+
+export const goalIndicatorValues: IteratorDef<z.infer<typeof TextAmountParams>> = {
+  name: 'goal-indicator-values',
+  description: both(
+    '年度绩效目标或资金用途中紧跟某个指标名称写出的百分比，与该指标的指标值',
+    'a percentage the annual goal or the purpose writes right after an indicator’s name, against that indicator’s value',
+  ),
+  facts: {
+    project: text('项目名称', 'project name'),
+    indicator: text('三级指标名称', 'the level-3 indicator'),
+    stated: text('目标中写的值（原文）', 'the value the goal writes'),
+    value: text('指标值原文', 'the indicator’s value as written'),
+    differs: flag('两处的百分比不同', 'the two percentages differ'),
+  },
+  identities: false,
+  texts: ['project', 'table'],
+  run(ctx) {
+    const items: Item[] = [];
+    for (const t of targets(ctx)) {
+      const d = t.target!;
+      const texts = [d.goal, d.purpose].filter((c): c is CellRef => !!c && c.text.trim() !== '');
+      for (const ind of d.indicators) {
+        // Short names (满意度, 合格率) recur in many indicators: only a name that is the indicator's own.
+        const name = fold(ind.level3.text).replace(/\s+/g, '');
+        if (name.length < 4) continue;
+        const valueText = [ind.comparator, ind.value, ind.unit].map((c) => c?.text.trim() ?? '').join('');
+        const v = parseIndicatorValue(valueText);
+        if (v.unit !== '%' || v.number === null) continue;
+        for (const c of texts) {
+          const folded = fold(c.text).replace(/\s+/g, '');
+          const at = folded.indexOf(name);
+          const m = at < 0 ? null : NAMED_PERCENT.exec(folded.slice(at + name.length));
+          if (!m) continue;
+          items.push({
+            facts: { project: projectOf(t), indicator: ind.level3.text.trim(), stated: `${name}${m[0]}`, value: valueText, differs: Number(m[1]) !== v.number },
+            text: (lang) => projectText(ctx, t)[lang],
+            cell: { sheet: ind.value.sheet, cell: ind.value.cell },
+            related: [{ sheet: c.sheet, cell: c.cell }],
+            table: 'performance-target',
+          });
+          break;
+        }
+      }
+    }
+    return items;
+  },
+};
+
 // ── indicators: one item per indicator row ───────────────────────────────────────────────────
 
 export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {

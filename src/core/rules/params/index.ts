@@ -43,4 +43,5 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['indicators', targets.IndicatorParams],
   ['narrative-projects', targets.NarrativeProjectParams],
   ['target-text-amounts', targets.TextAmountParams],
+  ['goal-indicator-values', targets.TextAmountParams],
 ]);
