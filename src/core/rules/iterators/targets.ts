@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams, TextAmountParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
-import type { CellRef, RecognizedTable, Unit } from '../../model.js';
+import type { CellRef, Indicator, RecognizedTable, Unit } from '../../model.js';
 import type { IndicatorVocabulary } from '../../vocabulary.js';
 import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
@@ -22,6 +22,12 @@ function targets(ctx: RuleContext): RecognizedTable[] {
 function category(text: string): string {
   return normalizeLabel(text).replace(/指标$/, '');
 }
+
+/** The cells holding text, of those given (a form leaves some blank). */
+const filled = (cells: (CellRef | undefined)[]): CellRef[] => cells.filter((c): c is CellRef => !!c && c.text.trim() !== '');
+
+/** An indicator's value as written: 指标性质, 指标值 and 计量单位 in three columns (重庆 2026) read as the one value they write. */
+const indicatorValueText = (ind: Indicator): string => [ind.comparator, ind.value, ind.unit].map((c) => c?.text.trim() ?? '').join('');
 
 /** A target table's project: its 项目名称, or the title naming it. */
 export function projectOf(t: RecognizedTable): string {
@@ -364,7 +370,7 @@ export const targetTextAmounts: IteratorDef<z.infer<typeof TextAmountParams>> = 
     const items: Item[] = [];
     for (const t of targets(ctx)) {
       const d = t.target!;
-      const cells = [d.purpose, d.goal, ...d.indicators.flatMap((i) => [i.description, i.basis])].filter((c): c is CellRef => !!c && c.text.trim() !== '');
+      const cells = filled([d.purpose, d.goal, ...d.indicators.flatMap((i) => [i.description, i.basis])]);
       const stated = new Map<string, { cell: CellRef; wan: number; text: string }[]>();
       for (const cell of new Set(cells)) {
         for (const clause of fold(cell.text).replace(/\s+/g, '').split(CLAUSE_BREAK)) {
@@ -416,12 +422,12 @@ export const goalIndicatorValues: IteratorDef<z.infer<typeof TextAmountParams>> 
     const items: Item[] = [];
     for (const t of targets(ctx)) {
       const d = t.target!;
-      const texts = [d.goal, d.purpose].filter((c): c is CellRef => !!c && c.text.trim() !== '');
+      const texts = filled([d.goal, d.purpose]);
       for (const ind of d.indicators) {
         // Short names (满意度, 合格率) recur in many indicators: only a name that is the indicator's own.
         const name = fold(ind.level3.text).replace(/\s+/g, '');
         if (name.length < 4) continue;
-        const valueText = [ind.comparator, ind.value, ind.unit].map((c) => c?.text.trim() ?? '').join('');
+        const valueText = indicatorValueText(ind);
         const v = parseIndicatorValue(valueText);
         if (v.unit !== '%' || v.number === null) continue;
         for (const c of texts) {
@@ -516,8 +522,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
         const l3 = normalizeLabel(ind.level3.text);
-        // 指标性质, 指标值 and 计量单位 in three columns (重庆 2026) read as the one value they write.
-        const valueText = [ind.comparator, ind.value, ind.unit].map((c) => c?.text.trim() ?? '').join('');
+        const valueText = indicatorValueText(ind);
         const v = parseIndicatorValue(valueText);
         const isCost = l2 === normalizeLabel(params.costCategory) || l1 === normalizeLabel(params.costCategory);
         // A rate is a percentage (or a bare number) of a rate-like indicator; money is never a rate.
