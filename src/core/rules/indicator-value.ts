@@ -46,6 +46,8 @@ export function parseIndicatorValue(text: string): IndicatorValue {
     if (!comparator) comparator = '≤';
     unit = within[1]!;
   }
+  // "100%支持", "95%达标": a percentage followed by the word it qualifies is still a percentage (烟台 2026).
+  if (/^%[\u4e00-\u9fff]{1,4}$/u.test(unit)) unit = '%';
   // "≥13459.00(平方米)": a unit in brackets is still the unit.
   unit = unit.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
   // "12月底前", "2024年底前完成" are deadlines, not a number with a unit.
