@@ -47,7 +47,7 @@ export function isColumnNumberRow(view: SheetView, row: number): boolean {
   // every column so, numbers and all.
   const labels = entries.findIndex((e) => !/^[*＊]+$/.test(e.norm));
   if (labels < 0) return entries.length >= 2;
-  const numbered = labels < 0 ? [] : entries.slice(labels);
+  const numbered = entries.slice(labels);
   const numbers = numbered.map((e) => Number(e.norm));
   if (numbers.length < 3 || numbers.some((n) => !Number.isInteger(n))) return false;
   return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);

@@ -160,7 +160,6 @@ export function identityFacts(identity: Identity, overrides?: Overrides): Record
   return factsOf(identity, evaluate(identity, overrides));
 }
 
-
 function factsOf(identity: Identity, e: Evaluation): Record<string, FactValue> {
   const anchor = anchorOf(identity);
   // In the anchor's unit (a weighted anchor still reads in 万元 or 元).

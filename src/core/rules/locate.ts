@@ -138,10 +138,11 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
 
   /**
    * Failures no change restores without breaking a sum that holds, where two of them tie one cell to
-   * two other tables (or a table and the narrative) that agree on its value (湖州 交通运输局 2026's 表04 一般公共预算 35,673.03 against
-   * 52,244.36 in both 表01 and 表05, its 一、财政拨款 and 收入合计 adding up to its wrong figures): the
-   * cell is named with that value for reference only, since the sums it breaks may be wrong as well.
-   * Left on each failure's own first cell, the tie with 表01 would have suggested copying the error.
+   * two other sources (tables, or a table and the narrative) that agree on its value (湖州 交通运输局
+   * 2026's 表04 一般公共预算 35,673.03 against 52,244.36 in both 表01 and 表05, its 一、财政拨款 and 收入
+   * 合计 adding up to its wrong figures): the cell is named with that value for reference only, since
+   * the sums it breaks may be wrong as well. Left on each failure's own first cell, the tie with 表01
+   * would have suggested copying the error.
    */
   async function agreedDespiteBreaking(): Promise<Culprit[]> {
     const agreements = new Map<string, { change: CellChange; ids: Identity[] }>();
@@ -163,12 +164,12 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
       if (a.ids.length < 2 || others.size < 2 || !plausible(a.change)) continue;
       // A change that breaks nothing is an ordinary candidate, placed (and trusted) by the rounds.
       if (await tryChanges([a.change])) continue;
-      const overrides = new Map([...decided, [termKey(a.change.term), a.change.value] as const]);
+      const key = termKey(a.change.term);
+      const overrides = new Map([...decided, [key, a.change.value] as const]);
       let restores = true;
       for (const id of a.ids) if (await fails(id, overrides)) restores = false;
       if (!restores) continue;
       // The other failures on the cell it restores too (its row's sum, off by a cent of rounding).
-      const key = termKey(a.change.term);
       for (const id of open) {
         if (!a.ids.includes(id) && id.relation === 'eq' && suggests(id) && terms(id).some((t) => termKey(t) === key) && !(await fails(id, overrides))) a.ids.push(id);
       }

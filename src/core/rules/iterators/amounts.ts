@@ -522,10 +522,10 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<T
 }
 
 /**
- * A tie as an identity. A class, not a literal: its key is spelled out only when asked (a failing tie,
- * or one next to it), and a getter in a literal would cost more per tie than the key itself.
+ * A tie as an identity: two sides that must agree (or bound each other), named by their cells. A
+ * class, not a literal: its key is spelled out only when asked (a failing tie, or one next to it), and
+ * a getter in a literal would cost more per tie than the key itself.
  */
-/** Two sides that must agree (or bound each other), named by their cells. */
 export class Tie implements Identity {
   readonly context: Record<string, string>;
   readonly tolerance?: number;

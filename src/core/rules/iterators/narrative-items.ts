@@ -51,7 +51,6 @@ const NARRATIVE_HEADING = /^[^，。,]{0,12}?(20\d{2})年度?(?:部门|单位)?�
 
 // ── the subject paragraphs ────────────────────────────────────────────────────────────────────
 
-/** The coded table the narrative explains: the general budget's, else the expense summary. */
 /** The tables a subject paragraph speaks of: the general budget's, the department's, the funds'. */
 const SUBJECT_TABLES = ['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const;
 
