@@ -422,7 +422,8 @@ export const goalIndicatorValues: IteratorDef<z.infer<typeof TextAmountParams>> 
     const items: Item[] = [];
     for (const t of targets(ctx)) {
       const d = t.target!;
-      const texts = filled([d.goal, d.purpose]);
+      // Each text folded once per project, not once per indicator.
+      const texts = filled([d.goal, d.purpose]).map((cell) => ({ cell, folded: fold(cell.text).replace(/\s+/g, '') }));
       for (const ind of d.indicators) {
         // Short names (满意度, 合格率) recur in many indicators: only a name that is the indicator's own.
         const name = fold(ind.level3.text).replace(/\s+/g, '');
@@ -430,8 +431,7 @@ export const goalIndicatorValues: IteratorDef<z.infer<typeof TextAmountParams>> 
         const valueText = indicatorValueText(ind);
         const v = parseIndicatorValue(valueText);
         if (v.unit !== '%' || v.number === null) continue;
-        for (const c of texts) {
-          const folded = fold(c.text).replace(/\s+/g, '');
+        for (const { cell: c, folded } of texts) {
           const at = folded.indexOf(name);
           const m = at < 0 ? null : NAMED_PERCENT.exec(folded.slice(at + name.length));
           if (!m) continue;
