@@ -1,5 +1,6 @@
 /** The pane's own words, Chinese first. Findings carry their messages already localised by the rules. */
 import type { Lang } from '../core/messages.js';
+import { OPTIONAL_TABLE_IDS } from '../core/vocabulary.js';
 
 const WORDS = {
   title: { 'zh-CN': '预算表审核', en: 'Budget Check' },
@@ -121,7 +122,7 @@ export function defaultLang(displayLanguage: string | undefined): Lang {
 export function tablesFoundText(lang: Lang, tables: readonly { id: string }[]): string {
   const count = (id: string) => tables.filter((x) => x.id === id).length;
   const targets = count('performance-target');
-  const others = (['project-expense', 'project-performance'] as const).map((id) => ({ id, n: count(id) })).filter((o) => o.n > 0);
+  const others = OPTIONAL_TABLE_IDS.map((id) => ({ id, n: count(id) })).filter((o) => o.n > 0);
   const std = tables.length - targets - others.reduce((sum, o) => sum + o.n, 0);
   if (others.length === 0) return t(lang, 'tablesFound', { std, targets });
   const words = others.map((o) => t(lang, `optional.${o.id}`, { n: o.n })).join(lang === 'zh-CN' ? '、' : ', ');
