@@ -10,7 +10,7 @@ import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { fileStamp } from './file-stamp.js';
-import { BUILT, compileBundle, type BundleStamps } from './launch.js';
+import { BUILT, compileBundle, tuneCompiler, type BundleStamps } from './launch.js';
 
 const sample = fileURLToPath(new URL('../../samples/caofeidian-hrss-2024.xlsx', import.meta.url));
 const BUNDLE_URL = '__budget_check_bundle_url';
@@ -44,6 +44,7 @@ await build({
   logLevel: 'warning',
 });
 
+tuneCompiler();
 const { cli, script } = compileBundle(BUILT.bundle);
 const discard = { out: () => {}, err: () => {} };
 for (const format of ['text', 'json']) await cli.main(['check', sample, '--format', format], discard);
