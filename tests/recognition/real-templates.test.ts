@@ -86,6 +86,22 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'recognition/column-unmatched', severity: 'info', cell: 'D3' }));
   });
+
+  it('a second pair of code columns (部门 and 政府 economic codes side by side, 烟台 2026) holds codes, not an unnamed amount', async () => {
+    const rows: CellValue[][] = [
+      ['一般公共预算基本支出情况表', _, _, _, _, _, _, _, _],
+      [_, _, _, _, _, _, _, _, '单位：万元'],
+      ['科目编码', _, '部门预算支出经济分类科目名称', '科目编码', _, '政府预算支出经济分类科目名称', '基本支出预算', _, _],
+      ['类', '款', _, '类', '款', _, '小计', '人员支出', '日常公用支出'],
+      [_, _, '合计', _, _, _, 10, 7, 3],
+      ['301', _, '工资福利支出', '501', _, '机关工资福利支出', 7, 7, _],
+      ['302', _, '商品和服务支出', '502', _, '机关商品和服务支出', 3, _, 3],
+    ];
+    const merges = ['A3:B3', 'D3:E3', 'C3:C4', 'F3:F4', 'G3:I3'];
+    const t = table(await recognizeGrid(wb(sheetFromValues('公开表6', rows, merges))), 'general-budget-basic');
+    expect(t.unmatchedColumns ?? []).toEqual([]);
+    expect([...rowsByCode(t).keys()]).toEqual(['合计', '301', '302']);
+  });
 });
 
 describe('partial publications', () => {

@@ -146,6 +146,15 @@ function columnScore(m: TextMatcher, path: string[]): number {
 }
 
 /**
+ * A column headed as one of the table's code columns (a second 科目编码 类/款 pair: 烟台 2026's basic
+ * table prints the 部门 and the 政府 economic codes side by side): its numbers are codes, not amounts,
+ * though only the first pair takes the role.
+ */
+export function headedAsCode(table: TableVocabulary, path: string[]): boolean {
+  return table.columns.some((role) => role.kind.startsWith('code') && role.match.some((m) => columnScore(m, path) > 0));
+}
+
+/**
  * Last year's figures and the change beside this year's (上年 | 当年 | 增减变化情况, 西安 2026): no role but
  * the previous year's reads them. 上年结转 / 上年结余 is this year's money carried in.
  */

@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
 import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
-import { columnHeadings, findHeader, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
+import { columnHeadings, findHeader, headedAsCode, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
@@ -106,15 +106,16 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
  * silently. Those of another year (上年, 增减, “2025年预算数” beside “2026年预算数”) are marked: they
  * are no part of this year's totals.
  */
-function unmatchedAmountColumns(view: SheetView, header: HeaderRegion, { paths, otherYear }: ColumnHeadings, columns: RecognizedColumn[], top: number, bottom: number) {
+function unmatchedAmountColumns(view: SheetView, table: TableVocabulary, header: HeaderRegion, { paths, otherYear }: ColumnHeadings, columns: RecognizedColumn[], top: number, bottom: number) {
   const taken = new Set(columns.map((c) => c.col));
   const found: { col: number; header: string; otherYear?: boolean }[] = [];
   for (const c of paths.keys()) {
     // A column under a header merged across from a known one belongs to that one.
     if (taken.has(c) || taken.has(view.resolved(header.bottom, c).col)) continue;
+    const path = paths.get(c)!;
+    if (headedAsCode(table, path)) continue;
     let holdsAmounts = false;
     for (let r = top; r <= bottom && !holdsAmounts; r++) holdsAmounts = view.resolved(r, c).col === c && view.ref(r, c).amount !== null;
-    const path = paths.get(c)!;
     if (holdsAmounts && path.length > 0) found.push({ col: c, header: path.join('/'), ...(otherYear.has(c) && { otherYear: true }) });
   }
   return found;
@@ -154,7 +155,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   const labelled = columns.some((c) => table.columns.find((v) => v.role === c.role)?.kind === 'label');
   if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) columnMissing(labelColumn.role, labelColumn.name);
   if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
-  const unmatched = unmatchedAmountColumns(view, header, headings, columns, header.dataStart, parsed.lastRow);
+  const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
   for (const u of unmatched) {
     problems.push({ code: 'column-unmatched', severity: 'info', sheet: view.name, cell: toA1(header.bottom, u.col), params: { header: u.header } });
   }
