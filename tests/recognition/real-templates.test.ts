@@ -73,6 +73,19 @@ describe('cells as real workbooks store them', () => {
     expect(t.problems).toEqual([]);
   });
 
+  it('本年预算 heads the amounts of a 收支总表 (长沙 and 长春 2026), beside its 编制预算 and 上年结转 parts', async () => {
+    const rows: CellValue[][] = [
+      ['2026年部门收支总体情况表', _, _, _],
+      [_, _, _, '单位：万元'],
+      ['收入', _, '支出', _],
+      ['项目', '本年预算', '项目', '本年预算'],
+      ['一、一般公共预算拨款收入', 100, '一、一般公共服务支出', 100],
+      ['收入总计', 100, '支出总计', 100],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表1', rows, ['A3:B3', 'C3:D3']))), 'income-expense-summary');
+    expect(t.columns.map((c) => c.role)).toEqual(['incomeItem', 'incomeAmount', 'expenseItem', 'expenseAmount']);
+  });
+
   it('an empty printed grid runs on to its 合计 row and the note under it', async () => {
     const rows: CellValue[][] = [['2025年部门政府性基金预算支出功能分类预算表'], ['单位：元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...Array<CellValue[]>(8).fill([_]), ['合计'], ['注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。']];
     const t = table(await recognizeGrid(wb(sheetFromValues('表6', rows))), 'gov-fund-expense');
