@@ -74,6 +74,14 @@ const CATALOGUE = {
     'zh-CN': '{{tableName}}的“{{header}}”列有金额，但不是已知的列，未参与核对；与它有关的行内等式只核对“各组成列之和不超过合计”',
     en: '{{tableNameEn}}: the column “{{header}}” holds amounts but is not a known column and was not checked; row identities around it only check that the known parts do not exceed the total',
   },
+  'recognition/column-other-year': {
+    'zh-CN': '{{tableName}}的“{{header}}”列是上年数或增减数，不计入本年合计，未参与核对',
+    en: '{{tableNameEn}}: the column “{{header}}” holds another year’s figures or the change, no part of this year’s totals, and was not checked',
+  },
+  'recognition/column-memo': {
+    'zh-CN': '{{tableName}}的“{{header}}”列是备注性质的金额（如政府采购），不计入本表合计，未参与核对',
+    en: '{{tableNameEn}}: the column “{{header}}” is a memo (such as 政府采购), no part of the table’s totals, and was not checked',
+  },
   'recognition/code-short': {
     'zh-CN': '{{tableName}} {{cell}} 的编码写作“{{text}}”，少了前导 0，应写作“{{expected}}”（科目 {{code}}）',
     en: '{{tableNameEn}} {{cell}}: the code part “{{text}}” has lost its leading zero; write “{{expected}}” (subject {{code}})',

@@ -4,6 +4,9 @@ import type { TableId } from './vocabulary.js';
 
 export type Unit = '元' | '万元' | '千元' | '亿元';
 
+/** Why an amount column is no part of this year's totals. */
+export type ColumnAside = 'other-year' | 'memo';
+
 /** One cell as the rules see it: where it is, what it says, and its amount if it holds one. */
 export interface CellRef {
   sheet: string;
@@ -46,7 +49,7 @@ export interface TableRow {
 }
 
 export interface RecognitionProblem {
-  code: 'column-missing' | 'column-unmatched' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'code-short' | 'header-missing' | 'no-rows';
+  code: 'column-missing' | 'column-unmatched' | 'column-other-year' | 'column-memo' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'code-short' | 'header-missing' | 'no-rows';
   severity: 'error' | 'warning' | 'info';
   sheet: string;
   cell?: string;
@@ -98,9 +101,10 @@ export interface RecognizedTable {
   columns: RecognizedColumn[];
   /**
    * Columns holding amounts whose header names no known role ("单位预留机动经费", "会议费"): a row
-   * identity over the known columns can then only say that the parts do not exceed the total.
+   * identity over the known columns can then only say that the parts do not exceed the total. Not so
+   * for one set aside from this year's totals: another year's figures or a memo (政府采购 …).
    */
-  unmatchedColumns?: { col: number; header: string; otherYear?: boolean }[];
+  unmatchedColumns?: { col: number; header: string; aside?: ColumnAside }[];
   headerRows: { top: number; bottom: number };
   rows: TableRow[];
   note?: { cell: string; text: string };

@@ -100,6 +100,14 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'recognition/column-unmatched', severity: 'info', cell: 'D3' }));
   });
 
+  it('a 政府采购 memo beside the spending (深圳 2026) is set aside: the row identity stays an equality and still finds a wrong 合计', async () => {
+    const rows: CellValue[][] = [['支出总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '2026年政府采购项目'], [100, 60, 30, 20]];
+    const catalogue = await loadCatalogue();
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表3', rows)), catalogue);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'recognition/column-memo', severity: 'info', cell: 'D3' }));
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'row-identity', severity: 'error' }));
+  });
+
   it('a second pair of code columns (部门 and 政府 economic codes side by side, 烟台 2026) holds codes, not an unnamed amount', async () => {
     const rows: CellValue[][] = [
       ['一般公共预算基本支出情况表', _, _, _, _, _, _, _, _],

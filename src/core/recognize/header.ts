@@ -160,6 +160,12 @@ export function headedAsCode(table: TableVocabulary, path: string[]): boolean {
  */
 const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
 
+/**
+ * A memo beside the spending, no part of it: 深圳 2026's 支出总表 prints each row's 政府采购 amount (and
+ * the share kept for small firms) to the right of its 合计 … 上缴上级支出.
+ */
+export const MEMO_COLUMN = /政府采购/;
+
 /** Each column's header path, and which columns are of another year than the budget's. */
 export interface ColumnHeadings {
   paths: ReadonlyMap<number, string[]>;

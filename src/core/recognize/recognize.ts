@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
 import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
-import { columnHeadings, findHeader, headedAsCode, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
+import { columnHeadings, findHeader, headedAsCode, mapColumns, MEMO_COLUMN, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
@@ -103,12 +103,12 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
 
 /**
  * Columns inside the table that hold amounts but whose header matched no role: reported, never dropped
- * silently. Those of another year (上年, 增减, “2025年预算数” beside “2026年预算数”) are marked: they
- * are no part of this year's totals.
+ * silently. Those of another year (上年, 增减, “2025年预算数” beside “2026年预算数”) and memos (政府采购)
+ * are set aside: they are no part of this year's totals.
  */
 function unmatchedAmountColumns(view: SheetView, table: TableVocabulary, header: HeaderRegion, { paths, otherYear }: ColumnHeadings, columns: RecognizedColumn[], top: number, bottom: number) {
   const taken = new Set(columns.map((c) => c.col));
-  const found: { col: number; header: string; otherYear?: boolean }[] = [];
+  const found: NonNullable<RecognizedTable['unmatchedColumns']> = [];
   for (const c of paths.keys()) {
     // A column under a header merged across from a known one belongs to that one.
     if (taken.has(c) || taken.has(view.resolved(header.bottom, c).col)) continue;
@@ -116,7 +116,10 @@ function unmatchedAmountColumns(view: SheetView, table: TableVocabulary, header:
     if (headedAsCode(table, path)) continue;
     let holdsAmounts = false;
     for (let r = top; r <= bottom && !holdsAmounts; r++) holdsAmounts = view.resolved(r, c).col === c && view.ref(r, c).amount !== null;
-    if (holdsAmounts && path.length > 0) found.push({ col: c, header: path.join('/'), ...(otherYear.has(c) && { otherYear: true }) });
+    if (!holdsAmounts || path.length === 0) continue;
+    const heading = path.join('/');
+    const aside = otherYear.has(c) ? 'other-year' : MEMO_COLUMN.test(heading) ? 'memo' : undefined;
+    found.push({ col: c, header: heading, ...(aside && { aside }) });
   }
   return found;
 }
@@ -157,7 +160,8 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
   const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
   for (const u of unmatched) {
-    problems.push({ code: 'column-unmatched', severity: 'info', sheet: view.name, cell: toA1(header.bottom, u.col), params: { header: u.header } });
+    const code = u.aside === 'other-year' ? 'column-other-year' : u.aside === 'memo' ? 'column-memo' : 'column-unmatched';
+    problems.push({ code, severity: 'info', sheet: view.name, cell: toA1(header.bottom, u.col), params: { header: u.header } });
   }
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
   const unit = findUnit(view, anchor.row, header.bottom);
