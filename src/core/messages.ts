@@ -79,8 +79,8 @@ const CATALOGUE = {
     en: '{{tableNameEn}}: the column “{{header}}” holds another year’s figures or the change, no part of this year’s totals, and was not checked',
   },
   'recognition/column-memo': {
-    'zh-CN': '{{tableName}}的“{{header}}”列是备注性质的金额（如政府采购），不计入本表合计，未参与核对',
-    en: '{{tableNameEn}}: the column “{{header}}” is a memo (such as 政府采购), no part of the table’s totals, and was not checked',
+    'zh-CN': '{{tableName}}的“{{header}}”列是“其中”数或备注性质的金额（如政府采购），不计入本表合计，未参与核对',
+    en: '{{tableNameEn}}: the column “{{header}}” is a memo (an “of which” figure, or such as 政府采购), no part of the table’s totals, and was not checked',
   },
   'recognition/code-short': {
     'zh-CN': '{{tableName}} {{cell}} 的编码写作“{{text}}”，少了前导 0，应写作“{{expected}}”（科目 {{code}}）',

@@ -108,6 +108,28 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'row-identity', severity: 'error' }));
   });
 
+  it('“其中:经费拨款” under 本级财政拨款 (长沙 2026) is a memo, no unnamed part', async () => {
+    const rows: CellValue[][] = [
+      ['2026年部门收入总体情况表', _, _, _, _, _],
+      [_, _, _, _, _, '单位：万元'],
+      ['单位编码', '单位名称', '合计', '本级财政拨款', _, '其它收入'],
+      [_, _, _, '金额', '其中:经费拨款', _],
+      ['101001', '某局', 120, 100, 100, 10],
+    ];
+    const merges = ['A3:A4', 'B3:B4', 'C3:C4', 'D3:E3', 'F3:F4'];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表2', rows, merges))), 'income-summary');
+    expect(t.columns.map((c) => c.role)).toEqual(['unitCode', 'name', 'total', 'fiscal', 'other']);
+    expect(t.unmatchedColumns).toEqual([{ col: 5, header: '本级财政拨款/其中:经费拨款', aside: 'memo' }]);
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表2', rows, merges)), await loadCatalogue());
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'row-identity', severity: 'error', cell: 'C5' }));
+  });
+
+  it('a 单位编码 column beside a 三公 table by unit (西安 2026) holds codes, no unnamed part', async () => {
+    const rows: CellValue[][] = [['“三公”经费支出预算表', _, _, _, _], [_, _, _, _, '单位：元'], ['单位编码', '单位名称', '合计', '公务接待费', '因公出国（境）费用'], ['117', '某局', 30000, 20000, 10000]];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表13', rows))), 'three-public');
+    expect(t.unmatchedColumns ?? []).toEqual([]);
+  });
+
   it('a second pair of code columns (部门 and 政府 economic codes side by side, 烟台 2026) holds codes, not an unnamed amount', async () => {
     const rows: CellValue[][] = [
       ['一般公共预算基本支出情况表', _, _, _, _, _, _, _, _],

@@ -146,11 +146,12 @@ function columnScore(m: TextMatcher, path: string[]): number {
 }
 
 /**
- * A column headed as one of the table's code columns (a second 科目编码 类/款 pair: 烟台 2026's basic
- * table prints the 部门 and the 政府 economic codes side by side): its numbers are codes, not amounts,
- * though only the first pair takes the role.
+ * A column headed as a code (a second 科目编码 类/款 pair: 烟台 2026's basic table prints the 部门 and
+ * the 政府 economic codes side by side; 西安's 单位编码, 长春's 部门(单位)代码): its numbers are codes,
+ * not amounts, though no role or only the first pair takes it.
  */
 export function headedAsCode(table: TableVocabulary, path: string[]): boolean {
+  if (/编码|代码/.test(path[path.length - 1] ?? '')) return true;
   return table.columns.some((role) => role.kind.startsWith('code') && role.match.some((m) => columnScore(m, path) > 0));
 }
 
@@ -161,10 +162,13 @@ export function headedAsCode(table: TableVocabulary, path: string[]): boolean {
 const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
 
 /**
- * A memo beside the spending, no part of it: 深圳 2026's 支出总表 prints each row's 政府采购 amount (and
- * the share kept for small firms) to the right of its 合计 … 上缴上级支出.
+ * A memo beside the amounts, no part of their sum: 深圳 2026's 支出总表 prints each row's 政府采购 amount
+ * (and the share kept for small firms) to the right of its 合计 … 上缴上级支出; 长沙's 收入总表 a
+ * “其中:经费拨款” beside its 本级财政拨款.
  */
-export const MEMO_COLUMN = /政府采购/;
+export function isMemoColumn(path: readonly string[]): boolean {
+  return path.some((p) => p.includes('政府采购')) || /^其中/.test(path[path.length - 1] ?? '');
+}
 
 /** Each column's header path, and which columns are of another year than the budget's. */
 export interface ColumnHeadings {

@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
 import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
-import { columnHeadings, findHeader, headedAsCode, mapColumns, MEMO_COLUMN, type ColumnHeadings, type HeaderRegion } from './header.js';
+import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
@@ -117,9 +117,8 @@ function unmatchedAmountColumns(view: SheetView, table: TableVocabulary, header:
     let holdsAmounts = false;
     for (let r = top; r <= bottom && !holdsAmounts; r++) holdsAmounts = view.resolved(r, c).col === c && view.ref(r, c).amount !== null;
     if (!holdsAmounts || path.length === 0) continue;
-    const heading = path.join('/');
-    const aside = otherYear.has(c) ? 'other-year' : MEMO_COLUMN.test(heading) ? 'memo' : undefined;
-    found.push({ col: c, header: heading, ...(aside && { aside }) });
+    const aside = otherYear.has(c) ? 'other-year' : isMemoColumn(path) ? 'memo' : undefined;
+    found.push({ col: c, header: path.join('/'), ...(aside && { aside }) });
   }
   return found;
 }
