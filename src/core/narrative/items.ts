@@ -37,8 +37,8 @@ export interface NarrativeItem {
   previous?: { year: number; figure: Figure };
   /** "2026年预算安排1434.89万元". */
   planned?: { year: number; figure: Figure };
-  /** "比2025年预算执行数减少1.10%" or "与上年相比增加878.93万元，增长30%". */
-  change?: { direction: Direction; percent?: Figure; amount?: Figure };
+  /** "比2025年预算执行数减少1.10%" or "与上年相比增加878.93万元，增长30%"; `word` is the one before the percent. */
+  change?: { direction: Direction; word: string; percent?: Figure; amount?: Figure };
   usage?: string;
   reason?: string;
 }
@@ -116,10 +116,10 @@ export function parseNarrativeItem(original: string): NarrativeItem | undefined 
   if (plan) item.planned = { year: Number(plan[1]), figure: figure(plan, 2, 3)! };
   const byAmount = CHANGE_AMOUNT.exec(text);
   if (byAmount) {
-    item.change = { direction: direction(byAmount[1]!), amount: figure(byAmount, 2, 3)!, percent: figure(byAmount, 5)! };
+    item.change = { direction: direction(byAmount[1]!), word: byAmount[4]!, amount: figure(byAmount, 2, 3)!, percent: figure(byAmount, 5)! };
   } else {
     const byPercent = CHANGE_PERCENT.exec(text);
-    if (byPercent) item.change = { direction: direction(byPercent[1]!), percent: figure(byPercent, 2)! };
+    if (byPercent) item.change = { direction: direction(byPercent[1]!), word: byPercent[1]!, percent: figure(byPercent, 2)! };
   }
   const usage = /主要用于[:：]?\s*([^。]*)/u.exec(text);
   if (usage) item.usage = usage[1]!.trim();
@@ -132,7 +132,7 @@ export function parseNarrativeItem(original: string): NarrativeItem | undefined 
 export interface ChangeStatement {
   /** This year's amount. */
   current: Figure;
-  change: { direction: Direction; amount: Figure; percent: Figure };
+  change: { direction: Direction; word: string; amount: Figure; percent: Figure };
   /** Where the statement starts and ends in the (folded) text. */
   start: number;
   end: number;
@@ -153,7 +153,7 @@ export function parseChangeStatements(original: string): ChangeStatement[] {
   for (const m of globalMatches(CHANGE_AFTER_AMOUNT, text)) {
     out.push({
       current: figure(m, 1, 2)!,
-      change: { direction: direction(m[3]!), amount: figure(m, 4, 5)!, percent: figure(m, 7)! },
+      change: { direction: direction(m[3]!), word: m[6]!, amount: figure(m, 4, 5)!, percent: figure(m, 7)! },
       start: m.index,
       end: m.index + m[0].length,
     });

@@ -329,7 +329,7 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
     tableAmountGap: numOrNull('文中金额与表中金额之差超出两边舍入的部分（>0 即不符）；找不到科目时为空', 'how far the stated amount is from the table’s beyond both roundings (>0 disagree); empty when the subject is not found'),
   },
   identities: false,
-  texts: ['computedText', 'tableWhere'],
+  texts: ['statedText', 'computedText', 'computedPrecise', 'tableWhere'],
   // Five rules read these items: the paragraphs are parsed once per check.
   run(ctx) {
     return ctx.memo('narrative-items', () => narrativeItemFacts(ctx));
@@ -370,9 +370,26 @@ function rateAgainstFigures(percent: Figure, direction: Direction, base: number 
   return { stated, computed: change, excess };
 }
 
-/** A recomputed rate as a message shows it; none from a base of 0. */
-function rateText(computed: number | null, lang: Lang): string {
-  return computed === null ? (lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)') : `${Math.round(computed * 100) / 100}%`;
+/** The words of a direction, and the other way's, in the pair the sentence uses. */
+const OPPOSITE: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 增幅: '降幅', 降幅: '增幅', 持平: '持平' };
+
+/**
+ * A stated rate as written (“下降5.0%”) and the recomputed one as the sentence would write it: its
+ * direction word, to the decimals the sentence gives — what the person should type — with the rate
+ * to the hundredth beside it when those decimals hide it (“下降5.1%”（5.11%）). None from a base of 0.
+ */
+function rateTexts(computed: number | null, written: { word: string; percent: Figure }, text: string, lang: Lang) {
+  const statedText = `${written.word}${text.slice(written.percent.start, written.percent.end)}%`;
+  if (computed === null) return { statedText, computedText: lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)', computedPrecise: '' };
+  const shown = Math.abs(computed).toFixed(written.percent.decimals);
+  const precise = Math.abs(computed).toFixed(2);
+  const rising = computed > 0 === (written.word === '增加' || written.word === '增长' || written.word === '增幅');
+  const word = computed === 0 ? '持平' : written.word === '持平' ? (computed > 0 ? '增长' : '下降') : rising ? written.word : OPPOSITE[written.word]!;
+  const sign = computed < 0 ? '−' : '+';
+  const hidden = Number(shown) !== Number(precise);
+  return lang === 'zh-CN'
+    ? { statedText, computedText: computed === 0 ? word : `${word}${shown}%`, computedPrecise: hidden ? `（${precise}%）` : '' }
+    : { statedText, computedText: `${sign}${shown}%`, computedPrecise: hidden ? ` (${sign}${precise}%)` : '' };
 }
 
 /** Each narrative cell with its subject paragraph, if it is one: parsed once for the subject items and the change statements. */
@@ -435,7 +452,7 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         tableAmountGap: inTables?.gap ?? null,
       },
       text: (lang) => ({
-        computedText: rateText(computed, lang),
+        ...(c?.percent ? rateTexts(computed, { word: c.word, percent: c.percent }, item.text, lang) : { statedText: '', computedText: '', computedPrecise: '' }),
         // Where in the table the name was looked for: under its parent, when no row there bears it.
         tableWhere: names.under
           ? lang === 'zh-CN'
@@ -605,7 +622,7 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
     changeExcess: numOrNull('写的与算出的百分比之差超出舍入的部分（>0 即不符）', 'stated minus recomputed change beyond rounding (>0 disagree)'),
   },
   identities: false,
-  texts: ['computedText'],
+  texts: ['statedText', 'computedText', 'computedPrecise'],
   run(ctx) {
     const items: Item[] = [];
     for (const { cell, item } of parsedNarrative(ctx)) {
@@ -628,9 +645,7 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
             computedChange: rate.computed === null ? null : Math.round(rate.computed * 100) / 100,
             changeExcess: rate.excess,
           },
-          text: (lang) => ({
-            computedText: rateText(rate.computed, lang),
-          }),
+          text: (lang) => rateTexts(rate.computed, st.change, cell.folded, lang),
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }
