@@ -9,7 +9,7 @@ import { toA1 } from '../../address.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import { UNIT_FACTOR, type Identity, type Term } from '../identity.js';
+import { evaluate, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -92,6 +92,13 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
         return rowKey ? [{ path: ['statements', i, 'row', k], table: s.table, rowKey, side: s.row.side ?? '' }] : [];
       }),
       ...(s.totalRowColumns ?? []).map((column, j) => ({ path: ['statements', i, 'totalRowColumns', j], table: s.table, column })),
+      ...(s.orEquals ?? []).flatMap((o, j) => [
+        { path: ['statements', i, 'orEquals', j, 'column'], table: o.table, column: o.column },
+        ...(['key', 'orKey'] as const).flatMap((k) => {
+          const rowKey = o.row[k];
+          return rowKey ? [{ path: ['statements', i, 'orEquals', j, 'row', k], table: o.table, rowKey, side: o.row.side ?? '' }] : [];
+        }),
+      ]),
     ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
@@ -100,7 +107,15 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     const patterns = params.statements.flatMap((s) => {
       const t = ctx.table(s.table);
       const at = t && statedCell(t, s);
-      return t && at && ctx.cell(t, at.row, at.column) ? [{ s, t, at, re: new RegExp(s.pattern, 'gu') }] : [];
+      if (!t || !at || !ctx.cell(t, at.row, at.column)) return [];
+      // The other cells the sentence may mean, where the workbook has them.
+      const others = (s.orEquals ?? []).flatMap((o) => {
+        const ot = ctx.table(o.table);
+        const oat = ot && statedCell(ot, { ...s, ...o, totalRowColumns: undefined });
+        const term = ot && oat && ctx.term(ot, oat.row, oat.column, 1, o.row.side);
+        return term ? [term] : [];
+      });
+      return [{ s, t, at, others, re: new RegExp(s.pattern, 'gu') }];
     });
     const cells = narrativeCells(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
@@ -108,7 +123,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       // most text cells (indicator names, purposes) have none — fifteen patterns each were the costliest
       // part of re-checking the sample.
       if (!HAS_DIGIT.test(folded)) continue;
-      for (const { s, t, at, re } of patterns) {
+      for (const { s, t, at, others, re } of patterns) {
         for (const m of globalMatches(re, folded)) {
           const numberText = m[1];
           if (numberText === undefined || m.index === undefined) continue;
@@ -120,6 +135,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
           const start = m.index + m[0].indexOf(numberText);
           const lhs = statedFigure({ sheet, row: r, col: c, text }, parsed, unit, start, numberText.length, s.name);
           if (!s.suggest) lhs.unsuggested = true;
+          if (others.some((other) => agrees(lhs, other))) continue;
           const identity: Identity = {
             key: `${ruleId}:${sheet}!${lhs.ref.cell}#${start}`,
             ruleId,
@@ -141,6 +157,12 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
 };
 
 type Statement = z.infer<typeof NarrativeParams>['statements'][number];
+
+/** A stated figure equal to a cell, within both their roundings. */
+function agrees(stated: Term, cell: Term): boolean {
+  const { breach, tolerance } = evaluate({ key: '', ruleId: '', relation: 'eq', lhs: [stated], rhs: [cell], context: {} });
+  return breach <= tolerance;
+}
 
 /**
  * The table cell a statement speaks of: its row (by key, else by orKey, or the total row) in its

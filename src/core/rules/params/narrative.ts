@@ -18,20 +18,29 @@ export const Pattern = z
     { message: 'not a valid regular expression / 不是有效的正则表达式' },
   );
 
+const StatedRow = z
+  .object({
+    key: z.string().optional(),
+    orKey: z.string().optional().describe('表中没有 key 这一行时用的行（如江苏的“支出合计”、上海的“支出总计”） / the row to use when the table has no row of `key` (Jiangsu’s 支出合计, Shanghai’s 支出总计)'),
+    side: z.string().optional(),
+    total: z.literal(true).optional(),
+  })
+  .strict();
+
 export const Statement = z
   .object({
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
     pattern: Pattern.describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
     table: z.enum(TABLE_IDS),
     column: z.string(),
-    row: z
-      .object({
-        key: z.string().optional(),
-        orKey: z.string().optional().describe('表中没有 key 这一行时用的行（如江苏的“支出合计”、上海的“支出总计”） / the row to use when the table has no row of `key` (Jiangsu’s 支出合计, Shanghai’s 支出总计)'),
-        side: z.string().optional(),
-        total: z.literal(true).optional(),
-      })
-      .strict(),
+    row: StatedRow,
+    orEquals: z
+      .array(z.object({ table: z.enum(TABLE_IDS), column: z.string(), row: StatedRow }).strict())
+      .min(1)
+      .optional()
+      .describe(
+        '文中数字也可能指的单元格：与其中之一相符即不报告（如“支出预算”既可指本年支出合计，也可指含年终结转结余的支出总计） / other cells the figure may speak of: it holds when it equals one of them (“支出预算” may be this year’s spending or the 支出总计 that includes the balance carried forward)',
+      ),
     totalRowColumns: z
       .array(z.string())
       .min(1)
