@@ -164,10 +164,11 @@ const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
 /**
  * A memo beside the amounts, no part of their sum: 深圳 2026's 支出总表 prints each row's 政府采购 amount
  * (and the share kept for small firms) to the right of its 合计 … 上缴上级支出; 长沙's 收入总表 a
- * “其中:经费拨款” beside its 本级财政拨款.
+ * “其中:经费拨款” beside its 本级财政拨款; 北京's and the central 一般公共预算支出表 the project
+ * spending again “扣除基建项目后” (less capital construction).
  */
 export function isMemoColumn(path: readonly string[]): boolean {
-  return path.some((p) => p.includes('政府采购')) || /^其中/.test(path[path.length - 1] ?? '');
+  return path.some((p) => p.includes('政府采购')) || /^(其中|扣除)/.test(path[path.length - 1] ?? '');
 }
 
 /** Each column's header path, and which columns are of another year than the budget's. */
