@@ -1,7 +1,7 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
 import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence } from '../params/amounts.js';
-import { parentCode } from '../../codes.js';
+import { parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel } from '../../text.js';
 import type { Lang } from '../../messages.js';
@@ -627,8 +627,9 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
     // Every row of a code (北京 2026 lists its 项 unit by unit).
     const termsOf = (t: RecognizedTable, index: RowsByCode, column: string, codes: string[]) =>
       codes.flatMap((code) => rowsOfCode(index, code).flatMap((row) => ctx.term(t, row, column) ?? []));
+    const elsewhere = bookedElsewhere(ctx, params.left.column);
     for (const pair of params.pairs) {
-      const lhs = termsOf(lt, ls, params.left.column, pair.left);
+      const lhs = [...termsOf(lt, ls, params.left.column, pair.left), ...elsewhere(pair.left, pair.right)];
       const rhs = termsOf(rt, rs, params.right.column, pair.right);
       if (lhs.every((t) => t.ref.amount == null) && rhs.every((t) => t.ref.amount == null)) continue;
       if (lhs.length === 0) continue;
@@ -648,5 +649,22 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
     }
   },
 };
+
+/**
+ * Where the 支出总表 lists each function's spending by economic subject (北京 2026: “2010501-行政运行 /
+ * 30113-住房公积金 163.344”), the right-hand codes it books under other functions than the left-hand
+ * ones: spending the left-hand rows cannot hold, which the workbook itself accounts for. None where
+ * the table names no economic subject per row.
+ */
+function bookedElsewhere(ctx: RuleContext, column: string): (left: readonly string[], right: readonly string[]) => Term[] {
+  const t = ctx.table('expense-summary');
+  if (!t || !t.columns.some((c) => c.role === 'economicItem')) return () => [];
+  return (left, right) =>
+    t.rows.flatMap((row) => {
+      const economic = row.labels.economicItem && splitCodeFromLabel(row.labels.economicItem)?.code.code;
+      if (!economic || !right.includes(economic) || !row.code || left.includes(row.code.code)) return [];
+      return ctx.term(t, row, column) ?? [];
+    });
+}
 
 export type { TableId };
