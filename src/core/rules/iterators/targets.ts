@@ -506,6 +506,25 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
   },
 };
 
+/**
+ * A unit the vocabulary lists, or a rate of listed ones: “元/人月” (福州 2026) is 元 per 人 and 月, as
+ * the listed “元/人·月” is. The part after the slash may run several listed units together.
+ */
+export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
+  if (units.has(unit)) return true;
+  const slash = unit.indexOf('/');
+  if (slash <= 0) return false;
+  return units.has(unit.slice(0, slash)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
+}
+
+/** Whether the text is a run of listed units, each a whole word of it. */
+function splitsInto(text: string, units: ReadonlySet<string>): boolean {
+  // reachable[i]: the first i characters are a run of units.
+  const reachable = [true];
+  for (let i = 1; i <= text.length; i++) reachable[i] = reachable.some((ok, start) => ok && start < i && units.has(text.slice(start, i)));
+  return text !== '' && reachable[text.length] === true;
+}
+
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
 function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; rateFix?: Fix }[] = [];
@@ -550,7 +569,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             comparator: v.comparator,
             number: v.number,
             unit: v.unit,
-            unitKnown: v.unit === '' || units.has(normalizeLabel(v.unit)),
+            unitKnown: v.unit === '' || knownUnit(normalizeLabel(v.unit), units),
             isRate,
             upperBoundOnRate,
             lowerIsBetter,
