@@ -147,6 +147,27 @@ describe('cells as real workbooks store them', () => {
   });
 });
 
+describe('performance-target forms as real budgets print them', () => {
+  it('指标内容 names the indicator where no 三级指标 column stands beside its 指标值 (西安 2022)', async () => {
+    const rows: CellValue[][] = [
+      ['表14', _, _, _, _],
+      ['2022年部门预算专项业务经费绩效目标表', _, _, _, _],
+      ['专项（项目）名称', _, '其他履职经费', _, _],
+      ['资金金额（万元）', '实施期资金总额：', _, 100, _],
+      ['总体目标', '年度目标', _, _, _],
+      [_, '目标1：完成气象灾害监测数据收集，确保系统运行正常。', _, _, _],
+      ['绩效指标', '一级指标', '二级指标', '指标内容', '指标值'],
+      [_, '产出指标', '数量指标', '指标1：区域自动气象站运行正常', '每月站点正常运行率≥95%'],
+      [_, '满意度指标', '服务对象满意度指标', '指标1：公共气象服务满意度', '满意度≥92%'],
+    ];
+    const t = (await recognizeGrid(wb(sheetFromValues('表14', rows, ['A7:A9'])))).tables.find((x) => x.id === 'performance-target')!;
+    expect(t.target!.indicators.map((i) => [i.level2.text, i.level3.text, i.value.text])).toEqual([
+      ['数量指标', '指标1：区域自动气象站运行正常', '每月站点正常运行率≥95%'],
+      ['服务对象满意度指标', '指标1：公共气象服务满意度', '满意度≥92%'],
+    ]);
+  });
+});
+
 describe('partial publications', () => {
   it('a 三公 table published alone gets one note on what could not be checked, not eight warnings', async () => {
     const catalogue = await loadCatalogue();

@@ -1,4 +1,4 @@
-/** Indicator values as real forms write them: bracketed units, words before the value, 以上/以内 after it. */
+/** Indicator values as real forms write them: bracketed units, words before the value, 以上/以内 after it, figures inside sentences. */
 import { describe, expect, it } from 'vitest';
 import { parseIndicatorValue } from '../../src/core/rules/indicator-value.js';
 
@@ -15,6 +15,11 @@ describe('reading an indicator value', () => {
     ['12月内', '', 12, '月内', false],
     ['12月底前', '', 12, '月底前', false],
     ['按要求全部完成', '', null, '', false],
+    // 西安 2022: the indicator's name before a comparator sign, however long; a figure inside a sentence.
+    ['每月站点正常运行率≥95%', '≥', 95, '%', true],
+    ['一般天气过程提前量≥72小时', '≥', 72, '小时', true],
+    ['全年366天实时监测', '', 366, '', false],
+    ['飞机增雨10次/年；火箭增雨12次/年', '', 10, '', false],
   ] as const)('%s', (text, comparator, number, unit, isQuantity) => {
     expect(parseIndicatorValue(text)).toEqual({ comparator, number, unit, isQuantity });
   });

@@ -121,6 +121,12 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       const role = roleOf(table, e.norm, INDICATOR_ROLES);
       if (role) indicatorCols[role as (typeof INDICATOR_ROLES)[number]] = e.col;
     }
+    // With no 三级指标 column beside it, 指标内容 names the indicator whose 指标值 follows (西安 2022: 一级指标 |
+    // 二级指标 | 指标内容 | 指标值), as it describes one where there is (指标名称 | 指标内容).
+    if (indicatorCols.level3 === undefined && indicatorCols.description !== undefined && indicatorCols.level2 !== undefined && indicatorCols.value !== undefined) {
+      indicatorCols.level3 = indicatorCols.description;
+      delete indicatorCols.description;
+    }
     // An indicator header names the indicator and its categories, or (重庆 2026) the indicator and its value.
     if (indicatorCols.level3 !== undefined && (indicatorCols.level1 !== undefined || indicatorCols.value !== undefined)) {
       indicatorHeader = { row: r, cols: indicatorCols };

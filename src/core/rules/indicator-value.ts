@@ -18,10 +18,12 @@ const COMPARATORS: [RegExp, IndicatorValue['comparator']][] = [
 ];
 
 export function parseIndicatorValue(text: string): IndicatorValue {
-  // "满意率100%", "合格率≥95%": the indicator's own name written in front of its value.
+  // "满意率100%", "合格率≥95%": the indicator's own name written in front of its value; any name before
+  // a comparator sign ("每月站点正常运行率≥95%", "一般天气过程提前量≥72小时", 西安 2022).
   let rest = fold(text)
     .replace(/\s+/g, '')
-    .replace(/^[\u4e00-\u9fff]{1,6}[率度](?=[≥≤><=\d不大小高低至达等控以])/u, '');
+    .replace(/^[\u4e00-\u9fff]{1,6}[率度](?=[≥≤><=\d不大小高低至达等控以])/u, '')
+    .replace(/^[\u4e00-\u9fff（）()]{1,16}(?=[≥≤><=])/u, '');
   let comparator: IndicatorValue['comparator'] = '';
   for (const [re, c] of COMPARATORS) {
     const m = re.exec(rest);
@@ -32,7 +34,7 @@ export function parseIndicatorValue(text: string): IndicatorValue {
     }
   }
   const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(rest.replace(/,/g, ''));
-  if (!m) return { comparator, number: null, unit: '', isQuantity: false };
+  if (!m) return comparator ? { comparator, number: null, unit: '', isQuantity: false } : numberInWords(rest);
   let unit = m[2]!;
   // "95%以上", "5天以内": the comparator written after the number.
   const after = /(以上|及以上|以下|及以下|以内)$/.exec(unit);
@@ -53,6 +55,15 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   // "12月底前", "2024年底前完成" are deadlines, not a number with a unit.
   const deadline = /^(年|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
   return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline };
+}
+
+/**
+ * A figure written inside a sentence (“全年366天实时监测”, “飞机增雨10次/年；火箭增雨12次/年”): the value
+ * is quantified, though not as a single comparator, number and unit, so no unit is read from it.
+ */
+function numberInWords(text: string): IndicatorValue {
+  const m = /(\d+(?:\.\d+)?)/.exec(text.replace(/,/g, ''));
+  return { comparator: '', number: m ? Number(m[1]) : null, unit: '', isQuantity: false };
 }
 
 /** Converts an amount indicator to 万元; undefined when its unit is not a currency. */

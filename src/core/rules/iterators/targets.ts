@@ -507,14 +507,16 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
 };
 
 /**
- * A unit the vocabulary lists, or a rate of listed ones: “元/人月” (福州 2026) is 元 per 人 and 月, as
- * the listed “元/人·月” is. The part after the slash may run several listed units together.
+ * A unit the vocabulary lists, in tens of thousands (“万条”), or a rate of listed ones: “元/人月” (福州
+ * 2026) is 元 per 人 and 月, as the listed “元/人·月” is; “万条/年” (西安 2022). The part after the slash
+ * may run several listed units together.
  */
 export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
-  if (units.has(unit)) return true;
+  const listed = (u: string) => units.has(u) || (/^[万亿]/.test(u) && units.has(u.slice(1)));
+  if (listed(unit)) return true;
   const slash = unit.indexOf('/');
   if (slash <= 0) return false;
-  return units.has(unit.slice(0, slash)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
+  return listed(unit.slice(0, slash)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
 }
 
 /** Whether the text is a run of listed units, each a whole word of it. */
