@@ -157,9 +157,9 @@ export function headedAsCode(table: TableVocabulary, path: string[]): boolean {
 
 /**
  * Last year's figures and the change beside this year's (上年 | 当年 | 增减变化情况, 西安 2026): no role but
- * the previous year's reads them. 上年结转 / 上年结余 is this year's money carried in.
+ * the previous year's reads them. 上年结转 / 上年结余 / 上年实户资金余额 (西安) is this year's money carried in.
  */
-const NOT_THIS_YEAR = /上年(?!结转|结余)|增减/;
+const NOT_THIS_YEAR = /上年(?!结转|结余|实户资金)|增减/;
 
 /**
  * A memo beside the amounts, no part of their sum: 深圳 2026's 支出总表 prints each row's 政府采购 amount
