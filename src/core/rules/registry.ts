@@ -7,6 +7,7 @@ import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, ta
 import { tableColumns } from './iterators/columns.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
+import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -29,6 +30,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeChangePairs,
     narrativeChangeStatements,
     narrativeSections,
+    narrativeSubjectCodes,
     targetBudgetSum,
     goalIndicatorValues,
     targetBudgetsTotal,

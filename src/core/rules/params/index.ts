@@ -30,6 +30,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-change-pairs', narrativeItems.ItemParams],
   ['narrative-change-statements', narrativeItems.ItemParams],
   ['narrative-sections', narrativeItems.ItemParams],
+  ['narrative-subject-codes', narrativeItems.ItemParams],
   ['narrative-amounts', narrative.NarrativeParams],
   ['narrative-shares', narrative.SharesParams],
   ['listed-names', nearMisses.ListParams],
