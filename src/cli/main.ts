@@ -33,7 +33,7 @@ const USAGE = `用法 / Usage:
   --format json   机器可读的检查结果 / findings as JSON (contract version 1)
   --format csv    每个问题一行 / one row per finding;  --format html  可发给各部门的报告 / a report to send on
   --out           报告写入文件 / write the report to a file;  --annotate  写出标注了问题的副本 / annotated copies
-  --jobs          批量检查的线程数（默认为 CPU 核数减一，至少 1） / worker threads for a batch (default: CPU cores − 1, at least 1)
+  --jobs          批量检查的线程数（默认为 CPU 核数） / worker threads for a batch (default: one per CPU core)
   --max-cells 等  读取上限（默认：非空单元格 1,000,000、单个合并区域 2,000,000 格、解压后单个部件 256 MB），
                   单个工作簿检查超时（默认 120 秒，批量检查时） / reading limits (defaults: 1,000,000 non-empty cells,
                   2,000,000 cells per merge (a whole column), 256 MB per uncompressed part) and the per-workbook timeout in a batch (120 s)
