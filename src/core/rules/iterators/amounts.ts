@@ -131,7 +131,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
         if (decl.whenTotalNames && !totalHeaderNames(t, decl.total, decl.whenTotalNames)) continue;
         if (decl.unlessTotalNames && totalHeaderNames(t, decl.total, decl.unlessTotalNames)) continue;
         // A column the header did not name may be another part: then the known parts can only be at
-        // most the total. Not one of another year (上年 / 增减 / an earlier year's heading).
+        // most the total. Not one set aside: another year's (上年 / 增减 / an earlier year's heading) or a memo.
         const partial = !!t.unmatchedColumns?.some((u) => !u.aside);
         // One description per table, shared by its rows' identities.
         const describe = (lang: Lang) =>

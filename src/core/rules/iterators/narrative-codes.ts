@@ -10,11 +10,9 @@ import { normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, flag, text } from '../registry-types.js';
 import { narrativeCells } from './narrative.js';
+import { SUBJECT_TABLES } from './narrative-items.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-
-/** The tables a narrative's subjects come from (as for the subject paragraphs). */
-const CODED_TABLES = ['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const;
 
 /**
  * “名称（2089901）”: a name of CJK characters right before a functional code in brackets (3, 5 or 7
@@ -28,7 +26,7 @@ function tableCodes(ctx: RuleContext): { codes: Set<string>; byName: Map<string,
   return ctx.memo('narrative-codes:tables', () => {
     const codes = new Set<string>();
     const byName = new Map<string, Set<string>>();
-    for (const id of CODED_TABLES) {
+    for (const id of SUBJECT_TABLES) {
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {
           if (!row.code?.code.startsWith('2')) continue;

@@ -52,7 +52,7 @@ const NARRATIVE_HEADING = /^[^，。,]{0,12}?(20\d{2})年度?(?:部门|单位)?�
 // ── the subject paragraphs ────────────────────────────────────────────────────────────────────
 
 /** The tables a subject paragraph speaks of: the general budget's, the department's, the funds'. */
-const SUBJECT_TABLES = ['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const;
+export const SUBJECT_TABLES = ['general-budget-expense', 'expense-summary', 'gov-fund-expense', 'state-capital-expense'] as const;
 
 /**
  * The coded tables a paragraph's subjects are looked up in, the general budget's first. A paragraph

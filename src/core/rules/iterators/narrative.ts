@@ -10,7 +10,7 @@ import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { evaluate, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
-import { IDENTITY_FACTS, type IteratorDef, num, text } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -86,19 +86,9 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   texts: ['name', 'right', 'relation', 'left'],
   references: (p) =>
     p.statements.flatMap((s, i) => [
-      { path: ['statements', i, 'column'], table: s.table, column: s.column },
-      ...(['key', 'orKey'] as const).flatMap((k) => {
-        const rowKey = s.row[k];
-        return rowKey ? [{ path: ['statements', i, 'row', k], table: s.table, rowKey, side: s.row.side ?? '' }] : [];
-      }),
+      ...cellReferences(s, ['statements', i]),
       ...(s.totalRowColumns ?? []).map((column, j) => ({ path: ['statements', i, 'totalRowColumns', j], table: s.table, column })),
-      ...(s.orEquals ?? []).flatMap((o, j) => [
-        { path: ['statements', i, 'orEquals', j, 'column'], table: o.table, column: o.column },
-        ...(['key', 'orKey'] as const).flatMap((k) => {
-          const rowKey = o.row[k];
-          return rowKey ? [{ path: ['statements', i, 'orEquals', j, 'row', k], table: o.table, rowKey, side: o.row.side ?? '' }] : [];
-        }),
-      ]),
+      ...(s.orEquals ?? []).flatMap((o, j) => cellReferences(o, ['statements', i, 'orEquals', j])),
     ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
@@ -157,6 +147,17 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
 };
 
 type Statement = z.infer<typeof NarrativeParams>['statements'][number];
+
+/** The column and the row keys a stated cell (a statement's, or one it may mean instead) names, for lint. */
+function cellReferences(c: Pick<Statement, 'table' | 'column' | 'row'>, at: PropertyKey[]): Reference[] {
+  return [
+    { path: [...at, 'column'], table: c.table, column: c.column },
+    ...(['key', 'orKey'] as const).flatMap((k) => {
+      const rowKey = c.row[k];
+      return rowKey ? [{ path: [...at, 'row', k], table: c.table, rowKey, side: c.row.side ?? '' }] : [];
+    }),
+  ];
+}
 
 /** A stated figure equal to a cell, within both their roundings. */
 function agrees(stated: Term, cell: Term): boolean {
