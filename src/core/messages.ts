@@ -107,7 +107,10 @@ const CATALOGUE = {
     en: '{{tableNameEn}} states no unit (such as 单位：万元); amounts are taken as 万元',
   },
   'recognition/header-missing': { 'zh-CN': '{{tableName}}的表头无法识别', en: 'The header of {{tableNameEn}} cannot be recognised' },
-  'recognition/no-rows': { 'zh-CN': '{{tableName}}没有数据行', en: '{{tableNameEn}} has no data rows' },
+  'recognition/no-rows': {
+    'zh-CN': '{{tableName}}没有数据行，表下也没有说明为何为空：请填写，或注明空表原因（如“本单位无此项支出，故本表为空表”）',
+    en: '{{tableNameEn}} has no data rows and no note saying why: fill it in, or state why it is empty (本单位无此项支出，故本表为空表)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageId = keyof typeof CATALOGUE;
