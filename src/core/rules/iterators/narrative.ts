@@ -98,12 +98,16 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       const t = ctx.table(s.table);
       const at = t && statedCell(t, s);
       if (!t || !at || !ctx.cell(t, at.row, at.column)) return [];
-      // The other cells the sentence may mean, where the workbook has them.
+      // The other cells (or sums of rows) the sentence may mean, where the workbook has them.
       const others = (s.orEquals ?? []).flatMap((o) => {
         const ot = ctx.table(o.table);
-        const oat = ot && statedCell(ot, { ...s, ...o, totalRowColumns: undefined });
-        const term = ot && oat && ctx.term(ot, oat.row, oat.column, 1, o.row.side);
-        return term ? [term] : [];
+        if (!ot) return [];
+        const terms = ('rows' in o ? o.rows : [o.row]).flatMap((row) => {
+          const oat = statedCell(ot, { ...s, table: o.table, column: o.column, row, totalRowColumns: undefined });
+          const term = oat && ctx.term(ot, oat.row, oat.column, 1, row.side);
+          return term ? [term] : [];
+        });
+        return terms.length > 0 ? [terms] : [];
       });
       return [{ s, t, at, others, re: new RegExp(s.pattern, 'gu') }];
     });
@@ -148,20 +152,25 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
 
 type Statement = z.infer<typeof NarrativeParams>['statements'][number];
 
-/** The column and the row keys a stated cell (a statement's, or one it may mean instead) names, for lint. */
-function cellReferences(c: Pick<Statement, 'table' | 'column' | 'row'>, at: PropertyKey[]): Reference[] {
+type StatedRow = Statement['row'];
+
+/** The column and the row keys a stated cell (a statement's, or the cells it may mean instead) names, for lint. */
+function cellReferences(c: { table: Statement['table']; column: string } & ({ row: StatedRow } | { rows: StatedRow[] }), at: PropertyKey[]): Reference[] {
+  const rows: [StatedRow, PropertyKey[]][] = 'rows' in c ? c.rows.map((row, j) => [row, [...at, 'rows', j]]) : [[c.row, [...at, 'row']]];
   return [
     { path: [...at, 'column'], table: c.table, column: c.column },
-    ...(['key', 'orKey'] as const).flatMap((k) => {
-      const rowKey = c.row[k];
-      return rowKey ? [{ path: [...at, 'row', k], table: c.table, rowKey, side: c.row.side ?? '' }] : [];
-    }),
+    ...rows.flatMap(([row, path]) =>
+      (['key', 'orKey'] as const).flatMap((k) => {
+        const rowKey = row[k];
+        return rowKey ? [{ path: [...path, k], table: c.table, rowKey, side: row.side ?? '' }] : [];
+      }),
+    ),
   ];
 }
 
-/** A stated figure equal to a cell, within both their roundings. */
-function agrees(stated: Term, cell: Term): boolean {
-  const { breach, tolerance } = evaluate({ key: '', ruleId: '', relation: 'eq', lhs: [stated], rhs: [cell], context: {} });
+/** A stated figure equal to a cell, or to the sum of cells, within their roundings. */
+function agrees(stated: Term, cells: Term[]): boolean {
+  const { breach, tolerance } = evaluate({ key: '', ruleId: '', relation: 'eq', lhs: [stated], rhs: cells, context: {} });
   return breach <= tolerance;
 }
 

@@ -35,11 +35,18 @@ export const Statement = z
     column: z.string(),
     row: StatedRow,
     orEquals: z
-      .array(z.object({ table: z.enum(TABLE_IDS), column: z.string(), row: StatedRow }).strict())
+      .array(
+        z.union([
+          z.object({ table: z.enum(TABLE_IDS), column: z.string(), row: StatedRow }).strict(),
+          z
+            .object({ table: z.enum(TABLE_IDS), column: z.string(), rows: z.array(StatedRow).min(2).describe('这些行之和 / the sum of these rows') })
+            .strict(),
+        ]),
+      )
       .min(1)
       .optional()
       .describe(
-        '文中数字也可能指的单元格：与其中之一相符即不报告（如“支出预算”既可指本年支出合计，也可指含年终结转结余的支出总计） / other cells the figure may speak of: it holds when it equals one of them (“支出预算” may be this year’s spending or the 支出总计 that includes the balance carried forward)',
+        '文中数字也可能指的单元格（或几行之和）：与其中之一相符即不报告（如“支出预算”既可指本年支出合计，也可指含年终结转结余的支出总计） / other cells (or sums of rows) the figure may speak of: it holds when it equals one of them (“支出预算” may be this year’s spending or the 支出总计 that includes the balance carried forward)',
       ),
     totalRowColumns: z
       .array(z.string())
