@@ -148,6 +148,25 @@ describe('cells as real workbooks store them', () => {
 });
 
 describe('performance-target forms as real budgets print them', () => {
+  it('a list of projects under a two-row header (北京 2026: 其中： over 财政资金 | 其他资金) is read project by project', async () => {
+    const rows: CellValue[][] = [
+      ['预算12表 项目支出绩效目标表', _, _, _, _, _, _, _, _, _, _],
+      [_, _, _, _, _, _, _, _, _, _, '金额单位：万元'],
+      ['项目名称', '项目总额', '其中：', _, '绩效目标', '一级指标', '二级指标', '三级指标', '绩效指标性质', '本年绩效指标值', '绩效度量单位'],
+      [_, _, '财政资金', '其他资金', _, _, _, _, _, _, _],
+      ['P1-昌平区气象台站运行', 52, 52, _, '保障气象观测业务运行', '产出指标', '数量指标', '区域自动站检定', '≥', '20', '个（套）'],
+      [_, _, _, _, _, '满意度指标', '服务对象满意度指标', '气象服务公众满意度', '≥', '90', '%'],
+      ['P2-朝阳区气象台站运行', 64, 64, _, '保障观测及预报预警业务', '产出指标', '时效指标', '项目完成时间', '≤', '12', '月'],
+    ];
+    const merges = ['A3:A4', 'B3:B4', 'C3:D3', 'E3:E4', 'F3:F4', 'G3:G4', 'H3:H4', 'I3:I4', 'J3:J4', 'K3:K4', 'A5:A6', 'B5:B6', 'C5:C6', 'D5:D6', 'E5:E6'];
+    const targets = (await recognizeGrid(wb(sheetFromValues('预算12表', rows, merges)))).tables.filter((x) => x.id === 'performance-target');
+    expect(targets.map((t) => [t.target!.projectName!.text, t.target!.budget!.amount, t.target!.fiscalFunds!.amount, t.target!.indicators.length])).toEqual([
+      ['P1-昌平区气象台站运行', 52, 52, 2],
+      ['P2-朝阳区气象台站运行', 64, 64, 1],
+    ]);
+    expect(targets[1]!.target!.indicators[0]!.unit?.text).toBe('月');
+  });
+
   it('指标内容 names the indicator where no 三级指标 column stands beside its 指标值 (西安 2022)', async () => {
     const rows: CellValue[][] = [
       ['表14', _, _, _, _],

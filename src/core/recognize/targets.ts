@@ -143,6 +143,16 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     }
     if (indicatorHeader) {
       const ind = readIndicator(view, r, indicatorHeader.cols, details.indicators[details.indicators.length - 1]);
+      // A second header row under a list of projects (北京 2026: 其中： over 财政资金 | 其他资金) names
+      // the funding columns; it ends nothing.
+      if (!ind && list && r === indicatorHeader.row + 1) {
+        for (const e of entries) {
+          const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
+          if (field) list.fields[field] ??= e.col;
+        }
+        lastRow = r;
+        continue;
+      }
       if (!ind) break;
       details.indicators.push(ind);
       lastRow = r;

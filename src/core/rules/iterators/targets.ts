@@ -509,11 +509,13 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
 /**
  * A unit the vocabulary lists, in tens of thousands (“万条”), or a rate of listed ones: “元/人月” (福州
  * 2026) is 元 per 人 and 月, as the listed “元/人·月” is; “万条/年” (西安 2022). The part after the slash
- * may run several listed units together.
+ * may run several listed units together; one may name another in brackets (“个（套）”, 北京 2026).
  */
 export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   const listed = (u: string) => units.has(u) || (/^[万亿]/.test(u) && units.has(u.slice(1)));
   if (listed(unit)) return true;
+  const alternative = /^(.+)[(（](.+)[)）]$/.exec(unit);
+  if (alternative) return listed(alternative[1]!) && listed(alternative[2]!);
   const slash = unit.indexOf('/');
   if (slash <= 0) return false;
   return listed(unit.slice(0, slash)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
