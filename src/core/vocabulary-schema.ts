@@ -96,6 +96,15 @@ export const VocabularyFile = z
     noteRow: z.array(TextMatcher).default([]),
     /** Label text of grand-total rows in coded tables. */
     totalRow: z.array(TextMatcher).default([]),
+    /**
+     * The economic classification's subjects by code (类 and 款), as the government classification
+     * names them: the standard names a table's names are held against, and the codes of a table that
+     * prints names without codes (福建 2026's 基本支出经济分类情况表).
+     */
+    economicSubjects: z
+      .record(z.string().regex(/^\d{3}(\d{2})?$/), z.string().min(1))
+      .optional()
+      .describe('经济分类科目编码 → 标准名称 / economic subject code → its standard name'),
   })
   .strict();
 export type VocabularyFile = z.infer<typeof VocabularyFile>;
@@ -133,6 +142,7 @@ export function checkVocabulary(files: { file: string; json: unknown }[]): { voc
       vocab.tables.set(t.id, t);
     });
     if (parsed.data.indicators) vocab.indicators = parsed.data.indicators;
+    if (parsed.data.economicSubjects) vocab.economicSubjects = { ...vocab.economicSubjects, ...parsed.data.economicSubjects };
     vocab.metaRow.push(...parsed.data.metaRow.map(normalizeMatcher));
     vocab.noteRow.push(...parsed.data.noteRow.map(normalizeMatcher));
     vocab.totalRow.push(...parsed.data.totalRow.map(normalizeMatcher));

@@ -34,6 +34,8 @@ export interface Vocabulary {
   totalRow: TextMatcher[];
   /** The performance-indicator words (rules/vocabulary/indicators.json). */
   indicators?: IndicatorVocabulary;
+  /** The economic classification's standard names by code (rules/vocabulary/tables.json). */
+  economicSubjects?: Record<string, string>;
 }
 
 /** Does normalised text satisfy the matcher? Returns a specificity score (0 = no match). */

@@ -130,6 +130,24 @@ describe('cells as real workbooks store them', () => {
     expect(t.unmatchedColumns ?? []).toEqual([]);
   });
 
+  it('a basic table printed with names only (杭州 2026) takes its codes from the economic classification; a table of other names does not', async () => {
+    const rows: CellValue[][] = [
+      ['一般公共预算财政拨款基本支出表'],
+      [_, _, _, '单位：万元'],
+      ['部门预算支出经济分类科目', '合计', '人员经费', '公用经费'],
+      ['合计', 10, 7, 3],
+      ['工资福利支出', 7, 7, _],
+      ['基本工资', 7, 7, _],
+      ['商品和服务支出', 3, _, 3],
+      ['办公费', 3, _, 3],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表6', rows))), 'general-budget-basic');
+    expect(t.rows.map((r) => r.code?.code)).toEqual([undefined, '301', '30101', '302', '30201']);
+    const units = rows.map((r, i) => (i >= 4 ? [['某局', '某中心', '某所', '某站'][i - 4], ...r.slice(1)] : r));
+    const other = table(await recognizeGrid(wb(sheetFromValues('表6', units))), 'general-budget-basic');
+    expect(other.rows.some((r) => r.code)).toBe(false);
+  });
+
   it('a second pair of code columns (部门 and 政府 economic codes side by side, 烟台 2026) holds codes, not an unnamed amount', async () => {
     const rows: CellValue[][] = [
       ['一般公共预算基本支出情况表', _, _, _, _, _, _, _, _],

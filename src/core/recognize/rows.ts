@@ -204,5 +204,29 @@ export function parseRows(
     else rows.push(codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells });
     lastRow = r;
   }
+  if (table.kind === 'coded' && codeCol === undefined && !hasSplit) codesFromNames(rows, vocab);
   return { rows, lastRow, ...(note && { note }), problems };
+}
+
+/** Rows most of whose names must be the economic classification's before their codes are read from them. */
+const NAMED_SHARE = 0.8;
+
+/**
+ * A coded table printed with names only (福建 2026's 一般公共预算基本支出经济分类情况表: 工资福利支出,
+ * 基本工资 …, no code column): where nearly every row bears a standard economic subject's name, each
+ * such row takes that subject's code, so its sums and ties can be checked. Rows of other names stay
+ * uncoded; a table of other names (functional subjects, units) is left as it is.
+ */
+function codesFromNames(rows: TableRow[], vocab: Vocabulary): void {
+  const subjects = vocab.economicSubjects;
+  if (!subjects || rows.some((r) => r.code)) return;
+  const byName = new Map<string, string>();
+  for (const [code, name] of Object.entries(subjects)) byName.set(normalizeLabel(name), code);
+  const named = rows.filter((r) => !r.isTotal && r.labels.name);
+  const codes = named.map((r) => byName.get(normalizeLabel(r.labels.name!)));
+  if (named.length < 3 || codes.filter(Boolean).length < NAMED_SHARE * named.length) return;
+  named.forEach((row, i) => {
+    const code = codes[i] && parseWholeCode(codes[i]!);
+    if (code) row.code = code;
+  });
 }

@@ -158,7 +158,7 @@ export const standardNames: IteratorDef<z.infer<typeof StandardNameParams>> = {
   texts: ['table'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
   *run(ctx, params) {
-    const standard = new Map(Object.entries(params.names).map(([code, name]) => [code, { name, key: normalizeLabel(name) }]));
+    const standard = new Map(Object.entries(params.names ?? ctx.vocab.economicSubjects ?? {}).map(([code, name]) => [code, { name, key: normalizeLabel(name) }]));
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {

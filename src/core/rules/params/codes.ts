@@ -22,7 +22,8 @@ export const StandardNameParams = z
     tables: z.array(TableIdSchema).min(1),
     names: z
       .record(z.string().regex(/^\d{3,7}$/), z.string().min(1))
-      .describe('科目编码 → 标准名称（政府收支分类科目） / subject code → its standard name (the government classification)'),
+      .optional()
+      .describe('科目编码 → 标准名称（政府收支分类科目）；不写则用词汇表的 economicSubjects / subject code → its standard name (the government classification); the vocabulary’s economicSubjects when absent'),
   })
   .strict();
 
