@@ -583,7 +583,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             costOverBudget: cost !== undefined && budgetWan !== null ? Math.round((cost - budgetWan) * 1e6) / 1e6 : null,
             basis: ind.basis?.text.trim() ?? '',
             basisCore: textCore(ind.basis?.text ?? ''),
-            suggestion: upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost ? '≤' : '≥'}${v.number}${v.unit}` : '',
+            // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
+            suggestion: upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : '',
           },
           text: (lang) => projectText(ctx, t)[lang],
           cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
