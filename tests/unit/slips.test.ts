@@ -25,8 +25,10 @@ describe('why a cell may be wrong', () => {
     // 烟台 2026: 4.5 typed 45, its rounded parts add up to 4.49 — 45 / 4.49 is too far from 10 for that.
     expect(slipUndone(45, 4.49, 2)).toBe(4.5);
     expect(slipUndone(76.7, 7.68, 2)).toBe(7.67);
-    // No slip to undo: a figure two units off, or the solution itself.
+    // No slip to undo: a figure two units off, or the solution itself; nor the last two digits swapped,
+    // which a single mistyped last digit imitates (无锡 2026: 7,959.98 for 7,959.88 is not 7,959.89).
     expect(slipUndone(45, 4.47, 2)).toBeUndefined();
+    expect(slipUndone(7959.98, 7959.88, 2)).toBeUndefined();
     expect(slipUndone(45, 4.5, 2)).toBeUndefined();
   });
 });

@@ -66,8 +66,11 @@ export function slipUndone(actual: number | null, solved: number, decimals: numb
     }
   }
   // Two adjacent digits of the figure swapped back, within one unit of the last digit of the solution.
+  // Not the last two: a swap there moves the figure less than a tenth of a unit, as a single mistyped
+  // last digit does, and the solution is then the better guess (无锡 2026's 7,959.88 typed 7,959.98
+  // would have become 7,959.89).
   const digits = Math.abs(actual).toFixed(decimals).replace('.', '');
-  for (let i = 0; i + 1 < digits.length; i++) {
+  for (let i = 0; i + 2 < digits.length; i++) {
     if (digits[i] === digits[i + 1]) continue;
     const swapped = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
     const value = Math.sign(actual) * Number(`${swapped.slice(0, -decimals)}.${swapped.slice(-decimals)}`);
