@@ -143,7 +143,7 @@ describe('cells as real workbooks store them', () => {
     ];
     const t = table(await recognizeGrid(wb(sheetFromValues('表6', rows))), 'general-budget-basic');
     expect(t.rows.map((r) => r.code?.code)).toEqual([undefined, '301', '30101', '302', '30201']);
-    const units = rows.map((r, i) => (i >= 4 ? [['某局', '某中心', '某所', '某站'][i - 4], ...r.slice(1)] : r));
+    const units = rows.map((r, i): CellValue[] => (i >= 4 ? [['某局', '某中心', '某所', '某站'][i - 4]!, ...r.slice(1)] : r));
     const other = table(await recognizeGrid(wb(sheetFromValues('表6', units))), 'general-budget-basic');
     expect(other.rows.some((r) => r.code)).toBe(false);
   });

@@ -96,8 +96,9 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     // a statement whose table or cell this workbook lacks is not looked for at all.
     const patterns = params.statements.flatMap((s) => {
       const t = ctx.table(s.table);
-      const at = t && statedCell(t, s);
-      if (!t || !at || !ctx.cell(t, at.row, at.column)) return [];
+      if (!t || (s.unlessColumn !== undefined && t.columns.some((c) => c.role === s.unlessColumn))) return [];
+      const counterparts = statedTerms(ctx, t, s);
+      if (counterparts.length === 0) return [];
       // The other cells (or sums of rows) the sentence may mean, where the workbook has them.
       const others = (s.orEquals ?? []).flatMap((o) => {
         const ot = ctx.table(o.table);
@@ -109,7 +110,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
         });
         return terms.length > 0 ? [terms] : [];
       });
-      return [{ s, t, at, others, re: new RegExp(s.pattern, 'gu') }];
+      return [{ s, counterparts, others, re: new RegExp(s.pattern, 'gu') }];
     });
     const cells = narrativeCells(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
@@ -117,13 +118,12 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       // most text cells (indicator names, purposes) have none — fifteen patterns each were the costliest
       // part of re-checking the sample.
       if (!HAS_DIGIT.test(folded)) continue;
-      for (const { s, t, at, others, re } of patterns) {
+      for (const { s, counterparts, others, re } of patterns) {
         for (const m of globalMatches(re, folded)) {
           const numberText = m[1];
           if (numberText === undefined || m.index === undefined) continue;
           const parsed = parseAmount(numberText);
           if (parsed.kind !== 'number') continue;
-          const counterpart = ctx.term(t, at.row, at.column, 1, s.row.side)!;
           const unit = ((m[2] as Unit | undefined) ?? '万元') as Unit;
           // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
           const start = m.index + m[0].indexOf(numberText);
@@ -135,11 +135,11 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
             ruleId,
             relation: s.relation,
             lhs: [lhs],
-            rhs: [counterpart],
+            rhs: counterparts,
             context: { statement: m[0] },
             describe: (lang) => ({
-              'zh-CN': { name: s.name['zh-CN'], right: counterpart.label['zh-CN'], relation: s.relation === 'eq' ? '应等于' : '不应超过' },
-              en: { name: s.name.en, right: counterpart.label.en, relation: s.relation === 'eq' ? 'should equal' : 'should not exceed' },
+              'zh-CN': { name: s.name['zh-CN'], right: counterparts.map((c) => c.label['zh-CN']).join(' + '), relation: s.relation === 'eq' ? '应等于' : '不应超过' },
+              en: { name: s.name.en, right: counterparts.map((c) => c.label.en).join(' + '), relation: s.relation === 'eq' ? 'should equal' : 'should not exceed' },
             })[lang],
           };
           items.push(identityItem(identity, s.table));
@@ -151,6 +151,17 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
 };
 
 type Statement = z.infer<typeof NarrativeParams>['statements'][number];
+
+/**
+ * The cells a statement's figure is held against: its one cell, or the rows of its codes (福建 2026's
+ * 基本支出表 has no 人员经费 column: 人员经费 is 301 + 303 there). None where the workbook lacks them.
+ */
+function statedTerms(ctx: RuleContext, t: RecognizedTable, s: Statement): Term[] {
+  if (s.codes) return t.rows.flatMap((row) => (row.code && s.codes!.includes(row.code.code) ? (ctx.term(t, row, s.column) ?? []) : []));
+  const at = statedCell(t, s);
+  const term = at && ctx.cell(t, at.row, at.column) ? ctx.term(t, at.row, at.column, 1, s.row.side) : undefined;
+  return term ? [term] : [];
+}
 
 type StatedRow = Statement['row'];
 

@@ -33,7 +33,16 @@ export const Statement = z
     pattern: Pattern.describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
     table: z.enum(TABLE_IDS),
     column: z.string(),
-    row: StatedRow,
+    row: StatedRow.default({}),
+    codes: z
+      .array(z.string().regex(/^\d{3}(\d{2}){0,2}$/))
+      .min(1)
+      .optional()
+      .describe('不按行而按科目：表中这些编码行之和（人员经费 = 301 + 303） / instead of a row, the sum of these codes’ rows (人员经费 = 301 + 303)'),
+    unlessColumn: z
+      .string()
+      .optional()
+      .describe('表中有此列时不用这一条（由读这一列的那一条核对） / not used where the table has this column (the statement reading it checks the figure)'),
     orEquals: z
       .array(
         z.union([
