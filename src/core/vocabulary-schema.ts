@@ -99,7 +99,7 @@ export const VocabularyFile = z
     /**
      * The economic classification's subjects by code (类 and 款), as the government classification
      * names them: the standard names a table's names are held against, and the codes of a table that
-     * prints names without codes (福建 2026's 基本支出经济分类情况表).
+     * prints names without codes (杭州 2026's 基本支出表).
      */
     economicSubjects: z
       .record(z.string().regex(/^\d{3}(\d{2})?$/), z.string().min(1))

@@ -212,7 +212,7 @@ export function parseRows(
 const NAMED_SHARE = 0.8;
 
 /**
- * A coded table printed with names only (福建 2026's 一般公共预算基本支出经济分类情况表: 工资福利支出,
+ * A coded table printed with names only (杭州 2026's 一般公共预算财政拨款基本支出表: 工资福利支出,
  * 基本工资 …, no code column): where nearly every row bears a standard economic subject's name, each
  * such row takes that subject's code, so its sums and ties can be checked. Rows of other names stay
  * uncoded; a table of other names (functional subjects, units) is left as it is.
