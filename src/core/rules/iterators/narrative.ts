@@ -83,7 +83,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   description: both('说明文字中写明的金额与表中对应单元格核对', 'amounts stated in the narrative against their table cells'),
   facts: { ...IDENTITY_FACTS, statement: text('说明中的原文', 'the sentence as written') },
   identities: true,
-  texts: ['name', 'right', 'relation', 'left'],
+  texts: ['name', 'right', 'relation', 'left', 'note'],
   references: (p) =>
     p.statements.flatMap((s, i) => [
       ...cellReferences(s, ['statements', i]),
@@ -138,8 +138,8 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
             rhs: counterparts,
             context: { statement: m[0] },
             describe: (lang) => ({
-              'zh-CN': { name: s.name['zh-CN'], right: counterparts.map((c) => c.label['zh-CN']).join(' + '), relation: s.relation === 'eq' ? '应等于' : '不应超过' },
-              en: { name: s.name.en, right: counterparts.map((c) => c.label.en).join(' + '), relation: s.relation === 'eq' ? 'should equal' : 'should not exceed' },
+              'zh-CN': { name: s.name['zh-CN'], right: counterparts.map((c) => c.label['zh-CN']).join(' + '), relation: s.relation === 'eq' ? '应等于' : '不应超过', note: s.note?.['zh-CN'] ?? '' },
+              en: { name: s.name.en, right: counterparts.map((c) => c.label.en).join(' + '), relation: s.relation === 'eq' ? 'should equal' : 'should not exceed', note: s.note?.en ?? '' },
             })[lang],
           };
           items.push(identityItem(identity, s.table));

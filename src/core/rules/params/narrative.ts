@@ -65,6 +65,11 @@ export const Statement = z
         '表中没有这一行时，到合计行的这些列中找（取表中有的第一列）：横排的表每项一列、只有一行金额；竖表没有“三公”经费小计行时合计行即是 / when the table has no row of that key, the total row in the first of these columns the table has: a table laid out across has one column per item and one row of amounts; a vertical one with no 小计 row has its total there',
       ),
     relation: z.enum(['eq', 'le']).default('eq'),
+    note: z
+      .object({ 'zh-CN': z.string(), en: z.string() })
+      .strict()
+      .optional()
+      .describe('不符时附在提示后的一句（{{note}}），说明可能的原因或该怎么改 / a sentence added to the message ({{note}}) where the figure disagrees: what may be behind it, what to do'),
     suggest: z
       .boolean()
       .default(true)
