@@ -56,8 +56,8 @@ export function compileBundle(bundle: string, cachedData?: Buffer): { cli: Cli; 
 
 /**
  * V8 hands a function to its optimising compiler once the function has run a set amount of bytecode
- * (the interrupt budget, 66 KB by default). A check runs some thousand functions a few hundred times
- * each, so at the default most of the optimising is paid for and never repaid: measured in fresh
+ * (the interrupt budget, 66 KB by default). A check of a small workbook runs most of its functions only
+ * briefly, so at the default much of the optimising is paid for and never repaid: measured in fresh
  * processes on this 2-core machine, interleaved, with a code cache made under each setting, a budget
  * of 600 KB takes the sample's check from 169 to about 130 ms and the county workbook's from 880 to
  * about 700, and leaves the ten-times workbook where it was. Set before the bundle is compiled, both
