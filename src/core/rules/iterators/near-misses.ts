@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { ListItemParams, ListParams, WordingParams } from '../params/near-misses.js';
 import { toA1 } from '../../address.js';
-import { fold } from '../../text.js';
+import { fold, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { flag, type IteratorDef, num, text } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
@@ -78,7 +78,7 @@ function tableNames(ctx: RuleContext): Set<string> {
       for (const row of t.rows) {
         if (!row.code) continue;
         for (const label of Object.values(row.labels)) {
-          const name = fold(label).replace(/\s+/g, '');
+          const name = normalizeLabel(label);
           if (name.length >= 2) names.add(name);
         }
       }
@@ -100,7 +100,7 @@ function narrativeLists(ctx: RuleContext, names: ReadonlySet<string>): Narrative
   return ctx.memo('near-misses:lists', () =>
     narrativeCells(ctx).flatMap((cell) =>
       enumeratedLists(cell.text).map((items) => {
-        const folded = items.map((it) => fold(it.text).replace(/\s+/g, ''));
+        const folded = items.map((it) => normalizeLabel(it.text));
         return { cell, items, folded, exact: folded.filter((f) => names.has(f)).length };
       }),
     ),

@@ -373,7 +373,7 @@ export const targetTextAmounts: IteratorDef<z.infer<typeof TextAmountParams>> = 
       const cells = filled([d.purpose, d.goal, ...d.indicators.flatMap((i) => [i.description, i.basis])]);
       const stated = new Map<string, { cell: CellRef; wan: number; text: string }[]>();
       for (const cell of new Set(cells)) {
-        for (const clause of fold(cell.text).replace(/\s+/g, '').split(CLAUSE_BREAK)) {
+        for (const clause of normalizeLabel(cell.text).split(CLAUSE_BREAK)) {
           const m = ITEM_AMOUNT.exec(clause.replace(CLAUSE_NUMBER, ''));
           const parsed = m && parseAmount(m[2]!);
           if (!m || !parsed || parsed.kind !== 'number') continue;
@@ -423,10 +423,10 @@ export const goalIndicatorValues: IteratorDef<z.infer<typeof TextAmountParams>> 
     for (const t of targets(ctx)) {
       const d = t.target!;
       // Each text folded once per project, not once per indicator.
-      const texts = filled([d.goal, d.purpose]).map((cell) => ({ cell, folded: fold(cell.text).replace(/\s+/g, '') }));
+      const texts = filled([d.goal, d.purpose]).map((cell) => ({ cell, folded: normalizeLabel(cell.text) }));
       for (const ind of d.indicators) {
         // Short names (满意度, 合格率) recur in many indicators: only a name that is the indicator's own.
-        const name = fold(ind.level3.text).replace(/\s+/g, '');
+        const name = normalizeLabel(ind.level3.text);
         if (name.length < 4) continue;
         const valueText = indicatorValueText(ind);
         const v = parseIndicatorValue(valueText);
