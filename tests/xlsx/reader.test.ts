@@ -39,6 +39,17 @@ describe('cells as Excel and WPS write them', () => {
     expect(s!.rows[0]![4]!.formula).toBe('A1&"!"');
   });
 
+  it('reads every way a number is written to exactly the value Number() gives', async () => {
+    // Plain decimals are read from the sheet's bytes in place; the rest (exponents, long digit runs,
+    // padding) go through Number(). Either way the value must be the same double, to the last bit.
+    const written = ['12.5', '-0', '1.', '.5', '-.25', '0.1', '0.3', '123456789012345', '1234567890123456789', '9007199254740993', '1E3', '-2.5e-3', ' 7 ', '0.000001', '4976.940000000001', '00012.50', '1.7976931348623157e308'];
+    const row = written.map((v, k) => `<c r="${String.fromCharCode(65 + k)}1"><v>${v}</v></c>`).join('');
+    const [s] = await sheets({ sheets: [{ name: 'S', body: `<sheetData><row r="1">${row}</row></sheetData>` }] });
+    const read = s!.rows[0]!.map((c) => c!.value);
+    expect(read).toEqual(written.map(Number));
+    expect(Object.is(read[1], -0)).toBe(true);
+  });
+
   it('keeps cached formula results, including shared formulas, and flags a formula with no cached value', async () => {
     const [s] = await sheets({
       sheets: [

@@ -1,7 +1,13 @@
 /**
- * One worksheet's XML → grid rows, by a hand-written scan: rows, cells (shared and inline strings,
- * numbers, booleans, errors, cached formula results and the formula itself), merges as ranges, hidden
- * rows. Cells covered by a merge but not its top-left are dropped, as Excel shows only the master.
+ * One worksheet's XML → grid rows, by a hand-written scan of its bytes: rows, cells (shared and inline
+ * strings, numbers, booleans, errors, cached formula results and the formula itself), merges as
+ * ranges, hidden rows. Cells covered by a merge but not its top-left are dropped, as Excel shows only
+ * the master.
+ *
+ * The bytes are scanned as they came out of the inflater, not decoded first: decoding a large sheet
+ * cost a tenth of its read, and nearly every cell (a shared string's index, a number) is ASCII that
+ * can be read in place. Only what holds text of its own (an inline string, a formula, a string
+ * result) is decoded, cell by cell.
  */
 import { columnLetters, rangeToA1, type RangeBounds } from '../../core/address.js';
 import type { CellValue, GridCell, GridSheet } from '../../core/grid.js';
@@ -23,11 +29,50 @@ export interface SheetContext {
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
+const utf8 = new TextDecoder('utf-8');
+const decode = (b: Uint8Array, from: number, to: number) => utf8.decode(b.subarray(from, to));
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+
+/** An ASCII pattern ("<x:row") as bytes. */
+function ascii(s: string): Uint8Array {
+  return Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+}
+
+function startsWithAt(b: Uint8Array, i: number, pattern: Uint8Array): boolean {
+  if (i + pattern.length > b.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (b[i + k] !== pattern[k]) return false;
+  return true;
+}
+
+/** The next byte `c` at or after `from`, by a plain loop: the distances are a few bytes, shorter than a native call's overhead. */
+function next(b: Uint8Array, c: number, from: number): number {
+  for (let i = from; i < b.length; i++) if (b[i] === c) return i;
+  return -1;
+}
+
+/** The next occurrence of an ASCII pattern at or after `from`, or -1. */
+function find(b: Uint8Array, pattern: Uint8Array, from: number): number {
+  for (let i = next(b, pattern[0]!, from); i >= 0; i = next(b, pattern[0]!, i + 1)) if (startsWithAt(b, i, pattern)) return i;
+  return -1;
+}
+
+/** The last occurrence of an ASCII pattern at or after `from`, or -1. */
+function findLast(b: Uint8Array, pattern: Uint8Array, from: number): number {
+  for (let i = b.length - pattern.length; i >= from; i--) if (b[i] === pattern[0] && startsWithAt(b, i, pattern)) return i;
+  return -1;
+}
+
 /** "B3" → [3, 2]; undefined when the reference is malformed or outside the sheet. */
 function cellPosition(ref: string): [number, number] | undefined {
-  const col = columnOf(ref, 0, ref.length);
-  const row = Number(ref.slice(ref.search(/\d/)));
-  if (!col || !Number.isInteger(row) || row < 1 || row > MAX_ROW) return undefined;
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  const row = Number(m[2]);
+  if (col > MAX_COL || row < 1 || row > MAX_ROW) return undefined;
   return [row, col];
 }
 
@@ -52,19 +97,19 @@ interface AttributeSpan {
  * `out`, in place; returns where the next one may start, or -1 when there is none. Nothing is
  * allocated: this runs once per cell and per row.
  */
-function nextAttribute(xml: string, from: number, to: number, out: AttributeSpan): number {
+function nextAttribute(b: Uint8Array, from: number, to: number, out: AttributeSpan): number {
   if (from >= to) return -1;
-  const eq = xml.indexOf('=', from);
+  const eq = next(b, 61, from);
   if (eq < 0 || eq >= to) return -1;
   let nameEnd = eq;
-  while (nameEnd > from && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+  while (nameEnd > from && isSpace(b[nameEnd - 1]!)) nameEnd--;
   let nameStart = nameEnd;
-  while (nameStart > from && !isSpace(xml.charCodeAt(nameStart - 1)) && xml.charCodeAt(nameStart - 1) !== 58) nameStart--;
+  while (nameStart > from && !isSpace(b[nameStart - 1]!) && b[nameStart - 1] !== 58) nameStart--;
   let q = eq + 1;
-  while (isSpace(xml.charCodeAt(q))) q++;
-  const quote = xml.charCodeAt(q);
+  while (isSpace(b[q]!)) q++;
+  const quote = b[q];
   if (quote !== 34 && quote !== 39) return -1;
-  const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+  const close = next(b, quote, q + 1);
   if (close < 0 || close > to) return -1;
   out.nameStart = nameStart;
   out.nameEnd = nameEnd;
@@ -73,18 +118,8 @@ function nextAttribute(xml: string, from: number, to: number, out: AttributeSpan
   return close + 1;
 }
 
-/** The attributes named in `wanted` (local names), as strings. */
-function tagAttributes(xml: string, from: number, to: number, wanted: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  const at: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
-  for (let i = nextAttribute(xml, from, to, at); i >= 0; i = nextAttribute(xml, i, to, at)) {
-    const local = xml.slice(at.nameStart, at.nameEnd);
-    if (wanted.includes(local)) out[local] = xml.slice(at.valueStart, at.valueEnd);
-  }
-  return out;
-}
-
-const ROW_ATTRIBUTES = ['r', 'hidden'] as const;
+/** One span reused for every tag. */
+const span: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
 
 /** What a cell's start tag says; one object reused for every cell (nothing allocated per cell). */
 interface CellTag {
@@ -96,55 +131,100 @@ interface CellTag {
   type: string | undefined;
 }
 
-/** One span reused for every cell tag. */
-const cellAttribute: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
-
-/** Reads r, s and t of <c …>: one-letter names, compared as character codes, scanned in place. */
-function readCellTag(xml: string, from: number, to: number, out: CellTag): void {
+/** Reads r, s and t of <c …>: one-letter names, compared as bytes, scanned in place. */
+function readCellTag(b: Uint8Array, from: number, to: number, out: CellTag): void {
   out.col = 0;
   out.style = -1;
   out.type = undefined;
-  const at = cellAttribute;
-  for (let i = nextAttribute(xml, from, to, at); i >= 0; i = nextAttribute(xml, i, to, at)) {
-    if (at.nameEnd - at.nameStart !== 1) continue;
-    const name = xml.charCodeAt(at.nameStart);
-    if (name === 114) out.col = columnOf(xml, at.valueStart, at.valueEnd);
-    else if (name === 115) out.style = integerAt(xml, at.valueStart, at.valueEnd);
-    else if (name === 116) out.type = cellType(xml, at.valueStart, at.valueEnd);
+  for (let i = nextAttribute(b, from, to, span); i >= 0; i = nextAttribute(b, i, to, span)) {
+    if (span.nameEnd - span.nameStart !== 1) continue;
+    const name = b[span.nameStart];
+    if (name === 114) out.col = columnOf(b, span.valueStart, span.valueEnd);
+    else if (name === 115) out.style = integerAt(b, span.valueStart, span.valueEnd);
+    else if (name === 116) out.type = cellType(b, span.valueStart, span.valueEnd);
   }
 }
 
+const ROW_R = ascii('r');
+const ROW_HIDDEN = ascii('hidden');
+
+/** r and hidden of <row …>: the row's number (0 when absent or unreadable) and whether it is hidden. */
+function readRowTag(b: Uint8Array, from: number, to: number): { r: number; hidden: boolean } {
+  let r = 0;
+  let hidden = false;
+  for (let i = nextAttribute(b, from, to, span); i >= 0; i = nextAttribute(b, i, to, span)) {
+    const length = span.nameEnd - span.nameStart;
+    if (length === 1 && startsWithAt(b, span.nameStart, ROW_R)) {
+      r = integerAt(b, span.valueStart, span.valueEnd);
+      if (r < 0) r = Number(decode(b, span.valueStart, span.valueEnd)) || 0;
+    } else if (length === 6 && startsWithAt(b, span.nameStart, ROW_HIDDEN)) {
+      const v = decode(b, span.valueStart, span.valueEnd);
+      hidden = v === '1' || v === 'true';
+    }
+  }
+  return { r, hidden };
+}
+
 /** t="s", the type of every shared-string cell, without a new string for each. */
-function cellType(xml: string, from: number, to: number): string {
-  return to - from === 1 && xml.charCodeAt(from) === 115 ? 's' : xml.slice(from, to);
+function cellType(b: Uint8Array, from: number, to: number): string {
+  return to - from === 1 && b[from] === 115 ? 's' : decode(b, from, to);
 }
 
 /** Column number of the reference "AB12" written from `from` to `to`; 0 when it is not a cell reference. */
-function columnOf(xml: string, from: number, to: number): number {
+function columnOf(b: Uint8Array, from: number, to: number): number {
   let col = 0;
   let i = from;
   for (; i < to; i++) {
-    const c = xml.charCodeAt(i);
+    const c = b[i]!;
     if (c >= 65 && c <= 90) col = col * 26 + c - 64;
     else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
     else if (c !== 36) break;
   }
   if (i === to || col > MAX_COL) return 0;
   for (let k = i; k < to; k++) {
-    const c = xml.charCodeAt(k);
+    const c = b[k]!;
     if ((c < 48 || c > 57) && c !== 36) return 0;
   }
   return col;
 }
 
-function integerAt(xml: string, from: number, to: number): number {
+function integerAt(b: Uint8Array, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
-    const c = xml.charCodeAt(i);
+    const c = b[i]!;
     if (c < 48 || c > 57) return -1;
     n = n * 10 + c - 48;
   }
   return from < to ? n : -1;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal ("-1234.56") of at most 15 digits read from its bytes, or undefined for anything
+ * else (an exponent, more digits, a sign or space Number() would also take). Exact, not approximately
+ * Number()'s: the digits make an integer below 2^53 and 10^k is exact, so the one division is
+ * correctly rounded, as Number() is.
+ */
+function plainNumberAt(b: Uint8Array, from: number, to: number): number | undefined {
+  let i = from;
+  const negative = b[i] === 45;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const c = b[i]!;
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + c - 48;
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+  return negative ? -value : value;
 }
 
 /** The text between `<name ...>` and `</name>` inside `xml`, with the start tag, or undefined. */
@@ -156,72 +236,79 @@ function element(xml: string, name: string): { tag: string; text: string | undef
   return { tag: found.tag, text: close < 0 ? undefined : xml.slice(found.end, close) };
 }
 
-export function scanSheet(name: string, xml: string, ctx: SheetContext): GridSheet {
-  const p = rootPrefix(xml);
-  const merges = scanMerges(name, xml, p, ctx.limits);
+/** The namespace prefix of the document element, read from the bytes of its start tag. */
+function prefixOf(b: Uint8Array): string {
+  for (let i = next(b, LT, 0); i >= 0; i = next(b, LT, i + 1)) {
+    const c = b[i + 1];
+    if (c !== 63 && c !== 33) return rootPrefix(decode(b, i, Math.min(b.length, i + 200)));
+  }
+  return '';
+}
+
+export function scanSheet(name: string, xml: Uint8Array, ctx: SheetContext): GridSheet {
+  const p = prefixOf(xml);
   const rows: (GridCell | undefined)[][] = [];
   const hiddenRows: number[] = [];
   const sharedFormulas = new Map<string, string>();
 
-  const dataStart = xml.indexOf(`<${p}sheetData`);
-  const dataEnd = dataStart < 0 ? -1 : xml.indexOf(`</${p}sheetData>`, dataStart);
-  const rowOpen = `<${p}row`;
-  const cellOpen = `<${p}c`;
-  const cellClose = `</${p}c>`;
-  const valueOpen = `<${p}v>`;
-  const valueClose = `</${p}v>`;
+  const dataOpen = find(xml, ascii(`<${p}sheetData`), 0);
+  // Where the rows end, looked for from the end of the part: the merges and the rest follow them.
+  const dataEnd = dataOpen < 0 ? -1 : findLast(xml, ascii(`</${p}sheetData>`), dataOpen);
+  const rowOpen = ascii(`<${p}row`);
+  const cellOpen = ascii(`<${p}c`);
+  const cellClose = ascii(`</${p}c>`);
+  const valueOpen = ascii(`<${p}v>`);
+  const valueClose = ascii(`</${p}v>`);
   let rowNumber = 0;
   let nextCol = 1;
   let cells: (GridCell | undefined)[] = [];
   const tag: CellTag = { col: 0, style: -1, type: undefined };
-  let i = dataStart;
+  let i = dataOpen;
   while (dataEnd > 0 && i < dataEnd) {
-    i = xml.indexOf('<', i + 1);
+    i = next(xml, LT, i + 1);
     if (i < 0 || i >= dataEnd) break;
-    if (xml.startsWith(cellOpen, i) && isNameEnd(xml.charCodeAt(i + cellOpen.length))) {
-      const tagEnd = xml.indexOf('>', i);
+    if (startsWithAt(xml, i, cellOpen) && isNameEnd(xml[i + cellOpen.length]!)) {
+      const tagEnd = next(xml, GT, i);
+      if (tagEnd < 0) break;
       readCellTag(xml, i + cellOpen.length, tagEnd, tag);
       const col = tag.col || nextCol;
       nextCol = col + 1;
-      if (xml.charCodeAt(tagEnd - 1) === 47) {
-        i = tagEnd;
-        continue; // <c r="B2" s="3"/>: formatted but empty
-      }
+      i = tagEnd;
+      if (xml[tagEnd - 1] === SLASH) continue; // <c r="B2" s="3"/>: formatted but empty
       const style = tag.style >= 0 ? ctx.styles[tag.style] : undefined;
       let cell: GridCell | undefined;
-      // The common case, <c …><v>123</v></c>, without slicing the cell's content.
-      const vEnd = xml.startsWith(valueOpen, tagEnd + 1) ? xml.indexOf(valueClose, tagEnd) : -1;
-      if (vEnd > 0 && xml.startsWith(cellClose, vEnd + valueClose.length)) {
+      // The common case, <c …><v>123</v></c>, read in place.
+      const vEnd = startsWithAt(xml, tagEnd + 1, valueOpen) ? next(xml, LT, tagEnd + 1 + valueOpen.length) : -1;
+      if (vEnd > 0 && startsWithAt(xml, vEnd, valueClose) && startsWithAt(xml, vEnd + valueClose.length, cellClose)) {
         const vStart = tagEnd + 1 + valueOpen.length;
-        i = vEnd + valueClose.length;
-        if (vStart < vEnd) {
-          // A shared string's index is read in place; other values are sliced and typed.
-          const index = tag.type === 's' ? integerAt(xml, vStart, vEnd) : -1;
-          const value = index >= 0 ? (ctx.strings[index] ?? '') : typedValue(xml.slice(vStart, vEnd), tag.type, style, ctx);
-          cell = gridCell(value, style, undefined);
-        }
+        i = vEnd + valueClose.length + cellClose.length - 1;
+        if (vStart < vEnd) cell = gridCell(valueAt(xml, vStart, vEnd, tag.type, style, ctx), style, undefined);
       } else {
-        const close = xml.indexOf(cellClose, tagEnd);
-        const inner = xml.slice(tagEnd + 1, close < 0 ? dataEnd : close);
-        i = close < 0 ? dataEnd : close;
-        cell = readCell(inner, tag.type, style, p, ctx, sharedFormulas);
+        const found = find(xml, cellClose, tagEnd);
+        const close = found < 0 || found > dataEnd ? dataEnd : found;
+        cell = readCell(decode(xml, tagEnd + 1, close), tag.type, style, p, ctx, sharedFormulas);
+        i = close;
       }
       if (!cell) continue;
       if (++ctx.cells.count > ctx.limits.maxCells) throw new LimitExceeded('cells', ctx.limits.maxCells, `${name}!${columnLetters(col)}${rowNumber}`);
       cells[col - 1] = cell;
-    } else if (xml.startsWith(rowOpen, i) && isNameEnd(xml.charCodeAt(i + rowOpen.length))) {
-      const tagEnd = xml.indexOf('>', i);
-      const a = tagAttributes(xml, i + rowOpen.length, tagEnd, ROW_ATTRIBUTES);
-      const r = a.r ? Number(a.r) : rowNumber + 1;
+    } else if (startsWithAt(xml, i, rowOpen) && isNameEnd(xml[i + rowOpen.length]!)) {
+      const tagEnd = next(xml, GT, i);
+      if (tagEnd < 0) break;
+      const a = readRowTag(xml, i + rowOpen.length, tagEnd);
+      const r = a.r || rowNumber + 1;
       keepRow(rows, rowNumber, cells);
       rowNumber = Number.isInteger(r) && r > rowNumber && r <= MAX_ROW ? r : rowNumber + 1;
       nextCol = 1;
       cells = [];
-      if (a.hidden === '1' || a.hidden === 'true') hiddenRows.push(rowNumber);
+      if (a.hidden) hiddenRows.push(rowNumber);
       i = tagEnd;
     }
   }
   keepRow(rows, rowNumber, cells);
+  // Merges follow the rows; read from what lies outside sheetData, decoded (it is small).
+  const outside = dataEnd < 0 ? decode(xml, 0, xml.length) : decode(xml, 0, Math.max(0, dataOpen)) + decode(xml, dataEnd, xml.length);
+  const merges = scanMerges(name, outside, p, ctx.limits);
   dropMergedCells(rows, merges);
   // Trailing rows that hold nothing are not part of the sheet's content.
   let last = rows.length;
@@ -329,4 +416,16 @@ function dropMergedCells(rows: (GridCell | undefined)[][], merges: readonly Rang
       for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) cells[c - 1] = undefined;
     }
   }
+}
+
+/** The value of <v>…</v> read in place: a shared string's index or a plain number without a string; the rest decoded and typed. */
+function valueAt(b: Uint8Array, from: number, to: number, type: string | undefined, style: CellStyle | undefined, ctx: SheetContext): CellValue {
+  if (type === 's') {
+    const index = integerAt(b, from, to);
+    if (index >= 0) return ctx.strings[index] ?? '';
+  } else if (type === undefined || type === 'n') {
+    const n = plainNumberAt(b, from, to);
+    if (n !== undefined) return style?.isDate ? serialToIsoDate(n, ctx.date1904) : n;
+  }
+  return typedValue(decode(b, from, to), type, style, ctx);
 }

@@ -34,6 +34,12 @@ export class PartReader {
   ) {}
 
   async text(part: string | undefined): Promise<string | undefined> {
+    const data = await this.bytes(part);
+    return data && decodeUtf8(data);
+  }
+
+  /** The part's bytes as inflated, for a scanner that reads them in place (a sheet). */
+  async bytes(part: string | undefined): Promise<Uint8Array | undefined> {
     if (!part || !this.zip.has(part)) return undefined;
     const room = Math.min(this.limits.maxPartBytes, this.limits.maxTotalBytes - this.total);
     let data: Uint8Array | undefined;
@@ -46,7 +52,7 @@ export class PartReader {
     }
     // The bytes actually inflated count, not the size the zip's directory claims (it may lie).
     this.total += data?.length ?? 0;
-    return data && decodeUtf8(data);
+    return data;
   }
 }
 
@@ -62,7 +68,7 @@ export async function readXlsx(bytes: Uint8Array, inflate: Inflate, limits: Read
   const cells = { count: 0 };
   const sheets: GridSheet[] = [];
   for (const entry of info.sheets) {
-    const xml = await parts.text(entry.part);
+    const xml = await parts.bytes(entry.part);
     const sheet = xml ? scanSheet(entry.name, xml, { strings, styles, date1904: info.date1904, limits, cells }) : { name: entry.name, rows: [], merges: [] };
     sheets.push(entry.hidden ? { ...sheet, hidden: true } : sheet);
   }
