@@ -211,8 +211,13 @@ describe('packages that are not workbooks', () => {
   });
 });
 
-describe('Node’s inflater with the size the zip directory claims', () => {
-  const text = Buffer.from('预算'.repeat(50_000) + 'x'.repeat(123_457));
+// A small part is inflated at once, a large one (≥ 256 KiB compressed) in the thread pool: both ways.
+let seed = 2024;
+const RANDOM_BYTES = Buffer.from(Array.from({ length: 600_000 }, () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) & 255));
+describe.each([
+  ['a small part', Buffer.from('预算'.repeat(50_000) + 'x'.repeat(123_457))],
+  ['a large part', RANDOM_BYTES],
+])('Node’s inflater with the size the zip directory claims, on %s', (_, text) => {
   const deflated = deflateRawSync(text);
 
   it('gives the exact bytes whether the claim is right, short, far too large or absent', async () => {

@@ -67,8 +67,19 @@ export async function readXlsx(bytes: Uint8Array, inflate: Inflate, limits: Read
   const styles = parseStyles(await parts.text(info.stylesPart ?? `${folderOf(main)}styles.xml`));
   const cells = { count: 0 };
   const sheets: GridSheet[] = [];
-  for (const entry of info.sheets) {
-    const xml = await parts.bytes(entry.part);
+  // Each sheet's part is asked for before the one before it is scanned: a large part inflates in the
+  // background (inflate-node.ts) meanwhile. Asked for only once the previous one has arrived, so the
+  // total-bytes limit still counts every part before the next is inflated.
+  const askFor = (part: string | undefined) => {
+    const bytes = parts.bytes(part);
+    // Its failure is met where it is awaited; until then it must not count as unhandled.
+    bytes.catch(() => undefined);
+    return bytes;
+  };
+  let ahead = askFor(info.sheets[0]?.part);
+  for (const [k, entry] of info.sheets.entries()) {
+    const xml = await ahead;
+    if (k + 1 < info.sheets.length) ahead = askFor(info.sheets[k + 1]!.part);
     const sheet = xml ? scanSheet(entry.name, xml, { strings, styles, date1904: info.date1904, limits, cells }) : { name: entry.name, rows: [], merges: [] };
     sheets.push(entry.hidden ? { ...sheet, hidden: true } : sheet);
   }
