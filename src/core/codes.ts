@@ -42,6 +42,8 @@ export function parentCode(code: string): string | undefined {
 
 /** "2080101", "208 05 01", "208.05.01", "２０８０１" → code; anything else → undefined. */
 export function parseWholeCode(text: string): SubjectCode | undefined {
+  // Most codes are written as plain digits (a number cell's value): nothing to fold, strip or split.
+  if (WHOLE.test(text)) return { code: text, level: levelOf(text) };
   const digits = fold(text).trim().replace(/[\s.\-\u00a0]+/g, '');
   if (!WHOLE.test(digits)) return undefined;
   const spaced = fold(text).trim().split(/[\s.\-\u00a0]+/);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/core/check.js';
 import type { GridWorkbook } from '../../src/core/grid.js';
 import { recognize } from '../../src/core/recognize/recognize.js';
-import { compileConditions, requiresBreach, type Facts } from '../../src/core/rules/conditions.js';
+import { compileConditions, compileScreen, requiresBreach, type Facts } from '../../src/core/rules/conditions.js';
 import { RuleContext } from '../../src/core/rules/context.js';
 import type { TopLevelCondition } from '../../src/core/rules/schema.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
@@ -121,5 +121,48 @@ describe('requiresBreach: rules that report only a broken identity', () => {
     expect(requiresBreach({ all: [{ fact: 'breach', operator: 'greaterThanInclusive', value: { fact: 'tolerance' } }] })).toBe(false);
     expect(requiresBreach({ all: [{ fact: 'breach', operator: 'greaterThan', value: 0 }] })).toBe(false);
     expect(requiresBreach({ all: [{ fact: 'difference', operator: 'greaterThan', value: { fact: 'tolerance' } }] })).toBe(false);
+  });
+});
+
+describe('screens: an iterator skips only items its rules could not report', () => {
+  it('reports the same items with and without the screen, on the sample, a layout and the real corpus, and skips a share of them (about a third)', async () => {
+    const grids: GridWorkbook[] = [await readWorkbookFile(SAMPLE_XLSX), await variantGrid({ codes: 'split', unit: '元', numbers: 'text' })];
+    for (const f of corpusWorkbooks()) grids.push(await readWorkbookFile(f));
+    const differences: string[] = [];
+    let all = 0;
+    let built = 0;
+    for (const grid of grids) {
+      const ctx = new RuleContext(recognize(grid, catalogue.vocab), catalogue.vocab, grid);
+      for (const rule of catalogue.rules) {
+        const predicate = compileConditions(rule.conditions as TopLevelCondition, matches);
+        const screen = compileScreen(rule.conditions as TopLevelCondition, matches);
+        const reported = (items: Iterable<{ facts: Facts }>) => {
+          const out: string[] = [];
+          for (const item of items) if (predicate(item.facts)) out.push(JSON.stringify(item.facts));
+          return out;
+        };
+        const unscreened = [...rule.iteratorDef.run(ctx, rule.parsedParams, rule.id)];
+        const screened = [...rule.iteratorDef.run(ctx, rule.parsedParams, rule.id, screen)];
+        all += unscreened.length;
+        built += screened.length;
+        const a = reported(unscreened);
+        const b = reported(screened);
+        if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${rule.id}: ${a.length} reported unscreened, ${b.length} screened`);
+      }
+    }
+    expect(differences).toEqual([]);
+    // The screen does skip work, or this test would hold of a screen that never excludes.
+    expect(built).toBeLessThan(all * 0.9);
+  }, 120_000);
+
+  it('judges a leaf only once every fact it reads is known', () => {
+    const screen = compileScreen({ all: [{ fact: 'rowsInTarget', operator: 'equal', value: 0 }, { fact: 'nameKey', operator: 'notEqual', value: { fact: 'usualNameKey' } }] }, matches);
+    expect(screen({ rowsInTarget: 1 })).toBe(false);
+    expect(screen({ rowsInTarget: 0 })).toBe(true);
+    expect(screen({ nameKey: 'a' })).toBe(true);
+    expect(screen({ nameKey: 'a', usualNameKey: 'a' })).toBe(false);
+    expect(screen({})).toBe(true);
+    // Under any or not, nothing is excluded: another branch may still report.
+    expect(compileScreen({ any: [{ fact: 'x', operator: 'equal', value: 1 }] }, matches)({ x: 2 })).toBe(true);
   });
 });

@@ -10,6 +10,11 @@ import type { NestedCondition, TopLevelCondition } from './schema.js';
 
 export type Facts = Readonly<Record<string, unknown>>;
 export type Predicate = (facts: Facts) => boolean;
+/**
+ * Whether a rule could still report an item, judged from a few of its facts known before the item is
+ * built: false when one of the rule's top-level `all` conditions already fails on them.
+ */
+export type Screen = (early: Facts) => boolean;
 
 /** The one operator we add to the engine's own: a text fact against a regular expression. */
 export type MatchText = (fact: unknown, pattern: unknown) => boolean;
@@ -76,4 +81,25 @@ export function compileConditions(conditions: TopLevelCondition | NestedConditio
 export function requiresBreach(conditions: TopLevelCondition | NestedCondition): boolean {
   if (!('all' in conditions)) return false;
   return conditions.all.some((c) => 'fact' in c && c.fact === 'breach' && c.operator === 'greaterThan' && isFactValue(c.value, 'tolerance'));
+}
+
+/**
+ * The rule's screen: its top-level `all` leaves, each judged once every fact it reads is among the
+ * early facts (the others cannot be judged yet, so they never exclude). The leaves' verdicts are the
+ * predicate's own, so an item the screen excludes is one the predicate would not report: an iterator
+ * asks before building an item of facts, texts and cells that nearly every row would throw away.
+ */
+export function compileScreen(conditions: TopLevelCondition | NestedCondition, matches: MatchText): Screen {
+  if (!('all' in conditions)) return () => true;
+  const leaves = conditions.all
+    .filter((c): c is Extract<NestedCondition, { fact: string }> => 'fact' in c)
+    .map((c) => {
+      const value = c.value as unknown;
+      const other = value !== null && typeof value === 'object' && !Array.isArray(value) && 'fact' in value ? String((value as { fact: unknown }).fact) : undefined;
+      return { fact: c.fact, other, test: compileConditions(c, matches) };
+    });
+  return (early) => {
+    for (const l of leaves) if (Object.hasOwn(early, l.fact) && (l.other === undefined || Object.hasOwn(early, l.other)) && !l.test(early)) return false;
+    return true;
+  };
 }

@@ -91,11 +91,15 @@ export const anchorOf = (identity: Identity): Term => identity.lhs[0] ?? identit
  * 1.1), or to the digit their number format shows when it rounds them ("#,##0" hides the 角 and 分).
  */
 export function halfWidth(t: Term): number {
-  const decimals = t.ref.rounded ? t.ref.decimals : Math.max(2, t.ref.decimals);
+  return halfWidthOf(t.ref, t.factor, t.inText !== undefined);
+}
+
+function halfWidthOf(ref: CellRef, factor: number, inText: boolean): number {
+  const decimals = ref.rounded ? ref.decimals : Math.max(2, ref.decimals);
   // A figure in the narrative is often worked out from rounded ones (北京 审计局 2026's 项目支出 7633.51
   // = 32852.05 − 25218.54, for a table's 7633.516247): to the cent, it may be off by one in its last
   // digit. One written rounded coarser (上海 2026's 2,605 万元) is only rounded.
-  return (t.inText && !t.ref.rounded ? 1 : 0.5) * (HALF_STEPS[decimals] ?? 10 ** -decimals) * t.factor;
+  return (inText && !ref.rounded ? 1 : 0.5) * (HALF_STEPS[decimals] ?? 10 ** -decimals) * factor;
 }
 
 /** 10^-d for the decimals amounts show: every term of every identity asks, and ** is slow. */
@@ -112,6 +116,9 @@ function valueOf(t: Term, overrides?: Overrides): number {
   const o = overrides?.get(termKey(t));
   return (o ?? t.ref.amount ?? 0) * t.factor * t.sign;
 }
+
+/** In 元: a cell's amount (blank is zero) at its unit's factor, counted once with a plus sign. */
+const cellValue = (ref: CellRef, factor: number) => (ref.amount ?? 0) * factor * 1;
 
 export interface Evaluation {
   /** Left and right sides in 元. */
@@ -140,9 +147,33 @@ export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
     right += valueOf(t, overrides);
     tolerance += halfWidth(t);
   }
-  if (id.tolerance !== undefined) tolerance = id.tolerance;
+  return settle(id.relation, left, right, id.tolerance ?? tolerance);
+}
+
+/**
+ * One cell against the sum of others, all of one table's unit (factor) and each counted once with a
+ * plus sign — a parent row and its children, a row's total and its parts — evaluated as evaluate()
+ * evaluates their cell terms, to the last bit, without making them: most identities hold, and their
+ * terms were most of what a large check allocated. The iterator makes the identity only when its
+ * rules could report it (conditions.ts, compileScreen).
+ */
+export function evaluateCells(relation: Relation, left: CellRef, right: readonly CellRef[], factor: number): Evaluation {
+  // Summed from zero in evaluate()'s order, so even a −0 comes out as it does there.
+  let l = 0;
+  let r = 0;
+  let tolerance = 0;
+  l += cellValue(left, factor);
+  tolerance += halfWidthOf(left, factor, false);
+  for (const ref of right) {
+    r += cellValue(ref, factor);
+    tolerance += halfWidthOf(ref, factor, false);
+  }
+  return settle(relation, l, r, tolerance);
+}
+
+function settle(relation: Relation, left: number, right: number, tolerance: number): Evaluation {
   const difference = left - right;
-  const breach = id.relation === 'eq' ? Math.abs(difference) : id.relation === 'le' ? difference : -difference;
+  const breach = relation === 'eq' ? Math.abs(difference) : relation === 'le' ? difference : -difference;
   // Sums of decimals carry float noise: compared at a millionth of a 元, a breach equal to the
   // tolerance is equal, not a hair above it.
   return { left, right, difference, breach: toMicro(breach), tolerance: toMicro(tolerance) };

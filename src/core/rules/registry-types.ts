@@ -1,5 +1,6 @@
 /** An iterator turns recognised tables into the items a rule's conditions are evaluated on. */
 import type { TableId } from '../vocabulary.js';
+import type { Screen } from './conditions.js';
 import type { Item, RuleContext } from './context.js';
 import type { Localized } from './identity.js';
 
@@ -31,8 +32,12 @@ export interface IteratorDef<P = unknown> {
   references?(params: P): Reference[];
   /** True when the items read the vocabulary's performance-indicator words (its `indicators`). */
   needsIndicatorWords?: boolean;
-  /** The items, one at a time: a generator lets each be judged and dropped before the next is made. */
-  run(ctx: RuleContext, params: P, ruleId: string): Iterable<Item>;
+  /**
+   * The items, one at a time: a generator lets each be judged and dropped before the next is made.
+   * `couldReport`, when given, answers from a few early facts whether any rule walking these items
+   * could report one (conditions.ts, compileScreen): an iterator may skip building those it rules out.
+   */
+  run(ctx: RuleContext, params: P, ruleId: string, couldReport?: Screen): Iterable<Item>;
 }
 
 /** Something a rule's params name in the vocabulary, and where in the params it is named. */

@@ -10,7 +10,7 @@ import type { Recognition, Unit } from '../model.js';
 import { formatAmount } from '../text.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
-import { compileConditions, requiresBreach, type Predicate } from './conditions.js';
+import { compileConditions, compileScreen, requiresBreach, type Facts, type Predicate, type Screen } from './conditions.js';
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
 import { anchorOf, evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
@@ -78,6 +78,14 @@ function predicateFor(rule: LoadedRule): Predicate {
   let p = predicates.get(rule);
   if (!p) predicates.set(rule, (p = compileConditions(rule.conditions as TopLevelCondition, matchText)));
   return p;
+}
+
+const screens = new WeakMap<LoadedRule, Screen>();
+
+function screenFor(rule: LoadedRule): Screen {
+  let s = screens.get(rule);
+  if (!s) screens.set(rule, (s = compileScreen(rule.conditions as TopLevelCondition, matchText)));
+  return s;
 }
 
 /** The rule's conditions on one set of facts: true when they report. */
@@ -169,7 +177,13 @@ export async function runRules(
     // Most identities hold: when every rule of the pass reports only a broken one, a holding
     // identity is counted and never asked for its facts.
     const holdingIsQuiet = group.every((rule) => requiresBreach(rule.conditions as TopLevelCondition));
-    for (const item of first!.iteratorDef.run(ctx, first!.parsedParams, first!.id)) {
+    // An item no rule of the pass could report need not be built (conditions.ts, compileScreen).
+    const screensOfPass = group.map(screenFor);
+    const couldReport = (early: Facts) => {
+      for (const s of screensOfPass) if (s(early)) return true;
+      return false;
+    };
+    for (const item of first!.iteratorDef.run(ctx, first!.parsedParams, first!.id, couldReport)) {
       // The workbook gets one finding per sheet asking for a recalculation instead (check.ts).
       if (item.identity && unjudgeable(item.identity)) continue;
       if (holdingIsQuiet && item.breaks === false) {

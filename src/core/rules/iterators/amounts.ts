@@ -5,10 +5,11 @@ import { parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel } from '../../text.js';
 import type { Lang } from '../../messages.js';
-import type { RecognizedTable, TableRow } from '../../model.js';
+import type { CellRef, RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import { identityItem, type RuleContext } from '../context.js';
-import { CellIdentity, cellKey, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
+import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
+import type { Screen } from '../conditions.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
 
@@ -27,6 +28,20 @@ function localizedPair(ctx: RuleContext, t: RecognizedTable, role: string) {
   };
 }
 
+/** The breach and tolerance facts, as an identity's facts give them (in its unit), one object rewritten for every identity. */
+const early = { breach: 0, tolerance: 0 };
+
+/**
+ * Whether the rules walking an identity of one cell against the sum of others could report it,
+ * judged from its breach and tolerance before its terms are made (identity.ts, evaluateCells).
+ */
+function couldReportCells(couldReport: Screen, relation: Relation, left: CellRef, right: readonly CellRef[], factor: number): boolean {
+  const e = evaluateCells(relation, left, right, factor);
+  early.breach = e.breach / factor;
+  early.tolerance = e.tolerance / factor;
+  return couldReport(early);
+}
+
 // ── hierarchy-sums ────────────────────────────────────────────────────────────────────────────
 
 export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
@@ -42,9 +57,10 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
   identities: true,
   texts: ['table', 'column', 'left'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
-  *run(ctx, params, ruleId) {
+  *run(ctx, params, ruleId, couldReport) {
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
+        const factor = UNIT_FACTOR[ctx.unit(t)];
         const coded = t.rows.filter((r) => r.code);
         const total = t.rows.find((r) => r.isTotal);
         const groups = parentGroups(coded);
@@ -55,6 +71,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
           const describe = (lang: Lang) => localizedPair(ctx, t, role)[lang];
           for (const { parent, children } of groups) {
             if (isBlank(ctx, t, parent, role) && children.every((c) => isBlank(ctx, t, c, role))) continue;
+            if (couldReport && !couldReportCells(couldReport, 'eq', ctx.cell(t, parent, role)!, children.map((c) => ctx.cell(t, c, role)!), factor)) continue;
             const lhs = ctx.term(t, parent, role)!;
             const rhs = children.map((c) => ctx.term(t, c, role)!);
             const context = () => ({
@@ -122,7 +139,7 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
       ...(d.without ?? []).map((role, j) => ({ path: ['identities', i, 'without', j], table: d.table, column: role })),
       ...(d.side ? [{ path: ['identities', i, 'side'], table: d.table, column: d.side }] : []),
     ]),
-  *run(ctx, params, ruleId) {
+  *run(ctx, params, ruleId, couldReport) {
     for (const decl of params.identities) {
       for (const t of ctx.tables(decl.table)) {
         const present = new Set(t.columns.map((c) => c.role));
@@ -139,14 +156,15 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
             'zh-CN': { ...localizedPair(ctx, t, decl.total)['zh-CN'], parts: parts.map((p) => ctx.columnName(t, p, 'zh-CN')).join(' + ') },
             en: { ...localizedPair(ctx, t, decl.total).en, parts: parts.map((p) => ctx.columnName(t, p, 'en')).join(' + ') },
           })[lang];
+        const factor = UNIT_FACTOR[ctx.unit(t)];
+        const relation = partial ? 'ge' : 'eq';
         for (const row of t.rows) {
           if (isBlank(ctx, t, row, decl.total) && parts.every((p) => isBlank(ctx, t, row, p))) continue;
+          if (couldReport && !couldReportCells(couldReport, relation, ctx.cell(t, row, decl.total)!, parts.map((p) => ctx.cell(t, row, p)!), factor)) continue;
           const lhs = ctx.term(t, row, decl.total, 1, decl.side)!;
           const partTerms = parts.map((p) => ctx.term(t, row, p, 1, decl.side)!);
           const context = () => ({ rowName: ctx.rowName(row, decl.side) });
-          const identity = partial
-            ? new CellIdentity(ruleId, lhs, 'ge', [lhs], partTerms, context, describe)
-            : new CellIdentity(ruleId, lhs, 'eq', [lhs], partTerms, context, describe);
+          const identity = new CellIdentity(ruleId, lhs, relation, [lhs], partTerms, context, describe);
           yield identityItem(identity, t.id);
         }
       }

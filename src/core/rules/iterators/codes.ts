@@ -44,7 +44,9 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   identities: false,
   texts: ['table'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
-  *run(ctx, params) {
+  *run(ctx, params, _ruleId, couldReport) {
+    // The facts a screen may judge before an item is built, one object rewritten row by row.
+    const early = { level: 0, parentCode: '', parentRows: 0, nested: false, childCount: 0, amount: 0, detailLevel: 0 };
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         const rowsOfCode = codedRows(t);
@@ -68,6 +70,17 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
           const childCount = childrenOf.get(row.code.code) ?? 0;
           const hasChildren = childCount > 0;
           const parentRows = parent === '' ? 0 : (rowsOfCode.get(parent)?.count ?? 0);
+          const amount = row.cells.total?.amount ?? 0;
+          if (couldReport) {
+            early.level = row.code.level;
+            early.parentCode = parent;
+            early.parentRows = parentRows;
+            early.nested = nested;
+            early.childCount = childCount;
+            early.amount = amount;
+            early.detailLevel = required;
+            if (!couldReport(early)) continue;
+          }
           yield {
             facts: {
               code: row.code.code,
@@ -79,8 +92,8 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
               nested,
               hasChildren,
               childCount,
-              amount: row.cells.total?.amount ?? 0,
-              hasAmount: (row.cells.total?.amount ?? 0) !== 0,
+              amount,
+              hasAmount: amount !== 0,
               aboveDetail: !hasChildren && row.code.level < required,
               detailLevel: required,
               detailLevelName: LEVEL_NAMES[required] ?? String(required),
@@ -112,7 +125,8 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
   identities: false,
   texts: ['table'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
-  *run(ctx, params) {
+  *run(ctx, params, _ruleId, couldReport) {
+    const early = { nameKey: '', usualNameKey: '', differs: false };
     const uses = new Map<string, Use[]>();
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
@@ -129,9 +143,16 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       const keys = list.map((u) => normalizeLabel(u.name));
       const usual = mostCommon(keys)!;
       const usualUse = list[keys.indexOf(usual)]!;
-      const otherTables = list.filter((_, i) => keys[i] === usual).map((x) => x.t.sheet).join('、');
+      let otherTables: string | undefined;
       for (const [i, u] of list.entries()) {
         const differs = keys[i] !== usual;
+        if (couldReport) {
+          early.nameKey = keys[i]!;
+          early.usualNameKey = usual;
+          early.differs = differs;
+          if (!couldReport(early)) continue;
+        }
+        otherTables ??= list.filter((_, j) => keys[j] === usual).map((x) => x.t.sheet).join('、');
         // Two rows of one table with one code and two names (长春 2026's 30208 取暖费 | 30208 物业管理费,
         // the second 30209's): the code may be the slip as well as the name, so the person chooses.
         const codeRepeated = list.some((o, j) => j !== i && o.t === u.t && keys[j] !== keys[i]);
@@ -252,7 +273,8 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
       { path: ['pairs', i, 'from'], table: pair.from, column: pair.column, coded: true },
       { path: ['pairs', i, 'to'], table: pair.to, coded: true },
     ]),
-  *run(ctx, params) {
+  *run(ctx, params, _ruleId, couldReport) {
+    const early = { rowsInTarget: 0, missing: false, amount: 0 };
     for (const pair of params.pairs) {
       const from = ctx.table(pair.from);
       const to = ctx.table(pair.to);
@@ -263,6 +285,12 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
         const amount = ctx.cell(from, row, pair.column)?.amount;
         if (!row.code || !amount) continue;
         const rowsInTarget = target.get(row.code.code)?.count ?? 0;
+        if (couldReport) {
+          early.rowsInTarget = rowsInTarget;
+          early.missing = rowsInTarget === 0;
+          early.amount = amount;
+          if (!couldReport(early)) continue;
+        }
         // The nearest parent code the target holds: where a missing row belongs.
         let parent = parentCode(row.code.code);
         while (parent && !target.has(parent)) parent = parentCode(parent);
