@@ -151,13 +151,14 @@ export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
 }
 
 /**
- * One cell against the sum of others, all of one table's unit (factor) and each counted once with a
- * plus sign — a parent row and its children, a row's total and its parts — evaluated as evaluate()
+ * One cell against the sum of others, each counted once with a plus sign — a parent row and its
+ * children, a row's total and its parts (one table's unit, factor), a cell and the one it ties to in
+ * another table (rightFactor, and a tolerance the rule may fix) — evaluated as evaluate()
  * evaluates their cell terms, to the last bit, without making them: most identities hold, and their
  * terms were most of what a large check allocated. The iterator makes the identity only when its
  * rules could report it (conditions.ts, compileScreen).
  */
-export function evaluateCells(relation: Relation, left: CellRef, right: readonly CellRef[], factor: number): Evaluation {
+export function evaluateCells(relation: Relation, left: CellRef, right: readonly CellRef[], factor: number, rightFactor = factor, fixedTolerance?: number): Evaluation {
   // Summed from zero in evaluate()'s order, so even a −0 comes out as it does there.
   let l = 0;
   let r = 0;
@@ -165,10 +166,10 @@ export function evaluateCells(relation: Relation, left: CellRef, right: readonly
   l += cellValue(left, factor);
   tolerance += halfWidthOf(left, factor, false);
   for (const ref of right) {
-    r += cellValue(ref, factor);
-    tolerance += halfWidthOf(ref, factor, false);
+    r += cellValue(ref, rightFactor);
+    tolerance += halfWidthOf(ref, rightFactor, false);
   }
-  return settle(relation, l, r, tolerance);
+  return settle(relation, l, r, fixedTolerance ?? tolerance);
 }
 
 function settle(relation: Relation, left: number, right: number, tolerance: number): Evaluation {

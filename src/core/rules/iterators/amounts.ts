@@ -35,8 +35,8 @@ const early = { breach: 0, tolerance: 0 };
  * Whether the rules walking an identity of one cell against the sum of others could report it,
  * judged from its breach and tolerance before its terms are made (identity.ts, evaluateCells).
  */
-function couldReportCells(couldReport: Screen, relation: Relation, left: CellRef, right: readonly CellRef[], factor: number): boolean {
-  const e = evaluateCells(relation, left, right, factor);
+function couldReportCells(couldReport: Screen, relation: Relation, left: CellRef, right: readonly CellRef[], factor: number, rightFactor = factor, tolerance?: number): boolean {
+  const e = evaluateCells(relation, left, right, factor, rightFactor, tolerance);
   early.breach = e.breach / factor;
   early.tolerance = e.tolerance / factor;
   return couldReport(early);
@@ -505,7 +505,10 @@ interface TieSides {
   code: string;
 }
 
-function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<TieSides> {
+/** Whether a tie of one cell to one cell is worth making (a screen's answer), asked before its terms are. */
+type KeepCells = (left: CellRef, leftTable: RecognizedTable, right: CellRef, rightTable: RecognizedTable) => boolean;
+
+function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide, keep?: KeepCells): Generator<TieSides> {
   if ('sum' in left || 'sum' in right) {
     const l = 'sum' in left ? sumTerms(ctx, left.sum) : sumTerms(ctx, [{ ...left, weight: 1, optional: false }]);
     const r = 'sum' in right ? sumTerms(ctx, right.sum) : sumTerms(ctx, [{ ...right, weight: 1, optional: false }]);
@@ -523,6 +526,11 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide): Generator<T
       const rrow = rs.first.get(code);
       if (!rrow) continue;
       if (!ls.several.has(code) && !rs.several.has(code)) {
+        if (keep) {
+          const lc = ctx.cell(lt, lrow, left.column);
+          const rc = lc && ctx.cell(rt, rrow, right.column);
+          if (lc && rc && !keep(lc, lt, rc, rt)) continue;
+        }
         const l = ctx.term(lt, lrow, left.column, 1, left.side);
         const r = l && ctx.term(rt, rrow, right.column, 1, right.side);
         if (l && r) yield { lhs: [l], rhs: [r], table: lt, code };
@@ -592,7 +600,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
         }),
       ),
     ]),
-  *run(ctx, params, ruleId) {
+  *run(ctx, params, ruleId, couldReport) {
     // A row named with a column counts only where it holds money there (其他收入 of 0 is no other income).
     const present = (row: RowCondition) => {
       const t = ctx.table(row.table);
@@ -603,7 +611,9 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
     for (const tie of params.ties) {
       if ((tie.when && !any(tie.when)) || (tie.unless && any(tie.unless))) continue;
       const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
-      for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right)) {
+      const keep: KeepCells | undefined =
+        couldReport && ((l, lt, r, rt) => couldReportCells(couldReport, tie.relation, l, [r], UNIT_FACTOR[ctx.unit(lt)], UNIT_FACTOR[ctx.unit(rt)], tolerance));
+      for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right, keep)) {
         if (lhs.every(blank) && rhs.every(blank)) continue;
         const identity = new Tie(ruleId, tie.relation, tolerance, lhs, rhs, code);
         yield identityItem(identity, table.id);
