@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { displayText, globalMatches, normalizeLabel, parseAmount, stripEnumeration, nestQuotes } from '../../src/core/text.js';
 import { joinSplitCode, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
 import { columnLetters, fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
+import { HAS_CONTENT } from '../../src/core/recognize/sheet-view.js';
 
 describe('amounts as written in budget tables', () => {
   it.each([
@@ -87,6 +88,19 @@ describe('labels', () => {
     expect(normalizeLabel('科目    编码')).toBe('科目编码');
     expect(normalizeLabel('因公出国（境）费')).toBe('因公出国(境)费');
     expect(normalizeLabel('单位：万元')).toBe('单位:万元');
+  });
+  it('leaves a text empty exactly when it is all white space (the cheap test rows are counted by)', () => {
+    // Every character of the basic plane, alone and after a space: NFKC turns none but white space into white space.
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      for (const text of [String.fromCharCode(code), ` ${String.fromCharCode(code)} `]) {
+        if ((normalizeLabel(text) !== '') !== HAS_CONTENT.test(text)) differ.push(code.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(HAS_CONTENT.test('\u3000 \u00a0\t')).toBe(false);
+    expect(HAS_CONTENT.test(' 合计 ')).toBe(true);
   });
   it('drops enumeration prefixes', () => {
     expect(stripEnumeration('二十二、国有资本经营预算支出')).toBe('国有资本经营预算支出');

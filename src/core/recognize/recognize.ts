@@ -45,8 +45,10 @@ const TABLE_NOUN = /表$/;
 const SENTENCE = /^(详见|参见|见)|[，。；;]/;
 
 function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | undefined {
+  // A title row holds one to three entries: a data row is told apart before any entry is made.
+  const count = view.entryCount(row, 3);
+  if (count === 0 || count > 3) return undefined;
   const entries = view.entries(row);
-  if (entries.length === 0 || entries.length > 3) return undefined;
   for (const e of entries) {
     const norm = titleCore(e.norm);
     if (norm.length > TITLE_MAX_LENGTH || !TABLE_NOUN.test(norm) || SENTENCE.test(norm)) continue;

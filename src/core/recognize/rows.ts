@@ -86,19 +86,24 @@ export function parseRows(
   const seenKeys = new Set<string>();
 
   for (let r = dataStart; r <= limit; r++) {
-    const entries = view.entries(r);
-    if (entries.length === 0) {
+    // Only a row of one or two entries may be a note or the narrative after the table: the others
+    // (nearly all) are counted, not listed.
+    const count = view.entryCount(r, 2);
+    if (count === 0) {
       // Printed forms keep their empty grid rows; the table goes on if its 合计 row or note follows.
       if (++blankRun >= BLANK_ROWS_THAT_END_A_TABLE && !closingRowFollows(view, vocab, r, limit)) break;
       continue;
     }
     blankRun = 0;
-    if (isNoteRow(view, r, vocab)) {
-      note = { cell: toA1(r, entries[0]!.col), text: entries[0]!.text.trim(), row: r };
-      lastRow = r;
-      break;
+    if (count <= 2) {
+      const entries = view.entries(r);
+      if (isNoteRow(view, r, vocab)) {
+        note = { cell: toA1(r, entries[0]!.col), text: entries[0]!.text.trim(), row: r };
+        lastRow = r;
+        break;
+      }
+      if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH && !isClearlyData(view, r)) break;
     }
-    if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH && !isClearlyData(view, r)) break;
 
     const labels: Record<string, string> = {};
     let keys: Record<string, string> | undefined;

@@ -5,6 +5,12 @@ import { columnCount, MergeIndex, type GridCell, type GridSheet } from '../grid.
 import type { CellRef } from '../model.js';
 import { decimalsOfFormat, formatRounds, normalizeLabel, parseAmount } from '../text.js';
 
+/**
+ * Text with something besides white space: exactly the text normalizeLabel leaves non-empty, since
+ * every character NFKC turns into white space is white space already (a test holds this for the BMP).
+ */
+export const HAS_CONTENT = /[^\s\u3000\u00a0]/;
+
 /** Rows whose entries a view keeps: more than a title, its header and the reach past a blank row. */
 const ROWS_KEPT = 64;
 
@@ -76,6 +82,39 @@ export class SheetView {
     }
     return list;
   };
+
+  /**
+   * How many entries the row has, counted no further than one past `atMost`: most rows need no more
+   * than that (a table's data row is neither blank, nor a title, nor a note), and counting makes no
+   * entry. A cell counts as entries() counts it: its own value, and text that is not all white space.
+   */
+  entryCount(row: number, atMost: number): number {
+    const cells = this.sheet.rows[row - 1];
+    if (!cells) return 0;
+    let n = 0;
+    for (let i = 0; i < cells.length && n <= atMost; i++) {
+      const cell = cells[i];
+      if (!cell || !(typeof cell.value === 'number' ? cell.text !== '' : HAS_CONTENT.test(cell.text)) || this.merges.master(row, i + 1)) continue;
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Whether a text cell of the row, normalised, passes the test — as entries() would find it, but
+   * without making the row's entries (its numbers need none): asked of every row of every sheet.
+   */
+  someText(row: number, test: (norm: string) => boolean): boolean {
+    const cells = this.sheet.rows[row - 1];
+    if (!cells) return false;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (!cell || typeof cell.value !== 'string') continue;
+      const norm = normalizeLabel(cell.text);
+      if (norm !== '' && !this.merges.master(row, i + 1) && test(norm)) return true;
+    }
+    return false;
+  }
 
   isBlankRow(row: number): boolean {
     return this.entries(row).length === 0;

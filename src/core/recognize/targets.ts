@@ -59,7 +59,7 @@ function matchRole(table: TableVocabulary, norm: string, roles: readonly string[
 function holdsLabel(view: SheetView, row: number, table: TableVocabulary, roles: readonly string[]): boolean {
   // Asked of every row of every sheet, whose texts (subject names, numbers as text) are mostly unique:
   // matched directly, since caching them cost more in insertions and garbage than it saved.
-  return view.entries(row).some((e) => typeof e.cell.value === 'string' && e.norm.length <= LABEL_MAX_LENGTH && matchRole(table, e.norm, roles) !== undefined);
+  return view.someText(row, (norm) => norm.length <= LABEL_MAX_LENGTH && matchRole(table, norm, roles) !== undefined);
 }
 
 /** True where the row holds a 项目编码 label: the anchor of a target table without a title. */
