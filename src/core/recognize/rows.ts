@@ -68,22 +68,11 @@ export function parseRows(
   dataStart: number,
   limit: number,
 ): ParsedRows {
-  const kinds = new Map(table.columns.map((c) => [c.role, c.kind]));
-  const labelRoles = columns.filter((c) => kinds.get(c.role) === 'label');
-  const amountRoles = columns.filter((c) => kinds.get(c.role) === 'amount');
-  const codeCol = roleColumn(columns, 'code');
-  const split = ['codeClass', 'codeSection', 'codeItem'].map((r) => roleColumn(columns, r));
-  const hasSplit = split[0] !== undefined;
+  const reader = new RowReader(view, table, vocab, columns);
   const rows: TableRow[] = [];
-  const problems: RecognitionProblem[] = [];
   let lastRow = dataStart - 1;
   let blankRun = 0;
-  let previousCode: string | undefined;
   let note: ParsedRows['note'];
-  const hasKeysBelow = table.rows.some((rl) => rl.after !== undefined);
-  /** Per amount role, the column after a merged label where an amount was found (see below). */
-  const amountAfterMerge = new Map<string, number>();
-  const seenKeys = new Set<string>();
 
   for (let r = dataStart; r <= limit; r++) {
     // Only a row of one or two entries may be a note or the narrative after the table: the others
@@ -104,7 +93,51 @@ export function parseRows(
       }
       if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH && !isClearlyData(view, r)) break;
     }
+    const row = reader.read(r, rows);
+    if (!row) continue;
+    rows.push(row);
+    lastRow = r;
+  }
+  if (table.kind === 'coded' && reader.codeCol === undefined && !reader.hasSplit) codesFromNames(rows, vocab);
+  return { rows, lastRow, ...(note && { note }), problems: reader.problems };
+}
 
+/**
+ * Reads one data row after another: its labels and row keys, its code, its amount cells. A class
+ * whose per-row method the compiler optimises on its own: inside parseRows's loop, the whole was
+ * compiled on the stack three times (180 ms on the ten-times workbook, one compile thrown away).
+ */
+class RowReader {
+  readonly problems: RecognitionProblem[] = [];
+  readonly codeCol: number | undefined;
+  readonly hasSplit: boolean;
+  private readonly labelRoles: RecognizedColumn[];
+  private readonly amountRoles: RecognizedColumn[];
+  private readonly split: (number | undefined)[];
+  private readonly hasKeysBelow: boolean;
+  /** Per amount role, the column after a merged label where an amount was found (see read). */
+  private readonly amountAfterMerge = new Map<string, number>();
+  private readonly seenKeys = new Set<string>();
+  private previousCode: string | undefined;
+
+  constructor(
+    private readonly view: SheetView,
+    private readonly table: TableVocabulary,
+    private readonly vocab: Vocabulary,
+    private readonly columns: RecognizedColumn[],
+  ) {
+    const kinds = new Map(table.columns.map((c) => [c.role, c.kind]));
+    this.labelRoles = columns.filter((c) => kinds.get(c.role) === 'label');
+    this.amountRoles = columns.filter((c) => kinds.get(c.role) === 'amount');
+    this.codeCol = roleColumn(columns, 'code');
+    this.split = ['codeClass', 'codeSection', 'codeItem'].map((r) => roleColumn(columns, r));
+    this.hasSplit = this.split[0] !== undefined;
+    this.hasKeysBelow = table.rows.some((rl) => rl.after !== undefined);
+  }
+
+  /** Row r as a table row; undefined when it holds no label, code or amount. `rows` are those read so far. */
+  read(r: number, rows: readonly TableRow[]): TableRow | undefined {
+    const { view, table, vocab, columns, labelRoles, amountRoles, codeCol, split, hasSplit, hasKeysBelow, seenKeys, problems } = this;
     const labels: Record<string, string> = {};
     let keys: Record<string, string> | undefined;
     let indent = 0;
@@ -121,13 +154,12 @@ export function parseRows(
         if (hasKeysBelow) seenKeys.add(`${lc.role}:${key}`);
       }
     }
-
     let code: SubjectCode | undefined;
     let codeCell: string | undefined;
     if (table.kind === 'coded') {
       if (hasSplit) {
         const [c, k, x] = split.map((col) => (col === undefined ? null : view.cellAt(r, col)?.value ?? null));
-        code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, previousCode);
+        code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, this.previousCode);
         if (code) codeCell = toA1(r, split[0]!);
         // A 款 or 项 typed as text "2" lost its leading zero: a number cell may show it so, text may not.
         [k, x].forEach((part, i) => {
@@ -164,7 +196,7 @@ export function parseRows(
           codeCell = toA1(r, roleColumn(columns, 'name') ?? codeCol ?? 1);
         }
       }
-      if (code) previousCode = code.code;
+      if (code) this.previousCode = code.code;
     }
 
     const cells: Record<string, CellRef> = {};
@@ -178,8 +210,8 @@ export function parseRows(
         const after = view.rightEdge(r, ref.col) + 1;
         const beside = !columns.some((c) => c.col === after) ? view.ref(r, after) : undefined;
         const labelled = typeof view.cellAt(r, ref.col)?.value === 'string';
-        if (beside && beside.col === after && labelled && (beside.amount !== null || (amountAfterMerge.get(ac.role) === after && beside.text === ''))) {
-          if (beside.amount !== null) amountAfterMerge.set(ac.role, after);
+        if (beside && beside.col === after && labelled && (beside.amount !== null || (this.amountAfterMerge.get(ac.role) === after && beside.text === ''))) {
+          if (beside.amount !== null) this.amountAfterMerge.set(ac.role, after);
           ref = beside;
         } else {
           ref.amount = null;
@@ -195,7 +227,7 @@ export function parseRows(
 
     const hasLabel = Object.keys(labels).length > 0;
     const hasAmount = amountRoles.some((ac) => cells[ac.role]!.amount !== null || cells[ac.role]!.invalid);
-    if (!hasLabel && !code && !hasAmount) continue;
+    if (!hasLabel && !code && !hasAmount) return undefined;
     // The row's name: a subject's, a 三公 item's, a project's (项目支出表: its 合计 in the project column).
     const nameText = labels.name ?? labels.item ?? labels.project ?? '';
     // A table laid out across, with no label or code column (the 三公 table with one column per
@@ -205,12 +237,9 @@ export function parseRows(
     // One literal per shape, its properties in the object itself (one added later goes to a separate
     // store): spreading temporary objects was once the costliest line of recognition.
     const k = keys ?? NO_KEYS;
-    if (code) rows.push(codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, code, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells, code });
-    else rows.push(codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells });
-    lastRow = r;
+    if (code) return codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, code, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells, code };
+    return codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells };
   }
-  if (table.kind === 'coded' && codeCol === undefined && !hasSplit) codesFromNames(rows, vocab);
-  return { rows, lastRow, ...(note && { note }), problems };
 }
 
 /** Rows most of whose names must be the economic classification's before their codes are read from them. */
