@@ -7,7 +7,7 @@ import { normalizeLabel } from '../../text.js';
 import type { Lang } from '../../messages.js';
 import type { CellRef, RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
-import { identityItem, type RuleContext } from '../context.js';
+import { identityItem, type CodedRows, type RuleContext } from '../context.js';
 import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import type { Screen } from '../conditions.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
@@ -63,7 +63,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
         const factor = UNIT_FACTOR[ctx.unit(t)];
         const coded = t.rows.filter((r) => r.code);
         const total = t.rows.find((r) => r.isTotal);
-        const groups = parentGroups(coded);
+        const groups = parentGroups(coded, ctx.codedRows(t));
         const classes = coded.filter((r) => r.code!.level === 1);
         if (total && classes.length) groups.push({ parent: total, children: classes });
         for (const role of ctx.amountRoles(t)) {
@@ -95,25 +95,25 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
  * under 政府经济分类 501 and again under 505): a child belongs to the nearest such row above it, not
  * to all of them pooled.
  */
-function parentGroups(coded: readonly TableRow[]): { parent: TableRow; children: TableRow[] }[] {
-  const rowsOf = new Map<string, number>();
-  for (const r of coded) rowsOf.set(r.code!.code, (rowsOf.get(r.code!.code) ?? 0) + 1);
-  const byCode = new Map<string, TableRow[]>();
-  const byRow = new Map<TableRow, TableRow[]>();
+function parentGroups(coded: readonly TableRow[], byCode: ReadonlyMap<string, CodedRows>): { parent: TableRow; children: TableRow[] }[] {
+  const rowsOf = (code: string) => byCode.get(code)?.count ?? 0;
+  const childrenOfCode = new Map<string, TableRow[]>();
+  const childrenOfRow = new Map<TableRow, TableRow[]>();
+  // The latest row so far of each code printed on several rows: its children below belong to it.
   const lastRowOf = new Map<string, TableRow>();
   for (const c of coded) {
-    lastRowOf.set(c.code!.code, c);
+    if (rowsOf(c.code!.code) > 1) lastRowOf.set(c.code!.code, c);
     const p = parentCode(c.code!.code);
     if (p === undefined) continue;
-    if ((rowsOf.get(p) ?? 0) < 2) addTo(byCode, p, c);
+    if (rowsOf(p) < 2) addTo(childrenOfCode, p, c);
     else {
       const above = lastRowOf.get(p);
-      if (above) addTo(byRow, above, c);
+      if (above) addTo(childrenOfRow, above, c);
     }
   }
   const groups: { parent: TableRow; children: TableRow[] }[] = [];
   for (const parent of coded) {
-    const children = rowsOf.get(parent.code!.code)! < 2 ? byCode.get(parent.code!.code) : byRow.get(parent);
+    const children = rowsOf(parent.code!.code) < 2 ? childrenOfCode.get(parent.code!.code) : childrenOfRow.get(parent);
     if (children?.length) groups.push({ parent, children });
   }
   return groups;

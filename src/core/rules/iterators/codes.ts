@@ -49,7 +49,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
     const early = { level: 0, parentCode: '', parentRows: 0, nested: false, childCount: 0, amount: 0, detailLevel: 0 };
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
-        const rowsOfCode = codedRows(t);
+        const rowsOfCode = ctx.codedRows(t);
         const childrenOf = new Map<string, number>();
         for (const r of t.rows) {
           if (!r.code) continue;
@@ -280,7 +280,7 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
       const to = ctx.table(pair.to);
       // A target table published without codes (a one-line summary) cannot be missing a code row.
       if (!from || !to || !to.rows.some((r) => r.code)) continue;
-      const target = codedRows(to);
+      const target = ctx.codedRows(to);
       for (const row of from.rows) {
         const amount = ctx.cell(from, row, pair.column)?.amount;
         if (!row.code || !amount) continue;
@@ -300,18 +300,6 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
     }
   },
 };
-
-/** A table's coded rows by code: the first row holding each code, and how many do. */
-function codedRows(t: RecognizedTable): Map<string, { first: TableRow; count: number }> {
-  const out = new Map<string, { first: TableRow; count: number }>();
-  for (const row of t.rows) {
-    if (!row.code) continue;
-    const seen = out.get(row.code.code);
-    if (seen) seen.count++;
-    else out.set(row.code.code, { first: row, count: 1 });
-  }
-  return out;
-}
 
 /**
  * One coded row of the source table, as an item. A class, as NameUse: its cells and texts are made
