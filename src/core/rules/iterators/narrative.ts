@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { NarrativeParams, SharesParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
+import type { GridSheet } from '../../grid.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
@@ -64,18 +65,33 @@ export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
  * cells through the rest of a large check.
  */
 export function* textCells(ctx: RuleContext, minLength: number): Generator<NarrativeCell, void, undefined> {
-  for (const sheet of ctx.grid.sheets) {
-    for (let r = 0; r < sheet.rows.length; r++) {
-      const cells = sheet.rows[r];
-      if (!cells) continue;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
-        if (cell && typeof cell.value === 'string' && cell.text.length >= minLength) {
-          yield { sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) };
-        }
-      }
+  for (const { sheet, at } of textPositions(ctx)) {
+    for (let k = 0; k < at.length; k += 2) {
+      const r = at[k]!;
+      const c = at[k + 1]!;
+      const cell = sheet.rows[r]![c]!;
+      if (cell.text.length >= minLength) yield { sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) };
     }
   }
+}
+
+/**
+ * Where each sheet's text cells are (0-based row and column, in pairs), found once per check: the
+ * walks above, several per check, then pass over a large sheet's hundreds of thousands of amounts
+ * without looking at them. Positions only, so nothing of the cells is held twice.
+ */
+function textPositions(ctx: RuleContext): { sheet: GridSheet; at: Int32Array }[] {
+  return ctx.memo('text-positions', () =>
+    ctx.grid.sheets.map((sheet) => {
+      const at: number[] = [];
+      for (let r = 0; r < sheet.rows.length; r++) {
+        const cells = sheet.rows[r];
+        if (!cells) continue;
+        for (let c = 0; c < cells.length; c++) if (typeof cells[c]?.value === 'string') at.push(r, c);
+      }
+      return { sheet, at: Int32Array.from(at) };
+    }),
+  );
 }
 
 export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
