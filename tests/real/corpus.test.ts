@@ -86,4 +86,18 @@ describe('messages on the real corpus', () => {
     expect(errors).toBeGreaterThan(0);
     expect(bare).toEqual([]);
   }, 60_000);
+
+  it('explain each cell of a row typed wrong by the sums that cell is in, and name the others as related', async () => {
+    // 普陀 司法局 2026 单位: 人员经费 and 公用经费 of the 支出总计 row each 101,200 off the basic table, in turn.
+    const catalogue = await loadCatalogue();
+    const { findings } = await checkFile(`${CORPUS_DIR}shanghai-putuo-justice-2026-unit.xlsx`, catalogue, 'zh-CN');
+    const at = (cell: string) => findings.find((f) => f.sheet === '表1 财务收支总表' && f.cell === cell)!;
+    const [staff, office] = [at('E18'), at('F18')];
+    expect(staff.message).toContain('E35');
+    expect(staff.message).not.toContain('F35');
+    expect(office.message).toContain('F35');
+    expect(office.message).not.toContain('E35');
+    expect(staff.related?.map((r) => r.cell)).toContain('F18');
+    expect(office.related?.map((r) => r.cell)).toContain('E18');
+  }, 60_000);
 });

@@ -252,18 +252,24 @@ export async function runRules(
     );
     const primary = itemOf.get(evidence[0]!)!;
     const severity = primary.rule.severity;
-    const sentences = evidence.map((id) => {
+    const sentenceOf = (id: Identity) => {
       const { item, rule } = itemOf.get(id)!;
       return render(rule.message[lang], item, lang);
-    }).join(WORDS.separator[lang]);
-    const evidenceCells = evidence.flatMap((id) => terms(id).map((t) => address(t.ref)));
+    };
+    const sentencesOf = (ids: readonly Identity[]) => ids.map(sentenceOf).join(WORDS.separator[lang]);
+    const cellsOf = (ids: readonly Identity[]) => ids.flatMap((id) => terms(id).map((t) => address(t.ref)));
     if (c.safety === 'ambiguous') {
       // Two cells explain the failures equally well: name them all and let the person choose.
-      findings.push(choice(primary, c.term, c.candidates, sentences, evidenceCells));
+      findings.push(choice(primary, c.term, c.candidates, sentencesOf(evidence), cellsOf(evidence)));
       continue;
     }
-    // A row typed wrong consistently changes in several cells: one finding per cell, each with its fix.
+    // A row typed wrong consistently changes in several cells: one finding per cell, each with its fix
+    // and, as its evidence, the failed sums that cell is in (all of them when it is in none by itself).
     for (const change of [c, ...c.with]) {
+      const key = termKey(change.term);
+      const own = evidence.filter((id) => terms(id).some((t) => termKey(t) === key));
+      const sentences = sentencesOf(own.length > 0 ? own : evidence);
+      const evidenceCells = cellsOf(own.length > 0 ? own : evidence);
       const decimals = Math.max(2, change.term.ref.decimals);
       const slip = explainValue(change.term.ref.amount, change.value, lang, decimals);
       const message =
