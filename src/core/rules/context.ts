@@ -31,6 +31,18 @@ export interface Item {
 export interface CodedRows {
   first: TableRow;
   count: number;
+  /** Every row of the code, in table order, when there are several. */
+  rows?: TableRow[];
+}
+
+/** Adds a row to its code's entry in a by-code index. */
+export function indexRow(index: Map<string, CodedRows>, code: string, row: TableRow): void {
+  const seen = index.get(code);
+  if (!seen) index.set(code, { first: row, count: 1 });
+  else {
+    seen.count++;
+    (seen.rows ??= [seen.first]).push(row);
+  }
 }
 
 export class RuleContext {
@@ -74,12 +86,7 @@ export class RuleContext {
     let out = this.codeIndexes.get(t);
     if (!out) {
       const index = new Map<string, CodedRows>();
-      for (const row of t.rows) {
-        if (!row.code) continue;
-        const seen = index.get(row.code.code);
-        if (seen) seen.count++;
-        else index.set(row.code.code, { first: row, count: 1 });
-      }
+      for (const row of t.rows) if (row.code) indexRow(index, row.code.code, row);
       this.codeIndexes.set(t, (out = index));
     }
     return out;

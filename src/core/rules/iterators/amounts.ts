@@ -7,7 +7,7 @@ import { normalizeLabel } from '../../text.js';
 import type { Lang } from '../../messages.js';
 import type { CellRef, RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
-import { identityItem, type CodedRows, type RuleContext } from '../context.js';
+import { identityItem, indexRow, type CodedRows, type RuleContext } from '../context.js';
 import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import type { Screen } from '../conditions.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
@@ -415,44 +415,33 @@ function locateOne(ctx: RuleContext, sel: CellSelector): Located | undefined {
   return row && term ? { table: t, row, term } : undefined;
 }
 
-/** Rows by code: the first row of each code, and every row of the codes standing on several. */
-interface RowsByCode {
-  first: Map<string, TableRow>;
-  several: Map<string, TableRow[]>;
-}
-
 /**
  * Coded rows by code; for two-sided summaries, class rows by the code their label stands for. A code
  * may stand on several rows (北京 2026 lists its 项 unit by unit, and its 支出总表 each 项 once per
- * economic subject): a tie by code compares what they add up to. Nearly every code has one row, which
- * is kept alone (a county consolidation has tens of thousands).
+ * economic subject): a tie by code compares what they add up to. The coded rows' index is the
+ * check's own (RuleContext.codedRows); one by label is made once per check.
  */
-function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: Pick<CellSelector, 'rows' | 'side'>): RowsByCode {
-  // Several ties (and rules) match the same table by code: its rows are indexed once per check, for
-  // every column. Only the rows are kept; a tie's cells are made as it is judged, and die with it.
-  return ctx.memo(`rows-by-code:${t.id}:${t.sheet}:${sel.rows ?? ''}:${sel.side ?? ''}`, () => {
-    const out: RowsByCode = { first: new Map(), several: new Map() };
+function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: Pick<CellSelector, 'rows' | 'side'>): ReadonlyMap<string, CodedRows> {
+  if (sel.rows === 'codes') return ctx.codedRows(t);
+  return ctx.memo(`rows-by-label-code:${t.id}:${t.sheet}:${sel.side ?? ''}`, () => {
+    const index = new Map<string, CodedRows>();
     const vocabRows = ctx.vocab.tables.get(t.id)?.rows ?? [];
     for (const row of t.rows) {
-      let code: string | undefined;
-      if (sel.rows === 'codes') code = row.code?.code;
-      else {
-        const key = sel.side ? row.keys[sel.side] : undefined;
-        code = vocabRows.find((v) => v.key === key && v.column === sel.side)?.code;
-      }
-      if (!code) continue;
-      const first = out.first.get(code);
-      if (!first) out.first.set(code, row);
-      else (out.several.get(code) ?? out.several.set(code, [first]).get(code)!).push(row);
+      const key = sel.side ? row.keys[sel.side] : undefined;
+      const code = vocabRows.find((v) => v.key === key && v.column === sel.side)?.code;
+      if (code) indexRow(index, code, row);
     }
-    return out;
+    return index;
   });
 }
 
+/** Every row of a code's entry. */
+const allRows = (entry: CodedRows) => entry.rows ?? [entry.first];
+
 /** Every row of a code, none when the table lacks it. */
-function rowsOfCode(index: RowsByCode, code: string): TableRow[] {
-  const first = index.first.get(code);
-  return index.several.get(code) ?? (first ? [first] : []);
+function rowsOfCode(index: ReadonlyMap<string, CodedRows>, code: string): TableRow[] {
+  const entry = index.get(code);
+  return entry ? allRows(entry) : [];
 }
 
 const cells = (ts: Term[]) => ts.map((t) => cellKey(t.ref)).join('+');
@@ -522,23 +511,23 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide, keep?: KeepC
     const rs = rowsByCode(ctx, rt, right);
     const ls = rowsByCode(ctx, lt, left);
     const termsOf = (t: RecognizedTable, rows: TableRow[], sel: CellSelector) => rows.flatMap((row) => ctx.term(t, row, sel.column, 1, sel.side) ?? []);
-    for (const [code, lrow] of ls.first) {
-      const rrow = rs.first.get(code);
-      if (!rrow) continue;
-      if (!ls.several.has(code) && !rs.several.has(code)) {
+    for (const [code, l] of ls) {
+      const r = rs.get(code);
+      if (!r) continue;
+      if (l.count === 1 && r.count === 1) {
         if (keep) {
-          const lc = ctx.cell(lt, lrow, left.column);
-          const rc = lc && ctx.cell(rt, rrow, right.column);
+          const lc = ctx.cell(lt, l.first, left.column);
+          const rc = lc && ctx.cell(rt, r.first, right.column);
           if (lc && rc && !keep(lc, lt, rc, rt)) continue;
         }
-        const l = ctx.term(lt, lrow, left.column, 1, left.side);
-        const r = l && ctx.term(rt, rrow, right.column, 1, right.side);
-        if (l && r) yield { lhs: [l], rhs: [r], table: lt, code };
+        const leftTerm = ctx.term(lt, l.first, left.column, 1, left.side);
+        const rightTerm = leftTerm && ctx.term(rt, r.first, right.column, 1, right.side);
+        if (leftTerm && rightTerm) yield { lhs: [leftTerm], rhs: [rightTerm], table: lt, code };
         continue;
       }
-      const l = termsOf(lt, rowsOfCode(ls, code), left);
-      const r = l.length > 0 ? termsOf(rt, rowsOfCode(rs, code), right) : [];
-      if (r.length > 0) yield { lhs: l, rhs: r, table: lt, code };
+      const lhs = termsOf(lt, allRows(l), left);
+      const rhs = lhs.length > 0 ? termsOf(rt, allRows(r), right) : [];
+      if (rhs.length > 0) yield { lhs, rhs, table: lt, code };
     }
     return;
   }
@@ -649,11 +638,11 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
     const rs = rowsByCode(ctx, rt, { rows: 'codes' });
     // A table whose codes were not read (北京 2026 prints “30108-机关事业单位基本养老保险缴费” in one
     // cell) holds no code at all: that is a check that cannot run, not a zero to compare with.
-    if (ls.first.size === 0 || rs.first.size === 0) return;
+    if (ls.size === 0 || rs.size === 0) return;
     // Nor where the amount column was not read (广州 2026's basic table headed “预算” before it was known).
     if (!lt.columns.some((c) => c.role === params.left.column) || !rt.columns.some((c) => c.role === params.right.column)) return;
     // Every row of a code (北京 2026 lists its 项 unit by unit).
-    const termsOf = (t: RecognizedTable, index: RowsByCode, column: string, codes: string[]) =>
+    const termsOf = (t: RecognizedTable, index: ReadonlyMap<string, CodedRows>, column: string, codes: string[]) =>
       codes.flatMap((code) => rowsOfCode(index, code).flatMap((row) => ctx.term(t, row, column) ?? []));
     const elsewhere = bookedElsewhere(ctx, params.left.column);
     for (const pair of params.pairs) {

@@ -61,23 +61,24 @@ export const narrativeSubjectCodes: IteratorDef<z.infer<typeof ItemParams>> = {
   identities: false,
   texts: [],
   run(ctx) {
+    // Most narratives write no code in brackets: the tables' codes and names are indexed only for one that does.
+    const written = narrativeCells(ctx).flatMap((cell) => [...cell.folded.matchAll(NAMED_CODE)].map((m) => ({ cell, m })));
+    if (written.length === 0) return [];
     const { codes, byName } = tableCodes(ctx);
     if (codes.size === 0) return [];
     const items: Item[] = [];
-    for (const cell of narrativeCells(ctx)) {
-      for (const m of cell.folded.matchAll(NAMED_CODE)) {
-        const code = m[2]!;
-        const name = tableName(m[1]!, byName);
-        const same = [...(byName.get(name) ?? [])].filter((c) => c.length === code.length);
-        const tableCode = same.length === 1 ? same[0]! : '';
-        const at = cell.folded.indexOf(code, m.index! + m[1]!.length);
-        items.push({
-          facts: { name, code, codeInTables: codes.has(code), tableCode },
-          cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
-          // The code replaced where it stands; the person confirms it (another year's code is possible).
-          ...(tableCode && !codes.has(code) && { fix: { sheet: cell.sheet, cell: toA1(cell.row, cell.col), value: cell.text.slice(0, at) + tableCode + cell.text.slice(at + code.length), safety: 'unsafe' as const } }),
-        });
-      }
+    for (const { cell, m } of written) {
+      const code = m[2]!;
+      const name = tableName(m[1]!, byName);
+      const same = [...(byName.get(name) ?? [])].filter((c) => c.length === code.length);
+      const tableCode = same.length === 1 ? same[0]! : '';
+      const at = cell.folded.indexOf(code, m.index! + m[1]!.length);
+      items.push({
+        facts: { name, code, codeInTables: codes.has(code), tableCode },
+        cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+        // The code replaced where it stands; the person confirms it (another year's code is possible).
+        ...(tableCode && !codes.has(code) && { fix: { sheet: cell.sheet, cell: toA1(cell.row, cell.col), value: cell.text.slice(0, at) + tableCode + cell.text.slice(at + code.length), safety: 'unsafe' as const } }),
+      });
     }
     return items;
   },
