@@ -52,6 +52,8 @@ export interface Reference {
   side?: string;
   /** The table must be a coded one (hierarchy, codes). */
   coded?: boolean;
+  /** A subject code the params name in that table: it must belong to the table's classification. */
+  code?: string;
 }
 
 export const IDENTITY_FACTS: Record<string, FactSpec> = {

@@ -629,6 +629,9 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
   references: (p) => [
     { path: ['left', 'column'], table: p.left.table, column: p.left.column, coded: true },
     { path: ['right', 'column'], table: p.right.table, column: p.right.column, coded: true },
+    ...p.pairs.flatMap((pair, i) =>
+      (['left', 'right'] as const).flatMap((side) => pair[side].map((code, j) => ({ path: ['pairs', i, side, j], table: p[side].table, code }))),
+    ),
   ],
   *run(ctx, params, ruleId) {
     const lt = ctx.table(params.left.table);

@@ -103,6 +103,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
   references: (p) =>
     p.statements.flatMap((s, i) => [
       ...cellReferences(s, ['statements', i]),
+      ...(s.codes ?? []).map((code, j) => ({ path: ['statements', i, 'codes', j], table: s.table, code, coded: true })),
       ...(s.totalRowColumns ?? []).map((column, j) => ({ path: ['statements', i, 'totalRowColumns', j], table: s.table, column })),
       ...(s.orEquals ?? []).flatMap((o, j) => cellReferences(o, ['statements', i, 'orEquals', j])),
     ]),
