@@ -47,7 +47,8 @@ export const TableVocabulary = z
   .object({
     id: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target']),
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
-    kind: z.enum(['coded', 'two-sided', 'labelled', 'performance-target']),
+    /** form: label and value side by side, one field to a row (部门整体支出绩效目标表's 资金总额 | 8200.95). */
+    kind: z.enum(['coded', 'two-sided', 'labelled', 'form', 'performance-target']),
     codeSystem: z.enum(['functional', 'economic']).optional(),
     title: z.array(TextMatcher).min(1),
     /** Roles that must be found for the table to be usable. */

@@ -9,6 +9,7 @@ import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable
 import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
+import { readFormFields } from './form.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
@@ -90,7 +91,7 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
     const title = findTitle(view, r, vocab);
     // A standard table's title counts only when a header follows it; a target table's when its form's
     // labels do (福州 2026's narrative says “1.项目支出绩效目标表” and then that there is none).
-    if (title && (title.table.kind === 'performance-target' ? formFollows(view, r, title.table) : findHeader(view, r, title.table, vocab, view.rowCount))) {
+    if (title && (title.table.kind === 'performance-target' ? formFollows(view, r, title.table) : title.table.kind === 'form' ? readFormFields(view, title.table, r, view.rowCount).length > 0 : findHeader(view, r, title.table, vocab, view.rowCount))) {
       anchors.push(title);
       continue;
     }
@@ -186,6 +187,31 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   };
 }
 
+/** A form's fields as a table: one row per field, its label and its amount as the table's two columns. */
+function recognizeForm(view: SheetView, anchor: Anchor, limit: number): RecognizedTable | undefined {
+  const fields = readFormFields(view, anchor.table, anchor.row, limit);
+  if (fields.length === 0) return undefined;
+  const first = fields[0]!;
+  const bottom = fields[fields.length - 1]!.row.row;
+  const unit = findUnit(view, anchor.row, bottom);
+  const role = (kind: string) => anchor.table.columns.find((c) => c.kind === kind)!;
+  return {
+    id: anchor.table.id,
+    sheet: view.name,
+    range: rangeToA1({ top: anchor.row, left: Math.min(anchor.col, ...fields.map((f) => f.labelCol)), bottom, right: Math.max(anchor.col, ...fields.map((f) => f.valueCol)) }),
+    title: anchor.title,
+    titleCell: toA1(anchor.row, anchor.col),
+    ...(unit && { unit: unit.unit, unitCell: unit.cell }),
+    columns: [
+      { role: role('label').role, col: first.labelCol, header: role('label').name['zh-CN'] },
+      { role: role('amount').role, col: first.valueCol, header: role('amount').name['zh-CN'] },
+    ],
+    headerRows: { top: anchor.row, bottom: anchor.row },
+    rows: fields.map((f) => f.row),
+    problems: unit ? [] : [{ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} }],
+  };
+}
+
 function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): RecognizedTable[] {
   const { details, lastRow, left, right, list } = parseTarget(view, anchor.table, anchor.row, limit);
   const unit = findUnit(view, anchor.row, Math.min(limit, anchor.row + 2));
@@ -242,7 +268,10 @@ export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognitio
     anchors.forEach((anchor, i) => {
       const limit = (anchors[i + 1]?.row ?? view.rowCount + 1) - 1;
       if (anchor.table.kind === 'performance-target') tables.push(...recognizeTarget(view, anchor, limit));
-      else {
+      else if (anchor.table.kind === 'form') {
+        const table = recognizeForm(view, anchor, limit);
+        if (table) tables.push(table);
+      } else {
         const table = recognizeStandard(view, anchor, limit, vocab);
         if (table) tables.push(table);
       }

@@ -102,7 +102,9 @@ export class RuleContext {
     const key = `t|${t.id}|${t.sheet}|${lang}`;
     let name = this.names.get(key);
     if (name === undefined) {
-      name = `${this.vocab.tables.get(t.id)?.name[lang] ?? t.id}（${t.sheet}）`;
+      const own = this.vocab.tables.get(t.id)?.name[lang] ?? t.id;
+      // A sheet named after its table (“部门整体支出绩效目标表”) is not named twice.
+      name = t.sheet === own ? own : `${own}（${t.sheet}）`;
       this.names.set(key, name);
     }
     return name;

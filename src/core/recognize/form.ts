@@ -1,0 +1,41 @@
+/**
+ * Tables laid out as a form (部门整体支出绩效目标表): one field to a row, its label and its value side
+ * by side — 资金总额 | 8200.95 — under a block heading such as 年度预算安排（万元）. Each row label of the
+ * vocabulary is taken once, below the title, and only with an amount right after it: a form of another
+ * layout (西安 2022's, its amounts in columns under 总额 | 财政拨款) is not misread as this one.
+ */
+import type { TableRow } from '../model.js';
+import { stripEnumeration } from '../text.js';
+import { bestScore, type TableVocabulary } from '../vocabulary.js';
+import type { SheetView } from './sheet-view.js';
+
+/** How far below the title the first field may stand. */
+const FIRST_FIELD_REACH = 6;
+
+export interface FormField {
+  row: TableRow;
+  labelCol: number;
+  valueCol: number;
+}
+
+/** The form's fields from below its title to `limit`, in sheet order. */
+export function readFormFields(view: SheetView, table: TableVocabulary, title: number, limit: number): FormField[] {
+  const amountRole = table.columns.find((c) => c.kind === 'amount')?.role;
+  if (!amountRole) return [];
+  const fields: FormField[] = [];
+  const taken = new Set<string>();
+  for (let r = title + 1; r <= limit; r++) {
+    if (fields.length === 0 && r > title + FIRST_FIELD_REACH) break;
+    for (const e of view.entries(r)) {
+      if (typeof e.cell.value !== 'string') continue;
+      const label = table.rows.find((rl) => !taken.has(rl.key) && bestScore(rl.match, stripEnumeration(e.norm)) > 0);
+      if (!label) continue;
+      const valueCol = view.rightEdge(r, e.col) + 1;
+      const value = view.ref(r, valueCol);
+      if (value.amount === null || value.col !== valueCol) continue;
+      taken.add(label.key);
+      fields.push({ row: { row: r, labels: { [label.column]: e.text.trim() }, keys: { [label.column]: label.key }, isTotal: false, indent: 0, cells: { [amountRole]: value } }, labelCol: e.col, valueCol });
+    }
+  }
+  return fields;
+}
