@@ -1,16 +1,17 @@
 /**
  * Tables laid out as a form (部门整体支出绩效目标表): one field to a row, its label and its value side
  * by side — 资金总额 | 8200.95 — under a block heading such as 年度预算安排（万元）. Each row label of the
- * vocabulary is taken once, below the title, and only with an amount right after it: a form of another
- * layout (西安 2022's, its amounts in columns under 总额 | 财政拨款) is not misread as this one.
+ * vocabulary is taken once, below the title, and only with an amount right after it (past a merged
+ * label: 西安 2022 lists its tasks under 总额 | 财政拨款 and closes them with 金额合计 over B:C, its
+ * total in D), so a task's amounts are never read as a field.
  */
 import type { TableRow } from '../model.js';
 import { stripEnumeration } from '../text.js';
 import { bestScore, type TableVocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
-/** How far below the title the first field may stand. */
-const FIRST_FIELD_REACH = 6;
+/** How far below the title the first field may stand: a list of tasks (西安 2022) has its 金额合计 below them. */
+const FIRST_FIELD_REACH = 30;
 
 export interface FormField {
   row: TableRow;
