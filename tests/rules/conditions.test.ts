@@ -14,6 +14,7 @@ import { RuleContext } from '../../src/core/rules/context.js';
 import type { TopLevelCondition } from '../../src/core/rules/schema.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { readWorkbookFile } from '../../src/xlsx/read-file.js';
+import type { LayoutOptions } from '../../src/xlsx/budget-writer.js';
 import { corpusWorkbooks, SAMPLE_XLSX, variantGrid } from '../helpers.js';
 
 const matches = (fact: unknown, pattern: unknown) => typeof fact === 'string' && typeof pattern === 'string' && new RegExp(pattern, 'u').test(fact);
@@ -36,16 +37,21 @@ beforeAll(async () => {
   catalogue = await loadCatalogue();
 });
 
+/** The sample, layouts of it and every corpus workbook, each recognised: what the tests below walk every rule's items over. */
+async function contexts(layouts: Partial<LayoutOptions>[]): Promise<RuleContext[]> {
+  const grids: GridWorkbook[] = [await readWorkbookFile(SAMPLE_XLSX)];
+  for (const layout of layouts) grids.push(await variantGrid(layout));
+  for (const f of corpusWorkbooks()) grids.push(await readWorkbookFile(f));
+  return grids.map((grid) => new RuleContext(recognize(grid, catalogue.vocab), catalogue.vocab, grid));
+}
+
 describe('compiled conditions agree with json-rules-engine', () => {
   it('on every item of every rule, over the sample, two layouts and the real corpus', async () => {
-    const grids: GridWorkbook[] = [await readWorkbookFile(SAMPLE_XLSX), await variantGrid({ codes: 'split', unit: '元', numbers: 'text' }), await variantGrid({ oneSheet: true })];
-    for (const f of corpusWorkbooks()) grids.push(await readWorkbookFile(f));
     const disagreements: string[] = [];
     let compared = 0;
     let reported = 0;
     let identities = 0;
-    for (const grid of grids) {
-      const ctx = new RuleContext(recognize(grid, catalogue.vocab), catalogue.vocab, grid);
+    for (const ctx of await contexts([{ codes: 'split', unit: '元', numbers: 'text' }, { oneSheet: true }])) {
       for (const rule of catalogue.rules) {
         const predicate = compileConditions(rule.conditions as TopLevelCondition, matches);
         const engine = engineFor(rule.conditions as TopLevelCondition);
@@ -126,13 +132,10 @@ describe('requiresBreach: rules that report only a broken identity', () => {
 
 describe('screens: an iterator skips only items its rules could not report', () => {
   it('reports the same items with and without the screen, on the sample, a layout and the real corpus, and skips a share of them (about a third)', async () => {
-    const grids: GridWorkbook[] = [await readWorkbookFile(SAMPLE_XLSX), await variantGrid({ codes: 'split', unit: '元', numbers: 'text' })];
-    for (const f of corpusWorkbooks()) grids.push(await readWorkbookFile(f));
     const differences: string[] = [];
     let all = 0;
     let built = 0;
-    for (const grid of grids) {
-      const ctx = new RuleContext(recognize(grid, catalogue.vocab), catalogue.vocab, grid);
+    for (const ctx of await contexts([{ codes: 'split', unit: '元', numbers: 'text' }])) {
       for (const rule of catalogue.rules) {
         const predicate = compileConditions(rule.conditions as TopLevelCondition, matches);
         const screen = compileScreen(rule.conditions as TopLevelCondition, matches);
