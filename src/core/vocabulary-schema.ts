@@ -47,8 +47,11 @@ export const TableVocabulary = z
   .object({
     id: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target']),
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
-    /** form: label and value side by side, one field to a row (部门整体支出绩效目标表's 资金总额 | 8200.95). */
-    kind: z.enum(['coded', 'two-sided', 'labelled', 'form', 'performance-target']),
+    kind: z
+      .enum(['coded', 'two-sided', 'labelled', 'form', 'performance-target'])
+      .describe(
+        'coded 按科目编码；two-sided 收支两栏；labelled 按行标签；form 表单：标签与金额并排、一行一项（部门整体支出绩效目标表的“资金总额 | 8200.95”），行标签即各项；performance-target 项目绩效目标表 / coded by subject code; two-sided income and expense; labelled by row label; form: label and amount side by side, one field to a row (the row labels are the fields); performance-target project target forms',
+      ),
     codeSystem: z.enum(['functional', 'economic']).optional(),
     title: z.array(TextMatcher).min(1),
     /** Roles that must be found for the table to be usable. */
