@@ -100,4 +100,19 @@ describe('messages on the real corpus', () => {
     expect(staff.related?.map((r) => r.cell)).toContain('F18');
     expect(office.related?.map((r) => r.cell)).toContain('E18');
   }, 60_000);
+
+  it('say which suggested values only hold together, and offer none of them as a fix', async () => {
+    // 泉州 市政府办公室 2026: the 部门整体 form's 资金总额 and 项目支出 are both 6983.86 short of the
+    // budget tables, and its own sum is whole either way.
+    const catalogue = await loadCatalogue();
+    const { findings } = await checkFile(`${CORPUS_DIR}fujian-quanzhou-govoffice-2026-dept.xlsx`, catalogue, 'zh-CN');
+    const at = (cell: string) => findings.find((f) => f.sheet === '部门整体支出绩效目标表' && f.cell === cell)!;
+    const [total, project] = [at('C4'), at('C5')];
+    expect(total.message).toMatch(/需与部门整体支出绩效目标表!C5 的建议值一并修改/);
+    expect(project.message).toMatch(/需与部门整体支出绩效目标表!C4 的建议值一并修改/);
+    expect([total.fix, project.fix]).toEqual([
+      { sheet: '部门整体支出绩效目标表', cell: 'C4', value: 15184.81, safety: 'display-only' },
+      { sheet: '部门整体支出绩效目标表', cell: 'C5', value: 9269.43, safety: 'display-only' },
+    ]);
+  }, 60_000);
 });

@@ -45,6 +45,10 @@ const WORDS = {
     'zh-CN': '只改这一格会使本表现在相符的合计不再相符，请一并核对',
     en: 'changing this cell alone unbalances sums that add up now: check them too',
   },
+  together: {
+    'zh-CN': '需与{{cells}} 的建议值一并修改：只改这一格，现在相符的合计就不再相符',
+    en: 'change it together with the value suggested for {{cells}}: this cell alone would unbalance a sum that adds up now',
+  },
   or: { 'zh-CN': '、', en: ', ' },
   separator: { 'zh-CN': '；', en: '; ' },
   end: { 'zh-CN': '。', en: '.' },
@@ -313,7 +317,20 @@ export async function runRules(
   const proposed = new Set(culprits.flatMap((c) => [c, ...c.with].map((x) => termKey(x.term))));
   const partsFault = partsAtFault(culprits);
   const worsening = await suggestionsThatBreak(unplaced, touching, fails);
+  const suggested = new Map(unplaced.flatMap((id) => {
+    const value = suggestionFor(id);
+    return value === undefined ? [] : [[id, value] as const];
+  }));
+  const partners = await suggestionsTogether(suggested, unplaced, touching, fails);
   for (const id of unplaced) findings.push(unplacedFinding(id));
+
+  /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
+  function suggestionFor(id: Identity): number | undefined {
+    const anchor = anchorOf(id);
+    if (id.relation !== 'eq' || anchor.inText || proposed.has(termKey(anchor)) || partsFault.has(spread(id)) || worsening.has(id)) return undefined;
+    const short = id.lhs.includes(anchor) && id.rhs.every((t) => t.ref.sheet === anchor.ref.sheet) && evaluate(id).difference > 0;
+    return short ? undefined : solveFor(id, anchor);
+  }
 
   /**
    * A failure no cell explains, on its own total. Parts short of their total: a part left unfilled or
@@ -340,14 +357,17 @@ export async function runRules(
           id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
           lang,
         ) ?? (!short ? undefined : blanks.length > 1 ? formatTemplate(WORDS.blankParts[lang], { count: blanks.length }) : WORDS.rowLeftOut[lang]));
+    const value = suggested.get(id);
+    const together = partners.get(id);
+    const togetherHint = together && formatTemplate(WORDS.together[lang], { cells: together.map((a) => `${a.sheet}!${a.cell}`).join(WORDS.or[lang]) });
     return {
       ruleId: rule.id,
       severity: rule.severity,
       sheet: anchor.ref.sheet,
       cell: anchor.ref.cell,
-      message: sentence + (hint ? `${WORDS.separator[lang]}${hint}` : '') + WORDS.end[lang],
+      message: sentence + [hint, togetherHint].filter(Boolean).map((h) => `${WORDS.separator[lang]}${h}`).join('') + WORDS.end[lang],
       related: dedupe(related, anchor.ref),
-      ...(equation && !short && !proposed.has(termKey(anchor)) && !partsWrong && !worsening.has(id) && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value: solveFor(id, anchor), safety: 'display-only' as const } }),
+      ...(value !== undefined && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value, safety: 'display-only' as const } }),
       ...(item.table && { table: item.table }),
     };
   }
@@ -401,6 +421,39 @@ async function suggestionsThatBreak(unplaced: readonly Identity[], touching: rea
     if (!(await fails(other)) && (await fails(other, overrides))) for (const t of cells) broken.add(termKey(t));
   }
   return new Set(shown.filter((id) => broken.has(termKey(anchorOf(id)))));
+}
+
+/**
+ * Values shown for reference that only hold together: for each, the other suggested cells it shares a
+ * sum with that adds up now, adds up with every suggestion made and breaks with this one alone. 泉州
+ * 2026's 部门整体 form is short of the budget tables by 6983.86 in both 资金总额 and 项目支出, its own
+ * sum whole either way: each cell is told to change with the other.
+ */
+async function suggestionsTogether(
+  suggested: ReadonlyMap<Identity, number>,
+  unplaced: readonly Identity[],
+  touching: readonly Identity[],
+  fails: (id: Identity, overrides?: Overrides) => Promise<boolean>,
+): Promise<Map<Identity, CellAddress[]>> {
+  const out = new Map<Identity, CellAddress[]>();
+  if (suggested.size < 2) return out;
+  const all: Overrides = new Map([...suggested].map(([id, value]) => [termKey(anchorOf(id)), value]));
+  const failed = new Set(unplaced);
+  for (const id of suggested.keys()) {
+    const key = termKey(anchorOf(id));
+    const alone: Overrides = new Map([[key, all.get(key)!]]);
+    const partners = new Map<string, CellAddress>();
+    for (const other of touching) {
+      if (failed.has(other)) continue;
+      const cells = terms(other);
+      const others = cells.filter((t) => termKey(t) !== key && all.has(termKey(t)));
+      if (others.length === 0 || !cells.some((t) => termKey(t) === key)) continue;
+      if ((await fails(other)) || !(await fails(other, alone)) || (await fails(other, all))) continue;
+      for (const t of others) partners.set(termKey(t), address(t.ref));
+    }
+    if (partners.size > 0) out.set(id, [...partners.values()]);
+  }
+  return out;
 }
 
 /**
