@@ -71,10 +71,10 @@ describe('the real corpus', () => {
   });
 });
 
-/** A corpus workbook's findings (zh-CN) on the given cells of one sheet, in that order. */
-async function findingsAt(name: string, sheet: string, cells: string[]) {
+/** A corpus workbook's findings (zh-CN) on one sheet, by cell. */
+async function findingsOn(name: string, sheet: string) {
   const { findings } = await checkFile(`${CORPUS_DIR}${name}.xlsx`, await loadCatalogue(), 'zh-CN');
-  return cells.map((cell) => findings.find((f) => f.sheet === sheet && f.cell === cell)!);
+  return (cell: string) => findings.find((f) => f.sheet === sheet && f.cell === cell)!;
 }
 
 describe('messages on the real corpus', () => {
@@ -95,7 +95,8 @@ describe('messages on the real corpus', () => {
 
   it('explain each cell of a row typed wrong by the sums that cell is in, and name the others as related', async () => {
     // 普陀 司法局 2026 单位: 人员经费 and 公用经费 of the 支出总计 row each 101,200 off the basic table, in turn.
-    const [staff, office] = await findingsAt('shanghai-putuo-justice-2026-unit', '表1 财务收支总表', ['E18', 'F18']);
+    const at = await findingsOn('shanghai-putuo-justice-2026-unit', '表1 财务收支总表');
+    const [staff, office] = [at('E18'), at('F18')];
     expect(staff.message).toContain('E35');
     expect(staff.message).not.toContain('F35');
     expect(office.message).toContain('F35');
@@ -107,7 +108,8 @@ describe('messages on the real corpus', () => {
   it('say which suggested values only hold together, and offer none of them as a fix', async () => {
     // 泉州 市政府办公室 2026: the 部门整体 form's 资金总额 and 项目支出 are both 6983.86 short of the
     // budget tables, and its own sum is whole either way.
-    const [total, project] = await findingsAt('fujian-quanzhou-govoffice-2026-dept', '部门整体支出绩效目标表', ['C4', 'C5']);
+    const at = await findingsOn('fujian-quanzhou-govoffice-2026-dept', '部门整体支出绩效目标表');
+    const [total, project] = [at('C4'), at('C5')];
     expect(total.message).toMatch(/需与部门整体支出绩效目标表!C5 的建议值一并修改/);
     expect(project.message).toMatch(/需与部门整体支出绩效目标表!C4 的建议值一并修改/);
     expect([total.fix, project.fix]).toEqual([
