@@ -19,6 +19,11 @@ export interface FormField {
   valueCol: number;
 }
 
+/** Whether a field stands within reach below the title: the form follows it. */
+export function formFieldFollows(view: SheetView, table: TableVocabulary, title: number): boolean {
+  return readFormFields(view, table, title, Math.min(view.rowCount, title + FIRST_FIELD_REACH)).length > 0;
+}
+
 /** The form's fields from below its title to `limit`, in sheet order. */
 export function readFormFields(view: SheetView, table: TableVocabulary, title: number, limit: number): FormField[] {
   const amountRole = table.columns.find((c) => c.kind === 'amount')?.role;

@@ -9,7 +9,7 @@ import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable
 import { fold, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
-import { readFormFields } from './form.js';
+import { formFieldFollows, readFormFields } from './form.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
@@ -91,7 +91,7 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
     const title = findTitle(view, r, vocab);
     // A standard table's title counts only when a header follows it; a target table's when its form's
     // labels do (福州 2026's narrative says “1.项目支出绩效目标表” and then that there is none).
-    if (title && (title.table.kind === 'performance-target' ? formFollows(view, r, title.table) : title.table.kind === 'form' ? readFormFields(view, title.table, r, view.rowCount).length > 0 : findHeader(view, r, title.table, vocab, view.rowCount))) {
+    if (title && (title.table.kind === 'performance-target' ? formFollows(view, r, title.table) : title.table.kind === 'form' ? formFieldFollows(view, title.table, r) : findHeader(view, r, title.table, vocab, view.rowCount))) {
       anchors.push(title);
       continue;
     }

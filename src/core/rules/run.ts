@@ -327,9 +327,8 @@ export async function runRules(
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
   function suggestionFor(id: Identity): number | undefined {
     const anchor = anchorOf(id);
-    if (id.relation !== 'eq' || anchor.inText || proposed.has(termKey(anchor)) || partsFault.has(spread(id)) || worsening.has(id)) return undefined;
-    const short = id.lhs.includes(anchor) && id.rhs.every((t) => t.ref.sheet === anchor.ref.sheet) && evaluate(id).difference > 0;
-    return short ? undefined : solveFor(id, anchor);
+    if (id.relation !== 'eq' || anchor.inText || proposed.has(termKey(anchor)) || partsFault.has(spread(id)) || worsening.has(id) || partsShort(id)) return undefined;
+    return solveFor(id, anchor);
   }
 
   /**
@@ -346,7 +345,7 @@ export async function runRules(
     const related = terms(id).map((t) => address(t.ref));
     const equation = id.relation === 'eq' && !anchor.inText;
     const e = evaluate(id);
-    const short = equation && id.lhs.includes(anchor) && id.rhs.every((t) => t.ref.sheet === anchor.ref.sheet) && e.difference > 0;
+    const short = equation && partsShort(id);
     const blanks = short ? id.rhs.filter((t) => t.ref.amount === null && !t.inText) : [];
     if (blanks.length === 1) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
     const partsWrong = partsFault.has(spread(id));
@@ -421,6 +420,12 @@ async function suggestionsThatBreak(unplaced: readonly Identity[], touching: rea
     if (!(await fails(other)) && (await fails(other, overrides))) for (const t of cells) broken.add(termKey(t));
   }
   return new Set(shown.filter((id) => broken.has(termKey(anchorOf(id)))));
+}
+
+/** A total over parts of its own sheet that fall short of it: a part left unfilled explains it as well as the total. */
+function partsShort(id: Identity): boolean {
+  const anchor = anchorOf(id);
+  return id.lhs.includes(anchor) && id.rhs.every((t) => t.ref.sheet === anchor.ref.sheet) && evaluate(id).difference > 0;
 }
 
 /**

@@ -9,7 +9,7 @@
  * can be read in place. Only what holds text of its own (an inline string, a formula, a string
  * result) is decoded, cell by cell.
  */
-import { columnLetters, rangeToA1, type RangeBounds } from '../../core/address.js';
+import { columnLetters, columnNumber, rangeToA1, type RangeBounds } from '../../core/address.js';
 import type { CellValue, GridCell, GridSheet } from '../../core/grid.js';
 import { displayText } from '../../core/text.js';
 import { LimitExceeded, type ReadLimits } from './limits.js';
@@ -69,8 +69,7 @@ function findLast(b: Uint8Array, pattern: Uint8Array, from: number): number {
 function cellPosition(ref: string): [number, number] | undefined {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
   if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  const col = columnNumber(m[1]!);
   const row = Number(m[2]);
   if (col > MAX_COL || row < 1 || row > MAX_ROW) return undefined;
   return [row, col];
