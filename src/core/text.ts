@@ -153,6 +153,14 @@ function readFormat(numFmt: string): FormatFacts {
   return { percent: section.includes('%'), comma: section.includes(','), explicit: !general && /[0#]/.test(section), decimals: general ? undefined : m ? m[1]!.length : /[0#]/.test(section) ? 0 : undefined };
 }
 
+/** A formatted amount with its whole part grouped by thousands ("568419.11" → "568,419.11"), as a sentence grouping its figures writes them. */
+export function groupedAmount(formatted: string): string {
+  const sign = formatted.startsWith('-') ? '-' : '';
+  const body = formatted.slice(sign.length);
+  const dot = body.indexOf('.');
+  return sign + (dot < 0 ? groupThousands(body) : groupThousands(body.slice(0, dot)) + body.slice(dot));
+}
+
 function groupThousands(int: string): string {
   if (int.length <= 3) return int;
   let out = '';

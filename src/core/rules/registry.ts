@@ -5,6 +5,7 @@ import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
+import { narrativeProjectCounts } from './iterators/narrative-project-counts.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
@@ -24,6 +25,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     standardNames,
     narrativeAmounts,
     narrativeShares,
+    narrativeProjectCounts,
     narrativeItems,
     narrativeText,
     narrativeBreakdowns,

@@ -7,7 +7,7 @@ import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { amountText, formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
-import { formatAmount } from '../text.js';
+import { formatAmount, groupedAmount } from '../text.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { compileConditions, compileScreen, requiresBreach, type Facts, type Predicate, type Screen } from './conditions.js';
@@ -490,7 +490,7 @@ function partsAtFault(culprits: readonly Culprit[]): Set<string> {
 /**
  * What the cell should hold after a change: the amount, or for an amount written in a sentence the
  * whole sentence with just that number rewritten (written as the sentence writes its decimals), so
- * applying it never loses the rest of the paragraph. A figure right in the other unit (长春 2026's
+ * applying it never loses the rest of the paragraph, and the figure keeps the sentence's thousands separators. A figure right in the other unit (长春 2026's
  * “预算支出1682.76元” for 1682.76 万元) keeps its digits and has its unit rewritten.
  */
 function valueToWrite(change: CellChange): number | string {
@@ -499,7 +499,10 @@ function valueToWrite(change: CellChange): number | string {
   const text = change.term.ref.text;
   const unitFixed = unitRewritten(change, text, inText.end);
   if (unitFixed !== undefined) return unitFixed;
-  return text.slice(0, inText.start) + formatAmount(change.value, Math.max(0, decimalsInText(text.slice(inText.start, inText.end)))) + text.slice(inText.end);
+  const written = text.slice(inText.start, inText.end);
+  const figure = formatAmount(change.value, Math.max(0, decimalsInText(written)));
+  // Written with thousands separators (“568,368.51万元”), the figure is rewritten with them.
+  return text.slice(0, inText.start) + (written.includes(',') ? groupedAmount(figure) : figure) + text.slice(inText.end);
 }
 
 /** The sentence with 元 and 万元 swapped after the figure, when that alone makes the figure right. */

@@ -1,6 +1,6 @@
 /** Parameter schemas of the narrative iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
 import { z } from 'zod';
-import { TABLE_IDS } from '../../vocabulary.js';
+import { OPTIONAL_TABLE_IDS, TABLE_IDS } from '../../vocabulary.js';
 
 /** A regular expression a rule file writes (checked to compile, with the u flag the iterators use). */
 export const Pattern = z
@@ -91,6 +91,47 @@ export const SharesParams = z
       .optional()
       .describe(
         '整体由几项组成：一段中恰好写了这么多项时，以各项之和为分母；不写时，一段中写的各项占比相加为 100% 就以各项之和为分母 / how many parts make the whole: only a paragraph stating that many is judged, against their sum; omitted: a paragraph whose stated shares add up to 100% is',
+      ),
+  })
+  .strict();
+
+/** A pattern holding the named groups a project count statement is read by. */
+const CountPattern = Pattern.refine(
+  (p) => {
+    try {
+      const groups = new RegExp(`${p}|`, 'u').exec('')?.groups;
+      return groups !== undefined && 'count' in groups && 'amount' in groups;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'needs the named groups (?<count>…) and (?<amount>…) / 须有命名组 (?<count>…) 和 (?<amount>…)' },
+);
+
+export const ProjectCountParams = z
+  .object({
+    patterns: z
+      .array(
+        CountPattern.describe(
+          '正则表达式，命名组 count 为项目个数，amount 为金额，unit（可选）为单位（默认万元） / regex: the named group count is the number of projects, amount the amount, unit (optional) its unit (万元 when absent)',
+        ),
+      )
+      .min(1),
+    listings: z
+      .array(
+        z
+          .object({
+            table: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]),
+            columns: z
+              .array(z.string())
+              .min(1)
+              .describe('文中金额可能指的金额列，先写的优先（建议值取第一列） / the amount columns the figure may speak of, first preferred (a suggested value comes from the first)'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .describe(
+        '逐项目列示的表：只有恰好列了文中个数的项目的表才拿来核对 / tables listing projects one per row: only one listing exactly as many projects as the sentence says is held against it',
       ),
   })
   .strict();

@@ -1,0 +1,145 @@
+/**
+ * "共计24个一级项目，涉及资金568,368.51万元", "涉及一级预算项目10个，预算资金1606.28万元": a sentence
+ * counting the projects under performance management and the money they involve. Where a table lists
+ * exactly that many projects, the money is theirs: the sentence agrees with the sum of one of the
+ * amount columns it may mean (or the table's own 合计), or it is wrong. A count no table lists is not
+ * judged (a sentence may count 一级项目 where the table lists 二级 ones).
+ */
+import type { z } from 'zod';
+import type { ProjectCountParams } from '../params/narrative.js';
+import type { RecognizedTable, TableRow, Unit } from '../../model.js';
+import type { Lang } from '../../messages.js';
+import { amountText } from '../../messages.js';
+import { globalMatches, parseAmount } from '../../text.js';
+import { identityItem, type Item, type RuleContext } from '../context.js';
+import { evaluate, type Identity, type Term } from '../identity.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
+import { narrativeCells, statedFigure } from './narrative.js';
+import { listedProjectRows } from './projects.js';
+
+type Params = z.infer<typeof ProjectCountParams>;
+
+const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+const HAS_DIGIT = /\d/;
+
+/** One amount column of a listing: its rows' cells there, and the 合计 row's. */
+interface ColumnSum {
+  role: string;
+  terms: Term[];
+  total: Term | undefined;
+  sum: number;
+}
+
+interface Listing {
+  table: RecognizedTable;
+  rows: TableRow[];
+  columns: ColumnSum[];
+}
+
+/** The tables listing projects one per row, with the columns of each that the figure may mean. */
+function listings(ctx: RuleContext, params: Params): Listing[] {
+  return params.listings.flatMap((l) =>
+    ctx.tables(l.table).flatMap((table) => {
+      const rows = listedProjectRows(table);
+      const totalRow = table.rows.find((r) => r.isTotal);
+      const columns = l.columns.flatMap((role): ColumnSum[] => {
+        if (!table.columns.some((c) => c.role === role)) return [];
+        const terms = rows.flatMap((row) => ctx.term(table, row, role, 1, 'project') ?? []);
+        if (terms.every((t) => t.ref.amount === null)) return [];
+        const total = totalRow ? ctx.term(table, totalRow, role, 1, 'project') : undefined;
+        return [{ role, terms, total: total?.ref.amount != null ? total : undefined, sum: terms.reduce((s, t) => s + (t.ref.amount ?? 0), 0) }];
+      });
+      return rows.length > 0 && columns.length > 0 ? [{ table, rows, columns }] : [];
+    }),
+  );
+}
+
+/** A stated figure equal to a sum of cells, within their roundings. */
+function agrees(stated: Term, cells: Term[]): boolean {
+  const { breach, tolerance } = evaluate({ key: '', ruleId: '', relation: 'eq', lhs: [stated], rhs: cells, context: {} });
+  return breach <= tolerance;
+}
+
+const references = (p: Params): Reference[] =>
+  p.listings.flatMap((l, i) => l.columns.map((column, j) => ({ path: ['listings', i, 'columns', j], table: l.table, column })));
+
+export const narrativeProjectCounts: IteratorDef<Params> = {
+  name: 'narrative-project-counts',
+  description: both(
+    '说明中“共N个项目……涉及资金X万元”：与恰好逐项列了N个项目的表核对，X应等于其某一金额列之和',
+    'a sentence counting N projects involving X: held against a table listing exactly N projects, X is the sum of one of its amount columns',
+  ),
+  facts: {
+    ...IDENTITY_FACTS,
+    statement: text('说明中的原文', 'the sentence as written'),
+    count: num('文中写的项目个数', 'the number of projects the sentence states'),
+  },
+  identities: true,
+  texts: ['right', 'others', 'relation', 'left'],
+  references,
+  run(ctx, params, ruleId) {
+    const lists = listings(ctx, params);
+    if (lists.length === 0) return [];
+    const patterns = params.patterns.map((p) => new RegExp(p, 'gu'));
+    const items: Item[] = [];
+    for (const { sheet, row, col, text: original, folded } of narrativeCells(ctx)) {
+      if (!HAS_DIGIT.test(folded)) continue;
+      for (const re of patterns) {
+        for (const m of globalMatches(re, folded)) {
+          const countText = m.groups?.count;
+          const amountWritten = m.groups?.amount;
+          if (countText === undefined || amountWritten === undefined || m.index === undefined) continue;
+          const count = Number(countText);
+          const parsed = parseAmount(amountWritten);
+          if (!(count > 0) || parsed.kind !== 'number') continue;
+          const counted = lists.filter((l) => l.rows.length === count);
+          if (counted.length === 0) continue;
+          const unit = ((m.groups?.unit as Unit | undefined) || '万元') as Unit;
+          // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
+          const start = m.index + m[0].lastIndexOf(amountWritten);
+          const name = both('项目资金', 'project money');
+          const lhs = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, amountWritten.length, name);
+          const holds = counted.some((l) => l.columns.some((c) => agrees(lhs, c.terms) || (c.total !== undefined && agrees(lhs, [c.total]))));
+          if (holds) continue;
+          const first = counted[0]!;
+          const column = first.columns[0]!;
+          // The sums it might have meant instead: with any that differ, which is right is the person's call.
+          const others = counted.flatMap((l) => l.columns.filter((c) => c !== column && Math.abs(c.sum - column.sum) > 0.005 * (c.terms.length + column.terms.length)).map((c) => ({ l, c })));
+          if (others.length > 0) lhs.unsuggested = true;
+          const columnSum = (l: Listing, c: ColumnSum, lang: Lang) =>
+            lang === 'zh-CN'
+              ? `${ctx.tableName(l.table, lang)}所列 ${count} 个项目的“${ctx.columnName(l.table, c.role, lang)}”之和`
+              : `the sum of “${ctx.columnName(l.table, c.role, lang)}” over the ${count} projects listed in ${ctx.tableName(l.table, lang)}`;
+          // Another column of the same table is named by its column alone.
+          const other = (l: Listing, c: ColumnSum, lang: Lang) => {
+            const amount = amountText(c.sum, 2, ctx.unit(l.table), lang);
+            const name = ctx.columnName(l.table, c.role, lang);
+            if (lang === 'zh-CN') return `${l === first ? '' : `${ctx.tableName(l.table, lang)}所列 ${count} 个项目的`}“${name}”之和（${amount}）`;
+            return `the sum of “${name}”${l === first ? '' : ` over the projects listed in ${ctx.tableName(l.table, lang)}`} (${amount})`;
+          };
+          const identity: Identity = {
+            key: `${ruleId}:${sheet}!${lhs.ref.cell}#${start}`,
+            ruleId,
+            relation: 'eq',
+            lhs: [lhs],
+            rhs: column.terms,
+            context: { statement: original.slice(m.index, m.index + m[0].length), count },
+            describe: (lang) => ({
+              right: columnSum(first, column, lang),
+              relation: lang === 'zh-CN' ? '应等于' : 'should equal',
+              others:
+                others.length === 0
+                  ? ''
+                  : lang === 'zh-CN'
+                    ? `；也可能指${others.map(({ l, c }) => other(l, c, lang)).join('或')}，请核对后改正`
+                    : `; it may mean ${others.map(({ l, c }) => other(l, c, lang)).join(' or ')}: check which, and correct it`,
+            }),
+          };
+          items.push(identityItem(identity, first.table.id));
+        }
+      }
+    }
+    return items;
+  },
+};
