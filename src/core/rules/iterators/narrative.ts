@@ -10,7 +10,7 @@ import type { GridSheet } from '../../grid.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import { evaluate, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
+import { evaluate, halfWidth, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -196,10 +196,15 @@ function cellReferences(c: { table: Statement['table']; column: string } & ({ ro
   ];
 }
 
-/** A stated figure equal to a cell, or to the sum of cells, within their roundings. */
+/**
+ * A stated figure equal to a cell within their roundings, or to the sum of several as the total a table
+ * would print for them: the sentence quotes a total, so each row's rounding does not widen what agrees
+ * (国家信访局 2026's 18,728.91 is not the four classes' 18,728.94, though four cents of rounding would cover it).
+ */
 function agrees(stated: Term, cells: Term[]): boolean {
-  const { breach, tolerance } = evaluate({ key: '', ruleId: '', relation: 'eq', lhs: [stated], rhs: cells, context: {} });
-  return breach <= tolerance;
+  const tolerance = cells.length > 1 ? halfWidth(stated) + halfWidth(cells[0]!) : undefined;
+  const { breach, tolerance: within } = evaluate({ key: '', ruleId: '', relation: 'eq', lhs: [stated], rhs: cells, context: {}, tolerance });
+  return breach <= within;
 }
 
 /**
