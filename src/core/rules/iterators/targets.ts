@@ -482,6 +482,15 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     suggestion: text('建议写法', 'suggested wording'),
     basis: text('指标值确定依据原文', 'the basis as written'),
     basisCore: text('指标值确定依据去掉编号、年份和标点', 'the basis without numbering, year and punctuation'),
+    categoryElsewhere: text(
+      '本文件其他项目（至少两个，且一致）列同名三级指标的类别“一级/二级”；不一致或不足两个时为空',
+      'the category (level 1/level 2) under which at least two other projects of the workbook, all alike, file an indicator of the same name; empty otherwise',
+    ),
+    categoryOdd: flag(
+      '同名指标在其他项目中一致列在另一类别下（同一个二级指标格下有几条时只计第一条）',
+      'other projects file an indicator of the same name, all alike, under another category (the first of several under one level-2 cell)',
+    ),
+    oddIndicators: text('同一个二级指标格下如此列错的各条三级指标', 'the level-3 indicators under this level-2 cell so misfiled'),
   },
   identities: false,
   texts: ['project', 'table'],
@@ -491,7 +500,7 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     const words = ctx.vocab.indicators;
     if (!words) return [];
     const rows = ctx.memo('indicators', () => indicatorFacts(ctx, words));
-    return rows.flatMap(({ facts, text, cells, rateFix }) => {
+    return rows.flatMap(({ facts, text, cells, fixes }) => {
       const at = cells[report];
       if (!at) return [];
       return {
@@ -499,7 +508,7 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
         text,
         cell: { sheet: at.sheet, cell: at.cell },
         related: (['level1', 'level2', 'level3', 'value'] as const).map((k) => cells[k]).filter((c) => c.cell !== at.cell).map((c) => ({ sheet: c.sheet, cell: c.cell })),
-        ...(offerFix && rateFix && { fix: rateFix }),
+        ...(offerFix && fixes[report] && { fix: fixes[report] }),
         table: 'performance-target' as const,
       };
     });
@@ -531,7 +540,8 @@ function splitsInto(text: string, units: ReadonlySet<string>): boolean {
 
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
 function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
-    const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; rateFix?: Fix }[] = [];
+    const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
+    const filedElsewhere = categoriesByIndicator(ctx);
     const categoryNames = new Set<string>();
     for (const [l1, l2s] of Object.entries(params.categories)) {
       categoryNames.add(normalizeLabel(l1));
@@ -541,9 +551,11 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     for (const t of targets(ctx)) {
       const budgetRef = t.target!.budget;
       const budgetWan = budgetRef?.amount != null ? (budgetRef.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
+      let filedUnder = { level1: '', level2: '' };
       for (const ind of t.target!.indicators) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
+        filedUnder = { level1: l1 || filedUnder.level1, level2: l2 || filedUnder.level2 };
         const l3 = normalizeLabel(ind.level3.text);
         const valueText = indicatorValueText(ind);
         const v = parseIndicatorValue(valueText);
@@ -556,6 +568,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
         const lowerIsBetter = [l3, normalizeLabel(valueText)].some((text) => params.ceilingWords.some((w) => text.includes(w)) && !params.ceilingUnless.some((w) => text.includes(w)));
         const upperBoundOnRate = isRate && !lowerIsBetter && (v.comparator === '≤' || v.comparator === '<');
+        const elsewhere = l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, `${filedUnder.level1}/${filedUnder.level2}`);
         rows.push({
           facts: {
             project: projectOf(t),
@@ -583,15 +596,76 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             costOverBudget: cost !== undefined && budgetWan !== null ? Math.round((cost - budgetWan) * 1e6) / 1e6 : null,
             basis: ind.basis?.text.trim() ?? '',
             basisCore: textCore(ind.basis?.text ?? ''),
+            categoryElsewhere: elsewhere?.shown ?? '',
+            categoryOdd: elsewhere !== undefined,
+            oddIndicators: elsewhere !== undefined ? ind.level3.text.trim() : '',
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
             suggestion: upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : '',
           },
           text: (lang) => projectText(ctx, t)[lang],
           cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
-          ...(upperBoundOnRate && { rateFix: { sheet: ind.value.sheet, cell: ind.value.cell, value: `≥${v.number}${v.unit}`, safety: 'unsafe' as const } }),
+          fixes: {
+            ...(upperBoundOnRate && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: `≥${v.number}${v.unit}`, safety: 'unsafe' as const } }),
+            // Another level 2 under the same level 1: the one the other projects write.
+            ...(elsewhere && elsewhere.level1 === filedUnder.level1 && ind.level2.text.trim() !== '' && { level2: { sheet: ind.level2.sheet, cell: ind.level2.cell, value: elsewhere.level2Text, safety: 'unsafe' as const } }),
+          },
         });
       }
     }
+    oneFindingPerCategoryCell(rows);
     return rows;
+}
+
+/**
+ * Indicators under one merged level-2 cell filed otherwise than elsewhere are one slip in that cell:
+ * the first of them names them all, the rest are not counted again.
+ */
+function oneFindingPerCategoryCell(rows: { facts: Item['facts']; cells: Record<'level2', CellRef> }[]): void {
+  const first = new Map<string, Item['facts']>();
+  for (const { facts, cells } of rows) {
+    if (facts.categoryOdd !== true) continue;
+    const key = `${cells.level2.sheet}!${cells.level2.cell}`;
+    const head = first.get(key);
+    if (!head) {
+      first.set(key, facts);
+      continue;
+    }
+    head.oddIndicators = `${String(head.oddIndicators)}、${String(facts.oddIndicators)}`;
+    facts.categoryOdd = false;
+  }
+}
+
+/** How few other projects must file an indicator alike before one filing it otherwise stands out. */
+const CONSENSUS = 2;
+
+/**
+ * The categories the workbook's target tables file each indicator under (by its normalised level-3
+ * name), so one project filing an indicator otherwise than all the others is seen: 福州 2026's
+ * 财政补助标准达标率, a 社会效益 indicator in two projects and 经济效益 in a third.
+ */
+function categoriesByIndicator(ctx: RuleContext) {
+  const filings = new Map<string, { table: RecognizedTable; key: string; level1: string; level2Text: string; shown: string }[]>();
+  for (const t of targets(ctx)) {
+    let level1 = '';
+    let level2 = '';
+    for (const ind of t.target!.indicators) {
+      // A category cell left blank under a merged one carries the one above (forms written row by row).
+      if (ind.level1.text.trim()) level1 = ind.level1.text.trim();
+      if (ind.level2.text.trim()) level2 = ind.level2.text.trim();
+      const l3 = normalizeLabel(ind.level3.text);
+      if (l3 === '' || level2 === '') continue;
+      addTo(filings, l3, { table: t, key: `${normalizeLabel(level1)}/${normalizeLabel(level2)}`, level1: normalizeLabel(level1), level2Text: level2, shown: `${level1}/${level2}` });
+    }
+  }
+  return {
+    /** The category every other project (at least CONSENSUS of them) files the indicator under, when it is not `own`. */
+    consensus(l3: string, table: RecognizedTable, own: string) {
+      const others = (filings.get(l3) ?? []).filter((f) => f.table !== table);
+      const first = others[0];
+      if (!first || others.length < CONSENSUS || others.some((f) => f.key !== first.key)) return undefined;
+      if (first.key === own) return undefined;
+      return first;
+    },
+  };
 }
 
