@@ -6,6 +6,7 @@
  * variety the world makes.
  */
 import ExcelJS from 'exceljs';
+import { parseRange, toA1 } from '../core/address.js';
 
 /** A cell: text stays text, a number becomes a number cell, an object sets the number format. */
 export type LayoutCell = string | number | null | { v: string | number; fmt?: string };
@@ -39,7 +40,30 @@ export interface LayoutTranscription {
 
 const DEFAULT_NUMFMT = '#,##0.00';
 
+/**
+ * Cells a merge covers but does not start, that hold something: Excel shows only a merge's top-left
+ * cell, so such text is lost to every reader (西安 2026's “合计” typed beside its A:B merge, read as a
+ * total row with no name). A transcription puts what a merged cell shows in its top-left cell.
+ */
+export function hiddenByMerges(sheet: LayoutSheet): string[] {
+  const hidden: string[] = [];
+  for (const m of sheet.merges ?? []) {
+    const r = parseRange(m);
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const cell = sheet.rows[row - 1]?.[col - 1];
+        if ((row !== r.top || col !== r.left) && cell !== undefined && cell !== null && cell !== '') hidden.push(`${sheet.name}!${toA1(row, col)} (${m})`);
+      }
+    }
+  }
+  return hidden;
+}
+
 export function buildLayoutWorkbook(data: LayoutTranscription): ExcelJS.Workbook {
+  const hidden = data.sheets.flatMap(hiddenByMerges);
+  if (hidden.length > 0) {
+    throw new Error(`合并单元格盖住了有内容的格（Excel 只显示合并区左上角的值，请把内容移到左上角）/ a merge hides cells that hold something (Excel shows only its top-left cell: move the content there): ${hidden.join(', ')}`);
+  }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'budget-check corpus';
   wb.created = new Date(Date.UTC(2026, 0, 1));
