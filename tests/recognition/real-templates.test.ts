@@ -124,6 +124,38 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'row-identity', severity: 'error', cell: 'C5' }));
   });
 
+  it('a first row naming nothing above the items (深圳 2026: the one unit, in a 预算单位 column no role reads) is the total, and its sums are checked', async () => {
+    const rows = (total: number): CellValue[][] => [
+      ['一般公共预算支出表（按功能分类）', _, _, _, _, _],
+      ['部门名称：某局', _, _, _, _, '单位：万元'],
+      ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出'],
+      ['某局', _, _, total, 60, total - 60],
+      [_, '201', '一般公共服务支出', 100, 60, 40],
+      [_, '20105', '统计信息事务', 100, 60, 40],
+      [_, '2010501', '行政运行', 60, 60, 0],
+      [_, '2010505', '专项统计业务', 40, 0, 40],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表7', rows(100)))), 'general-budget-expense');
+    expect(t.rows.filter((r) => r.isTotal).map((r) => r.row)).toEqual([4]);
+    // Its 支出总计 and 项目支出 off by the same 10, so the row still adds up: only the sum of the classes tells.
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表7', rows(110))), await loadCatalogue());
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'hierarchy-sum', severity: 'error', cell: 'D4' }));
+  });
+
+  it('a table with two rows naming nothing has no total made of either', async () => {
+    const rows: CellValue[][] = [
+      ['一般公共预算支出表（按功能分类）', _, _, _, _, _],
+      [_, _, _, _, _, '单位：万元'],
+      ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出'],
+      ['某局', _, _, 60, 60, 0],
+      [_, '201', '一般公共服务支出', 60, 60, 0],
+      ['某中心', _, _, 40, 0, 40],
+      [_, '201', '一般公共服务支出', 40, 0, 40],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表7', rows))), 'general-budget-expense');
+    expect(t.rows.some((r) => r.isTotal)).toBe(false);
+  });
+
   it('a 单位编码 column beside a 三公 table by unit (西安 2026) holds codes, no unnamed part', async () => {
     const rows: CellValue[][] = [['“三公”经费支出预算表', _, _, _, _], [_, _, _, _, '单位：元'], ['单位编码', '单位名称', '合计', '公务接待费', '因公出国（境）费用'], ['117', '某局', 30000, 20000, 10000]];
     const t = table(await recognizeGrid(wb(sheetFromValues('表13', rows))), 'three-public');

@@ -99,7 +99,24 @@ export function parseRows(
     lastRow = r;
   }
   if (table.kind === 'coded' && reader.codeCol === undefined && !reader.hasSplit) codesFromNames(rows, vocab);
+  unnamedTotal(rows);
   return { rows, lastRow, ...(note && { note }), problems: reader.problems };
+}
+
+const named = (row: TableRow) => row.code !== undefined || Object.keys(row.labels).length > 0;
+
+/**
+ * A table whose amounts open with a row naming nothing — 深圳 2026's unit row (its 预算单位 cell, a
+ * column no role reads, over the classes of a one-unit department), 湖州 2026's blank first row of the
+ * 项目支出绩效表 — has that row for its total, when the table has no 合计 of its own, named rows follow,
+ * and no other row names nothing. Read as an item, its sums were never checked.
+ */
+function unnamedTotal(rows: TableRow[]): void {
+  const first = rows[0];
+  if (!first || named(first) || rows.some((r) => r.isTotal)) return;
+  const rest = rows.slice(1);
+  if (rest.length === 0 || !rest.every(named)) return;
+  first.isTotal = true;
 }
 
 /**

@@ -127,7 +127,8 @@ export class RuleContext {
       if (name === undefined) this.codedRowNames.set(row, (name = `${row.code.code} ${row.labels.name ?? ''}`.trim()));
       return name;
     }
-    const label = (side && row.labels[side]) || row.labels.name || row.labels.item || Object.values(row.labels)[0] || `第${row.row}行`;
+    // A total row printed without a name (深圳 2026's unit row, 湖州 2026's blank first row) is the 合计.
+    const label = (side && row.labels[side]) || row.labels.name || row.labels.item || Object.values(row.labels)[0] || (row.isTotal ? '合计' : `第${row.row}行`);
     return label.trim();
   }
 
