@@ -106,6 +106,10 @@ const CATALOGUE = {
     'zh-CN': '{{tableName}}没有注明金额单位（如“单位：万元”），按万元处理',
     en: '{{tableNameEn}} states no unit (such as 单位：万元); amounts are taken as 万元',
   },
+  'recognition/total-missing': {
+    'zh-CN': '{{tableName}}有金额，但读不出哪一行是合计（没有“合计”“总计”一类的行名），从合计行出发的核对（各项之和、与其他表的核对）未进行',
+    en: '{{tableNameEn}} holds amounts but no row reads as its total (none is named 合计 or 总计): the checks that start from the total (the sum of its items, the ties to other tables) were not run',
+  },
   'recognition/header-missing': { 'zh-CN': '{{tableName}}的表头无法识别', en: 'The header of {{tableNameEn}} cannot be recognised' },
   'recognition/no-rows': {
     'zh-CN': '{{tableName}}没有数据行，表下也没有说明为何为空：请填写，或注明空表原因（如“本单位无此项支出，故本表为空表”）',

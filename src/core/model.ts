@@ -49,7 +49,7 @@ export interface TableRow {
 }
 
 export interface RecognitionProblem {
-  code: 'column-missing' | 'column-unmatched' | 'column-other-year' | 'column-memo' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'code-short' | 'header-missing' | 'no-rows';
+  code: 'column-missing' | 'column-unmatched' | 'column-other-year' | 'column-memo' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'code-short' | 'header-missing' | 'no-rows' | 'total-missing';
   severity: 'error' | 'warning' | 'info';
   sheet: string;
   cell?: string;

@@ -60,6 +60,12 @@ export const TableVocabulary = z
     rows: z.array(RowLabel).default([]),
     /** A table allowed to be empty when it carries a note such as 空表列示. */
     mayBeEmpty: z.boolean().default(false),
+    totalExpected: z
+      .boolean()
+      .default(false)
+      .describe(
+        '表中应有合计行（其各项之和与表间核对都从合计行出发）；有金额却读不出合计行时提示哪些核对未进行 / the table has a total row (its sums and the ties to other tables start from it): with amounts and no total row found, a note says which checks did not run',
+      ),
   })
   .strict();
 export type TableVocabulary = z.infer<typeof TableVocabulary>;

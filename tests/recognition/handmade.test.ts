@@ -373,6 +373,7 @@ describe('hand-made layouts', () => {
       ['部门预算支出总表'],
       ['单位：万元'],
       ['科目编码', '科目名称', '合计', '基本支出'],
+      [_, '合计', 10, 10],
       ['208', '社会保障和就业支出', 10, 10],
     ];
     const rec = await recognizeGrid(wb(sheetFromValues('表3', rows)));
@@ -386,14 +387,15 @@ describe('hand-made layouts', () => {
       ['部门预算支出总表'],
       ['单位：万元'],
       ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      [_, '合计', 10, 10, _],
       ['208', '社会保障和就业支出', '十万', 10, _],
       ['20801x', '人力资源和社会保障管理事务', 10, 10, _],
     ];
     const rec = await recognizeGrid(wb(sheetFromValues('表3', rows)));
     const t = table(rec, 'expense-summary');
     expect(t.problems.map((p) => [p.code, p.cell])).toEqual([
-      ['amount-invalid', 'C4'],
-      ['code-invalid', 'A5'],
+      ['amount-invalid', 'C5'],
+      ['code-invalid', 'A6'],
     ]);
   });
 });

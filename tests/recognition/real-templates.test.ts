@@ -47,11 +47,11 @@ describe('titles as real budgets print them', () => {
 
 describe('cells as real workbooks store them', () => {
   it('codes stored as numbers formatted 0.00 are read by value (208 shown 208.00 is code 208)', async () => {
-    const rows: CellValue[][] = [['部门支出预算总表'], ['单位：万元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], [208, '社会保障和就业支出', 5, 5, _], [20801, '人力资源和社会保障管理事务', 5, 5, _], [2080101, '行政运行', 5, 5, _]];
+    const rows: CellValue[][] = [['部门支出预算总表'], ['单位：万元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], [_, '合计', 5, 5, _], [208, '社会保障和就业支出', 5, 5, _], [20801, '人力资源和社会保障管理事务', 5, 5, _], [2080101, '行政运行', 5, 5, _]];
     const sheet = sheetFromValues('表3', rows);
-    for (const row of sheet.rows.slice(3)) row[0] = { value: row[0]!.value, text: displayText(row[0]!.value, '0.00'), numFmt: '0.00' };
+    for (const row of sheet.rows.slice(4)) row[0] = { value: row[0]!.value, text: displayText(row[0]!.value, '0.00'), numFmt: '0.00' };
     const t = table(await recognizeGrid(wb(sheet)), 'expense-summary');
-    expect([...rowsByCode(t).keys()]).toEqual(['208', '20801', '2080101']);
+    expect(t.rows.flatMap((r) => (r.code ? [r.code.code] : []))).toEqual(['208', '20801', '2080101']);
     expect(t.problems).toEqual([]);
   });
 
@@ -154,6 +154,9 @@ describe('cells as real workbooks store them', () => {
     ];
     const t = table(await recognizeGrid(wb(sheetFromValues('表7', rows))), 'general-budget-expense');
     expect(t.rows.some((r) => r.isTotal)).toBe(false);
+    // The sums that start from a total did not run: the person is told so.
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表7', rows)), await loadCatalogue());
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'recognition/total-missing', severity: 'info', sheet: '表7', cell: 'A1' }));
   });
 
   it('a 单位编码 column beside a 三公 table by unit (西安 2026) holds codes, no unnamed part', async () => {

@@ -168,6 +168,10 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
   const unit = findUnit(view, anchor.row, header.bottom);
   if (!unit) problems.push({ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
+  // Read as items only, its sums and ties never ran: the person is told, not shown a clean table.
+  if (table.totalExpected && !parsed.rows.some((r) => r.isTotal) && parsed.rows.some((r) => Object.values(r.cells).some((c) => c.amount))) {
+    problems.push({ code: 'total-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
+  }
   if (parsed.rows.length === 0 && !parsed.note && !table.mayBeEmpty) {
     problems.push({ code: 'no-rows', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
   }
