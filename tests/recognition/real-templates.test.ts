@@ -124,6 +124,19 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'row-identity', severity: 'error', cell: 'C5' }));
   });
 
+  it('a “** | 1” row under a one-column header (杭州 2026, 表9) numbers the columns and is no data row', async () => {
+    const rows: CellValue[][] = [
+      ['表9：2026年市级部门国有资本经营预算支出预算表', _],
+      ['部门名称：某局', '单位：万元'],
+      ['功能分类科目名称', '项目支出'],
+      ['**', '1'],
+      ['合计', _],
+      ['备注：本部门没有国有资本经营预算拨款安排的支出，故本表无数据。', _],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表9', rows))), 'state-capital-expense');
+    expect(t.rows.map((r) => r.labels.name)).toEqual(['合计']);
+  });
+
   it('a first row naming nothing above the items (深圳 2026: the one unit, in a 预算单位 column no role reads) is the total, and its sums are checked', async () => {
     const rows = (total: number): CellValue[][] => [
       ['一般公共预算支出表（按功能分类）', _, _, _, _, _],

@@ -49,7 +49,9 @@ export function isColumnNumberRow(view: SheetView, row: number): boolean {
   if (labels < 0) return entries.length >= 2;
   const numbered = entries.slice(labels);
   const numbers = numbered.map((e) => Number(e.norm));
-  if (numbers.length < 3 || numbers.some((n) => !Number.isInteger(n))) return false;
+  // Marked with “**”, a table of one or two amount columns numbers them from 1 (杭州 2026's 表9: “** | 1”).
+  const fewest = labels > 0 && numbers[0] === 1 ? 1 : 3;
+  if (numbers.length < fewest || numbers.some((n) => !Number.isInteger(n))) return false;
   return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
 }
 
