@@ -3,8 +3,9 @@
  * into before any judgement happens. Plain data only, so it can cross worker threads and the
  * browser/Node boundary unchanged.
  */
-import { parseRange, type RangeBounds } from './address.js';
+import { fromA1, parseRange, type RangeBounds } from './address.js';
 import { addTo } from './multimap.js';
+import { displayText } from './text.js';
 
 export type CellValue = number | string | boolean | null;
 
@@ -99,5 +100,27 @@ export function sheetFromValues(name: string, values: CellValue[][], merges: str
     rows: values.map((row) =>
       row.map((v) => (v === null || v === '' ? undefined : { value: v, text: typeof v === 'number' ? String(v) : String(v) })),
     ),
+  };
+}
+
+/**
+ * A copy of the workbook with some cells set (null blanks one), each shown as its number format shows
+ * it; sheets no change touches are shared, not copied. Mistakes are planted so, in the tests and in the
+ * corpus survey (scripts/corpus-survey.ts).
+ */
+export function withCellValues(grid: GridWorkbook, changes: readonly { sheet: string; cell: string; value: CellValue }[]): GridWorkbook {
+  return {
+    sheets: grid.sheets.map((s) => {
+      const mine = changes.filter((c) => c.sheet === s.name);
+      if (mine.length === 0) return s;
+      const rows = s.rows.map((r) => r.slice());
+      for (const c of mine) {
+        const p = fromA1(c.cell);
+        const row = (rows[p.row - 1] ??= []);
+        const old = row[p.col - 1];
+        row[p.col - 1] = c.value === null ? undefined : { ...old, value: c.value, text: displayText(c.value, old?.numFmt) };
+      }
+      return { ...s, rows };
+    }),
   };
 }

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromA1 } from '../../src/core/address.js';
 import { checkGrid, type Catalogue, type CheckResult } from '../../src/core/check.js';
 import type { Finding } from '../../src/core/findings.js';
-import type { GridWorkbook } from '../../src/core/grid.js';
+import { withCellValues, type GridWorkbook } from '../../src/core/grid.js';
 import type { RecognizedTable, TableRow } from '../../src/core/model.js';
 import { displayText } from '../../src/core/text.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
@@ -21,21 +21,7 @@ beforeAll(async () => {
   catalogue = await loadCatalogue();
 });
 
-function withCells(grid: GridWorkbook, changes: { sheet: string; cell: string; value: number }[]): GridWorkbook {
-  return {
-    sheets: grid.sheets.map((s) => {
-      const mine = changes.filter((c) => c.sheet === s.name);
-      if (mine.length === 0) return s;
-      const rows = s.rows.map((r) => r.slice());
-      for (const c of mine) {
-        const p = fromA1(c.cell);
-        const old = rows[p.row - 1]![p.col - 1];
-        rows[p.row - 1]![p.col - 1] = { ...old, value: c.value, text: displayText(c.value, old?.numFmt) };
-      }
-      return { ...s, rows };
-    }),
-  };
-}
+const withCells = withCellValues;
 
 function added(base: CheckResult, result: CheckResult): Finding[] {
   const key = (f: Finding) => `${f.ruleId}|${f.sheet}|${f.cell}|${f.severity}`;

@@ -7,9 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromA1 } from '../../src/core/address.js';
 import { checkGrid, type Catalogue, type CheckResult } from '../../src/core/check.js';
 import type { Finding } from '../../src/core/findings.js';
-import type { GridWorkbook } from '../../src/core/grid.js';
+import { withCellValues, type GridWorkbook } from '../../src/core/grid.js';
 import { parentCode } from '../../src/core/codes.js';
-import { displayText } from '../../src/core/text.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { transposeDigits } from '../../src/train/mistakes.js';
 import { sampleGrid } from '../helpers.js';
@@ -25,18 +24,7 @@ beforeAll(async () => {
 });
 
 /** A copy of the grid with one cell set (null blanks it); other sheets are shared, not copied. */
-function withCell(grid: GridWorkbook, sheet: string, cell: string, value: number | string | null): GridWorkbook {
-  const p = fromA1(cell);
-  return {
-    sheets: grid.sheets.map((s) => {
-      if (s.name !== sheet) return s;
-      const rows = s.rows.map((r) => r.slice());
-      const old = rows[p.row - 1]![p.col - 1];
-      rows[p.row - 1]![p.col - 1] = value === null ? undefined : { ...old, value, text: displayText(value, old?.numFmt) };
-      return { ...s, rows };
-    }),
-  };
-}
+const withCell = (grid: GridWorkbook, sheet: string, cell: string, value: number | string | null): GridWorkbook => withCellValues(grid, [{ sheet, cell, value }]);
 
 function withoutRow(grid: GridWorkbook, sheet: string, row: number): GridWorkbook {
   return { sheets: grid.sheets.map((s) => (s.name !== sheet ? s : { ...s, rows: s.rows.filter((_, i) => i !== row - 1) })) };
