@@ -551,11 +551,11 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     for (const t of targets(ctx)) {
       const budgetRef = t.target!.budget;
       const budgetWan = budgetRef?.amount != null ? (budgetRef.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
-      let filedUnder = { level1: '', level2: '' };
-      for (const ind of t.target!.indicators) {
+      const filed = filedCategories(t.target!.indicators);
+      for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
-        filedUnder = { level1: l1 || filedUnder.level1, level2: l2 || filedUnder.level2 };
+        const filedUnder = filed[i]!;
         const l3 = normalizeLabel(ind.level3.text);
         const valueText = indicatorValueText(ind);
         const v = parseIndicatorValue(valueText);
@@ -568,7 +568,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
         const lowerIsBetter = [l3, normalizeLabel(valueText)].some((text) => params.ceilingWords.some((w) => text.includes(w)) && !params.ceilingUnless.some((w) => text.includes(w)));
         const upperBoundOnRate = isRate && !lowerIsBetter && (v.comparator === '≤' || v.comparator === '<');
-        const elsewhere = l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, `${filedUnder.level1}/${filedUnder.level2}`);
+        const elsewhere = l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, filedUnder.key);
         rows.push({
           facts: {
             project: projectOf(t),
@@ -635,6 +635,28 @@ function oneFindingPerCategoryCell(rows: { facts: Item['facts']; cells: Record<'
   }
 }
 
+interface FiledCategory {
+  /** 一级 and 二级 normalised, and the two together as a key (“效益指标/社会效益指标”). */
+  level1: string;
+  level2: string;
+  key: string;
+  /** The 二级 as written, and both as written for messages. */
+  level2Text: string;
+  shown: string;
+}
+
+/** Each indicator's 一级 and 二级: a cell left blank under a merged one carries the category above (forms written row by row). */
+function filedCategories(indicators: readonly Indicator[]): FiledCategory[] {
+  let level1 = '';
+  let level2 = '';
+  return indicators.map((ind) => {
+    level1 = ind.level1.text.trim() || level1;
+    level2 = ind.level2.text.trim() || level2;
+    const [n1, n2] = [normalizeLabel(level1), normalizeLabel(level2)];
+    return { level1: n1, level2: n2, key: `${n1}/${n2}`, level2Text: level2, shown: `${level1}/${level2}` };
+  });
+}
+
 /** How few other projects must file an indicator alike before one filing it otherwise stands out. */
 const CONSENSUS = 2;
 
@@ -644,18 +666,13 @@ const CONSENSUS = 2;
  * 财政补助标准达标率, a 社会效益 indicator in two projects and 经济效益 in a third.
  */
 function categoriesByIndicator(ctx: RuleContext) {
-  const filings = new Map<string, { table: RecognizedTable; key: string; level1: string; level2Text: string; shown: string }[]>();
+  const filings = new Map<string, (FiledCategory & { table: RecognizedTable })[]>();
   for (const t of targets(ctx)) {
-    let level1 = '';
-    let level2 = '';
-    for (const ind of t.target!.indicators) {
-      // A category cell left blank under a merged one carries the one above (forms written row by row).
-      if (ind.level1.text.trim()) level1 = ind.level1.text.trim();
-      if (ind.level2.text.trim()) level2 = ind.level2.text.trim();
+    const filed = filedCategories(t.target!.indicators);
+    t.target!.indicators.forEach((ind, i) => {
       const l3 = normalizeLabel(ind.level3.text);
-      if (l3 === '' || level2 === '') continue;
-      addTo(filings, l3, { table: t, key: `${normalizeLabel(level1)}/${normalizeLabel(level2)}`, level1: normalizeLabel(level1), level2Text: level2, shown: `${level1}/${level2}` });
-    }
+      if (l3 !== '' && filed[i]!.level2 !== '') addTo(filings, l3, { ...filed[i]!, table: t });
+    });
   }
   return {
     /** The category every other project (at least CONSENSUS of them) files the indicator under, when it is not `own`. */
