@@ -674,10 +674,15 @@ function categoriesByIndicator(ctx: RuleContext) {
       if (l3 !== '' && filed[i]!.level2 !== '') addTo(filings, l3, { ...filed[i]!, table: t });
     });
   }
+  // Nearly every indicator is filed one way throughout (a county's 300 projects share 服务对象满意度):
+  // only those filed two ways are looked at again, project by project.
+  const mixed = new Set<string>();
+  for (const [l3, list] of filings) if (list.some((f) => f.key !== list[0]!.key)) mixed.add(l3);
   return {
     /** The category every other project (at least CONSENSUS of them) files the indicator under, when it is not `own`. */
     consensus(l3: string, table: RecognizedTable, own: string) {
-      const others = (filings.get(l3) ?? []).filter((f) => f.table !== table);
+      if (!mixed.has(l3)) return undefined;
+      const others = filings.get(l3)!.filter((f) => f.table !== table);
       const first = others[0];
       if (!first || others.length < CONSENSUS || others.some((f) => f.key !== first.key)) return undefined;
       if (first.key === own) return undefined;
