@@ -114,6 +114,7 @@ function problemFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang
         severity: p.severity,
         sheet: p.sheet,
         ...(p.cell && { cell: p.cell }),
+        ...(p.related && { related: p.related.map((cell) => ({ sheet: p.sheet, cell })) }),
         message: message(`recognition/${p.code}` as MessageId, lang, {
           ...p.params,
           cell: p.cell,

@@ -49,10 +49,26 @@ export interface TableRow {
 }
 
 export interface RecognitionProblem {
-  code: 'column-missing' | 'column-unmatched' | 'column-other-year' | 'column-memo' | 'amount-invalid' | 'unit-missing' | 'code-invalid' | 'code-short' | 'header-missing' | 'no-rows' | 'total-missing';
+  code:
+    | 'column-missing'
+    | 'column-unmatched'
+    | 'columns-unmatched'
+    | 'column-other-year'
+    | 'columns-other-year'
+    | 'column-memo'
+    | 'columns-memo'
+    | 'amount-invalid'
+    | 'unit-missing'
+    | 'code-invalid'
+    | 'code-short'
+    | 'header-missing'
+    | 'no-rows'
+    | 'total-missing';
   severity: 'error' | 'warning' | 'info';
   sheet: string;
   cell?: string;
+  /** Further cells the problem covers (the other columns of a grouped note). */
+  related?: string[];
   params: Record<string, string | number>;
 }
 

@@ -100,6 +100,14 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'recognition/column-unmatched', severity: 'info', cell: 'D3' }));
   });
 
+  it('several amount columns nobody named make one note that lists them, the others related (深圳 2026: fifteen in its 三公 table)', async () => {
+    const rows: CellValue[][] = [['支出预算总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '待分配资金', '预留资金'], [100, 50, 30, 10, 10]];
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表3', rows)), await loadCatalogue());
+    const notes = result.report.findings.filter((f) => /^recognition\/columns?-(unmatched|memo|other-year)/.test(f.ruleId));
+    expect(notes).toEqual([expect.objectContaining({ ruleId: 'recognition/columns-unmatched', cell: 'D3', related: [{ sheet: '表3', cell: 'E3' }] })]);
+    expect(notes[0]!.message).toContain('“待分配资金”、“预留资金”');
+  });
+
   it('a 政府采购 memo beside the spending (深圳 2026) is set aside: the row identity stays an equality and still finds a wrong 合计', async () => {
     const rows: CellValue[][] = [['支出总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '2026年政府采购项目'], [100, 60, 30, 20]];
     const catalogue = await loadCatalogue();

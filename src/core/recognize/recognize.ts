@@ -126,6 +126,28 @@ function unmatchedAmountColumns(view: SheetView, table: TableVocabulary, header:
   return found;
 }
 
+/**
+ * One note per kind of column set aside (unknown, another year's, a memo): a column alone is named in
+ * its own note, several in one that lists them all, on the first one's header (深圳 2026's 三公 table
+ * split by fund had fifteen notes of one kind).
+ */
+function unmatchedNotes(sheet: string, headerRow: number, unmatched: NonNullable<RecognizedTable['unmatchedColumns']>): RecognitionProblem[] {
+  const kinds = [
+    ['column-unmatched', 'columns-unmatched', undefined],
+    ['column-other-year', 'columns-other-year', 'other-year'],
+    ['column-memo', 'columns-memo', 'memo'],
+  ] as const;
+  return kinds.flatMap(([one, several, aside]): RecognitionProblem[] => {
+    const columns = unmatched.filter((u) => u.aside === aside);
+    const first = columns[0];
+    if (!first) return [];
+    const cell = toA1(headerRow, first.col);
+    if (columns.length === 1) return [{ code: one, severity: 'info', sheet, cell, params: { header: first.header } }];
+    const headers = columns.map((u) => `“${u.header}”`).join('、');
+    return [{ code: several, severity: 'info', sheet, cell, related: columns.slice(1).map((u) => toA1(headerRow, u.col)), params: { count: columns.length, headers } }];
+  });
+}
+
 function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab: Vocabulary): RecognizedTable | undefined {
   const table = anchor.table;
   const header = findHeader(view, anchor.row, table, vocab, limit);
@@ -161,10 +183,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) columnMissing(labelColumn.role, labelColumn.name);
   if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
   const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
-  for (const u of unmatched) {
-    const code = u.aside === 'other-year' ? 'column-other-year' : u.aside === 'memo' ? 'column-memo' : 'column-unmatched';
-    problems.push({ code, severity: 'info', sheet: view.name, cell: toA1(header.bottom, u.col), params: { header: u.header } });
-  }
+  problems.push(...unmatchedNotes(view.name, header.bottom, unmatched));
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
   const unit = findUnit(view, anchor.row, header.bottom);
   if (!unit) problems.push({ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
