@@ -6,6 +6,7 @@ import { narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, n
 import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetPlan, targetTexts } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
 import { narrativeProjectCounts } from './iterators/narrative-project-counts.js';
+import { summaryLines } from './iterators/summary-lines.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
@@ -22,6 +23,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     groupedSubtotals,
     tableTies,
     codeCorrespondences,
+    summaryLines,
     standardNames,
     narrativeAmounts,
     narrativeShares,

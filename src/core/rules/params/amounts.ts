@@ -201,6 +201,27 @@ export const TieParams = z
   })
   .strict();
 
+export const SummaryLineParams = z
+  .object({
+    pairs: z
+      .array(
+        z
+          .object({
+            table: TableIdSchema.describe('按名称列出款、项的收支总表 / the two-sided summary listing 款 and 项 by name'),
+            side: z.string().describe('哪一栏（如 expenseItem） / which side (expenseItem)'),
+            column: z.string().describe('该栏的金额列 / that side’s amount column'),
+            codesFrom: TableIdSchema.describe('按编码列出同样科目的表，名称与次序取编码 / the coded table listing the same subjects, whose names and order give the codes'),
+            against: z
+              .array(z.object({ table: TableIdSchema, column: z.string() }).strict())
+              .min(1)
+              .describe('该科目金额之和所在的各表与列 / the tables and columns whose amounts for the code add up to the line'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
 export const CorrespondenceParams = z
   .object({
     left: z.object({ table: TableIdSchema, column: z.string() }).strict(),

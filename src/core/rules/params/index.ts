@@ -18,6 +18,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['grouped-subtotals', amounts.GroupedParams],
   ['table-ties', amounts.TieParams],
   ['code-correspondences', amounts.CorrespondenceParams],
+  ['summary-lines', amounts.SummaryLineParams],
   ['code-rows', codes.CodeRowParams],
   ['code-names', codes.CodeNameParams],
   ['standard-names', codes.StandardNameParams],
