@@ -132,6 +132,22 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'row-identity', severity: 'error', cell: 'C5' }));
   });
 
+  it('a 财政拨款收支总表 whose spending is headed 支出功能分类科目（按大类）beside two economic pairs (西安 2026) reads its classes', async () => {
+    const rows: CellValue[][] = [
+      ['部门综合预算财政拨款收支总表', _, _, _, _, _],
+      [_, _, _, _, _, '单位：元'],
+      ['收入', _, '支出', _, _, _],
+      ['项目', '预算数', '支出功能分类科目（按大类）', '预算数', '部门预算支出经济分类科目（按大类）', '预算数'],
+      ['1、一般公共预算拨款', 100, '1、一般公共服务支出', 70, '1、人员经费和公用经费支出', 80],
+      [_, _, '2、教育支出', 30, '2、专项业务经费支出', 20],
+      ['本年收入合计', 100, '本年支出合计', 100, '本年支出合计', 100],
+    ];
+    const merges = ['A3:B3', 'C3:F3'];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表4', rows, merges))), 'fiscal-summary');
+    expect(t.columns.find((c) => c.role === 'expenseItem')?.col).toBe(3);
+    expect(t.rows.flatMap((r) => (r.keys.expenseItem?.startsWith('class') ? [r.keys.expenseItem] : []))).toEqual(['class201', 'class205']);
+  });
+
   it('a “** | 1” row under a one-column header (杭州 2026, 表9) numbers the columns and is no data row', async () => {
     const rows: CellValue[][] = [
       ['表9：2026年市级部门国有资本经营预算支出预算表', _],
