@@ -177,11 +177,8 @@ export function displayText(value: CellValue, numFmt?: string): string {
   if (!numFmt || numFmt === 'General') return String(value);
   const f = factsOf(numFmt);
   const v = f.percent ? value * 100 : value;
-  let s = Math.abs(v).toFixed(decimalsWith(f, v));
-  if (f.comma) {
-    const dot = s.indexOf('.');
-    s = dot < 0 ? groupThousands(s) : groupThousands(s.slice(0, dot)) + s.slice(dot);
-  }
+  const digits = Math.abs(v).toFixed(decimalsWith(f, v));
+  const s = f.comma ? groupedAmount(digits) : digits;
   return `${v < 0 ? '-' : ''}${s}${f.percent ? '%' : ''}`;
 }
 

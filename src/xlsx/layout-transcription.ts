@@ -49,9 +49,11 @@ export function hiddenByMerges(sheet: LayoutSheet): string[] {
   const hidden: string[] = [];
   for (const m of sheet.merges ?? []) {
     const r = parseRange(m);
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) {
-        const cell = sheet.rows[row - 1]?.[col - 1];
+    // Only the cells written are looked at: a merge may cover far more of the sheet than its rows.
+    for (let row = r.top; row <= Math.min(r.bottom, sheet.rows.length); row++) {
+      const cells = sheet.rows[row - 1] ?? [];
+      for (let col = r.left; col <= Math.min(r.right, cells.length); col++) {
+        const cell = cells[col - 1];
         if ((row !== r.top || col !== r.left) && cell !== undefined && cell !== null && cell !== '') hidden.push(`${sheet.name}!${toA1(row, col)} (${m})`);
       }
     }

@@ -12,16 +12,16 @@ import type { Lang } from '../../messages.js';
 import { amountText } from '../../messages.js';
 import { globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import { evaluate, type Identity, type Term } from '../identity.js';
+import type { Identity, Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
-import { narrativeCells, statedFigure } from './narrative.js';
+import { agrees, HAS_DIGIT, narrativeCells, statedFigure } from './narrative.js';
 import { listedProjectRows } from './projects.js';
 
 type Params = z.infer<typeof ProjectCountParams>;
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-const HAS_DIGIT = /\d/;
+const PROJECT_MONEY = both('项目资金', 'project money');
 
 /** One amount column of a listing: its rows' cells there, and the 合计 row's. */
 interface ColumnSum {
@@ -53,12 +53,6 @@ function listings(ctx: RuleContext, params: Params): Listing[] {
       return rows.length > 0 && columns.length > 0 ? [{ table, rows, columns }] : [];
     }),
   );
-}
-
-/** A stated figure equal to a sum of cells, within their roundings. */
-function agrees(stated: Term, cells: Term[]): boolean {
-  const { breach, tolerance } = evaluate({ key: '', ruleId: '', relation: 'eq', lhs: [stated], rhs: cells, context: {} });
-  return breach <= tolerance;
 }
 
 const references = (p: Params): Reference[] =>
@@ -98,9 +92,9 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
           const unit = ((m.groups?.unit as Unit | undefined) || '万元') as Unit;
           // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
           const start = m.index + m[0].lastIndexOf(amountWritten);
-          const name = both('项目资金', 'project money');
-          const lhs = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, amountWritten.length, name);
-          const holds = counted.some((l) => l.columns.some((c) => agrees(lhs, c.terms) || (c.total !== undefined && agrees(lhs, [c.total]))));
+          const lhs = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, amountWritten.length, PROJECT_MONEY);
+          // The projects' money added up unrounded, each row's rounding counts; or the table's own 合计.
+          const holds = counted.some((l) => l.columns.some((c) => agrees(lhs, c.terms, 'perCell') || (c.total !== undefined && agrees(lhs, [c.total]))));
           if (holds) continue;
           const first = counted[0]!;
           const column = first.columns[0]!;

@@ -15,7 +15,8 @@ import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-const HAS_DIGIT = /\d/;
+/** A text with a digit: the only kind that can state an amount. */
+export const HAS_DIGIT = /\d/;
 
 /** Text long enough to be a sentence: table cells are never narrative. */
 const MIN_TEXT_LENGTH = 12;
@@ -197,12 +198,14 @@ function cellReferences(c: { table: Statement['table']; column: string } & ({ ro
 }
 
 /**
- * A stated figure equal to a cell within their roundings, or to the sum of several as the total a table
- * would print for them: the sentence quotes a total, so each row's rounding does not widen what agrees
- * (国家信访局 2026's 18,728.91 is not the four classes' 18,728.94, though four cents of rounding would cover it).
+ * A stated figure equal to a cell within their roundings, or to the sum of several. `asTotal`: the sum
+ * as the total a table would print for them, where the sentence quotes a table's total, so each row's
+ * rounding does not widen what agrees (国家信访局 2026's 18,728.91 is not the four classes' 18,728.94,
+ * though four cents of rounding would cover it). `perCell`: each cell's own rounding, where the sentence
+ * adds up what the rows hold unrounded (the money of the projects a table lists one by one).
  */
-function agrees(stated: Term, cells: Term[]): boolean {
-  const tolerance = cells.length > 1 ? halfWidth(stated) + halfWidth(cells[0]!) : undefined;
+export function agrees(stated: Term, cells: Term[], rounding: 'asTotal' | 'perCell' = 'asTotal'): boolean {
+  const tolerance = rounding === 'asTotal' && cells.length > 1 ? halfWidth(stated) + halfWidth(cells[0]!) : undefined;
   const { breach, tolerance: within } = evaluate({ key: '', ruleId: '', relation: 'eq', lhs: [stated], rhs: cells, context: {}, tolerance });
   return breach <= within;
 }

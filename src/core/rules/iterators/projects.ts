@@ -31,9 +31,8 @@ export function listedProjectRows(t: RecognizedTable): TableRow[] {
 /** The table's project rows by unit and name (by name alone when asked); its 合计 and rows naming no project are none. */
 function projectRows(t: RecognizedTable, byName = false): Map<string, TableRow[]> {
   const out = new Map<string, TableRow[]>();
-  for (const row of t.rows) {
-    const project = row.labels.project;
-    if (row.isTotal || !project) continue;
+  for (const row of listedProjectRows(t)) {
+    const project = row.labels.project!;
     addTo(out, byName ? nameKey(project) : `${normalizeLabel(row.labels.unitName ?? '')}|${normalizeLabel(project)}`, row);
   }
   return out;

@@ -551,7 +551,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     for (const t of targets(ctx)) {
       const budgetRef = t.target!.budget;
       const budgetWan = budgetRef?.amount != null ? (budgetRef.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
-      const filed = filedCategories(t.target!.indicators);
+      const filed = filedElsewhere.filedOf(t);
       for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
@@ -667,8 +667,10 @@ const CONSENSUS = 2;
  */
 function categoriesByIndicator(ctx: RuleContext) {
   const filings = new Map<string, (FiledCategory & { table: RecognizedTable })[]>();
+  const byTable = new Map<RecognizedTable, FiledCategory[]>();
   for (const t of targets(ctx)) {
     const filed = filedCategories(t.target!.indicators);
+    byTable.set(t, filed);
     t.target!.indicators.forEach((ind, i) => {
       const l3 = normalizeLabel(ind.level3.text);
       if (l3 !== '' && filed[i]!.level2 !== '') addTo(filings, l3, { ...filed[i]!, table: t });
@@ -679,6 +681,8 @@ function categoriesByIndicator(ctx: RuleContext) {
   const mixed = new Set<string>();
   for (const [l3, list] of filings) if (list.some((f) => f.key !== list[0]!.key)) mixed.add(l3);
   return {
+    /** Each indicator's category as the table files it (a blank cell carrying the one above). */
+    filedOf: (t: RecognizedTable): FiledCategory[] => byTable.get(t)!,
     /** The category every other project (at least CONSENSUS of them) files the indicator under, when it is not `own`. */
     consensus(l3: string, table: RecognizedTable, own: string) {
       if (!mixed.has(l3)) return undefined;
