@@ -11,18 +11,16 @@ import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
-import { parseChangeStatements, parseNarrativeItem, percentChange, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
+import { parseChangeStatements, parseNarrativeItem, type ChangeStatement, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
 import { mostCommon } from '../../counts.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
+import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-
-/** Half the last digit written, the most rounding can explain. */
-const half = (f: Figure) => 0.5 * 10 ** -f.decimals;
 
 /**
  * The budget year: the year most table titles name ("2026年部门收支预算总表"); where no title names
@@ -190,11 +188,6 @@ function allMoneySeen(ctx: RuleContext, code: string): boolean {
   return all !== undefined && fiscal !== undefined && Math.abs(all - fiscal) < 0.5;
 }
 
-/** A figure of the text in 万元. */
-function inWan(f: Figure): number {
-  return f.unit === '元' ? f.value / 10_000 : f.unit === '亿元' ? f.value * 10_000 : f.value;
-}
-
 /** A name without the words spelling varies by: 的, a closing 费 or 支出. */
 const bare = (name: string) => norm(name).replace(/的/g, '').replace(/(?:费|支出)$/, '');
 
@@ -336,40 +329,6 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
   },
 };
 
-/** Half the last digit written, in 万元. */
-const halfWan = (f: Figure) => inWan({ ...f, value: half(f) });
-
-/**
- * How far the written figures' rounding can move a rate, in points. With last year's figure written,
- * rate = current / previous − 1 moves by (½current + ½previous·current/previous) / previous. With
- * only the change written, last year's is worked out (current ∓ change) and the rate = change /
- * (current ∓ change) moves far less: (½change·current + ½current·change) / base² (湖州 2026's
- * “1.10万元，比上年减少25万元，下降95.0%”: 95.79% ± 0.1, not ± 2).
- */
-type Basis = { previous: Figure; current: Figure } | { change: Figure; current: Figure };
-
-function rateSlack(basis: Basis, base: number, current: number): number {
-  if ('previous' in basis) return (100 / Math.abs(base)) * (halfWan(basis.current) + halfWan(basis.previous) * Math.abs(current / base));
-  const change = Math.abs(current - base);
-  return (100 * (halfWan(basis.change) * Math.abs(current) + halfWan(basis.current) * change)) / (base * base);
-}
-
-/**
- * A stated rate of change against the one its figures give. The amounts' own rounding moves the
- * rate, and a written percent may be cut rather than rounded: only what neither explains is excess.
- */
-function rateAgainstFigures(percent: Figure, direction: Direction, base: number | null, current: number | null, basis: Basis | undefined) {
-  const stated = direction === 'decrease' ? -percent.value : direction === 'same' ? 0 : percent.value;
-  if (base === null || current === null || !basis) return { stated, computed: null, excess: null };
-  const change = percentChange(base, current);
-  if (change === undefined) return { stated, computed: null, excess: null };
-  const amountSlack = rateSlack(basis, base, current);
-  const scale = 10 ** percent.decimals;
-  const truncated = Math.trunc(Math.abs(change) * scale + 1e-9) / scale;
-  const excess = Math.abs(Math.abs(stated) - truncated) < 1e-9 && Math.sign(stated) === Math.sign(change) ? 0 : Math.abs(stated - change) - (half(percent) + amountSlack);
-  return { stated, computed: change, excess };
-}
-
 /** The words of a direction, and the other way's, in the pair the sentence uses. */
 const OPPOSITE: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 增幅: '降幅', 降幅: '增幅', 持平: '持平' };
 
@@ -397,6 +356,38 @@ function parsedNarrative(ctx: RuleContext): { cell: NarrativeCell; item: Narrati
   return ctx.memo('narrative-parsed', () => narrativeCells(ctx).map((cell) => ({ cell, item: parseNarrativeItem(cell.text) })));
 }
 
+/** A subject paragraph's rate, with the base it is worked out from: the earlier figure, or this year's less the stated increase. */
+function itemRate(item: NarrativeItem): StatedRate | undefined {
+  const c = item.change;
+  if (!c?.percent) return undefined;
+  const currentFigure = item.planned?.figure ?? item.amount;
+  const current = currentFigure ? inWan(currentFigure) : null;
+  const previous = item.previous ? inWan(item.previous.figure) : null;
+  const base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * inWan(c.amount) : null);
+  const basis = item.previous && currentFigure ? { previous: item.previous.figure, current: currentFigure } : c.amount && currentFigure ? { change: c.amount, current: currentFigure } : undefined;
+  return { percent: c.percent, direction: c.direction, base, current, basis };
+}
+
+/** The rate of an amount-and-change statement outside the subject paragraphs; last year's is this year's less the change. */
+function statementRate(st: ChangeStatement): StatedRate & { base: number; current: number } {
+  const current = inWan(st.current);
+  const change = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
+  return { percent: st.change.percent, direction: st.change.direction, base: current - change, current, basis: { change: st.change.amount, current: st.current } };
+}
+
+/** How the workbook brings its rates to their decimals, from every rate the narrative states: worked out once per check. */
+function habitOf(ctx: RuleContext): RateHabit {
+  return ctx.memo('narrative-rate-habit', () =>
+    rateHabit(
+      parsedNarrative(ctx).flatMap(({ cell, item }) => {
+        const own = item && itemRate(item);
+        // The statements a negative base leaves unjudged (below) say nothing of the workbook's habit either.
+        return own ? [own] : item?.change ? [] : parseChangeStatements(cell.text).map(statementRate).filter((r) => r.base >= 0);
+      }),
+    ),
+  );
+}
+
 function narrativeItemFacts(ctx: RuleContext): Item[] {
   const items: Item[] = [];
   const tables = subjectTables(ctx);
@@ -407,22 +398,10 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     const planned = wan(item.planned?.figure);
     const previous = wan(item.previous?.figure);
     const current = planned ?? amount;
-    let stated: number | null = null;
-    let computed: number | null = null;
-    let excess: number | null = null;
-    let base: number | null = null;
+    const rate = itemRate(item);
+    const { stated, computed, excess } = rate ? rateAgainstFigures(rate, habitOf(ctx)) : { stated: null, computed: null, excess: null };
+    const base = rate?.base ?? null;
     const c = item.change;
-    if (c?.percent) {
-      // The base: the earlier figure, or this year's less the stated increase.
-      base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * wan(c.amount)! : null);
-      const currentFigure = item.planned?.figure ?? item.amount;
-      const basis: Basis | undefined = item.previous
-        ? { previous: item.previous.figure, current: currentFigure }
-        : c.amount
-          ? { change: c.amount, current: currentFigure }
-          : undefined;
-      ({ stated, computed, excess } = rateAgainstFigures(c.percent, c.direction, base, current, basis));
-    }
     const { names, table: t } = checkedSubjects(item, tables, namesAtLevels(ctx));
     const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
     const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures) : undefined;
@@ -629,13 +608,12 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
       // A subject paragraph's own change is the subject items' to judge.
       if (item?.change) continue;
       for (const st of parseChangeStatements(cell.text)) {
-        const current = inWan(st.current);
-        const change = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
-        const base = current - change;
+        const stated = statementRate(st);
+        const { base, current } = stated;
         // An increase larger than the figure leaves last year below nothing: the change is the total's
         // a list ends with (西安 2026: “…、其他收入100.00万元，较上年增加142.30万元” for the 4,203.47 before it).
         if (base < 0) continue;
-        const rate = rateAgainstFigures(st.change.percent, st.change.direction, base, current, { change: st.change.amount, current: st.current });
+        const rate = rateAgainstFigures(stated, habitOf(ctx));
         items.push({
           facts: {
             statement: cell.folded.slice(st.start, st.end),
