@@ -46,6 +46,38 @@ function codedLines(summary: RecognizedTable, side: string, coded: readonly Tabl
   return out;
 }
 
+/**
+ * Where no table has codes (杭州 2026: 收支总表 and 支出总表 both list 类, 款 and 项 by name alone),
+ * the summary's lines pair with the rows of the tables it sums by name, class by class: a class goes
+ * with the one table that lists it (a class two of them list — a fund's and the general budget's —
+ * is left alone), and only where that table lists the same names in the same order (then pairing is
+ * certain, repeated names and all); a class listed differently is left alone too. The class lines
+ * pair as well: nothing else ties them then.
+ */
+function pairedByName(summary: RecognizedTable, side: string, sources: readonly RecognizedTable[]): { row: TableRow; source: RecognizedTable; with: TableRow }[] {
+  const blocks: TableRow[][] = [];
+  for (const row of summary.rows) {
+    if (!row.labels[side]) continue;
+    if (CLASS_KEY.test(row.keys[side] ?? '')) blocks.push([row]);
+    else blocks.at(-1)?.push(row);
+  }
+  const classNames = new Set(blocks.map((b) => normalizeLabel(b[0]!.labels[side]!)));
+  const listed = sources.map((source) => ({ source, names: source.rows.map((r) => (r.isTotal ? '' : normalizeLabel(r.labels.name ?? ''))) }));
+  const out: { row: TableRow; source: RecognizedTable; with: TableRow }[] = [];
+  for (const block of blocks) {
+    const name = normalizeLabel(block[0]!.labels[side]!);
+    const holding = listed.filter((l) => l.names.includes(name));
+    if (holding.length !== 1) continue;
+    const { source, names } = holding[0]!;
+    const start = names.indexOf(name);
+    let end = start + 1;
+    while (end < names.length && !classNames.has(names[end]!)) end++;
+    if (end - start !== block.length || block.some((row, i) => normalizeLabel(row.labels[side]!) !== names[start + i])) continue;
+    block.forEach((row, i) => out.push({ row, source, with: source.rows[start + i]! }));
+  }
+  return out;
+}
+
 export const summaryLines: IteratorDef<Params> = {
   name: 'summary-lines',
   description: both(
@@ -64,9 +96,22 @@ export const summaryLines: IteratorDef<Params> = {
   *run(ctx: RuleContext, params: Params, ruleId: string): Generator<Item> {
     for (const pair of params.pairs) {
       const summary = ctx.table(pair.table);
-      const source = ctx.table(pair.codesFrom);
-      if (!summary || !source) continue;
-      const lines = codedLines(summary, pair.side, source.rows.filter((r) => r.code));
+      if (!summary) continue;
+      const coded = ctx.table(pair.codesFrom)?.rows.filter((r) => r.code) ?? [];
+      if (coded.length === 0) {
+        // Nothing coded to take codes from: each line is paired by name with the one table listing its class.
+        const sources = pair.against.flatMap((a) => {
+          const t = ctx.table(a.table);
+          return t ? [{ t, column: a.column }] : [];
+        });
+        for (const { row, source, with: other } of pairedByName(summary, pair.side, sources.map((s) => s.t))) {
+          const lhs = ctx.term(summary, row, pair.column, 1, pair.side);
+          const rhs = ctx.term(source, other, sources.find((s) => s.t === source)!.column);
+          if (lhs && rhs) yield identityItem(new Tie(ruleId, 'eq', undefined, [lhs], [rhs], ''), summary.id);
+        }
+        continue;
+      }
+      const lines = codedLines(summary, pair.side, coded);
       for (const { row, code } of lines) {
         const lhs = ctx.term(summary, row, pair.column, 1, pair.side);
         const rhs = pair.against.flatMap((a): Term[] => {
