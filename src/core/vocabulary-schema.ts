@@ -14,6 +14,11 @@ export const TextMatcher = z
     all: keywords.optional().describe('每个词都必须出现 / every word must appear'),
     none: keywords.optional().describe('任何一个词都不能出现 / none of these words may appear'),
     exact: z.string().min(1).optional().describe('整个文本必须等于此值 / the whole text must equal this'),
+    leaf: keywords
+      .optional()
+      .describe(
+        '只用于列：表头最下一格须含其中一个词（深圳“三公”经费表各项下分列的“一般公共预算”） / columns only: the lowest header cell must hold one of these words (the 一般公共预算 under each expense of 深圳’s 三公 table)',
+      ),
   })
   .strict()
   .refine((m) => m.all !== undefined || m.exact !== undefined, { message: 'a matcher needs "all" or "exact" / 匹配条件需要 "all" 或 "exact"' });
@@ -166,6 +171,7 @@ function normalizeMatcher(m: TextMatcher): TextMatcher {
     ...(m.all && { all: m.all.map(normalizeLabel) }),
     ...(m.none && { none: m.none.map(normalizeLabel) }),
     ...(m.exact !== undefined && { exact: normalizeLabel(m.exact) }),
+    ...(m.leaf && { leaf: m.leaf.map(normalizeLabel) }),
   };
 }
 

@@ -143,6 +143,7 @@ function columnScore(m: TextMatcher, path: string[]): number {
   const leaf = path[path.length - 1];
   if (!leaf) return 0;
   if (m.exact !== undefined) return leaf === m.exact ? m.exact.length : 0;
+  if (m.leaf && !m.leaf.some((w) => leaf.includes(w))) return 0;
   const score = matchScore(m, path.join('/'));
   return score > 0 && m.all!.some((w) => leaf.includes(w)) ? score : 0;
 }
