@@ -286,3 +286,34 @@ describe('partial publications', () => {
     ]);
   });
 });
+
+describe('三公 expenses split by source of funds', () => {
+  const header = (funds: string[]): { rows: CellValue[][]; merges: string[] } => ({
+    rows: [
+      ['财政拨款“三公”经费支出表', _, _, _, _, _, _, _, _, _, _],
+      ['年度', '总计', _, '因公出国(境)费', _, '公务接待费', _, '公务用车购置及运行维护费', _, _, _],
+      [_, _, _, _, _, _, _, '小计', _, '公务用车购置费', _],
+      [_, ...funds, ...funds, ...funds, ...funds, ...funds],
+      ['2026年', 12, 0, 2, 0, 4, 0, 6, 0, 6, 0],
+    ].map((r) => r.slice(0, 11)),
+    merges: ['A2:A4', 'B2:C3', 'D2:E3', 'F2:G3', 'H2:K2', 'H3:I3', 'J3:K3'],
+  });
+
+  it('reads each expense under each source where the sources head the lowest header row (深圳 2026)', async () => {
+    const { rows, merges } = header(['一般公共预算', '政府性基金预算']);
+    const t = table(await recognizeGrid(wb(sheetFromValues('表9', rows, merges))), 'three-public');
+    expect(t.columns.map((c) => c.role)).toEqual(['general', 'fund', 'abroadGeneral', 'abroadFund', 'receptionGeneral', 'receptionFund', 'vehicleSubtotalGeneral', 'vehicleSubtotalFund', 'vehiclePurchaseGeneral', 'vehiclePurchaseFund']);
+  });
+
+  it('keeps the plain roles where a source heads the expenses from above (西安 2026)', async () => {
+    const rows: CellValue[][] = [
+      ['财政拨款“三公”经费支出表', _, _, _, _, _],
+      ['合计', '一般公共预算拨款安排的“三公”经费预算', _, _, _, _],
+      [_, '小计', '因公出国(境)费用', '公务接待费', '公务用车购置及运行维护费', _],
+      [_, _, _, _, '小计', '公务用车购置费'],
+      [12, 12, 2, 4, 6, 6],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表13', rows, ['A2:A4', 'B2:F2', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:F3']))), 'three-public');
+    expect(t.columns.map((c) => c.role)).toEqual(['total', 'threePublicSubtotal', 'abroad', 'reception', 'vehicleSubtotal', 'vehiclePurchase']);
+  });
+});
