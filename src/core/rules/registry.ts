@@ -10,6 +10,7 @@ import { summaryLines } from './iterators/summary-lines.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
+import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -27,6 +28,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     standardNames,
     narrativeAmounts,
     narrativeShares,
+    narrativeShareOfTotal,
     narrativeProjectCounts,
     narrativeItems,
     narrativeText,

@@ -122,7 +122,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
         const ot = ctx.table(o.table);
         if (!ot) return [];
         const terms = ('rows' in o ? o.rows : [o.row]).flatMap((row) => {
-          const oat = statedCell(ot, { ...s, table: o.table, column: o.column, row, totalRowColumns: undefined });
+          const oat = statedCell(ot, { column: o.column, row, totalRowColumns: undefined });
           const term = oat && ctx.term(ot, oat.row, oat.column, 1, row.side);
           return term ? [term] : [];
         });
@@ -184,7 +184,7 @@ function statedTerms(ctx: RuleContext, t: RecognizedTable, s: Statement): Term[]
 type StatedRow = Statement['row'];
 
 /** The column and the row keys a stated cell (a statement's, or the cells it may mean instead) names, for lint. */
-function cellReferences(c: { table: Statement['table']; column: string } & ({ row: StatedRow } | { rows: StatedRow[] }), at: PropertyKey[]): Reference[] {
+export function cellReferences(c: { table: Statement['table']; column: string } & ({ row: StatedRow } | { rows: StatedRow[] }), at: PropertyKey[]): Reference[] {
   const rows: [StatedRow, PropertyKey[]][] = 'rows' in c ? c.rows.map((row, j) => [row, [...at, 'rows', j]]) : [[c.row, [...at, 'row']]];
   return [
     { path: [...at, 'column'], table: c.table, column: c.column },
@@ -215,7 +215,7 @@ export function agrees(stated: Term, cells: Term[], rounding: 'asTotal' | 'perCe
  * column; with no row of those keys, the total row in the first of `totalRowColumns` the table has (a
  * 三公 table laid out across, one column per expense; a vertical one whose 合计 is the 三公 total).
  */
-function statedCell(t: RecognizedTable, s: Statement): { row: TableRow; column: string } | undefined {
+export function statedCell(t: RecognizedTable, s: Pick<Statement, 'column' | 'row' | 'totalRowColumns'>): { row: TableRow; column: string } | undefined {
   const total = () => t.rows.find((x) => x.isTotal);
   const byKey = (key: string | undefined) => (key === undefined ? undefined : t.rows.find((x) => s.row.side && x.keys[s.row.side] === key));
   const keyed = s.row.total ? total() : (byKey(s.row.key) ?? byKey(s.row.orKey));

@@ -34,6 +34,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-subject-codes', narrativeItems.ItemParams],
   ['narrative-amounts', narrative.NarrativeParams],
   ['narrative-shares', narrative.SharesParams],
+  ['narrative-share-of-total', narrative.ShareOfTotalParams],
   ['narrative-project-counts', narrative.ProjectCountParams],
   ['listed-names', nearMisses.ListParams],
   ['listed-items', nearMisses.ListItemParams],

@@ -95,6 +95,31 @@ export const SharesParams = z
   })
   .strict();
 
+/** A pattern holding the named groups a share of a named total is read by. */
+const SharePattern = Pattern.refine(
+  (p) => {
+    try {
+      const groups = new RegExp(`${p}|`, 'u').exec('')?.groups;
+      return groups !== undefined && 'amount' in groups && 'share' in groups;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'needs the named groups (?<amount>…) and (?<share>…) / 须有命名组 (?<amount>…) 和 (?<share>…)' },
+);
+
+export const ShareOfTotalParams = z
+  .object({
+    pattern: SharePattern.describe(
+      '正则表达式：命名组 amount 为金额，unit（可选）为单位（默认万元），share 为占比（%），其余文字写明这是哪一个总数的占比 / regex: the named group amount is the amount, unit (optional) its unit (万元 when absent), share the share (%); the rest of it names the total',
+    ),
+    totals: z
+      .array(z.object({ table: z.enum(TABLE_IDS), column: z.string(), row: StatedRow }).strict())
+      .min(1)
+      .describe('文中所说的总数可能指的单元格：与其中之一相符即不报告 / the cells the named total may mean: the share holds when it agrees with one of them'),
+  })
+  .strict();
+
 /** A pattern holding the named groups a project count statement is read by. */
 const CountPattern = Pattern.refine(
   (p) => {
