@@ -317,3 +317,22 @@ describe('三公 expenses split by source of funds', () => {
     expect(t.columns.map((c) => c.role)).toEqual(['total', 'threePublicSubtotal', 'abroad', 'reception', 'vehicleSubtotal', 'vehiclePurchase']);
   });
 });
+
+describe('a 收支总表 with a 支出用途 section beside the functional classes (江苏 2017–2019)', () => {
+  it('reads 当年支出小计, printed once under the 支出用途 金额, as the total of both sections', async () => {
+    const rows: CellValue[][] = [
+      ['收支预算总表', _, _, _, _, _],
+      ['收入', _, '支出', _, _, _],
+      ['项目名称', '金额', '功能分类', _, '支出用途', _],
+      [_, _, '功能科目名称', '金额', '项目名称', '金额'],
+      ['一、财政拨款', 100, '一、一般公共服务支出', 70, '一、基本支出', 60],
+      [' 1.一般公共预算', 100, '二、住房保障支出', 30, '二、项目支出', 40],
+      ['当年收入小计', 100, '当年支出小计', _, _, 100],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('公开表一', rows, ['A1:F1', 'A2:B2', 'C2:F2', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:F3', 'C7:E7']))), 'income-expense-summary');
+    const total = t.rows.find((r) => r.keys.expenseItem === 'expenseYearTotal')!;
+    expect(total.cells.expenseAmount?.cell).toBe('F7');
+    expect(total.cells.usageAmount?.amount).toBe(100);
+    expect(t.rows.map((r) => r.keys.usageItem).filter(Boolean)).toEqual(['useBasic', 'useProject']);
+  });
+});

@@ -219,13 +219,16 @@ class RowReader {
     const cells: Record<string, CellRef> = {};
     for (const ac of amountRoles) {
       // A label merged across the amount column ("当年支出小计" over C:E) leaves the amount blank, unless
-      // its amount stands right after the merge in a column no role reads (Jiangsu: 支出合计 over C:E, the
-      // amount in F, under the second expense section's 金额). Once a row has shown that, a blank there
-      // (结转下年资金 with nothing carried) is that row's amount cell too.
+      // its amount stands right after the merge in a column no role reads, or one read as the amount of
+      // a label column the merge also covers (Jiangsu: 支出合计 over C:E, the amount in F, the 金额 of
+      // the 支出用途 names in E). Once a row has shown that, a blank there (结转下年资金 with nothing
+      // carried) is that row's amount cell too.
       let ref = view.ref(r, ac.col);
       if (ref.col < ac.col) {
-        const after = view.rightEdge(r, ref.col) + 1;
-        const beside = !columns.some((c) => c.col === after) ? view.ref(r, after) : undefined;
+        const edge = view.rightEdge(r, ref.col);
+        const after = edge + 1;
+        const sharedTotal = labelRoles.some((lc) => lc.col > ac.col && lc.col <= edge);
+        const beside = sharedTotal || !columns.some((c) => c.col === after) ? view.ref(r, after) : undefined;
         const labelled = typeof view.cellAt(r, ref.col)?.value === 'string';
         if (beside && beside.col === after && labelled && (beside.amount !== null || (this.amountAfterMerge.get(ac.role) === after && beside.text === ''))) {
           if (beside.amount !== null) this.amountAfterMerge.set(ac.role, after);

@@ -233,7 +233,8 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
     p.sums.flatMap((d, i) => [
       { path: ['sums', i, 'side'], table: d.table, column: d.side },
       ...d.columns.map((c, j) => ({ path: ['sums', i, 'columns', j], table: d.table, column: c })),
-      { path: ['sums', i, 'total'], table: d.table, rowKey: d.total, side: d.side },
+      ...(d.totalSide ? [{ path: ['sums', i, 'totalSide'], table: d.table, column: d.totalSide }] : []),
+      { path: ['sums', i, 'total'], table: d.table, rowKey: d.total, side: d.totalSide ?? d.side },
       ...d.parts.map((k, j) => ({ path: ['sums', i, 'parts', j], table: d.table, rowKey: k, side: d.side })),
       ...(d.unless ? [{ path: ['sums', i, 'unless'], table: d.table, rowKey: d.unless, side: d.side }] : []),
       ...(d.requires ?? []).map((k, j) => ({ path: ['sums', i, 'requires', j], table: d.table, rowKey: k, side: d.side })),
@@ -241,12 +242,13 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
   *run(ctx, params, ruleId) {
     for (const decl of params.sums) {
       for (const t of ctx.tables(decl.table)) {
-        const total = rowByKey(t, decl.side, decl.total);
+        const totalSide = decl.totalSide ?? decl.side;
+        const total = rowByKey(t, totalSide, decl.total);
         const parts = rowsByKeys(t, decl.side, decl.parts);
         if (!total || parts.length === 0 || (decl.unless && rowByKey(t, decl.side, decl.unless))) continue;
         if (decl.requires?.some((key) => !rowByKey(t, decl.side, key))) continue;
-        const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.side) });
-        const [namedTotal, namedParts] = [named(total), parts.map(named)];
+        const named = (row: TableRow, side = decl.side): NamedRow => ({ row, name: ctx.rowName(row, side) });
+        const [namedTotal, namedParts] = [named(total, totalSide), parts.map((row) => named(row))];
         for (const role of decl.columns) {
           const item = rowSumItem(ctx, ruleId, t, role, namedTotal, namedParts, decl.side);
           if (item) yield item;

@@ -56,6 +56,12 @@ export const LabelledSumParams = z
             side: z.string().describe('行标签所在的列角色 / the label column whose row keys are used'),
             columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
             total: z.string().describe('合计行的行标签 / row key of the total'),
+            totalSide: z
+              .string()
+              .optional()
+              .describe(
+                '合计行的行标签在另一列时（江苏的支出用途：合计行只在功能分类一侧写“当年支出小计”）：那一列的角色 / where the total row is labelled in another column (江苏’s 支出用途, whose total is labelled only on the functional side): that column’s role',
+              ),
             parts: z.array(z.string()).min(1).describe('组成行的行标签；以 * 结尾表示前缀 / row keys of the parts; a trailing * is a prefix'),
             unless: z.string().optional().describe('表中有这一行时不核对此式（另一式已覆盖） / skip this sum when the table has this row (another sum covers it)'),
             requires: z
