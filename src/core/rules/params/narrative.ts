@@ -95,22 +95,26 @@ export const SharesParams = z
   })
   .strict();
 
-/** A pattern holding the named groups a share of a named total is read by. */
-const SharePattern = Pattern.refine(
-  (p) => {
-    try {
-      const groups = new RegExp(`${p}|`, 'u').exec('')?.groups;
-      return groups !== undefined && 'amount' in groups && 'share' in groups;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'needs the named groups (?<amount>…) and (?<share>…) / 须有命名组 (?<amount>…) 和 (?<share>…)' },
-);
+/** A pattern holding these named groups (the figures a statement is read by). */
+function patternWithGroups(...names: string[]) {
+  return Pattern.refine(
+    (p) => {
+      try {
+        const groups = new RegExp(`${p}|`, 'u').exec('')?.groups;
+        return groups !== undefined && names.every((n) => n in groups);
+      } catch {
+        return false;
+      }
+    },
+    {
+      message: `needs the named groups ${names.map((n) => `(?<${n}>…)`).join(' and ')} / 须有命名组 ${names.map((n) => `(?<${n}>…)`).join(' 和 ')}`,
+    },
+  );
+}
 
 export const ShareOfTotalParams = z
   .object({
-    pattern: SharePattern.describe(
+    pattern: patternWithGroups('amount', 'share').describe(
       '正则表达式：命名组 amount 为金额，unit（可选）为单位（默认万元），share 为占比（%），其余文字写明这是哪一个总数的占比 / regex: the named group amount is the amount, unit (optional) its unit (万元 when absent), share the share (%); the rest of it names the total',
     ),
     totals: z
@@ -120,24 +124,11 @@ export const ShareOfTotalParams = z
   })
   .strict();
 
-/** A pattern holding the named groups a project count statement is read by. */
-const CountPattern = Pattern.refine(
-  (p) => {
-    try {
-      const groups = new RegExp(`${p}|`, 'u').exec('')?.groups;
-      return groups !== undefined && 'count' in groups && 'amount' in groups;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'needs the named groups (?<count>…) and (?<amount>…) / 须有命名组 (?<count>…) 和 (?<amount>…)' },
-);
-
 export const ProjectCountParams = z
   .object({
     patterns: z
       .array(
-        CountPattern.describe(
+        patternWithGroups('count', 'amount').describe(
           '正则表达式，命名组 count 为项目个数，amount 为金额，unit（可选）为单位（默认万元） / regex: the named group count is the number of projects, amount the amount, unit (optional) its unit (万元 when absent)',
         ),
       )
