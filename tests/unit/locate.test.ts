@@ -293,3 +293,33 @@ describe('the rules decide, not the locator', () => {
     expect(looser.culprits.map((k) => `${k.term.ref.sheet}!${k.term.ref.cell}=${k.value}`)).toEqual(['S!C1=100']);
   });
 });
+
+describe('parts over a total that the table above corroborates', () => {
+  // 长春 2026's 301 工资福利支出: 合计 and 人员经费 both 911.21, its 款 adding up to 920.96 in both
+  // columns; the 合计 row's own sum (Σ classes) holds with 911.21. Any 款 changed in both columns
+  // restores both sums; the 301 row changed would break the sum above it.
+  const grand = cell('表6', 'C5', 1000);
+  const grandP = cell('表6', 'D5', 1000);
+  const parent = cell('表6', 'C6', 911);
+  const parentP = cell('表6', 'D6', 911);
+  const other = cell('表6', 'C20', 89);
+  const otherP = cell('表6', 'D20', 89);
+  const kids = [7, 8, 9].map((r) => [cell('表6', `C${r}`, 307), cell('表6', `D${r}`, 307)] as const);
+  const hTotal = eq('hT', [parent], kids.map(([c]) => c));
+  const hPersonnel = eq('hP', [parentP], kids.map(([, d]) => d));
+  const above = eq('above', [grand], [parent, other]);
+  const aboveP = eq('aboveP', [grandP], [parentP, otherP]);
+  const rows = [eq('r6', [parent], [parentP]), ...kids.map(([c, d], i) => eq(`r${i}`, [c], [d]))];
+
+  it('names no cell and says the parts are where to look', async () => {
+    const { culprits, unplaced, partsRivalled } = await locate([hTotal, hPersonnel], [hTotal, hPersonnel, above, aboveP, ...rows], byRounding);
+    expect(culprits).toEqual([]);
+    expect(unplaced).toEqual([hTotal, hPersonnel]);
+    expect(partsRivalled).toEqual([hTotal, hPersonnel]);
+  });
+
+  it('does not say so where the total row could be the one (nothing above it)', async () => {
+    const { partsRivalled } = await locate([hTotal, hPersonnel], [hTotal, hPersonnel, ...rows], byRounding);
+    expect(partsRivalled).toEqual([]);
+  });
+});

@@ -44,6 +44,11 @@ export interface Location {
   culprits: Culprit[];
   /** Failed identities no single cell (or row) explains. */
   unplaced: Identity[];
+  /**
+   * Unplaced failures that any one of several of their part rows would explain, changed in every
+   * column alike, while their own total row would not: the parts are at fault, which one no sum tells.
+   */
+  partsRivalled: Identity[];
 }
 
 interface Candidate {
@@ -83,7 +88,7 @@ function corroborated(c: Candidate): boolean {
 }
 
 export async function locate(failed: readonly Identity[], all: readonly Identity[], fails: Judge): Promise<Location> {
-  if (failed.length === 0) return { culprits: [], unplaced: [] };
+  if (failed.length === 0) return { culprits: [], unplaced: [], partsRivalled: [] };
   // Only cells of failed identities are ever changed: index the identities touching those, no others.
   const byTerm = new Map<string, Identity[]>();
   for (const f of failed) for (const t of terms(f)) byTerm.set(termKey(t), []);
@@ -100,6 +105,8 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   const decided = new Map<string, number>();
 
   const culprits: Culprit[] = [];
+  /** Failures two or more part rows each explain (see partsRivalled). */
+  const rivalledByParts = new Set<Identity>();
   // Candidates are proposed again each time a culprit decides a value. A failure may then be explained
   // where it could not be before: the same slip copied into two tables (普陀 司法局 2026's 行政运行 项目
   // 支出 in both 表3 and 表5), where a tie between them held each copy back while the other stood. And
@@ -134,7 +141,8 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     round = await propose();
     i = -1;
   }
-  return { culprits, unplaced: failed.filter((f) => open.has(f)) };
+  const unplaced = failed.filter((f) => open.has(f));
+  return { culprits, unplaced, partsRivalled: unplaced.filter((f) => rivalledByParts.has(f)) };
 
   /**
    * Failures no change restores without breaking a sum that holds, where two of them tie one cell to
@@ -258,16 +266,29 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
       }
     }
     const compound: Candidate[] = [];
+    /** Rows that would restore the sums but nothing else corroborates: still evidence of where to look. */
+    const uncorroborated: Candidate[] = [];
     for (const row of rows.values()) {
       if (row.size < 2) continue;
       const changes = [...row.values()];
       if (!changes.every(plausible)) continue;
       const c = await tryChanges(changes);
-      if (c && c.resolves.length >= 2 && corroborated(c)) compound.push(c);
+      if (c && c.resolves.length >= 2) (corroborated(c) ? compound : uncorroborated).push(c);
     }
     // Several rows that could each absorb the difference (a deleted row can be "typed into" any
     // sibling) explain nothing: only a row no other row rivals is the one typed wrong.
     const unrivalled = compound.filter((c) => !compound.some((o) => o !== c && o.resolves.length === c.resolves.length && o.resolves.every((id) => c.resolves.includes(id))));
+    // A failure that several of its part rows would each restore, and no change to its own row, says
+    // where to look though not which (长春 2026's 301 over nine 款, off by 9.75 in 合计, 当年预算小计 and
+    // 人员经费 alike): its parts, not its own total.
+    const rowChanges = [...compound, ...uncorroborated];
+    for (const id of open) {
+      const ownRow = id.lhs.map(rowKey);
+      const onOwnRow = (k: Candidate) => k.changes.some((ch) => ownRow.includes(rowKey(ch.term)));
+      const amongParts = (k: Candidate) => k.changes.some((ch) => id.rhs.some((t) => termKey(t) === termKey(ch.term)));
+      const explaining = rowChanges.filter((k) => k.resolves.includes(id));
+      if (explaining.length >= 2 && explaining.every((k) => amongParts(k) && !onOwnRow(k))) rivalledByParts.add(id);
+    }
 
     // More failures explained first; then fewer cells changed; then the likelier slip (a recognisable
     // one — a decimal, two digits, a sign — then another typo in a filled cell, then a blank left

@@ -37,6 +37,10 @@ const WORDS = {
     'zh-CN': '若有一项漏填或被删去，差额即是它的金额',
     en: 'if a part was left unfilled or deleted, the difference is its amount',
   },
+  anyPartRow: {
+    'zh-CN': '下级任何一行在各列同时改动都能使各列合计相符，无法确定是哪一行：请核对下级各行',
+    en: 'any one of the rows below, changed alike in every column, would make the sums agree, and the checker cannot tell which: check the rows below',
+  },
   partsAtFault: {
     'zh-CN': '下级各行在另一列也相差同样的金额，那一列已判断为下级行有误：请核对下级各行',
     en: 'the same parts are off by as much in another column, where the parts were judged at fault: check the parts',
@@ -229,7 +233,7 @@ export async function runRules(
     return verdict;
   };
   const touching = identitiesTouching(failedIdentities, rules, ctx);
-  const { culprits, unplaced } = await locate(failedIdentities, touching, fails);
+  const { culprits, unplaced, partsRivalled } = await locate(failedIdentities, touching, fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
   const sheetOf = new Map(recognition.tables.map((t) => [t.id, t.sheet]));
   const amount = (value: number, decimals: number, unit: Unit) => amountText(value, decimals, unit, lang);
@@ -316,6 +320,7 @@ export async function runRules(
   // unplaced on it shows no reference of its own (a 款 typed with the wrong sign and not updated either).
   const proposed = new Set(culprits.flatMap((c) => [c, ...c.with].map((x) => termKey(x.term))));
   const partsFault = partsAtFault(culprits);
+  const partRows = new Set(partsRivalled);
   const worsening = await suggestionsThatBreak(unplaced, touching, fails);
   const suggested = new Map(unplaced.flatMap((id) => {
     const value = suggestionFor(id);
@@ -327,7 +332,7 @@ export async function runRules(
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
   function suggestionFor(id: Identity): number | undefined {
     const anchor = anchorOf(id);
-    if (id.relation !== 'eq' || anchor.inText || proposed.has(termKey(anchor)) || partsFault.has(spread(id)) || worsening.has(id) || partsShort(id)) return undefined;
+    if (id.relation !== 'eq' || anchor.inText || proposed.has(termKey(anchor)) || partsFault.has(spread(id)) || partRows.has(id) || worsening.has(id) || partsShort(id)) return undefined;
     return solveFor(id, anchor);
   }
 
@@ -351,7 +356,9 @@ export async function runRules(
     const partsWrong = partsFault.has(spread(id));
     const hint = partsWrong
       ? WORDS.partsAtFault[lang]
-      : (explainDifference(
+      : partRows.has(id) && !short
+        ? WORDS.anyPartRow[lang]
+        : (explainDifference(
           e.difference / anchor.factor,
           id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
           lang,
