@@ -465,10 +465,14 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
     const items: Item[] = [];
     const year = budgetYear(ctx);
     const patterns = params.patterns.map((p) => ({ p, re: new RegExp(p.pattern, 'u') }));
-    for (const cell of params.minLength === undefined ? narrativeCells(ctx) : textCells(ctx, params.minLength)) {
+    // Table labels repeat (a large sheet's 180,000 text cells hold 56,000 texts): one found clean is not read again.
+    const clean = new Set<string>();
+    for (const cell of params.minLength === undefined ? narrativeCells(ctx) : textCells(ctx, params.minLength, (t) => clean.has(t))) {
+      let matched = false;
       for (const { p, re } of patterns) {
         const m = re.exec(cell.folded);
         if (!m) continue;
+        matched = true;
         const captured = m[1] !== undefined && /^\d{4}$/.test(m[1]) ? Number(m[1]) : null;
         items.push({
           facts: {
@@ -483,6 +487,7 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }
+      if (!matched) clean.add(cell.text);
     }
     return items;
   },

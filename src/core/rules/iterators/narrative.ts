@@ -62,16 +62,16 @@ export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
 
 /**
  * Every text cell at least `minLength` long (indicator names and table words too, when short), as
- * it is reached. Not kept: four characters take in nearly every label of a sheet, which held 180,000
+ * it is reached, but for those `skip` passes over by their text (read before and found clean). Not kept: four characters take in nearly every label of a sheet, which held 180,000
  * cells through the rest of a large check.
  */
-export function* textCells(ctx: RuleContext, minLength: number): Generator<NarrativeCell, void, undefined> {
+export function* textCells(ctx: RuleContext, minLength: number, skip?: (text: string) => boolean): Generator<NarrativeCell, void, undefined> {
   for (const { sheet, at } of textPositions(ctx)) {
     for (let k = 0; k < at.length; k += 2) {
       const r = at[k]!;
       const c = at[k + 1]!;
       const cell = sheet.rows[r]![c]!;
-      if (cell.text.length >= minLength) yield { sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) };
+      if (cell.text.length >= minLength && !skip?.(cell.text)) yield { sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) };
     }
   }
 }
