@@ -49,17 +49,26 @@ function codedLines(summary: RecognizedTable, side: string, coded: readonly Tabl
 /**
  * Where no table has codes (杭州 2026: 收支总表 and 支出总表 both list 类, 款 and 项 by name alone),
  * the summary's lines pair with the rows of the tables it sums by name, class by class: a class goes
- * with the one table that lists it (a class two of them list — a fund's and the general budget's —
- * is left alone), and only where that table lists the same names in the same order (then pairing is
- * certain, repeated names and all); a class listed differently is left alone too. The class lines
- * pair as well: nothing else ties them then.
+ * with the one table that lists it, and only where that table lists the same names in the same order
+ * (then pairing is certain, repeated names and all). The class lines pair as well: nothing else ties
+ * them then. A class two of the tables list (a fund's beside the general budget's) is left alone:
+ * pairing its lines with theirs was tried, and 杭州交通 2026's 表4 公路水路运输 97,453.20 then
+ * disagreed with 表5's 97,402.60 with nothing else to tell them apart, so the fix went to 表4, which
+ * is right.
  */
 function pairedByName(summary: RecognizedTable, side: string, sources: readonly RecognizedTable[]): { row: TableRow; source: RecognizedTable; with: TableRow }[] {
   const blocks: TableRow[][] = [];
+  let inClass = false;
   for (const row of summary.rows) {
     if (!row.labels[side]) continue;
-    if (CLASS_KEY.test(row.keys[side] ?? '')) blocks.push([row]);
-    else blocks.at(-1)?.push(row);
+    const key = row.keys[side];
+    if (key !== undefined && CLASS_KEY.test(key)) {
+      blocks.push([row]);
+      inClass = true;
+    } else if (key !== undefined || row.isTotal) {
+      // A total or another keyed line (本年支出合计, 结转下年) ends the last class.
+      inClass = false;
+    } else if (inClass) blocks.at(-1)!.push(row);
   }
   const classNames = new Set(blocks.map((b) => normalizeLabel(b[0]!.labels[side]!)));
   const listed = sources.map((source) => ({ source, names: source.rows.map((r) => (r.isTotal ? '' : normalizeLabel(r.labels.name ?? ''))) }));
