@@ -7,6 +7,7 @@ import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, ta
 import { tableColumns } from './iterators/columns.js';
 import { narrativeProjectCounts } from './iterators/narrative-project-counts.js';
 import { summaryLines } from './iterators/summary-lines.js';
+import { outlineSums } from './iterators/outline-sums.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
@@ -18,6 +19,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     hierarchySums,
     rowIdentities,
     labelledSums,
+    outlineSums,
     listTotals,
     projectAmounts,
     projectsListed,

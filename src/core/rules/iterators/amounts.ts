@@ -205,7 +205,7 @@ function partsText(names: string[]): string {
 }
 
 /** A row and how messages name it. */
-interface NamedRow {
+export interface NamedRow {
   row: TableRow;
   name: string;
 }
@@ -214,7 +214,7 @@ interface NamedRow {
  * A total row against its part rows in one column, as an identity item; none when the column is absent
  * or the total and all parts are blank. Shared by the sums found by row label and by category.
  */
-function rowSumItem(ctx: RuleContext, ruleId: string, t: RecognizedTable, role: string, total: NamedRow, parts: NamedRow[], side?: string) {
+export function rowSumItem(ctx: RuleContext, ruleId: string, t: RecognizedTable, role: string, total: NamedRow, parts: NamedRow[], side?: string) {
   if (!ctx.cell(t, total.row, role)) return undefined;
   if (isBlank(ctx, t, total.row, role) && parts.every((p) => isBlank(ctx, t, p.row, role))) return undefined;
   const lhs = ctx.term(t, total.row, role, 1, side, 1, total.name)!;

@@ -76,6 +76,27 @@ export const LabelledSumParams = z
   })
   .strict();
 
+export const OutlineSumParams = z
+  .object({
+    tables: z
+      .array(
+        z
+          .object({
+            table: TableIdSchema,
+            side: z.string().describe('编了号的名称所在的列角色 / the label column whose names are numbered'),
+            column: z.string().describe('与之对应的金额列 / the amount column beside it'),
+            total: z
+              .object({ side: z.string(), key: z.string() })
+              .strict()
+              .optional()
+              .describe('这一列的合计行（另一列的行标签，如本年支出合计）：等于各一级编号行之和 / the total row of this column (a row key of another column, as 本年支出合计): the sum of the top-level lines'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
 export const ListTotalParams = z
   .object({
     tables: z

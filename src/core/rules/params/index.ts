@@ -12,6 +12,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['hierarchy-sums', amounts.HierarchyParams],
   ['row-identities', amounts.RowIdentityParams],
   ['labelled-sums', amounts.LabelledSumParams],
+  ['outline-sums', amounts.OutlineSumParams],
   ['list-totals', amounts.ListTotalParams],
   ['project-amounts', amounts.ProjectPairParams],
   ['projects-listed', amounts.ProjectListParams],
