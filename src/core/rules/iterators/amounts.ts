@@ -223,10 +223,13 @@ export function rowSumItem(ctx: RuleContext, ruleId: string, t: RecognizedTable,
   return identityItem(new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, (lang) => localizedPair(ctx, t, role)[lang]), t.id);
 }
 
+/** The facts of a total row summed from part rows (rowSumItem's items), whichever way the rows were found. */
+export const ROW_SUM_FACTS = { ...IDENTITY_FACTS, rowName: text('合计行的名称', 'name of the total row'), parts: text('组成行的名称', 'names of the part rows') };
+
 export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
   name: 'labelled-sums',
   description: both('按行标签识别的合计行等于组成行之和（如 本年收入合计、三公经费小计）', 'a total row found by its label equals the sum of its part rows (本年收入合计, 三公经费小计)'),
-  facts: { ...IDENTITY_FACTS, rowName: text('合计行的名称', 'name of the total row'), parts: text('组成行的名称', 'names of the part rows') },
+  facts: ROW_SUM_FACTS,
   identities: true,
   texts: ['table', 'column', 'left'],
   references: (p) =>
@@ -263,7 +266,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
 export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
   name: 'list-totals',
   description: both('平铺列示的表（如项目支出表，每行一个项目）：合计行等于其余各行之和', 'a table listing one item a row under one 合计 (the project spending table): the 合计 equals the other rows'),
-  facts: { ...IDENTITY_FACTS, rowName: text('合计行的名称', 'name of the total row'), parts: text('组成行的名称', 'names of the part rows') },
+  facts: ROW_SUM_FACTS,
   identities: true,
   texts: ['table', 'column', 'left'],
   references: (p) =>

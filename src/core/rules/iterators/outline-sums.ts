@@ -10,8 +10,8 @@ import type { OutlineSumParams } from '../params/amounts.js';
 import type { TableRow } from '../../model.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
-import { IDENTITY_FACTS, type IteratorDef, text } from '../registry-types.js';
-import { rowSumItem, type NamedRow } from './amounts.js';
+import type { IteratorDef } from '../registry-types.js';
+import { ROW_SUM_FACTS, rowSumItem, type NamedRow } from './amounts.js';
 
 const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -27,7 +27,7 @@ export function outlineLevel(label: string): number | undefined {
 export const outlineSums: IteratorDef<z.infer<typeof OutlineSumParams>> = {
   name: 'outline-sums',
   description: both('按一、1、(1) 编号列示的名称：每一行等于其下一级各行之和', 'lines numbered as an outline (一、 > 1、 > (1)): each equals the lines one level below it'),
-  facts: { ...IDENTITY_FACTS, rowName: text('合计行的名称', 'name of the total row'), parts: text('组成行的名称', 'names of the part rows') },
+  facts: ROW_SUM_FACTS,
   identities: true,
   texts: ['table', 'column', 'left'],
   references: (p) =>
