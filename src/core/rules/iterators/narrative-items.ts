@@ -375,15 +375,31 @@ function statementRate(st: ChangeStatement): StatedRate & { base: number; curren
   return { percent: st.change.percent, direction: st.change.direction, base: current - change, current, basis: { change: st.change.amount, current: st.current } };
 }
 
+/**
+ * Each narrative cell with the rates it states: a subject paragraph's own, or, outside the subject
+ * paragraphs, its change statements' (those whose base is negative are no rate: see below). Worked out
+ * once per check, for the workbook's habit and for both iterators that judge them.
+ */
+function statedRates(ctx: RuleContext): { cell: NarrativeCell; item: NarrativeItem | undefined; own: StatedRate | undefined; statements: { st: ChangeStatement; rate: ReturnType<typeof statementRate> }[] }[] {
+  return ctx.memo('narrative-stated-rates', () =>
+    parsedNarrative(ctx).map(({ cell, item }) => ({
+      cell,
+      item,
+      own: item && itemRate(item),
+      // A subject paragraph's own change is the subject items' to judge.
+      statements: item?.change ? [] : parseChangeStatements(cell.text).map((st) => ({ st, rate: statementRate(st) })),
+    })),
+  );
+}
+
 /** How the workbook brings its rates to their decimals, from every rate the narrative states: worked out once per check. */
 function habitOf(ctx: RuleContext): RateHabit {
   return ctx.memo('narrative-rate-habit', () =>
     rateHabit(
-      parsedNarrative(ctx).flatMap(({ cell, item }) => {
-        const own = item && itemRate(item);
+      statedRates(ctx).flatMap(({ own, statements }) =>
         // The statements a negative base leaves unjudged (below) say nothing of the workbook's habit either.
-        return own ? [own] : item?.change ? [] : parseChangeStatements(cell.text).map(statementRate).filter((r) => r.base >= 0);
-      }),
+        own ? [own] : statements.flatMap(({ rate }) => (rate.base >= 0 ? [rate] : [])),
+      ),
     ),
   );
 }
@@ -392,13 +408,12 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
   const items: Item[] = [];
   const tables = subjectTables(ctx);
   const wan = (f?: Figure) => (f ? inWan(f) : null);
-  for (const { cell, item } of parsedNarrative(ctx)) {
+  for (const { cell, item, own: rate } of statedRates(ctx)) {
     if (!item || !item.amount) continue;
     const amount = wan(item.amount);
     const planned = wan(item.planned?.figure);
     const previous = wan(item.previous?.figure);
     const current = planned ?? amount;
-    const rate = itemRate(item);
     const { stated, computed, excess } = rate ? rateAgainstFigures(rate, habitOf(ctx)) : { stated: null, computed: null, excess: null };
     const base = rate?.base ?? null;
     const c = item.change;
@@ -609,11 +624,8 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
   texts: ['statedText', 'computedText', 'computedPrecise'],
   run(ctx) {
     const items: Item[] = [];
-    for (const { cell, item } of parsedNarrative(ctx)) {
-      // A subject paragraph's own change is the subject items' to judge.
-      if (item?.change) continue;
-      for (const st of parseChangeStatements(cell.text)) {
-        const stated = statementRate(st);
+    for (const { cell, statements } of statedRates(ctx)) {
+      for (const { st, rate: stated } of statements) {
         const { base, current } = stated;
         // An increase larger than the figure leaves last year below nothing: the change is the total's
         // a list ends with (西安 2026: “…、其他收入100.00万元，较上年增加142.30万元” for the 4,203.47 before it).

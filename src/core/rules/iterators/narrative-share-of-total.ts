@@ -12,7 +12,7 @@ import { globalMatches, parseAmount } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth, UNIT_FACTOR, type Localized } from '../identity.js';
 import { type IteratorDef, num, text } from '../registry-types.js';
-import { cellReferences, HAS_DIGIT, narrativeCells, statedCell } from './narrative.js';
+import { cellReferences, HAS_DIGIT, narrativeCells, shareOf, statedCell } from './narrative.js';
 
 type Params = z.infer<typeof ShareOfTotalParams>;
 
@@ -73,8 +73,7 @@ export const narrativeShareOfTotal: IteratorDef<Params> = {
         const shareHalf = (share.decimals >= 2 ? 1.5 : 0.5) * 10 ** -share.decimals;
         // The total the share agrees with best: the sentence may mean any of them.
         const judged = totals.map((t) => {
-          const computed = (part / t.value) * 100;
-          const slack = (partHalf / t.value + (part * t.half) / (t.value * t.value)) * 100;
+          const { computed, slack } = shareOf(part, partHalf, t.value, t.half);
           return { t, computed, excess: Math.abs(share.value - computed) - (shareHalf + slack) };
         });
         const best = judged.reduce((a, b) => (b.excess < a.excess ? b : a));

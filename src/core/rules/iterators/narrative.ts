@@ -62,8 +62,9 @@ export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
 
 /**
  * Every text cell at least `minLength` long (indicator names and table words too, when short), as
- * it is reached, but for those `skip` passes over by their text (read before and found clean). Not kept: four characters take in nearly every label of a sheet, which held 180,000
- * cells through the rest of a large check.
+ * it is reached, but for those `skip` passes over by their text (read before and found clean). Not
+ * kept: four characters take in nearly every label of a sheet, which held 180,000 cells through the
+ * rest of a large check.
  */
 export function* textCells(ctx: RuleContext, minLength: number, skip?: (text: string) => boolean): Generator<NarrativeCell, void, undefined> {
   for (const { sheet, at } of textPositions(ctx)) {
@@ -226,6 +227,11 @@ export function statedCell(t: RecognizedTable, s: Pick<Statement, 'column' | 'ro
   return row && { row, column };
 }
 
+/** A part's share of a whole in %, and how far the two figures' rounding (their half last digits) can move it, in points. */
+export function shareOf(part: number, partHalf: number, whole: number, wholeHalf: number): { computed: number; slack: number } {
+  return { computed: (part / whole) * 100, slack: (partHalf / whole + (part * wholeHalf) / (whole * whole)) * 100 };
+}
+
 /** Shares that add up to 100% within their rounding: the paragraph has listed every part of its whole. */
 function addsUpToWhole(parts: readonly { share: number; shareDecimals: number }[]): boolean {
   if (parts.length < 2) return false;
@@ -277,8 +283,7 @@ export const narrativeShares: IteratorDef<z.infer<typeof SharesParams>> = {
       const wholeHalf = parts.reduce((s, p) => s + p.half, 0);
       if (whole <= 0) continue;
       for (const p of parts) {
-        const computed = (p.amount / whole) * 100;
-        const slack = (p.half / whole + (p.amount * wholeHalf) / (whole * whole)) * 100;
+        const { computed, slack } = shareOf(p.amount, p.half, whole, wholeHalf);
         const unit = 10 ** -p.shareDecimals;
         items.push({
           facts: {

@@ -18,7 +18,7 @@ const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const LEVELS = [/^[一二三四五六七八九十]+[、.]/u, /^\d+[、.](?!\d)/u, /^[(]\d+[)]/u];
 
 /** The outline level a line's number gives (0 for 一、, 1 for 1、, 2 for (1)); undefined when unnumbered. */
-export function outlineLevel(label: string): number | undefined {
+function outlineLevel(label: string): number | undefined {
   const text = fold(label).trim();
   const level = LEVELS.findIndex((re) => re.test(text));
   return level < 0 ? undefined : level;
