@@ -561,17 +561,27 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof ItemParams>> = {
 
 // ── one amount, two changes ───────────────────────────────────────────────────────────────────
 
-const CHANGE_STATEMENT = /(\d[\d,]*(?:\.\d+)?)\s*万元[,，]?\s*(?:比|较)(\d{4})年[^,，。;；]{0,10}?(增加|减少)\s*(\d[\d,]*(?:\.\d+)?)\s*万元/gu;
+// Against a year written out (比2024年) or last year's (比上年, 与上年相比: 江苏 2018).
+const CHANGE_STATEMENT = /(\d[\d,]*(?:\.\d+)?)\s*万元[,，]?\s*(?:(?:比|较)(\d{4})年|(?:比|较|与)上年(?:相比|比较)?)([^,，。;；]{0,10}?)(增加|减少)\s*(\d[\d,]*(?:\.\d+)?)\s*万元/gu;
+
+/**
+ * What a figure compared with 上年 is, read from the words just before it: only a fund's income or
+ * spending (一般公共预算收入预算, 一般公共预算财政拨款支出预算), whose income and spending balance in
+ * every year's budget. Equal this year, other figures may differ last year: the total and the general
+ * budget where last year had other funds (江苏 2019), the 三公 total and its one expense (苏州 2026),
+ * income and spending against last year's 执行数 (湖州 2026).
+ */
+const FUND_SUBJECT = /(一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)(?:财政拨款|拨款)?(?:收入|支出)(?:预算)?\s*$/u;
 
 export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
   name: 'narrative-change-pairs',
   description: both(
-    '说明中同一金额、同一比较年份却写了不同增减额的语句（如财政拨款收入和支出都是 X 万元，增加额却不同）',
-    'narrative statements giving the same amount against the same year but different changes (fiscal income and spending both X, increases differ)',
+    '说明中同一金额、同一比较年份却写了不同增减额的语句（如财政拨款收入和支出都是 X 万元，增加额却不同）；与“上年”比较的，只取同一资金的收入与支出',
+    'narrative statements giving the same amount against the same year but different changes (fiscal income and spending both X, increases differ); against 上年, only one fund’s income and spending',
   ),
   facts: {
     amount: num('本年金额（万元）', 'this year’s amount (万元)'),
-    year: num('比较的年份', 'the year compared with'),
+    against: text('比较的年份（“2024年”，或“上年”）', 'the year compared with (“2024年”, or “上年”)'),
     change: num('本句写的增减额（减少为负，万元）', 'the change this statement gives (decrease negative, 万元)'),
     otherChange: num('同一金额另一句写的增减额', 'the change another statement gives for the same amount'),
     changeGap: num('两个增减额之差的绝对值', 'how far the two changes differ'),
@@ -579,23 +589,29 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
   identities: false,
   texts: [],
   run(ctx) {
-    const statements: { cell: string; sheet: string; amount: number; year: number; change: number }[] = [];
+    const statements: { cell: string; sheet: string; amount: number; against: string; change: number }[] = [];
     for (const c of narrativeCells(ctx)) {
       for (const m of globalMatches(CHANGE_STATEMENT, c.folded)) {
-        const value = Number(m[4]!.replace(/,/g, ''));
-        statements.push({ sheet: c.sheet, cell: toA1(c.row, c.col), amount: Number(m[1]!.replace(/,/g, '')), year: Number(m[2]), change: m[3] === '减少' ? -value : value });
+        let against = `${m[2]}年`;
+        if (m[2] === undefined) {
+          const fund = FUND_SUBJECT.exec(c.folded.slice(Math.max(0, m.index - 30), m.index))?.[1];
+          if (!fund || m[3]!.includes('执行')) continue;
+          against = `上年 ${fund}`;
+        }
+        const value = Number(m[5]!.replace(/,/g, ''));
+        statements.push({ sheet: c.sheet, cell: toA1(c.row, c.col), amount: Number(m[1]!.replace(/,/g, '')), against, change: m[4] === '减少' ? -value : value });
       }
     }
     const items: Item[] = [];
     const reported = new Set<string>();
     for (const s of statements) {
       if (s.amount === 0) continue;
-      const others = statements.filter((o) => o !== s && o.amount === s.amount && o.year === s.year && o.change !== s.change);
+      const others = statements.filter((o) => o !== s && o.amount === s.amount && o.against === s.against && o.change !== s.change);
       if (others.length === 0 || reported.has(`${s.sheet}!${s.cell}`)) continue;
       reported.add(`${s.sheet}!${s.cell}`);
       const other = others[0]!;
       items.push({
-        facts: { amount: s.amount, year: s.year, change: s.change, otherChange: other.change, changeGap: Math.abs(s.change - other.change) },
+        facts: { amount: s.amount, against: s.against.split(' ')[0]!, change: s.change, otherChange: other.change, changeGap: Math.abs(s.change - other.change) },
         cell: { sheet: s.sheet, cell: s.cell },
         related: [{ sheet: other.sheet, cell: other.cell }],
       });
