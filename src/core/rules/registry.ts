@@ -12,6 +12,7 @@ import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
+import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -36,6 +37,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeText,
     narrativeBreakdowns,
     narrativeChangePairs,
+    narrativeNamedChanges,
     narrativeChangeStatements,
     narrativeSections,
     narrativeSubjectCodes,

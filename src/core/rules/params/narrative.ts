@@ -151,3 +151,16 @@ export const ProjectCountParams = z
       ),
   })
   .strict();
+
+export const NamedChangeParams = z
+  .object({
+    pattern: patternWithGroups('name', 'direction', 'amount').describe(
+      '正则表达式：命名组 name 为经费或专项的名称，direction 为增减（增加、减少、压减），amount 为金额（万元） / regex: the named group name is the fund or project named, direction the change (增加, 减少, 压减), amount the amount (万元)',
+    ),
+    broadNames: z
+      .array(z.string().min(1))
+      .describe(
+        '泛指一类经费的名称（人员经费、公用经费等）：不同段落说的是不同范围，不相互比较 / names of a kind of spending rather than one fund (人员经费, 公用经费): paragraphs speak of different scopes, so they are not compared',
+      ),
+  })
+  .strict();
