@@ -404,12 +404,17 @@ function habitOf(ctx: RuleContext): RateHabit {
   );
 }
 
+/** “X(类)Y(款)Z(项)：反映…”: a glossary's explanation of a subject. */
+const GLOSSARY_ENTRY = /[)）]\s*[:：]\s*(?:[^:：]*[:：]\s*)?反映/u;
+
 function narrativeItemFacts(ctx: RuleContext): Item[] {
   const items: Item[] = [];
   const tables = subjectTables(ctx);
   const wan = (f?: Figure) => (f ? inWan(f) : null);
   for (const { cell, item, own: rate } of statedRates(ctx)) {
-    if (!item || !item.amount) continue;
+    // A subject with no amount is checked only where a glossary explains it (名词解释: “教育支出(类)
+    // 职业教育(款)…(项)：反映…”, 长沙 2026): its names must still be the tables'.
+    if (!item || (!item.amount && !GLOSSARY_ENTRY.test(item.text))) continue;
     const amount = wan(item.amount);
     const planned = wan(item.planned?.figure);
     const previous = wan(item.previous?.figure);
@@ -420,7 +425,7 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     const { names, table: t } = checkedSubjects(item, tables, namesAtLevels(ctx));
     const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
     const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures) : undefined;
-    const gapFigures = item.planned ? [item.amount, item.planned.figure] : [];
+    const gapFigures = item.planned && item.amount ? [item.amount, item.planned.figure] : [];
     items.push({
       facts: {
         subject: item.subjects.map((s) => s.name).join(' '),
