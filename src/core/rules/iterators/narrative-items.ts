@@ -158,8 +158,14 @@ function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[
       const term = row && ctx.term(t, row, 'total');
       if (!term) continue;
       const amount = ((term.ref.amount ?? 0) * term.factor) / 10_000;
+      const tableHalf = halfWidth(term) / 10_000;
       for (const f of figures) {
-        const gap = Math.abs(inWan(f) - amount) - (inWan({ ...f, value: half(f) }) + halfWidth(term) / 10_000);
+        const stated = inWan(f);
+        const step = inWan({ ...f, value: 2 * half(f) });
+        let gap = Math.abs(stated - amount) - (step / 2 + tableHalf);
+        // A 元 amount cut, not rounded, to the 万元 the sentence writes (普陀 2025: 877,054元 as 87.70万元):
+        // the table is finer than the figure, and the figure is the table's with its last digits dropped.
+        if (tableHalf < step / 2 && amount - stated > -tableHalf && amount - stated < step + tableHalf) gap = Math.min(gap, 0);
         if (!best || gap < best.gap) best = { amount: Math.round(amount * 100) / 100, gap };
       }
     }
