@@ -343,6 +343,10 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
     fiscalAmount: num('财政拨款收支总表本年支出合计中的相应金额', 'the matching amount on the fiscal summary’s total row'),
     note: text('表下说明（去掉空白）', 'the note below the table, without white space'),
     narrativeNote: text('空表时，说明中写到这类预算（参数 narrativeWord）的段落，去掉空白；没有时为空', 'for an empty table, the narrative’s paragraphs naming this budget (the narrativeWord parameter), without white space; empty when none'),
+    noteNamesOther: flag(
+      '表下注写的是另一类预算（别的表的 narrativeWord），没有写本表的：多半照抄了相邻表的注',
+      'the note below the table names another budget (another table’s narrativeWord) and not its own: most likely copied from the table beside it',
+    ),
   },
   identities: false,
   texts: ['table', 'fiscalTable'],
@@ -356,27 +360,44 @@ export const emptyTables: IteratorDef<z.infer<typeof EmptyParams>> = {
         const roles = ctx.amountRoles(t);
         const amountCount = t.rows.reduce((n, r) => n + roles.filter((role) => r.cells[role]?.amount && !r.cells[role]!.invalid).length, 0);
         const fiscalCell = fiscal && fiscalTotal && decl.fiscalColumn ? ctx.cell(fiscal, fiscalTotal, decl.fiscalColumn) : undefined;
-        if (params.report === 'note' && !t.note) continue;
+        const onNote = params.report === 'note' || params.report === 'noteFund';
+        if (onNote && !t.note) continue;
+        const other = otherFundNamed(t.note?.text ?? '', decl.narrativeWord, params.tables);
         const cell =
           params.report === 'fiscal' && fiscalCell
             ? { sheet: fiscalCell.sheet, cell: fiscalCell.cell }
-            : params.report === 'note' && t.note
+            : onNote && t.note
               ? { sheet: t.sheet, cell: t.note.cell }
               : { sheet: t.sheet, cell: t.titleCell! };
         yield {
-          facts: { amountCount, fiscalAmount: fiscalCell?.amount ?? 0, note: normalizeLabel(t.note?.text ?? ''), narrativeNote: decl.narrativeWord && amountCount === 0 ? paragraphsNaming(ctx, decl.narrativeWord) : '' },
+          facts: {
+            amountCount,
+            fiscalAmount: fiscalCell?.amount ?? 0,
+            note: normalizeLabel(t.note?.text ?? ''),
+            narrativeNote: decl.narrativeWord && amountCount === 0 ? paragraphsNaming(ctx, decl.narrativeWord) : '',
+            noteNamesOther: other !== undefined,
+          },
           text: (lang) => ({
             'zh-CN': { table: ctx.tableName(t, 'zh-CN'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'zh-CN') : '财政拨款收支总表' },
             en: { table: ctx.tableName(t, 'en'), fiscalTable: fiscal ? ctx.tableName(fiscal, 'en') : 'fiscal summary' },
           })[lang],
           cell,
           ...(params.report === 'fiscal' && fiscalCell && { fix: { sheet: fiscalCell.sheet, cell: fiscalCell.cell, value: 0, safety: 'unsafe' as const } }),
+          ...(params.report === 'noteFund' &&
+            t.note &&
+            other !== undefined && { fix: { sheet: t.sheet, cell: t.note.cell, value: t.note.text.split(other).join(decl.narrativeWord!), safety: 'unsafe' as const } }),
           table: params.report === 'fiscal' ? 'fiscal-summary' : t.id,
         };
       }
     }
   },
 };
+
+/** The other budget a table's note names where it does not name its own (表7's “无政府性基金预算…” under the 国有资本经营 table). */
+function otherFundNamed(note: string, own: string | undefined, tables: readonly { narrativeWord?: string }[]): string | undefined {
+  if (!own || note === '' || note.includes(own)) return undefined;
+  return tables.map((d) => d.narrativeWord).find((w): w is string => w !== undefined && w !== own && note.includes(w));
+}
 
 /**
  * The paragraphs that name a word: 本部门无政府性基金预算 (eleven characters, shorter than the narrative

@@ -48,6 +48,10 @@ export const EmptyParams = z
           .strict(),
       )
       .min(1),
-    report: z.enum(['table', 'fiscal', 'note']),
+    report: z
+      .enum(['table', 'fiscal', 'note', 'noteFund'])
+      .describe(
+        '报告在哪里：表名、财政拨款收支总表的相应金额、表下注；noteFund 为表下注，并提出把注中写的别的预算种类改为本表的 / where to report: the table, the fiscal summary’s matching amount, the note below the table; noteFund the note, with a fix naming the table’s own budget instead of the other one it names',
+      ),
   })
   .strict();
