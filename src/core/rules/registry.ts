@@ -13,6 +13,7 @@ import { listedItems, listedNames, standardWordings } from './iterators/near-mis
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
 import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
+import { cutTexts } from './iterators/cut-texts.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -38,6 +39,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeBreakdowns,
     narrativeChangePairs,
     narrativeNamedChanges,
+    cutTexts,
     narrativeChangeStatements,
     narrativeSections,
     narrativeSubjectCodes,

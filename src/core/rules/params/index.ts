@@ -37,6 +37,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-shares', narrative.SharesParams],
   ['narrative-share-of-total', narrative.ShareOfTotalParams],
   ['narrative-named-changes', narrative.NamedChangeParams],
+  ['cut-texts', narrative.CutTextParams],
   ['narrative-project-counts', narrative.ProjectCountParams],
   ['listed-names', nearMisses.ListParams],
   ['listed-items', nearMisses.ListItemParams],

@@ -164,3 +164,14 @@ export const NamedChangeParams = z
       ),
   })
   .strict();
+
+export const CutTextParams = z
+  .object({
+    minLength: z.number().int().min(1).describe('只看至少这么长的文字（不计空白） / only texts at least this long (white space aside)'),
+    minMore: z.number().int().min(1).describe('另一格至少多出的字数 / how many more characters the other text must have'),
+    endings: z
+      .array(Pattern)
+      .min(1)
+      .describe('写完了的文字的结尾（正则，如句末标点、“表”字结尾的表名） / how a finished text ends (regular expressions: a sentence’s closing mark, a table title ending in 表)'),
+  })
+  .strict();
