@@ -67,6 +67,24 @@ describe('hand-made layouts', () => {
     expect(t.problems.filter((p) => p.code === 'column-missing')).toEqual([]);
   });
 
+  it('上海 普陀 2023: a 财政项目支出绩效目标填报表 states its unit where its money is (“项目资金（元）”), four rows under its title', async () => {
+    const rows: CellValue[][] = [
+      ['财政项目支出绩效目标填报表', _, _, _, _, _, _],
+      ['（2023年度）', _, _, _, _, _, _],
+      ['项目名称', '新建万里街道社区公共服务中心', _, '项目性质', '阶段性项目', '项目类别', '特定目标类'],
+      ['主管部门', '上海市普陀区人民政府万里街道办事处', _, '实施单位', '上海市普陀区人民政府万里街道办事处', _, _],
+      ['项目资金\n（元）', '项目资金总额', 4100000, '年度资金申请总额', 4100000, _, _],
+      [_, '其中：财政资金', 4100000, '其中：当年财政拨款', 4100000, _, _],
+      ['项目\n绩效\n目标', '项目总目标', _, '年度总体目标', _, _, _],
+      [_, '建成后作为社区事务受理场所', _, '建成后作为社区事务受理场所', _, _, _],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', _, _, '年度(/项目)指标值'],
+      [_, '产出指标', '数量指标', '规划建筑面积', _, _, '≥13459.00(平方米)'],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('项目绩效目标表', rows)));
+    const [t] = rec.tables.filter((x) => x.id === 'performance-target');
+    expect([t!.unit, t!.target!.budget!.amount]).toEqual(['元', 4100000]);
+  });
+
   it('湖州 2026 表11: the unit alone (“万元”) top right, and a row of “**” under every column heading is no data row', async () => {
     const rows: CellValue[][] = [
       [_, _, _, '表11'],

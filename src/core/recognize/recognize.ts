@@ -237,7 +237,8 @@ function recognizeForm(view: SheetView, anchor: Anchor, limit: number): Recogniz
 
 function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): RecognizedTable[] {
   const { details, lastRow, left, right, list } = parseTarget(view, anchor.table, anchor.row, limit);
-  const unit = findUnit(view, anchor.row, Math.min(limit, anchor.row + 2));
+  // Beside the title, or where the form's money is: 上海's 财政项目支出绩效目标填报表 labels its funds “项目资金（元）”.
+  const unit = findUnit(view, anchor.row, Math.min(limit, Math.max(anchor.row + 2, details.budget?.row ?? 0)));
   const table = (top: number, bottom: number, titleAt: { row: number; col: number }, header: number, target: TargetDetails, problems: RecognitionProblem[]): RecognizedTable => ({
     id: 'performance-target',
     sheet: view.name,
