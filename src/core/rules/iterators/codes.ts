@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams, StandardNameParams } from '../params/codes.js';
 import { codedEconomically, LEVEL_NAMES, parentCode } from '../../codes.js';
+import { toA1 } from '../../address.js';
 import type { CellAddress, Fix } from '../../findings.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
@@ -18,6 +19,14 @@ const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 function codeCellOf(ctx: RuleContext, t: RecognizedTable, row: TableRow) {
   return { sheet: t.sheet, cell: row.codeCell ?? ctx.cell(t, row, 'name')?.cell ?? t.titleCell! };
+}
+
+const LAST_PART = { 1: 'codeClass', 2: 'codeSection', 3: 'codeItem' } as const;
+
+/** The cell of a code's own last part where a table splits its codes (类 | 款 | 项): a 款 miscoded is wrong there, not in its class. */
+function lastCodePartCellOf(ctx: RuleContext, t: RecognizedTable, row: TableRow) {
+  const part = row.code && t.columns.find((c) => c.role === LAST_PART[row.code!.level]);
+  return part ? { sheet: t.sheet, cell: toA1(row.row, part.col) } : codeCellOf(ctx, t, row);
 }
 
 // ── code-rows: every coded row, with whether its parent is present ───────────────────────────
@@ -174,12 +183,18 @@ export const standardNames: IteratorDef<z.infer<typeof StandardNameParams>> = {
     name: text('表中的名称', 'the name in the table'),
     standardName: text('该编码的标准名称', 'the standard name of the code'),
     differences: num('逐字比较相差的字数（长度不同时为 -1）', 'characters that differ, position by position (-1 when the lengths differ)'),
+    nameOfCode: text(
+      '表中的名称恰是同一类中另一编码的标准名称时，那个编码（编码写错的迹象）；否则为空',
+      'the other code of the same class whose standard name the table’s name is, exactly (a sign the code is the slip); empty otherwise',
+    ),
   },
   identities: false,
   texts: ['table'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
   *run(ctx, params) {
     const standard = new Map(Object.entries(params.names ?? ctx.vocab.economicSubjects ?? {}).map(([code, name]) => [code, { name, key: normalizeLabel(name) }]));
+    const codeOfName = new Map<string, string[]>();
+    for (const [code, { key }] of standard) addTo(codeOfName, key, code);
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {
@@ -190,13 +205,17 @@ export const standardNames: IteratorDef<z.infer<typeof StandardNameParams>> = {
           if (key === std.key) continue;
           const d = charDifferences(key, std.key);
           const cell = ctx.cell(t, row, 'name');
-          const where = cell ? { sheet: t.sheet, cell: cell.cell } : codeCellOf(ctx, t, row);
+          // 普陀 2024's 303 01 退休费: 退休费 is 303 02's name, so the code is the likelier slip: named on the code, the name beside it.
+          const code = row.code!.code;
+          const nameOfCode = (codeOfName.get(key) ?? []).find((c) => c !== code && c.slice(0, 3) === code.slice(0, 3)) ?? '';
+          const where = cell && nameOfCode === '' ? { sheet: t.sheet, cell: cell.cell } : lastCodePartCellOf(ctx, t, row);
           yield {
-            facts: { code: row.code!.code, name, standardName: std.name, differences: Number.isFinite(d) ? d : -1 },
+            facts: { code, name, standardName: std.name, differences: Number.isFinite(d) ? d : -1, nameOfCode },
             text: (lang: Lang) => ({ table: ctx.tableName(t, lang) }),
             cell: where,
-            // One character off the standard name: the name is the slip (the code says which subject).
-            ...(d === 1 && cell && { fix: { sheet: t.sheet, cell: cell.cell, value: std.name, safety: 'unsafe' as const } }),
+            ...(nameOfCode !== '' && cell && { related: [{ sheet: t.sheet, cell: cell.cell }] }),
+            // One character off the standard name, and no other code's: the name is the slip (the code says which subject).
+            ...(d === 1 && nameOfCode === '' && cell && { fix: { sheet: t.sheet, cell: cell.cell, value: std.name, safety: 'unsafe' as const } }),
             table: t.id,
           };
         }
