@@ -412,10 +412,31 @@ function findRow(t: RecognizedTable, sel: z.infer<typeof RowSelector>): TableRow
   return undefined;
 }
 
+/** Two characters in a row the two names share, punctuation aside: enough to be names of one subject. */
+function shareAWord(a: string, b: string): boolean {
+  const bare = (s: string) => normalizeLabel(s).replace(/[^\p{Script=Han}\w]/gu, '');
+  const x = bare(a);
+  const y = bare(b);
+  for (let i = 0; i + 2 <= x.length; i++) if (y.includes(x.slice(i, i + 2))) return true;
+  return false;
+}
+
+/**
+ * A row a tie names by code, but not one the table names as something else entirely: 普陀 2024's
+ * 表8 numbers its 302 items in row order, and its “30212” is 机关事业单位退休人员活动费, no 因公出国（境）费用.
+ * Held to the 三公 table's 因公出国 it made a false error; the code and the name disagree, so neither is evidence.
+ */
+function codedAsNamed(ctx: RuleContext, row: TableRow | undefined, code: string | undefined): boolean {
+  const standard = code ? ctx.vocab.economicSubjects?.[code] : undefined;
+  const name = row?.labels.name;
+  return !standard || !name || shareAWord(name, standard);
+}
+
 function locateOne(ctx: RuleContext, sel: CellSelector): Located | undefined {
   const t = ctx.table(sel.table);
   if (!t || !sel.row) return undefined;
-  const row = findRow(t, sel.row);
+  const found = findRow(t, sel.row);
+  const row = codedAsNamed(ctx, found, sel.row.code) ? found : undefined;
   const term = row && ctx.term(t, row, sel.column, 1, sel.row.side);
   return row && term ? { table: t, row, term } : undefined;
 }
