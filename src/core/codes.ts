@@ -90,7 +90,10 @@ export function joinSplitCode(
   item: string | number | null | undefined,
   previous?: string,
 ): SubjectCode | undefined {
+  // A 类 is three digits: padding is for the 款 and 项 a number cell loses its leading zero in (5 for
+  // 05); a 类 “7” (普陀 2024 for 210) is a misprint, not class 007.
   let c = part(cls, 3);
+  if (c && c !== '!' && fold(String(cls)).trim().length !== 3) return undefined;
   let k = part(section, 2);
   const x = part(item, 2);
   if (c === '!' || k === '!' || x === '!') return undefined;

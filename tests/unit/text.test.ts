@@ -64,6 +64,9 @@ describe('subject codes', () => {
     expect(joinSplitCode(null, '05', '02', '2080501')).toEqual({ code: '2080502', level: 3 });
     expect(joinSplitCode(null, null, '02', '2080501')).toEqual({ code: '2080502', level: 3 });
     expect(joinSplitCode(null, null, null)).toBeUndefined();
+    // A 类 printed short (普陀 2024's “7” for 210) is no code: the 款 and 项 are padded, never the 类.
+    expect(joinSplitCode('7', '11', '02')).toBeUndefined();
+    expect(joinSplitCode(7, 11, 2)).toBeUndefined();
   });
 
   it('reads a code written in front of its name', () => {
