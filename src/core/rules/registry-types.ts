@@ -19,6 +19,9 @@ export const numOrNull = spec('number', true);
 export const text = spec('string', false);
 export const flag = spec('boolean', false);
 
+/** A text in both languages: an iterator's description, a name it gives. */
+export const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
+
 export interface IteratorDef<P = unknown> {
   name: string;
   description: Localized;

@@ -10,10 +10,8 @@ import type { TableId } from '../../vocabulary.js';
 import { identityItem, indexRow, type CodedRows, type RuleContext } from '../context.js';
 import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import type { Screen } from '../conditions.js';
-import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
-
-const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 const blank = (t: Term) => t.ref.amount == null;
 

@@ -12,10 +12,8 @@ import { mostCommon } from '../../counts.js';
 import { normalizeLabel } from '../../text.js';
 import { textCells } from './narrative.js';
 import { charDifferences } from './near-misses.js';
-import { type IteratorDef, num, text, flag } from '../registry-types.js';
+import { type IteratorDef, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 function codeCellOf(ctx: RuleContext, t: RecognizedTable, row: TableRow) {
   return { sheet: t.sheet, cell: row.codeCell ?? ctx.cell(t, row, 'name')?.cell ?? t.titleCell! };

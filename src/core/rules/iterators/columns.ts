@@ -2,9 +2,7 @@
 import type { z } from 'zod';
 import type { ColumnParams } from '../params/columns.js';
 import type { Item } from '../context.js';
-import { type IteratorDef, num, text } from '../registry-types.js';
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+import { type IteratorDef, num, text, both } from '../registry-types.js';
 
 export const tableColumns: IteratorDef<z.infer<typeof ColumnParams>> = {
   name: 'table-columns',

@@ -8,12 +8,10 @@ import type { z } from 'zod';
 import type { CutTextParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
 import type { Item } from '../context.js';
-import { type IteratorDef, num, text } from '../registry-types.js';
+import { type IteratorDef, num, text, both } from '../registry-types.js';
 import { textCells } from './narrative.js';
 
 type Params = z.infer<typeof CutTextParams>;
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 interface Passage {
   sheet: string;

@@ -8,11 +8,9 @@ import type { ItemParams } from '../params/narrative-items.js';
 import { toA1 } from '../../address.js';
 import { normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
-import { type IteratorDef, flag, text } from '../registry-types.js';
+import { type IteratorDef, flag, text, both } from '../registry-types.js';
 import { narrativeCells } from './narrative.js';
 import { SUBJECT_TABLES } from './narrative-items.js';
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 /**
  * “名称（2089901）”: a name of CJK characters right before a functional code in brackets (3, 5 or 7

@@ -10,12 +10,10 @@ import { toA1 } from '../../address.js';
 import { addTo } from '../../multimap.js';
 import { globalMatches, parseAmount } from '../../text.js';
 import type { Item } from '../context.js';
-import { type IteratorDef, num, text } from '../registry-types.js';
+import { type IteratorDef, num, text, both } from '../registry-types.js';
 import { HAS_DIGIT, narrativeCells } from './narrative.js';
 
 type Params = z.infer<typeof NamedChangeParams>;
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 interface Mention {
   sheet: string;

@@ -13,13 +13,11 @@ import { amountText } from '../../messages.js';
 import { globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import type { Identity, Term } from '../identity.js';
-import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
 import { agrees, HAS_DIGIT, narrativeCells, statedFigure } from './narrative.js';
 import { listedProjectRows } from './projects.js';
 
 type Params = z.infer<typeof ProjectCountParams>;
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 const PROJECT_MONEY = both('项目资金', 'project money');
 

@@ -11,12 +11,10 @@ import type { Unit } from '../../model.js';
 import { globalMatches, parseAmount } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth, UNIT_FACTOR, type Localized } from '../identity.js';
-import { type IteratorDef, num, text } from '../registry-types.js';
+import { type IteratorDef, num, text, both } from '../registry-types.js';
 import { cellReferences, HAS_DIGIT, narrativeCells, shareOf, statedCell } from './narrative.js';
 
 type Params = z.infer<typeof ShareOfTotalParams>;
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 /** A total the sentence may mean, in 万元, with the half of its last digit and how to name it. */
 interface Total {

@@ -11,9 +11,7 @@ import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { evaluate, halfWidth, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
-import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text } from '../registry-types.js';
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
 
 /** A text with a digit: the only kind that can state an amount. */
 export const HAS_DIGIT = /\d/;

@@ -10,11 +10,9 @@ import type { ListItemParams, ListParams, WordingParams } from '../params/near-m
 import { toA1 } from '../../address.js';
 import { fold, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
-import { flag, type IteratorDef, num, text } from '../registry-types.js';
+import { flag, type IteratorDef, num, text, both } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
 import { addTo } from '../../multimap.js';
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 /** Characters that differ between two strings of the same length (Infinity when lengths differ). */
 export function charDifferences(a: string, b: string, stopAfter = Infinity): number {

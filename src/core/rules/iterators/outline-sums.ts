@@ -10,10 +10,8 @@ import type { OutlineSumParams } from '../params/amounts.js';
 import type { TableRow } from '../../model.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
-import type { IteratorDef } from '../registry-types.js';
+import { type IteratorDef, both } from '../registry-types.js';
 import { ROW_SUM_FACTS, rowSumItem, type NamedRow } from './amounts.js';
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 const LEVELS = [/^[一二三四五六七八九十]+[、.]/u, /^\d+[、.](?!\d)/u, /^[(]\d+[)]/u];
 

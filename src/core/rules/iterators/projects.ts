@@ -4,18 +4,15 @@
  */
 import type { z } from 'zod';
 import type { ProjectListParams, ProjectPairParams } from '../params/amounts.js';
-import type { Localized } from '../identity.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { Lang } from '../../messages.js';
 import type { TableId } from '../../vocabulary.js';
 import { normalizeLabel } from '../../text.js';
 import { addTo } from '../../multimap.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, text } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, text, both } from '../registry-types.js';
 import { Tie } from './amounts.js';
 import { projectOf } from './targets.js';
-
-const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 type Pairs = z.infer<typeof ProjectPairParams>;
 type Lists = z.infer<typeof ProjectListParams>;

@@ -11,12 +11,10 @@ import type { RecognizedTable, TableRow } from '../../model.js';
 import { normalizeLabel } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import type { Term } from '../identity.js';
-import { IDENTITY_FACTS, type IteratorDef, type Reference, text } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference, text, both } from '../registry-types.js';
 import { Tie } from './amounts.js';
 
 type Params = z.infer<typeof SummaryLineParams>;
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 const CLASS_KEY = /^class(\d{3})$/;
 

@@ -9,10 +9,8 @@ import { identityItem, type Item, type RuleContext } from '../context.js';
 import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '../identity.js';
 import { narrativeCells, statedFigure } from './narrative.js';
 import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
-import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 function targets(ctx: RuleContext): RecognizedTable[] {
   return ctx.tables('performance-target').filter((t) => t.target);
