@@ -16,11 +16,9 @@ import { mostCommon } from '../../counts.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
-import { type IteratorDef, numOrNull, num, text } from '../registry-types.js';
+import { type IteratorDef, numOrNull, num, text, both } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
 import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
-
-const both = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 /**
  * The budget year: the year most table titles name ("2026年部门收支预算总表"); where no title names
@@ -163,7 +161,7 @@ function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[
         const stated = inWan(f);
         const step = inWan({ ...f, value: 2 * half(f) });
         let gap = Math.abs(stated - amount) - (step / 2 + tableHalf);
-        // A 元 amount cut, not rounded, to the 万元 the sentence writes (普陀 2025: 877,054元 as 87.70万元):
+        // A 元 amount cut, not rounded, to the 万元 the sentence writes (普陀 2025: 877,080元 as 87.70万元):
         // the table is finer than the figure, and the figure is the table's with its last digits dropped.
         if (tableHalf < step / 2 && amount - stated > -tableHalf && amount - stated < step + tableHalf) gap = Math.min(gap, 0);
         if (!best || gap < best.gap) best = { amount: Math.round(amount * 100) / 100, gap };
@@ -600,29 +598,27 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
   identities: false,
   texts: [],
   run(ctx) {
-    const statements: { cell: string; sheet: string; amount: number; against: string; change: number }[] = [];
+    // `fund`: against 上年, the fund whose income or spending the figure is; the same statements pair only within it.
+    const statements: { cell: string; sheet: string; amount: number; against: string; fund: string; change: number }[] = [];
     for (const c of narrativeCells(ctx)) {
       for (const m of globalMatches(CHANGE_STATEMENT, c.folded)) {
-        let against = `${m[2]}年`;
-        if (m[2] === undefined) {
-          const fund = FUND_SUBJECT.exec(c.folded.slice(Math.max(0, m.index - 30), m.index))?.[1];
-          if (!fund || m[3]!.includes('执行')) continue;
-          against = `上年 ${fund}`;
-        }
+        const fund = m[2] === undefined ? FUND_SUBJECT.exec(c.folded.slice(Math.max(0, m.index - 30), m.index))?.[1] : '';
+        if (fund === undefined || (m[2] === undefined && m[3]!.includes('执行'))) continue;
         const value = Number(m[5]!.replace(/,/g, ''));
-        statements.push({ sheet: c.sheet, cell: toA1(c.row, c.col), amount: Number(m[1]!.replace(/,/g, '')), against, change: m[4] === '减少' ? -value : value });
+        const against = m[2] === undefined ? '上年' : `${m[2]}年`;
+        statements.push({ sheet: c.sheet, cell: toA1(c.row, c.col), amount: Number(m[1]!.replace(/,/g, '')), against, fund, change: m[4] === '减少' ? -value : value });
       }
     }
     const items: Item[] = [];
     const reported = new Set<string>();
     for (const s of statements) {
       if (s.amount === 0) continue;
-      const others = statements.filter((o) => o !== s && o.amount === s.amount && o.against === s.against && o.change !== s.change);
+      const others = statements.filter((o) => o !== s && o.amount === s.amount && o.against === s.against && o.fund === s.fund && o.change !== s.change);
       if (others.length === 0 || reported.has(`${s.sheet}!${s.cell}`)) continue;
       reported.add(`${s.sheet}!${s.cell}`);
       const other = others[0]!;
       items.push({
-        facts: { amount: s.amount, against: s.against.split(' ')[0]!, change: s.change, otherChange: other.change, changeGap: Math.abs(s.change - other.change) },
+        facts: { amount: s.amount, against: s.against, change: s.change, otherChange: other.change, changeGap: Math.abs(s.change - other.change) },
         cell: { sheet: s.sheet, cell: s.cell },
         related: [{ sheet: other.sheet, cell: other.cell }],
       });
