@@ -2,16 +2,19 @@
 export type Lang = 'zh-CN' | 'en';
 
 import type { Unit } from './model.js';
-import { formatAmount, nestQuotes } from './text.js';
+import { formatAmount, nestQuotes, unwrapLines } from './text.js';
 
 export type Params = Record<string, string | number | undefined>;
 
-/** Fills a template's {{placeholders}}; a quoted name inside the template's own quotes is nested as ‘ ’. */
+/**
+ * Fills a template's {{placeholders}}; a quoted name inside the template's own quotes is nested as ‘ ’,
+ * and a cell's wrapped text is put on one line (a message is one line).
+ */
 export function formatTemplate(template: string, params: Params): string {
   return nestQuotes(
     template.replace(/\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g, (whole, key: string) => {
       const v = params[key];
-      return v === undefined ? whole : String(v);
+      return v === undefined ? whole : typeof v === 'string' ? unwrapLines(v) : String(v);
     }),
   );
 }

@@ -45,6 +45,19 @@ export function stripEnumeration(label: string): string {
   return label.replace(/^(其中[:：]?)/, '').replace(SECTION_NUMBER, '').replace(/^(其中[:：]?)/, '');
 }
 
+/**
+ * A cell's wrapped text on one line, for a message: a line break inside Chinese is where the cell
+ * wrapped (“服务对象满意\n度指标”) and is dropped; between other characters it becomes a space.
+ */
+export function unwrapLines(text: string): string {
+  if (!/[\r\n]/.test(text)) return text;
+  return text.replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/g, (_, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + _.length] ?? '';
+    return before === '' || after === '' || (/[^\x00-\x7f]/.test(before) && /[^\x00-\x7f]/.test(after)) ? '' : ' ';
+  });
+}
+
 export function cellText(value: CellValue): string {
   if (value === null) return '';
   return typeof value === 'string' ? value : String(value);

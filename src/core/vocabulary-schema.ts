@@ -83,6 +83,10 @@ export const IndicatorVocabulary = z
   .object({
     categories: z.record(z.string(), z.array(z.string())).describe('一级指标 → 其下的二级指标 / level-1 → its level-2 categories'),
     quantitative: z.array(z.string()).describe('须量化的二级指标 / level-2 categories whose values must be quantities'),
+    quantityExamples: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('须量化的二级指标 → 消息中举的写法（满意度指标举“≥90%”，不举“≥100人”） / a quantitative level-2 category → the example its messages give (≥90% for satisfaction, not ≥100人)'),
     units: z.array(z.string()).describe('认可的计量单位 / accepted units'),
     rateWords: z.array(z.string()).describe('表示比率、完成度或满意度的词 / words that mark a rate, completion or satisfaction'),
     ceilingWords: z

@@ -3,6 +3,7 @@ import { displayText, globalMatches, normalizeLabel, parseAmount, stripEnumerati
 import { joinSplitCode, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
 import { columnLetters, fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
 import { HAS_CONTENT } from '../../src/core/recognize/sheet-view.js';
+import { formatTemplate } from '../../src/core/messages.js';
 
 describe('amounts as written in budget tables', () => {
   it.each([
@@ -156,5 +157,18 @@ describe('every match of a pattern in a paragraph', () => {
 
   it('refuses an expression without the global flag, as matchAll does', () => {
     expect(() => [...globalMatches(/万元/u, '5万元')]).toThrow(TypeError);
+  });
+});
+
+describe('a cell’s wrapped text in a one-line message', () => {
+  it.each([
+    ['服务对象满意\n度指标', '服务对象满意度指标'],
+    ['项目\r\n绩效\n目标', '项目绩效目标'],
+    ['Total\namount', 'Total amount'],
+    ['2024年\n 100 人', '2024年 100 人'],
+    ['末尾换行\n', '末尾换行'],
+    ['无换行', '无换行'],
+  ])('%j is shown as %j', (input, expected) => {
+    expect(formatTemplate('“{{x}}”', { x: input })).toBe(`“${expected}”`);
   });
 });

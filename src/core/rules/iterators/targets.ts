@@ -464,6 +464,7 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     level3IsCategory: flag('三级指标只是重复了某个类别名（占位）', 'the level-3 indicator merely repeats a category name'),
     level2UnderLevel1: flag('二级指标属于其一级指标', 'the level-2 category belongs to its level-1 category'),
     quantitative: flag('该二级指标须量化', 'the level-2 category must be quantified'),
+    quantityExample: text('该二级指标量化写法的示例（词汇表 quantityExamples）', 'an example of a quantified value for the level-2 category (the vocabulary’s quantityExamples)'),
     isQuantity: flag('指标值是“比较符+数字+单位”', 'the value is comparator + number + unit'),
     hasNumber: flag('指标值含数字', 'the value holds a number'),
     comparator: text('比较符 ≥ ≤ > < =（无则为空）', 'the comparator, or empty'),
@@ -536,6 +537,16 @@ function splitsInto(text: string, units: ReadonlySet<string>): boolean {
   return text !== '' && reachable[text.length] === true;
 }
 
+/**
+ * How a quantified value of this level-2 category is written, for a message to show: a satisfaction
+ * rate is “≥90%”, not the head count a quantity indicator takes. A category without an example of its
+ * own takes the first one listed.
+ */
+function quantityExample(params: IndicatorVocabulary, level2: string): string {
+  const entries = Object.entries(params.quantityExamples);
+  return entries.find(([category]) => normalizeLabel(category) === level2)?.[1] ?? entries[0]?.[1] ?? '';
+}
+
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
 function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
@@ -579,6 +590,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             level3IsCategory: l3 !== '' && categoryNames.has(l3),
             level2UnderLevel1: t.target!.categorized === false || (known ? known.some((k) => category(k) === category(l2)) : false),
             quantitative: params.quantitative.some((q) => normalizeLabel(q) === l2),
+            quantityExample: quantityExample(params, l2),
             isQuantity: v.isQuantity,
             hasNumber: v.number !== null,
             comparator: v.comparator,
