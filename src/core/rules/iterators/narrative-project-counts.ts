@@ -16,6 +16,13 @@ import type { Identity, Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
 import { agrees, HAS_DIGIT, narrativeCells, statedFigure } from './narrative.js';
 import { listedProjectRows } from './projects.js';
+import { FUND_NAMES, isFundField, targets, targetTerm } from './targets.js';
+
+/** A column's name as the table's header gives it; a target form's field as the forms call it. */
+function columnName(ctx: RuleContext, l: Listing, c: ColumnSum, lang: Lang): string {
+  if (l.table.id === 'performance-target' && isFundField(c.role)) return FUND_NAMES[c.role][lang === 'zh-CN' ? 0 : 1];
+  return ctx.columnName(l.table, c.role, lang);
+}
 
 type Params = z.infer<typeof ProjectCountParams>;
 
@@ -31,27 +38,53 @@ interface ColumnSum {
 
 interface Listing {
   table: RecognizedTable;
-  rows: TableRow[];
+  /** How many projects it lists. */
+  count: number;
   columns: ColumnSum[];
+  /** “表10所列 27 个项目” / “5 张项目绩效目标表”: what the projects were counted in. */
+  counted: (lang: Lang) => string;
 }
 
 /** The tables listing projects one per row, with the columns of each that the figure may mean. */
 function listings(ctx: RuleContext, params: Params): Listing[] {
-  return params.listings.flatMap((l) =>
-    ctx.tables(l.table).flatMap((table) => {
-      const rows = listedProjectRows(table);
-      const totalRow = table.rows.find((r) => r.isTotal);
-      const columns = l.columns.flatMap((role): ColumnSum[] => {
-        if (!table.columns.some((c) => c.role === role)) return [];
-        const terms = rows.flatMap((row) => ctx.term(table, row, role, 1, 'project') ?? []);
-        if (terms.every((t) => t.ref.amount === null)) return [];
-        const total = totalRow ? ctx.term(table, totalRow, role, 1, 'project') : undefined;
-        return [{ role, terms, total: total?.ref.amount != null ? total : undefined, sum: terms.reduce((s, t) => s + (t.ref.amount ?? 0), 0) }];
-      });
-      return rows.length > 0 && columns.length > 0 ? [{ table, rows, columns }] : [];
-    }),
-  );
+  return params.listings.flatMap((l) => (l.table === 'performance-target' ? targetForms(ctx, l.columns) : ctx.tables(l.table).flatMap((table) => listingOf(ctx, table, l.columns))));
 }
+
+function listingOf(ctx: RuleContext, table: RecognizedTable, roles: readonly string[]): Listing[] {
+  const rows = listedProjectRows(table);
+  const totalRow = table.rows.find((r) => r.isTotal);
+  const columns = roles.flatMap((role): ColumnSum[] => {
+    if (!table.columns.some((c) => c.role === role)) return [];
+    const terms = rows.flatMap((row) => ctx.term(table, row, role, 1, 'project') ?? []);
+    if (terms.every((t) => t.ref.amount === null)) return [];
+    const total = totalRow ? ctx.term(table, totalRow, role, 1, 'project') : undefined;
+    return [{ role, terms, total: total?.ref.amount != null ? total : undefined, sum: sumOf(terms) }];
+  });
+  const counted = (lang: Lang) =>
+    lang === 'zh-CN' ? `${ctx.tableName(table, lang)}所列 ${rows.length} 个项目` : `the ${rows.length} projects listed in ${ctx.tableName(table, lang)}`;
+  return rows.length > 0 && columns.length > 0 ? [{ table, count: rows.length, columns, counted }] : [];
+}
+
+/**
+ * The project target tables as one listing, a project each (万里街道 2023: “编报绩效目标的项目5个，涉及
+ * 项目预算资金3328.13万元” over five 绩效目标填报表): their budgets, or the fund a column names.
+ */
+function targetForms(ctx: RuleContext, fields: readonly string[]): Listing[] {
+  const forms = targets(ctx);
+  const first = forms[0];
+  if (!first) return [];
+  const columns = fields.flatMap((field): ColumnSum[] => {
+    if (!isFundField(field)) return [];
+    const terms = forms.map((t) => targetTerm(ctx, t, field));
+    if (terms.some((t) => t === undefined || t.ref.amount === null)) return [];
+    const present = terms as Term[];
+    return [{ role: field, terms: present, total: undefined, sum: sumOf(present) }];
+  });
+  const counted = (lang: Lang) => (lang === 'zh-CN' ? `所附 ${forms.length} 张项目绩效目标表` : `the ${forms.length} project target tables`);
+  return columns.length > 0 ? [{ table: first, count: forms.length, columns, counted }] : [];
+}
+
+const sumOf = (terms: readonly Term[]) => terms.reduce((s, t) => s + (t.ref.amount ?? 0), 0);
 
 const references = (p: Params): Reference[] =>
   p.listings.flatMap((l, i) => l.columns.map((column, j) => ({ path: ['listings', i, 'columns', j], table: l.table, column })));
@@ -85,7 +118,7 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
           const count = Number(countText);
           const parsed = parseAmount(amountWritten);
           if (!(count > 0) || parsed.kind !== 'number') continue;
-          const counted = lists.filter((l) => l.rows.length === count);
+          const counted = lists.filter((l) => l.count === count);
           if (counted.length === 0) continue;
           const unit = ((m.groups?.unit as Unit | undefined) || '万元') as Unit;
           // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
@@ -100,15 +133,13 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
           const others = counted.flatMap((l) => l.columns.filter((c) => c !== column && Math.abs(c.sum - column.sum) > 0.005 * (c.terms.length + column.terms.length)).map((c) => ({ l, c })));
           if (others.length > 0) lhs.unsuggested = true;
           const columnSum = (l: Listing, c: ColumnSum, lang: Lang) =>
-            lang === 'zh-CN'
-              ? `${ctx.tableName(l.table, lang)}所列 ${count} 个项目的“${ctx.columnName(l.table, c.role, lang)}”之和`
-              : `the sum of “${ctx.columnName(l.table, c.role, lang)}” over the ${count} projects listed in ${ctx.tableName(l.table, lang)}`;
+            lang === 'zh-CN' ? `${l.counted(lang)}的“${columnName(ctx, l, c, lang)}”之和` : `the sum of “${columnName(ctx, l, c, lang)}” over ${l.counted(lang)}`;
           // Another column of the same table is named by its column alone.
           const other = (l: Listing, c: ColumnSum, lang: Lang) => {
             const amount = amountText(c.sum, 2, ctx.unit(l.table), lang);
-            const name = ctx.columnName(l.table, c.role, lang);
-            if (lang === 'zh-CN') return `${l === first ? '' : `${ctx.tableName(l.table, lang)}所列 ${count} 个项目的`}“${name}”之和（${amount}）`;
-            return `the sum of “${name}”${l === first ? '' : ` over the projects listed in ${ctx.tableName(l.table, lang)}`} (${amount})`;
+            const name = columnName(ctx, l, c, lang);
+            if (lang === 'zh-CN') return `${l === first ? '' : `${l.counted(lang)}的`}“${name}”之和（${amount}）`;
+            return `the sum of “${name}”${l === first ? '' : ` over ${l.counted(lang)}`} (${amount})`;
           };
           const identity: Identity = {
             key: `${ruleId}:${sheet}!${lhs.ref.cell}#${start}`,

@@ -12,7 +12,7 @@ import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
 
-function targets(ctx: RuleContext): RecognizedTable[] {
+export function targets(ctx: RuleContext): RecognizedTable[] {
   return ctx.tables('performance-target').filter((t) => t.target);
 }
 
@@ -40,7 +40,8 @@ function projectText(ctx: RuleContext, t: RecognizedTable) {
 }
 
 type FundField = 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds';
-const FUND_NAMES: Record<FundField, [string, string]> = {
+export const isFundField = (name: string): name is FundField => Object.hasOwn(FUND_NAMES, name);
+export const FUND_NAMES: Record<FundField, [string, string]> = {
   budget: ['预算数', 'budget'],
   fiscalFunds: ['财政资金', 'fiscal funds'],
   carriedOverFunds: ['上年结转', 'carried over'],
@@ -48,7 +49,7 @@ const FUND_NAMES: Record<FundField, [string, string]> = {
 };
 const FUND_PARTS = ['fiscalFunds', 'carriedOverFunds', 'otherFunds'] as const;
 
-function targetTerm(ctx: RuleContext, t: RecognizedTable, field: FundField): Term | undefined {
+export function targetTerm(ctx: RuleContext, t: RecognizedTable, field: FundField): Term | undefined {
   const ref = t.target?.[field];
   if (!ref) return undefined;
   const unit = ctx.unit(t);

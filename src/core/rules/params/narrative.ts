@@ -137,7 +137,9 @@ export const ProjectCountParams = z
       .array(
         z
           .object({
-            table: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]),
+            table: z
+              .enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target'])
+              .describe('逐行列示项目的表；performance-target 指各项目绩效目标表，一张表一个项目 / a table listing projects by row; performance-target means the project target tables, one project each'),
             columns: z
               .array(z.string())
               .min(1)
