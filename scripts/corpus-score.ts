@@ -2,7 +2,7 @@
  * Scores the checker against the real corpus (samples/real): runs the CLI once over every workbook,
  * then compares its tables and findings with each hand-made ledger. Precision: every error and
  * warning must sit on a ledger defect's cell; recall: every ledger defect must be reported (error or
- * warning) on one of its cells; tables: each of the nine found on its sheet, none invented; fixes: no
+ * warning) on one of its cells (a finding naming cells to choose among, on one of those); tables: each of the nine found on its sheet, none invented; fixes: no
  * value proposed (one-click or for reference) that a ledger's corrections contradict.
  * Run: npx tsx scripts/corpus-score.ts [--verbose]   (the corpus test uses scoreCorpus()).
  * CORPUS_DIR=<folder of .json, .ledger.json and built .xlsx> scores another folder (staged workbooks).
@@ -58,6 +58,8 @@ interface JsonFinding {
   cell?: string;
   message: string;
   fix?: Place & { value: number | string; safety: string };
+  /** The cells a finding names for the person to choose among, when it cannot tell which is wrong. */
+  candidates?: (Place & { value?: number | string })[];
 }
 
 /** A published cell's text, as the transcription holds it. */
@@ -155,7 +157,10 @@ export function scoreWorkbook(name: string, ledger: Ledger, wb: JsonWorkbook | u
   const reported = new Set<string>();
   for (const f of wb?.findings ?? []) {
     if (f.severity === 'info') continue;
-    const defects = defectByCell.get(key(f));
+    // A finding naming cells to choose among is on a defect when one of them is the defect's cell.
+    const places = [key(f), ...(f.candidates ?? []).map(key)];
+    const found = [...new Set(places.flatMap((p) => defectByCell.get(p) ?? []))];
+    const defects = found.length > 0 ? found : undefined;
     if (defects) for (const d of defects) reported.add(d.id);
     if (f.severity === 'error') defects ? score.trueErrors++ : score.falseErrors.push(f);
     else defects ? score.trueWarnings++ : score.falseWarnings.push(f);
