@@ -102,6 +102,19 @@ export interface TargetDetails {
   indicators: Indicator[];
   /** False where the indicator block has no 一级/二级指标 columns (重庆 2026): no category is required of it. */
   categorized?: boolean;
+  /**
+   * A second block of funds beside the first (上海's 财政项目支出绩效目标填报表: 项目资金总额 | 年度资金申请总额,
+   * each with the funds it adds up under it). The annual block is the budget above; this is the other.
+   */
+  sideFunds?: FundBlock;
+}
+
+/** A total and the funds it adds up, as one block of a target form lays them out. */
+export interface FundBlock {
+  budget: CellRef;
+  fiscalFunds?: CellRef;
+  carriedOverFunds?: CellRef;
+  otherFunds?: CellRef;
 }
 
 export interface RecognizedTable {

@@ -2,7 +2,7 @@
  * Project performance-target tables (项目绩效目标表): a form, not a grid. Fields are found by their
  * labels (项目编码, 预算数, 资金支出计划 …) wherever they sit, and the indicator block by its header row.
  */
-import type { CellRef, Indicator, TargetDetails } from '../model.js';
+import type { CellRef, FundBlock, Indicator, TargetDetails } from '../model.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { fold, normalizeLabel, stripEnumeration } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
@@ -103,6 +103,9 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
   let right = 1;
   let indicatorHeader: { row: number; cols: Partial<Record<(typeof INDICATOR_ROLES)[number], number>> } | undefined;
   let budgetRow = 0;
+  // A second budget label on the budget's row begins a block of funds of its own, from its column on.
+  let primaryLabel: { col: number; text: string } | undefined;
+  let side: { col: number; text: string; block: FundBlock } | undefined;
   let blankRun = 0;
 
   for (let r = top; r <= limit; r++) {
@@ -172,8 +175,19 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
           break;
         }
         case 'budget':
-          details.budget ??= view.ref(r, valueCol);
-          budgetRow = r;
+          if (!details.budget) {
+            details.budget = view.ref(r, valueCol);
+            primaryLabel = { col: e.col, text: e.norm };
+            budgetRow = r;
+          } else if (r === budgetRow && !side && e.col > primaryLabel!.col) {
+            side = { col: e.col, text: e.norm, block: { budget: view.ref(r, valueCol) } };
+          }
+          break;
+        case 'fiscalFunds':
+        case 'carriedOverFunds':
+        case 'otherFunds':
+          if (side && e.col >= side.col) side.block[field] ??= view.ref(r, valueCol);
+          else details[field] ??= view.ref(r, valueCol);
           break;
         case 'purpose': {
           // "预算规模及资金用途" labels the whole block: its right-hand cell is 预算数, not the purpose.
@@ -191,8 +205,27 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       if (text) details.purpose = view.ref(r, text.col);
     }
   }
+  if (side) {
+    const primary: FundBlock = { budget: details.budget!, ...fundsOf(details) };
+    // The year's block is the budget every other check reads (a project's whole-life total may span years).
+    const [annual, other] = ANNUAL.test(side.text) && !ANNUAL.test(primaryLabel!.text) ? [side.block, primary] : [primary, side.block];
+    delete details.fiscalFunds;
+    delete details.carriedOverFunds;
+    delete details.otherFunds;
+    Object.assign(details, annual);
+    details.sideFunds = other;
+  }
   return { details, lastRow, left, right, ...(list && { list }) };
 }
+
+/** A budget label of the year's money (年度资金申请总额), not the project's whole life (项目资金总额). */
+const ANNUAL = /年度|当年|本年/;
+
+const fundsOf = (d: FundBlock | TargetDetails): Omit<FundBlock, 'budget'> => ({
+  ...(d.fiscalFunds && { fiscalFunds: d.fiscalFunds }),
+  ...(d.carriedOverFunds && { carriedOverFunds: d.carriedOverFunds }),
+  ...(d.otherFunds && { otherFunds: d.otherFunds }),
+});
 
 /**
  * The project a target table's title names, for a form with no 项目名称 field (泉州 2026:

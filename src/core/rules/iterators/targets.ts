@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams, TextAmountParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
-import type { CellRef, Indicator, RecognizedTable, Unit } from '../../model.js';
+import type { CellRef, FundBlock, Indicator, RecognizedTable, TargetDetails, Unit } from '../../model.js';
 import type { IndicatorVocabulary } from '../../vocabulary.js';
 import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
@@ -49,8 +49,8 @@ export const FUND_NAMES: Record<FundField, [string, string]> = {
 };
 const FUND_PARTS = ['fiscalFunds', 'carriedOverFunds', 'otherFunds'] as const;
 
-export function targetTerm(ctx: RuleContext, t: RecognizedTable, field: FundField): Term | undefined {
-  const ref = t.target?.[field];
+export function targetTerm(ctx: RuleContext, t: RecognizedTable, field: FundField, block: FundBlock | TargetDetails | undefined = t.target): Term | undefined {
+  const ref = block?.[field];
   if (!ref) return undefined;
   const unit = ctx.unit(t);
   const names = FUND_NAMES[field];
@@ -59,7 +59,11 @@ export function targetTerm(ctx: RuleContext, t: RecognizedTable, field: FundFiel
     factor: UNIT_FACTOR[unit],
     unit,
     sign: 1,
-    label: { 'zh-CN': `项目绩效目标表 ${ref.sheet}!${ref.cell} ${projectOf(t)}“${names[0]}”`, en: `target table ${ref.sheet}!${ref.cell} ${projectOf(t)} “${names[1]}”` },
+    // The table is named unless its sheet's name says it (“项目绩效目标表 项目绩效目标表!E114” said it twice).
+    label: {
+      'zh-CN': `${ref.sheet.includes('绩效目标') ? '' : '项目绩效目标表 '}${ref.sheet}!${ref.cell} ${projectOf(t)}“${names[0]}”`,
+      en: `${ref.sheet.includes('绩效目标') ? '' : 'target table '}${ref.sheet}!${ref.cell} ${projectOf(t)} “${names[1]}”`,
+    },
   };
 }
 
@@ -74,13 +78,16 @@ export const targetBudgetSum: IteratorDef<Record<string, never>> = {
   run(ctx, _params, ruleId) {
     const items: Item[] = [];
     for (const t of targets(ctx)) {
-      const budget = targetTerm(ctx, t, 'budget');
-      const fields = FUND_PARTS.filter((f) => t.target?.[f]);
-      const parts = fields.map((f) => targetTerm(ctx, t, f)!);
-      if (!budget || parts.length === 0) continue;
-      const partNames = (lang: 'zh-CN' | 'en') => fields.map((f) => FUND_NAMES[f][lang === 'zh-CN' ? 0 : 1]).join(' + ');
-      const identity = new CellIdentity(ruleId, budget, 'eq', [budget], parts, { project: projectOf(t) }, (lang) => ({ ...projectText(ctx, t)[lang], parts: partNames(lang) }));
-      items.push(identityItem(identity, 'performance-target'));
+      // Each block of funds adds up on its own: the year's, and the project's whole life beside it (上海).
+      for (const block of [t.target, t.target?.sideFunds]) {
+        const budget = targetTerm(ctx, t, 'budget', block);
+        const fields = FUND_PARTS.filter((f) => block?.[f]);
+        const parts = fields.map((f) => targetTerm(ctx, t, f, block)!);
+        if (!budget || parts.length === 0) continue;
+        const partNames = (lang: 'zh-CN' | 'en') => fields.map((f) => FUND_NAMES[f][lang === 'zh-CN' ? 0 : 1]).join(' + ');
+        const identity = new CellIdentity(ruleId, budget, 'eq', [budget], parts, { project: projectOf(t) }, (lang) => ({ ...projectText(ctx, t)[lang], parts: partNames(lang) }));
+        items.push(identityItem(identity, 'performance-target'));
+      }
     }
     return items;
   },
