@@ -16,7 +16,7 @@ import { mostCommon } from '../../counts.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
-import { type IteratorDef, numOrNull, num, text, both } from '../registry-types.js';
+import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
 import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
 
@@ -582,6 +582,50 @@ const CHANGE_STATEMENT = /(\d[\d,]*(?:\.\d+)?)\s*万元[,，]?\s*(?:(?:比|较)(
  */
 const FUND_SUBJECT = /(一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)(?:财政拨款|拨款)?(?:收入|支出)(?:预算)?\s*$/u;
 
+/** “X万元，比2022年预算增加Y万元”: one figure with the change a sentence gives it. */
+interface AmountChange {
+  sheet: string;
+  cell: string;
+  /** The words matched, as the sentence writes them. */
+  statement: string;
+  amount: number;
+  /** “2024年”, or “上年”. */
+  against: string;
+  /** Against 上年, the fund whose income or spending the figure is (undefined when not a fund's); '' against a year. */
+  fund: string | undefined;
+  /** Against 上年's 执行数, not its budget. */
+  againstOutturn: boolean;
+  /** Decrease negative, 万元. */
+  change: number;
+  /** The figure ends a list joined by 、 (…、其他收入100.00万元，较上年增加142.30万元): the change may be the list's total's. */
+  endsList: boolean;
+}
+
+/** Every figure of the narrative given a change, read once per check for the rules that compare them. */
+function amountChanges(ctx: RuleContext): AmountChange[] {
+  return ctx.memo('amount-changes', () => {
+    const out: AmountChange[] = [];
+    for (const c of narrativeCells(ctx)) {
+      for (const m of globalMatches(CHANGE_STATEMENT, c.folded)) {
+        const value = Number(m[5]!.replace(/,/g, ''));
+        const clauseStart = Math.max(c.folded.lastIndexOf('。', m.index), c.folded.lastIndexOf('；', m.index), c.folded.lastIndexOf(';', m.index));
+        out.push({
+          sheet: c.sheet,
+          cell: toA1(c.row, c.col),
+          statement: c.folded.length === c.text.length ? c.text.slice(m.index, m.index + m[0].length) : m[0],
+          amount: Number(m[1]!.replace(/,/g, '')),
+          against: m[2] === undefined ? '上年' : `${m[2]}年`,
+          fund: m[2] === undefined ? FUND_SUBJECT.exec(c.folded.slice(Math.max(0, m.index - 30), m.index))?.[1] : '',
+          againstOutturn: m[2] === undefined && m[3]!.includes('执行'),
+          change: m[4] === '减少' ? -value : value,
+          endsList: c.folded.slice(clauseStart + 1, m.index).includes('、'),
+        });
+      }
+    }
+    return out;
+  });
+}
+
 export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
   name: 'narrative-change-pairs',
   description: both(
@@ -598,17 +642,8 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
   identities: false,
   texts: [],
   run(ctx) {
-    // `fund`: against 上年, the fund whose income or spending the figure is; the same statements pair only within it.
-    const statements: { cell: string; sheet: string; amount: number; against: string; fund: string; change: number }[] = [];
-    for (const c of narrativeCells(ctx)) {
-      for (const m of globalMatches(CHANGE_STATEMENT, c.folded)) {
-        const fund = m[2] === undefined ? FUND_SUBJECT.exec(c.folded.slice(Math.max(0, m.index - 30), m.index))?.[1] : '';
-        if (fund === undefined || (m[2] === undefined && m[3]!.includes('执行'))) continue;
-        const value = Number(m[5]!.replace(/,/g, ''));
-        const against = m[2] === undefined ? '上年' : `${m[2]}年`;
-        statements.push({ sheet: c.sheet, cell: toA1(c.row, c.col), amount: Number(m[1]!.replace(/,/g, '')), against, fund, change: m[4] === '减少' ? -value : value });
-      }
-    }
+    // Against 上年, only a fund's figure, and the same statements pair only within that fund.
+    const statements = amountChanges(ctx).filter((s) => s.fund !== undefined && !s.againstOutturn);
     const items: Item[] = [];
     const reported = new Set<string>();
     for (const s of statements) {
@@ -624,6 +659,29 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
       });
     }
     return items;
+  },
+};
+
+export const narrativeAmountChanges: IteratorDef<z.infer<typeof ItemParams>> = {
+  name: 'narrative-amount-changes',
+  description: both(
+    '说明中“X万元，比上年（某年）增加（减少）Y万元”的每一处：本年数、增减额和由此推出的上年数',
+    'every “X 万元, up (down) Y 万元 on last year (a year)” of the narrative: this year’s figure, the change and the previous year’s it implies',
+  ),
+  facts: {
+    statement: text('说明中的原文', 'the words as written'),
+    amount: num('本年金额（万元）', 'this year’s amount (万元)'),
+    change: num('写的增减额（减少为负，万元）', 'the change written (decrease negative, 万元)'),
+    previousAmount: num('推出的上年数：本年金额减增减额（万元）', 'the previous year’s figure implied: the amount less the change (万元)'),
+    endsList: flag('金额是“、”连接的一串金额的最后一项（增减额可能是整串合计的）', 'the figure ends a list joined by 、 (the change may be the whole list’s)'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx) {
+    return amountChanges(ctx).map((s) => ({
+      facts: { statement: s.statement, amount: s.amount, change: s.change, previousAmount: Math.round((s.amount - s.change) * 100) / 100, endsList: s.endsList },
+      cell: { sheet: s.sheet, cell: s.cell },
+    }));
   },
 };
 

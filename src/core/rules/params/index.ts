@@ -30,6 +30,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-text', narrativeItems.TextParams],
   ['narrative-breakdowns', narrativeItems.ItemParams],
   ['narrative-change-pairs', narrativeItems.ItemParams],
+  ['narrative-amount-changes', narrativeItems.ItemParams],
   ['narrative-change-statements', narrativeItems.ItemParams],
   ['narrative-sections', narrativeItems.ItemParams],
   ['narrative-subject-codes', narrativeItems.ItemParams],
