@@ -9,10 +9,10 @@ import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
 import { mostCommon } from '../../counts.js';
-import { normalizeLabel } from '../../text.js';
+import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { textCells } from './narrative.js';
 import { charDifferences } from './near-misses.js';
-import { type IteratorDef, num, text, flag, both } from '../registry-types.js';
+import { type IteratorDef, type Reference, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
 
 function codeCellOf(ctx: RuleContext, t: RecognizedTable, row: TableRow) {
@@ -131,7 +131,10 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
   },
   identities: false,
   texts: ['table'],
-  references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
+  references: (p) => [
+    ...p.tables.map((table, i): Reference => ({ path: ['tables', i], table, coded: true })),
+    ...p.classLines.map((table, i): Reference => ({ path: ['classLines', i], table })),
+  ],
   *run(ctx, params, _ruleId, couldReport) {
     const early = { nameKey: '', usualNameKey: '', differs: false };
     const uses = new Map<string, Use[]>();
@@ -140,6 +143,19 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         for (const row of t.rows) {
           if (!row.code || !row.labels.name) continue;
           addTo(uses, row.code.code, { t, row, name: row.labels.name.trim() });
+        }
+      }
+    }
+    // A summary's class line (“三、医疗卫生与计划生育支出” for 210) names its class as a coded row does.
+    for (const id of params.classLines) {
+      const codeOfKey = new Map((ctx.vocab.tables.get(id)?.rows ?? []).filter((r) => r.code).map((r) => [r.key, r.code!]));
+      for (const t of ctx.tables(id)) {
+        for (const row of t.rows) {
+          for (const [column, key] of Object.entries(row.keys)) {
+            const code = codeOfKey.get(key);
+            const written = row.labels[column]?.trim();
+            if (code && written) addTo(uses, code, { t, row, name: stripEnumeration(written), column, written });
+          }
         }
       }
     }
@@ -163,8 +179,10 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         // Two rows of one table with one code and two names (长春 2026's 30208 取暖费 | 30208 物业管理费,
         // the second 30209's): the code may be the slip as well as the name, so the person chooses.
         const codeRepeated = list.some((o, j) => j !== i && o.t === u.t && keys[j] !== keys[i]);
-        const nameCell = differs && !codeRepeated ? ctx.cell(u.t, u.row, 'name') : undefined;
-        const fix = nameCell ? { sheet: u.t.sheet, cell: nameCell.cell, value: usualUse.name, safety: 'unsafe' as const } : undefined;
+        const nameCell = differs && !codeRepeated ? ctx.cell(u.t, u.row, u.column ?? 'name') : undefined;
+        // A class line keeps its numbering (“三、”): only the name in it is rewritten.
+        const value = u.written === undefined ? usualUse.name : u.written.replace(u.name, usualUse.name);
+        const fix = nameCell ? { sheet: u.t.sheet, cell: nameCell.cell, value, safety: 'unsafe' as const } : undefined;
         yield new NameUse(ctx, u, list, { code, name: u.name, usualName: usualUse.name, differs, nameKey: keys[i]!, usualNameKey: usual, otherTables }, fix);
       }
     }
@@ -226,9 +244,12 @@ interface Use {
   t: RecognizedTable;
   row: TableRow;
   name: string;
+  /** For a summary's class line: the label column it is read from, and the label as written. */
+  column?: string;
+  written?: string;
 }
 
-const nameCellOf = (ctx: RuleContext, x: Use) => ({ sheet: x.t.sheet, cell: ctx.cell(x.t, x.row, 'name')?.cell ?? codeCellOf(ctx, x.t, x.row).cell });
+const nameCellOf = (ctx: RuleContext, x: Use) => ({ sheet: x.t.sheet, cell: ctx.cell(x.t, x.row, x.column ?? 'name')?.cell ?? codeCellOf(ctx, x.t, x.row).cell });
 
 /** Another row of the very table a name is used in, as a message names it. */
 const SAME_TABLE = { 'zh-CN': '本表另一行', en: 'another row of this table' } as const;

@@ -15,7 +15,17 @@ export const CodeRowParams = z
   })
   .strict();
 
-export const CodeNameParams = z.object({ tables: z.array(TableIdSchema).min(2) }).strict();
+export const CodeNameParams = z
+  .object({
+    tables: z.array(TableIdSchema).min(2),
+    classLines: z
+      .array(TableIdSchema)
+      .default([])
+      .describe(
+        '按名称列类的收支两栏表（收支总表、财政拨款收支总表）：其支出栏的类行（词汇表中带 code 的行）也算作该类编码的一处名称 / two-sided tables naming the classes by line (the summaries): their class lines (rows the vocabulary gives a code) count as names of the class’s code too',
+      ),
+  })
+  .strict();
 
 export const StandardNameParams = z
   .object({
