@@ -63,6 +63,8 @@ export const TableVocabulary = z
     required: z.array(z.string()).default([]),
     columns: z.array(ColumnRole).default([]),
     rows: z.array(RowLabel).default([]),
+    /** A coded table whose rows may be listed without codes (政府采购预算表 by category): no code column is no problem. */
+    codesOptional: z.boolean().default(false),
     /** A table allowed to be empty when it carries a note such as 空表列示. */
     mayBeEmpty: z.boolean().default(false),
     totalExpected: z

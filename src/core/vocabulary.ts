@@ -24,7 +24,7 @@ export type StandardTableId = (typeof TABLE_IDS)[number];
  * (项目支出表), 浙江's project performance table (项目支出绩效表: each project's amount and goal) and the
  * department-wide performance targets (部门整体支出绩效目标表, a form: its 年度预算安排 by kind of spending).
  */
-export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'overall-target'] as const;
+export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'overall-target', 'procurement'] as const;
 export type OptionalTableId = (typeof OPTIONAL_TABLE_IDS)[number];
 export type TableId = StandardTableId | OptionalTableId | 'performance-target';
 

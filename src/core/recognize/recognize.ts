@@ -181,7 +181,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   const labelColumn = table.columns.find((c) => c.kind === 'label');
   const labelled = columns.some((c) => table.columns.find((v) => v.role === c.role)?.kind === 'label');
   if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) columnMissing(labelColumn.role, labelColumn.name);
-  if (table.kind === 'coded' && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
+  if (table.kind === 'coded' && !table.codesOptional && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
   const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
   problems.push(...unmatchedNotes(view.name, header.bottom, unmatched));
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
