@@ -31,7 +31,7 @@ export const Statement = z
   .object({
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
     pattern: Pattern.describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
-    table: z.enum(TABLE_IDS),
+    table: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]),
     column: z.string(),
     row: StatedRow.default({}),
     codes: z
