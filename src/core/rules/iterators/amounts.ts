@@ -1,6 +1,6 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
-import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence } from '../params/amounts.js';
+import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence } from '../params/amounts.js';
 import { parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel } from '../../text.js';
@@ -300,6 +300,62 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
         for (const role of decl.columns) {
           const item = rowSumItem(ctx, ruleId, t, role, total, items);
           if (item) yield item;
+        }
+      }
+    }
+  },
+};
+
+// ── outline-totals: a table laid out as category, group and detail rows (政府采购预算表) ───────────────
+
+/** A row's depth in an outline: 0 a category (一、货物A), 1 a group under it (a 专项, a unit), 2 a detail. */
+function outlineLevel(row: TableRow, top: { column: string; pattern: RegExp }, leaf: readonly string[]): 0 | 1 | 2 {
+  if (leaf.some((role) => row.labels[role]?.trim())) return 2;
+  const category = row.labels[top.column];
+  if (category && top.pattern.test(normalizeLabel(category))) return 0;
+  return Object.values(row.labels).some((l) => l.trim() !== '') ? 1 : 2;
+}
+
+export const outlineTotals: IteratorDef<z.infer<typeof OutlineTotalParams>> = {
+  name: 'outline-totals',
+  description: both(
+    '按大类、分组、明细分级列示的表（江苏、苏州的政府采购预算表：货物｜专项或单位｜采购品目）：每一行等于其下一级各行之和，合计等于各大类之和',
+    'a table laid out as categories, groups and details (江苏 and 苏州’s procurement tables: 货物 | a project or unit | the items): each row equals the rows one level below it, the 合计 the categories',
+  ),
+  facts: ROW_SUM_FACTS,
+  identities: true,
+  texts: ['table', 'column', 'left'],
+  references: (p) =>
+    p.tables.flatMap((d, i) => [
+      ...d.columns.map((c, j) => ({ path: ['tables', i, 'columns', j], table: d.table, column: c })),
+      { path: ['tables', i, 'top', 'column'], table: d.table, column: d.top.column },
+      ...d.leaf.map((c, j) => ({ path: ['tables', i, 'leaf', j], table: d.table, column: c })),
+    ]),
+  *run(ctx, params, ruleId) {
+    for (const decl of params.tables) {
+      const top = { column: decl.top.column, pattern: new RegExp(decl.top.pattern, 'u') };
+      for (const t of ctx.tables(decl.table)) {
+        // Coded rows are summed by their codes; a table with no category column is no outline.
+        if (!t.columns.some((c) => c.role === top.column) || t.rows.some((r) => r.code)) continue;
+        const rows = t.rows.map((row) => ({ row, level: row.isTotal ? -1 : outlineLevel(row, top, decl.leaf) }));
+        // Categories alone (重庆's 货物 | 工程 | 服务) are a flat list: list-totals sums them.
+        if (rows.every((r) => r.level <= 0)) continue;
+        const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, top.column) });
+        for (const [i, { row, level }] of rows.entries()) {
+          if (level === 2) continue;
+          // The rows below it, down to the next of its level or above; the nearest level of them are its parts.
+          const below: { row: TableRow; level: number }[] = [];
+          for (const next of rows.slice(i + 1)) {
+            if (next.level <= level) break;
+            below.push(next);
+          }
+          if (below.length === 0) continue;
+          const nearest = Math.min(...below.map((b) => b.level));
+          const parts = below.filter((b) => b.level === nearest).map((b) => named(b.row));
+          for (const role of decl.columns) {
+            const item = rowSumItem(ctx, ruleId, t, role, named(row), parts);
+            if (item) yield item;
+          }
         }
       }
     }

@@ -97,6 +97,31 @@ export const OutlineSumParams = z
   })
   .strict();
 
+export const OutlineTotalParams = z
+  .object({
+    tables: z
+      .array(
+        z
+          .object({
+            table: TableIdSchema,
+            columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
+            top: z
+              .object({
+                column: z.string().describe('写大类的标签列 / the label column holding the categories'),
+                pattern: Pattern.describe('大类名称（如“一、货物A”“服务”）；此列中其他名称（单位名称）是第二级 / a category’s name (一、货物A, 服务); any other name in the column (a unit’s) is the second level'),
+              })
+              .strict(),
+            leaf: z
+              .array(z.string())
+              .min(1)
+              .describe('明细行写名称的标签列（如采购品目名称、采购组织形式）：其中任一列有字的是末级 / label columns of the detail rows (采购品目名称, 采购组织形式): a row with any of them filled is a detail'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
 export const ListTotalParams = z
   .object({
     tables: z
