@@ -6,7 +6,7 @@
  * parts exceed their total.
  */
 import type { z } from 'zod';
-import type { ItemParams, TextParams } from '../params/narrative-items.js';
+import type { BreakdownParams, ItemParams, TextParams } from '../params/narrative-items.js';
 import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { Lang } from '../../messages.js';
@@ -535,7 +535,7 @@ function partsText(opener: string, list: string): string {
   return inner.split(/[,，]/)[0]!;
 }
 
-export const narrativeBreakdowns: IteratorDef<z.infer<typeof ItemParams>> = {
+export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> = {
   name: 'narrative-breakdowns',
   description: both('说明中“总数（其中：甲…、乙…）”的分项之和与总数', 'a total and the parts its “其中” lists'),
   facts: {
@@ -543,23 +543,28 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof ItemParams>> = {
     partsSum: num('所列分项之和（同一单位）', 'the sum of the parts listed (same unit)'),
     partCount: num('分项个数', 'number of parts'),
     partsExcess: num('分项之和超出总数的部分（>0 即分项比总数还多）', 'how far the parts exceed the total (>0: more than the whole)'),
+    exhaustive: flag('所列分项恰是参数 exhaustive 中的一组（如货物、工程、服务），合起来即是全部', 'the parts are exactly one set of the exhaustive param (货物, 工程, 服务): together they are the whole'),
+    partsShort: num('分项之和比总数少、超出舍入的部分（>0 即分项不足总数）', 'how far the parts fall short of the total beyond rounding (>0: less than the whole)'),
     unit: text('单位', 'unit'),
   },
   identities: false,
   texts: [],
-  run(ctx) {
+  run(ctx, params) {
     const items: Item[] = [];
     for (const cell of narrativeCells(ctx)) {
       for (const m of globalMatches(BREAKDOWN, cell.folded)) {
         const total = Number(m[1]!.replace(/,/g, ''));
         const unit = m[2]!;
-        const parts = [...globalMatches(PART, partsText(m[3]!, m[4]!))].filter((p) => p[2] === unit).map((p) => p[1]!);
+        const listed = partsText(m[3]!, m[4]!);
+        const parts = [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => p[1]!);
         if (parts.length < 2) continue;
         const decimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
-        const slack = [m[1]!, ...parts].reduce((s, x) => s + 0.5 * 10 ** -decimals(x), 0);
+        // Each figure may be rounded to its last written digit; a nil (工程预算0万元) is exact.
+        const slack = [m[1]!, ...parts].reduce((s, x) => s + (Number(x.replace(/,/g, '')) === 0 ? 0 : 0.5 * 10 ** -decimals(x)), 0);
         const sum = parts.reduce((s, x) => s + Number(x.replace(/,/g, '')), 0);
+        const exhaustive = params.exhaustive.some((set) => set.length === parts.length && set.every((word) => listed.includes(word)));
         items.push({
-          facts: { total, partsSum: Math.round(sum * 100) / 100, partCount: parts.length, partsExcess: sum - total - slack, unit },
+          facts: { total, partsSum: Math.round(sum * 100) / 100, partCount: parts.length, partsExcess: sum - total - slack, exhaustive, partsShort: total - sum - slack, unit },
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }

@@ -29,7 +29,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['table-columns', columns.ColumnParams],
   ['narrative-items', narrativeItems.ItemParams],
   ['narrative-text', narrativeItems.TextParams],
-  ['narrative-breakdowns', narrativeItems.ItemParams],
+  ['narrative-breakdowns', narrativeItems.BreakdownParams],
   ['narrative-change-pairs', narrativeItems.ItemParams],
   ['narrative-amount-changes', narrativeItems.ItemParams],
   ['narrative-change-statements', narrativeItems.ItemParams],

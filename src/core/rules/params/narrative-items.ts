@@ -3,6 +3,17 @@ import { z } from 'zod';
 
 export const ItemParams = z.object({}).strict();
 
+export const BreakdownParams = z
+  .object({
+    exhaustive: z
+      .array(z.array(z.string().min(1)).min(2))
+      .default([])
+      .describe(
+        '组成全部的分项：“其中”恰好列出一组中的各项（如货物、工程、服务）时，分项之和应等于总数 / parts that make the whole: where the 其中 lists exactly the words of one set (货物, 工程, 服务), the parts add up to the total',
+      ),
+  })
+  .strict();
+
 export const Pattern = z
   .object({
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
