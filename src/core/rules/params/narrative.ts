@@ -46,9 +46,9 @@ export const Statement = z
     orEquals: z
       .array(
         z.union([
-          z.object({ table: z.enum(TABLE_IDS), column: z.string(), row: StatedRow }).strict(),
+          z.object({ table: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]), column: z.string(), row: StatedRow }).strict(),
           z
-            .object({ table: z.enum(TABLE_IDS), column: z.string(), rows: z.array(StatedRow).min(2).describe('这些行之和 / the sum of these rows') })
+            .object({ table: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]), column: z.string(), rows: z.array(StatedRow).min(2).describe('这些行之和 / the sum of these rows') })
             .strict(),
         ]),
       )
