@@ -274,17 +274,17 @@ function unreadAmongParts(ctx: RuleContext, t: RecognizedTable, role: string, si
 
 // ── list-totals: a table that lists items under one 合计 (项目支出表) ───────────────────────────────────
 
+/** The columns a `tables[i]` entry names under `key`, for lint to find in its table. */
+const columnRefs = (d: { table: TableId }, i: number, key: string, columns: readonly string[]) =>
+  columns.map((column, j) => ({ path: ['tables', i, key, j], table: d.table, column }));
+
 export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
   name: 'list-totals',
   description: both('平铺列示的表（如项目支出表，每行一个项目）：合计行等于其余各行之和', 'a table listing one item a row under one 合计 (the project spending table): the 合计 equals the other rows'),
   facts: ROW_SUM_FACTS,
   identities: true,
   texts: ['table', 'column', 'left'],
-  references: (p) =>
-    p.tables.flatMap((d, i) => [
-      ...d.columns.map((c, j) => ({ path: ['tables', i, 'columns', j], table: d.table, column: c })),
-      ...d.labels.map((c, j) => ({ path: ['tables', i, 'labels', j], table: d.table, column: c })),
-    ]),
+  references: (p) => p.tables.flatMap((d, i) => [...columnRefs(d, i, 'columns', d.columns), ...columnRefs(d, i, 'labels', d.labels)]),
   *run(ctx, params, ruleId) {
     for (const decl of params.tables) {
       for (const t of ctx.tables(decl.table)) {
@@ -327,9 +327,9 @@ export const outlineTotals: IteratorDef<z.infer<typeof OutlineTotalParams>> = {
   texts: ['table', 'column', 'left'],
   references: (p) =>
     p.tables.flatMap((d, i) => [
-      ...d.columns.map((c, j) => ({ path: ['tables', i, 'columns', j], table: d.table, column: c })),
+      ...columnRefs(d, i, 'columns', d.columns),
       { path: ['tables', i, 'top', 'column'], table: d.table, column: d.top.column },
-      ...d.leaf.map((c, j) => ({ path: ['tables', i, 'leaf', j], table: d.table, column: c })),
+      ...columnRefs(d, i, 'leaf', d.leaf),
     ]),
   *run(ctx, params, ruleId) {
     for (const decl of params.tables) {

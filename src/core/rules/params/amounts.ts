@@ -5,6 +5,9 @@ import { Pattern } from './narrative.js';
 
 export const TableIdSchema = z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target']);
 
+/** The amount columns a sum of rows is checked in (labelled-sums, list-totals, outline-totals). */
+const SummedColumns = z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check');
+
 export const HierarchyParams = z
   .object({ tables: z.array(TableIdSchema).min(1) })
   .strict();
@@ -54,7 +57,7 @@ export const LabelledSumParams = z
           .object({
             table: TableIdSchema,
             side: z.string().describe('行标签所在的列角色 / the label column whose row keys are used'),
-            columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
+            columns: SummedColumns,
             total: z.string().describe('合计行的行标签 / row key of the total'),
             totalSide: z
               .string()
@@ -104,7 +107,7 @@ export const OutlineTotalParams = z
         z
           .object({
             table: TableIdSchema,
-            columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
+            columns: SummedColumns,
             top: z
               .object({
                 column: z.string().describe('写大类的标签列 / the label column holding the categories'),
@@ -129,7 +132,7 @@ export const ListTotalParams = z
         z
           .object({
             table: TableIdSchema,
-            columns: z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check'),
+            columns: SummedColumns,
             labels: z
               .array(z.string())
               .min(1)
