@@ -73,6 +73,7 @@ const WORDS = {
   'optional.project-expense': { 'zh-CN': '{n} 张项目支出表', en: '{n} project spending tables' },
   'optional.project-performance': { 'zh-CN': '{n} 张项目支出绩效表', en: '{n} project performance tables' },
   'optional.overall-target': { 'zh-CN': '{n} 张部门整体支出绩效目标表', en: '{n} department-wide performance target tables' },
+  'optional.procurement': { 'zh-CN': '{n} 张政府采购预算表', en: '{n} government procurement tables' },
   families: { 'zh-CN': '类别', en: 'Family' },
   'family.hierarchy': { 'zh-CN': '层级合计', en: 'Hierarchy' },
   'family.tie': { 'zh-CN': '表间勾稽', en: 'Ties' },
