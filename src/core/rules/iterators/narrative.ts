@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { NarrativeParams, SharesParams } from '../params/narrative.js';
-import { toA1 } from '../../address.js';
+import { fromA1, toA1 } from '../../address.js';
 import type { GridSheet } from '../../grid.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
@@ -115,6 +115,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       const t = ctx.table(s.table);
       if (!t || (s.unlessColumn !== undefined && t.columns.some((c) => c.role === s.unlessColumn))) return [];
       const counterparts = statedTerms(ctx, t, s);
+      if (counterparts.length === 0 && s.emptyIsZero && t.rows.length === 0) counterparts.push(emptyTableTerm(ctx, t));
       if (counterparts.length === 0) return [];
       // The other cells (or sums of rows) the sentence may mean, where the workbook has them.
       const others = (s.orEquals ?? []).flatMap((o) => {
@@ -168,6 +169,24 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
 };
 
 type Statement = z.infer<typeof NarrativeParams>['statements'][number];
+
+/**
+ * An empty table's nothing, as a term: its note (“无政府采购预算，空表列示”) or its title stands for it.
+ * Nothing can be written there, and the narrative may be the one wrong, so no value is proposed.
+ */
+function emptyTableTerm(ctx: RuleContext, t: RecognizedTable): Term {
+  const cell = t.note?.cell ?? t.titleCell ?? t.range.split(':')[0]!;
+  const { row, col } = fromA1(cell);
+  const unit = ctx.unit(t);
+  return {
+    ref: { sheet: t.sheet, cell, row, col, text: t.note?.text ?? t.title, amount: 0, decimals: 2 },
+    factor: UNIT_FACTOR[unit] ?? 10000,
+    unit,
+    sign: 1,
+    label: { 'zh-CN': `${ctx.tableName(t, 'zh-CN')}${cell}（空表）`, en: `${ctx.tableName(t, 'en')} ${cell} (an empty table)` },
+    unsuggested: true,
+  };
+}
 
 /**
  * The cells a statement's figure is held against: its one cell, or the rows of its codes (福建 2026's

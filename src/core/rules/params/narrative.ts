@@ -65,6 +65,12 @@ export const Statement = z
         '表中没有这一行时，到合计行的这些列中找（取表中有的第一列）：横排的表每项一列、只有一行金额；竖表没有“三公”经费小计行时合计行即是 / when the table has no row of that key, the total row in the first of these columns the table has: a table laid out across has one column per item and one row of amounts; a vertical one with no 小计 row has its total there',
       ),
     relation: z.enum(['eq', 'le']).default('eq'),
+    emptyIsZero: z
+      .boolean()
+      .default(false)
+      .describe(
+        '表印为空表（无数据行）时按 0 核对，文中写了金额即指出，不提出改法 / a table printed empty (no rows) holds 0: a figure the narrative gives is named, with no value proposed',
+      ),
     note: z
       .object({ 'zh-CN': z.string(), en: z.string() })
       .strict()
