@@ -221,7 +221,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
 /** A budget label of the year's money (年度资金申请总额), not the project's whole life (项目资金总额). */
 const ANNUAL = /年度|当年|本年/;
 
-const fundsOf = (d: FundBlock | TargetDetails): Omit<FundBlock, 'budget'> => ({
+const fundsOf = (d: TargetDetails): Omit<FundBlock, 'budget'> => ({
   ...(d.fiscalFunds && { fiscalFunds: d.fiscalFunds }),
   ...(d.carriedOverFunds && { carriedOverFunds: d.carriedOverFunds }),
   ...(d.otherFunds && { otherFunds: d.otherFunds }),
