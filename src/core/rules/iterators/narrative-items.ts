@@ -606,6 +606,19 @@ interface AmountChange {
   endsList: boolean;
 }
 
+/** The longest a clause quoted whole may be; a longer one is quoted from its figure on. */
+const QUOTED_CLAUSE_MAX = 60;
+
+/**
+ * The words a message quotes: the clause from its start (“政府性基金拨款支出预算0万元，比2022年预算增加
+ * 1421.25万元”, so the reader sees whose figure it is), or from the figure on when the clause is long.
+ * As written, where folding kept the text's length.
+ */
+function quotedClause(c: NarrativeCell, clauseStart: number, figureStart: number, end: number): string {
+  const start = end - clauseStart <= QUOTED_CLAUSE_MAX ? clauseStart : figureStart;
+  return (c.folded.length === c.text.length ? c.text : c.folded).slice(start, end).trim();
+}
+
 /** Every figure of the narrative given a change, read once per check for the rules that compare them. */
 function amountChanges(ctx: RuleContext): AmountChange[] {
   return ctx.memo('amount-changes', () => {
@@ -617,7 +630,7 @@ function amountChanges(ctx: RuleContext): AmountChange[] {
         out.push({
           sheet: c.sheet,
           cell: toA1(c.row, c.col),
-          statement: c.folded.length === c.text.length ? c.text.slice(m.index, m.index + m[0].length) : m[0],
+          statement: quotedClause(c, clauseStart + 1, m.index, m.index + m[0].length),
           amount: Number(m[1]!.replace(/,/g, '')),
           against: m[2] === undefined ? '上年' : `${m[2]}年`,
           fund: m[2] === undefined ? FUND_SUBJECT.exec(c.folded.slice(Math.max(0, m.index - 30), m.index))?.[1] : '',
