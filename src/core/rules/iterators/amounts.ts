@@ -344,10 +344,17 @@ export const outlineTotals: IteratorDef<z.infer<typeof OutlineTotalParams>> = {
         for (const [i, { row, level }] of rows.entries()) {
           if (level === 2) continue;
           // The rows below it, down to the next of its level or above; the nearest level of them are its parts.
+          // A 合计 printed last (北京 2026) sums the rows above it instead.
           const below: { row: TableRow; level: number }[] = [];
           for (const next of rows.slice(i + 1)) {
             if (next.level <= level) break;
             below.push(next);
+          }
+          if (below.length === 0 && level < 0) {
+            for (const previous of rows.slice(0, i).reverse()) {
+              if (previous.level < 0) break;
+              below.unshift(previous);
+            }
           }
           if (below.length === 0) continue;
           const nearest = Math.min(...below.map((b) => b.level));
