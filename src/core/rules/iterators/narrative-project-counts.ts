@@ -16,13 +16,7 @@ import type { Identity, Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
 import { agrees, HAS_DIGIT, narrativeCells, statedFigure } from './narrative.js';
 import { listedProjectRows } from './projects.js';
-import { FUND_NAMES, isFundField, targets, targetTerm } from './targets.js';
-
-/** A column's name as the table's header gives it; a target form's field as the forms call it. */
-function columnName(ctx: RuleContext, l: Listing, c: ColumnSum, lang: Lang): string {
-  if (l.table.id === 'performance-target' && isFundField(c.role)) return FUND_NAMES[c.role][lang === 'zh-CN' ? 0 : 1];
-  return ctx.columnName(l.table, c.role, lang);
-}
+import { isFundField, targets, targetTerm } from './targets.js';
 
 type Params = z.infer<typeof ProjectCountParams>;
 
@@ -133,11 +127,11 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
           const others = counted.flatMap((l) => l.columns.filter((c) => c !== column && Math.abs(c.sum - column.sum) > 0.005 * (c.terms.length + column.terms.length)).map((c) => ({ l, c })));
           if (others.length > 0) lhs.unsuggested = true;
           const columnSum = (l: Listing, c: ColumnSum, lang: Lang) =>
-            lang === 'zh-CN' ? `${l.counted(lang)}的“${columnName(ctx, l, c, lang)}”之和` : `the sum of “${columnName(ctx, l, c, lang)}” over ${l.counted(lang)}`;
+            lang === 'zh-CN' ? `${l.counted(lang)}的“${ctx.columnName(l.table, c.role, lang)}”之和` : `the sum of “${ctx.columnName(l.table, c.role, lang)}” over ${l.counted(lang)}`;
           // Another column of the same table is named by its column alone.
           const other = (l: Listing, c: ColumnSum, lang: Lang) => {
             const amount = amountText(c.sum, 2, ctx.unit(l.table), lang);
-            const name = columnName(ctx, l, c, lang);
+            const name = ctx.columnName(l.table, c.role, lang);
             if (lang === 'zh-CN') return `${l === first ? '' : `${l.counted(lang)}的`}“${name}”之和（${amount}）`;
             return `the sum of “${name}”${l === first ? '' : ` over ${l.counted(lang)}`} (${amount})`;
           };

@@ -41,7 +41,7 @@ function projectText(ctx: RuleContext, t: RecognizedTable) {
 
 type FundField = 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds';
 export const isFundField = (name: string): name is FundField => Object.hasOwn(FUND_NAMES, name);
-export const FUND_NAMES: Record<FundField, [string, string]> = {
+const FUND_NAMES: Record<FundField, [string, string]> = {
   budget: ['预算数', 'budget'],
   fiscalFunds: ['财政资金', 'fiscal funds'],
   carriedOverFunds: ['上年结转', 'carried over'],

@@ -27,11 +27,14 @@ const StatedRow = z
   })
   .strict();
 
+/** A table a narrative figure may be held to: a standard one, or one some templates add (项目支出表, 政府采购预算表). */
+const StatedTableId = z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]);
+
 export const Statement = z
   .object({
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
     pattern: Pattern.describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
-    table: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]),
+    table: StatedTableId,
     column: z.string(),
     row: StatedRow.default({}),
     codes: z
@@ -46,9 +49,9 @@ export const Statement = z
     orEquals: z
       .array(
         z.union([
-          z.object({ table: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]), column: z.string(), row: StatedRow }).strict(),
+          z.object({ table: StatedTableId, column: z.string(), row: StatedRow }).strict(),
           z
-            .object({ table: z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]), column: z.string(), rows: z.array(StatedRow).min(2).describe('这些行之和 / the sum of these rows') })
+            .object({ table: StatedTableId, column: z.string(), rows: z.array(StatedRow).min(2).describe('这些行之和 / the sum of these rows') })
             .strict(),
         ]),
       )
