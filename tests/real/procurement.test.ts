@@ -6,20 +6,21 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGrid, type Catalogue } from '../../src/core/check.js';
-import { withCellValues } from '../../src/core/grid.js';
+import { withCellValues, type GridWorkbook } from '../../src/core/grid.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { readWorkbookFile } from '../../src/xlsx/read-file.js';
 import { CORPUS_DIR } from '../../scripts/corpus-score.js';
 
 const SHEET = '公开表12 政府采购预算表';
 let catalogue: Catalogue;
+let grid: GridWorkbook;
 beforeAll(async () => {
   catalogue = await loadCatalogue();
+  grid = await readWorkbookFile(`${CORPUS_DIR}shandong-yantai-xinfang-2026-dept.xlsx`);
 });
 
 describe('the procurement table of 烟台 信访局 2026', () => {
   it('reports the 款 over a lone 项, in every amount column, with no value for the 项', async () => {
-    const grid = await readWorkbookFile(`${CORPUS_DIR}shandong-yantai-xinfang-2026-dept.xlsx`);
     const { report } = await checkGrid('烟台信访局', grid, catalogue);
     expect(report.tables.some((t) => t.id === 'procurement' && t.sheet === SHEET)).toBe(true);
     const onTable = report.findings.filter((f) => f.sheet === SHEET);
@@ -28,7 +29,6 @@ describe('the procurement table of 烟台 信访局 2026', () => {
   });
 
   it('holds the narrative’s 政府采购预算 to the table’s 合计', async () => {
-    const grid = await readWorkbookFile(`${CORPUS_DIR}shandong-yantai-xinfang-2026-dept.xlsx`);
     const narrative = grid.sheets.find((s) => s.name === '说明')!;
     const row = narrative.rows.findIndex((r) => typeof r?.[0]?.value === 'string' && (r[0].value as string).includes('政府采购预算71.89万元'));
     expect(row).toBeGreaterThanOrEqual(0);
