@@ -115,8 +115,11 @@ describe('the sample workbook', () => {
     expect(subsidy.target!.plan.map((p) => p.cell.text)).toEqual(['19%', '40%', '100%', '']);
   });
 
-  it('is not fooled by the narrative sheet', () => {
-    expect(rec.tables.filter((t) => t.sheet === '说明')).toEqual([]);
+  it('is not fooled by the narrative sheet: its one table is the procurement table its section 八 prints', () => {
+    // 河北's template titles it “部门政府采购预算”, without 表; the narrative's headings and sentences are no tables.
+    const onNarrative = rec.tables.filter((t) => t.sheet === '说明');
+    expect(onNarrative.map((t) => [t.id, t.title, t.rows.length])).toEqual([['procurement', '部门政府采购预算', 0]]);
+    expect(onNarrative[0]!.columns.map((c) => c.role)).toEqual(['project', 'item', 'total', 'general', 'fund', 'capital', 'specialAccount', 'unitFunds', 'carriedOver']);
   });
 
   it('rows by code agree across tables that share codes', () => {

@@ -53,7 +53,9 @@ describe.each(VARIANTS)('layout variant: %s', (_name, options) => {
   });
 
   it('reads the unit each table states', () => {
-    for (const t of rec.tables) expect(t.unit).toBe(options.unit ?? '万元');
+    // The 说明 prints the procurement table as published (单位：万元); the layout rewrites only the tables it writes.
+    for (const t of rec.tables.filter((x) => x.id !== 'procurement')) expect(t.unit).toBe(options.unit ?? '万元');
+    expect(rec.tables.find((x) => x.id === 'procurement')?.unit).toBe('万元');
   });
 
   it('reads the same codes and amounts as the sample', () => {
