@@ -18,6 +18,7 @@ import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
+import { paragraphBreakdownItems } from './narrative-lists.js';
 import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
 
 /**
@@ -537,7 +538,7 @@ function partsText(opener: string, list: string): string {
 
 export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> = {
   name: 'narrative-breakdowns',
-  description: both('说明中“总数（其中：甲…、乙…）”的分项之和与总数', 'a total and the parts its “其中” lists'),
+  description: both('说明中“总数（其中：甲…、乙…）”的分项之和与总数，一句之内列举或逐段列举', 'a total and the parts its “其中” lists, within a sentence or paragraph by paragraph'),
   facts: {
     total: num('总数', 'the total'),
     partsSum: num('所列分项之和（同一单位）', 'the sum of the parts listed (same unit)'),
@@ -546,9 +547,11 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> =
     exhaustive: flag('所列分项恰是参数 exhaustive 中的一组（如货物、工程、服务），合起来即是全部', 'the parts are exactly one set of the exhaustive param (货物, 工程, 服务): together they are the whole'),
     partsShort: num('分项之和比总数少、超出舍入的部分（>0 即分项不足总数）', 'how far the parts fall short of the total beyond rounding (>0: less than the whole)'),
     unit: text('单位', 'unit'),
+    listWord: text('引出分项的词：其中（一句之内列举），或逐段列举时的包括、其中、如下', 'the word that opens the parts: 其中 (within a sentence), or for a list over paragraphs 包括, 其中 or 如下'),
+    omittedCount: num('“包括”之下逐段列出的是功能分类的类时，表中有金额而未列出的类的个数', 'for classes listed paragraph by paragraph under 包括, how many classes with an amount the table has and the list leaves out'),
   },
   identities: false,
-  texts: [],
+  texts: ['omittedClasses', 'tableName'],
   run(ctx, params) {
     const items: Item[] = [];
     for (const cell of narrativeCells(ctx)) {
@@ -564,11 +567,13 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> =
         const sum = parts.reduce((s, x) => s + Number(x.replace(/,/g, '')), 0);
         const exhaustive = params.exhaustive.some((set) => set.length === parts.length && set.every((word) => listed.includes(word)));
         items.push({
-          facts: { total, partsSum: Math.round(sum * 100) / 100, partCount: parts.length, partsExcess: sum - total - slack, exhaustive, partsShort: total - sum - slack, unit },
+          facts: { total, partsSum: Math.round(sum * 100) / 100, partCount: parts.length, partsExcess: sum - total - slack, exhaustive, partsShort: total - sum - slack, unit, listWord: '其中', omittedCount: 0 },
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }
     }
+    // And those written paragraph by paragraph: “支出预算总计17996.68万元。包括：” and then “1．…”, “2．…”.
+    items.push(...paragraphBreakdownItems(ctx, params.exhaustive));
     return items;
   },
 };

@@ -1,0 +1,128 @@
+/**
+ * A total broken down over the paragraphs that follow it, as budget narratives write most of theirs:
+ *   "（二）支出预算总计17996.68万元。包括："
+ *   "1．公共安全（类）支出13656.34万元，主要用于……"
+ *   "2．社会保障和就业（类）支出2021.18万元，……"
+ * The lead paragraph ends in 包括：or 其中：and states one amount; each part is a paragraph numbered
+ * one level below it, whose first amount is the part's. Deeper numbering is a part's own detail,
+ * unnumbered paragraphs go on with a part, and the list ends at a heading of a higher level.
+ */
+import { fold } from '../text.js';
+import type { Figure } from './items.js';
+
+export interface Paragraph {
+  text: string;
+  /** The paragraph stands alone in its row: a row with other cells is a table's, and ends a list. */
+  alone: boolean;
+}
+
+export interface ListedPart {
+  /** Index of the part's paragraph (the lead is 0). */
+  at: number;
+  /** The part's number as written (1, 2, …), so a gap in the numbering can be seen. */
+  number: number;
+  figure: Figure;
+  text: string;
+}
+
+export interface ParagraphBreakdown {
+  /** The lead's last word: 包括 says the parts are all of it; 其中 and 如下 may list some. */
+  word: '包括' | '其中' | '如下';
+  total: Figure;
+  parts: ListedPart[];
+  /** The list ended at a heading above it: not at a table, the end of the text or the reading limit, where more parts may follow unseen. */
+  closed: boolean;
+}
+
+/** Heading marks, outermost first: 一、 (一) 1. (1), as NFKC-folded text writes them. */
+const MARKS: readonly RegExp[] = [
+  /^第[一二三四五六七八九十]+部分/u,
+  /^([一二三四五六七八九十]+)[、.]/u,
+  /^\(([一二三四五六七八九十]+)\)/u,
+  /^(\d{1,2})[、.](?!\d)/u,
+  /^\((\d{1,2})\)/u,
+];
+
+const CN_DIGITS = '一二三四五六七八九';
+
+function markOf(text: string): { rank: number; number: number } | undefined {
+  for (let rank = 0; rank < MARKS.length; rank++) {
+    const m = MARKS[rank]!.exec(text);
+    if (m) return { rank, number: m[1] === undefined ? 0 : cnNumber(m[1]) };
+  }
+  return undefined;
+}
+
+/** 1–99 written in digits or in Chinese numerals (十, 十二, 二十三). */
+function cnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
+  const digit = (c: string | undefined) => (c ? CN_DIGITS.indexOf(c) + 1 : 0);
+  return s.includes('十') ? (tens ? digit(tens) : 1) * 10 + digit(ones) : digit(ones);
+}
+
+const LEAD_END = /(?<!主要)(包括|其中|如下)\s*[:：]\s*$/u;
+const AMOUNT = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/gu;
+/** An amount a change or comparison gives, not a total or a part: “增加1463.8万元”, “比上年减少20万元”. */
+const CHANGED_BY = /(增加|减少|增长|下降|增|减|降低|提高|相差|差额|超过|节约)\s*$/u;
+
+function amountsOf(text: string): Figure[] {
+  const out: Figure[] = [];
+  AMOUNT.lastIndex = 0;
+  for (let m = AMOUNT.exec(text); m; m = AMOUNT.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    if (CHANGED_BY.test(before) || /[\d.,]$/.test(before)) continue;
+    const raw = m[1]!;
+    const value = Number(raw.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    const dot = raw.indexOf('.');
+    out.push({ value, unit: m[2] as Figure['unit'], decimals: dot < 0 ? 0 : raw.length - dot - 1, start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
+/** Paragraphs looked at after a lead, at most: a list longer than this is not read. */
+export const REACH = 60;
+
+/** Whether a paragraph can lead a list: it ends in 包括：, 其中：or 如下：. */
+export function isLead(text: string): boolean {
+  return LEAD_END.test(fold(text).trim());
+}
+
+/**
+ * The breakdown a lead paragraph (paragraphs[0]) opens, read from the paragraphs after it (up to
+ * REACH of them); undefined when the lead states no single amount, no numbered paragraph follows it,
+ * or a part states no amount.
+ */
+export function breakdownAt(paragraphs: readonly Paragraph[]): ParagraphBreakdown | undefined {
+  const folded = paragraphs.map((p) => fold(p.text).trim());
+  const word = LEAD_END.exec(folded[0] ?? '')?.[1] as ParagraphBreakdown['word'] | undefined;
+  if (!word || !paragraphs[0]!.alone) return undefined;
+  const totals = amountsOf(folded[0]!);
+  if (totals.length !== 1) return undefined;
+  const list = partsAfter(paragraphs, folded);
+  return list && list.parts.length > 0 ? { word, total: totals[0]!, ...list } : undefined;
+}
+
+function partsAfter(paragraphs: readonly Paragraph[], folded: readonly string[]): { parts: ListedPart[]; closed: boolean } | undefined {
+  const first = markOf(folded[1] ?? '');
+  if (!first || first.rank === 0) return undefined;
+  // The lead's own mark, when it has one, is above its parts.
+  const leadMark = markOf(folded[0]!);
+  if (leadMark && leadMark.rank >= first.rank) return undefined;
+  const parts: ListedPart[] = [];
+  let closed = false;
+  for (let k = 1; k < paragraphs.length && k <= REACH && paragraphs[k]!.alone; k++) {
+    const mark = markOf(folded[k]!);
+    if (!mark || mark.rank > first.rank) continue;
+    if (mark.rank < first.rank) {
+      closed = true;
+      break;
+    }
+    const figure = amountsOf(folded[k]!)[0];
+    // A part without an amount leaves the sum unknown.
+    if (!figure) return undefined;
+    parts.push({ at: k, number: mark.number, figure, text: paragraphs[k]!.text });
+  }
+  return { parts, closed };
+}

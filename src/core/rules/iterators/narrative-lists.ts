@@ -1,0 +1,163 @@
+/**
+ * Breakdowns written over several paragraphs (narrative/lists.ts) as items of the narrative-breakdowns
+ * iterator: the same facts as a breakdown inside one sentence, and, for a list of functional classes
+ * under 包括, the classes the table has and the list leaves out.
+ */
+import { toA1 } from '../../address.js';
+import type { CellAddress } from '../../findings.js';
+import type { GridSheet } from '../../grid.js';
+import type { Lang } from '../../messages.js';
+import type { RecognizedTable } from '../../model.js';
+import { parseNarrativeItem } from '../../narrative/items.js';
+import { breakdownAt, isLead, REACH, type ListedPart, type Paragraph, type ParagraphBreakdown } from '../../narrative/lists.js';
+import { normalizeLabel, stripEnumeration } from '../../text.js';
+import type { FactValue, Item, RuleContext } from '../context.js';
+import { UNIT_FACTOR } from '../identity.js';
+import { narrativeCells } from './narrative.js';
+
+interface PlacedParagraph extends Paragraph {
+  row: number;
+  col: number;
+}
+
+/** The rows from the lead's on, each as the paragraph its first cell holds; empty rows are passed over. */
+function paragraphsFrom(sheet: GridSheet, leadRow: number): PlacedParagraph[] {
+  const out: PlacedParagraph[] = [];
+  for (let r = leadRow - 1; r < sheet.rows.length && out.length <= REACH; r++) {
+    const cells = sheet.rows[r];
+    if (!cells) continue;
+    let first = -1;
+    let count = 0;
+    for (let c = 0; c < cells.length; c++) {
+      if (!cells[c] || cells[c]!.text.trim() === '') continue;
+      if (first < 0) first = c;
+      count++;
+    }
+    if (first < 0) continue;
+    const cell = cells[first]!;
+    out.push({ text: typeof cell.value === 'string' ? cell.text : '', alone: count === 1, row: r + 1, col: first + 1 });
+  }
+  return out;
+}
+
+/** Each figure may be rounded to its last written digit; a nil (0万元) is exact. */
+const slackOf = (f: { value: number; decimals: number }) => (f.value === 0 ? 0 : 0.5 * 10 ** -f.decimals);
+
+/** A table's functional classes with their amounts, and its total, all in 元. */
+interface ClassSource {
+  table: RecognizedTable;
+  total: number | null;
+  classes: { code: string; name: string; amount: number }[];
+}
+
+/** The tables a list of classes may break down: the department's spending (by code, or by class on 收支总表's expense side), the general budget's, the funds'. */
+function classSources(ctx: RuleContext): ClassSource[] {
+  return ctx.memo('class-sources', () => {
+    const out: ClassSource[] = [];
+    const coded = (t: RecognizedTable) => {
+      const factor = UNIT_FACTOR[ctx.unit(t)] ?? 10000;
+      const total = t.rows.find((r) => r.isTotal)?.cells.total?.amount;
+      out.push({
+        table: t,
+        total: total === null || total === undefined ? null : total * factor,
+        classes: t.rows
+          .filter((r) => r.code?.level === 1)
+          .map((r) => ({ code: r.code!.code, name: (r.labels.name ?? '').trim(), amount: (r.cells.total?.amount ?? 0) * factor })),
+      });
+    };
+    ctx.tables('expense-summary').forEach(coded);
+    for (const t of ctx.tables('income-expense-summary')) {
+      const factor = UNIT_FACTOR[ctx.unit(t)] ?? 10000;
+      const total = t.rows.find((r) => r.keys.expenseItem === 'expenseYearTotal')?.cells.expenseAmount?.amount;
+      out.push({
+        table: t,
+        total: total === null || total === undefined ? null : total * factor,
+        classes: t.rows.flatMap((r) => {
+          const code = /^class(\d{3})$/.exec(r.keys.expenseItem ?? '')?.[1];
+          return code ? [{ code, name: stripEnumeration(r.labels.expenseItem ?? '').trim(), amount: (r.cells.expenseAmount?.amount ?? 0) * factor }] : [];
+        }),
+      });
+    }
+    ctx.tables('general-budget-expense').forEach(coded);
+    ctx.tables('gov-fund-expense').forEach(coded);
+    return out.filter((s) => s.classes.length > 0);
+  });
+}
+
+const bare = (s: string) => normalizeLabel(s).replace(/[“”"]/g, '').replace(/支出$/, '');
+
+/**
+ * For parts that each name one functional class (“1．公共安全（类）支出13656.34万元”), the classes with
+ * an amount that the table whose total the lead states has and the list does not name. Undefined when
+ * a part names anything else, or no table's total is the lead's.
+ */
+function omittedClasses(ctx: RuleContext, b: ParagraphBreakdown): { table: RecognizedTable; omitted: { name: string; amount: number }[] } | undefined {
+  const named: string[] = [];
+  for (const p of b.parts) {
+    const subjects = parseNarrativeItem(p.text)?.subjects ?? [];
+    if (subjects.length !== 1 || subjects[0]!.level !== 1) return undefined;
+    named.push(bare(subjects[0]!.name));
+  }
+  const factor = UNIT_FACTOR[b.total.unit];
+  const stated = b.total.value * factor;
+  for (const source of classSources(ctx)) {
+    if (source.total === null || Math.abs(source.total - stated) > slackOf(b.total) * factor + 0.01) continue;
+    // Every class named must be the table's: a list of something else is not this table's classes.
+    if (!named.every((n) => source.classes.some((c) => bare(c.name) === n))) continue;
+    const omitted = source.classes.filter((c) => c.amount !== 0 && !named.includes(bare(c.name))).map((c) => ({ name: `${c.code} ${c.name}`, amount: c.amount / factor }));
+    return { table: source.table, omitted };
+  }
+  return undefined;
+}
+
+const inUnit = (p: ListedPart, unit: ParagraphBreakdown['total']['unit']) => (p.figure.value * UNIT_FACTOR[p.figure.unit]) / UNIT_FACTOR[unit];
+
+/** The narrative-breakdowns items of the breakdowns written over paragraphs. */
+export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readonly (readonly string[])[]): Item[] {
+  const items: Item[] = [];
+  const sheets = new Map(ctx.grid.sheets.map((s) => [s.name, s]));
+  for (const cell of narrativeCells(ctx)) {
+    if (!isLead(cell.text)) continue;
+    const sheet = sheets.get(cell.sheet);
+    if (!sheet) continue;
+    const paragraphs = paragraphsFrom(sheet, cell.row);
+    if (paragraphs[0]?.row !== cell.row || paragraphs[0].col !== cell.col) continue;
+    const b = breakdownAt(paragraphs);
+    if (!b) continue;
+    const { total, parts } = b;
+    const unit = total.unit;
+    const slack = slackOf(total) + parts.reduce((s, p) => s + slackOf(p.figure) * (UNIT_FACTOR[p.figure.unit] / UNIT_FACTOR[unit]), 0);
+    // A part as large as the whole is another view of it (收入 and 支出 of the same 总计), not a part.
+    if (parts.length > 1 && parts.some((p) => Math.abs(inUnit(p, unit) - total.value) <= slack)) continue;
+    const sum = parts.reduce((s, p) => s + inUnit(p, unit), 0);
+    const exhaustive = exhaustiveSets.some((set) => set.length === parts.length && set.every((word) => parts.some((p) => p.text.includes(word))));
+    // Only a complete, closed list of classes numbered 1, 2, … under 包括 says which classes it leaves out.
+    const numbered = parts.every((p, i) => p.number === i + 1);
+    const classes = b.word === '包括' && b.closed && numbered ? omittedClasses(ctx, b) : undefined;
+    const at = (p: PlacedParagraph): CellAddress => ({ sheet: cell.sheet, cell: toA1(p.row, p.col) });
+    const facts: Record<string, FactValue> = {
+      total: total.value,
+      partsSum: Math.round(sum * 100) / 100,
+      partCount: parts.length,
+      partsExcess: sum - total.value - slack,
+      exhaustive,
+      partsShort: total.value - sum - slack,
+      unit,
+      listWord: b.word,
+      omittedCount: classes?.omitted.length ?? 0,
+    };
+    items.push({
+      facts,
+      ...(classes && {
+        text: (lang: Lang) => ({
+          omittedClasses: classes.omitted.map((o) => `${o.name} ${o.amount.toFixed(2)}${unit}`).join(lang === 'en' ? ', ' : '、'),
+          tableName: ctx.tableName(classes.table, lang),
+        }),
+      }),
+      cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+      related: parts.map((p) => at(paragraphs[p.at]!)),
+      ...(classes && { table: classes.table.id }),
+    });
+  }
+  return items;
+}

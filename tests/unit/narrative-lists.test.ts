@@ -1,0 +1,59 @@
+/**
+ * A total broken down paragraph by paragraph: which paragraphs are its parts, and when the list is
+ * known to have ended (a heading above it) rather than cut off (a table, the end of the text).
+ */
+import { describe, expect, it } from 'vitest';
+import { breakdownAt, isLead, type Paragraph } from '../../src/core/narrative/lists.js';
+
+const texts = (...lines: string[]): Paragraph[] => lines.map((text) => ({ text, alone: true }));
+
+describe('a breakdown over paragraphs', () => {
+  it('takes each numbered paragraph’s first amount, passes over deeper numbering and unnumbered paragraphs, and ends at a heading above', () => {
+    const b = breakdownAt(
+      texts(
+        '2026年“三公”经费预算数为47.91万元，比2025年预算增加25万元。其中：',
+        '1．因公出国（境）费0万元，与上年持平。',
+        '2．公务用车购置及运行费预算支出30.01万元。其中：',
+        '（1）公务用车购置预算支出0万元。',
+        '（2）公务用车运行维护费预算支出30.01万元。',
+        '3．公务接待费17.9万元，比上年增加2万元。',
+        '此外，会议费预算支出3万元。',
+        '二、其他说明',
+        '4．不属于上面的列举10万元。',
+      ),
+    );
+    expect(b).toMatchObject({ word: '其中', total: { value: 47.91, unit: '万元' }, closed: true });
+    expect(b!.parts.map((p) => [p.at, p.number, p.figure.value])).toEqual([
+      [1, 1, 0],
+      [2, 2, 30.01],
+      [5, 3, 17.9],
+    ]);
+  });
+
+  it('reads full-width numbering and 元 amounts as written', () => {
+    const b = breakdownAt(texts('基本支出预算1,000元。包括：', '（一）人员经费６００元。', '（二）公用经费400元。', '七、政府性基金'));
+    expect(b).toMatchObject({ word: '包括', total: { value: 1000, unit: '元' }, closed: true });
+    expect(b!.parts.map((p) => p.figure.value)).toEqual([600, 400]);
+  });
+
+  it('is not closed when a table row, the end of the text or the reading limit ends it', () => {
+    expect(breakdownAt(texts('支出总计100万元。包括：', '1．公共安全（类）支出60万元。'))?.closed).toBe(false);
+    const tableRow: Paragraph = { text: '1．工资福利支出', alone: false };
+    expect(breakdownAt([...texts('支出总计100万元。包括：', '1．公共安全（类）支出60万元。'), tableRow, ...texts('二、下一节')])?.closed).toBe(false);
+  });
+
+  it('reads nothing where the lead states no single amount, no numbered paragraph follows, or a part has no amount', () => {
+    expect(breakdownAt(texts('收支总计100万元，比上年的90万元多。其中：', '1．收入100万元。'))).toBeUndefined();
+    expect(breakdownAt(texts('支出总计100万元。包括：', '公共安全支出60万元。'))).toBeUndefined();
+    expect(breakdownAt(texts('“三公”经费预算100万元，具体如下：', '1.因公出国（境）费用：年初不编制预算。', '2.公务接待费100万元。', '二、'))).toBeUndefined();
+    // Numbered parts under a lead numbered at their own level are the lead's siblings.
+    expect(breakdownAt(texts('1．一般公共预算支出100万元，其中：', '2．政府性基金支出0万元。'))).toBeUndefined();
+  });
+
+  it('knows a lead by its last words, not by 主要包括 that opens a list of words', () => {
+    expect(isLead('（二）支出预算总计17996.68万元。包括：')).toBe(true);
+    expect(isLead('基本支出预算6,442.75万元，其中：')).toBe(true);
+    expect(isLead('（一）人员经费9710.42万元。主要包括：')).toBe(false);
+    expect(isLead('其中：公务接待费2万元。')).toBe(false);
+  });
+});
