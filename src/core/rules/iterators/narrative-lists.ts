@@ -10,7 +10,7 @@ import type { Lang } from '../../messages.js';
 import type { RecognizedTable } from '../../model.js';
 import { parseNarrativeItem } from '../../narrative/items.js';
 import { breakdownAt, isLead, REACH, type ListedPart, type Paragraph, type ParagraphBreakdown } from '../../narrative/lists.js';
-import { normalizeLabel, stripEnumeration } from '../../text.js';
+import { fold, normalizeLabel, stripEnumeration } from '../../text.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
 import { UNIT_FACTOR } from '../identity.js';
 import { narrativeCells } from './narrative.js';
@@ -86,25 +86,40 @@ function classSources(ctx: RuleContext): ClassSource[] {
 
 const bare = (s: string) => normalizeLabel(s).replace(/[“”"]/g, '').replace(/支出$/, '');
 
+/** A part's text after its number: “2．社会保障和就业支出1,836.22万元” → “社会保障和就业支出1,836.22万元”. */
+const afterMark = (text: string) => normalizeLabel(fold(text)).replace(/^(?:\(?[一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])/u, '').replace(/^[“"]/, '');
+
+/**
+ * The class of the source a part names: the one subject “（类）” marks (“1．公共安全（类）支出…”), or the
+ * class whose name the part opens with (“2．社会保障和就业支出1,836.22万元”).
+ */
+function classNamed(part: ListedPart, classes: readonly ClassSource['classes'][number][]): string | undefined {
+  const subjects = parseNarrativeItem(part.text)?.subjects ?? [];
+  if (subjects.length > 0) {
+    if (subjects.length !== 1 || subjects[0]!.level !== 1) return undefined;
+    const name = bare(subjects[0]!.name);
+    return classes.find((c) => bare(c.name) === name)?.code;
+  }
+  const text = afterMark(part.text);
+  // The longest name first: 其他支出 must not claim a part that names 其他…支出 in full.
+  const opening = classes.filter((c) => text.startsWith(bare(c.name))).sort((x, y) => bare(y.name).length - bare(x.name).length)[0];
+  return opening && /^(?:支出)?(?:\(类\))?(?:支出)?(?:预算)?(?:数)?(?:为)?\d/u.test(text.slice(bare(opening.name).length)) ? opening.code : undefined;
+}
+
 /**
  * For parts that each name one functional class (“1．公共安全（类）支出13656.34万元”), the classes with
  * an amount that the table whose total the lead states has and the list does not name. Undefined when
  * a part names anything else, or no table's total is the lead's.
  */
 function omittedClasses(ctx: RuleContext, b: ParagraphBreakdown): { table: RecognizedTable; omitted: { name: string; amount: number }[] } | undefined {
-  const named: string[] = [];
-  for (const p of b.parts) {
-    const subjects = parseNarrativeItem(p.text)?.subjects ?? [];
-    if (subjects.length !== 1 || subjects[0]!.level !== 1) return undefined;
-    named.push(bare(subjects[0]!.name));
-  }
   const factor = UNIT_FACTOR[b.total.unit];
   const stated = b.total.value * factor;
   for (const source of classSources(ctx)) {
     if (source.total === null || Math.abs(source.total - stated) > slackOf(b.total) * factor + 0.01) continue;
-    // Every class named must be the table's: a list of something else is not this table's classes.
-    if (!named.every((n) => source.classes.some((c) => bare(c.name) === n))) continue;
-    const omitted = source.classes.filter((c) => c.amount !== 0 && !named.includes(bare(c.name))).map((c) => ({ name: `${c.code} ${c.name}`, amount: c.amount / factor }));
+    // Every part must name one of the table's classes: a list of something else is not this table's classes.
+    const named = b.parts.map((p) => classNamed(p, source.classes));
+    if (named.some((code) => code === undefined)) continue;
+    const omitted = source.classes.filter((c) => c.amount !== 0 && !named.includes(c.code)).map((c) => ({ name: `${c.code} ${c.name}`, amount: c.amount / factor }));
     return { table: source.table, omitted };
   }
   return undefined;
