@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The CLI's start (src/cli/launch.cts, file-stamp.cts) is CommonJS TypeScript, which Vite's default
+  // transform (.ts, .mts, .tsx, .jsx) leaves out.
+  oxc: { include: /\.([mc]?ts|[jt]sx)$/ },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

@@ -1,6 +1,6 @@
 // Runs the CLI as bin/budget-check.js does (the bundle with its code cache, when the build's stamps
 // hold), then reports the process's peak memory (worker threads included).
-import { loadCli } from '../build/cli/launch.js';
+import { loadCli } from '../build/cli/launch.cjs';
 
 const argv = process.argv.slice(2);
 const { cli, from } = await loadCli(argv);

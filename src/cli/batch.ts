@@ -54,7 +54,7 @@ export function progressReporter(stream: NodeJS.WriteStream, total: number): Pro
 /**
  * Worker threads for a batch when --jobs is not given: one per core. A spare core for V8's own threads
  * (garbage collection, compilation) paid while V8 optimised eagerly (2 workers 25.8 workbooks/s against
- * 28.1 for one); since the CLI raises its interrupt budget (launch.ts) it compiles far less, and on this
+ * 28.1 for one); since the CLI raises its interrupt budget (launch.cts) it compiles far less, and on this
  * 2-core machine 200 workbooks went 29.6 → 42.8 and 35.0 → 41.6 workbooks/s with a second worker (the
  * 73 corpus workbooks 1.76 → 1.55 s).
  */

@@ -1,7 +1,7 @@
 /**
  * Build step (npm run build:cli, after tsc): bundle the compiled CLI into one file and save V8's code
  * cache for it, made after checking the bundled sample so that the functions a check runs are in it
- * (see launch.ts for why and what it saves). Run with plain `node`: V8 accepts a cache only under the
+ * (see launch.cts for why and what it saves). Run with plain `node`: V8 accepts a cache only under the
  * flags it was made with.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { fileStamp } from './file-stamp.js';
-import { BUILT, compileBundle, tuneCompiler, type BundleStamps } from './launch.js';
+import { fileStamp } from './file-stamp.cjs';
+import { BUILT, compileBundle, tuneCompiler, type BundleStamps } from './launch.cjs';
 
 const sample = fileURLToPath(new URL('../../samples/caofeidian-hrss-2024.xlsx', import.meta.url));
 const BUNDLE_URL = '__budget_check_bundle_url';

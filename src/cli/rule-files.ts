@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '../core/check.js';
 import type { Diagnostic, SourceKind, SourceText } from '../core/rules/lint.js';
 import { fingerprint, reviveCatalogue, type PreparedCatalogue, type SourceStamp } from '../core/rules/prepared.js';
-import { sameStamp } from './file-stamp.js';
+import { sameStamp } from './file-stamp.cjs';
 
 /** rules/ beside src/ and build/: the same relative place from both. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));

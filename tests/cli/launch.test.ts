@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BundleFiles, BundleStamps } from '../../src/cli/launch.js';
+import type { BundleFiles, BundleStamps } from '../../src/cli/launch.cjs';
 import { ROOT, SAMPLE_XLSX } from '../helpers.js';
 
-const LAUNCH = join(ROOT, 'build', 'cli', 'launch.js');
+const LAUNCH = join(ROOT, 'build', 'cli', 'launch.cjs');
 const built: BundleFiles = {
   entry: join(ROOT, 'build', 'cli', 'main.js'),
   bundle: join(ROOT, 'build', 'cli', 'budget-check.cjs'),
@@ -65,7 +65,7 @@ describe('starting the CLI', () => {
   });
 
   it('answers --help and --version from the modules: loading the bundle would only delay them', async () => {
-    const { loadCli } = (await import(pathToFileURL(LAUNCH).href)) as typeof import('../../src/cli/launch.js');
+    const { loadCli } = (await import(pathToFileURL(LAUNCH).href)) as typeof import('../../src/cli/launch.cjs');
     for (const argv of [[], ['--help'], ['check', '-h'], ['help', 'check'], ['--version'], ['version']]) {
       expect((await loadCli(argv, built)).from, argv.join(' ')).toBe('modules');
     }
