@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The CLI's start (src/cli/launch.cts, file-stamp.cts) is CommonJS TypeScript, which Vite's default
+ * transform (.ts, .mts, .tsx, .jsx) leaves out. The e2e config uses it too.
+ */
+export const typescriptTransform = { include: /\.([mc]?ts|[jt]sx)$/ };
+
 export default defineConfig({
-  // The CLI's start (src/cli/launch.cts, file-stamp.cts) is CommonJS TypeScript, which Vite's default
-  // transform (.ts, .mts, .tsx, .jsx) leaves out.
-  oxc: { include: /\.([mc]?ts|[jt]sx)$/ },
+  oxc: typescriptTransform,
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
