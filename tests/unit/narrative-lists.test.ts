@@ -42,6 +42,18 @@ describe('a breakdown over paragraphs', () => {
     expect(breakdownAt([...texts('支出总计100万元。包括：', '1．公共安全（类）支出60万元。'), tableRow, ...texts('二、下一节')])?.closed).toBe(false);
   });
 
+  it('ends a list where an unnumbered paragraph opens a list of its own, and reads paragraphs only as far as it goes', () => {
+    const lines = texts('支出总计100万元。包括：', '1．公共安全（类）支出60万元。', '此外，基本支出50万元，其中：', '（1）人员经费40万元。', '2．住房保障（类）支出40万元。', '二、下一节');
+    const asked: number[] = [];
+    const b = breakdownAt((k) => {
+      asked.push(k);
+      return lines[k];
+    });
+    expect(b).toMatchObject({ closed: false });
+    expect(b!.parts.map((p) => p.figure.value)).toEqual([60]);
+    expect(Math.max(...asked)).toBe(2);
+  });
+
   it('reads nothing where the lead states no single amount, no numbered paragraph follows, or a part has no amount', () => {
     expect(breakdownAt(texts('收支总计100万元，比上年的90万元多。其中：', '1．收入100万元。'))).toBeUndefined();
     expect(breakdownAt(texts('支出总计100万元。包括：', '公共安全支出60万元。'))).toBeUndefined();

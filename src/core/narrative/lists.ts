@@ -89,40 +89,55 @@ export function isLead(text: string): boolean {
   return LEAD_END.test(fold(text).trim());
 }
 
+/** The paragraphs from the lead (0) on, read as they are asked for: a list stops early, and so does reading. */
+export type Paragraphs = readonly Paragraph[] | ((k: number) => Paragraph | undefined);
+
 /**
- * The breakdown a lead paragraph (paragraphs[0]) opens, read from the paragraphs after it (up to
- * REACH of them); undefined when the lead states no single amount, no numbered paragraph follows it,
- * or a part states no amount.
+ * The breakdown a lead paragraph (paragraph 0) opens, read from the paragraphs after it (up to REACH
+ * of them); undefined when the lead states no single amount, no numbered paragraph follows it, or a
+ * part states no amount.
  */
-export function breakdownAt(paragraphs: readonly Paragraph[]): ParagraphBreakdown | undefined {
-  const folded = paragraphs.map((p) => fold(p.text).trim());
-  const word = LEAD_END.exec(folded[0] ?? '')?.[1] as ParagraphBreakdown['word'] | undefined;
-  if (!word || !paragraphs[0]!.alone) return undefined;
-  const totals = amountsOf(folded[0]!);
+export function breakdownAt(paragraphs: Paragraphs): ParagraphBreakdown | undefined {
+  const at = typeof paragraphs === 'function' ? paragraphs : (k: number) => paragraphs[k];
+  const lead = at(0);
+  if (!lead?.alone) return undefined;
+  const leadText = fold(lead.text).trim();
+  const word = LEAD_END.exec(leadText)?.[1] as ParagraphBreakdown['word'] | undefined;
+  if (!word) return undefined;
+  const totals = amountsOf(leadText);
   if (totals.length !== 1) return undefined;
-  const list = partsAfter(paragraphs, folded);
+  const list = partsAfter(at, leadText);
   return list && list.parts.length > 0 ? { word, total: totals[0]!, ...list } : undefined;
 }
 
-function partsAfter(paragraphs: readonly Paragraph[], folded: readonly string[]): { parts: ListedPart[]; closed: boolean } | undefined {
-  const first = markOf(folded[1] ?? '');
+function partsAfter(at: (k: number) => Paragraph | undefined, leadText: string): { parts: ListedPart[]; closed: boolean } | undefined {
+  const second = at(1);
+  const first = second && markOf(fold(second.text).trim());
   if (!first || first.rank === 0) return undefined;
   // The lead's own mark, when it has one, is above its parts.
-  const leadMark = markOf(folded[0]!);
+  const leadMark = markOf(leadText);
   if (leadMark && leadMark.rank >= first.rank) return undefined;
   const parts: ListedPart[] = [];
   let closed = false;
-  for (let k = 1; k < paragraphs.length && k <= REACH && paragraphs[k]!.alone; k++) {
-    const mark = markOf(folded[k]!);
-    if (!mark || mark.rank > first.rank) continue;
+  for (let k = 1; k <= REACH; k++) {
+    const paragraph = at(k);
+    if (!paragraph?.alone) break;
+    const text = fold(paragraph.text).trim();
+    const mark = markOf(text);
+    if (!mark) {
+      // An unnumbered paragraph goes on with a part, unless it opens a list of its own: this one ends there.
+      if (LEAD_END.test(text)) break;
+      continue;
+    }
+    if (mark.rank > first.rank) continue;
     if (mark.rank < first.rank) {
       closed = true;
       break;
     }
-    const figure = amountsOf(folded[k]!)[0];
+    const figure = amountsOf(text)[0];
     // A part without an amount leaves the sum unknown.
     if (!figure) return undefined;
-    parts.push({ at: k, number: mark.number, figure, text: paragraphs[k]!.text });
+    parts.push({ at: k, number: mark.number, figure, text: paragraph.text });
   }
   return { parts, closed };
 }

@@ -9,7 +9,7 @@ import type { GridSheet } from '../../grid.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable } from '../../model.js';
 import { parseNarrativeItem } from '../../narrative/items.js';
-import { breakdownAt, isLead, REACH, type ListedPart, type Paragraph, type ParagraphBreakdown } from '../../narrative/lists.js';
+import { breakdownAt, isLead, type ListedPart, type Paragraph, type ParagraphBreakdown } from '../../narrative/lists.js';
 import { fold, normalizeLabel, stripEnumeration } from '../../text.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
 import { UNIT_FACTOR } from '../identity.js';
@@ -20,24 +20,30 @@ interface PlacedParagraph extends Paragraph {
   col: number;
 }
 
-/** The rows from the lead's on, each as the paragraph its first cell holds; empty rows are passed over. */
-function paragraphsFrom(sheet: GridSheet, leadRow: number): PlacedParagraph[] {
-  const out: PlacedParagraph[] = [];
-  for (let r = leadRow - 1; r < sheet.rows.length && out.length <= REACH; r++) {
-    const cells = sheet.rows[r];
-    if (!cells) continue;
-    let first = -1;
-    let count = 0;
-    for (let c = 0; c < cells.length; c++) {
-      if (!cells[c] || cells[c]!.text.trim() === '') continue;
-      if (first < 0) first = c;
-      count++;
+/**
+ * The rows from the lead's on, each as the paragraph its first cell holds (empty rows passed over), made
+ * as the list asks for them: a narrative of a million leads costs a few rows each, not the list's whole reach.
+ */
+function paragraphsFrom(sheet: GridSheet, leadRow: number): (k: number) => PlacedParagraph | undefined {
+  const made: PlacedParagraph[] = [];
+  let r = leadRow - 1;
+  return (k) => {
+    while (made.length <= k && r < sheet.rows.length) {
+      const cells = sheet.rows[r++];
+      if (!cells) continue;
+      let first = -1;
+      let count = 0;
+      for (let c = 0; c < cells.length; c++) {
+        if (!cells[c] || cells[c]!.text.trim() === '') continue;
+        if (first < 0) first = c;
+        count++;
+      }
+      if (first < 0) continue;
+      const cell = cells[first]!;
+      made.push({ text: typeof cell.value === 'string' ? cell.text : '', alone: count === 1, row: r, col: first + 1 });
     }
-    if (first < 0) continue;
-    const cell = cells[first]!;
-    out.push({ text: typeof cell.value === 'string' ? cell.text : '', alone: count === 1, row: r + 1, col: first + 1 });
-  }
-  return out;
+    return made[k];
+  };
 }
 
 /** Each figure may be rounded to its last written digit; a nil (0万元) is exact. */
@@ -135,9 +141,9 @@ export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readon
     if (!isLead(cell.text)) continue;
     const sheet = sheets.get(cell.sheet);
     if (!sheet) continue;
-    const paragraphs = paragraphsFrom(sheet, cell.row);
-    if (paragraphs[0]?.row !== cell.row || paragraphs[0].col !== cell.col) continue;
-    const b = breakdownAt(paragraphs);
+    const paragraph = paragraphsFrom(sheet, cell.row);
+    if (paragraph(0)?.row !== cell.row || paragraph(0)!.col !== cell.col) continue;
+    const b = breakdownAt(paragraph);
     if (!b) continue;
     const { total, parts } = b;
     const unit = total.unit;
@@ -170,7 +176,7 @@ export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readon
         }),
       }),
       cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
-      related: parts.map((p) => at(paragraphs[p.at]!)),
+      related: parts.map((p) => at(paragraph(p.at)!)),
       ...(classes && { table: classes.table.id }),
     });
   }
