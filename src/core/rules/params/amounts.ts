@@ -1,12 +1,14 @@
 /** Parameter schemas of the amounts iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
 import { z } from 'zod';
-import { OPTIONAL_TABLE_IDS, TABLE_IDS } from '../../vocabulary.js';
 import { Pattern } from './narrative.js';
-
-export const TableIdSchema = z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target']);
+import { TableIdSchema } from './tables.js';
 
 /** The amount columns a sum of rows is checked in (labelled-sums, list-totals, outline-totals). */
 const SummedColumns = z.array(z.string()).min(1).describe('在哪些金额列上核对 / amount columns to check');
+
+/** Params naming tables one entry each: the table, the amount columns summed in it, and what else the iterator reads of it. */
+const summedTables = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.object({ tables: z.array(z.object({ table: TableIdSchema, columns: SummedColumns, ...shape }).strict()).min(1) }).strict();
 
 export const HierarchyParams = z
   .object({ tables: z.array(TableIdSchema).min(1) })
@@ -100,54 +102,30 @@ export const OutlineSumParams = z
   })
   .strict();
 
-export const OutlineTotalParams = z
-  .object({
-    tables: z
-      .array(
-        z
-          .object({
-            table: TableIdSchema,
-            columns: SummedColumns,
-            top: z
-              .object({
-                column: z.string().describe('写大类的标签列 / the label column holding the categories'),
-                pattern: Pattern.describe('大类名称（如“一、货物A”“服务”）；此列中其他名称（单位名称）是第二级 / a category’s name (一、货物A, 服务); any other name in the column (a unit’s) is the second level'),
-              })
-              .strict(),
-            leaf: z
-              .array(z.string())
-              .min(1)
-              .describe('明细行写名称的标签列（如采购品目名称、采购组织形式）：其中任一列有字的是末级 / label columns of the detail rows (采购品目名称, 采购组织形式): a row with any of them filled is a detail'),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
+export const OutlineTotalParams = summedTables({
+  top: z
+    .object({
+      column: z.string().describe('写大类的标签列 / the label column holding the categories'),
+      pattern: Pattern.describe('大类名称（如“一、货物A”“服务”）；此列中其他名称（单位名称）是第二级 / a category’s name (一、货物A, 服务); any other name in the column (a unit’s) is the second level'),
+    })
+    .strict(),
+  leaf: z
+    .array(z.string())
+    .min(1)
+    .describe('明细行写名称的标签列（如采购品目名称、采购组织形式）：其中任一列有字的是末级 / label columns of the detail rows (采购品目名称, 采购组织形式): a row with any of them filled is a detail'),
+});
 
-export const ListTotalParams = z
-  .object({
-    tables: z
-      .array(
-        z
-          .object({
-            table: TableIdSchema,
-            columns: SummedColumns,
-            labels: z
-              .array(z.string())
-              .min(1)
-              .describe(
-                '每一行在这些标签列（表中有的）都写了名称时，表才是一张平铺的清单；有一行缺（如只写单位名称的小计行）就不核对。第一列的名称用于提示 / the table is a flat list only when every row names itself in each of these label columns it has; a row without (a unit’s subtotal naming only the unit) and the table is not checked. The first names the rows in messages',
-              ),
-            unlessNote: Pattern.optional().describe(
-              '表下注释与此相符时不核对：注释已说明未列出全部行（如“部分具体项目信息公开时予以剔除”） / skip a table whose note matches: it says not every row is printed (部分具体项目信息公开时予以剔除)',
-            ),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
+export const ListTotalParams = summedTables({
+  labels: z
+    .array(z.string())
+    .min(1)
+    .describe(
+      '每一行在这些标签列（表中有的）都写了名称时，表才是一张平铺的清单；有一行缺（如只写单位名称的小计行）就不核对。第一列的名称用于提示 / the table is a flat list only when every row names itself in each of these label columns it has; a row without (a unit’s subtotal naming only the unit) and the table is not checked. The first names the rows in messages',
+    ),
+  unlessNote: Pattern.optional().describe(
+    '表下注释与此相符时不核对：注释已说明未列出全部行（如“部分具体项目信息公开时予以剔除”） / skip a table whose note matches: it says not every row is printed (部分具体项目信息公开时予以剔除)',
+  ),
+});
 
 /** Two tables compared project by project: the one checked and the one listing every project. */
 const ProjectPair = z

@@ -1,6 +1,7 @@
 /** Parameter schemas of the narrative iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
 import { z } from 'zod';
-import { OPTIONAL_TABLE_IDS, TABLE_IDS } from '../../vocabulary.js';
+import { TABLE_IDS } from '../../vocabulary.js';
+import { RecognizedTableId, TableIdSchema } from './tables.js';
 
 /** A regular expression a rule file writes (checked to compile, with the u flag the iterators use). */
 export const Pattern = z
@@ -27,14 +28,11 @@ const StatedRow = z
   })
   .strict();
 
-/** A table a narrative figure may be held to: a standard one, or one some templates add (项目支出表, 政府采购预算表). */
-const StatedTableId = z.enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS]);
-
 export const Statement = z
   .object({
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
     pattern: Pattern.describe('正则表达式：第 1 组为金额，第 2 组（可选）为单位 / regex: group 1 the amount, optional group 2 the unit'),
-    table: StatedTableId,
+    table: RecognizedTableId,
     column: z.string(),
     row: StatedRow.default({}),
     codes: z
@@ -49,9 +47,9 @@ export const Statement = z
     orEquals: z
       .array(
         z.union([
-          z.object({ table: StatedTableId, column: z.string(), row: StatedRow }).strict(),
+          z.object({ table: RecognizedTableId, column: z.string(), row: StatedRow }).strict(),
           z
-            .object({ table: StatedTableId, column: z.string(), rows: z.array(StatedRow).min(2).describe('这些行之和 / the sum of these rows') })
+            .object({ table: RecognizedTableId, column: z.string(), rows: z.array(StatedRow).min(2).describe('这些行之和 / the sum of these rows') })
             .strict(),
         ]),
       )
@@ -146,9 +144,7 @@ export const ProjectCountParams = z
       .array(
         z
           .object({
-            table: z
-              .enum([...TABLE_IDS, ...OPTIONAL_TABLE_IDS, 'performance-target'])
-              .describe('逐行列示项目的表；performance-target 指各项目绩效目标表，一张表一个项目 / a table listing projects by row; performance-target means the project target tables, one project each'),
+            table: TableIdSchema.describe('逐行列示项目的表；performance-target 指各项目绩效目标表，一张表一个项目 / a table listing projects by row; performance-target means the project target tables, one project each'),
             columns: z
               .array(z.string())
               .min(1)
