@@ -18,7 +18,7 @@ import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
-import { paragraphBreakdownItems } from './narrative-lists.js';
+import { breakdownAmount, breakdownFacts, paragraphBreakdownItems } from './narrative-lists.js';
 import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
 
 /**
@@ -556,18 +556,13 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> =
     const items: Item[] = [];
     for (const cell of narrativeCells(ctx)) {
       for (const m of globalMatches(BREAKDOWN, cell.folded)) {
-        const total = Number(m[1]!.replace(/,/g, ''));
         const unit = m[2]!;
         const listed = partsText(m[3]!, m[4]!);
         const parts = [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => p[1]!);
         if (parts.length < 2) continue;
-        const decimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
-        // Each figure may be rounded to its last written digit; a nil (工程预算0万元) is exact.
-        const slack = [m[1]!, ...parts].reduce((s, x) => s + (Number(x.replace(/,/g, '')) === 0 ? 0 : 0.5 * 10 ** -decimals(x)), 0);
-        const sum = parts.reduce((s, x) => s + Number(x.replace(/,/g, '')), 0);
-        const exhaustive = params.exhaustive.some((set) => set.length === parts.length && set.every((word) => listed.includes(word)));
+        const amount = (x: string) => breakdownAmount({ value: Number(x.replace(/,/g, '')), decimals: x.includes('.') ? x.length - x.indexOf('.') - 1 : 0 });
         items.push({
-          facts: { total, partsSum: Math.round(sum * 100) / 100, partCount: parts.length, partsExcess: sum - total - slack, exhaustive, partsShort: total - sum - slack, unit, listWord: '其中', omittedCount: 0 },
+          facts: { ...breakdownFacts(amount(m[1]!), parts.map(amount), unit, params.exhaustive, listed), listWord: '其中', omittedCount: 0 },
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }

@@ -46,8 +46,38 @@ function paragraphsFrom(sheet: GridSheet, leadRow: number): (k: number) => Place
   };
 }
 
-/** Each figure may be rounded to its last written digit; a nil (0万元) is exact. */
-const slackOf = (f: { value: number; decimals: number }) => (f.value === 0 ? 0 : 0.5 * 10 ** -f.decimals);
+/** A figure of a breakdown, scaled to the total's unit, with its rounding: half its last written digit (a nil, 0万元, is exact). */
+export interface BreakdownAmount {
+  value: number;
+  rounding: number;
+}
+
+export const breakdownAmount = (f: { value: number; decimals: number }, scale = 1): BreakdownAmount => ({
+  value: f.value * scale,
+  rounding: f.value === 0 ? 0 : 0.5 * 10 ** -f.decimals * scale,
+});
+
+/** How far a breakdown's parts may be from its total by the rounding of its figures alone. */
+const slackOf = (total: BreakdownAmount, parts: readonly BreakdownAmount[]) => parts.reduce((s, p) => s + p.rounding, total.rounding);
+
+/**
+ * The facts every breakdown gives its rules, within a sentence or over paragraphs: the total, the parts'
+ * sum, how far it is over or short beyond rounding, and whether the parts are one of the sets that make
+ * a whole (their words all in `listed`).
+ */
+export function breakdownFacts(total: BreakdownAmount, parts: readonly BreakdownAmount[], unit: string, exhaustiveSets: readonly (readonly string[])[], listed: string): Record<string, FactValue> {
+  const slack = slackOf(total, parts);
+  const sum = parts.reduce((s, p) => s + p.value, 0);
+  return {
+    total: total.value,
+    partsSum: Math.round(sum * 100) / 100,
+    partCount: parts.length,
+    partsExcess: sum - total.value - slack,
+    exhaustive: exhaustiveSets.some((set) => set.length === parts.length && set.every((word) => listed.includes(word))),
+    partsShort: total.value - sum - slack,
+    unit,
+  };
+}
 
 /** A table's functional classes with their amounts, and its total, all in 元. */
 interface ClassSource {
@@ -121,7 +151,7 @@ function omittedClasses(ctx: RuleContext, b: ParagraphBreakdown): { table: Recog
   const factor = UNIT_FACTOR[b.total.unit];
   const stated = b.total.value * factor;
   for (const source of classSources(ctx)) {
-    if (source.total === null || Math.abs(source.total - stated) > slackOf(b.total) * factor + 0.01) continue;
+    if (source.total === null || Math.abs(source.total - stated) > breakdownAmount(b.total, factor).rounding + 0.01) continue;
     // Every part must name one of the table's classes: a list of something else is not this table's classes.
     const named = b.parts.map((p) => classNamed(p, source.classes));
     if (named.some((code) => code === undefined)) continue;
@@ -130,8 +160,6 @@ function omittedClasses(ctx: RuleContext, b: ParagraphBreakdown): { table: Recog
   }
   return undefined;
 }
-
-const inUnit = (p: ListedPart, unit: ParagraphBreakdown['total']['unit']) => (p.figure.value * UNIT_FACTOR[p.figure.unit]) / UNIT_FACTOR[unit];
 
 /** The narrative-breakdowns items of the breakdowns written over paragraphs. */
 export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readonly (readonly string[])[]): Item[] {
@@ -147,23 +175,17 @@ export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readon
     if (!b) continue;
     const { total, parts } = b;
     const unit = total.unit;
-    const slack = slackOf(total) + parts.reduce((s, p) => s + slackOf(p.figure) * (UNIT_FACTOR[p.figure.unit] / UNIT_FACTOR[unit]), 0);
+    const whole = breakdownAmount(total);
+    const amounts = parts.map((p) => breakdownAmount(p.figure, UNIT_FACTOR[p.figure.unit] / UNIT_FACTOR[unit]));
     // A part as large as the whole is another view of it (收入 and 支出 of the same 总计), not a part.
-    if (parts.length > 1 && parts.some((p) => Math.abs(inUnit(p, unit) - total.value) <= slack)) continue;
-    const sum = parts.reduce((s, p) => s + inUnit(p, unit), 0);
-    const exhaustive = exhaustiveSets.some((set) => set.length === parts.length && set.every((word) => parts.some((p) => p.text.includes(word))));
+    const slack = slackOf(whole, amounts);
+    if (amounts.length > 1 && amounts.some((p) => Math.abs(p.value - whole.value) <= slack)) continue;
     // Only a complete, closed list of classes numbered 1, 2, … under 包括 says which classes it leaves out.
     const numbered = parts.every((p, i) => p.number === i + 1);
     const classes = b.word === '包括' && b.closed && numbered ? omittedClasses(ctx, b) : undefined;
     const at = (p: PlacedParagraph): CellAddress => ({ sheet: cell.sheet, cell: toA1(p.row, p.col) });
     const facts: Record<string, FactValue> = {
-      total: total.value,
-      partsSum: Math.round(sum * 100) / 100,
-      partCount: parts.length,
-      partsExcess: sum - total.value - slack,
-      exhaustive,
-      partsShort: total.value - sum - slack,
-      unit,
+      ...breakdownFacts(whole, amounts, unit, exhaustiveSets, parts.map((p) => p.text).join('\n')),
       listWord: b.word,
       omittedCount: classes?.omitted.length ?? 0,
     };
