@@ -10,7 +10,7 @@ import type { Lang } from '../../messages.js';
 import type { RecognizedTable } from '../../model.js';
 import { parseNarrativeItem } from '../../narrative/items.js';
 import { breakdownAt, isLead, type ListedPart, type Paragraph, type ParagraphBreakdown } from '../../narrative/lists.js';
-import { fold, normalizeLabel, stripEnumeration } from '../../text.js';
+import { normalizeLabel, stripEnumeration } from '../../text.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
 import { UNIT_FACTOR } from '../identity.js';
 import { narrativeCells } from './narrative.js';
@@ -123,7 +123,7 @@ function classSources(ctx: RuleContext): ClassSource[] {
 const bare = (s: string) => normalizeLabel(s).replace(/[“”"]/g, '').replace(/支出$/, '');
 
 /** A part's text after its number: “2．社会保障和就业支出1,836.22万元” → “社会保障和就业支出1,836.22万元”. */
-const afterMark = (text: string) => normalizeLabel(fold(text)).replace(/^(?:\(?[一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])/u, '').replace(/^[“"]/, '');
+const afterMark = (text: string) => stripEnumeration(normalizeLabel(text)).replace(/^[“"]/, '');
 
 /**
  * The class of the source a part names: the one subject “（类）” marks (“1．公共安全（类）支出…”), or the
