@@ -109,6 +109,9 @@ export interface TargetDetails {
   sideFunds?: FundBlock;
 }
 
+/** The funds a target form's budget adds up, in the order the forms print them. */
+export const FUND_PARTS = ['fiscalFunds', 'carriedOverFunds', 'otherFunds'] as const;
+
 /** A total and the funds it adds up, as one block of a target form lays them out. */
 export interface FundBlock {
   budget: CellRef;

@@ -2,7 +2,7 @@
  * Project performance-target tables (项目绩效目标表): a form, not a grid. Fields are found by their
  * labels (项目编码, 预算数, 资金支出计划 …) wherever they sit, and the indicator block by its header row.
  */
-import type { CellRef, FundBlock, Indicator, TargetDetails } from '../model.js';
+import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type TargetDetails } from '../model.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { fold, normalizeLabel, stripEnumeration } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
@@ -206,12 +206,13 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     }
   }
   if (side) {
-    const primary: FundBlock = { budget: details.budget!, ...fundsOf(details) };
+    const primary: FundBlock = { budget: details.budget! };
+    for (const field of FUND_PARTS) {
+      if (details[field]) primary[field] = details[field];
+      delete details[field];
+    }
     // The year's block is the budget every other check reads (a project's whole-life total may span years).
     const [annual, other] = ANNUAL.test(side.text) && !ANNUAL.test(primaryLabel!.text) ? [side.block, primary] : [primary, side.block];
-    delete details.fiscalFunds;
-    delete details.carriedOverFunds;
-    delete details.otherFunds;
     Object.assign(details, annual);
     details.sideFunds = other;
   }
@@ -220,12 +221,6 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
 
 /** A budget label of the year's money (年度资金申请总额), not the project's whole life (项目资金总额). */
 const ANNUAL = /年度|当年|本年/;
-
-const fundsOf = (d: TargetDetails): Omit<FundBlock, 'budget'> => ({
-  ...(d.fiscalFunds && { fiscalFunds: d.fiscalFunds }),
-  ...(d.carriedOverFunds && { carriedOverFunds: d.carriedOverFunds }),
-  ...(d.otherFunds && { otherFunds: d.otherFunds }),
-});
 
 /**
  * The project a target table's title names, for a form with no 项目名称 field (泉州 2026:

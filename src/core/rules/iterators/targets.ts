@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams, TextAmountParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
-import type { CellRef, FundBlock, Indicator, RecognizedTable, TargetDetails, Unit } from '../../model.js';
+import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type RecognizedTable, type TargetDetails, type Unit } from '../../model.js';
 import type { IndicatorVocabulary } from '../../vocabulary.js';
 import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
@@ -47,7 +47,6 @@ const FUND_NAMES: Record<FundField, [string, string]> = {
   carriedOverFunds: ['上年结转', 'carried over'],
   otherFunds: ['其他资金', 'other funds'],
 };
-const FUND_PARTS = ['fiscalFunds', 'carriedOverFunds', 'otherFunds'] as const;
 
 export function targetTerm(ctx: RuleContext, t: RecognizedTable, field: FundField, block: FundBlock | TargetDetails | undefined = t.target): Term | undefined {
   const ref = block?.[field];
