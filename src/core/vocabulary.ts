@@ -23,8 +23,11 @@ export type StandardTableId = (typeof TABLE_IDS)[number];
  * Tables many templates publish besides the nine, never reported missing: the project spending table
  * (项目支出表), 浙江's project performance table (项目支出绩效表: each project's amount and goal) and the
  * department-wide performance targets (部门整体支出绩效目标表, a form: its 年度预算安排 by kind of spending).
+ * 广东's template lists projects with the rest of its non-basic spending (项目支出及其他支出预算表, money
+ * carried over included, by unit), and its 说明 a few key projects with their amounts and goals
+ * (重点项目预算绩效目标情况): neither is the project spending table, whose ties they would break.
  */
-export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'overall-target', 'procurement'] as const;
+export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement'] as const;
 export type OptionalTableId = (typeof OPTIONAL_TABLE_IDS)[number];
 export type TableId = StandardTableId | OptionalTableId | 'performance-target';
 

@@ -72,6 +72,8 @@ const WORDS = {
   },
   'optional.project-expense': { 'zh-CN': '{n} 张项目支出表', en: '{n} project spending tables' },
   'optional.project-performance': { 'zh-CN': '{n} 张项目支出绩效表', en: '{n} project performance tables' },
+  'optional.project-other-expense': { 'zh-CN': '{n} 张项目支出及其他支出预算表', en: '{n} project and other spending tables' },
+  'optional.key-projects': { 'zh-CN': '{n} 张重点项目绩效目标表', en: '{n} key-project performance tables' },
   'optional.overall-target': { 'zh-CN': '{n} 张部门整体支出绩效目标表', en: '{n} department-wide performance target tables' },
   'optional.procurement': { 'zh-CN': '{n} 张政府采购预算表', en: '{n} government procurement tables' },
   families: { 'zh-CN': '类别', en: 'Family' },

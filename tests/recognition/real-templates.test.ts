@@ -39,6 +39,25 @@ describe('titles as real budgets print them', () => {
     expect(rec.tables).toEqual([]);
   });
 
+  it("广东's key projects, headed in the 说明 (七、重点项目预算绩效目标情况): a lead sentence, then a header whose 预算数 states the unit", async () => {
+    const rows: CellValue[][] = [
+      ['七、重点项目预算绩效目标情况', _, _],
+      ['2026年，本部门重点项目绩效目标情况如下：', _, _],
+      ['项目', '预算数（单位：万元）', '绩效目标'],
+      ['云客服服务外包项目', 252.28, '组建专业的客服服务团队。'],
+      ['注：无。', _, _],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('说明七', rows))), 'key-projects');
+    expect(t.columns.map((c) => [c.role, c.col])).toEqual([['project', 1], ['total', 2], ['goal', 3]]);
+    expect(t.unit).toBe('万元');
+    expect(t.rows.map((r) => [r.labels.project, r.cells.total?.amount])).toEqual([['云客服服务外包项目', 252.28]]);
+  });
+
+  it("the key projects' heading with no table under it is no table: its lead sentence is no header", async () => {
+    const rec = await recognizeGrid(wb(sheetFromValues('说明', [['六、委托业务费安排情况'], ['2026年本部门一般公共预算安排委托业务费478.2万元。'], ['七、重点项目预算绩效目标情况'], ['2026年，本部门重点项目绩效目标情况如下：']])));
+    expect(rec.tables).toEqual([]);
+  });
+
   it('一般公共预算 is not a section number 一', async () => {
     const rec = await recognizeGrid(wb(sheetFromValues('表5', [['一般公共预算财政拨款支出表'], ['单位：万元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['208', '社会保障和就业支出', 5, 5, _]])));
     expect(rec.tables.map((t) => t.id)).toEqual(['general-budget-expense']);

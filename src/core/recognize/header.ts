@@ -60,6 +60,11 @@ function cellMatchesAnyRole(table: TableVocabulary, norm: string): boolean {
   return table.columns.some((c) => c.match.some((m) => matchScore(m, norm) > 0));
 }
 
+/** How many cells of the row name one of the table's columns. */
+function namedRoles(view: SheetView, row: number, table: TableVocabulary): number {
+  return view.entries(row).filter((e) => cellMatchesAnyRole(table, e.norm)).length;
+}
+
 export interface HeaderRegion {
   top: number;
   /** Last header row holding words (the 栏次 row, if any, is below it). */
@@ -72,7 +77,9 @@ export interface HeaderRegion {
 export function findHeader(view: SheetView, titleRow: number, table: TableVocabulary, vocab: Vocabulary, limit: number): HeaderRegion | undefined {
   let top = 0;
   for (let r = titleRow + 1; r <= Math.min(limit, titleRow + HEADER_SEARCH_ROWS); r++) {
-    if (view.isBlankRow(r) || isMetaRow(view, r, vocab)) continue;
+    // A row naming two columns is the header, though one of them states the unit (广东's key-project
+    // table: 项目 | 预算数（单位：万元） | 绩效目标).
+    if (view.isBlankRow(r) || (isMetaRow(view, r, vocab) && namedRoles(view, r, table) < 2)) continue;
     const entries = view.entries(r);
     // A lone text line right under the title is the unit's name or a subtitle, not a header.
     if (entries.length === 1 && !cellMatchesAnyRole(table, entries[0]!.norm) && !isClearlyData(view, r)) continue;

@@ -42,9 +42,10 @@ export function titleCore(norm: string): string {
 
 /**
  * A title names a table: it ends in 表, or (河北's template: 曹妃甸 2024's “部门政府采购预算”) names a
- * department's or unit's budget of something. Headings of narrative ("…情况说明") and row labels do not.
+ * department's or unit's budget of something, or (广东's 说明: “七、重点项目预算绩效目标情况” over its
+ * table of projects) heads the key projects' goals. Headings of narrative ("…情况说明") and row labels do not.
  */
-const TABLE_NOUN = /表$|^(部门|单位).{2,}预算$/;
+const TABLE_NOUN = /表$|^(部门|单位).{2,}预算$|^重点项目.{0,4}绩效目标(情况)?$/;
 /** …unless it is a sentence that points at a table ("详见单位的项目绩效目标表") or runs on with clauses. */
 const SENTENCE = /^(详见|参见|见)|[，。；;]/;
 

@@ -58,7 +58,7 @@ interface Candidate {
 }
 
 /** A claim that may be right where what it describes is incomplete says what to change in no cell, its own or the table's. */
-const suggests = (id: Identity) => !id.lhs.some((t) => t.unsuggested) && !id.rhs.some((t) => t.unsuggested);
+export const suggests = (id: Identity) => !id.lhs.some((t) => t.unsuggested) && !id.rhs.some((t) => t.unsuggested);
 
 const rowKey = (t: Term) => `${t.ref.sheet}!${t.ref.row}`;
 

@@ -14,7 +14,7 @@ import { compileConditions, compileScreen, requiresBreach, type Facts, type Pred
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
 import { anchorOf, evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
-import { locate, type CellChange, type Culprit } from './locate.js';
+import { locate, suggests, type CellChange, type Culprit } from './locate.js';
 import { clearSlip, explainDifference, explainValue } from './slips.js';
 import { addTo } from '../multimap.js';
 
@@ -332,7 +332,7 @@ export async function runRules(
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
   function suggestionFor(id: Identity): number | undefined {
     const anchor = anchorOf(id);
-    if (id.relation !== 'eq' || anchor.inText || proposed.has(termKey(anchor)) || partsFault.has(spread(id)) || partRows.has(id) || worsening.has(id) || partsShort(id)) return undefined;
+    if (id.relation !== 'eq' || anchor.inText || !suggests(id) || proposed.has(termKey(anchor)) || partsFault.has(spread(id)) || partRows.has(id) || worsening.has(id) || partsShort(id)) return undefined;
     return solveFor(id, anchor);
   }
 

@@ -81,6 +81,7 @@ export const projectAmounts: IteratorDef<Pairs> = {
         const lhs = ctx.term(from, rows[0]!, pair.column, 1, 'project');
         const rhs = ctx.term(to, match[0]!, pair.column, 1, 'project');
         if (!lhs || !rhs || (lhs.ref.amount === null && rhs.ref.amount === null)) continue;
+        if (!pair.suggest) lhs.unsuggested = true;
         yield identityItem(new Tie(ruleId, 'eq', undefined, [lhs], [rhs], ''), from.id);
       }
     }

@@ -138,7 +138,21 @@ const ProjectPair = z
 export const ProjectListParams = z.object({ pairs: z.array(ProjectPair).min(1) }).strict();
 
 export const ProjectPairParams = z
-  .object({ pairs: z.array(ProjectPair.extend({ column: z.string().describe('两表中都有的金额列 / the amount column both tables have') })).min(1) })
+  .object({
+    pairs: z
+      .array(
+        ProjectPair.extend({
+          column: z.string().describe('两表中都有的金额列 / the amount column both tables have'),
+          suggest: z
+            .boolean()
+            .default(true)
+            .describe(
+              'false：两表的金额口径可能不同（如一表含上年结转，另一表只列本年预算数），只指出不符，不建议改为何值 / false: the two tables may count differently (one with money carried over, the other the year’s budget alone): the mismatch is named, no value suggested',
+            ),
+        }),
+      )
+      .min(1),
+  })
   .strict();
 
 export const GroupedParams = z
