@@ -351,15 +351,18 @@ describe('hand-made layouts', () => {
       [_, _, _, _, _],
       ['备注:本单位主管无市级财力安排的重点专项资金,故此表无数据。', _, _, _, _],
     ];
-    // 西安 2026's 专项资金总体绩效目标表: a blank form whose categories are printed, no indicator in them.
-    const printed: CellValue[][] = [
+    // 西安 2026's 专项资金总体绩效目标表: a blank form whose categories are printed, no indicator in them —
+    // or (统计局 2026) the template's “......” in every 三级指标.
+    const printed = (level3: CellValue): CellValue[][] => [
       ['专项资金总体绩效目标表', _, _, _, _],
       ['项目名称', _, _, _, _],
       ['年度绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
-      [_, '产出指标', '数量指标', _, _],
-      [_, '满意度指标', '服务对象满意度指标', _, _],
+      [_, '产出指标', '数量指标', level3, _],
+      [_, '满意度指标', '服务对象满意度指标', level3, _],
     ];
-    const rec = await recognizeGrid(wb(sheetFromValues('表十二', list, ['A5:A6', 'B5:B6', 'C5:C6', 'D5:D6']), sheetFromValues('表十一', blank), sheetFromValues('表16', printed)));
+    const rec = await recognizeGrid(
+      wb(sheetFromValues('表十二', list, ['A5:A6', 'B5:B6', 'C5:C6', 'D5:D6']), sheetFromValues('表十一', blank), sheetFromValues('表16', printed(_)), sheetFromValues('表16 统计局', printed('......'))),
+    );
     const targets = rec.tables.filter((t) => t.id === 'performance-target');
     expect(targets.map((t) => [t.sheet, t.target!.projectName!.text, t.target!.budget!.amount, t.target!.goal!.text, t.target!.categorized])).toEqual([['表十二', '气象事务', 4902.34, '全力做好规划编制', false]]);
     expect(targets[0]!.target!.indicators.map((i) => [i.level1.text, i.level3.text, i.comparator!.text, i.value.text, i.unit!.text])).toEqual([

@@ -260,9 +260,10 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
   // A list holds one project per block: a table each, as the form layout gives, named and placed by its name.
   if (list && projects.length > 0) return projects.map((p) => table(p.first, p.last, p.details.projectName!, list.header, p.details, []));
   // A form left blank — no project, amount or indicator in it, its categories printed at most (重庆
-  // 2026's 重点专项资金 form, “故此表无数据”; 西安 2026's 专项资金总体绩效目标表) — is no project's.
+  // 2026's 重点专项资金 form, “故此表无数据”; 西安 2026's 专项资金总体绩效目标表, whose 三级指标 may keep
+  // the template's “......”) — is no project's.
   const funds = [details.budget, details.fiscalFunds, details.carriedOverFunds, details.otherFunds];
-  const stated = details.indicators.some((i) => i.level3.text.trim() !== '' || i.value.text.trim() !== '');
+  const stated = details.indicators.some((i) => !PLACEHOLDER.test(i.level3.text) || i.value.text.trim() !== '');
   if (!details.projectName?.text.trim() && !stated && funds.every((c) => c?.amount == null)) return [];
   const problems: RecognitionProblem[] = [];
   // Some forms name the project only in their title (泉州 2026): the title's cell, read as that name.
@@ -275,6 +276,9 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
   }
   return [table(anchor.row, lastRow, anchor, anchor.row, details, problems)];
 }
+
+/** A blank form's 三级指标: nothing, or the dots or dashes a template prints to be written over. */
+const PLACEHOLDER = /^[\s.．。…·—\-－_]*$/;
 
 /** Short description of a sheet's first texts, to tell the user what was found instead of tables. */
 function sampleOf(view: SheetView): string {

@@ -19,6 +19,9 @@ import { SUBJECT_TABLES } from './narrative-items.js';
  */
 const NAMED_CODE = /([\u4e00-\u9fff（）()、]{2,30}?)[（(]\s*(2\d{2}|2\d{4}|2\d{6})\s*[）)]/gu;
 
+/** A nil amount right after the code: “0.00万元”, “0万元”, “为0元”. */
+const NIL_AMOUNT = /^[:：,，]?\s*(?:为|共|合计)?\s*0(?:\.0+)?\s*(?:万元|元)/u;
+
 /** The codes and the names the coded tables print, once per check. */
 function tableCodes(ctx: RuleContext): { codes: Set<string>; byName: Map<string, Set<string>> } {
   return ctx.memo('narrative-codes:tables', () => {
@@ -55,6 +58,7 @@ export const narrativeSubjectCodes: IteratorDef<z.infer<typeof ItemParams>> = {
     code: text('说明中写的科目编码', 'the code as written'),
     codeInTables: flag('该编码在某张编码表中', 'some coded table holds the code'),
     tableCode: text('表中同名、同级科目的编码（唯一时）', 'the code a table gives the same name at the same level (when there is one)'),
+    statedZero: flag('编码后写的金额为 0（本年没有这笔支出，表中本就不列）', 'the amount written after the code is nil (no such spending this year: the tables leave it out)'),
   },
   identities: false,
   texts: [],
@@ -71,8 +75,10 @@ export const narrativeSubjectCodes: IteratorDef<z.infer<typeof ItemParams>> = {
       const same = [...(byName.get(name) ?? [])].filter((c) => c.length === code.length);
       const tableCode = same.length === 1 ? same[0]! : '';
       const at = cell.folded.indexOf(code, m.index! + m[1]!.length);
+      // “行政运行（2050101）0.00万元，较上年减少3.54万元” (西安 统计局 2026): a subject emptied this year.
+      const statedZero = NIL_AMOUNT.test(cell.folded.slice(m.index! + m[0].length));
       items.push({
-        facts: { name, code, codeInTables: codes.has(code), tableCode },
+        facts: { name, code, codeInTables: codes.has(code), tableCode, statedZero },
         cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         // The code replaced where it stands; the person confirms it (another year's code is possible).
         ...(tableCode && !codes.has(code) && { fix: { sheet: cell.sheet, cell: toA1(cell.row, cell.col), value: cell.text.slice(0, at) + tableCode + cell.text.slice(at + code.length), safety: 'unsafe' as const } }),

@@ -457,6 +457,12 @@ export const goalIndicatorValues: IteratorDef<z.infer<typeof TextAmountParams>> 
 
 // ── indicators: one item per indicator row ───────────────────────────────────────────────────
 
+/** The unit an indicator's name gives its value in a closing bracket (“完成时间（天）”, “满意度（%）”), when it is no percentage. */
+function otherUnitNamed(name: string): boolean {
+  const unit = /\(([^()]{1,4})\)$/.exec(name)?.[1];
+  return unit !== undefined && !/^(%|百分比|百分率)$/.test(unit);
+}
+
 export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
   name: 'indicators',
   description: both('项目绩效目标表中的每一条指标', 'every indicator row of the project target tables'),
@@ -576,9 +582,12 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const valueText = indicatorValueText(ind);
         const v = parseIndicatorValue(valueText);
         const isCost = l2 === normalizeLabel(params.costCategory) || l1 === normalizeLabel(params.costCategory);
-        // A rate is a percentage (or a bare number) of a rate-like indicator; money is never a rate.
+        // A rate is a percentage (or a bare number) of a rate-like indicator; money is never a rate, nor a
+        // bare number whose name gives it another unit (西安 2026's “调查报告完成时间（天）≤10”).
         const isRate =
-          !isCost && (v.unit === '%' || v.unit === '') && params.rateWords.some((w) => l3.includes(w) || normalizeLabel(ind.description?.text ?? '').includes(w));
+          !isCost &&
+          (v.unit === '%' || (v.unit === '' && !otherUnitNamed(l3))) &&
+          params.rateWords.some((w) => l3.includes(w) || normalizeLabel(ind.description?.text ?? '').includes(w));
         const cost = isCost && v.number !== null ? toWanYuan(v.number, v.unit) : undefined;
         const known = params.categories[ind.level1.text.trim()] ?? Object.entries(params.categories).find(([k]) => normalizeLabel(k) === l1)?.[1];
         // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
