@@ -249,8 +249,9 @@ class RowReader {
     const hasAmount = amountRoles.some((ac) => cells[ac.role]!.amount !== null || cells[ac.role]!.invalid);
     if (!hasLabel && !code && !hasAmount) return undefined;
     // The row's name: a subject's, a 三公 item's, a project's (项目支出表: its 合计 in the project column), a
-    // category's (政府采购预算表: its 合计 in the 采购品目大类 column).
-    const nameText = labels.name ?? labels.item ?? labels.project ?? labels.category ?? '';
+    // category's (政府采购预算表: its 合计 in the 采购品目大类 column), a unit's (西安's 三公 table by unit:
+    // its 合计 in the 单位名称 column).
+    const nameText = labels.name ?? labels.item ?? labels.project ?? labels.category ?? labels.unitName ?? '';
     // A table laid out across, with no label or code column (the 三公 table with one column per
     // expense; Jiangsu's 2017 支出预算总表, one row under 合计 基本支出 项目支出): its one row of amounts is its total.
     const acrossTotal = labelRoles.length === 0 && codeCol === undefined && !hasSplit && hasAmount && !rows.some((x) => x.isTotal);

@@ -327,6 +327,7 @@ export async function runRules(
     return value === undefined ? [] : [[id, value] as const];
   }));
   const partners = await suggestionsTogether(suggested, unplaced, touching, fails);
+  const blankWouldBreak = await blankFillsThatBreak(unplaced, touching, fails);
   for (const id of unplaced) findings.push(unplacedFinding(id));
 
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
@@ -352,7 +353,7 @@ export async function runRules(
     const e = evaluate(id);
     const short = equation && partsShort(id);
     const blanks = short ? id.rhs.filter((t) => t.ref.amount === null && !t.inText) : [];
-    if (blanks.length === 1) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
+    if (blanks.length === 1 && !blankWouldBreak.has(id)) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
     const partsWrong = partsFault.has(spread(id));
     const hint = partsWrong
       ? WORDS.partsAtFault[lang]
@@ -427,6 +428,31 @@ async function suggestionsThatBreak(unplaced: readonly Identity[], touching: rea
     if (!(await fails(other)) && (await fails(other, overrides))) for (const t of cells) broken.add(termKey(t));
   }
   return new Set(shown.filter((id) => broken.has(termKey(anchorOf(id)))));
+}
+
+/**
+ * The failures whose one blank part, filled with the difference, would break a sum that holds now:
+ * that blank is no candidate (杭州 公安局 2026: a unit's blank 一般公共预算 under a 合计 short by 1,471.66,
+ * its own row adding up without it). Parts short of their total, on one sheet, as unplacedFinding names them.
+ */
+async function blankFillsThatBreak(unplaced: readonly Identity[], touching: readonly Identity[], fails: (id: Identity, overrides?: Overrides) => Promise<boolean>): Promise<Set<Identity>> {
+  const out = new Set<Identity>();
+  const failed = new Set(unplaced);
+  for (const id of unplaced) {
+    if (id.relation !== 'eq' || anchorOf(id).inText || !partsShort(id)) continue;
+    const blanks = id.rhs.filter((t) => t.ref.amount === null && !t.inText);
+    if (blanks.length !== 1) continue;
+    const blank = blanks[0]!;
+    const overrides: Overrides = new Map([[termKey(blank), solveFor(id, blank)]]);
+    for (const other of touching) {
+      if (failed.has(other) || !terms(other).some((t) => termKey(t) === termKey(blank))) continue;
+      if (!(await fails(other)) && (await fails(other, overrides))) {
+        out.add(id);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** A total over parts of its own sheet that fall short of it: a part left unfilled explains it as well as the total. */

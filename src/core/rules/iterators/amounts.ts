@@ -295,6 +295,9 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
         // The note under the table may say rows were left out of the publication (烟台 信访局 2026: 525 over three printed projects' 235).
         if (decl.unlessNote && t.note && new RegExp(decl.unlessNote, 'u').test(t.note.text)) continue;
         if (totals.length !== 1 || parts.length === 0 || labels.length === 0 || parts.some((r) => labels.some((role) => !r.labels[role]))) continue;
+        if (decl.labelHeader && !(headedAs(t, labels[0]!, decl.labelHeader) && !t.rows.some((r) => r.code))) continue;
+        // The department's row under the 合计, equal to it throughout, is the 合计 again (its units follow).
+        if (decl.totalRepeated && parts.length > 1 && decl.columns.every((role) => sameAmount(ctx.cell(t, parts[0]!, role), ctx.cell(t, totals[0]!, role)))) parts.shift();
         const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.labels[0]) });
         const [total, items] = [named(totals[0]!), parts.map(named)];
         for (const role of decl.columns) {
@@ -305,6 +308,17 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
     }
   },
 };
+
+/** Whether the column of a role is headed by words matching the pattern (“单位名称”). */
+function headedAs(t: RecognizedTable, role: string, pattern: string): boolean {
+  const header = t.columns.find((c) => c.role === role)?.header;
+  return header !== undefined && new RegExp(pattern, 'u').test(normalizeLabel(header));
+}
+
+/** Two cells holding the same amount (both blank, or equal to the cent). */
+function sameAmount(a: CellRef | undefined, b: CellRef | undefined): boolean {
+  return Math.round((a?.amount ?? 0) * 100) === Math.round((b?.amount ?? 0) * 100);
+}
 
 // ── outline-totals: a table laid out as category, group and detail rows (政府采购预算表) ───────────────
 

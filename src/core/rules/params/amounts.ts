@@ -125,6 +125,15 @@ export const ListTotalParams = summedTables({
   unlessNote: Pattern.optional().describe(
     '表下注释与此相符时不核对：注释已说明未列出全部行（如“部分具体项目信息公开时予以剔除”） / skip a table whose note matches: it says not every row is printed (部分具体项目信息公开时予以剔除)',
   ),
+  labelHeader: Pattern.optional().describe(
+    '只核对第一个标签列的表头与此相符、且没有一行写科目编码的表（如“单位名称”：每行一个单位，而不是按科目列示） / check only a table whose first label column is headed so and whose rows bear no subject code (单位名称: one unit a row, not subjects)',
+  ),
+  totalRepeated: z
+    .boolean()
+    .default(false)
+    .describe(
+      '合计行下紧接的一行在各列都与合计相同时，视为合计的重复（浙江：部门行汇总其下各单位），不计入 / a row right under the 合计 equal to it in every column repeats it (浙江: the department row over its units) and is not added',
+    ),
 });
 
 /** Two tables compared project by project: the one checked and the one listing every project. */
