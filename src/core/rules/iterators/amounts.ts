@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence } from '../params/amounts.js';
 import { parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
-import { normalizeLabel } from '../../text.js';
+import { normalizeLabel, stripEnumeration } from '../../text.js';
 import type { Lang } from '../../messages.js';
 import type { CellRef, RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
@@ -540,13 +540,29 @@ function rowsByCode(ctx: RuleContext, t: RecognizedTable, sel: Pick<CellSelector
   return ctx.memo(`rows-by-label-code:${t.id}:${t.sheet}:${sel.side ?? ''}`, () => {
     const index = new Map<string, CodedRows>();
     const vocabRows = ctx.vocab.tables.get(t.id)?.rows ?? [];
+    const byCode = new Map<string, TableRow[]>();
     for (const row of t.rows) {
       const key = sel.side ? row.keys[sel.side] : undefined;
       const code = vocabRows.find((v) => v.key === key && v.column === sel.side)?.code;
-      if (code) indexRow(index, code, row);
+      if (code) addTo(byCode, code, row);
     }
+    for (const [code, rows] of byCode) for (const row of classLines(rows, sel.side!)) indexRow(index, code, row);
     return index;
   });
+}
+
+/**
+ * The rows of one class key that are its class line: where some are numbered as class lines are
+ * (“五、其他支出”) and some are not, the others are its 款 and 项 printed under it with the same name
+ * (深圳 口岸办 2026: 五、其他支出 | 其他支出 | 其他支出, one amount three times).
+ */
+function classLines(rows: TableRow[], side: string): TableRow[] {
+  if (rows.length < 2) return rows;
+  const numbered = rows.filter((r) => {
+    const label = normalizeLabel(r.labels[side] ?? '');
+    return stripEnumeration(label) !== label;
+  });
+  return numbered.length > 0 ? numbered : rows;
 }
 
 /** Every row of a code's entry. */

@@ -15,7 +15,7 @@ import { identityItem, type Item, type RuleContext } from '../context.js';
 import type { Identity, Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
 import { agrees, HAS_DIGIT, narrativeCells, statedFigure } from './narrative.js';
-import { listedProjectRows } from './projects.js';
+import { listedProjectRows } from './project-names.js';
 import { isFundField, targets, targetTerm } from './targets.js';
 
 type Params = z.infer<typeof ProjectCountParams>;

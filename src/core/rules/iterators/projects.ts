@@ -13,17 +13,11 @@ import { identityItem, type Item, type RuleContext } from '../context.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, text, both } from '../registry-types.js';
 import { Tie } from './amounts.js';
 import { projectOf } from './targets.js';
+import { listedProjectRows, projectNameKey as nameKey } from './project-names.js';
 
 type Pairs = z.infer<typeof ProjectPairParams>;
 type Lists = z.infer<typeof ProjectListParams>;
 
-/** A project's name as two tables may both write it: the year it opens with, with or without 年, dropped (长春 2026: “2026信访专项经费” | “2026年信访专项经费”). */
-const nameKey = (name: string) => normalizeLabel(name).replace(/^20\d{2}年?(?=\D)/, '');
-
-/** The rows of a table naming a project, in order: its 合计 and rows naming no project are none. */
-export function listedProjectRows(t: RecognizedTable): TableRow[] {
-  return t.rows.filter((row) => !row.isTotal && row.labels.project);
-}
 
 /** The table's project rows by unit and name (by name alone when asked); its 合计 and rows naming no project are none. */
 function projectRows(t: RecognizedTable, byName = false): Map<string, TableRow[]> {

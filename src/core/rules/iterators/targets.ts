@@ -6,6 +6,7 @@ import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type Recogniz
 import type { IndicatorVocabulary } from '../../vocabulary.js';
 import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
+import { listedProjectRows, projectNameKey } from './project-names.js';
 import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '../identity.js';
 import { narrativeCells, statedFigure } from './narrative.js';
 import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
@@ -94,6 +95,17 @@ export const targetBudgetSum: IteratorDef<Record<string, never>> = {
 
 // ── target-budgets-total: Σ 项目预算数 vs 项目支出 ──────────────────────────────────────────────
 
+/**
+ * The target tables of the department's own projects: where a project spending table lists them, the
+ * tables of projects it does not list are left out — a special fund the department administers for
+ * others (烟台 商务局 2026's 会展业发展专项资金 and 葡萄酒产业发展专项资金, 4,200 万元 of no 项目支出).
+ */
+function ownTargets(ctx: RuleContext): RecognizedTable[] {
+  const listed = new Set(ctx.tables('project-expense').flatMap(listedProjectRows).map((r) => projectNameKey(r.labels.project!)));
+  const all = targets(ctx);
+  return listed.size === 0 ? all : all.filter((t) => listed.has(projectNameKey(projectOf(t))));
+}
+
 export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>> = {
   name: 'target-budgets-total',
   description: both('各项目绩效目标表的预算数之和与支出表合计行的项目支出核对', 'the sum of the projects’ budgets against 项目支出 on the 合计 row'),
@@ -105,7 +117,7 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
     const t = ctx.table(params.table);
     const total = t?.rows.find((r) => r.isTotal);
     const lhs = t && total && ctx.term(t, total, params.column);
-    const budgets = targets(ctx).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
+    const budgets = ownTargets(ctx).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
     if (!lhs || budgets.length === 0) return [];
     const tie = (relation: 'eq' | 'ge') => new CellIdentity(ruleId, lhs, relation, [lhs], budgets, { projectCount: budgets.length }, (lang) => ({ table: ctx.tableName(t!, lang) }));
     // auto: budgets adding up to 项目支出 as published are every project's, and hold it as an equation
@@ -679,7 +691,8 @@ function filedCategories(indicators: readonly Indicator[]): FiledCategory[] {
     level1 = ind.level1.text.trim() || level1;
     level2 = ind.level2.text.trim() || level2;
     const [n1, n2] = [normalizeLabel(level1), normalizeLabel(level2)];
-    return { level1: n1, level2: n2, key: `${n1}/${n2}`, level2Text: level2, shown: `${level1}/${level2}` };
+    // Compared as categories: 经济成本指标 is the 经济成本 another form writes (烟台 商务局 2026).
+    return { level1: n1, level2: n2, key: `${category(level1)}/${category(level2)}`, level2Text: level2, shown: `${level1}/${level2}` };
   });
 }
 
