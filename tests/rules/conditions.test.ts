@@ -37,11 +37,15 @@ beforeAll(async () => {
   catalogue = await loadCatalogue();
 });
 
+/** Every corpus workbook, read once for both tests below (a hundred of them, and growing). */
+let corpusGrids: Promise<GridWorkbook[]> | undefined;
+
 /** The sample, layouts of it and every corpus workbook, each recognised: what the tests below walk every rule's items over. */
 async function contexts(layouts: Partial<LayoutOptions>[]): Promise<RuleContext[]> {
   const grids: GridWorkbook[] = [await readWorkbookFile(SAMPLE_XLSX)];
   for (const layout of layouts) grids.push(await variantGrid(layout));
-  for (const f of corpusWorkbooks()) grids.push(await readWorkbookFile(f));
+  corpusGrids ??= Promise.all(corpusWorkbooks().map((f) => readWorkbookFile(f)));
+  grids.push(...(await corpusGrids));
   return grids.map((grid) => new RuleContext(recognize(grid, catalogue.vocab), catalogue.vocab, grid));
 }
 
