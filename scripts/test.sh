@@ -13,10 +13,18 @@ stage() {
   shift
   "$@" || failed_stages+=("$name")
 }
-stage typecheck npm run typecheck
+# The type checks and the manifest need nothing built: they run beside the CLI build, whose output
+# the unit tests need (their output is kept apart and printed after it, so the log reads in order).
+npm run typecheck > test-results/typecheck.log 2>&1 &
+typecheck_pid=$!
+npm run validate > test-results/manifest.log 2>&1 &
+manifest_pid=$!
 stage build npm run build:cli
+wait "$typecheck_pid" || failed_stages+=(typecheck)
+cat test-results/typecheck.log
+wait "$manifest_pid" || failed_stages+=(manifest)
+cat test-results/manifest.log
 stage unit env TEST_LABEL=unit npx vitest run
-stage manifest npm run validate
 stage e2e env TEST_LABEL=e2e npm run test:e2e
 FAILED_STAGES="${failed_stages[*]:-}" node -e '
 const text = require("fs").readFileSync(process.env.TEST_COUNTS_FILE, "utf8").trim();
