@@ -352,7 +352,7 @@ export async function runRules(
     const equation = id.relation === 'eq' && !anchor.inText;
     const e = evaluate(id);
     const short = equation && partsShort(id);
-    const blanks = short ? id.rhs.filter((t) => t.ref.amount === null && !t.inText) : [];
+    const blanks = blankParts(id);
     if (blanks.length === 1 && !blankWouldBreak.has(id)) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
     const partsWrong = partsFault.has(spread(id));
     const hint = partsWrong
@@ -410,6 +410,11 @@ export async function runRules(
   return { findings, runs };
 }
 
+/** Whether an identity that holds now fails with some cells changed: a change that makes things worse there. */
+async function breaksWith(id: Identity, overrides: Overrides, fails: (id: Identity, overrides?: Overrides) => Promise<boolean>): Promise<boolean> {
+  return !(await fails(id)) && (await fails(id, overrides));
+}
+
 /**
  * The failures left on their own cell whose restoring value there, with every such value shown at
  * once, would break its own row's sum where it holds (广州 统计局 2026: 2080505 = 30108 “solved” on
@@ -425,7 +430,7 @@ async function suggestionsThatBreak(unplaced: readonly Identity[], touching: rea
     const cells = terms(other);
     const row = cells[0]!.ref;
     if (failed.has(other) || !cells.every((t) => t.ref.sheet === row.sheet && t.ref.row === row.row) || !cells.some((t) => overrides.has(termKey(t)))) continue;
-    if (!(await fails(other)) && (await fails(other, overrides))) for (const t of cells) broken.add(termKey(t));
+    if (await breaksWith(other, overrides, fails)) for (const t of cells) broken.add(termKey(t));
   }
   return new Set(shown.filter((id) => broken.has(termKey(anchorOf(id)))));
 }
@@ -439,20 +444,25 @@ async function blankFillsThatBreak(unplaced: readonly Identity[], touching: read
   const out = new Set<Identity>();
   const failed = new Set(unplaced);
   for (const id of unplaced) {
-    if (id.relation !== 'eq' || anchorOf(id).inText || !partsShort(id)) continue;
-    const blanks = id.rhs.filter((t) => t.ref.amount === null && !t.inText);
+    const blanks = blankParts(id);
     if (blanks.length !== 1) continue;
     const blank = blanks[0]!;
     const overrides: Overrides = new Map([[termKey(blank), solveFor(id, blank)]]);
     for (const other of touching) {
       if (failed.has(other) || !terms(other).some((t) => termKey(t) === termKey(blank))) continue;
-      if (!(await fails(other)) && (await fails(other, overrides))) {
+      if (await breaksWith(other, overrides, fails)) {
         out.add(id);
         break;
       }
     }
   }
   return out;
+}
+
+/** The blank parts of a total over parts of its own sheet that fall short of it: one of them may be the part left unfilled. */
+function blankParts(id: Identity): Term[] {
+  if (id.relation !== 'eq' || anchorOf(id).inText || !partsShort(id)) return [];
+  return id.rhs.filter((t) => t.ref.amount === null && !t.inText);
 }
 
 /** A total over parts of its own sheet that fall short of it: a part left unfilled explains it as well as the total. */

@@ -143,8 +143,8 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
         const present = new Set(t.columns.map((c) => c.role));
         const parts = decl.parts.filter((p) => present.has(p));
         if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r)) || decl.without?.some((r) => present.has(r))) continue;
-        if (decl.whenTotalNames && !totalHeaderNames(t, decl.total, decl.whenTotalNames)) continue;
-        if (decl.unlessTotalNames && totalHeaderNames(t, decl.total, decl.unlessTotalNames)) continue;
+        if (decl.whenTotalNames && !headerNames(t, decl.total, decl.whenTotalNames)) continue;
+        if (decl.unlessTotalNames && headerNames(t, decl.total, decl.unlessTotalNames)) continue;
         // A column the header did not name may be another part: then the known parts can only be at
         // most the total. Not one set aside: another year's (上年 / 增减 / an earlier year's heading) or a memo.
         const partial = !!t.unmatchedColumns?.some((u) => !u.aside);
@@ -170,9 +170,9 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
   },
 };
 
-/** Whether the total column's header has one of the words (“三公”经费合计 says what it totals). */
-function totalHeaderNames(t: RecognizedTable, total: string, words: readonly string[]): boolean {
-  const header = t.columns.find((c) => c.role === total)?.header ?? '';
+/** Whether a column's header has one of the words (“三公”经费合计 says what it totals; 单位名称 that rows are units). */
+function headerNames(t: RecognizedTable, role: string, words: readonly string[]): boolean {
+  const header = t.columns.find((c) => c.role === role)?.header ?? '';
   return words.some((w) => header.includes(w));
 }
 
@@ -295,7 +295,7 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
         // The note under the table may say rows were left out of the publication (烟台 信访局 2026: 525 over three printed projects' 235).
         if (decl.unlessNote && t.note && new RegExp(decl.unlessNote, 'u').test(t.note.text)) continue;
         if (totals.length !== 1 || parts.length === 0 || labels.length === 0 || parts.some((r) => labels.some((role) => !r.labels[role]))) continue;
-        if (decl.labelHeader && !(headedAs(t, labels[0]!, decl.labelHeader) && !t.rows.some((r) => r.code))) continue;
+        if (decl.labelHeaderNames && !(headerNames(t, labels[0]!, decl.labelHeaderNames) && !t.rows.some((r) => r.code))) continue;
         // The department's row under the 合计, equal to it throughout, is the 合计 again (its units follow).
         if (decl.totalRepeated && parts.length > 1 && decl.columns.every((role) => sameAmount(ctx.cell(t, parts[0]!, role), ctx.cell(t, totals[0]!, role)))) parts.shift();
         const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.labels[0]) });
@@ -308,12 +308,6 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
     }
   },
 };
-
-/** Whether the column of a role is headed by words matching the pattern (“单位名称”). */
-function headedAs(t: RecognizedTable, role: string, pattern: string): boolean {
-  const header = t.columns.find((c) => c.role === role)?.header;
-  return header !== undefined && new RegExp(pattern, 'u').test(normalizeLabel(header));
-}
 
 /** Two cells holding the same amount (both blank, or equal to the cent). */
 function sameAmount(a: CellRef | undefined, b: CellRef | undefined): boolean {

@@ -125,9 +125,13 @@ export const ListTotalParams = summedTables({
   unlessNote: Pattern.optional().describe(
     '表下注释与此相符时不核对：注释已说明未列出全部行（如“部分具体项目信息公开时予以剔除”） / skip a table whose note matches: it says not every row is printed (部分具体项目信息公开时予以剔除)',
   ),
-  labelHeader: Pattern.optional().describe(
-    '只核对第一个标签列的表头与此相符、且没有一行写科目编码的表（如“单位名称”：每行一个单位，而不是按科目列示） / check only a table whose first label column is headed so and whose rows bear no subject code (单位名称: one unit a row, not subjects)',
-  ),
+  labelHeaderNames: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe(
+      '只核对第一个标签列的表头写有其中某词、且没有一行写科目编码的表（如“单位”：每行一个单位，而不是按科目列示） / check only a table whose first label column’s header has one of these words and whose rows bear no subject code (单位: one unit a row, not subjects)',
+    ),
   totalRepeated: z
     .boolean()
     .default(false)
