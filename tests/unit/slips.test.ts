@@ -19,6 +19,12 @@ describe('why a cell may be wrong', () => {
     expect(explainValue(22.02, 22.2, 'zh-CN')).toBe('疑似相邻数字颠倒（22.20 写成了 22.02）');
   });
 
+  it('names a difference divisible by 9 only where two swapped digits could make it (西安 2022: 0.27 for 0.00 is no swap)', () => {
+    expect(explainValue(523.41, 123.45, 'zh-CN')).toBe('差额 399.96 能被 9 整除，疑似数字颠倒');
+    expect(explainValue(0.27, 0, 'zh-CN')).toBeUndefined();
+    expect(explainValue(30.09, 30, 'zh-CN')).toBeUndefined();
+  });
+
   it('restores the figure a slip undoes where rounded parts leave the solution a unit off it', () => {
     // 杭州 2026: 123.61 typed 1236.10, its parts add up to 123.60 (a slip clearSlip sees exactly).
     expect(slipUndone(1236.1, 123.6, 2)).toBe(123.61);

@@ -79,6 +79,9 @@ export function slipUndone(actual: number | null, solved: number, decimals: numb
   return undefined;
 }
 
+/** Whether two figures, as digit strings, hold the same digits in some order. */
+const sameDigits = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('');
+
 /** Why a cell showing `actual` may really be `expected`; undefined when no check explains it. */
 export function explainValue(actual: number | null, expected: number, lang: Lang, decimals = 2): string | undefined {
   const show = (n: number) => n.toFixed(decimals);
@@ -91,7 +94,8 @@ export function explainValue(actual: number | null, expected: number, lang: Lang
   if (slip?.kind === 'transposed') return formatTemplate(TEXT.transposed[lang], { actual: show(actual), expected: show(expected) });
   if (slip) return formatTemplate((slip.kind === 'unitMix' ? TEXT.unitMix : TEXT.decimal)[lang], { factor: slip.factor! });
   const d = Math.abs(cents(actual) - cents(expected));
-  if (d > 0 && d % 9 === 0 && a.length === e.length) return formatTemplate(TEXT.divisibleBy9[lang], { difference: show(d / 100) });
+  // Two digits swapped keep the figure's digits, only reordered: 0.27 for 0.00 is divisible by 9 and no swap.
+  if (d > 0 && d % 9 === 0 && sameDigits(a, e)) return formatTemplate(TEXT.divisibleBy9[lang], { difference: show(d / 100) });
   return undefined;
 }
 
