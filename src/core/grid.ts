@@ -105,8 +105,8 @@ export function sheetFromValues(name: string, values: CellValue[][], merges: str
 
 /**
  * A copy of the workbook with some cells set (null blanks one), each shown as its number format shows
- * it; sheets no change touches are shared, not copied. Mistakes are planted so, in the tests and in the
- * corpus survey (scripts/corpus-survey.ts).
+ * it; sheets no change touches are shared, not copied. Mistakes are planted so, in the tests, in the
+ * training generator (src/train/generate.ts) and in the corpus survey (scripts/corpus-survey.ts).
  */
 export function withCellValues(grid: GridWorkbook, changes: readonly { sheet: string; cell: string; value: CellValue }[]): GridWorkbook {
   return {

@@ -7,13 +7,12 @@ import { lstat, readFile } from 'node:fs/promises';
 import { writeSafely } from '../cli/safe-output.js';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { fromA1, toA1 } from '../core/address.js';
+import { toA1 } from '../core/address.js';
 import { checkGrid, type Catalogue } from '../core/check.js';
-import type { GridWorkbook } from '../core/grid.js';
+import { withCellValues, type GridWorkbook } from '../core/grid.js';
 import { recognize } from '../core/recognize/recognize.js';
 import { RowCells } from '../core/recognize/row-cells.js';
 import { ANSWER_SHEET } from '../core/training.js';
-import { displayText } from '../core/text.js';
 import { readWorkbookBuffer } from '../xlsx/read-file.js';
 import { MISTAKES, type Edit, type EditValue, type Mistake } from './mistakes.js';
 import { Random } from './random.js';
@@ -53,18 +52,6 @@ export function resolveMistakes(names: string): Mistake[] {
   });
 }
 
-function applyEdits(grid: GridWorkbook, edits: Edit[]): GridWorkbook {
-  const copy = structuredClone(grid);
-  for (const e of edits) {
-    const s = copy.sheets.find((x) => x.name === e.sheet)!;
-    const p = fromA1(e.cell);
-    const row = (s.rows[p.row - 1] ??= []);
-    const old = row[p.col - 1];
-    row[p.col - 1] = e.value === null ? undefined : { ...old, value: e.value, text: displayText(e.value, old?.numFmt) };
-  }
-  return copy;
-}
-
 async function detected(grid: GridWorkbook, answers: { sheet: string; cell: string }[], catalogue: Catalogue): Promise<boolean> {
   const { report } = await checkGrid('training', grid, catalogue);
   return answers.every((a) => report.findings.some((f) => f.sheet === a.sheet && f.cell === a.cell && f.severity !== 'info'));
@@ -88,7 +75,7 @@ export async function planWorkbook(grid: GridWorkbook, mistakes: Mistake[], rng:
       if (p.edits.some((e) => touched.has(`${e.sheet}!${e.cell}`)) || answers.some((a) => a.sheet === p.answer.sheet && a.cell === p.answer.cell)) continue;
       const trial = [...edits, ...p.edits];
       const trialAnswers = [...answers, { mistake: mistake.id, name: mistake.name, explanation: mistake.explanation, ...p.answer }];
-      if (!(await detected(applyEdits(grid, trial), trialAnswers, catalogue))) continue;
+      if (!(await detected(withCellValues(grid, trial), trialAnswers, catalogue))) continue;
       edits.push(...p.edits);
       answers.push(trialAnswers.at(-1)!);
       placed = true;
