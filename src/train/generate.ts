@@ -14,7 +14,7 @@ import { recognize } from '../core/recognize/recognize.js';
 import { RowCells } from '../core/recognize/row-cells.js';
 import { ANSWER_SHEET } from '../core/training.js';
 import { readWorkbookBuffer } from '../xlsx/read-file.js';
-import { MISTAKES, type Edit, type EditValue, type Mistake } from './mistakes.js';
+import { MISTAKES, type Edit, type EditValue, type Mistake, type Planted } from './mistakes.js';
 import { Random } from './random.js';
 
 export interface AnswerEntry {
@@ -52,37 +52,59 @@ export function resolveMistakes(names: string): Mistake[] {
   });
 }
 
-async function detected(grid: GridWorkbook, answers: { sheet: string; cell: string }[], catalogue: Catalogue): Promise<boolean> {
+/** The answers the check does not report on their cell (a note does not count): those must go elsewhere. */
+async function undetected(grid: GridWorkbook, answers: readonly Placed[], catalogue: Catalogue): Promise<Set<Placed>> {
   const { report } = await checkGrid('training', grid, catalogue);
-  return answers.every((a) => report.findings.some((f) => f.sheet === a.sheet && f.cell === a.cell && f.severity !== 'info'));
+  return new Set(answers.filter((a) => !report.findings.some((f) => f.sheet === a.answer.sheet && f.cell === a.answer.cell && f.severity !== 'info')));
 }
 
-/** Plans the edits of one training workbook. */
+interface Placed {
+  mistake: Mistake;
+  edits: Edit[];
+  answer: Planted['answer'];
+}
+
+/**
+ * Plans the edits of one training workbook: every mistake is given a place, the workbook with all of
+ * them is checked once, and only those it does not find on their cell (masked by another, or not
+ * findable where they fell) are moved, each at most ATTEMPTS times. One check per round, not one per
+ * mistake: sixteen mistakes cost two or three checks, not twenty.
+ */
 export async function planWorkbook(grid: GridWorkbook, mistakes: Mistake[], rng: Random, catalogue: Catalogue) {
   const recognition = recognize(grid, catalogue.vocab);
   const rowCells = new RowCells(grid);
   const narrative = grid.sheets.flatMap((s) =>
     s.rows.flatMap((row, r) => (row ?? []).flatMap((c, col) => (c && typeof c.value === 'string' && c.text.length >= 12 ? [{ sheet: s.name, cell: toA1(r + 1, col + 1), text: c.text }] : []))),
   );
-  const edits: Edit[] = [];
-  const answers: Omit<AnswerEntry, 'workbook'>[] = [];
-  for (const mistake of mistakes) {
-    let placed = false;
-    for (let attempt = 0; attempt < ATTEMPTS && !placed; attempt++) {
-      const p = mistake.plant({ recognition, rowCells, rng, narrativeCells: () => narrative });
-      if (!p) break;
-      const touched = new Set(edits.map((e) => `${e.sheet}!${e.cell}`));
-      if (p.edits.some((e) => touched.has(`${e.sheet}!${e.cell}`)) || answers.some((a) => a.sheet === p.answer.sheet && a.cell === p.answer.cell)) continue;
-      const trial = [...edits, ...p.edits];
-      const trialAnswers = [...answers, { mistake: mistake.id, name: mistake.name, explanation: mistake.explanation, ...p.answer }];
-      if (!(await detected(withCellValues(grid, trial), trialAnswers, catalogue))) continue;
-      edits.push(...p.edits);
-      answers.push(trialAnswers.at(-1)!);
-      placed = true;
+  const cannot = (m: Mistake) => new TrainingError(`无法在这个工作簿中设置“${m.name}”（${m.id}） / cannot plant ${m.id} in this workbook`);
+  const attempts = new Map(mistakes.map((m) => [m, 0]));
+  const placed = new Map<Mistake, Placed>();
+  let pending = mistakes;
+  while (pending.length > 0) {
+    for (const mistake of pending) {
+      // A place apart from the others: no cell edited twice, no cell the answer of two mistakes.
+      const taken = [...placed.values()];
+      const touched = new Set(taken.flatMap((p) => p.edits.map((e) => `${e.sheet}!${e.cell}`)));
+      let found: Planted | undefined;
+      while (!found && attempts.get(mistake)! < ATTEMPTS) {
+        attempts.set(mistake, attempts.get(mistake)! + 1);
+        const p = mistake.plant({ recognition, rowCells, rng, narrativeCells: () => narrative });
+        if (!p) throw cannot(mistake);
+        if (!p.edits.some((e) => touched.has(`${e.sheet}!${e.cell}`)) && !taken.some((t) => t.answer.sheet === p.answer.sheet && t.answer.cell === p.answer.cell)) found = p;
+      }
+      if (!found) throw cannot(mistake);
+      placed.set(mistake, { mistake, edits: found.edits, answer: found.answer });
     }
-    if (!placed) throw new TrainingError(`无法在这个工作簿中设置“${mistake.name}”（${mistake.id}） / cannot plant ${mistake.id} in this workbook`);
+    const all = mistakes.map((m) => placed.get(m)!);
+    const missed = await undetected(withCellValues(grid, all.flatMap((p) => p.edits)), all, catalogue);
+    for (const p of missed) placed.delete(p.mistake);
+    pending = mistakes.filter((m) => !placed.has(m));
   }
-  return { edits, answers };
+  const all = mistakes.map((m) => placed.get(m)!);
+  return {
+    edits: all.flatMap((p) => p.edits),
+    answers: all.map((p): Omit<AnswerEntry, 'workbook'> => ({ mistake: p.mistake.id, name: p.mistake.name, explanation: p.mistake.explanation, ...p.answer })),
+  };
 }
 
 /** Other places for a workbook whose first plan cannot hold every mistake: still fixed by the seed. */
