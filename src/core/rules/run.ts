@@ -147,21 +147,34 @@ function passes(rules: readonly LoadedRule[]): LoadedRule[][] {
  * never holds its hundreds of thousands of identities at once. A failed identity comes back as the
  * same object, so the localiser knows it for one it must resolve.
  */
-function identitiesTouching(failed: readonly Identity[], rules: readonly LoadedRule[], ctx: RuleContext): Identity[] {
+function identitiesTouching(failed: readonly Identity[], rules: readonly LoadedRule[], ctx: RuleContext, kept: readonly Identity[] | undefined): Identity[] {
   if (failed.length === 0) return [];
   const cells = new Set(failed.flatMap((f) => terms(f).map(termKey)));
   const failedByKey = new Map(failed.map((f) => [f.key, f]));
   const out: Identity[] = [];
+  const consider = (id: Identity) => {
+    if (terms(id).some((t) => cells.has(termKey(t)))) out.push(failedByKey.get(id.key) ?? id);
+  };
+  if (kept) {
+    kept.forEach(consider);
+    return out;
+  }
   for (const rule of rules) {
     if (!rule.iteratorDef.identities) continue;
     for (const item of rule.iteratorDef.run(ctx, rule.parsedParams, rule.id)) {
-      const id = item.identity;
-      if (!id || unjudgeable(id) || !terms(id).some((t) => cells.has(termKey(t)))) continue;
-      out.push(failedByKey.get(id.key) ?? id);
+      if (item.identity && !unjudgeable(item.identity)) consider(item.identity);
     }
   }
   return out;
 }
+
+/**
+ * A workbook of at most this many table rows (every real budget of the corpus: 494 at most) keeps
+ * all its identities from the first pass, unscreened, for the localiser: making them again cost a
+ * real workbook's check with failures a tenth of its time. Larger ones screen them and make the few
+ * the localiser needs again, so they never hold hundreds of thousands at once.
+ */
+const KEEP_IDENTITIES_UP_TO_ROWS = 1_000;
 
 export async function runRules(
   rules: readonly LoadedRule[],
@@ -179,6 +192,7 @@ export async function runRules(
   const ruleById = new Map(rules.map((r) => [r.id, r]));
 
   const runOf = new Map<LoadedRule, RuleRun>(rules.map((rule) => [rule, { rule, items: 0, failures: 0 }]));
+  const kept: Identity[] | undefined = recognition.tables.reduce((n, t) => n + t.rows.length, 0) <= KEEP_IDENTITIES_UP_TO_ROWS ? [] : undefined;
   for (const group of passes(rules)) {
     const judges = group.map((rule) => ({ rule, reportsFor: predicateFor(rule), run: runOf.get(rule)! }));
     const [first] = group;
@@ -191,9 +205,11 @@ export async function runRules(
       for (const s of screensOfPass) if (s(early)) return true;
       return false;
     };
-    for (const item of first!.iteratorDef.run(ctx, first!.parsedParams, first!.id, couldReport)) {
+    const keeping = kept !== undefined && first!.iteratorDef.identities === true;
+    for (const item of first!.iteratorDef.run(ctx, first!.parsedParams, first!.id, keeping ? undefined : couldReport)) {
       // The workbook gets one finding per sheet asking for a recalculation instead (check.ts).
       if (item.identity && unjudgeable(item.identity)) continue;
+      if (keeping && item.identity) kept.push(item.identity);
       if (holdingIsQuiet && item.breaks === false) {
         for (const { run } of judges) run.items++;
         continue;
@@ -232,7 +248,7 @@ export async function runRules(
     if (verdict === undefined) verdicts.set(key, (verdict = reports(ruleById.get(id.ruleId)!, identityFacts(id, overrides))));
     return verdict;
   };
-  const touching = identitiesTouching(failedIdentities, rules, ctx);
+  const touching = identitiesTouching(failedIdentities, rules, ctx, kept);
   const { culprits, unplaced, partsRivalled } = await locate(failedIdentities, touching, fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
   const sheetOf = new Map(recognition.tables.map((t) => [t.id, t.sheet]));
