@@ -97,6 +97,8 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
   );
   const [pack, setPack] = useState('national');
   const [localRules, setLocalRules] = useState<RuleSet | null>(null);
+  // While local rules load (the linter's chunk, the files, the lint), a check would run the rules they replace.
+  const [rulesLoading, setRulesLoading] = useState(false);
   const rulesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   // Chromium, Edge and WebView2 pick folders with webkitdirectory; React does not know the attribute.
@@ -158,15 +160,20 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
 
   const loadLocalRules = async (files: FileList | null) => {
     if (!files?.length) return;
-    // The linter comes with this module: opening the pane never loads it.
-    const { kindOf, localRuleSet, overBundled } = await import('./local-rules.js');
-    const sources = await Promise.all(
-      [...files].filter((f) => f.name.endsWith('.json') && f.name !== 'schema.json' && !f.name.endsWith('.schema.json')).map(async (f) => {
-        const path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
-        return { file: path, text: await f.text(), kind: kindOf(path) };
-      }),
-    );
-    setLocalRules(localRuleSet(overBundled(sources)));
+    setRulesLoading(true);
+    try {
+      // The linter comes with this module: opening the pane never loads it.
+      const { kindOf, localRuleSet, overBundled } = await import('./local-rules.js');
+      const sources = await Promise.all(
+        [...files].filter((f) => f.name.endsWith('.json') && f.name !== 'schema.json' && !f.name.endsWith('.schema.json')).map(async (f) => {
+          const path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+          return { file: path, text: await f.text(), kind: kindOf(path) };
+        }),
+      );
+      setLocalRules(localRuleSet(overBundled(sources)));
+    } finally {
+      setRulesLoading(false);
+    }
   };
 
   return (
@@ -184,7 +191,7 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
       {toolbar}
       <div className={s.sticky} data-testid="actions">
         <div className={s.row}>
-          <Button appearance="primary" disabled={!controller || busy} onClick={() => void controller?.check()} data-testid="check">
+          <Button appearance="primary" disabled={!controller || busy || rulesLoading} onClick={() => void controller?.check()} data-testid="check">
             {state.report ? t(lang, 'recheck') : t(lang, 'check')}
           </Button>
           <Button disabled={!controller || busy || safe.length === 0} onClick={() => void controller?.apply(safe)} data-testid="apply-all-safe">
@@ -253,8 +260,8 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
         </MessageBar>
       )}
       <Switch checked={state.autoRecheck} disabled={!controller || missing.includes('autoRecheck')} onChange={(_, d) => void controller?.setAutoRecheck(d.checked)} label={t(lang, 'autoRecheck')} style={advanced ? undefined : { display: 'none' }} />
-      {busy && <ProgressBar thickness="large" data-testid="progress" aria-label={t(lang, PHASE_WORDS[state.phase]!)} />}
-      {busy && <Text size={200}>{t(lang, PHASE_WORDS[state.phase]!)}</Text>}
+      {(busy || rulesLoading) && <ProgressBar thickness="large" data-testid="progress" aria-label={t(lang, busy ? PHASE_WORDS[state.phase]! : 'loadingRules')} />}
+      {(busy || rulesLoading) && <Text size={200} data-testid="progress-text">{t(lang, busy ? PHASE_WORDS[state.phase]! : 'loadingRules')}</Text>}
       {missing.length > 0 && (
         <MessageBar intent="warning" data-testid="old-excel">
           <MessageBarBody>

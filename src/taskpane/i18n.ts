@@ -59,6 +59,7 @@ const WORDS = {
   localRules: { 'zh-CN': '载入本地规则…', en: 'Load local rules…' },
   localRulesFolder: { 'zh-CN': '载入规则文件夹…', en: 'Load a rules folder…' },
   localRulesActive: { 'zh-CN': '本地规则', en: 'local rules' },
+  loadingRules: { 'zh-CN': '正在读取规则文件，读完后才能检查…', en: 'Reading the rule files; Check waits for them…' },
   openFile: { 'zh-CN': '打开 .xlsx 文件…', en: 'Open an .xlsx file…' },
   loadSample: { 'zh-CN': '载入示例工作簿', en: 'Load the sample workbook' },
   demoIntro: {

@@ -3,7 +3,7 @@
  * findings on their cells, jump, fix, switch language. Runs against the production build in dist/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -382,9 +382,24 @@ describe('rule packs and a maintainer’s local rules in the pane', () => {
     // The bundled rules come prepared: the linter (zod, jsonc-parser, json-rules-engine) loads with local files only.
     const linter = () => scriptsSent(page).filter((f) => bundledPackages(f).some((p) => /^(zod|jsonc-parser|json-rules-engine)$/.test(p)));
     expect(linter()).toEqual([]);
+    // The linter's chunk held back, as on a slow network: until the rules are read, 检查 waits — a check
+    // then would run the bundled rules the clerk has just replaced, and say nothing of it.
+    const linterChunks = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js') && bundledPackages(f).includes('zod'));
+    expect(linterChunks.length).toBeGreaterThan(0);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route((u) => linterChunks.some((c) => u.pathname.endsWith(`/${c}`)), async (route) => {
+      await held;
+      await route.continue();
+    });
     // Rules first, then the workbook: opening a workbook keeps the rules chosen.
     await page.getByTestId('local-rules').setInputFiles(join(dir, 'perf-value-unit.json'));
-    await openAndCheck(page, 'sample');
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('file-name').waitFor();
+    expect(await page.getByTestId('progress-text').textContent()).toContain('正在读取规则文件');
+    expect(await page.getByTestId('check').isDisabled()).toBe(true);
+    release();
+    await check(page);
     expect(linter().length).toBeGreaterThan(0);
     expect(await page.getByTestId('count-error').textContent()).toBe('错误 1');
     expect(await page.locator('[data-testid="finding"][data-severity="error"]').getAttribute('data-cell')).toBe('项目绩效目标表!E251');
