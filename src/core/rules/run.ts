@@ -268,6 +268,17 @@ export async function runRules(
     }
     return amount(change.value, decimals, change.term.unit);
   };
+  // A failure two filled cells explain alike, over parts short of it with one part blank: that part
+  // may be the one left unfilled, which the locator ranks below a mistyped figure but cannot rule out.
+  const ambiguousAlone = culprits.filter((c) => c.safety === 'ambiguous' && c.resolves.length === 1).map((c) => c.resolves[0]!);
+  const ambiguousBlankWouldBreak = await blankFillsThatBreak(ambiguousAlone, touching, fails);
+  const blankCandidate = (c: Culprit): CellChange | undefined => {
+    const [only] = c.resolves;
+    if (c.resolves.length !== 1 || ambiguousBlankWouldBreak.has(only!)) return undefined;
+    const blanks = blankParts(only!);
+    if (blanks.length !== 1 || c.candidates.some((k) => termKey(k.term) === termKey(blanks[0]!))) return undefined;
+    return { term: blanks[0]!, value: solveFor(only!, blanks[0]!) };
+  };
   for (const c of culprits) {
     // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
     // lowers one rule's severity lowers that rule's findings, not another rule's under its name).
@@ -284,7 +295,8 @@ export async function runRules(
     const cellsOf = (ids: readonly Identity[]) => ids.flatMap((id) => terms(id).map((t) => address(t.ref)));
     if (c.safety === 'ambiguous') {
       // Two cells explain the failures equally well: name them all and let the person choose.
-      findings.push(choice(primary, c.term, c.candidates, sentencesOf(evidence), cellsOf(evidence)));
+      const blank = blankCandidate(c);
+      findings.push(choice(primary, c.term, blank ? [...c.candidates, blank] : c.candidates, sentencesOf(evidence), cellsOf(evidence)));
       continue;
     }
     // A row typed wrong consistently changes in several cells: one finding per cell, each with its fix
