@@ -7,7 +7,8 @@ import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { amountText, formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
-import { formatAmount, groupedAmount } from '../text.js';
+import { fold, formatAmount, groupedAmount } from '../text.js';
+import { partsAddUp, textBreakdowns } from '../narrative/breakdowns.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import type { LoadedRule } from './catalogue.js';
 import { compileConditions, compileScreen, requiresBreach, type Facts, type Predicate, type Screen } from './conditions.js';
@@ -52,6 +53,10 @@ const WORDS = {
   together: {
     'zh-CN': '需与{{cells}} 的建议值一并修改：只改这一格，现在相符的合计就不再相符',
     en: 'change it together with the value suggested for {{cells}}: this cell alone would unbalance a sum that adds up now',
+  },
+  partsToo: {
+    'zh-CN': '句中“其中”所列各项加起来正是原数，须一并改正，故不代为改写',
+    en: 'the parts the sentence lists under 其中 add up to the figure as written and must be corrected with it, so the sentence is not rewritten for you',
   },
   or: { 'zh-CN': '、', en: ', ' },
   separator: { 'zh-CN': '；', en: '; ' },
@@ -307,6 +312,8 @@ export async function runRules(
       const sentences = sentencesOf(own.length > 0 ? own : evidence);
       const evidenceCells = cellsOf(own.length > 0 ? own : evidence);
       const decimals = Math.max(2, change.term.ref.decimals);
+      // A figure whose own 其中 parts add up to it: rewritten alone, the sentence would disagree with itself.
+      const withParts = headsItsParts(change.term);
       const slip = explainValue(change.term.ref.amount, change.value, lang, decimals);
       const message =
         formatTemplate(WORDS.culprit[lang], {
@@ -317,6 +324,7 @@ export async function runRules(
         }) +
         (slip ? `${WORDS.separator[lang]}${slip}` : '') +
         (c.safety === 'display-only' ? `${WORDS.separator[lang]}${WORDS.breaksHolding[lang]}` : '') +
+        (withParts ? `${WORDS.separator[lang]}${WORDS.partsToo[lang]}` : '') +
         WORDS.end[lang];
       const related = dedupe([...c.with, c].filter((x) => x !== change).map((x) => address(x.term.ref)).concat(evidenceCells), change.term.ref);
       const inText = change.term.inText;
@@ -328,7 +336,7 @@ export async function runRules(
         message,
         ...(related.length && { related }),
         // Rewriting a sentence is never automatic: the figure may be right and the table wrong.
-        fix: { sheet: change.term.ref.sheet, cell: change.term.ref.cell, value: valueToWrite(change), safety: inText ? 'unsafe' : c.safety },
+        ...(!withParts && { fix: { sheet: change.term.ref.sheet, cell: change.term.ref.cell, value: valueToWrite(change), safety: inText ? 'unsafe' : c.safety } }),
         ...tableOf(change.term.ref.sheet, evidence),
       });
     }
@@ -574,6 +582,15 @@ function valueToWrite(change: CellChange): number | string {
   const figure = formatAmount(change.value, Math.max(0, decimalsInText(written)));
   // Written with thousands separators (“568,368.51万元”), the figure is rewritten with them.
   return text.slice(0, inText.start) + (written.includes(',') ? groupedAmount(figure) : figure) + text.slice(inText.end);
+}
+
+/** Whether a figure of a sentence is the total of the sentence's own 其中 breakdown, whose parts add up to it as written. */
+function headsItsParts(term: Term): boolean {
+  if (!term.inText) return false;
+  const folded = fold(term.ref.text);
+  // Positions are the written text's; folding that changed the length would move them.
+  if (folded.length !== term.ref.text.length) return false;
+  return textBreakdowns(folded).some((b) => b.total.start === term.inText!.start && partsAddUp(b));
 }
 
 /** The sentence with 元 and 万元 swapped after the figure, when that alone makes the figure right. */

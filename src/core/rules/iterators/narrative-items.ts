@@ -11,6 +11,7 @@ import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
+import { textBreakdowns } from '../../narrative/breakdowns.js';
 import { parseChangeStatements, parseNarrativeItem, type ChangeStatement, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
 import { mostCommon } from '../../counts.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
@@ -520,22 +521,6 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
 
 // ── 其中 breakdowns ───────────────────────────────────────────────────────────────────────────
 
-const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|辆|个|台|套|项)';
-// The list is read ahead, not consumed, so a 其中 nested inside it is matched too.
-const BREAKDOWN = new RegExp(`${QUANTITY}[^。;；]{0,12}?([(（]|[,，]?)\\s*其中[:：]?(?=([^）)。;；]*))`, 'gu');
-/** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元") nor the tail of one (42.30 of 增加142.30). */
-const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,])${QUANTITY}`, 'gu');
-
-/**
- * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end;
- * otherwise only the first clause ("其中就业困难人员400人以上，…" names one part).
- */
-function partsText(opener: string, list: string): string {
-  const inner = list.split(/包括|其中/)[0]!;
-  if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
-  return inner.split(/[,，]/)[0]!;
-}
-
 export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> = {
   name: 'narrative-breakdowns',
   description: both('说明中“总数（其中：甲…、乙…）”的分项之和与总数，一句之内列举或逐段列举', 'a total and the parts its “其中” lists, within a sentence or paragraph by paragraph'),
@@ -555,14 +540,9 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> =
   run(ctx, params) {
     const items: Item[] = [];
     for (const cell of narrativeCells(ctx)) {
-      for (const m of globalMatches(BREAKDOWN, cell.folded)) {
-        const unit = m[2]!;
-        const listed = partsText(m[3]!, m[4]!);
-        const parts = [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => p[1]!);
-        if (parts.length < 2) continue;
-        const amount = (x: string) => breakdownAmount({ value: Number(x.replace(/,/g, '')), decimals: x.includes('.') ? x.length - x.indexOf('.') - 1 : 0 });
+      for (const b of textBreakdowns(cell.folded)) {
         items.push({
-          facts: { ...breakdownFacts(amount(m[1]!), parts.map(amount), unit, params.exhaustive, listed), listWord: '其中', omittedCount: 0 },
+          facts: { ...breakdownFacts(breakdownAmount(b.total), b.parts.map((p) => breakdownAmount(p)), b.unit, params.exhaustive, b.listed), listWord: '其中', omittedCount: 0 },
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }

@@ -1,0 +1,61 @@
+/**
+ * “总数（其中：甲…、乙…）” inside one sentence: the total a 其中 follows, where it is written, and the
+ * parts it lists in the total's unit. Read by the narrative-breakdowns rule (parts against their total)
+ * and by the runner, which does not rewrite a total alone when its own parts add up to it.
+ */
+import { globalMatches } from '../text.js';
+
+const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|辆|个|台|套|项)';
+// The list is read ahead, not consumed, so a 其中 nested inside it is matched too.
+const BREAKDOWN = new RegExp(`${QUANTITY}[^。;；]{0,12}?([(（]|[,，]?)\\s*其中[:：]?(?=([^）)。;；]*))`, 'gu');
+/** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元") nor the tail of one (42.30 of 增加142.30). */
+const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,])${QUANTITY}`, 'gu');
+
+/** A figure as written: its value and how many decimals it shows. */
+export interface WrittenFigure {
+  value: number;
+  decimals: number;
+}
+
+export interface TextBreakdown {
+  /** The total, and where its digits stand in the text. */
+  total: WrittenFigure & { start: number; end: number };
+  unit: string;
+  /** The parts in the total's unit (two at least). */
+  parts: WrittenFigure[];
+  /** The text the parts were read from. */
+  listed: string;
+}
+
+const figure = (x: string): WrittenFigure => ({ value: Number(x.replace(/,/g, '')), decimals: x.includes('.') ? x.length - x.indexOf('.') - 1 : 0 });
+
+/**
+ * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end;
+ * otherwise only the first clause ("其中就业困难人员400人以上，…" names one part).
+ */
+function partsText(opener: string, list: string): string {
+  const inner = list.split(/包括|其中/)[0]!;
+  if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
+  return inner.split(/[,，]/)[0]!;
+}
+
+/** Every 其中 breakdown of two parts or more in the (folded) text. */
+export function textBreakdowns(text: string): TextBreakdown[] {
+  const out: TextBreakdown[] = [];
+  for (const m of globalMatches(BREAKDOWN, text)) {
+    const unit = m[2]!;
+    const listed = partsText(m[3]!, m[4]!);
+    const parts = [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => figure(p[1]!));
+    if (parts.length < 2) continue;
+    out.push({ total: { ...figure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed });
+  }
+  return out;
+}
+
+/** Whether the parts add up to the total within the rounding of the figures written (half the last digit of each; a nil is exact). */
+export function partsAddUp(b: TextBreakdown): boolean {
+  const half = (f: WrittenFigure) => (f.value === 0 ? 0 : 0.5 * 10 ** -f.decimals);
+  const slack = b.parts.reduce((s, p) => s + half(p), half(b.total));
+  const sum = b.parts.reduce((s, p) => s + p.value, 0);
+  return Math.abs(sum - b.total.value) <= slack + 1e-9;
+}
