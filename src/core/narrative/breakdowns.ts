@@ -6,8 +6,10 @@
 import { globalMatches } from '../text.js';
 
 const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|辆|个|台|套|项)';
-// The list is read ahead, not consumed, so a 其中 nested inside it is matched too.
-const BREAKDOWN = new RegExp(`${QUANTITY}[^。;；]{0,12}?([(（]|[,，]?)\\s*其中[:：]?(?=([^）)。;；]*))`, 'gu');
+// The total is the figure nearest its 其中 (no other figure between: “50万元以上设备8台，其中…” totals 8台)
+// and no change (“较上年增加0.0万元，其中会议费…” lists no part of the 0.0),
+// and the list is read ahead, not consumed, so a 其中 nested inside it is matched too.
+const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*其中[:：,，]?(?=([^）)。;；]*))`, 'gu');
 /** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元") nor the tail of one (42.30 of 增加142.30). */
 const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,])${QUANTITY}`, 'gu');
 
@@ -46,7 +48,7 @@ export function textBreakdowns(text: string): TextBreakdown[] {
     const unit = m[2]!;
     const listed = partsText(m[3]!, m[4]!);
     const parts = [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => figure(p[1]!));
-    if (parts.length < 2) continue;
+    if (parts.length < 1) continue;
     out.push({ total: { ...figure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed });
   }
   return out;
