@@ -54,10 +54,23 @@ export function textBreakdowns(text: string): TextBreakdown[] {
   return out;
 }
 
-/** Whether the parts add up to the total within the rounding of the figures written (half the last digit of each; a nil is exact). */
+/** A figure of a breakdown, scaled to the total's unit, with its rounding: half its last written digit (a nil, 0万元, is exact). */
+export interface BreakdownAmount {
+  value: number;
+  rounding: number;
+}
+
+export const breakdownAmount = (f: WrittenFigure, scale = 1): BreakdownAmount => ({
+  value: f.value * scale,
+  rounding: f.value === 0 ? 0 : 0.5 * 10 ** -f.decimals * scale,
+});
+
+/** How far a breakdown's parts may be from its total by the rounding of its figures alone. */
+export const slackOf = (total: BreakdownAmount, parts: readonly BreakdownAmount[]) => parts.reduce((s, p) => s + p.rounding, total.rounding);
+
+/** Whether the parts add up to the total within the rounding of the figures written. */
 export function partsAddUp(b: TextBreakdown): boolean {
-  const half = (f: WrittenFigure) => (f.value === 0 ? 0 : 0.5 * 10 ** -f.decimals);
-  const slack = b.parts.reduce((s, p) => s + half(p), half(b.total));
-  const sum = b.parts.reduce((s, p) => s + p.value, 0);
-  return Math.abs(sum - b.total.value) <= slack + 1e-9;
+  const total = breakdownAmount(b.total);
+  const parts = b.parts.map((p) => breakdownAmount(p));
+  return Math.abs(parts.reduce((s, p) => s + p.value, 0) - total.value) <= slackOf(total, parts) + 1e-9;
 }

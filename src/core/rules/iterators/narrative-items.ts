@@ -11,7 +11,7 @@ import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
-import { textBreakdowns } from '../../narrative/breakdowns.js';
+import { breakdownAmount, textBreakdowns } from '../../narrative/breakdowns.js';
 import { parseChangeStatements, parseNarrativeItem, type ChangeStatement, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
 import { mostCommon } from '../../counts.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
@@ -19,7 +19,7 @@ import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
-import { breakdownAmount, breakdownFacts, paragraphBreakdownItems } from './narrative-lists.js';
+import { breakdownFacts, paragraphBreakdownItems } from './narrative-lists.js';
 import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
 
 /**

@@ -9,6 +9,7 @@ import type { GridSheet } from '../../grid.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable } from '../../model.js';
 import { parseNarrativeItem } from '../../narrative/items.js';
+import { breakdownAmount, slackOf, type BreakdownAmount } from '../../narrative/breakdowns.js';
 import { breakdownAt, isLead, type ListedPart, type Paragraph, type ParagraphBreakdown } from '../../narrative/lists.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
@@ -45,20 +46,6 @@ function paragraphsFrom(sheet: GridSheet, leadRow: number): (k: number) => Place
     return made[k];
   };
 }
-
-/** A figure of a breakdown, scaled to the total's unit, with its rounding: half its last written digit (a nil, 0万元, is exact). */
-export interface BreakdownAmount {
-  value: number;
-  rounding: number;
-}
-
-export const breakdownAmount = (f: { value: number; decimals: number }, scale = 1): BreakdownAmount => ({
-  value: f.value * scale,
-  rounding: f.value === 0 ? 0 : 0.5 * 10 ** -f.decimals * scale,
-});
-
-/** How far a breakdown's parts may be from its total by the rounding of its figures alone. */
-const slackOf = (total: BreakdownAmount, parts: readonly BreakdownAmount[]) => parts.reduce((s, p) => s + p.rounding, total.rounding);
 
 /**
  * The facts every breakdown gives its rules, within a sentence or over paragraphs: the total, the parts'
