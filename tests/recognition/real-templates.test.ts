@@ -111,6 +111,23 @@ describe('cells as real workbooks store them', () => {
     expect(t.note?.cell).toBe('A13');
   });
 
+  it('a header repeated at the top of a new page (福州 交警支队 2026) is neither a data row nor the end of the table', async () => {
+    const rows: CellValue[][] = [
+      ['一般公共预算基本支出经济分类情况表', _, _],
+      [_, _, '单位：万元'],
+      ['科目编码', '科目名称', '预算数'],
+      ['合计', _, 30],
+      ['301', '工资福利支出', 20],
+      ['30101', '基本工资', 20],
+      ['科目编码', '科目名称', '预算数'],
+      ['302', '商品和服务支出', 10],
+      ['30201', '办公费', 10],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表', rows))), 'general-budget-basic');
+    expect(t.problems.filter((p) => p.code === 'amount-invalid')).toEqual([]);
+    expect([...rowsByCode(t).keys()]).toEqual(['合计', '301', '30101', '302', '30201']);
+  });
+
   it('an amount column nobody named is reported, and the row identity then only bounds the known parts', async () => {
     const rows: CellValue[][] = [['支出预算总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '待分配资金'], [100, 60, 30, 10]];
     const catalogue = await loadCatalogue();

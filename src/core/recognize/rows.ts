@@ -93,6 +93,9 @@ export function parseRows(
       }
       if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH && !isClearlyData(view, r)) break;
     }
+    // A table printed over several pages repeats its header at the top of each (福州 交警支队 2026's
+    // “科目编码 | 科目名称 | 预算数” mid-table): no data row, and no end of the table either.
+    if (repeatsHeader(view, r, columns)) continue;
     const row = reader.read(r, rows);
     if (!row) continue;
     rows.push(row);
@@ -102,6 +105,22 @@ export function parseRows(
   unnamedTotal(rows);
   return { rows, lastRow, ...(note && { note }), problems: reader.problems };
 }
+
+/** A row whose every entry, two at least, is the header of its own column (the last line of a header over several). */
+function repeatsHeader(view: SheetView, r: number, columns: readonly RecognizedColumn[]): boolean {
+  // Asked of every row: its last recognised column, a number or blank on nearly all, settles most at once.
+  const last = columns[columns.length - 1];
+  const cell = last && view.cellAt(r, last.col);
+  if (typeof cell?.value !== 'string' || lastHeaderLine(last!) !== normalizeLabel(cell.value)) return false;
+  const entries = view.entries(r);
+  if (entries.length < 2) return false;
+  return entries.every((e) => {
+    const column = columns.find((c) => c.col === e.col);
+    return column !== undefined && lastHeaderLine(column) === e.norm;
+  });
+}
+
+const lastHeaderLine = (c: RecognizedColumn) => normalizeLabel(c.header.split('/').pop()!);
 
 const named = (row: TableRow) => row.code !== undefined || Object.keys(row.labels).length > 0;
 
