@@ -247,8 +247,15 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
       for (const t of ctx.tables(decl.table)) {
         const totalSide = decl.totalSide ?? decl.side;
         const total = rowByKey(t, totalSide, decl.total);
-        const parts = rowsByKeys(t, decl.side, decl.parts);
-        if (!total || parts.length === 0 || (decl.unless && rowByKey(t, decl.side, decl.unless))) continue;
+        if (!total) continue;
+        const boundary = decl.partsBelow && rowByKey(t, decl.side, decl.partsBelow.row);
+        const keyed = rowsByKeys(t, decl.side, decl.parts);
+        const mixed = decl.partsAbove && keyed.some((r) => r.row < total.row) && keyed.some((r) => r.row > total.row);
+        const parts = [
+          ...keyed.filter((r) => !mixed || r.row < total.row),
+          ...(boundary ? rowsByKeys(t, decl.side, decl.partsBelow!.parts).filter((r) => r.row > boundary.row && r.row < total.row) : []),
+        ];
+        if (parts.length === 0 || (decl.unless && rowByKey(t, decl.side, decl.unless))) continue;
         if (decl.requires?.some((key) => !rowByKey(t, decl.side, key))) continue;
         const named = (row: TableRow, side = decl.side): NamedRow => ({ row, name: ctx.rowName(row, side) });
         const [namedTotal, namedParts] = [named(total, totalSide), parts.map((row) => named(row))];

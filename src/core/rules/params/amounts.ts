@@ -74,6 +74,22 @@ export const LabelledSumParams = z
               .min(1)
               .optional()
               .describe('表中这些行都在时才核对此式 / check this sum only when the table has all of these rows'),
+            partsAbove: z
+              .boolean()
+              .optional()
+              .describe(
+                '组成行在合计行上下都有时，只计合计行以上的（烟台 2026 的收支总表把上级补助收入列在本年收入合计之下，它不属本年收入；合计印在最上、组成行都在其下的表照常） / where part rows stand both above and below the total, count only those above (烟台 2026 lists 上级补助收入 below 本年收入合计: it is no part of it; a total printed first with all its parts below is read as before)',
+              ),
+            partsBelow: z
+              .object({
+                row: z.string().describe('以这一行为界 / the row that marks the boundary'),
+                parts: z.array(z.string()).min(1).describe('列在界线行之下时才计入的组成行 / part rows counted only where they stand below it'),
+              })
+              .strict()
+              .optional()
+              .describe(
+                '另有一些组成行，只有列在某一行之下时才属此合计（烟台 2026：本年收入合计之下的上级补助收入属于收入总计） / further parts that belong to this total only where they stand below a given row (烟台 2026: 上级补助收入 below 本年收入合计 is part of 收入总计)',
+              ),
           })
           .strict(),
       )
