@@ -64,6 +64,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
         const groups = parentGroups(coded, ctx.codedRows(t));
         const classes = coded.filter((r) => r.code!.level === 1);
         if (total && classes.length) groups.push({ parent: total, children: classes });
+        const twice = new Set(groups.filter((g) => new Set(g.children.map((c) => c.code?.code)).size < g.children.length).map((g) => g.parent));
         for (const role of ctx.amountRoles(t)) {
           // One description per column, shared by its identities (there is one per parent row).
           const describe = (lang: Lang) => localizedPair(ctx, t, role)[lang];
@@ -71,6 +72,8 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
             if (isBlank(ctx, t, parent, role) && children.every((c) => isBlank(ctx, t, c, role))) continue;
             if (couldReport && !couldReportCells(couldReport, 'eq', ctx.cell(t, parent, role)!, children.map((c) => ctx.cell(t, c, role)!), factor)) continue;
             const lhs = ctx.term(t, parent, role)!;
+            // A child printed twice (无锡 发改委 2025's 21999 其他支出 on two rows) may be the whole gap: no sum to suggest.
+            if (twice.has(parent)) lhs.unsuggested = true;
             const rhs = children.map((c) => ctx.term(t, c, role)!);
             const context = () => ({
               parentCode: parent.code?.code ?? '',
