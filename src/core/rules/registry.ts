@@ -14,6 +14,7 @@ import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
 import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
 import { cutTexts } from './iterators/cut-texts.js';
+import { repeatedParagraphs } from './iterators/repeated-paragraphs.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -42,6 +43,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeAmountChanges,
     narrativeNamedChanges,
     cutTexts,
+    repeatedParagraphs,
     narrativeChangeStatements,
     narrativeSections,
     narrativeSubjectCodes,

@@ -40,6 +40,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-share-of-total', narrative.ShareOfTotalParams],
   ['narrative-named-changes', narrative.NamedChangeParams],
   ['cut-texts', narrative.CutTextParams],
+  ['repeated-paragraphs', narrative.RepeatedParagraphParams],
   ['narrative-project-counts', narrative.ProjectCountParams],
   ['listed-names', nearMisses.ListParams],
   ['listed-items', nearMisses.ListItemParams],

@@ -182,3 +182,9 @@ export const CutTextParams = z
       .describe('写完了的文字的结尾（正则，如句末标点、“表”字结尾的表名） / how a finished text ends (regular expressions: a sentence’s closing mark, a table title ending in 表)'),
   })
   .strict();
+
+export const RepeatedParagraphParams = z
+  .object({
+    minLength: z.number().int().min(1).describe('只看至少这么长的段落（不计空白和编号） / only paragraphs at least this long (white space and numbering aside)'),
+  })
+  .strict();

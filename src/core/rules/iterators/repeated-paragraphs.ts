@@ -1,0 +1,47 @@
+/**
+ * A paragraph of the narrative printed twice, one under the other (无锡 发改委 2025's “1.其他支出（款）
+ * 支出502万元…” and “2.其他支出（款）支出502万元…”): each paragraph with the one above it in its column,
+ * compared without white space and without its numbering, so the rule file decides what counts as the same.
+ * Cells inside a recognised table are no paragraphs: a column of unit names or goals repeats by design.
+ */
+import type { z } from 'zod';
+import type { RepeatedParagraphParams } from '../params/narrative.js';
+import { parseRange, toA1 } from '../../address.js';
+import { stripEnumeration } from '../../text.js';
+import type { Item } from '../context.js';
+import { type IteratorDef, num, text, both } from '../registry-types.js';
+import { narrativeCells } from './narrative.js';
+
+const SPACE = /\s+/gu;
+
+export const repeatedParagraphs: IteratorDef<z.infer<typeof RepeatedParagraphParams>> = {
+  name: 'repeated-paragraphs',
+  description: both('说明中紧挨着的上下两段（同一列），去掉空白和编号后比较', 'each narrative paragraph with the one right above it in its column, compared without white space and numbering'),
+  facts: {
+    bare: text('本段（去掉空白和开头的编号）', 'this paragraph, without white space and its leading numbering'),
+    bareAbove: text('上一段（同样处理）', 'the paragraph above, treated alike'),
+    length: num('本段的字数（同上）', 'characters of this paragraph (as above)'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx, params) {
+    const items: Item[] = [];
+    const bare = (folded: string) => stripEnumeration(folded.replace(SPACE, ''));
+    const tables = ctx.recognition.tables.map((t) => ({ sheet: t.sheet, ...parseRange(t.range) }));
+    const inTable = (c: { sheet: string; row: number; col: number }) => tables.some((t) => t.sheet === c.sheet && c.row >= t.top && c.row <= t.bottom && c.col >= t.left && c.col <= t.right);
+    const cells = narrativeCells(ctx).filter((c) => !inTable(c));
+    for (let i = 1; i < cells.length; i++) {
+      const above = cells[i - 1]!;
+      const cell = cells[i]!;
+      if (cell.sheet !== above.sheet || cell.col !== above.col || cell.row !== above.row + 1) continue;
+      const mine = bare(cell.folded);
+      if (mine.length < params.minLength) continue;
+      items.push({
+        facts: { bare: mine, bareAbove: bare(above.folded), length: mine.length },
+        cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+        related: [{ sheet: above.sheet, cell: toA1(above.row, above.col) }],
+      });
+    }
+    return items;
+  },
+};
