@@ -215,6 +215,20 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'hierarchy-sum', severity: 'error', cell: 'D4' }));
   });
 
+  it('a table of one unit, its one row the unit its 部门名称 line names (深圳 2026\'s 收入总表), has that row for its total', async () => {
+    const rows = (unit: string): CellValue[][] => [
+      ['收入总表', _, _, _],
+      ['部门名称：深圳市财政局（本级）', _, _, '单位：万元'],
+      ['预算单位', '收入总计', '本年收入', '上年结余、结转'],
+      [_, _, '一般公共预算拨款', _],
+      [unit, 37385.88, 36989.05, 396.83],
+    ];
+    const of = async (unit: string) => table(await recognizeGrid(wb(sheetFromValues('表2', rows(unit)))), 'income-summary');
+    expect((await of('深圳市财政局（本级）')).rows.map((r) => r.isTotal)).toEqual([true]);
+    // Another unit's row is no total of this one.
+    expect((await of('深圳市财政局机关服务中心')).rows.map((r) => r.isTotal ?? false)).toEqual([false]);
+  });
+
   it('a table with two rows naming nothing has no total made of either', async () => {
     const rows: CellValue[][] = [
       ['一般公共预算支出表（按功能分类）', _, _, _, _, _],

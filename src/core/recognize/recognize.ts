@@ -83,6 +83,19 @@ function findUnit(view: SheetView, top: number, bottom: number): { unit: Unit; c
   return undefined;
 }
 
+/** “部门名称：深圳市财政局（本级）” between a table's title and its header: the unit the table is of. */
+const UNIT_LINE = /^(?:部门|单位|预算单位|部门（单位）|部门\(单位\))(?:名称)?[:：](.+)$/;
+
+function unitNamed(view: SheetView, top: number, bottom: number): string | undefined {
+  for (let r = top; r < bottom; r++) {
+    for (const e of view.entries(r)) {
+      const m = UNIT_LINE.exec(e.norm);
+      if (m) return m[1];
+    }
+  }
+  return undefined;
+}
+
 function formFollows(view: SheetView, row: number, table: TableVocabulary): boolean {
   for (let r = row + 1; r <= Math.min(view.rowCount, row + TARGET_TITLE_REACH); r++) if (isTargetLabelRow(view, r, table)) return true;
   return false;
@@ -173,7 +186,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
     problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role, zh: name['zh-CN'], en: name.en } });
   const found = new Set(columns.map((c) => c.role));
   const codeFound = found.has('code') || found.has('codeClass');
-  const parsed = parseRows(view, table, vocab, columns, header.dataStart, limit);
+  const parsed = parseRows(view, table, vocab, columns, header.dataStart, limit, unitNamed(view, anchor.row, header.top));
   // Names written in the code column ("2080101 行政运行") satisfy the name column.
   const namesFromCodes = parsed.rows.some((r) => r.labels.name !== undefined);
   for (const role of table.required) {

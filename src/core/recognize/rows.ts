@@ -67,6 +67,8 @@ export function parseRows(
   columns: RecognizedColumn[],
   dataStart: number,
   limit: number,
+  /** The unit the table is of, as a line above its header names it (“部门名称：…”). */
+  unitName?: string,
 ): ParsedRows {
   const reader = new RowReader(view, table, vocab, columns);
   const rows: TableRow[] = [];
@@ -102,7 +104,7 @@ export function parseRows(
     lastRow = r;
   }
   if (table.kind === 'coded' && reader.codeCol === undefined && !reader.hasSplit) codesFromNames(rows, vocab);
-  unnamedTotal(rows);
+  unnamedTotal(rows, unitName);
   return { rows, lastRow, ...(note && { note }), problems: reader.problems };
 }
 
@@ -130,9 +132,16 @@ const named = (row: TableRow) => row.code !== undefined || Object.keys(row.label
  * 项目支出绩效表 — has that row for its total, when the table has no 合计 of its own, named rows follow,
  * and no other row names nothing. Read as an item, its sums were never checked.
  */
-function unnamedTotal(rows: TableRow[]): void {
+function unnamedTotal(rows: TableRow[], unitName: string | undefined): void {
   const first = rows[0];
-  if (!first || named(first) || rows.some((r) => r.isTotal)) return;
+  if (!first || rows.some((r) => r.isTotal)) return;
+  // A table of one unit, its one row the unit the line above the header names (深圳 2026's 收入总表:
+  // “部门名称：深圳市财政局（本级）” over the one row “深圳市财政局（本级）”): that row is the table's total.
+  if (rows.length === 1 && unitName !== undefined && !first.code && Object.values(first.labels).some((l) => normalizeLabel(l) === unitName)) {
+    first.isTotal = true;
+    return;
+  }
+  if (named(first)) return;
   const rest = rows.slice(1);
   if (rest.length === 0 || !rest.every(named)) return;
   first.isTotal = true;
