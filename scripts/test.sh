@@ -15,7 +15,7 @@ stage() {
 }
 # The type checks, the manifest and the pane's build need nothing built: they run beside the CLI
 # build, whose output the unit tests need (their output is kept apart and printed after it, so the log
-# reads in order). The pane's build waits for the browser tests, which run last.
+# reads in order). The browser tests, which run last, wait for the pane's build.
 start_time=$SECONDS
 npm run typecheck > test-results/typecheck.log 2>&1 &
 typecheck_pid=$!

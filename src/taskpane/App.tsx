@@ -154,6 +154,8 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
     return g.findings.slice(0, Math.max(3, at + 1));
   };
   const busy = state.phase === 'reading' || state.phase === 'checking' || state.phase === 'painting';
+  // What the pane is waiting for, in words: a phase of the check, or the local rule files.
+  const progress = busy ? PHASE_WORDS[state.phase] : rulesLoading ? 'loadingRules' : undefined;
   const safe = safeFixes(state);
   const tables = state.report?.tables ?? [];
   const missing = port?.missingFeatures() ?? [];
@@ -260,8 +262,8 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
         </MessageBar>
       )}
       <Switch checked={state.autoRecheck} disabled={!controller || missing.includes('autoRecheck')} onChange={(_, d) => void controller?.setAutoRecheck(d.checked)} label={t(lang, 'autoRecheck')} style={advanced ? undefined : { display: 'none' }} />
-      {(busy || rulesLoading) && <ProgressBar thickness="large" data-testid="progress" aria-label={t(lang, busy ? PHASE_WORDS[state.phase]! : 'loadingRules')} />}
-      {(busy || rulesLoading) && <Text size={200} data-testid="progress-text">{t(lang, busy ? PHASE_WORDS[state.phase]! : 'loadingRules')}</Text>}
+      {progress && <ProgressBar thickness="large" data-testid="progress" aria-label={t(lang, progress)} />}
+      {progress && <Text size={200} data-testid="progress-text">{t(lang, progress)}</Text>}
       {missing.length > 0 && (
         <MessageBar intent="warning" data-testid="old-excel">
           <MessageBarBody>

@@ -73,28 +73,26 @@ function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | un
 /** 单位：万元, （万元）, or the unit alone in its cell (湖州 2026's 表11 prints just “万元” top right). */
 const UNIT_PATTERN = /单位[:：]?(亿元|万元|千元|元)|[(（](亿元|万元|千元|元)[)）]|^(亿元|万元|千元|元)$/;
 
-function findUnit(view: SheetView, top: number, bottom: number): { unit: Unit; cell: string } | undefined {
+/** The first entry of rows top…bottom whose text the pattern matches: the match and its cell. */
+function firstMatch(view: SheetView, top: number, bottom: number, pattern: RegExp): { m: RegExpExecArray; cell: string } | undefined {
   for (let r = top; r <= bottom; r++) {
     for (const e of view.entries(r)) {
-      const m = UNIT_PATTERN.exec(fold(e.norm));
-      if (m) return { unit: (m[1] ?? m[2] ?? m[3]) as Unit, cell: toA1(r, e.col) };
+      const m = pattern.exec(fold(e.norm));
+      if (m) return { m, cell: toA1(r, e.col) };
     }
   }
   return undefined;
+}
+
+function findUnit(view: SheetView, top: number, bottom: number): { unit: Unit; cell: string } | undefined {
+  const found = firstMatch(view, top, bottom, UNIT_PATTERN);
+  return found && { unit: (found.m[1] ?? found.m[2] ?? found.m[3]) as Unit, cell: found.cell };
 }
 
 /** “部门名称：深圳市财政局（本级）” between a table's title and its header: the unit the table is of. */
 const UNIT_LINE = /^(?:部门|单位|预算单位|部门（单位）|部门\(单位\))(?:名称)?[:：](.+)$/;
 
-function unitNamed(view: SheetView, top: number, bottom: number): string | undefined {
-  for (let r = top; r < bottom; r++) {
-    for (const e of view.entries(r)) {
-      const m = UNIT_LINE.exec(e.norm);
-      if (m) return m[1];
-    }
-  }
-  return undefined;
-}
+const unitNamed = (view: SheetView, title: number, header: number): string | undefined => firstMatch(view, title, header - 1, UNIT_LINE)?.m[1];
 
 function formFollows(view: SheetView, row: number, table: TableVocabulary): boolean {
   for (let r = row + 1; r <= Math.min(view.rowCount, row + TARGET_TITLE_REACH); r++) if (isTargetLabelRow(view, r, table)) return true;

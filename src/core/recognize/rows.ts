@@ -71,6 +71,8 @@ export function parseRows(
   unitName?: string,
 ): ParsedRows {
   const reader = new RowReader(view, table, vocab, columns);
+  const headerLines = new Map(columns.map((c) => [c.col, normalizeLabel(c.header.split('/').pop()!)]));
+  const lastCol = columns[columns.length - 1]?.col;
   const rows: TableRow[] = [];
   let lastRow = dataStart - 1;
   let blankRun = 0;
@@ -97,7 +99,7 @@ export function parseRows(
     }
     // A table printed over several pages repeats its header at the top of each (福州 交警支队 2026's
     // “科目编码 | 科目名称 | 预算数” mid-table): no data row, and no end of the table either.
-    if (repeatsHeader(view, r, columns)) continue;
+    if (lastCol !== undefined && repeatsHeader(view, r, lastCol, headerLines)) continue;
     const row = reader.read(r, rows);
     if (!row) continue;
     rows.push(row);
@@ -108,21 +110,17 @@ export function parseRows(
   return { rows, lastRow, ...(note && { note }), problems: reader.problems };
 }
 
-/** A row whose every entry, two at least, is the header of its own column (the last line of a header over several). */
-function repeatsHeader(view: SheetView, r: number, columns: readonly RecognizedColumn[]): boolean {
-  // Asked of every row: its last recognised column, a number or blank on nearly all, settles most at once.
-  const last = columns[columns.length - 1];
-  const cell = last && view.cellAt(r, last.col);
-  if (typeof cell?.value !== 'string' || lastHeaderLine(last!) !== normalizeLabel(cell.value)) return false;
+/**
+ * A row whose every entry, two at least, is the header of its own column (`headerLines`: the last line
+ * of each column's header, normalised). Asked of every row: its last recognised column, a number or
+ * blank on nearly all, settles most at once.
+ */
+function repeatsHeader(view: SheetView, r: number, lastCol: number, headerLines: ReadonlyMap<number, string>): boolean {
+  const cell = view.cellAt(r, lastCol);
+  if (typeof cell?.value !== 'string' || headerLines.get(lastCol) !== normalizeLabel(cell.value)) return false;
   const entries = view.entries(r);
-  if (entries.length < 2) return false;
-  return entries.every((e) => {
-    const column = columns.find((c) => c.col === e.col);
-    return column !== undefined && lastHeaderLine(column) === e.norm;
-  });
+  return entries.length >= 2 && entries.every((e) => headerLines.get(e.col) === e.norm);
 }
-
-const lastHeaderLine = (c: RecognizedColumn) => normalizeLabel(c.header.split('/').pop()!);
 
 const named = (row: TableRow) => row.code !== undefined || Object.keys(row.labels).length > 0;
 

@@ -6,11 +6,12 @@
  */
 import type { z } from 'zod';
 import type { RepeatedParagraphParams } from '../params/narrative.js';
-import { parseRange, toA1 } from '../../address.js';
+import { parseRange, toA1, type RangeBounds } from '../../address.js';
+import { addTo } from '../../multimap.js';
 import { stripEnumeration } from '../../text.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text, both } from '../registry-types.js';
-import { narrativeCells } from './narrative.js';
+import { narrativeCells, type NarrativeCell } from './narrative.js';
 
 const SPACE = /\s+/gu;
 
@@ -26,18 +27,18 @@ export const repeatedParagraphs: IteratorDef<z.infer<typeof RepeatedParagraphPar
   texts: [],
   run(ctx, params) {
     const items: Item[] = [];
-    const bare = (folded: string) => stripEnumeration(folded.replace(SPACE, ''));
-    const tables = ctx.recognition.tables.map((t) => ({ sheet: t.sheet, ...parseRange(t.range) }));
-    const inTable = (c: { sheet: string; row: number; col: number }) => tables.some((t) => t.sheet === c.sheet && c.row >= t.top && c.row <= t.bottom && c.col >= t.left && c.col <= t.right);
-    const cells = narrativeCells(ctx).filter((c) => !inTable(c));
+    const tablesOn = new Map<string, RangeBounds[]>();
+    for (const t of ctx.recognition.tables) addTo(tablesOn, t.sheet, parseRange(t.range));
+    const inTable = (c: NarrativeCell) => tablesOn.get(c.sheet)?.some((t) => c.row >= t.top && c.row <= t.bottom && c.col >= t.left && c.col <= t.right) ?? false;
+    const cells = narrativeCells(ctx)
+      .filter((c) => !inTable(c))
+      .map((c) => ({ ...c, bare: stripEnumeration(c.folded.replace(SPACE, '')) }));
     for (let i = 1; i < cells.length; i++) {
       const above = cells[i - 1]!;
       const cell = cells[i]!;
-      if (cell.sheet !== above.sheet || cell.col !== above.col || cell.row !== above.row + 1) continue;
-      const mine = bare(cell.folded);
-      if (mine.length < params.minLength) continue;
+      if (cell.sheet !== above.sheet || cell.col !== above.col || cell.row !== above.row + 1 || cell.bare.length < params.minLength) continue;
       items.push({
-        facts: { bare: mine, bareAbove: bare(above.folded), length: mine.length },
+        facts: { bare: cell.bare, bareAbove: above.bare, length: cell.bare.length },
         cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         related: [{ sheet: above.sheet, cell: toA1(above.row, above.col) }],
       });
