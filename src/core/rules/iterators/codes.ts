@@ -70,9 +70,12 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
         // A general budget table by economic subject (深圳, 西安 2026) is detailed to the economic
         // classification's depth, whatever the usual system of its kind.
         const economic = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' || codedEconomically(t.rows);
-        const required = economic ? params.detailLevel.economic : params.detailLevel.functional;
+        const usual = economic ? params.detailLevel.economic : params.detailLevel.functional;
         for (const row of t.rows) {
           if (!row.code) continue;
+          // Some functional codes go no deeper in the classification (219's 款 have no 项).
+          const finest = economic ? undefined : (params.finestAt[row.code.code.slice(0, 5)] ?? params.finestAt[row.code.code.slice(0, 3)]);
+          const required = finest === undefined ? usual : Math.min(usual, finest);
           const parent = parentCode(row.code.code) ?? '';
           const childCount = childrenOf.get(row.code.code) ?? 0;
           const hasChildren = childCount > 0;

@@ -12,6 +12,12 @@ export const CodeRowParams = z
       .strict()
       .default({ functional: 3, economic: 2 })
       .describe('须细化到的级次：功能分类到项(3)，经济分类到款(2) / the level amounts must be itemised to'),
+    finestAt: z
+      .record(z.string().regex(/^\d{3}(?:\d{2})?$/), z.number().int().min(1).max(3))
+      .default({ '219': 2, '227': 1 })
+      .describe(
+        '功能分类中没有更细级次的科目：编码 → 它之下最细的级次（援助其他地区支出 219 的款下不设项，预备费 227 不设款） / functional codes under which the classification goes no deeper: code → the finest level below it (219 援助其他地区支出 has no 项 under its 款; 227 预备费 has no 款)',
+      ),
   })
   .strict();
 
