@@ -77,6 +77,8 @@ const WORDS = {
   'optional.key-projects': { 'zh-CN': '{n} 张重点项目绩效目标表', en: '{n} key-project performance tables' },
   'optional.overall-target': { 'zh-CN': '{n} 张部门整体支出绩效目标表', en: '{n} department-wide performance target tables' },
   'optional.procurement': { 'zh-CN': '{n} 张政府采购预算表', en: '{n} government procurement tables' },
+  'optional.fiscal-expense': { 'zh-CN': '{n} 张财政拨款支出表（按功能分类）', en: '{n} appropriation spending tables by function' },
+  'optional.fiscal-basic': { 'zh-CN': '{n} 张财政拨款基本支出表（按经济分类）', en: '{n} appropriation basic spending tables by economic subject' },
   families: { 'zh-CN': '类别', en: 'Family' },
   'family.hierarchy': { 'zh-CN': '层级合计', en: 'Hierarchy' },
   'family.tie': { 'zh-CN': '表间勾稽', en: 'Ties' },
