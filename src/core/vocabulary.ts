@@ -28,9 +28,10 @@ export type StandardTableId = (typeof TABLE_IDS)[number];
  * (重点项目预算绩效目标情况): neither is the project spending table, whose ties they would break.
  * 江苏's template adds all appropriations' spending by function (财政拨款支出表（功能科目）: the general
  * budget, fund and state-capital tables together) and their basic spending by economic subject
- * (财政拨款基本支出表（经济科目））.
+ * (财政拨款基本支出表（经济科目）), and the general budget's agency running costs by economic subject
+ * (一般公共预算机关运行经费支出预算表).
  */
-export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement', 'fiscal-expense', 'fiscal-basic'] as const;
+export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement', 'fiscal-expense', 'fiscal-basic', 'agency-running'] as const;
 export type OptionalTableId = (typeof OPTIONAL_TABLE_IDS)[number];
 export type TableId = StandardTableId | OptionalTableId | 'performance-target';
 
