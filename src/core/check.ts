@@ -84,7 +84,7 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
       severity: 'info',
       message: message('recognition/partial-workbook', lang, { tables: names.map((n) => n['zh-CN']).join('、'), tablesEn: names.map((n) => n.en).join(', ') }),
     });
-    return findings.concat(problemFindings(recognition, vocab, lang));
+    return findings.concat(problemFindings(recognition, vocab, lang), unreadFindings(recognition, lang));
   }
   for (const id of recognition.missing) {
     const table = vocab.tables.get(id)!;
@@ -102,7 +102,18 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
       table: id,
     });
   }
-  return findings.concat(problemFindings(recognition, vocab, lang));
+  return findings.concat(problemFindings(recognition, vocab, lang), unreadFindings(recognition, lang));
+}
+
+/** A sheet of amounts under a table title the vocabulary does not know: said, never passed over in silence. */
+function unreadFindings(recognition: Recognition, lang: Lang): Finding[] {
+  return recognition.unread.map((u) => ({
+    ruleId: 'recognition/sheet-unread',
+    severity: 'info' as const,
+    sheet: u.sheet,
+    cell: u.cell,
+    message: message('recognition/sheet-unread', lang, { sheet: u.sheet, title: u.title }),
+  }));
 }
 
 function problemFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang): Finding[] {

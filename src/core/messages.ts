@@ -125,6 +125,10 @@ const CATALOGUE = {
     'zh-CN': '{{tableName}}有金额，但读不出哪一行是合计（没有“合计”“总计”一类的行名），从合计行出发的核对（各项之和、与其他表的核对）未进行',
     en: '{{tableNameEn}} holds amounts but no row reads as its total (none is named 合计 or 总计): the checks that start from the total (the sum of its items, the ties to other tables) were not run',
   },
+  'recognition/sheet-unread': {
+    'zh-CN': '「{{sheet}}」的“{{title}}”不是本工具认识的表，表中的金额未经任何核对',
+    en: '“{{title}}” on “{{sheet}}” is not a table the checker knows: none of its amounts was checked',
+  },
   'recognition/header-missing': { 'zh-CN': '{{tableName}}的表头无法识别', en: 'The header of {{tableNameEn}} cannot be recognised' },
   'recognition/no-rows': {
     'zh-CN': '{{tableName}}没有数据行，表下也没有说明为何为空：请填写，或注明空表原因（如“本单位无此项支出，故本表为空表”）',

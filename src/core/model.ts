@@ -151,4 +151,9 @@ export interface Recognition {
   missing: TableId[];
   /** Short descriptions of what was found instead (sheet names and their first texts), for messages. */
   seen: { sheet: string; sample: string }[];
+  /**
+   * Sheets holding amounts under a title that names a table (“…表”) which no table of the vocabulary
+   * is: nothing on them was checked, and the person is told so rather than left to think them clean.
+   */
+  unread: { sheet: string; cell: string; title: string }[];
 }

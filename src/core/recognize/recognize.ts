@@ -302,12 +302,37 @@ function sampleOf(view: SheetView): string {
   return texts.join(' | ');
 }
 
+/** Rows from the top of a sheet where a title is looked for when no known table was found on it. */
+const UNREAD_TITLE_REACH = 8;
+
+/** A table's number alone (“预算12表”, “公开05表”, “表三”): what the title says is elsewhere. */
+const NUMBER_ONLY = /^(?:公开|预算|附)?[表]?[0-9一二三四五六七八九十-]+表?$/;
+
+/**
+ * The title of a sheet none of whose tables is known: a line near the top that names a table as a
+ * title does (findTitle's test, without the vocabulary), on a sheet holding at least one amount.
+ */
+function unreadTitle(view: SheetView): { cell: string; title: string } | undefined {
+  if (!view.sheet.rows.some((cells) => cells?.some((c) => typeof c?.value === 'number'))) return undefined;
+  for (let r = 1; r <= Math.min(view.rowCount, UNREAD_TITLE_REACH); r++) {
+    const count = view.entryCount(r, 3);
+    if (count === 0 || count > 3) continue;
+    for (const e of view.entries(r)) {
+      const norm = titleCore(e.norm);
+      if (norm.length <= TITLE_MAX_LENGTH && TABLE_NOUN.test(norm) && !SENTENCE.test(norm) && !NUMBER_ONLY.test(e.norm)) return { cell: toA1(r, e.col), title: e.text.trim() };
+    }
+  }
+  return undefined;
+}
+
 export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognition {
   const tables: RecognizedTable[] = [];
   const seen: Recognition['seen'] = [];
+  const unread: Recognition['unread'] = [];
   for (const sheet of workbook.sheets) {
     const view = new SheetView(sheet);
     const anchors = anchorsOf(view, vocab);
+    const before = tables.length;
     anchors.forEach((anchor, i) => {
       const limit = (anchors[i + 1]?.row ?? view.rowCount + 1) - 1;
       if (anchor.table.kind === 'performance-target') tables.push(...recognizeTarget(view, anchor, limit));
@@ -320,8 +345,10 @@ export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognitio
       }
     });
     if (view.rowCount > 0) seen.push({ sheet: sheet.name, sample: sampleOf(view) });
+    const title = tables.length === before && !sheet.hidden ? unreadTitle(view) : undefined;
+    if (title) unread.push({ sheet: sheet.name, ...title });
   }
   const present = new Set<TableId>(tables.map((t) => t.id));
   const missing = TABLE_IDS.filter((id: StandardTableId) => vocab.tables.has(id) && !present.has(id));
-  return { tables, missing, seen };
+  return { tables, missing, seen, unread };
 }

@@ -1,0 +1,58 @@
+/**
+ * A sheet of amounts under a table title no table of the vocabulary is: the check says it read
+ * nothing there, rather than letting the person take the sheet for checked and clean.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkGrid, type Catalogue } from '../../src/core/check.js';
+import { sheetFromValues, type CellValue } from '../../src/core/grid.js';
+import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { recognizeGrid } from '../helpers.js';
+
+const _ = null;
+
+const threePublic: CellValue[][] = [
+  ['2026年“三公”经费支出预算表', _, _, _],
+  ['单位：万元', _, _, _],
+  ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费'],
+  [10, 2, 5, 3],
+];
+
+const training: CellValue[][] = [
+  ['预算12表', _, _],
+  ['培训费明细表', _, _],
+  ['单位：万元', _, _],
+  ['培训名称', '人数', '金额'],
+  ['业务培训', 40, 6.5],
+];
+
+let catalogue: Catalogue;
+beforeAll(async () => {
+  catalogue = await loadCatalogue();
+});
+
+describe('sheets no known table was found on', () => {
+  it('a table the checker does not know, holding amounts: named with its title, as information', async () => {
+    const grid = { sheets: [sheetFromValues('三公', threePublic), sheetFromValues('预算12表', training)] };
+    expect((await recognizeGrid(grid)).unread).toEqual([{ sheet: '预算12表', cell: 'A2', title: '培训费明细表' }]);
+    const { report } = await checkGrid('x.xlsx', grid, catalogue);
+    const unread = report.findings.filter((f) => f.ruleId === 'recognition/sheet-unread');
+    expect(unread).toEqual([
+      {
+        ruleId: 'recognition/sheet-unread',
+        severity: 'info',
+        sheet: '预算12表',
+        cell: 'A2',
+        message: '「预算12表」的“培训费明细表”不是本工具认识的表，表中的金额未经任何核对',
+      },
+    ]);
+  });
+
+  it('says nothing of a sheet whose table was recognised, a blank form, a narrative, or a hidden sheet', async () => {
+    const blankForm = training.map((row) => row.map((v) => (typeof v === 'number' ? null : v)));
+    const narrative: CellValue[][] = [['第三部分 2026年部门预算情况说明'], ['一、收支预算总体情况'], ['2026年收入预算10万元，支出预算10万元。'], [10]];
+    const hidden = { ...sheetFromValues('隐藏', training), hidden: true };
+    const rec = await recognizeGrid({ sheets: [sheetFromValues('三公', threePublic), sheetFromValues('空表', blankForm), sheetFromValues('说明', narrative), hidden] });
+    expect(rec.tables.map((t) => t.id)).toEqual(['three-public']);
+    expect(rec.unread).toEqual([]);
+  });
+});
