@@ -126,8 +126,8 @@ const CATALOGUE = {
     en: '{{tableNameEn}} holds amounts but no row reads as its total (none is named 合计 or 总计): the checks that start from the total (the sum of its items, the ties to other tables) were not run',
   },
   'recognition/sheet-unread': {
-    'zh-CN': '「{{sheet}}」的“{{title}}”不是本工具认识的表，表中的金额未经任何核对',
-    en: '“{{title}}” on “{{sheet}}” is not a table the checker knows: none of its amounts was checked',
+    'zh-CN': '「{{sheet}}」的“{{title}}”不是本工具认识的表，表中的数字未经任何核对',
+    en: '“{{title}}” on “{{sheet}}” is not a table the checker knows: none of its figures was checked',
   },
   'recognition/header-missing': { 'zh-CN': '{{tableName}}的表头无法识别', en: 'The header of {{tableNameEn}} cannot be recognised' },
   'recognition/no-rows': {

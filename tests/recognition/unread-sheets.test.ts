@@ -42,7 +42,7 @@ describe('sheets no known table was found on', () => {
         severity: 'info',
         sheet: '预算12表',
         cell: 'A2',
-        message: '「预算12表」的“培训费明细表”不是本工具认识的表，表中的金额未经任何核对',
+        message: '「预算12表」的“培训费明细表”不是本工具认识的表，表中的数字未经任何核对',
       },
     ]);
   });
