@@ -29,9 +29,10 @@ export type StandardTableId = (typeof TABLE_IDS)[number];
  * 江苏's template adds all appropriations' spending by function (财政拨款支出表（功能科目）: the general
  * budget, fund and state-capital tables together) and their basic spending by economic subject
  * (财政拨款基本支出表（经济科目）), and the general budget's agency running costs by economic subject
- * (一般公共预算机关运行经费支出预算表).
+ * (一般公共预算机关运行经费支出预算表). 烟台's adds basic spending by economic subject and source of funds
+ * (基本支出预算情况表).
  */
-export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement', 'fiscal-expense', 'fiscal-basic', 'agency-running'] as const;
+export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement', 'fiscal-expense', 'fiscal-basic', 'agency-running', 'all-funds-basic'] as const;
 export type OptionalTableId = (typeof OPTIONAL_TABLE_IDS)[number];
 export type TableId = StandardTableId | OptionalTableId | 'performance-target';
 

@@ -80,6 +80,7 @@ const WORDS = {
   'optional.fiscal-expense': { 'zh-CN': '{n} 张财政拨款支出表（按功能分类）', en: '{n} appropriation spending tables by function' },
   'optional.fiscal-basic': { 'zh-CN': '{n} 张财政拨款基本支出表（按经济分类）', en: '{n} appropriation basic spending tables by economic subject' },
   'optional.agency-running': { 'zh-CN': '{n} 张机关运行经费支出表', en: '{n} agency running cost tables' },
+  'optional.all-funds-basic': { 'zh-CN': '{n} 张基本支出预算情况表（全部资金）', en: '{n} basic spending tables for all funds' },
   families: { 'zh-CN': '类别', en: 'Family' },
   'family.hierarchy': { 'zh-CN': '层级合计', en: 'Hierarchy' },
   'family.tie': { 'zh-CN': '表间勾稽', en: 'Ties' },
