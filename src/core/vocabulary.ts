@@ -31,9 +31,10 @@ export type StandardTableId = (typeof TABLE_IDS)[number];
  * (财政拨款基本支出表（经济科目）), and the general budget's agency running costs by economic subject
  * (一般公共预算机关运行经费支出预算表). 烟台's adds basic spending by economic subject and source of funds
  * (基本支出预算情况表); 广州's the general budget's project spending by economic subject
- * (一般公共预算项目支出情况表（按经济分类科目））.
+ * (一般公共预算项目支出情况表（按经济分类科目）) and its basic spending unit by unit and by source of funds
+ * (部门预算基本支出预算表).
  */
-export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement', 'fiscal-expense', 'fiscal-basic', 'agency-running', 'all-funds-basic', 'general-budget-project'] as const;
+export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement', 'fiscal-expense', 'fiscal-basic', 'agency-running', 'all-funds-basic', 'general-budget-project', 'unit-basic'] as const;
 export type OptionalTableId = (typeof OPTIONAL_TABLE_IDS)[number];
 export type TableId = StandardTableId | OptionalTableId | 'performance-target';
 

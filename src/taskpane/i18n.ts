@@ -81,6 +81,7 @@ const WORDS = {
   'optional.fiscal-basic': { 'zh-CN': '{n} 张财政拨款基本支出表（按经济分类）', en: '{n} appropriation basic spending tables by economic subject' },
   'optional.agency-running': { 'zh-CN': '{n} 张机关运行经费支出表', en: '{n} agency running cost tables' },
   'optional.all-funds-basic': { 'zh-CN': '{n} 张基本支出预算情况表（全部资金）', en: '{n} basic spending tables for all funds' },
+  'optional.unit-basic': { 'zh-CN': '{n} 张部门预算基本支出预算表（按单位）', en: '{n} basic spending tables by unit' },
   'optional.general-budget-project': { 'zh-CN': '{n} 张一般公共预算项目支出表（按经济分类）', en: '{n} general budget project spending tables by economic subject' },
   families: { 'zh-CN': '类别', en: 'Family' },
   'family.hierarchy': { 'zh-CN': '层级合计', en: 'Hierarchy' },
