@@ -73,6 +73,12 @@ export const TableVocabulary = z
       .describe(
         '表中应有合计行（其各项之和与表间核对都从合计行出发）；有金额却读不出合计行时提示哪些核对未进行 / the table has a total row (its sums and the ties to other tables start from it): with amounts and no total row found, a note says which checks did not run',
       ),
+    unitRowTotal: z
+      .boolean()
+      .default(false)
+      .describe(
+        '没有合计行时，表头上方“部门名称：X”所写单位 X 的那一行即为合计（深圳的基本支出总表：一个单位，其下列各支出类别） / with no total row, the row of the unit the line above the header names (部门名称：X) is the total (深圳 基本支出总表: one unit, its kinds of spending below it)',
+      ),
   })
   .strict();
 export type TableVocabulary = z.infer<typeof TableVocabulary>;

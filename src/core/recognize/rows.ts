@@ -106,7 +106,7 @@ export function parseRows(
     lastRow = r;
   }
   if (table.kind === 'coded' && reader.codeCol === undefined && !reader.hasSplit) codesFromNames(rows, vocab);
-  unnamedTotal(rows, unitName);
+  unnamedTotal(rows, unitName, table.unitRowTotal);
   return { rows, lastRow, ...(note && { note }), problems: reader.problems };
 }
 
@@ -130,12 +130,14 @@ const named = (row: TableRow) => row.code !== undefined || Object.keys(row.label
  * 项目支出绩效表 — has that row for its total, when the table has no 合计 of its own, named rows follow,
  * and no other row names nothing. Read as an item, its sums were never checked.
  */
-function unnamedTotal(rows: TableRow[], unitName: string | undefined): void {
+function unnamedTotal(rows: TableRow[], unitName: string | undefined, unitRowTotal: boolean): void {
   const first = rows[0];
   if (!first || rows.some((r) => r.isTotal)) return;
   // A table of one unit, its one row the unit the line above the header names (深圳 2026's 收入总表:
   // “部门名称：深圳市财政局（本级）” over the one row “深圳市财政局（本级）”): that row is the table's total.
-  if (rows.length === 1 && unitName !== undefined && !first.code && Object.values(first.labels).some((l) => normalizeLabel(l) === unitName)) {
+  // 深圳's 基本支出总表 (unitRowTotal): the same unit's row over the kinds of its spending. Not for every
+  // table: 深圳's 项目支出总表 prints its unit's row over projects whose money carried over it leaves out.
+  if ((rows.length === 1 || unitRowTotal) && unitName !== undefined && !first.code && Object.values(first.labels).some((l) => normalizeLabel(l) === unitName)) {
     first.isTotal = true;
     return;
   }
