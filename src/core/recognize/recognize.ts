@@ -11,7 +11,7 @@ import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, t
 import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { formFieldFollows, readFormFields } from './form.js';
 import { parseRows } from './rows.js';
-import { SheetView, textRef } from './sheet-view.js';
+import { SheetView, textRef, type RowEntry } from './sheet-view.js';
 import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
 
 /** Titles are short; a longer line that mentions a table's name is narrative about it. */
@@ -49,14 +49,23 @@ const TABLE_NOUN = /表$|^(部门|单位).{2,}预算$|^重点项目.{0,4}绩效�
 /** …unless it is a sentence that points at a table ("详见单位的项目绩效目标表") or runs on with clauses. */
 const SENTENCE = /^(详见|参见|见)|[，。；;]/;
 
-function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | undefined {
-  // A title row holds one to three entries: a data row is told apart before any entry is made.
+/** The entries of a row that may hold a title: one to three (a data row is told apart before any entry is made). */
+function titleRowEntries(view: SheetView, row: number): RowEntry[] {
   const count = view.entryCount(row, 3);
-  if (count === 0 || count > 3) return undefined;
-  const entries = view.entries(row);
+  return count === 0 || count > 3 ? [] : view.entries(row);
+}
+
+/** What an entry says as a table's title (its numbering set aside), when it reads as one. */
+function asTitle(e: RowEntry): string | undefined {
+  const norm = titleCore(e.norm);
+  return norm.length <= TITLE_MAX_LENGTH && TABLE_NOUN.test(norm) && !SENTENCE.test(norm) ? norm : undefined;
+}
+
+function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | undefined {
+  const entries = titleRowEntries(view, row);
   for (const e of entries) {
-    const norm = titleCore(e.norm);
-    if (norm.length > TITLE_MAX_LENGTH || !TABLE_NOUN.test(norm) || SENTENCE.test(norm)) continue;
+    const norm = asTitle(e);
+    if (norm === undefined) continue;
     // A title stands alone in its row; only metadata (单位：万元, 预算年度) may sit beside it.
     const others = entries.filter((x) => x !== e);
     if (!others.every((x) => vocab.metaRow.some((m) => matchScore(m, x.norm) > 0))) continue;
@@ -306,7 +315,7 @@ function sampleOf(view: SheetView): string {
 const UNREAD_TITLE_REACH = 8;
 
 /** A table's number alone (“预算12表”, “公开05表”, “表三”): what the title says is elsewhere. */
-const NUMBER_ONLY = /^(?:公开|预算|附)?[表]?[0-9一二三四五六七八九十-]+表?$/;
+const NUMBER_ONLY = /^(?:公开|预算|附)?表?[0-9一二三四五六七八九十-]+表?$/;
 
 /**
  * The title of a sheet none of whose tables is known: a line near the top that names a table as a
@@ -315,12 +324,8 @@ const NUMBER_ONLY = /^(?:公开|预算|附)?[表]?[0-9一二三四五六七八�
 function unreadTitle(view: SheetView): { cell: string; title: string } | undefined {
   if (!view.sheet.rows.some((cells) => cells?.some((c) => typeof c?.value === 'number'))) return undefined;
   for (let r = 1; r <= Math.min(view.rowCount, UNREAD_TITLE_REACH); r++) {
-    const count = view.entryCount(r, 3);
-    if (count === 0 || count > 3) continue;
-    for (const e of view.entries(r)) {
-      const norm = titleCore(e.norm);
-      if (norm.length <= TITLE_MAX_LENGTH && TABLE_NOUN.test(norm) && !SENTENCE.test(norm) && !NUMBER_ONLY.test(e.norm)) return { cell: toA1(r, e.col), title: e.text.trim() };
-    }
+    const e = titleRowEntries(view, r).find((x) => asTitle(x) !== undefined && !NUMBER_ONLY.test(x.norm));
+    if (e) return { cell: toA1(r, e.col), title: e.text.trim() };
   }
   return undefined;
 }
