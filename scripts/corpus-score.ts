@@ -51,7 +51,7 @@ export interface Ledger {
   checked?: string;
 }
 
-interface JsonFinding {
+export interface JsonFinding {
   ruleId: string;
   severity: 'error' | 'warning' | 'info';
   sheet?: string;
@@ -65,7 +65,7 @@ interface JsonFinding {
 /** A published cell's text, as the transcription holds it. */
 export type PublishedText = (place: Place) => string | undefined;
 
-interface JsonWorkbook {
+export interface JsonWorkbook {
   file: string;
   error?: unknown;
   tables?: { id: string; sheet: string }[];
@@ -93,6 +93,8 @@ export interface WorkbookScore {
 
 export interface CorpusScore {
   workbooks: WorkbookScore[];
+  /** The CLI's JSON report over the corpus, as the score read it: tests ask more of it without a second run. */
+  reports: JsonWorkbook[];
   totals: {
     workbooks: number;
     unreadable: number;
@@ -227,6 +229,7 @@ export async function scoreCorpus(): Promise<CorpusScore> {
   const defectsFound = sum((w) => w.defectsFound.length);
   return {
     workbooks,
+    reports: results,
     totals: {
       workbooks: workbooks.length,
       unreadable: workbooks.filter((w) => !w.readable).length,

@@ -81,8 +81,14 @@ function nestingBeyond(text: string, max: number): number | undefined {
 
 interface Parsed {
   source: SourceText;
+  /** The syntax tree, made only when a problem in the file needs its line and column. */
   root?: Node;
   json?: unknown;
+}
+
+/** The file's syntax tree, for positions: parsed on first need (a clean folder needs none). */
+function treeOf(p: Parsed): Node | undefined {
+  return (p.root ??= parseTree(p.source.text, [], { allowTrailingComma: false, disallowComments: true }));
 }
 
 export function lint(sources: readonly SourceText[]): LintResult {
@@ -90,7 +96,7 @@ export function lint(sources: readonly SourceText[]): LintResult {
   const parsed = new Map<string, Parsed>();
   const report = (file: string, keys: readonly PropertyKey[], message: string, onKey = false) => {
     const p = parsed.get(file);
-    const node = nodeAt(p?.root, keys, onKey);
+    const node = nodeAt(p && treeOf(p), keys, onKey);
     const { line, column } = lineColumn(p?.source.text ?? '', node?.offset ?? 0);
     diagnostics.push({ file, line, column, path: jsonPath(keys), message });
   };
@@ -103,17 +109,24 @@ export function lint(sources: readonly SourceText[]): LintResult {
       diagnostics.push({ file: source.file, line, column, path: '$', message: `嵌套超过 ${MAX_NESTING} 层，不予读取 / nested more than ${MAX_NESTING} levels deep; not read` });
       continue;
     }
-    const errors: ParseError[] = [];
-    const root = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true });
-    parsed.set(source.file, { source, root });
-    if (errors.length) {
-      for (const e of errors) {
-        const { line, column } = lineColumn(source.text, e.offset);
-        diagnostics.push({ file: source.file, line, column, path: '$', message: `JSON 语法错误：${printParseErrorCode(e.error)} / JSON syntax error: ${printParseErrorCode(e.error)}` });
+    // JSON.parse is the fast path (the tree parser took 0.2 s of a 100-file folder's 0.5 s lint);
+    // only text it refuses is parsed again for the line and column of each syntax error.
+    let json: unknown;
+    try {
+      json = JSON.parse(source.text);
+    } catch (e) {
+      const errors: ParseError[] = [];
+      const root = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true });
+      parsed.set(source.file, { source, root });
+      for (const err of errors) {
+        const { line, column } = lineColumn(source.text, err.offset);
+        diagnostics.push({ file: source.file, line, column, path: '$', message: `JSON 语法错误：${printParseErrorCode(err.error)} / JSON syntax error: ${printParseErrorCode(err.error)}` });
       }
+      // What JSON refuses and the tree parser lets pass (a byte-order mark, a control character): JSON's own words.
+      if (errors.length === 0) diagnostics.push({ file: source.file, line: 1, column: 1, path: '$', message: `JSON 语法错误：${(e as Error).message} / JSON syntax error: ${(e as Error).message}` });
       continue;
     }
-    parsed.get(source.file)!.json = JSON.parse(source.text);
+    parsed.set(source.file, { source, json });
   }
   const ofKind = (kind: SourceKind) => [...parsed.values()].filter((p) => p.source.kind === kind && p.json !== undefined).map((p) => ({ file: p.source.file, json: p.json }));
 
