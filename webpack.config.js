@@ -90,7 +90,7 @@ export default async (env = {}, argv = {}) => {
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
     },
     module: {
-      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, configFile: 'tsconfig.web.json' } }],
+      rules: [{ test: /\.tsx?$/, loader: join(root, 'scripts', 'esbuild-loader.cjs'), exclude: /node_modules/ }],
     },
     plugins: [
       // __RULE_SOURCES__ is read only by the module that loads local rules, so it stays out of the first load.
