@@ -112,7 +112,7 @@ function unreadFindings(recognition: Recognition, lang: Lang): Finding[] {
     severity: 'info' as const,
     sheet: u.sheet,
     cell: u.cell,
-    message: message('recognition/sheet-unread', lang, { sheet: u.sheet, title: u.title }),
+    message: message(u.title === u.sheet.trim() ? 'recognition/sheet-unread-named' : 'recognition/sheet-unread', lang, { sheet: u.sheet, title: u.title }),
   }));
 }
 

@@ -129,6 +129,11 @@ const CATALOGUE = {
     'zh-CN': '「{{sheet}}」的“{{title}}”不是本工具认识的表，表中的数字未经任何核对',
     en: '“{{title}}” on “{{sheet}}” is not a table the checker knows: none of its figures was checked',
   },
+  // The sheet's name is the table's only title (a table that starts at its header).
+  'recognition/sheet-unread-named': {
+    'zh-CN': '工作表「{{sheet}}」中的表不是本工具认识的表，表中的数字未经任何核对',
+    en: 'The table on “{{sheet}}” is not one the checker knows: none of its figures was checked',
+  },
   'recognition/header-missing': { 'zh-CN': '{{tableName}}的表头无法识别', en: 'The header of {{tableNameEn}} cannot be recognised' },
   'recognition/no-rows': {
     'zh-CN': '{{tableName}}没有数据行，表下也没有说明为何为空：请填写，或注明空表原因（如“本单位无此项支出，故本表为空表”）',

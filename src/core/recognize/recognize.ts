@@ -6,7 +6,7 @@
 import { rangeToA1, toA1 } from '../address.js';
 import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
-import { fold, stripEnumeration } from '../text.js';
+import { fold, normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { formFieldFollows, readFormFields } from './form.js';
@@ -56,7 +56,7 @@ function titleRowEntries(view: SheetView, row: number): RowEntry[] {
 }
 
 /** What an entry says as a table's title (its numbering set aside), when it reads as one. */
-function asTitle(e: RowEntry): string | undefined {
+function asTitle(e: Pick<RowEntry, 'norm'>): string | undefined {
   const norm = titleCore(e.norm);
   return norm.length <= TITLE_MAX_LENGTH && TABLE_NOUN.test(norm) && !SENTENCE.test(norm) ? norm : undefined;
 }
@@ -317,15 +317,27 @@ const UNREAD_TITLE_REACH = 8;
 /** A table's number alone (“预算12表”, “公开05表”, “表三”): what the title says is elsewhere. */
 const NUMBER_ONLY = /^(?:公开|预算|附)?表?[0-9一二三四五六七八九十-]+表?$/;
 
+/** A part's number before a sheet's name (深圳 2026: “第七部分 重点项目绩效目标”). */
+const PART_NUMBER = /^第[0-9一二三四五六七八九十]+部分/;
+
 /**
  * The title of a sheet none of whose tables is known: a line near the top that names a table as a
- * title does (findTitle's test, without the vocabulary), on a sheet holding at least one amount.
+ * title does (findTitle's test, without the vocabulary), on a sheet holding at least one amount; or,
+ * on a sheet whose table starts at its header with no title line (深圳 2026's 重点项目绩效目标, eleven
+ * of them), the sheet's name when it names a table — placed on the sheet's first filled cell.
  */
 function unreadTitle(view: SheetView): { cell: string; title: string } | undefined {
   if (!view.sheet.rows.some((cells) => cells?.some((c) => typeof c?.value === 'number'))) return undefined;
-  for (let r = 1; r <= Math.min(view.rowCount, UNREAD_TITLE_REACH); r++) {
+  const reach = Math.min(view.rowCount, UNREAD_TITLE_REACH);
+  for (let r = 1; r <= reach; r++) {
     const e = titleRowEntries(view, r).find((x) => asTitle(x) !== undefined && !NUMBER_ONLY.test(x.norm));
     if (e) return { cell: toA1(r, e.col), title: e.text.trim() };
+  }
+  const named = normalizeLabel(view.name).replace(PART_NUMBER, '');
+  if (asTitle({ norm: named }) === undefined || NUMBER_ONLY.test(named)) return undefined;
+  for (let r = 1; r <= reach; r++) {
+    const [first] = view.entries(r);
+    if (first) return { cell: toA1(r, first.col), title: view.name.trim() };
   }
   return undefined;
 }
