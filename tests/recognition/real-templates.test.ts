@@ -23,6 +23,9 @@ const threePublic = (title: string): CellValue[][] => [
   ['公务用车购置及运行费', 6.3],
 ];
 
+/** Blank rows. */
+const _rows = (n: number): CellValue[][] => Array.from({ length: n }, () => [_]);
+
 describe('titles as real budgets print them', () => {
   it.each([
     ['一、2020年“三公”经费支出预算表'],
@@ -51,6 +54,24 @@ describe('titles as real budgets print them', () => {
     expect(t.columns.map((c) => [c.role, c.col])).toEqual([['project', 1], ['total', 2], ['goal', 3]]);
     expect(t.unit).toBe('万元');
     expect(t.rows.map((r) => [r.labels.project, r.cells.total?.amount])).toEqual([['云客服服务外包项目', 252.28]]);
+  });
+
+  it("深圳's key projects on a sheet of their own with no title line: the sheet's name (第七部分 set aside) is the title, the table starts at its header", async () => {
+    const rows: CellValue[][] = [
+      ['二级预算单位名称', '一级项目名称', '预算数（万元）', '绩效目标'],
+      ['某市局（本级）', '科技创新工作经费', 1388.31, '完成年度科技计划项目管理'],
+      ['备注：涉密项目按要求不予公开。', _, _, _],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('第七部分 重点项目绩效目标', rows))), 'key-projects');
+    expect([t.title, t.titleCell, t.headerRows]).toEqual(['第七部分 重点项目绩效目标', 'A1', { top: 1, bottom: 1 }]);
+    expect(t.columns.map((c) => [c.role, c.col])).toEqual([['project', 2], ['total', 3], ['goal', 4]]);
+    expect(t.unit).toBe('万元');
+    expect(t.rows.map((r) => [r.labels.project, r.cells.total?.amount])).toEqual([['科技创新工作经费', 1388.31]]);
+    // A sheet's name is a title only where nothing on the sheet is one, and only with the header at the top.
+    const titled = await recognizeGrid(wb(sheetFromValues('重点项目绩效目标', [['七、重点项目预算绩效目标情况', _, _], ['项目', '预算数（单位：万元）', '绩效目标'], ['云客服服务外包项目', 252.28, '组建专业的客服服务团队。']])));
+    expect(table(titled, 'key-projects').title).toBe('七、重点项目预算绩效目标情况');
+    const low = [..._rows(9), ...rows];
+    expect((await recognizeGrid(wb(sheetFromValues('第七部分 重点项目绩效目标', low)))).tables).toEqual([]);
   });
 
   it("the key projects' heading with no table under it is no table: its lead sentence is no header", async () => {

@@ -26,6 +26,8 @@ interface Anchor {
   title: string;
   /** For a target-table title: a 项目编码 row below it has been taken as its own. */
   claimed?: boolean;
+  /** The title is the sheet's name: the table starts at its header, on the anchor's row. */
+  sheetNamed?: boolean;
 }
 
 /**
@@ -69,14 +71,42 @@ function findTitle(view: SheetView, row: number, vocab: Vocabulary): Anchor | un
     // A title stands alone in its row; only metadata (单位：万元, 预算年度) may sit beside it.
     const others = entries.filter((x) => x !== e);
     if (!others.every((x) => vocab.metaRow.some((m) => matchScore(m, x.norm) > 0))) continue;
-    let best: { table: TableVocabulary; score: number } | undefined;
-    for (const table of vocab.tables.values()) {
-      const score = bestScore(table.title, norm);
-      if (score > 0 && (!best || score > best.score)) best = { table, score };
-    }
-    if (best) return { row, col: e.col, table: best.table, title: e.text.trim() };
+    const table = tableTitled(norm, vocab);
+    if (table) return { row, col: e.col, table, title: e.text.trim() };
   }
   return undefined;
+}
+
+/** The table of the vocabulary a title names best, if any. */
+function tableTitled(norm: string, vocab: Vocabulary): TableVocabulary | undefined {
+  let best: { table: TableVocabulary; score: number } | undefined;
+  for (const table of vocab.tables.values()) {
+    const score = bestScore(table.title, norm);
+    if (score > 0 && (!best || score > best.score)) best = { table, score };
+  }
+  return best?.table;
+}
+
+/** What a sheet's name says as a table's title, when it reads as one (Sheet3 and a bare 表5 do not). */
+function sheetNameTitle(view: SheetView): string | undefined {
+  const named = normalizeLabel(view.name).replace(PART_NUMBER, '');
+  return NUMBER_ONLY.test(named) ? undefined : asTitle({ norm: named });
+}
+
+/**
+ * A sheet holding no title a table is known by, whose table starts at its header (深圳 2026's
+ * “第七部分 重点项目绩效目标”: 二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标 on row 1):
+ * its name is the title, when it names a table laid out in columns and that table's header opens the
+ * sheet (within the rows a header is looked for below a title).
+ */
+function sheetNameAnchor(view: SheetView, vocab: Vocabulary): Anchor | undefined {
+  const norm = sheetNameTitle(view);
+  const table = norm === undefined ? undefined : tableTitled(norm, vocab);
+  if (!table || table.kind === 'performance-target' || table.kind === 'form') return undefined;
+  const header = findHeader(view, 0, table, vocab, view.rowCount);
+  if (!header) return undefined;
+  const [first] = view.entries(header.top);
+  return first && { row: header.top, col: first.col, table, title: view.name.trim(), sheetNamed: true };
 }
 
 /** 单位：万元, （万元）, or the unit alone in its cell (湖州 2026's 表11 prints just “万元” top right). */
@@ -124,6 +154,10 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
       if (previous && previous.table === target && !previous.claimed && r - previous.row <= TARGET_TITLE_REACH) previous.claimed = true;
       else anchors.push({ row: r, col: view.entries(r)[0]!.col, table: target, title: '', claimed: true });
     }
+  }
+  if (anchors.length === 0) {
+    const named = sheetNameAnchor(view, vocab);
+    if (named) anchors.push(named);
   }
   return anchors;
 }
@@ -174,7 +208,10 @@ function unmatchedNotes(sheet: string, headerRow: number, unmatched: NonNullable
 
 function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab: Vocabulary): RecognizedTable | undefined {
   const table = anchor.table;
-  const header = findHeader(view, anchor.row, table, vocab, limit);
+  // Where the header is looked for below: the title's row, or above the sheet's first row when the
+  // sheet's name is the title.
+  const above = anchor.sheetNamed ? anchor.row - 1 : anchor.row;
+  const header = findHeader(view, above, table, vocab, limit);
   if (!header) return undefined;
   let left = anchor.col;
   let right = anchor.col;
@@ -193,7 +230,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
     problems.push({ code: 'column-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role, zh: name['zh-CN'], en: name.en } });
   const found = new Set(columns.map((c) => c.role));
   const codeFound = found.has('code') || found.has('codeClass');
-  const parsed = parseRows(view, table, vocab, columns, header.dataStart, limit, unitNamed(view, anchor.row, header.top));
+  const parsed = parseRows(view, table, vocab, columns, header.dataStart, limit, unitNamed(view, above, header.top));
   // Names written in the code column ("2080101 行政运行") satisfy the name column.
   const namesFromCodes = parsed.rows.some((r) => r.labels.name !== undefined);
   for (const role of table.required) {
@@ -209,7 +246,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
   problems.push(...unmatchedNotes(view.name, header.bottom, unmatched));
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
-  const unit = findUnit(view, anchor.row, header.bottom);
+  const unit = findUnit(view, Math.max(1, above), header.bottom);
   if (!unit) problems.push({ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
   // Read as items only, its sums and ties never ran: the person is told, not shown a clean table.
   if (table.totalExpected && !parsed.rows.some((r) => r.isTotal) && parsed.rows.some((r) => Object.values(r.cells).some((c) => c.amount))) {
@@ -323,8 +360,8 @@ const PART_NUMBER = /^第[0-9一二三四五六七八九十]+部分/;
 /**
  * The title of a sheet none of whose tables is known: a line near the top that names a table as a
  * title does (findTitle's test, without the vocabulary), on a sheet holding at least one amount; or,
- * on a sheet whose table starts at its header with no title line (深圳 2026's 重点项目绩效目标, eleven
- * of them), the sheet's name when it names a table — placed on the sheet's first filled cell.
+ * on a sheet whose table starts at its header with no title line (西安 2022's 收支对比表), the sheet's
+ * name when it names a table — placed on the sheet's first filled cell.
  */
 function unreadTitle(view: SheetView): { cell: string; title: string } | undefined {
   if (!view.sheet.rows.some((cells) => cells?.some((c) => typeof c?.value === 'number'))) return undefined;
@@ -333,8 +370,7 @@ function unreadTitle(view: SheetView): { cell: string; title: string } | undefin
     const e = titleRowEntries(view, r).find((x) => asTitle(x) !== undefined && !NUMBER_ONLY.test(x.norm));
     if (e) return { cell: toA1(r, e.col), title: e.text.trim() };
   }
-  const named = normalizeLabel(view.name).replace(PART_NUMBER, '');
-  if (asTitle({ norm: named }) === undefined || NUMBER_ONLY.test(named)) return undefined;
+  if (sheetNameTitle(view) === undefined) return undefined;
   for (let r = 1; r <= reach; r++) {
     const [first] = view.entries(r);
     if (first) return { cell: toA1(r, first.col), title: view.name.trim() };
