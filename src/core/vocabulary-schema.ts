@@ -77,7 +77,7 @@ export const TableVocabulary = z
       .boolean()
       .default(false)
       .describe(
-        '没有合计行时，表头上方“部门名称：X”所写单位 X 的那一行即为合计（深圳的基本支出总表：一个单位，其下列各支出类别） / with no total row, the row of the unit the line above the header names (部门名称：X) is the total (深圳 基本支出总表: one unit, its kinds of spending below it)',
+        '没有合计行时，表头上方“部门名称：X”所写单位 X 的那一行即为合计（深圳的基本支出总表、项目支出总表：一个单位，其下列各支出类别或各项目） / with no total row, the row of the unit the line above the header names (部门名称：X) is the total (深圳 基本支出总表 and 项目支出总表: one unit, its kinds of spending or its projects below it)',
       ),
   })
   .strict();

@@ -135,8 +135,8 @@ function unnamedTotal(rows: TableRow[], unitName: string | undefined, unitRowTot
   if (!first || rows.some((r) => r.isTotal)) return;
   // A table of one unit, its one row the unit the line above the header names (深圳 2026's 收入总表:
   // “部门名称：深圳市财政局（本级）” over the one row “深圳市财政局（本级）”): that row is the table's total.
-  // 深圳's 基本支出总表 (unitRowTotal): the same unit's row over the kinds of its spending. Not for every
-  // table: 深圳's 项目支出总表 prints its unit's row over projects whose money carried over it leaves out.
+  // 深圳's 基本支出总表 and 项目支出总表 (unitRowTotal): the same unit's row over the kinds of its spending,
+  // or over its projects. Not for every table: a unit's row may head a block that is one of several.
   if ((rows.length === 1 || unitRowTotal) && unitName !== undefined && !first.code && Object.values(first.labels).some((l) => normalizeLabel(l) === unitName)) {
     first.isTotal = true;
     return;

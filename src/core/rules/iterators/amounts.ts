@@ -719,7 +719,10 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
       ...(['when', 'unless'] as const).flatMap((cond) =>
         rowsOf(tie[cond]).flatMap((row, j) => {
           const path = Array.isArray(tie[cond]) ? ['ties', i, cond, j] : ['ties', i, cond];
-          return [{ path: [...path, 'key'], table: row.table, rowKey: row.key, side: row.side }, ...(row.column ? [{ path: [...path, 'column'], table: row.table, column: row.column }] : [])];
+          return [
+            ...('key' in row ? [{ path: [...path, 'key'], table: row.table, rowKey: row.key, side: row.side }] : []),
+            ...(row.column ? [{ path: [...path, 'column'], table: row.table, column: row.column }] : []),
+          ];
         }),
       ),
     ]),
@@ -727,7 +730,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
     // A row named with a column counts only where it holds money there (其他收入 of 0 is no other income).
     const present = (row: RowCondition) => {
       const t = ctx.table(row.table);
-      const found = t && rowByKey(t, row.side, row.key);
+      const found = t && ('key' in row ? rowByKey(t, row.side, row.key) : t.rows.find((r) => r.isTotal));
       return !!found && (row.column === undefined || (ctx.cell(t, found, row.column)?.amount ?? 0) !== 0);
     };
     const any = (cond: RowCondition | RowCondition[]) => rowsOf(cond).some(present);

@@ -237,14 +237,23 @@ export const Addend = z
   .refine((a) => (a.row === undefined) !== (a.codes === undefined), { message: 'an addend names a row or a code range / 加项须指定 row 或 codes 之一' });
 
 /** A labelled row of a table, whose presence a tie may depend on. */
-export const RowPresence = z
-  .object({
-    table: TableIdSchema,
-    side: z.string().describe('行标签所在列 / label column of the key'),
-    key: z.string().describe('行标签 / row key from the vocabulary'),
-    column: z.string().optional().describe('写了列时，这一行须在该列有非零金额 / with a column, the row must hold a non-zero amount in it'),
-  })
-  .strict();
+export const RowPresence = z.union([
+  z
+    .object({
+      table: TableIdSchema,
+      side: z.string().describe('行标签所在列 / label column of the key'),
+      key: z.string().describe('行标签 / row key from the vocabulary'),
+      column: z.string().optional().describe('写了列时，这一行须在该列有非零金额 / with a column, the row must hold a non-zero amount in it'),
+    })
+    .strict(),
+  z
+    .object({
+      table: TableIdSchema,
+      total: z.literal(true).describe('表的合计行 / the table’s total row'),
+      column: z.string().describe('合计行须在该列有非零金额（如深圳项目支出总表的“上年结余、结转”） / the total row must hold a non-zero amount in it (深圳’s 项目支出总表: 上年结余、结转)'),
+    })
+    .strict(),
+]);
 
 /** One row, or several of which any will do. */
 const RowCondition = z.union([RowPresence, z.array(RowPresence).min(1)]);
