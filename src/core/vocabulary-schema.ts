@@ -106,6 +106,12 @@ export const IndicatorVocabulary = z
       .default([])
       .describe('与上一项同现时仍是越高越好（投诉处理率、故障修复率） / words that, beside those, make it more-is-better again (complaints handled, faults repaired)'),
     costCategory: z.string().default('成本指标').describe('成本指标的名称 / the name of the cost category'),
+    wholeCostWords: z
+      .array(z.string())
+      .default([])
+      .describe(
+        '成本指标名称中表示项目全部投入的词（项目总成本、财政投入总数……；分项成本、运维费、人均标准不是） / words of a cost indicator’s name that make it the project’s whole input (项目总成本, 财政投入总数 …; not a part’s cost, upkeep or a per-head rate)',
+      ),
   })
   .strict();
 export type IndicatorVocabulary = z.infer<typeof IndicatorVocabulary>;

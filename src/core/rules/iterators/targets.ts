@@ -503,6 +503,8 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     budgetWanYuan: num('项目预算数（万元）', 'the project budget in 万元'),
     costExceedsBudget: flag('成本指标高于项目预算数', 'the cost indicator exceeds the budget'),
     costOverBudget: numOrNull('成本指标减项目预算数（万元；任一缺少为空）', 'the cost indicator minus the budget, in 万元 (empty when either is missing)'),
+    costIsWhole: flag('成本指标的名称表示项目的全部投入（项目总成本、财政投入总数……）', 'the cost indicator’s name makes it the project’s whole input (项目总成本, 财政投入总数 …)'),
+    costCapped: flag('成本指标是上限或定数（≤、<、= 或不写比较符）', 'the cost indicator is a ceiling or a fixed figure (≤, <, = or no comparator)'),
     suggestion: text('建议写法', 'suggested wording'),
     basis: text('指标值确定依据原文', 'the basis as written'),
     basisCore: text('指标值确定依据去掉编号、年份和标点', 'the basis without numbering, year and punctuation'),
@@ -582,6 +584,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
       for (const l2 of l2s) categoryNames.add(normalizeLabel(l2));
     }
     const units = new Set(params.units.map(normalizeLabel));
+    const wholeCostWords = params.wholeCostWords.map(normalizeLabel);
     for (const t of targets(ctx)) {
       const budgetRef = t.target!.budget;
       const budgetWan = budgetRef?.amount != null ? (budgetRef.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
@@ -632,6 +635,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
             costOverBudget: cost !== undefined && budgetWan !== null ? Math.round((cost - budgetWan) * 1e6) / 1e6 : null,
+            costIsWhole: isCost && wholeCostWords.some((w) => l3.includes(w)),
+            costCapped: isCost && ['≤', '<', '=', ''].includes(v.comparator),
             basis: ind.basis?.text.trim() ?? '',
             basisCore: textCore(ind.basis?.text ?? ''),
             categoryElsewhere: elsewhere?.shown ?? '',
