@@ -105,6 +105,10 @@ export const IndicatorVocabulary = z
       .array(z.string())
       .default([])
       .describe('与上一项同现时仍是越高越好（投诉处理率、故障修复率） / words that, beside those, make it more-is-better again (complaints handled, faults repaired)'),
+    floorWords: z
+      .array(z.string())
+      .default([])
+      .describe('越多越好的效益指标的词（受益、惠及……），其下限（≥）是本意，上限（≤）则无人受益也算达标 / words of benefit indicators where more is better (受益, 惠及 …): a floor (≥) is meant, and with a ceiling (≤) nobody benefiting would meet it'),
     costCategory: z.string().default('成本指标').describe('成本指标的名称 / the name of the cost category'),
     wholeCostWords: z
       .array(z.string())

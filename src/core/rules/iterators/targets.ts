@@ -499,6 +499,7 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     isRate: flag('比率、完成度或满意度类指标', 'a rate, completion or satisfaction indicator'),
     upperBoundOnRate: flag('比率类指标却用了 ≤ 或 <（越低越好的指标除外）', 'a rate indicator with ≤ or < (not one where less is better)'),
     lowerIsBetter: flag('越低越好的指标（事件发生率、差错次数……），上限是本意', 'an indicator where less is better (incident rate, errors …): a ceiling is meant'),
+    moreIsBetter: flag('越多越好的效益指标（受益人数……），下限是本意', 'a benefit where more is better (受益人数 …): a floor is meant'),
     costWanYuan: numOrNull('成本指标金额（万元）', 'the cost indicator in 万元'),
     budgetWanYuan: num('项目预算数（万元）', 'the project budget in 万元'),
     costExceedsBudget: flag('成本指标高于项目预算数', 'the cost indicator exceeds the budget'),
@@ -585,6 +586,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     }
     const units = new Set(params.units.map(normalizeLabel));
     const wholeCostWords = params.wholeCostWords.map(normalizeLabel);
+    const floorWords = params.floorWords.map(normalizeLabel);
     for (const t of targets(ctx)) {
       const budgetRef = t.target!.budget;
       const budgetWan = budgetRef?.amount != null ? (budgetRef.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
@@ -631,6 +633,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             isRate,
             upperBoundOnRate,
             lowerIsBetter,
+            moreIsBetter: floorWords.some((w) => l3.includes(w)),
             costWanYuan: cost ?? null,
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
