@@ -1,5 +1,5 @@
 /** The iterators rule files may name. Adding one is a code change; using one is data. */
-import { codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, listTotals, outlineTotals, rowIdentities, tableTies } from './iterators/amounts.js';
+import { classesListed, codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, listTotals, outlineTotals, rowIdentities, tableTies } from './iterators/amounts.js';
 import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
@@ -29,6 +29,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     projectsListed,
     groupedSubtotals,
     tableTies,
+    classesListed,
     codeCorrespondences,
     summaryLines,
     standardNames,

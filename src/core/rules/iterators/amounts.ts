@@ -1,16 +1,16 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
-import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence } from '../params/amounts.js';
+import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence, ClassesListedParams } from '../params/amounts.js';
 import { parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
-import type { Lang } from '../../messages.js';
+import { amountText, type Lang } from '../../messages.js';
 import type { CellRef, RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import { identityItem, indexRow, type CodedRows, type RuleContext } from '../context.js';
 import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import type { Screen } from '../conditions.js';
-import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
+import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, num, text, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
 
 const blank = (t: Term) => t.ref.amount == null;
@@ -703,6 +703,54 @@ export class Tie implements Identity {
     };
   }
 }
+
+/**
+ * A class a summary lists by name, with an amount, that the coded table lists no row of (上海 医保局
+ * 2026: 表1's “一、一般公共服务支出” over 7,099,698, the 208 class's amount, where 表2/表3 list only
+ * 208, 210 and 221). The tie by class skips a class with no counterpart, so without this the slip
+ * went unsaid. Only where the coded table lists classes at all: a table coded only by 项 says nothing.
+ */
+export const classesListed: IteratorDef<z.infer<typeof ClassesListedParams>> = {
+  name: 'classes-listed',
+  description: both('按类名列示的表中有金额的功能分类，按编码列示的表中也应有这一类', 'a functional class a table lists by name with an amount is a class the coded table lists too'),
+  facts: {
+    code: text('类名对应的功能分类编码', 'the class code the name stands for'),
+    name: text('表中写的类名', 'the class as written'),
+    amount: num('这一类的金额', 'the class’s amount'),
+    missing: flag('按编码列示的表中没有这一类', 'the coded table lists no such class'),
+  },
+  identities: false,
+  texts: ['table', 'from', 'amountText'],
+  references: (p) =>
+    p.pairs.flatMap((pair, i) => [
+      { path: ['pairs', i, 'column'], table: pair.from, column: pair.column },
+      { path: ['pairs', i, 'side'], table: pair.from, column: pair.side },
+      { path: ['pairs', i, 'to'], table: pair.to, coded: true },
+    ]),
+  *run(ctx, params) {
+    for (const pair of params.pairs) {
+      const from = ctx.table(pair.from);
+      const to = ctx.table(pair.to);
+      if (!from || !to) continue;
+      const target = ctx.codedRows(to);
+      if (![...target.keys()].some((code) => code.length === 3)) continue;
+      for (const [code, listed] of rowsByCode(ctx, from, { rows: 'classes', side: pair.side })) {
+        const amount = ctx.cell(from, listed.first, pair.column);
+        const label = ctx.cell(from, listed.first, pair.side);
+        if (!amount?.amount || !label) continue;
+        const unit = ctx.unit(from);
+        // Two decimals at least, as every identity's message writes its amounts.
+        yield {
+          facts: { code, name: listed.first.labels[pair.side] ?? '', amount: amount.amount, missing: !target.has(code) },
+          text: (lang) => ({ table: ctx.tableName(to, lang), from: ctx.tableName(from, lang), amountText: amountText(amount.amount!, Math.max(2, amount.decimals), unit, lang) }),
+          cell: { sheet: label.sheet, cell: label.cell },
+          related: [{ sheet: amount.sheet, cell: amount.cell }],
+          table: from.id,
+        };
+      }
+    }
+  },
+};
 
 export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   name: 'table-ties',

@@ -330,3 +330,20 @@ export const CorrespondenceParams = z
       .min(1),
   })
   .strict();
+
+export const ClassesListedParams = z
+  .object({
+    pairs: z
+      .array(
+        z
+          .object({
+            from: TableIdSchema.describe('按类名（不写编码）列出各功能分类的表，如收支总表 / the table listing functional classes by name (no codes), such as the summary'),
+            side: z.string().describe('类名所在的行标签列 / the label column of the class lines'),
+            column: z.string().describe('类的金额列 / the class lines’ amount column'),
+            to: TableIdSchema.describe('按编码列出科目的表，如支出总表 / the table listing subjects by code, such as the expense summary'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();

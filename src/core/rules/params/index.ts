@@ -19,6 +19,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['projects-listed', amounts.ProjectListParams],
   ['grouped-subtotals', amounts.GroupedParams],
   ['table-ties', amounts.TieParams],
+  ['classes-listed', amounts.ClassesListedParams],
   ['code-correspondences', amounts.CorrespondenceParams],
   ['summary-lines', amounts.SummaryLineParams],
   ['code-rows', codes.CodeRowParams],
