@@ -483,7 +483,7 @@ function sideReferences(side: TieSide, at: PropertyKey[]): Reference[] {
   });
 }
 
-function selectorReferences(sel: CellSelector, at: PropertyKey[]): Reference[] {
+export function selectorReferences(sel: CellSelector, at: PropertyKey[]): Reference[] {
   const refs: Reference[] = [{ path: [...at, 'column'], table: sel.table, column: sel.column }];
   if (sel.side) refs.push({ path: [...at, 'side'], table: sel.table, column: sel.side });
   if (sel.rows === 'codes') refs.push({ path: [...at, 'rows'], table: sel.table, coded: true });
@@ -524,7 +524,7 @@ function codedAsNamed(ctx: RuleContext, row: TableRow | undefined, code: string 
   return !standard || !name || shareAWord(name, standard);
 }
 
-function locateOne(ctx: RuleContext, sel: CellSelector): Located | undefined {
+export function locateOne(ctx: RuleContext, sel: CellSelector): Located | undefined {
   const t = ctx.table(sel.table);
   if (!t || !sel.row) return undefined;
   const found = findRow(t, sel.row);

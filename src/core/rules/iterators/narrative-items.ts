@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { BreakdownParams, ItemParams, TextParams } from '../params/narrative-items.js';
 import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
-import type { Lang } from '../../messages.js';
+import { amountText, type Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { breakdownAmount, textBreakdowns } from '../../narrative/breakdowns.js';
 import { parseChangeStatements, parseNarrativeItem, type ChangeStatement, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
@@ -19,6 +19,7 @@ import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-types.js';
 import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
+import { locateOne, selectorReferences } from './amounts.js';
 import { breakdownFacts, paragraphBreakdownItems } from './narrative-lists.js';
 import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
 
@@ -484,18 +485,25 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
     year: numOrNull('第 1 组捕获的年份', 'the year group 1 captured'),
     budgetYear: numOrNull('预算年度（表标题中的年份）', 'the budget year (from the table titles)'),
     yearOffset: numOrNull('捕获的年份减预算年度', 'the captured year minus the budget year'),
+    tableAmount: numOrNull('模式的 amountOf 所指单元格的金额（表中的单位）；没有该单元格时为空', 'the amount of the cell the pattern’s amountOf names (in its table’s unit); empty when there is no such cell'),
   },
   identities: false,
-  texts: ['pattern'],
+  texts: ['pattern', 'tableCell', 'tableAmountText'],
+  references: (p) => p.patterns.flatMap((pattern, i) => (pattern.amountOf ?? []).flatMap((sel, j) => selectorReferences(sel, ['patterns', i, 'amountOf', j]))),
   run(ctx, params) {
     const items: Item[] = [];
     const year = budgetYear(ctx);
-    const patterns = params.patterns.map((p) => ({ p, re: new RegExp(p.pattern, 'u') }));
+    // The cell a pattern speaks of, found once: the first of its selectors the workbook has.
+    const patterns = params.patterns.map((p) => {
+      const located = p.amountOf?.map((sel) => locateOne(ctx, sel)).find((l) => l !== undefined);
+      const shown = (lang: Lang) => (located?.term.ref.amount != null ? amountText(located.term.ref.amount, Math.max(2, located.term.ref.decimals), ctx.unit(located.table), lang) : '');
+      return { p, re: new RegExp(p.pattern, 'u'), ref: located?.term.ref, label: located?.term.label, shown };
+    });
     // Table labels repeat (a large sheet's 180,000 text cells hold 56,000 texts): one found clean is not read again.
     const clean = new Set<string>();
     for (const cell of params.minLength === undefined ? narrativeCells(ctx) : textCells(ctx, params.minLength, (t) => clean.has(t))) {
       let matched = false;
-      for (const { p, re } of patterns) {
+      for (const { p, re, ref, label, shown } of patterns) {
         const m = re.exec(cell.folded);
         if (!m) continue;
         matched = true;
@@ -508,9 +516,11 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
             year: captured,
             budgetYear: year,
             yearOffset: captured !== null && year !== null ? captured - year : null,
+            tableAmount: ref?.amount ?? null,
           },
-          text: (lang) => ({ pattern: p.name[lang] }),
+          text: (lang) => ({ pattern: p.name[lang], tableCell: label?.[lang] ?? '', tableAmountText: shown(lang) }),
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+          ...(ref && { related: [{ sheet: ref.sheet, cell: ref.cell }] }),
         });
       }
       if (!matched) clean.add(cell.text);

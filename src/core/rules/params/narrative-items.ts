@@ -1,5 +1,6 @@
 /** Parameter schemas of the narrative-items iterators: what the rule linter, the JSON Schema and the docs check params against. Loaded only when rule files are validated, never by a check. */
 import { z } from 'zod';
+import { CellSelector } from './amounts.js';
 
 export const ItemParams = z.object({}).strict();
 
@@ -18,6 +19,13 @@ export const Pattern = z
   .object({
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
     pattern: z.string().min(1).describe('正则表达式；第 1 组（可选）为年份 / regex; optional group 1 a year'),
+    amountOf: z
+      .array(CellSelector)
+      .min(1)
+      .optional()
+      .describe(
+        '这句话说到的表格单元格（按所列次序，取工作簿中有的第一个），其金额为事实 tableAmount / the table cell the sentence speaks of (the first of these the workbook has), whose amount is the fact tableAmount',
+      ),
   })
   .strict();
 
