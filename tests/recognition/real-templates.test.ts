@@ -70,6 +70,9 @@ describe('titles as real budgets print them', () => {
     // A sheet's name is a title only where nothing on the sheet is one, and only with the header at the top.
     const titled = await recognizeGrid(wb(sheetFromValues('重点项目绩效目标', [['七、重点项目预算绩效目标情况', _, _], ['项目', '预算数（单位：万元）', '绩效目标'], ['云客服服务外包项目', 252.28, '组建专业的客服服务团队。']])));
     expect(table(titled, 'key-projects').title).toBe('七、重点项目预算绩效目标情况');
+    // Lines above the header are read as below a title: the unit, on the sheet's first rows.
+    const withUnit = table(await recognizeGrid(wb(sheetFromValues('第七部分 重点项目绩效目标', [['部门名称：某市局', _, _, _], [_, _, _, '单位：元'], ...rows]))), 'key-projects');
+    expect([withUnit.titleCell, withUnit.headerRows, withUnit.unit]).toEqual(['A1', { top: 3, bottom: 3 }, '元']);
     const low = [..._rows(9), ...rows];
     expect((await recognizeGrid(wb(sheetFromValues('第七部分 重点项目绩效目标', low)))).tables).toEqual([]);
   });

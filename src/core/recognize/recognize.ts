@@ -96,17 +96,24 @@ function sheetNameTitle(view: SheetView): string | undefined {
 /**
  * A sheet holding no title a table is known by, whose table starts at its header (深圳 2026's
  * “第七部分 重点项目绩效目标”: 二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标 on row 1):
- * its name is the title, when it names a table laid out in columns and that table's header opens the
- * sheet (within the rows a header is looked for below a title).
+ * its name is the title, when it names a table laid out in columns, anchored on the sheet's first
+ * filled cell. Its header is looked for from the sheet's top, as below a title (recognizeStandard).
  */
 function sheetNameAnchor(view: SheetView, vocab: Vocabulary): Anchor | undefined {
   const norm = sheetNameTitle(view);
   const table = norm === undefined ? undefined : tableTitled(norm, vocab);
   if (!table || table.kind === 'performance-target' || table.kind === 'form') return undefined;
-  const header = findHeader(view, 0, table, vocab, view.rowCount);
-  if (!header) return undefined;
-  const [first] = view.entries(header.top);
-  return first && { row: header.top, col: first.col, table, title: view.name.trim(), sheetNamed: true };
+  const first = firstEntry(view);
+  return first && { ...first, table, title: view.name.trim(), sheetNamed: true };
+}
+
+/** The first filled cell among a sheet's top rows, where a table with no title line starts. */
+function firstEntry(view: SheetView): { row: number; col: number } | undefined {
+  for (let r = 1; r <= Math.min(view.rowCount, UNREAD_TITLE_REACH); r++) {
+    const [e] = view.entries(r);
+    if (e) return { row: r, col: e.col };
+  }
+  return undefined;
 }
 
 /** 单位：万元, （万元）, or the unit alone in its cell (湖州 2026's 表11 prints just “万元” top right). */
@@ -208,9 +215,9 @@ function unmatchedNotes(sheet: string, headerRow: number, unmatched: NonNullable
 
 function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab: Vocabulary): RecognizedTable | undefined {
   const table = anchor.table;
-  // Where the header is looked for below: the title's row, or above the sheet's first row when the
-  // sheet's name is the title.
-  const above = anchor.sheetNamed ? anchor.row - 1 : anchor.row;
+  // Where the header, the unit and the unit's name are looked for below: the title's row, or above
+  // the sheet's first row when the sheet's name is the title.
+  const above = anchor.sheetNamed ? 0 : anchor.row;
   const header = findHeader(view, above, table, vocab, limit);
   if (!header) return undefined;
   let left = anchor.col;
@@ -246,7 +253,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
   problems.push(...unmatchedNotes(view.name, header.bottom, unmatched));
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
-  const unit = findUnit(view, Math.max(1, above), header.bottom);
+  const unit = findUnit(view, above, header.bottom);
   if (!unit) problems.push({ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
   // Read as items only, its sums and ties never ran: the person is told, not shown a clean table.
   if (table.totalExpected && !parsed.rows.some((r) => r.isTotal) && parsed.rows.some((r) => Object.values(r.cells).some((c) => c.amount))) {
@@ -365,17 +372,12 @@ const PART_NUMBER = /^第[0-9一二三四五六七八九十]+部分/;
  */
 function unreadTitle(view: SheetView): { cell: string; title: string } | undefined {
   if (!view.sheet.rows.some((cells) => cells?.some((c) => typeof c?.value === 'number'))) return undefined;
-  const reach = Math.min(view.rowCount, UNREAD_TITLE_REACH);
-  for (let r = 1; r <= reach; r++) {
+  for (let r = 1; r <= Math.min(view.rowCount, UNREAD_TITLE_REACH); r++) {
     const e = titleRowEntries(view, r).find((x) => asTitle(x) !== undefined && !NUMBER_ONLY.test(x.norm));
     if (e) return { cell: toA1(r, e.col), title: e.text.trim() };
   }
-  if (sheetNameTitle(view) === undefined) return undefined;
-  for (let r = 1; r <= reach; r++) {
-    const [first] = view.entries(r);
-    if (first) return { cell: toA1(r, first.col), title: view.name.trim() };
-  }
-  return undefined;
+  const first = sheetNameTitle(view) === undefined ? undefined : firstEntry(view);
+  return first && { cell: toA1(first.row, first.col), title: view.name.trim() };
 }
 
 export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognition {

@@ -1,7 +1,7 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
 import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence, ClassesListedParams } from '../params/amounts.js';
-import { parentCode, splitCodeFromLabel } from '../../codes.js';
+import { levelOf, parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { amountText, type Lang } from '../../messages.js';
@@ -733,7 +733,7 @@ export const classesListed: IteratorDef<z.infer<typeof ClassesListedParams>> = {
       const to = ctx.table(pair.to);
       if (!from || !to) continue;
       const target = ctx.codedRows(to);
-      if (![...target.keys()].some((code) => code.length === 3)) continue;
+      if (![...target.keys()].some((code) => levelOf(code) === 1)) continue;
       for (const [code, listed] of rowsByCode(ctx, from, { rows: 'classes', side: pair.side })) {
         const amount = ctx.cell(from, listed.first, pair.column);
         const label = ctx.cell(from, listed.first, pair.side);
@@ -778,7 +778,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
     // A row named with a column counts only where it holds money there (其他收入 of 0 is no other income).
     const present = (row: RowCondition) => {
       const t = ctx.table(row.table);
-      const found = t && ('key' in row ? rowByKey(t, row.side, row.key) : t.rows.find((r) => r.isTotal));
+      const found = t && findRow(t, 'key' in row ? { key: row.key, side: row.side } : { total: true });
       return !!found && (row.column === undefined || (ctx.cell(t, found, row.column)?.amount ?? 0) !== 0);
     };
     const any = (cond: RowCondition | RowCondition[]) => rowsOf(cond).some(present);
