@@ -24,7 +24,7 @@ for (const f of names) {
   const key = (x: Finding) => `${x.ruleId}|${x.sheet}|${x.cell}|${x.severity}`;
   const before = new Set(base.report.findings.filter((x) => x.severity !== 'info').map(key));
   for (const t of base.recognition.tables) {
-    if (t.target) continue;
+    if (t.id === 'performance-target') continue;
     const cand: { role: string; ref: CellRef; kind: string }[] = [];
     for (const row of t.rows) {
       const kind = row.isTotal ? 'total' : row.code ? `code${row.code.code.length}` : Object.keys(row.keys).length ? 'keyed' : 'other';

@@ -34,10 +34,12 @@ export function summarizeTable(t: RecognizedTable): TableSummary {
     range: t.range,
     unit: t.unit ?? null,
     title: t.title,
-    ...(t.target && {
-      project: t.target.projectName?.text.trim() ?? '',
-      projectCode: t.target.projectCode?.text.trim() ?? '',
-    }),
+    // A project's form names its project; the department-wide form (overall-target) has none.
+    ...(t.id === 'performance-target' &&
+      t.target && {
+        project: t.target.projectName?.text.trim() ?? '',
+        projectCode: t.target.projectCode?.text.trim() ?? '',
+      }),
   };
 }
 

@@ -84,6 +84,8 @@ export interface Indicator {
   comparator?: CellRef;
   unit?: CellRef;
   basis?: CellRef;
+  /** 指标权重 / 分值权重: the indicator's share of the form's score, where the form gives one (重庆, 西安 2026). */
+  weight?: CellRef;
 }
 
 export interface TargetDetails {
@@ -102,6 +104,8 @@ export interface TargetDetails {
   indicators: Indicator[];
   /** False where the indicator block has no 一级/二级指标 columns (重庆 2026): no category is required of it. */
   categorized?: boolean;
+  /** The header of the indicators' weight column (指标权重(%), 分值权重（90分）), where the form has one. */
+  weightHeader?: CellRef;
   /**
    * A second block of funds beside the first (上海's 财政项目支出绩效目标填报表: 项目资金总额 | 年度资金申请总额,
    * each with the funds it adds up under it). The annual block is the budget above; this is the other.
@@ -140,7 +144,10 @@ export interface RecognizedTable {
   headerRows: { top: number; bottom: number };
   rows: TableRow[];
   note?: { cell: string; text: string };
-  /** Present for performance-target tables. */
+  /**
+   * Present for performance-target tables; for a department-wide target form (overall-target), its
+   * indicator block alone (its money is the table's rows).
+   */
   target?: TargetDetails;
   problems: RecognitionProblem[];
 }

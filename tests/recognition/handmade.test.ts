@@ -371,6 +371,35 @@ describe('hand-made layouts', () => {
     ]);
   });
 
+  it('重庆 2026’s 部门整体绩效目标表, weighted indicators and no money, is the department-wide form: its indicators and weight header read, no unit asked of it; a project form keeps its weights', async () => {
+    const overall: CellValue[][] = [
+      ['表十', _, _, _, _, _, _],
+      ['2026年部门整体绩效目标表', _, _, _, _, _, _],
+      ['单位名称：重庆市水利局', _, _, _, _, _, _],
+      ['当年整体绩效目标', _, _, _, _, _, _],
+      ['完善全市水网建设布局，续建大中型水库27个。', _, _, _, _, _, _],
+      ['绩效指标', '指标名称', '指标性质', '指标值', '计量单位', '指标权重(%)', '是否核心'],
+      [_, '续建大中型水库', '≥', 27, '座', 60, '是'],
+      [_, '农村饮水项目受益人口', '≥', 150, '万人次', 40, '否'],
+    ];
+    const project: CellValue[][] = [
+      ['2026年市级一般性项目绩效目标表(一级项目)', _, _, _, _, _, _, _, _],
+      ['序号', '项目名称', '当年财政拨款预算金额', '当年绩效目标', '指标名称', '指标性质', '指标值', '计量单位', '指标权重(%)'],
+      [1, '水利事务', 100, '续建水库', '续建大中型水库', '≥', 27, '座', 100],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('表十', overall, ['A2:G2', 'A4:G4', 'A5:G5', 'A6:A8']), sheetFromValues('表十二', project)));
+    expect(rec.unread).toEqual([]);
+    const form = table(rec, 'overall-target');
+    expect([form.sheet, form.range, form.rows, form.columns, form.problems]).toEqual(['表十', 'A2:G8', [], [], []]);
+    expect(form.target!.weightHeader!.cell).toBe('F6');
+    expect(form.target!.indicators.map((i) => [i.level3.text, i.comparator!.text, i.value.amount, i.unit!.text, i.weight!.amount])).toEqual([
+      ['续建大中型水库', '≥', 27, '座', 60],
+      ['农村饮水项目受益人口', '≥', 150, '万人次', 40],
+    ]);
+    // The department's form is no project's: the project target tables are the project form's alone.
+    expect(rec.tables.filter((t) => t.id === 'performance-target').map((t) => [t.sheet, t.target!.weightHeader!.cell, t.target!.indicators.map((i) => i.weight!.amount)])).toEqual([['表十二', 'I2', [100]]]);
+  });
+
   it('a fiscal summary printed without amounts (烟台 信访局 2026) ends its header at its first numbered row label', async () => {
     const rows: CellValue[][] = [
       ['财政拨款收支总体情况表', _, _, _, _, _, _],

@@ -152,7 +152,7 @@ function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
     const title = findTitle(view, r, vocab);
     // A standard table's title counts only when a header follows it; a target table's when its form's
     // labels do (福州 2026's narrative says “1.项目支出绩效目标表” and then that there is none).
-    if (title && (title.table.kind === 'performance-target' ? formFollows(view, r, title.table) : title.table.kind === 'form' ? formFieldFollows(view, title.table, r) : findHeader(view, r, title.table, vocab, view.rowCount))) {
+    if (title && (title.table.kind === 'performance-target' ? formFollows(view, r, title.table) : title.table.kind === 'form' ? formFieldFollows(view, title.table, r) || (target !== undefined && formFollows(view, r, target)) : findHeader(view, r, title.table, vocab, view.rowCount))) {
       anchors.push(title);
       continue;
     }
@@ -278,28 +278,50 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   };
 }
 
-/** A form's fields as a table: one row per field, its label and its amount as the table's two columns. */
-function recognizeForm(view: SheetView, anchor: Anchor, limit: number): RecognizedTable | undefined {
+/**
+ * A form's fields as a table: one row per field, its label and its amount as the table's two columns;
+ * and its indicator block, read as a project target form's is (`target`, indicators only). A form
+ * with no money on it (重庆 2026's 部门整体绩效目标表: the year's goal and weighted indicators) is
+ * the indicators alone.
+ */
+function recognizeForm(view: SheetView, anchor: Anchor, limit: number, target: TableVocabulary | undefined): RecognizedTable | undefined {
   const fields = readFormFields(view, anchor.table, anchor.row, limit);
-  if (fields.length === 0) return undefined;
-  const first = fields[0]!;
-  const bottom = fields[fields.length - 1]!.row.row;
-  const unit = findUnit(view, anchor.row, bottom);
+  const parsed = target && parseTarget(view, target, anchor.row, limit);
+  const indicators = parsed && parsed.details.indicators.length > 0 ? parsed : undefined;
+  if (fields.length === 0 && !indicators) return undefined;
+  const bottom = Math.max(fields[fields.length - 1]?.row.row ?? anchor.row, indicators?.lastRow ?? anchor.row);
+  const unit = fields.length > 0 ? findUnit(view, anchor.row, bottom) : undefined;
   const role = (kind: string) => anchor.table.columns.find((c) => c.kind === kind)!;
+  const first = fields[0];
+  const edges = [...fields.flatMap((f) => [f.labelCol, f.valueCol]), ...(indicators ? [indicators.left, indicators.right] : [])];
   return {
     id: anchor.table.id,
     sheet: view.name,
-    range: rangeToA1({ top: anchor.row, left: Math.min(anchor.col, ...fields.map((f) => f.labelCol)), bottom, right: Math.max(anchor.col, ...fields.map((f) => f.valueCol)) }),
+    range: rangeToA1({ top: anchor.row, left: Math.min(anchor.col, ...edges), bottom, right: Math.max(anchor.col, ...edges) }),
     title: anchor.title,
     titleCell: toA1(anchor.row, anchor.col),
     ...(unit && { unit: unit.unit, unitCell: unit.cell }),
-    columns: [
-      { role: role('label').role, col: first.labelCol, header: role('label').name['zh-CN'] },
-      { role: role('amount').role, col: first.valueCol, header: role('amount').name['zh-CN'] },
-    ],
+    columns: first
+      ? [
+          { role: role('label').role, col: first.labelCol, header: role('label').name['zh-CN'] },
+          { role: role('amount').role, col: first.valueCol, header: role('amount').name['zh-CN'] },
+        ]
+      : [],
     headerRows: { top: anchor.row, bottom: anchor.row },
     rows: fields.map((f) => f.row),
-    problems: unit ? [] : [{ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} }],
+    ...(indicators && { target: indicatorBlock(indicators.details) }),
+    // Money needs a unit; a form holding none (indicators alone) does not.
+    problems: unit || fields.length === 0 ? [] : [{ code: 'unit-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} }],
+  };
+}
+
+/** A form's indicators and what describes them, without the project fields a target form's parse may also pick up. */
+function indicatorBlock(d: TargetDetails): TargetDetails {
+  return {
+    plan: [],
+    indicators: d.indicators,
+    ...(d.categorized !== undefined && { categorized: d.categorized }),
+    ...(d.weightHeader && { weightHeader: d.weightHeader }),
   };
 }
 
@@ -392,7 +414,7 @@ export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognitio
       const limit = (anchors[i + 1]?.row ?? view.rowCount + 1) - 1;
       if (anchor.table.kind === 'performance-target') tables.push(...recognizeTarget(view, anchor, limit));
       else if (anchor.table.kind === 'form') {
-        const table = recognizeForm(view, anchor, limit);
+        const table = recognizeForm(view, anchor, limit, vocab.tables.get('performance-target'));
         if (table) tables.push(table);
       } else {
         const table = recognizeStandard(view, anchor, limit, vocab);

@@ -10,7 +10,7 @@ import { textRef, type SheetView } from './sheet-view.js';
 
 type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
 const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
-const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'comparator', 'valueUnit', 'basis'] as const;
+const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'comparator', 'valueUnit', 'basis', 'weight'] as const;
 /** Labels are short; longer text is a value (a purpose statement may mention 预算数). */
 const LABEL_MAX_LENGTH = 16;
 /** After the indicators, this many blank rows or a lone line this long end the table. */
@@ -134,6 +134,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     if (indicatorCols.level3 !== undefined && (indicatorCols.level1 !== undefined || indicatorCols.value !== undefined)) {
       indicatorHeader = { row: r, cols: indicatorCols };
       details.categorized = indicatorCols.level1 !== undefined;
+      if (indicatorCols.weight !== undefined) details.weightHeader = view.ref(r, indicatorCols.weight);
       const fields: Partial<Record<Field, number>> = {};
       for (const e of entries) {
         const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
@@ -253,7 +254,12 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
   return starts.map((start, i) => {
     const next = starts[i + 1] ?? Number.MAX_SAFE_INTEGER;
     const block = indicators.filter((ind) => (i === 0 || ind.row >= start) && ind.row < next);
-    const details: TargetDetails = { plan: [], indicators: block, ...(parsed.categorized !== undefined && { categorized: parsed.categorized }) };
+    const details: TargetDetails = {
+      plan: [],
+      indicators: block,
+      ...(parsed.categorized !== undefined && { categorized: parsed.categorized }),
+      ...(parsed.weightHeader && { weightHeader: parsed.weightHeader }),
+    };
     for (const field of LIST_FIELDS) {
       const col = list.fields[field];
       if (col !== undefined) details[field] = view.ref(start, col);
@@ -279,9 +285,10 @@ function readIndicator(
   const comparator = ref(cols.comparator);
   const unit = ref(cols.valueUnit);
   const basis = ref(cols.basis);
+  const weight = ref(cols.weight);
   const any = [level1, level2, level3, value, description, basis].some((c) => c && c.text.trim() !== '' && c.row === row);
   if (!any) return undefined;
   // 一级指标 is written once per group (merged or not); rows below it belong to it.
   const inheritedLevel1 = level1.text.trim() === '' && previous ? previous.level1 : level1;
-  return { row, level1: inheritedLevel1, level2, level3, value, ...(description && { description }), ...(comparator && { comparator }), ...(unit && { unit }), ...(basis && { basis }) };
+  return { row, level1: inheritedLevel1, level2, level3, value, ...(description && { description }), ...(comparator && { comparator }), ...(unit && { unit }), ...(basis && { basis }), ...(weight && { weight }) };
 }

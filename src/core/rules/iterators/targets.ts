@@ -1,6 +1,6 @@
 /** Project performance-target tables: their own arithmetic, their categories, plans and indicators. */
 import type { z } from 'zod';
-import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams, TextAmountParams } from '../params/targets.js';
+import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams, TextAmountParams, WeightParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
 import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type RecognizedTable, type TargetDetails, type Unit } from '../../model.js';
 import type { IndicatorVocabulary } from '../../vocabulary.js';
@@ -254,6 +254,69 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
         table: 'performance-target' as const,
       };
     });
+  },
+};
+
+// ── target-weights: 指标权重 ──────────────────────────────────────────────────────────────────
+
+/**
+ * The score a form's weight column shares out, as its header states it: “分值权重（90分）” 90 (西安 2026:
+ * the other 10 are the budget's execution rate), “指标权重(%)” 100 (重庆 2026). A header stating
+ * neither (长春 2026's bare 权重, its weights adding up to 90) says nothing to check against.
+ */
+export function statedWeightTotal(header: string): number | undefined {
+  const text = fold(header).replace(/\s+/g, '');
+  const points = /[(（](\d+(?:\.\d+)?)分[)）]/.exec(text);
+  if (points) return Number(points[1]);
+  return /[%％]|百分/.test(text) ? 100 : undefined;
+}
+
+/** Target forms with a weight column: every project's, and the department-wide form's. */
+function weightedForms(ctx: RuleContext): RecognizedTable[] {
+  return [...targets(ctx), ...ctx.tables('overall-target').filter((t) => t.target)].filter((t) => t.target!.weightHeader);
+}
+
+export const targetWeights: IteratorDef<z.infer<typeof WeightParams>> = {
+  name: 'target-weights',
+  description: both(
+    '每张绩效目标表（项目的和部门整体的）各指标的权重之和，与权重列表头写明的总分',
+    'each performance-target form’s indicator weights (a project’s and the department-wide one), summed, against the total its weight column’s header states',
+  ),
+  facts: {
+    weightSum: num('各指标权重之和', 'the weights added up'),
+    statedTotal: num('表头写明的总分（“(%)”为 100，“（90分）”为 90）', 'the total the header states (100 for “(%)”, 90 for “（90分）”)'),
+    weightCount: num('填了权重的指标个数', 'indicators with a weight'),
+    blankWeights: num('权重空白的指标个数', 'indicators whose weight is blank'),
+    header: text('权重列的表头', 'the weight column’s header'),
+  },
+  identities: false,
+  texts: ['subject', 'table'],
+  run(ctx) {
+    const items: Item[] = [];
+    for (const t of weightedForms(ctx)) {
+      const header = t.target!.weightHeader!;
+      const statedTotal = statedWeightTotal(header.text);
+      if (statedTotal === undefined) continue;
+      const weights = t.target!.indicators.map((i) => i.weight).filter((w): w is CellRef => !!w);
+      // A weight that is not a number (“10%”, “高”) leaves the sum unknown: nothing is said of it.
+      if (weights.some((w) => w.amount === null && w.text.trim() !== '')) continue;
+      const given = weights.filter((w) => w.amount !== null);
+      if (given.length === 0) continue;
+      // Added as the form prints them, to the cent: weights are whole numbers or halves.
+      const weightSum = Math.round(given.reduce((sum, w) => sum + w.amount!, 0) * 100) / 100;
+      const overall = t.id === 'overall-target';
+      items.push({
+        facts: { weightSum, statedTotal, weightCount: given.length, blankWeights: t.target!.indicators.length - given.length, header: header.text.trim() },
+        text: (lang) =>
+          overall
+            ? { subject: lang === 'zh-CN' ? '' : 'the department as a whole', table: lang === 'zh-CN' ? `部门整体绩效目标表（${t.sheet}）` : `department-wide target table (${t.sheet})` }
+            : { subject: lang === 'zh-CN' ? `项目“${projectOf(t)}”` : `project “${projectOf(t)}”`, table: projectText(ctx, t)[lang].table },
+        cell: { sheet: header.sheet, cell: header.cell },
+        related: given.map((w) => ({ sheet: w.sheet, cell: w.cell })),
+        table: t.id,
+      });
+    }
+    return items;
   },
 };
 

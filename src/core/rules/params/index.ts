@@ -49,6 +49,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['target-budget-sum', targets.BudgetSumParams],
   ['target-budgets-total', targets.BudgetsTotalParams],
   ['target-categories', targets.CategoryParams],
+  ['target-weights', targets.WeightParams],
   ['target-plan', targets.PlanParams],
   ['target-texts', targets.TextParams],
   ['indicators', targets.IndicatorParams],
