@@ -17,12 +17,13 @@ const threePublic: CellValue[][] = [
   [10, 2, 5, 3],
 ];
 
-const training: CellValue[][] = [
-  ['预算12表', _, _],
-  ['培训费明细表', _, _],
-  ['单位：万元', _, _],
-  ['培训名称', '人数', '金额'],
-  ['业务培训', 40, 6.5],
+// 西安 2026's 专项业务经费支出表: an outline of projects the checker does not read yet.
+const special: CellValue[][] = [
+  ['表10', _, _],
+  ['部门综合预算专项业务经费支出表', _, _],
+  ['单位：元', _, _],
+  ['单位（项目）名称', '项目金额', '项目简介'],
+  ['审计事务', 2858680, _],
 ];
 
 let catalogue: Catalogue;
@@ -32,17 +33,17 @@ beforeAll(async () => {
 
 describe('sheets no known table was found on', () => {
   it('a table the checker does not know, holding amounts: named with its title, as information', async () => {
-    const grid = { sheets: [sheetFromValues('三公', threePublic), sheetFromValues('预算12表', training)] };
-    expect((await recognizeGrid(grid)).unread).toEqual([{ sheet: '预算12表', cell: 'A2', title: '培训费明细表' }]);
+    const grid = { sheets: [sheetFromValues('三公', threePublic), sheetFromValues('表10', special)] };
+    expect((await recognizeGrid(grid)).unread).toEqual([{ sheet: '表10', cell: 'A2', title: '部门综合预算专项业务经费支出表' }]);
     const { report } = await checkGrid('x.xlsx', grid, catalogue);
     const unread = report.findings.filter((f) => f.ruleId === 'recognition/sheet-unread');
     expect(unread).toEqual([
       {
         ruleId: 'recognition/sheet-unread',
         severity: 'info',
-        sheet: '预算12表',
+        sheet: '表10',
         cell: 'A2',
-        message: '「预算12表」的“培训费明细表”不是本工具认识的表，表中的数字未经任何核对',
+        message: '「表10」的“部门综合预算专项业务经费支出表”不是本工具认识的表，表中的数字未经任何核对',
       },
     ]);
   });
@@ -64,9 +65,9 @@ describe('sheets no known table was found on', () => {
   });
 
   it('says nothing of a sheet whose table was recognised, a blank form, a narrative, or a hidden sheet', async () => {
-    const blankForm = training.map((row) => row.map((v) => (typeof v === 'number' ? null : v)));
+    const blankForm = special.map((row) => row.map((v) => (typeof v === 'number' ? null : v)));
     const narrative: CellValue[][] = [['第三部分 2026年部门预算情况说明'], ['一、收支预算总体情况'], ['2026年收入预算10万元，支出预算10万元。'], [10]];
-    const hidden = { ...sheetFromValues('隐藏', training), hidden: true };
+    const hidden = { ...sheetFromValues('隐藏', special), hidden: true };
     const rec = await recognizeGrid({ sheets: [sheetFromValues('三公', threePublic), sheetFromValues('空表', blankForm), sheetFromValues('说明', narrative), hidden] });
     expect(rec.tables.map((t) => t.id)).toEqual(['three-public']);
     expect(rec.unread).toEqual([]);

@@ -590,7 +590,7 @@ function rowsInRange(t: RecognizedTable, [from, to]: [string, string]): TableRow
   return t.rows.filter((r) => r.code && r.code.code.length === from.length && r.code.code >= from && r.code.code <= to);
 }
 
-/** The cells a summed side adds up; undefined when a table, or a row named by key or total, is absent. */
+/** The cells a summed side adds up; undefined when a table, or a row named by key or total, is absent, or no cell holds an amount. */
 function sumTerms(ctx: RuleContext, addends: Addend[]): { terms: Term[]; table: RecognizedTable } | undefined {
   const terms: Term[] = [];
   let first: RecognizedTable | undefined;
@@ -598,7 +598,7 @@ function sumTerms(ctx: RuleContext, addends: Addend[]): { terms: Term[]; table: 
     const t = ctx.table(a.table);
     if (!t) return undefined;
     first ??= t;
-    const found = a.codes ? rowsInRange(t, a.codes) : [findRow(t, a.row!)].filter((r): r is TableRow => r !== undefined);
+    const found = a.codes ? rowsInRange(t, a.codes) : a.allRows ? t.rows.filter((r) => !r.isTotal) : [findRow(t, a.row!)].filter((r): r is TableRow => r !== undefined);
     // A code left out of a table is a zero (tables omit empty rows); a named row must be there, unless
     // the rule says its absence is a zero.
     if (found.length === 0 && a.row && !a.row.code && !a.optional) return undefined;

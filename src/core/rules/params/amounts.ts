@@ -230,11 +230,15 @@ export const Addend = z
       .tuple([z.string().regex(/^\d{3,7}$/), z.string().regex(/^\d{3,7}$/)])
       .optional()
       .describe('编码区间内（同一级次）的每一行，如 ["30201", "30299"] / every coded row of that level within the range'),
+    allRows: z
+      .literal(true)
+      .optional()
+      .describe('表中每一行（合计行除外），如明细表各项之和 / every row of the table but its total row, as a detail table’s items add up'),
     weight: z.number().refine((w) => w !== 0, { message: 'weight 0 adds nothing / 权重不能为 0' }).default(1).describe('系数，-1 为减 / weight; -1 subtracts'),
     optional: z.boolean().default(false).describe('表中没有这一行时按 0 计（如没有“上年结转”行的表） / counts as 0 when the table has no such row (a table with no 上年结转 row carries nothing)'),
   })
   .strict()
-  .refine((a) => (a.row === undefined) !== (a.codes === undefined), { message: 'an addend names a row or a code range / 加项须指定 row 或 codes 之一' });
+  .refine((a) => [a.row, a.codes, a.allRows].filter((x) => x !== undefined).length === 1, { message: 'an addend names a row, a code range or every row / 加项须指定 row、codes 或 allRows 之一' });
 
 /** A labelled row of a table, whose presence a tie may depend on. */
 export const RowPresence = z.union([
