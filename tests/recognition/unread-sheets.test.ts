@@ -48,20 +48,20 @@ describe('sheets no known table was found on', () => {
     ]);
   });
 
-  // 西安 2022's 收支对比表 starts at its header: the sheet's name is its only title.
+  // Like 西安 2022's 收支对比表, which starts at its header: the sheet's name is its only title.
   it('a table with no title line, on a sheet named as a table: named by its sheet, on its first cell', async () => {
     const comparison: CellValue[][] = [
-      ['年度', '总收入支出', '专项业务费', '基本支出'],
-      ['2021', 1493.51, 1290.47, 203.04],
-      ['2022', 1899.9, 1535.82, 183.93],
+      ['年度', '编制人数', '实有人数', '离退休人数'],
+      ['2021', 21, 19, 6],
+      ['2022', 21, 20, 7],
     ];
-    const grid = { sheets: [sheetFromValues('三公', threePublic), sheetFromValues('第三部分 收支对比表', comparison), sheetFromValues('Sheet3', comparison), sheetFromValues('表5', comparison)] };
+    const grid = { sheets: [sheetFromValues('三公', threePublic), sheetFromValues('第三部分 人员对比表', comparison), sheetFromValues('Sheet3', comparison), sheetFromValues('表5', comparison)] };
     // Only the first: Sheet3 names nothing, and a table's number alone (表5) says nothing of what it is.
-    expect((await recognizeGrid(grid)).unread).toEqual([{ sheet: '第三部分 收支对比表', cell: 'A1', title: '第三部分 收支对比表' }]);
+    expect((await recognizeGrid(grid)).unread).toEqual([{ sheet: '第三部分 人员对比表', cell: 'A1', title: '第三部分 人员对比表' }]);
     const { report } = await checkGrid('x.xlsx', grid, catalogue);
-    expect(report.findings.filter((f) => f.ruleId === 'recognition/sheet-unread').map((f) => f.message)).toEqual(['工作表「第三部分 收支对比表」中的表不是本工具认识的表，表中的数字未经任何核对']);
+    expect(report.findings.filter((f) => f.ruleId === 'recognition/sheet-unread').map((f) => f.message)).toEqual(['工作表「第三部分 人员对比表」中的表不是本工具认识的表，表中的数字未经任何核对']);
     const english = await checkGrid('x.xlsx', grid, catalogue, 'en');
-    expect(english.report.findings.find((f) => f.ruleId === 'recognition/sheet-unread')!.message).toBe('The table on “第三部分 收支对比表” is not one the checker knows: none of its figures was checked');
+    expect(english.report.findings.find((f) => f.ruleId === 'recognition/sheet-unread')!.message).toBe('The table on “第三部分 人员对比表” is not one the checker knows: none of its figures was checked');
   });
 
   it('says nothing of a sheet whose table was recognised, a blank form, a narrative, or a hidden sheet', async () => {

@@ -1,5 +1,5 @@
 /** The iterators rule files may name. Adding one is a code change; using one is data. */
-import { classesListed, codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, listTotals, outlineTotals, rowIdentities, tableTies } from './iterators/amounts.js';
+import { classesListed, codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, listTotals, outlineTotals, rowIdentities, tableTies, yearChanges } from './iterators/amounts.js';
 import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
@@ -24,6 +24,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     labelledSums,
     outlineSums,
     listTotals,
+    yearChanges,
     outlineTotals,
     projectAmounts,
     projectsListed,

@@ -1,6 +1,6 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
-import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence, ClassesListedParams } from '../params/amounts.js';
+import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, YearChangeParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence, ClassesListedParams } from '../params/amounts.js';
 import { levelOf, parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
@@ -312,6 +312,46 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
         const [total, items] = [named(totals[0]!), parts.map(named)];
         for (const role of decl.columns) {
           const item = rowSumItem(ctx, ruleId, t, role, total, items);
+          if (item) yield item;
+        }
+      }
+    }
+  },
+};
+
+// ── year-changes: a table comparing two years, and its 变化 row ───────────────────────────────────
+
+/** A row label that is a year: “2022”, “2022年”, “2022年度”. */
+const YEAR_LABEL = /^(20\d{2})年?度?$/;
+
+export const yearChanges: IteratorDef<z.infer<typeof YearChangeParams>> = {
+  name: 'year-changes',
+  description: both(
+    '两年对比的表（西安 2022 说明所附的收支对比表：2021 | 2022 | 变化）：后一年等于前一年加变化，逐列',
+    'a table comparing two years (西安 2022’s 收支对比表 beside its narrative: 2021 | 2022 | 变化): the later year equals the earlier plus the change, column by column',
+  ),
+  facts: ROW_SUM_FACTS,
+  identities: true,
+  texts: ['table', 'column', 'left'],
+  references: (p) =>
+    p.tables.flatMap((d, i) => [
+      ...columnRefs(d, i, 'columns', d.columns),
+      { path: ['tables', i, 'side'], table: d.table, column: d.side },
+      { path: ['tables', i, 'change'], table: d.table, rowKey: d.change, side: d.side },
+    ]),
+  *run(ctx, params, ruleId) {
+    for (const decl of params.tables) {
+      for (const t of ctx.tables(decl.table)) {
+        const years = t.rows.filter((r) => YEAR_LABEL.test(normalizeLabel(r.labels[decl.side] ?? '')));
+        const changes = t.rows.filter((r) => r.keys[decl.side] === decl.change);
+        // Two years and one change between them; three years would leave the change's pair unsaid.
+        if (years.length !== 2 || changes.length !== 1) continue;
+        const year = (r: TableRow) => Number(YEAR_LABEL.exec(normalizeLabel(r.labels[decl.side]!))![1]);
+        const [earlier, later] = [...years].sort((a, b) => year(a) - year(b));
+        if (year(earlier!) === year(later!)) continue;
+        const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.side) });
+        for (const role of decl.columns) {
+          const item = rowSumItem(ctx, ruleId, t, role, named(later!), [named(earlier!), named(changes[0]!)]);
           if (item) yield item;
         }
       }

@@ -131,6 +131,11 @@ export const OutlineTotalParams = summedTables({
     .describe('明细行写名称的标签列（如采购品目名称、采购组织形式）：其中任一列有字的是末级 / label columns of the detail rows (采购品目名称, 采购组织形式): a row with any of them filled is a detail'),
 });
 
+export const YearChangeParams = summedTables({
+  side: z.string().describe('写年度（2021、2022年）和“变化”的标签列 / the label column holding the years (2021, 2022年) and the change row'),
+  change: z.string().describe('变化行的行标签 / row key of the change row'),
+});
+
 export const ListTotalParams = summedTables({
   labels: z
     .array(z.string())

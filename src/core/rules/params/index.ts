@@ -14,6 +14,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['labelled-sums', amounts.LabelledSumParams],
   ['outline-sums', amounts.OutlineSumParams],
   ['list-totals', amounts.ListTotalParams],
+  ['year-changes', amounts.YearChangeParams],
   ['outline-totals', amounts.OutlineTotalParams],
   ['project-amounts', amounts.ProjectPairParams],
   ['projects-listed', amounts.ProjectListParams],
