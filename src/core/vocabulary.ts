@@ -34,7 +34,7 @@ export type StandardTableId = (typeof TABLE_IDS)[number];
  * (一般公共预算项目支出情况表（按经济分类科目）) and its basic spending unit by unit and by source of funds
  * (部门预算基本支出预算表).
  */
-export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement', 'purchased-services', 'meeting-detail', 'training-detail', 'year-comparison', 'fiscal-expense', 'fiscal-basic', 'agency-running', 'all-funds-basic', 'general-budget-project', 'unit-basic'] as const;
+export const OPTIONAL_TABLE_IDS = ['project-expense', 'project-performance', 'project-other-expense', 'key-projects', 'overall-target', 'procurement', 'purchased-services', 'meeting-detail', 'training-detail', 'year-comparison', 'fixed-assets', 'fiscal-expense', 'fiscal-basic', 'agency-running', 'all-funds-basic', 'general-budget-project', 'unit-basic'] as const;
 export type OptionalTableId = (typeof OPTIONAL_TABLE_IDS)[number];
 export type TableId = StandardTableId | OptionalTableId | 'performance-target';
 

@@ -81,6 +81,7 @@ const WORDS = {
   'optional.meeting-detail': { 'zh-CN': '{n} 张会议费明细表', en: '{n} meeting expense detail tables' },
   'optional.training-detail': { 'zh-CN': '{n} 张培训费明细表', en: '{n} training expense detail tables' },
   'optional.year-comparison': { 'zh-CN': '{n} 张收支对比表', en: '{n} year-on-year comparison tables' },
+  'optional.fixed-assets': { 'zh-CN': '{n} 张部门固定资产占用情况表', en: '{n} fixed-asset tables' },
   'optional.fiscal-expense': { 'zh-CN': '{n} 张财政拨款支出表（按功能分类）', en: '{n} appropriation spending tables by function' },
   'optional.fiscal-basic': { 'zh-CN': '{n} 张财政拨款基本支出表（按经济分类）', en: '{n} appropriation basic spending tables by economic subject' },
   'optional.agency-running': { 'zh-CN': '{n} 张机关运行经费支出表', en: '{n} agency running cost tables' },

@@ -34,7 +34,7 @@ describe('budget-check check <folder>', () => {
     expect(report.workbooks.map((w) => w.file.split('/').pop())).toEqual(['财政局.xlsx', '教育局.xlsx', '人社局.xlsx', '损坏的.xlsx']);
     expect(report.workbooks[3]).toMatchObject({ tables: [], findings: [], error: { code: 'corrupt' } });
     expect(report.workbooks[0]!.findings.filter((f) => f.severity === 'error')).toEqual([expect.objectContaining({ sheet: '表3', cell: 'E13' })]);
-    expect(report.workbooks[1]!.tables).toHaveLength(26);
+    expect(report.workbooks[1]!.tables).toHaveLength(27);
     expect(report.workbooks[1]!.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.stderr).toMatch(/\[4\/4\]/);
     expect(r.stderr).toMatch(/损坏的\.xlsx 已损坏或不完整/);
@@ -64,7 +64,7 @@ describe('budget-check check <folder>', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<h1>预算表审核报告</h1>');
     expect(html).not.toMatch(/<(script|link)\b|src="http/);
-    expect(html).toMatch(/<td><a href="#wb0">财政局\.xlsx<\/a><\/td><td>26<\/td><td class="n">1<\/td>/);
+    expect(html).toMatch(/<td><a href="#wb0">财政局\.xlsx<\/a><\/td><td>27<\/td><td class="n">1<\/td>/);
     expect(html).toContain('表3!E13 改为 <b>178.45</b>');
     expect(html).toContain('<span class="bad">无法读取</span>');
   });

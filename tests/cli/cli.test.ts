@@ -54,7 +54,7 @@ describe('budget-check check on the sample', () => {
     const r = run('check', SAMPLE);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('识别到 9 张标准表、1 张政府采购预算表、16 张项目绩效目标表');
+    expect(r.stdout).toContain('识别到 9 张标准表、1 张政府采购预算表、1 张部门固定资产占用情况表、16 张项目绩效目标表');
     expect(r.stdout).toContain('部门预算支出总表');
     expect(r.stdout).toMatch(/表3!A1:I31\s+单位：万元/);
   });
@@ -62,7 +62,7 @@ describe('budget-check check on the sample', () => {
   it('speaks English when asked', () => {
     const r = run('check', SAMPLE, '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Recognised 9 standard tables, 1 government procurement table and 16 project target tables');
+    expect(r.stdout).toContain('Recognised 9 standard tables, 1 government procurement table, 1 fixed-asset table and 16 project target tables');
   });
 
   it('counts a project spending table apart from the nine standard ones', () => {
@@ -82,7 +82,7 @@ describe('budget-check check on the sample', () => {
     expect(Array.isArray(wb.findings)).toBe(true);
     const standard = wb.tables.filter((t) => t.id !== 'performance-target');
     expect(standard.map((t) => t.id).sort()).toEqual(
-      ['expense-summary', 'fiscal-summary', 'general-budget-basic', 'general-budget-expense', 'gov-fund-expense', 'income-expense-summary', 'income-summary', 'procurement', 'state-capital-expense', 'three-public'],
+      ['expense-summary', 'fiscal-summary', 'fixed-assets', 'general-budget-basic', 'general-budget-expense', 'gov-fund-expense', 'income-expense-summary', 'income-summary', 'procurement', 'state-capital-expense', 'three-public'],
     );
     for (const t of wb.tables) {
       expect(t).toMatchObject({ sheet: expect.any(String), range: expect.stringMatching(/^[A-Z]+\d+:[A-Z]+\d+$/), unit: '万元' });
@@ -136,7 +136,7 @@ describe('bad input: one clear line, exit 2, no stack trace', () => {
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.workbooks.map((w) => w.file)).toEqual([SAMPLE, bad.truncated]);
-    expect(report.workbooks[0]!.tables).toHaveLength(26);
+    expect(report.workbooks[0]!.tables).toHaveLength(27);
     expect(report.workbooks[1]).toMatchObject({ tables: [], findings: [], error: { code: 'corrupt' } });
   });
 

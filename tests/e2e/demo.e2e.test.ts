@@ -120,7 +120,7 @@ describe('demo mode', () => {
     await page.getByTestId('load-sample').click();
     await page.getByTestId('grid-preview').waitFor();
     await check(page);
-    await expect.poll(() => page.getByTestId('tables-found').textContent()).toBe('识别到 9 张标准表、1 张政府采购预算表、16 张项目绩效目标表');
+    await expect.poll(() => page.getByTestId('tables-found').textContent()).toBe('识别到 9 张标准表、1 张政府采购预算表、1 张部门固定资产占用情况表、16 张项目绩效目标表');
     expect(await page.getByTestId('count-error').textContent()).toBe('错误 0');
     expect(await page.getByTestId('count-warning').textContent()).toBe(`警告 ${core.warning}`);
     expect(await page.getByTestId('finding').count()).toBe(core.total);

@@ -115,11 +115,23 @@ describe('the sample workbook', () => {
     expect(subsidy.target!.plan.map((p) => p.cell.text)).toEqual(['19%', '40%', '100%', '']);
   });
 
-  it('is not fooled by the narrative sheet: its one table is the procurement table its section 八 prints', () => {
+  it('is not fooled by the narrative sheet: its tables are the procurement table its section 八 prints and the fixed assets below it', () => {
     // 河北's template titles it “部门政府采购预算”, without 表; the narrative's headings and sentences are no tables.
     const onNarrative = rec.tables.filter((t) => t.sheet === '说明');
-    expect(onNarrative.map((t) => [t.id, t.title, t.rows.length])).toEqual([['procurement', '部门政府采购预算', 0]]);
+    expect(onNarrative.map((t) => [t.id, t.title, t.rows.length])).toEqual([
+      ['procurement', '部门政府采购预算', 0],
+      ['fixed-assets', '部门固定资产占用情况表', 6],
+    ]);
     expect(onNarrative[0]!.columns.map((c) => c.role)).toEqual(['project', 'item', 'total', 'general', 'fund', 'capital', 'specialAccount', 'unitFunds', 'carriedOver']);
+    const assets = onNarrative[1]!;
+    expect(assets.rows.map((r) => [Object.values(r.keys)[0] ?? '', r.cells.value?.amount ?? null])).toEqual([
+      ['total', 2602.91],
+      ['buildings', 1707.08],
+      ['offices', 1707.08],
+      ['vehicles', 48.17],
+      ['equipment', null],
+      ['other', 847.66],
+    ]);
   });
 
   it('rows by code agree across tables that share codes', () => {

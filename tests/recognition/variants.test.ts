@@ -53,9 +53,13 @@ describe.each(VARIANTS)('layout variant: %s', (_name, options) => {
   });
 
   it('reads the unit each table states', () => {
-    // The 说明 prints the procurement table as published (单位：万元); the layout rewrites only the tables it writes.
-    for (const t of rec.tables.filter((x) => x.id !== 'procurement')) expect(t.unit).toBe(options.unit ?? '万元');
-    expect(rec.tables.find((x) => x.id === 'procurement')?.unit).toBe('万元');
+    // The 说明 prints the procurement and fixed-asset tables as published (单位：万元); the layout rewrites only the tables it writes.
+    const published = new Set(['procurement', 'fixed-assets']);
+    for (const t of rec.tables.filter((x) => !published.has(x.id))) expect(t.unit).toBe(options.unit ?? '万元');
+    expect(rec.tables.filter((x) => published.has(x.id)).map((x) => [x.id, x.unit])).toEqual([
+      ['procurement', '万元'],
+      ['fixed-assets', '万元'],
+    ]);
   });
 
   it('reads the same codes and amounts as the sample', () => {
