@@ -47,8 +47,8 @@ function amountCells(): AmountCell[] {
   const cells = new Map<string, AmountCell>();
   for (const t of baseline.recognition.tables) {
     // The fixed assets the 说明 prints are not all pinned by a sum: 其中：办公用房 is only bounded by its
-    // 房屋, and a part left blank beside the blank 设备 row cannot be told from it (rule cases hold what
-    // is checked there: the sum, the narrative's figure and the bound).
+    // 房屋, and a part left blank beside the blank 设备 row is one of four candidates, named on the 房屋
+    // cell (rule cases hold what is checked there: the sum, the narrative's figure, the bound, the blanks).
     if (t.id === 'fixed-assets') continue;
     for (const r of t.rows) {
       for (const c of Object.values(r.cells)) {

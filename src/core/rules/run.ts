@@ -276,13 +276,19 @@ export async function runRules(
   // A failure two filled cells explain alike, over parts short of it with one part blank: that part
   // may be the one left unfilled, which the locator ranks below a mistyped figure but cannot rule out.
   const ambiguousAlone = culprits.filter((c) => c.safety === 'ambiguous' && c.resolves.length === 1).map((c) => c.resolves[0]!);
-  const ambiguousBlankWouldBreak = await blankFillsThatBreak(ambiguousAlone, touching, fails);
-  const blankCandidate = (c: Culprit): CellChange | undefined => {
+  const ambiguousBlankWouldBreak = await blankFillsThatBreak(ambiguousAlone, touching, fails, MAX_BLANK_CANDIDATES);
+  // The blank parts that may be the one left unfilled, beside the filled cells that explain the failure
+  // alike: with the blanks unnamed, the choice offered would be only filled cells, each “or should be” a
+  // figure no one typed (曹妃甸's 资产总额 short of its parts by 其他固定资产's 847.66, 设备 blank too).
+  const blankCandidates = (c: Culprit): CellChange[] => {
     const [only] = c.resolves;
-    if (c.resolves.length !== 1 || ambiguousBlankWouldBreak.has(only!)) return undefined;
+    if (c.resolves.length !== 1) return [];
     const blanks = blankParts(only!);
-    if (blanks.length !== 1 || c.candidates.some((k) => termKey(k.term) === termKey(blanks[0]!))) return undefined;
-    return { term: blanks[0]!, value: solveFor(only!, blanks[0]!) };
+    if (blanks.length === 0 || blanks.length > MAX_BLANK_CANDIDATES) return [];
+    const breaking = ambiguousBlankWouldBreak.get(only!);
+    return blanks
+      .filter((b) => !breaking?.has(termKey(b)) && !c.candidates.some((k) => termKey(k.term) === termKey(b)))
+      .map((b) => ({ term: b, value: solveFor(only!, b) }));
   };
   for (const c of culprits) {
     // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
@@ -300,8 +306,7 @@ export async function runRules(
     const cellsOf = (ids: readonly Identity[]) => ids.flatMap((id) => terms(id).map((t) => address(t.ref)));
     if (c.safety === 'ambiguous') {
       // Two cells explain the failures equally well: name them all and let the person choose.
-      const blank = blankCandidate(c);
-      findings.push(choice(primary, c.term, blank ? [...c.candidates, blank] : c.candidates, sentencesOf(evidence), cellsOf(evidence)));
+      findings.push(choice(primary, c.term, [...c.candidates, ...blankCandidates(c)], sentencesOf(evidence), cellsOf(evidence)));
       continue;
     }
     // A row typed wrong consistently changes in several cells: one finding per cell, each with its fix
@@ -363,7 +368,7 @@ export async function runRules(
     return value === undefined ? [] : [[id, value] as const];
   }));
   const partners = await suggestionsTogether(suggested, unplaced, touching, fails);
-  const blankWouldBreak = await blankFillsThatBreak(unplaced, touching, fails);
+  const blankWouldBreak = await blankFillsThatBreak(unplaced, touching, fails, 1);
   for (const id of unplaced) findings.push(unplacedFinding(id));
 
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
@@ -389,7 +394,7 @@ export async function runRules(
     const e = evaluate(id);
     const short = equation && partsShort(id);
     const blanks = blankParts(id);
-    if (blanks.length === 1 && !blankWouldBreak.has(id)) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
+    if (blanks.length === 1 && !blankWouldBreak.get(id)?.has(termKey(blanks[0]!))) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
     const partsWrong = partsFault.has(spread(id));
     const hint = partsWrong
       ? WORDS.partsAtFault[lang]
@@ -471,24 +476,36 @@ async function suggestionsThatBreak(unplaced: readonly Identity[], touching: rea
   return new Set(shown.filter((id) => broken.has(termKey(anchorOf(id)))));
 }
 
+/** At most this many blank parts are named as the one possibly left unfilled; more say nothing of which. */
+const MAX_BLANK_CANDIDATES = 3;
+
 /**
- * The failures whose one blank part, filled with the difference, would break a sum that holds now:
- * that blank is no candidate (杭州 公安局 2026: a unit's blank 一般公共预算 under a 合计 short by 1,471.66,
- * its own row adding up without it). Parts short of their total, on one sheet, as unplacedFinding names them.
+ * For each failure with one to `most` blank parts: those of its blanks that, filled with the difference,
+ * would break a sum that holds now — such a blank is no candidate (杭州 公安局 2026: a unit's blank
+ * 一般公共预算 under a 合计 short by 1,471.66, its own row adding up without it). Parts short of their
+ * total, on one sheet, as unplacedFinding names them.
  */
-async function blankFillsThatBreak(unplaced: readonly Identity[], touching: readonly Identity[], fails: (id: Identity, overrides?: Overrides) => Promise<boolean>): Promise<Set<Identity>> {
-  const out = new Set<Identity>();
-  const failed = new Set(unplaced);
-  for (const id of unplaced) {
+async function blankFillsThatBreak(
+  failures: readonly Identity[],
+  touching: readonly Identity[],
+  fails: (id: Identity, overrides?: Overrides) => Promise<boolean>,
+  most: number,
+): Promise<Map<Identity, Set<string>>> {
+  const out = new Map<Identity, Set<string>>();
+  const failed = new Set(failures);
+  for (const id of failures) {
     const blanks = blankParts(id);
-    if (blanks.length !== 1) continue;
-    const blank = blanks[0]!;
-    const overrides: Overrides = new Map([[termKey(blank), solveFor(id, blank)]]);
-    for (const other of touching) {
-      if (failed.has(other) || !terms(other).some((t) => termKey(t) === termKey(blank))) continue;
-      if (await breaksWith(other, overrides, fails)) {
-        out.add(id);
-        break;
+    if (blanks.length === 0 || blanks.length > most) continue;
+    for (const blank of blanks) {
+      const overrides: Overrides = new Map([[termKey(blank), solveFor(id, blank)]]);
+      for (const other of touching) {
+        if (failed.has(other) || !terms(other).some((t) => termKey(t) === termKey(blank))) continue;
+        if (await breaksWith(other, overrides, fails)) {
+          let keys = out.get(id);
+          if (!keys) out.set(id, (keys = new Set()));
+          keys.add(termKey(blank));
+          break;
+        }
       }
     }
   }
