@@ -3,10 +3,11 @@
  * by side — 资金总额 | 8200.95 — under a block heading such as 年度预算安排（万元）. Each row label of the
  * vocabulary is taken once, below the title, and only with an amount right after it (past a merged
  * label: 西安 2022 lists its tasks under 总额 | 财政拨款 and closes them with 金额合计 over B:C, its
- * total in D), so a task's amounts are never read as a field.
+ * total in D), so a task's amounts are never read as a field. A form with no such field may print its
+ * money as a block instead, labels over one row of values (北京's 预算13表: fundBlock).
  */
 import type { TableRow } from '../model.js';
-import { stripEnumeration } from '../text.js';
+import { normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, type TableVocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
@@ -43,5 +44,51 @@ export function readFormFields(view: SheetView, table: TableVocabulary, title: n
       fields.push({ row: { row: r, labels: { [label.column]: e.text.trim() }, keys: { [label.column]: label.key }, isTotal: false, indent: 0, cells: { [amountRole]: value } }, labelCol: e.col, valueCol });
     }
   }
-  return fields;
+  return fields.length > 0 ? fields : fundBlock(view, table, title, Math.min(limit, title + FIRST_FIELD_REACH), amountRole);
+}
+
+/** How many header rows a block of labels over its values may have (北京: 财政拨款 over 合计 | 基本支出 | 项目支出). */
+const BLOCK_HEADER_ROWS = 3;
+
+/**
+ * A form that prints its money as a block, labels over one row of values (北京 2026's 预算13表: 预算支出总额
+ * | 财政拨款 合计/基本支出/项目支出 | 其他资金 合计/基本支出/项目支出): each value is the field its column's
+ * labels name, read top down through merged cells (“财政拨款/基本支出”). The first row below the title
+ * holding two or more amounts is the block's; each row label of the vocabulary is taken once.
+ */
+function fundBlock(view: SheetView, table: TableVocabulary, title: number, limit: number, amountRole: string): FormField[] {
+  for (let r = title + 1; r <= limit; r++) {
+    const amounts = view.entries(r).filter((e) => view.ref(r, e.col).amount !== null);
+    if (amounts.length < 2) continue;
+    const top = Math.max(title + 1, r - BLOCK_HEADER_ROWS);
+    // Every column a label above stands over, blank values too (北京 leaves 其他资金/项目支出 empty): a
+    // blank field is a blank part of its sum, not a missing one.
+    const cols = new Set(amounts.map((e) => e.col));
+    for (let h = top; h < r; h++) for (const e of view.entries(h)) for (let c = e.col; c <= view.rightEdge(h, e.col); c++) cols.add(c);
+    const fields: FormField[] = [];
+    const taken = new Set<string>();
+    for (const col of [...cols].sort((x, y) => x - y)) {
+      const value = view.ref(r, col);
+      if (value.col !== col || value.row !== r || (value.amount === null && value.text.trim() !== '')) continue;
+      const path: string[] = [];
+      for (let h = top; h < r; h++) {
+        const at = view.resolved(h, col);
+        const norm = at.cell && typeof at.cell.value === 'string' ? normalizeLabel(at.cell.text) : '';
+        if (norm !== '' && path[path.length - 1] !== norm) path.push(norm);
+      }
+      // The rows above may hold more than the block's labels (the 部门名称 line's value over 预算支出总额):
+      // the longest run of labels down to the values that names a field is its name.
+      let label = '';
+      let key: (typeof table.rows)[number] | undefined;
+      for (let k = 0; k < path.length && !key; k++) {
+        label = path.slice(k).join('/');
+        key = table.rows.find((rl) => !taken.has(rl.key) && bestScore(rl.match, label) > 0);
+      }
+      if (!key) continue;
+      taken.add(key.key);
+      fields.push({ row: { row: r, labels: { [key.column]: label }, keys: { [key.column]: key.key }, isTotal: false, indent: 0, cells: { [amountRole]: value } }, labelCol: col, valueCol: col });
+    }
+    return fields;
+  }
+  return [];
 }
