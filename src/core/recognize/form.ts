@@ -6,9 +6,9 @@
  * total in D), so a task's amounts are never read as a field. A form with no such field may print its
  * money as a block instead, labels over one row of values (北京's 预算13表: fundBlock).
  */
-import type { TableRow } from '../model.js';
+import type { CellRef, TableRow } from '../model.js';
 import { normalizeLabel, stripEnumeration } from '../text.js';
-import { bestScore, type TableVocabulary } from '../vocabulary.js';
+import { bestScore, type RowLabel, type TableVocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
 /** How far below the title the first field may stand: a list of tasks (西安 2022) has its 金额合计 below them. */
@@ -41,10 +41,15 @@ export function readFormFields(view: SheetView, table: TableVocabulary, title: n
       const value = view.ref(r, valueCol);
       if (value.amount === null || value.col !== valueCol) continue;
       taken.add(label.key);
-      fields.push({ row: { row: r, labels: { [label.column]: e.text.trim() }, keys: { [label.column]: label.key }, isTotal: false, indent: 0, cells: { [amountRole]: value } }, labelCol: e.col, valueCol });
+      fields.push(formField(r, label, e.text.trim(), amountRole, value, e.col, valueCol));
     }
   }
   return fields.length > 0 ? fields : fundBlock(view, table, title, Math.min(limit, title + FIRST_FIELD_REACH), amountRole);
+}
+
+/** A field as a table row: its label in the label column the vocabulary names, its value as the amount. */
+function formField(row: number, key: RowLabel, label: string, amountRole: string, value: CellRef, labelCol: number, valueCol: number): FormField {
+  return { row: { row, labels: { [key.column]: label }, keys: { [key.column]: key.key }, isTotal: false, indent: 0, cells: { [amountRole]: value } }, labelCol, valueCol };
 }
 
 /** How many header rows a block of labels over its values may have (北京: 财政拨款 over 合计 | 基本支出 | 项目支出). */
@@ -79,14 +84,14 @@ function fundBlock(view: SheetView, table: TableVocabulary, title: number, limit
       // The rows above may hold more than the block's labels (the 部门名称 line's value over 预算支出总额):
       // the longest run of labels down to the values that names a field is its name.
       let label = '';
-      let key: (typeof table.rows)[number] | undefined;
+      let key: RowLabel | undefined;
       for (let k = 0; k < path.length && !key; k++) {
         label = path.slice(k).join('/');
         key = table.rows.find((rl) => !taken.has(rl.key) && bestScore(rl.match, label) > 0);
       }
       if (!key) continue;
       taken.add(key.key);
-      fields.push({ row: { row: r, labels: { [key.column]: label }, keys: { [key.column]: key.key }, isTotal: false, indent: 0, cells: { [amountRole]: value } }, labelCol: col, valueCol: col });
+      fields.push(formField(r, key, label, amountRole, value, col, col));
     }
     return fields;
   }
