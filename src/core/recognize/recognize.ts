@@ -12,7 +12,7 @@ import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, typ
 import { formFieldFollows, readFormFields } from './form.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef, type RowEntry } from './sheet-view.js';
-import { isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
+import { indicatorBlock, isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
 
 /** Titles are short; a longer line that mentions a table's name is narrative about it. */
 const TITLE_MAX_LENGTH = 60;
@@ -315,15 +315,6 @@ function recognizeForm(view: SheetView, anchor: Anchor, limit: number, target: T
   };
 }
 
-/** A form's indicators and what describes them, without the project fields a target form's parse may also pick up. */
-function indicatorBlock(d: TargetDetails): TargetDetails {
-  return {
-    plan: [],
-    indicators: d.indicators,
-    ...(d.categorized !== undefined && { categorized: d.categorized }),
-    ...(d.weightHeader && { weightHeader: d.weightHeader }),
-  };
-}
 
 function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): RecognizedTable[] {
   const { details, lastRow, left, right, list } = parseTarget(view, anchor.table, anchor.row, limit);

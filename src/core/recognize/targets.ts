@@ -235,6 +235,19 @@ export function projectOfTitle(title: string): string | undefined {
   return core.length >= 2 && !/20\d{2}年|^(?:本?部门|本?单位|本级|整体|部门整体|重点|重点项目|专项|项目)$/.test(core) ? core : undefined;
 }
 
+/**
+ * Indicators with what the form's indicator header says of them (categories or not, a weight column),
+ * and none of its project fields: a listed project's block of them, or the department-wide form's.
+ */
+export function indicatorBlock(parsed: TargetDetails, indicators: Indicator[] = parsed.indicators): TargetDetails {
+  return {
+    plan: [],
+    indicators,
+    ...(parsed.categorized !== undefined && { categorized: parsed.categorized }),
+    ...(parsed.weightHeader && { weightHeader: parsed.weightHeader }),
+  };
+}
+
 /** The fields a list gives each project, read on the first row of its block. */
 const LIST_FIELDS = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'goal'] as const;
 
@@ -254,12 +267,7 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
   return starts.map((start, i) => {
     const next = starts[i + 1] ?? Number.MAX_SAFE_INTEGER;
     const block = indicators.filter((ind) => (i === 0 || ind.row >= start) && ind.row < next);
-    const details: TargetDetails = {
-      plan: [],
-      indicators: block,
-      ...(parsed.categorized !== undefined && { categorized: parsed.categorized }),
-      ...(parsed.weightHeader && { weightHeader: parsed.weightHeader }),
-    };
+    const details = indicatorBlock(parsed, block);
     for (const field of LIST_FIELDS) {
       const col = list.fields[field];
       if (col !== undefined) details[field] = view.ref(start, col);

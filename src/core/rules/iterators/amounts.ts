@@ -342,16 +342,18 @@ export const yearChanges: IteratorDef<z.infer<typeof YearChangeParams>> = {
   *run(ctx, params, ruleId) {
     for (const decl of params.tables) {
       for (const t of ctx.tables(decl.table)) {
-        const years = t.rows.filter((r) => YEAR_LABEL.test(normalizeLabel(r.labels[decl.side] ?? '')));
+        const years = t.rows.flatMap((row) => {
+          const m = YEAR_LABEL.exec(normalizeLabel(row.labels[decl.side] ?? ''));
+          return m ? [{ row, year: Number(m[1]) }] : [];
+        });
         const changes = t.rows.filter((r) => r.keys[decl.side] === decl.change);
         // Two years and one change between them; three years would leave the change's pair unsaid.
         if (years.length !== 2 || changes.length !== 1) continue;
-        const year = (r: TableRow) => Number(YEAR_LABEL.exec(normalizeLabel(r.labels[decl.side]!))![1]);
-        const [earlier, later] = [...years].sort((a, b) => year(a) - year(b));
-        if (year(earlier!) === year(later!)) continue;
+        const [earlier, later] = years.sort((a, b) => a.year - b.year);
+        if (earlier!.year === later!.year) continue;
         const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.side) });
         for (const role of decl.columns) {
-          const item = rowSumItem(ctx, ruleId, t, role, named(later!), [named(earlier!), named(changes[0]!)]);
+          const item = rowSumItem(ctx, ruleId, t, role, named(later!.row), [named(earlier!.row), named(changes[0]!)]);
           if (item) yield item;
         }
       }
