@@ -8,9 +8,15 @@ import type { CellValue } from './grid.js';
  */
 const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]*$/;
 
-/** NFKC folds full-width digits, letters and punctuation (（１６９９．７８） → (1699.78)). */
+const folded = new BoundedCache<string, string>(20_000);
+const foldOnce = (text: string) => (NFKC_STABLE.test(text) ? text : text.normalize('NFKC'));
+
+/**
+ * NFKC folds full-width digits, letters and punctuation (（１６９９．７８） → (1699.78)). The same cell
+ * texts are folded by recognition and by rule after rule: each is worked out once.
+ */
 export function fold(text: string): string {
-  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+  return folded.get(text, foldOnce);
 }
 
 /**
@@ -31,8 +37,10 @@ export function* globalMatches(re: RegExp, text: string): Generator<RegExpExecAr
 
 /** For matching labels and headers: folded, with every kind of white space removed. */
 export function normalizeLabel(text: string): string {
-  return fold(text).replace(/[\s\u3000\u00a0]+/g, '');
+  return normalized.get(text, normalizeOnce);
 }
+const normalized = new BoundedCache<string, string>(20_000);
+const normalizeOnce = (text: string) => fold(text).replace(/[\s\u3000\u00a0]+/g, '');
 
 /**
  * A section number needs its mark: "一、", "（二）", "1、", "3." are numbering; the 一 of 一般公共预算

@@ -585,14 +585,16 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
   identities: false,
   texts: ['project', 'table'],
   needsIndicatorWords: true,
-  run(ctx, params) {
+  run(ctx, params, _ruleId, couldReport) {
     const { report, offerFix } = params;
     const words = ctx.vocab.indicators;
     if (!words) return [];
     const rows = ctx.memo('indicators', () => indicatorFacts(ctx, words));
+    // The facts are worked out once for every rule (memo): an indicator none of this pass's rules
+    // could report is passed over before its cells are listed (about thirty passes walk them all).
     return rows.flatMap(({ facts, text, cells, fixes }) => {
       const at = cells[report];
-      if (!at) return [];
+      if (!at || (couldReport && !couldReport(facts))) return [];
       return {
         facts,
         text,
