@@ -206,6 +206,11 @@ export const standardNames: IteratorDef<z.infer<typeof StandardNameParams>> = {
       '表中的名称恰是同一类中另一编码的标准名称时，那个编码（编码写错的迹象）；否则为空',
       'the other code of the same class whose standard name the table’s name is, exactly (a sign the code is the slip); empty otherwise',
     ),
+    capitalCode: text(
+      '本行编码不属资本性支出（309、310 类），名称（末尾的“费”不计）却是资本性支出某一款的标准名称时，那个编码（如 302 类中写“办公设备购置费”，是 310 类的 31002）；否则为空',
+      'the capital item (classes 309 and 310) whose standard name the table’s name is, a trailing 费 aside, when the row’s own code is no capital item (办公设备购置费 under 302 is 310’s 31002); empty otherwise',
+    ),
+    capitalName: text('那个资本性支出编码的标准名称', 'that capital item’s standard name'),
   },
   identities: false,
   texts: ['table'],
@@ -214,6 +219,9 @@ export const standardNames: IteratorDef<z.infer<typeof StandardNameParams>> = {
     const standard = new Map(Object.entries(params.names ?? ctx.vocab.economicSubjects ?? {}).map(([code, name]) => [code, { name, key: normalizeLabel(name) }]));
     const codeOfName = new Map<string, string[]>();
     for (const [code, { key }] of standard) addTo(codeOfName, key, code);
+    // Capital items by name, a trailing 费 set aside (办公设备购置费 for 31002 办公设备购置).
+    const capitalOfName = new Map<string, string>();
+    for (const [code, { key }] of standard) if (code.length === 5 && isCapital(code)) capitalOfName.set(withoutFee(key), code);
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {
@@ -227,14 +235,27 @@ export const standardNames: IteratorDef<z.infer<typeof StandardNameParams>> = {
           // 普陀 2024's 303 01 退休费: 退休费 is 303 02's name, so the code is the likelier slip: named on the code, the name beside it.
           const code = row.code!.code;
           const nameOfCode = (codeOfName.get(key) ?? []).find((c) => c !== code && c.slice(0, 3) === code.slice(0, 3)) ?? '';
-          const where = cell && nameOfCode === '' ? { sheet: t.sheet, cell: cell.cell } : lastCodePartCellOf(ctx, t, row);
+          // 普陀福利院 2024's 302 06 办公设备购置费: a 310 capital item's name among the 302 goods and
+          // services. Only capital items: other names moved between classes (住房公积金 and 医疗费 were
+          // 303's until 2018, and 江苏 2017 files them there).
+          const capitalCode = isCapital(code) ? '' : (capitalOfName.get(withoutFee(key)) ?? '');
+          const onCode = nameOfCode !== '' || capitalCode !== '';
+          const where = cell && !onCode ? { sheet: t.sheet, cell: cell.cell } : lastCodePartCellOf(ctx, t, row);
           yield {
-            facts: { code, name, standardName: std.name, differences: Number.isFinite(d) ? d : -1, nameOfCode },
+            facts: {
+              code,
+              name,
+              standardName: std.name,
+              differences: Number.isFinite(d) ? d : -1,
+              nameOfCode,
+              capitalCode,
+              capitalName: capitalCode === '' ? '' : standard.get(capitalCode)!.name,
+            },
             text: (lang: Lang) => ({ table: ctx.tableName(t, lang) }),
             cell: where,
-            ...(nameOfCode !== '' && cell && { related: [{ sheet: t.sheet, cell: cell.cell }] }),
+            ...(onCode && cell && { related: [{ sheet: t.sheet, cell: cell.cell }] }),
             // One character off the standard name, and no other code's: the name is the slip (the code says which subject).
-            ...(d === 1 && nameOfCode === '' && cell && { fix: { sheet: t.sheet, cell: cell.cell, value: std.name, safety: 'unsafe' as const } }),
+            ...(d === 1 && !onCode && cell && { fix: { sheet: t.sheet, cell: cell.cell, value: std.name, safety: 'unsafe' as const } }),
             table: t.id,
           };
         }
@@ -242,6 +263,12 @@ export const standardNames: IteratorDef<z.infer<typeof StandardNameParams>> = {
     }
   },
 };
+
+/** A name without its trailing 费: 办公设备购置费 and 办公设备购置 name one thing. */
+const withoutFee = (key: string) => key.replace(/费$/, '');
+
+/** Capital spending: 309 (basic construction) and 310, whose items have kept their names and class. */
+const isCapital = (code: string) => code.startsWith('309') || code.startsWith('310');
 
 interface Use {
   t: RecognizedTable;
