@@ -8,6 +8,7 @@ import type { Finding, TableSummary, WorkbookReport } from './findings.js';
 import type { GridWorkbook } from './grid.js';
 import { message, type Lang, type MessageId } from './messages.js';
 import type { Recognition, RecognizedTable } from './model.js';
+import { leftOutAsEmpty } from './recognize/not-published.js';
 import { recognize } from './recognize/recognize.js';
 import type { LoadedRule } from './rules/catalogue.js';
 import { runRules, type RuleRun } from './rules/run.js';
@@ -48,24 +49,6 @@ function tableName(vocab: Vocabulary, t: RecognizedTable, lang: Lang): string {
   return t.target?.projectName ? `${name}（${t.target.projectName.text.trim()}）` : name;
 }
 
-/** Which fiscal-summary rows and columns carry the money a fund or state-capital table would show. */
-const FISCAL_EVIDENCE: Partial<Record<TableId, { rows: string[]; columns: string[] }>> = {
-  'gov-fund-expense': { rows: ['incomeFund'], columns: ['expenseFund'] },
-  'state-capital-expense': { rows: ['incomeCapital'], columns: ['expenseCapital'] },
-};
-
-/** True when the fiscal summary shows money for the table's source (or cannot say: no fiscal summary). */
-function fiscalSummaryFunds(recognition: Recognition, id: TableId): boolean {
-  const evidence = FISCAL_EVIDENCE[id];
-  const fiscal = recognition.tables.find((t) => t.id === 'fiscal-summary');
-  if (!evidence || !fiscal) return true;
-  return fiscal.rows.some(
-    (r) =>
-      evidence.columns.some((c) => (r.cells[c]?.amount ?? 0) !== 0) ||
-      (Object.values(r.keys).some((k) => evidence.rows.includes(k)) && (r.cells.incomeAmount?.amount ?? 0) !== 0),
-  );
-}
-
 function basicWithin(recognition: Recognition): RecognizedTable | undefined {
   return recognition.tables.find((t) => t.id === 'general-budget-expense' && t.columns.some((c) => c.role === 'basic') && codedEconomically(t.rows));
 }
@@ -92,7 +75,7 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
     const table = vocab.tables.get(id)!;
     const name = table.name;
     // A fund or state-capital table may be left out where the fiscal summary has nothing for it.
-    const optional = table.mayBeEmpty && !fiscalSummaryFunds(recognition, id);
+    const optional = leftOutAsEmpty(recognition, vocab, id);
     // The basic table's content may be published inside a general budget table by economic subject
     // (深圳 2026's 一般公共预算支出表（按经济分类）, with its 基本支出 column).
     const within = id === 'general-budget-basic' ? basicWithin(recognition) : undefined;

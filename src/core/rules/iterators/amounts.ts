@@ -12,6 +12,7 @@ import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type 
 import type { Screen } from '../conditions.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, num, text, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
+import { leftOutAsEmpty } from '../../recognize/not-published.js';
 
 const blank = (t: Term) => t.ref.amount == null;
 
@@ -638,6 +639,9 @@ function sumTerms(ctx: RuleContext, addends: Addend[]): { terms: Term[]; table: 
   let first: RecognizedTable | undefined;
   for (const a of addends) {
     const t = ctx.table(a.table);
+    // A fund or state-capital table left out, the fiscal summary showing nothing for it, adds zero:
+    // the other addends are still held to the sum (湖州 2026 publishes no 国有资本经营 table).
+    if (!t && a.optional && leftOutAsEmpty(ctx.recognition, ctx.vocab, a.table)) continue;
     if (!t) return undefined;
     first ??= t;
     const found = a.codes ? rowsInRange(t, a.codes) : a.allRows ? t.rows.filter((r) => !r.isTotal) : [findRow(t, a.row!)].filter((r): r is TableRow => r !== undefined);

@@ -240,7 +240,12 @@ export const Addend = z
       .optional()
       .describe('表中每一行（合计行除外），如明细表各项之和 / every row of the table but its total row, as a detail table’s items add up'),
     weight: z.number().refine((w) => w !== 0, { message: 'weight 0 adds nothing / 权重不能为 0' }).default(1).describe('系数，-1 为减 / weight; -1 subtracts'),
-    optional: z.boolean().default(false).describe('表中没有这一行时按 0 计（如没有“上年结转”行的表） / counts as 0 when the table has no such row (a table with no 上年结转 row carries nothing)'),
+    optional: z
+      .boolean()
+      .default(false)
+      .describe(
+        '表中没有这一行时按 0 计（如没有“上年结转”行的表）；政府性基金、国有资本经营支出表未单列且财政拨款收支总表中该项为零时，整张表按 0 计 / counts as 0 when the table has no such row (a table with no 上年结转 row carries nothing); a fund or state-capital table left out, the fiscal summary showing nothing for it, counts as 0 too',
+      ),
   })
   .strict()
   .refine((a) => [a.row, a.codes, a.allRows].filter((x) => x !== undefined).length === 1, { message: 'an addend names a row, a code range or every row / 加项须指定 row、codes 或 allRows 之一' });
