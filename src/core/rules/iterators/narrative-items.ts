@@ -11,6 +11,7 @@ import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import { amountText, type Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
+import type { GridSheet } from '../../grid.js';
 import { breakdownAmount, textBreakdowns } from '../../narrative/breakdowns.js';
 import { parseChangeStatements, parseNarrativeItem, type ChangeStatement, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
 import { mostCommon } from '../../counts.js';
@@ -740,6 +741,20 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
 
 // ── numbered sections of the narrative ────────────────────────────────────────────────────────
 
+/**
+ * A row's line of text: its first filled cell, when that holds text, wherever the sheet starts (a
+ * narrative pasted one column in, beside a margin, reads as in column A).
+ */
+function lineOf(cells: GridSheet['rows'][number]): { text: string; col: number } | undefined {
+  if (!cells) return undefined;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell || cell.text.trim() === '') continue;
+    return typeof cell.value === 'string' ? { text: fold(cell.text), col: c + 1 } : undefined;
+  }
+  return undefined;
+}
+
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+[、.．]\s*([^，。,;；:：]{2,20})\s*$/u;
 const AMOUNT_IN_TEXT = /\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|万|元)/u;
 
@@ -756,17 +771,17 @@ export const narrativeSections: IteratorDef<z.infer<typeof ItemParams>> = {
   run(ctx) {
     const items: Item[] = [];
     for (const sheet of ctx.grid.sheets) {
-      const texts = sheet.rows.map((r) => (r?.[0] && typeof r[0].value === 'string' ? fold(r[0].text) : ''));
-      texts.forEach((t, i) => {
-        const m = SECTION_HEADING.exec(t);
+      const lines = sheet.rows.map(lineOf);
+      lines.forEach((line, i) => {
+        const m = line && SECTION_HEADING.exec(line.text);
         if (!m) return;
         const body: string[] = [];
-        for (let j = i + 1; j < texts.length && texts[j] && !SECTION_HEADING.test(texts[j]!) && body.length < 10; j++) body.push(texts[j]!);
+        for (let j = i + 1; j < lines.length && lines[j] && !SECTION_HEADING.test(lines[j]!.text) && body.length < 10; j++) body.push(lines[j]!.text);
         if (body.length === 0) return;
         items.push({
           facts: { heading: m[1]!, body: body.join(''), amountCount: body.filter((b) => AMOUNT_IN_TEXT.test(b)).length },
-          cell: { sheet: sheet.name, cell: toA1(i + 2, 1) },
-          related: [{ sheet: sheet.name, cell: toA1(i + 1, 1) }],
+          cell: { sheet: sheet.name, cell: toA1(i + 2, lines[i + 1]!.col) },
+          related: [{ sheet: sheet.name, cell: toA1(i + 1, line.col) }],
         });
       });
     }
