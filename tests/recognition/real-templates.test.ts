@@ -37,6 +37,17 @@ describe('titles as real budgets print them', () => {
     expect(t.problems).toEqual([]);
   });
 
+  it('a title merged across the table, then unmerged and filled (取消合并并填充), is read once', async () => {
+    const title = '2026年市级部门一般公共预算“三公”经费支出表';
+    const rows = threePublic(title);
+    for (const width of [2, 5]) {
+      rows[0] = Array.from({ length: width }, () => title);
+      const t = table(await recognizeGrid(wb(sheetFromValues('表', rows))), 'three-public');
+      expect(t.title).toBe(title);
+      expect(t.columns.map((c) => c.role)).toEqual(['item', 'total']);
+    }
+  });
+
   it('a sentence that names a table is no title', async () => {
     const rec = await recognizeGrid(wb(sheetFromValues('说明', [['二、2024年“三公”经费预算情况说明'], ['详见单位的项目绩效目标表'], ['2024年“三公”经费预算数为6.3万元，比上年持平。']])));
     expect(rec.tables).toEqual([]);
