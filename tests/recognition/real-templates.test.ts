@@ -127,6 +127,24 @@ describe('cells as real workbooks store them', () => {
     expect(t.problems).toEqual([]);
   });
 
+  it('a header that lost its merges reads each group heading over the blank cells to its right (湖州 2026’s 收 入 | 支 出)', async () => {
+    const rows: CellValue[][] = [
+      ['2026年市级部门财政拨款收支预算总表', _, _, _],
+      ['507-湖州市卫生健康委员会', _, _, '单位：万元'],
+      ['收 入', _, '支 出', _],
+      ['项 目', '预算数', '项 目', '预算数'],
+      ['一、财政拨款', 100, '科学技术支出', 100],
+      ['一般公共预算', 100, '基础研究', 100],
+      ['收 入 总 计', 100, '支 出 总 计', 100],
+    ];
+    const read = async (merges: string[]) => table(await recognizeGrid(wb(sheetFromValues('表04', rows, merges))), 'fiscal-summary');
+    const merged = await read(['A1:D1', 'A3:B3', 'C3:D3']);
+    const unmerged = await read([]);
+    expect(merged.columns.map((c) => c.role)).toEqual(['incomeItem', 'incomeAmount', 'expenseItem', 'expenseTotal']);
+    expect(unmerged.columns).toEqual(merged.columns);
+    expect(unmerged.rows.length).toBe(merged.rows.length);
+  });
+
   it('本年预算 heads the amounts of a 收支总表 (长沙 and 长春 2026), beside its 编制预算 and 上年结转 parts', async () => {
     const rows: CellValue[][] = [
       ['2026年部门收支总体情况表', _, _, _],

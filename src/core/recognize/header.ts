@@ -71,6 +71,8 @@ export interface HeaderRegion {
   bottom: number;
   /** First row after the header (after the 栏次 row). */
   dataStart: number;
+  /** No merged range touches the header's rows (a copy that lost them: spans are then read from the blanks). */
+  unmerged?: boolean;
 }
 
 /** Finds the header below a title row: meta rows skipped, header words required. */
@@ -104,7 +106,8 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
   let dataStart = bottom + 1;
   while (dataStart <= limit && dataStart < r && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
   if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;
-  return { top, bottom, dataStart };
+  const unmerged = !view.merges.ranges.some((m) => m.top <= bottom && m.bottom >= top);
+  return { top, bottom, dataStart, ...(unmerged && { unmerged }) };
 }
 
 /**
@@ -136,13 +139,38 @@ function isEmptyTotalRow(view: SheetView, row: number, top: number, vocab: Vocab
 }
 
 /** The header text of one column: each header row's (merge-resolved) text, top to bottom. */
-export function columnPath(view: SheetView, header: HeaderRegion, col: number): string[] {
+export function columnPath(view: SheetView, header: HeaderRegion, col: number, spans?: ImplicitSpans): string[] {
   const parts: string[] = [];
   for (let r = header.top; r <= header.bottom; r++) {
-    const t = view.norm(r, col);
+    const t = view.norm(r, col) || spans?.get(r)?.get(col);
     if (t && parts[parts.length - 1] !== t) parts.push(t);
   }
   return parts;
+}
+
+/** Per header row, the group heading each blank cell stands under, by column. */
+type ImplicitSpans = Map<number, Map<number, string>>;
+
+/**
+ * A header whose merges were lost (the copy kept each heading in its first cell only): a group heading
+ * over several columns (“收 入” over 项目 | 预算数, 湖州 2026's 财政拨款收支总表) is read over the blank cells
+ * to its right, up to the next heading of its row, where the row below heads those columns. The
+ * lowest header row names each column itself and lends nothing.
+ */
+function implicitSpans(view: SheetView, header: HeaderRegion, left: number, right: number): ImplicitSpans {
+  const spans: ImplicitSpans = new Map();
+  for (let r = header.top; r < header.bottom; r++) {
+    let heading: string | undefined;
+    const row = new Map<number, string>();
+    for (let c = left; c <= right; c++) {
+      const t = view.norm(r, c);
+      if (t) heading = t;
+      else if (heading && view.norm(r + 1, c)) row.set(c, heading);
+      else heading = undefined;
+    }
+    if (row.size > 0) spans.set(r, row);
+  }
+  return spans;
 }
 
 /** A matcher applies to a column when its words are in the path and at least one is in the lowest header cell. */
@@ -190,7 +218,8 @@ export interface ColumnHeadings {
 /** The header read once per table: the roles and the columns no role takes both come from it. */
 export function columnHeadings(view: SheetView, header: HeaderRegion, left: number, right: number): ColumnHeadings {
   const paths = new Map<number, string[]>();
-  for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c));
+  const spans = header.unmerged ? implicitSpans(view, header, left, right) : undefined;
+  for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c, spans));
   return { paths, otherYear: otherYearColumns(paths) };
 }
 
