@@ -145,6 +145,40 @@ describe('cells as real workbooks store them', () => {
     expect(unmerged.rows.length).toBe(merged.rows.length);
   });
 
+  it('a header that lost its merges is as deep as its row of sub-headings (杭州 2026’s 人员支出 | 日常公用支出 under 基本支出)', async () => {
+    const rows: CellValue[][] = [
+      ['表3：2026年市级部门支出预算总表', _, _, _, _],
+      ['部门名称：某局', _, _, _, '单位:万元'],
+      ['功能分类科目名称', '总计', '基本支出', _, '项目支出'],
+      [_, _, '人员支出', '日常公用支出', _],
+      ['**', '1', '2', '3', '4'],
+      ['合计', 100, 60, 10, 30],
+      ['一般公共服务支出', 100, 60, 10, 30],
+    ];
+    const read = async (merges: string[]) => table(await recognizeGrid(wb(sheetFromValues('表3', rows, merges))), 'expense-summary');
+    const merged = await read(['A1:E1', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:E4']);
+    const unmerged = await read([]);
+    expect(merged.headerRows).toEqual({ top: 3, bottom: 4 });
+    expect(unmerged.headerRows).toEqual(merged.headerRows);
+    expect(unmerged.columns).toEqual(merged.columns);
+    expect(unmerged.rows.map((r) => r.row)).toEqual(merged.rows.map((r) => r.row));
+  });
+
+  it('a 合计 written in the 类 column names the total row where its merge over the code and name columns was lost', async () => {
+    const rows: CellValue[][] = [
+      ['2025年部门收入预算总表', _, _, _, _],
+      [_, _, _, _, '单位：元'],
+      ['功能分类科目编码', _, _, '功能分类科目名称', '合计'],
+      ['类', '款', '项', _, _],
+      ['201', _, _, '一般公共服务支出', 100],
+      ['201', '06', _, '财政事务', 100],
+      ['201', '06', '01', '行政运行', 100],
+      ['合计', _, _, _, 100],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表2', rows))), 'income-summary');
+    expect(t.rows.filter((r) => r.isTotal).map((r) => r.row)).toEqual([8]);
+  });
+
   it('本年预算 heads the amounts of a 收支总表 (长沙 and 长春 2026), beside its 编制预算 and 上年结转 parts', async () => {
     const rows: CellValue[][] = [
       ['2026年部门收支总体情况表', _, _, _],

@@ -107,7 +107,17 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
   while (dataStart <= limit && dataStart < r && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
   if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;
   const unmerged = !view.merges.ranges.some((m) => m.top <= bottom && m.bottom >= top);
-  return { top, bottom, dataStart, ...(unmerged && { unmerged }) };
+  return deepened(view, { top, bottom, dataStart, ...(unmerged && { unmerged }) }, vocab, limit);
+}
+
+/** The header found, one row deeper where its merges were lost and a row of sub-headings follows it. */
+function deepened(view: SheetView, header: HeaderRegion, vocab: Vocabulary, limit: number): HeaderRegion {
+  const next = header.bottom + 1;
+  if (!header.unmerged || next > limit || next >= header.top + HEADER_MAX_ROWS || !isSubHeadingRow(view, next, header.bottom, vocab)) return header;
+  let dataStart = next + 1;
+  while (dataStart <= limit && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
+  if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;
+  return { ...header, bottom: next, dataStart: Math.max(dataStart, header.dataStart) };
 }
 
 /**
@@ -148,6 +158,29 @@ export function columnPath(view: SheetView, header: HeaderRegion, col: number, s
   return parts;
 }
 
+/** Whether a header row from `from` to `to` heads the column (“公务用车购置费” two rows under the group). */
+function headedBelow(view: SheetView, col: number, from: number, to: number): boolean {
+  for (let r = from; r <= to; r++) if (view.norm(r, col)) return true;
+  return false;
+}
+
+/**
+ * A header that lost its merges, one more row deep: a row of sub-headings alone (“人员支出 | 日常公用支出”
+ * under 基本支出, 杭州 2026's 支出总表), one at least under a blank cell of the row above that a heading
+ * to its left spans. With merges, the cells merged down beside it said how deep the header is.
+ */
+function isSubHeadingRow(view: SheetView, row: number, above: number, vocab: Vocabulary): boolean {
+  const entries = view.entries(row);
+  if (entries.length === 0 || entries.some((e) => typeof e.cell.value !== 'string' || /\d/.test(e.norm) || bestScore(vocab.totalRow, e.norm) > 0)) return false;
+  return entries.some((e) => view.norm(above, e.col) === '' && spannedFromLeft(view, above, e.col));
+}
+
+/** Whether a blank header cell has a heading to its left in its row, with only blanks between. */
+function spannedFromLeft(view: SheetView, row: number, col: number): boolean {
+  for (let c = col - 1; c >= 1; c--) if (view.norm(row, c)) return true;
+  return false;
+}
+
 /** Per header row, the group heading each blank cell stands under, by column. */
 type ImplicitSpans = Map<number, Map<number, string>>;
 
@@ -165,7 +198,7 @@ function implicitSpans(view: SheetView, header: HeaderRegion, left: number, righ
     for (let c = left; c <= right; c++) {
       const t = view.norm(r, c);
       if (t) heading = t;
-      else if (heading && view.norm(r + 1, c)) row.set(c, heading);
+      else if (heading && headedBelow(view, c, r + 1, header.bottom)) row.set(c, heading);
       else heading = undefined;
     }
     if (row.size > 0) spans.set(r, row);

@@ -206,6 +206,9 @@ class RowReader {
         const [c, k, x] = split.map((col) => (col === undefined ? null : view.cellAt(r, col)?.value ?? null));
         code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, this.previousCode);
         if (code) codeCell = toA1(r, split[0]!);
+        // "合计" written in the 类 column, the name column beside it blank (its merge across the code
+        // and name columns lost), names the row as it does in a whole-code column.
+        else if (typeof c === 'string' && normalizeLabel(c) !== '' && !/\d/.test(c)) labels.name ??= c.trim();
         // A 款 or 项 typed as text "2" lost its leading zero: a number cell may show it so, text may not.
         [k, x].forEach((part, i) => {
           const text = typeof part === 'string' ? normalizeLabel(part) : '';
