@@ -179,6 +179,33 @@ describe('cells as real workbooks store them', () => {
     expect(t.rows.filter((r) => r.isTotal).map((r) => r.row)).toEqual([8]);
   });
 
+  it('a project target form that lost its merges reads its funds and its indicators’ categories as the merged one (福州 2026)', async () => {
+    const rows: CellValue[][] = [
+      ['口岸单位补贴项目绩效目标表', _, _, _, _],
+      ['项目名称', '口岸单位补贴', _, _, _],
+      ['主管部门', '福州市商务局', _, '实施单位', '福州市商务局'],
+      ['专项资金情况（万元）', '资金总额', _, 6200, _],
+      [_, '财政拨款', _, 6200, _],
+      [_, '其他资金', _, 0, _],
+      ['年度目标', '优化营商环境，提升福州口岸跨境贸易便利化水平。', _, _, _],
+      ['绩效目标指标', '一级指标', '二级指标', '三级指标', '指标值'],
+      [_, '成本指标', '经济成本指标', '财政投入总数', '≤6200万元'],
+      [_, '产出指标', '数量指标', '奖补单位数', '≥7个'],
+      [_, _, '质量指标', '奖补资金发放合规率', '=100%'],
+      [_, '效益指标', '社会效益指标', '福州口岸全港货物吞吐量', '≥20000万吨'],
+      [_, _, _, '港口外贸年吞吐量', '≥6000万吨'],
+      [_, '满意度指标', '服务对象满意度指标', '受益对象满意度', '≥90%'],
+    ];
+    const merges = ['A1:E1', 'B2:E2', 'B3:C3', 'A4:A6', 'B4:C4', 'D4:E4', 'B5:C5', 'D5:E5', 'B6:C6', 'D6:E6', 'B7:E7', 'B10:B11', 'B12:B13', 'C12:C13', 'A8:A14'];
+    const read = async (m: string[]) => table(await recognizeGrid(wb(sheetFromValues('绩效目标4', rows, m))), 'performance-target').target!;
+    const [merged, unmerged] = [await read(merges), await read([])];
+    expect(unmerged.budget?.amount).toBe(6200);
+    expect(unmerged.fiscalFunds?.amount).toBe(merged.fiscalFunds?.amount);
+    const categories = (t: typeof merged) => t.indicators.map((i) => `${i.level1.text}/${i.level2.text}/${i.level3.text}`);
+    expect(categories(unmerged)).toEqual(categories(merged));
+    expect(categories(unmerged)[4]).toBe('效益指标/社会效益指标/港口外贸年吞吐量');
+  });
+
   it('本年预算 heads the amounts of a 收支总表 (长沙 and 长春 2026), beside its 编制预算 and 上年结转 parts', async () => {
     const rows: CellValue[][] = [
       ['2026年部门收支总体情况表', _, _, _],

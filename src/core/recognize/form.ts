@@ -37,7 +37,7 @@ export function readFormFields(view: SheetView, table: TableVocabulary, title: n
       if (typeof e.cell.value !== 'string') continue;
       const label = table.rows.find((rl) => !taken.has(rl.key) && bestScore(rl.match, stripEnumeration(e.norm)) > 0);
       if (!label) continue;
-      const valueCol = view.rightEdge(r, e.col) + 1;
+      const valueCol = view.amountColumnAfter(r, e.col);
       const value = view.ref(r, valueCol);
       if (value.amount === null || value.col !== valueCol) continue;
       taken.add(label.key);

@@ -120,6 +120,23 @@ export class SheetView {
     return this.entries(row).length === 0;
   }
 
+  /**
+   * The column of the amount a form's label at (row, col) introduces: the one after the label's merge.
+   * On a sheet with no merges at all (a copy that lost them: 福州 2026's 资金总额 over B:C, its amount
+   * over D:E), the first filled cell after the label when that holds a number.
+   */
+  amountColumnAfter(row: number, col: number): number {
+    const next = this.rightEdge(row, col) + 1;
+    if (this.merges.ranges.length > 0) return next;
+    const cells = this.sheet.rows[row - 1] ?? [];
+    for (let c = next; c <= cells.length; c++) {
+      const cell = cells[c - 1];
+      if (!cell || cell.text.trim() === '') continue;
+      return typeof cell.value === 'number' ? c : next;
+    }
+    return next;
+  }
+
   /** The last column a cell starting at (row, col) covers: its merge's right edge, or itself. */
   rightEdge(row: number, col: number): number {
     return this.merges.rangeAt(row, col)?.right ?? col;

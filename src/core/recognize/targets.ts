@@ -168,6 +168,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
       if (!field) continue;
       const valueCol = view.rightEdge(r, e.col) + 1;
+      const amountCol = view.amountColumnAfter(r, e.col);
       switch (field) {
         case 'spendingPlan': {
           for (const label of entries.filter((x) => x.col > e.col)) {
@@ -177,18 +178,18 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
         }
         case 'budget':
           if (!details.budget) {
-            details.budget = view.ref(r, valueCol);
+            details.budget = view.ref(r, amountCol);
             primaryLabel = { col: e.col, text: e.norm };
             budgetRow = r;
           } else if (r === budgetRow && !side && e.col > primaryLabel!.col) {
-            side = { col: e.col, text: e.norm, block: { budget: view.ref(r, valueCol) } };
+            side = { col: e.col, text: e.norm, block: { budget: view.ref(r, amountCol) } };
           }
           break;
         case 'fiscalFunds':
         case 'carriedOverFunds':
         case 'otherFunds':
-          if (side && e.col >= side.col) side.block[field] ??= view.ref(r, valueCol);
-          else details[field] ??= view.ref(r, valueCol);
+          if (side && e.col >= side.col) side.block[field] ??= view.ref(r, amountCol);
+          else details[field] ??= view.ref(r, amountCol);
           break;
         case 'purpose': {
           // "预算规模及资金用途" labels the whole block: its right-hand cell is 预算数, not the purpose.
@@ -296,7 +297,10 @@ function readIndicator(
   const weight = ref(cols.weight);
   const any = [level1, level2, level3, value, description, basis].some((c) => c && c.text.trim() !== '' && c.row === row);
   if (!any) return undefined;
-  // 一级指标 is written once per group (merged or not); rows below it belong to it.
-  const inheritedLevel1 = level1.text.trim() === '' && previous ? previous.level1 : level1;
-  return { row, level1: inheritedLevel1, level2, level3, value, ...(description && { description }), ...(comparator && { comparator }), ...(unit && { unit }), ...(basis && { basis }), ...(weight && { weight }) };
+  // 一级指标 is written once per group (merged or not); rows below it belong to it. So is 二级指标 on
+  // a row that continues its 一级 group (a form whose merges were lost leaves both cells blank).
+  const continues = level1.text.trim() === '' && previous !== undefined;
+  const inheritedLevel1 = continues ? previous.level1 : level1;
+  const inheritedLevel2 = continues && cols.level2 !== undefined && level2.text.trim() === '' ? previous.level2 : level2;
+  return { row, level1: inheritedLevel1, level2: inheritedLevel2, level3, value, ...(description && { description }), ...(comparator && { comparator }), ...(unit && { unit }), ...(basis && { basis }), ...(weight && { weight }) };
 }
