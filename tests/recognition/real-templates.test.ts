@@ -206,6 +206,25 @@ describe('cells as real workbooks store them', () => {
     expect(categories(unmerged)[4]).toBe('效益指标/社会效益指标/港口外贸年吞吐量');
   });
 
+  it('a note merged across the table, then unmerged and filled, is read as the note, not as amounts (福州 2026)', async () => {
+    const note = '本部门无政府性基金预算拨款支出';
+    const rows: CellValue[][] = [
+      ['政府性基金预算拨款支出预算表', _, _, _],
+      [_, _, _, '单位：万元'],
+      ['科目编码', '科目名称', '合计', '项目支出'],
+      ['合计', _, _, _],
+      [note, note, note, note],
+    ];
+    const catalogue = await loadCatalogue();
+    const merged = await checkGrid('x.xlsx', wb(sheetFromValues('表8', rows.map((r, i) => (i === 4 ? [note, _, _, _] : r)), ['A5:D5'])), catalogue);
+    const filled = await checkGrid('x.xlsx', wb(sheetFromValues('表8', rows)), catalogue);
+    const amounts = (r: typeof merged) => table(r.recognition, 'gov-fund-expense').rows.map((x) => Object.values(x.cells).map((c) => c.amount));
+    expect(amounts(filled)).toEqual(amounts(merged));
+    const said = (r: typeof merged) => r.report.findings.map((x) => `${x.ruleId}|${x.cell}`);
+    expect(said(filled)).toEqual(said(merged));
+    expect(said(filled).filter((x) => x.startsWith('recognition/amount-invalid'))).toEqual([]);
+  });
+
   it('本年预算 heads the amounts of a 收支总表 (长沙 and 长春 2026), beside its 编制预算 and 上年结转 parts', async () => {
     const rows: CellValue[][] = [
       ['2026年部门收支总体情况表', _, _, _],

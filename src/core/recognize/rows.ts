@@ -270,6 +270,12 @@ class RowReader {
           ref.invalid = undefined;
         }
       }
+      // The row's label filled across it (a merge unmerged and filled) is no amount, as under the merge.
+      if (ref.invalid && ref.text === view.filledAcross(r)) {
+        ref.amount = null;
+        ref.text = '';
+        ref.invalid = undefined;
+      }
       cells[ac.role] = ref;
       if (ref.invalid) {
         problems.push({ code: 'amount-invalid', severity: 'warning', sheet: view.name, cell: ref.cell, params: { text: ref.text } });

@@ -21,6 +21,20 @@ export interface RowEntry {
   cell: GridCell;
 }
 
+/**
+ * A row whose every entry, two or more, is one text: a merge across the row that was unmerged and
+ * filled (取消合并并填充: 福州 2026's “本部门无政府性基金预算拨款支出” in each cell of A:F). It reads as
+ * its one entry, as the merged row did.
+ */
+function isUniform(list: readonly RowEntry[]): boolean {
+  if (list.length < 2 || !WORDS.test(list[0]!.text)) return false;
+  const first = list[0]!;
+  return list.every((e) => typeof e.cell.value === 'string' && e.text === first.text);
+}
+
+/** Words, not marks: a 栏次 row of “** | ** | **” or a row of “-” placeholders is no merge filled. */
+const WORDS = /\p{L}/u;
+
 export class SheetView {
   readonly merges: MergeIndex;
   readonly rowCount: number;
@@ -80,7 +94,7 @@ export class SheetView {
       if (norm === '' || this.merges.master(row, i + 1)) continue;
       list.push({ col: i + 1, text: cell.text, norm, cell });
     }
-    return list;
+    return isUniform(list) ? [list[0]!] : list;
   };
 
   /**
@@ -92,12 +106,31 @@ export class SheetView {
     const cells = this.sheet.rows[row - 1];
     if (!cells) return 0;
     let n = 0;
-    for (let i = 0; i < cells.length && n <= atMost; i++) {
+    // Counted on past atMost while every entry so far is one text (a merge unmerged and filled).
+    let same: string | undefined;
+    let uniform = true;
+    for (let i = 0; i < cells.length && (n <= atMost || uniform); i++) {
       const cell = cells[i];
       if (!cell || !(typeof cell.value === 'number' ? cell.text !== '' : HAS_CONTENT.test(cell.text)) || this.merges.master(row, i + 1)) continue;
+      if (typeof cell.value !== 'string' || (same !== undefined ? cell.text !== same : !WORDS.test(cell.text))) uniform = false;
+      same ??= cell.text;
       n++;
     }
-    return n;
+    return uniform && n > 1 ? 1 : Math.min(n, atMost + 1);
+  }
+
+  /** The one text every filled cell of the row holds, two cells at least: a merge across it, unmerged and filled. */
+  filledAcross(row: number): string | undefined {
+    const cells = this.sheet.rows[row - 1] ?? [];
+    let same: string | undefined;
+    let n = 0;
+    for (const cell of cells) {
+      if (!cell || !(typeof cell.value === 'number' ? cell.text !== '' : HAS_CONTENT.test(cell.text))) continue;
+      if (typeof cell.value !== 'string' || (same !== undefined && cell.text !== same)) return undefined;
+      same ??= cell.text;
+      n++;
+    }
+    return n > 1 && WORDS.test(same!) ? same : undefined;
   }
 
   /**
