@@ -13,6 +13,7 @@ import { recognize } from './recognize/recognize.js';
 import type { LoadedRule } from './rules/catalogue.js';
 import { runRules, type RuleRun } from './rules/run.js';
 import { SourceError } from './source-error.js';
+import { renewTextCaches } from './text.js';
 import { TABLE_IDS, type TableId, type Vocabulary } from './vocabulary.js';
 
 export interface Catalogue {
@@ -173,6 +174,7 @@ function keepFormulas(f: Finding, grid: GridWorkbook): Finding {
 export async function checkGrid(file: string, grid: GridWorkbook, catalogue: Catalogue, lang: Lang = 'zh-CN'): Promise<CheckResult> {
   const { vocab } = catalogue;
   if (isEmpty(grid)) throw new SourceError('empty-workbook', { file });
+  renewTextCaches();
   const recognition = recognize(grid, vocab);
   if (recognition.tables.length === 0) {
     const names = TABLE_IDS.filter((id) => vocab.tables.has(id)).map((id) => vocab.tables.get(id)!.name);

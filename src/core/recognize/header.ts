@@ -103,21 +103,23 @@ export function findHeader(view: SheetView, titleRow: number, table: TableVocabu
     if (m.top >= top && m.top <= bottom && m.bottom > bottom && m.bottom <= deepest && !isClearlyData(view, m.bottom)) bottom = m.bottom;
   }
   r = Math.max(r, bottom + 1);
-  let dataStart = bottom + 1;
-  while (dataStart <= limit && dataStart < r && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
-  if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;
+  const dataStart = firstDataRow(view, bottom, limit, r);
   const unmerged = !view.merges.ranges.some((m) => m.top <= bottom && m.bottom >= top);
   return deepened(view, { top, bottom, dataStart, ...(unmerged && { unmerged }) }, vocab, limit);
+}
+
+/** The row after a header's last: blank rows (before `before`) and the 栏次 row of column numbers skipped. */
+function firstDataRow(view: SheetView, bottom: number, limit: number, before = Infinity): number {
+  let row = bottom + 1;
+  while (row <= limit && row < before && !isColumnNumberRow(view, row) && !isClearlyData(view, row) && view.isBlankRow(row)) row++;
+  return row <= limit && isColumnNumberRow(view, row) ? row + 1 : row;
 }
 
 /** The header found, one row deeper where its merges were lost and a row of sub-headings follows it. */
 function deepened(view: SheetView, header: HeaderRegion, vocab: Vocabulary, limit: number): HeaderRegion {
   const next = header.bottom + 1;
   if (!header.unmerged || next > limit || next >= header.top + HEADER_MAX_ROWS || !isSubHeadingRow(view, next, header.bottom, vocab)) return header;
-  let dataStart = next + 1;
-  while (dataStart <= limit && !isColumnNumberRow(view, dataStart) && !isClearlyData(view, dataStart) && view.isBlankRow(dataStart)) dataStart++;
-  if (dataStart <= limit && isColumnNumberRow(view, dataStart)) dataStart++;
-  return { ...header, bottom: next, dataStart: Math.max(dataStart, header.dataStart) };
+  return { ...header, bottom: next, dataStart: Math.max(firstDataRow(view, next, limit), header.dataStart) };
 }
 
 /**
@@ -175,7 +177,7 @@ function isSubHeadingRow(view: SheetView, row: number, above: number, vocab: Voc
   return entries.some((e) => view.norm(above, e.col) === '' && spannedFromLeft(view, above, e.col));
 }
 
-/** Whether a blank header cell has a heading to its left in its row, with only blanks between. */
+/** Whether a blank header cell has a heading somewhere to its left in its row. */
 function spannedFromLeft(view: SheetView, row: number, col: number): boolean {
   for (let c = col - 1; c >= 1; c--) if (view.norm(row, c)) return true;
   return false;
