@@ -121,16 +121,10 @@ export class SheetView {
 
   /** The one text every filled cell of the row holds, two cells at least: a merge across it, unmerged and filled. */
   filledAcross(row: number): string | undefined {
-    const cells = this.sheet.rows[row - 1] ?? [];
-    let same: string | undefined;
-    let n = 0;
-    for (const cell of cells) {
-      if (!cell || !(typeof cell.value === 'number' ? cell.text !== '' : HAS_CONTENT.test(cell.text))) continue;
-      if (typeof cell.value !== 'string' || (same !== undefined && cell.text !== same)) return undefined;
-      same ??= cell.text;
-      n++;
-    }
-    return n > 1 && WORDS.test(same!) ? same : undefined;
+    const [only, ...others] = this.entries(row);
+    if (!only || others.length > 0) return undefined;
+    // One entry made of several cells (isUniform), not a row with one cell filled.
+    return this.sheet.rows[row - 1]!.some((c, i) => i + 1 !== only.col && c?.text === only.text) ? only.text : undefined;
   }
 
   /**
