@@ -225,6 +225,27 @@ describe('cells as real workbooks store them', () => {
     expect(said(filled).filter((x) => x.startsWith('recognition/amount-invalid'))).toEqual([]);
   });
 
+  it('a 江苏 收支总表 that lost its merges reads its 小计 and 合计 written across both sides as the merged one', async () => {
+    const rows: CellValue[][] = [
+      ['一、2017年度某厅部门收支预算总表', _, _, _, _, _],
+      [_, _, _, _, _, '单位：万元'],
+      ['收入', _, '支出', _, _, _],
+      ['项目名称', '金额', '功能分类', _, '支出用途', _],
+      [_, _, '功能科目名称', '金额', '项目名称', '金额'],
+      ['一、财政拨款', 100, '一、一般公共服务支出', 100, '一、基本支出', 60],
+      [' 1.一般公共预算', 100, '二、外交支出', _, '二、项目支出', 40],
+      ['当年收入小计', 100, '当年支出小计', _, _, 100],
+      ['上年结转资金', _, '结转下年资金', _, _, _],
+      ['收入合计', 100, '支出合计', _, _, 100],
+    ];
+    const merges = ['A1:F1', 'A3:B3', 'C3:F3', 'A4:A5', 'B4:B5', 'C4:D4', 'E4:F4', 'C8:E8', 'C9:E9', 'C10:E10'];
+    const read = async (m: string[]) => table(await recognizeGrid(wb(sheetFromValues('一 收支预算总表', rows, m))), 'income-expense-summary');
+    const amounts = (t: Awaited<ReturnType<typeof read>>) => t.rows.map((r) => Object.fromEntries(Object.entries(r.cells).map(([role, c]) => [role, c.amount])));
+    const [merged, unmerged] = [await read(merges), await read([])];
+    expect(unmerged.columns.map((c) => c.role)).toEqual(merged.columns.map((c) => c.role));
+    expect(amounts(unmerged)).toEqual(amounts(merged));
+  });
+
   it('本年预算 heads the amounts of a 收支总表 (长沙 and 长春 2026), beside its 编制预算 and 上年结转 parts', async () => {
     const rows: CellValue[][] = [
       ['2026年部门收支总体情况表', _, _, _],

@@ -180,6 +180,24 @@ class RowReader {
     this.hasKeysBelow = table.rows.some((rl) => rl.after !== undefined);
   }
 
+  /**
+   * A two-sided table's total written across both sides, its merge lost: the amount the row states
+   * after the other side's blank label, for this side's amount column (as amountAfterMerge reads it
+   * under the merge). Only a 合计/小计 row: another row's blank amount is a blank.
+   */
+  private totalAcrossSides(r: number, ac: RecognizedColumn, labels: Readonly<Record<string, string>>): CellRef | undefined {
+    const { view, vocab, labelRoles, columns } = this;
+    const own = labelRoles.filter((lc) => lc.col < ac.col).at(-1);
+    const other = labelRoles.find((lc) => lc.col > ac.col);
+    const text = own && labels[own.role];
+    if (!other || !text || view.text(r, other.col).trim() !== '') return undefined;
+    const norm = stripEnumeration(normalizeLabel(text));
+    if (bestScore(vocab.totalRow, norm) === 0 && !norm.endsWith('小计')) return undefined;
+    const after = other.col + 1;
+    const beside = columns.some((c) => c.col === after) ? view.ref(r, after) : undefined;
+    return beside?.amount != null ? beside : undefined;
+  }
+
   /** Row r as a table row; undefined when it holds no label, code or amount. `rows` are those read so far. */
   read(r: number, rows: readonly TableRow[]): TableRow | undefined {
     const { view, table, vocab, columns, labelRoles, amountRoles, codeCol, split, hasSplit, hasKeysBelow, seenKeys, problems } = this;
@@ -270,6 +288,9 @@ class RowReader {
           ref.invalid = undefined;
         }
       }
+      // The same row in a copy that lost its merges (江苏's 当年支出小计 | | | 28,849.38): a total's label
+      // alone in its column, this amount and the next side's label blank, the amount right after them.
+      if (ref.amount === null && ref.text === '' && view.merges.ranges.length === 0) ref = this.totalAcrossSides(r, ac, labels) ?? ref;
       // The row's label filled across it (a merge unmerged and filled) is no amount, as under the merge.
       if (ref.invalid && ref.text === view.filledAcross(r)) {
         ref.amount = null;
