@@ -333,7 +333,7 @@ describe('hand-made layouts', () => {
       ['信访局临聘人员经费', 3],
     ]);
     // The same merges unmerged and filled (取消合并并填充): each row repeats its project, which it continues.
-    const filled = rows.map((r, i) => (i === 3 ? [r[0], ...rows[2]!.slice(1, 4), ...r.slice(4)] : i >= 5 ? [r[0], ...rows[4]!.slice(1, 4), ...r.slice(4)] : r));
+    const filled: CellValue[][] = rows.map((r, i) => (i === 3 ? [r[0] ?? null, ...rows[2]!.slice(1, 4), ...r.slice(4)] : i >= 5 ? [r[0] ?? null, ...rows[4]!.slice(1, 4), ...r.slice(4)] : r));
     const refilled = await recognizeGrid(wb(sheetFromValues('预算表11', filled)));
     expect(refilled.tables.filter((t) => t.id === 'performance-target').map((t) => [t.target!.projectName!.text, t.target!.budget!.amount, t.target!.indicators.length])).toEqual([
       ['2026年信访专项经费', 30, 2],
