@@ -1,5 +1,5 @@
 /** Text normalisation shared by recognition and rules: the one place that knows how budget tables spell things. */
-import { BoundedCache, FillingCache } from './bounded-cache.js';
+import { BoundedCache } from './bounded-cache.js';
 import type { CellValue } from './grid.js';
 
 /**
@@ -12,7 +12,7 @@ const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u201c
  * Every text folded and normalised is kept (up to a bound) for the next asking: recognition and rule
  * after rule read the same cells again, and the sample's check cost 0.9 of its time with the texts kept.
  */
-const folded = new FillingCache<string, string>(20_000);
+const folded = new BoundedCache<string, string>(20_000, 'keep');
 const foldOnce = (text: string) => (NFKC_STABLE.test(text) ? text : text.normalize('NFKC'));
 
 /** Between checks: a text cache that filled up starts afresh for the next workbook. */
@@ -46,7 +46,7 @@ export function* globalMatches(re: RegExp, text: string): Generator<RegExpExecAr
 export function normalizeLabel(text: string): string {
   return normalized.get(text, normalizeOnce);
 }
-const normalized = new FillingCache<string, string>(20_000);
+const normalized = new BoundedCache<string, string>(20_000, 'keep');
 const normalizeOnce = (text: string) => fold(text).replace(/[\s\u3000\u00a0]+/g, '');
 
 /**
