@@ -329,7 +329,6 @@ function recognizeForm(view: SheetView, anchor: Anchor, limit: number, target: T
   };
 }
 
-
 function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): RecognizedTable[] {
   const { details, lastRow, left, right, list } = parseTarget(view, anchor.table, anchor.row, limit);
   // Beside the title, or where the form's money is: 上海's 财政项目支出绩效目标填报表 labels its funds “项目资金（元）”.

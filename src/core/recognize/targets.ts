@@ -266,8 +266,8 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
   });
   // A project's cells merged down its indicators, then unmerged and filled (长春 2026's 预算表11): a row
   // repeating every field of the project above it continues that project.
-  const fieldsOf = (row: number) => LIST_FIELDS.map((f) => (list.fields[f] === undefined ? '' : view.text(row, list.fields[f]!))).join('\u0000');
-  const starts = named.filter((row, i) => i === 0 || fieldsOf(row) !== fieldsOf(named[i - 1]!));
+  const fields = named.map((row) => LIST_FIELDS.map((f) => (list.fields[f] === undefined ? '' : view.text(row, list.fields[f]!))).join('\u0000'));
+  const starts = named.filter((_, i) => i === 0 || fields[i] !== fields[i - 1]);
   if (starts.length === 0) return [];
   return starts.map((start, i) => {
     const next = starts[i + 1] ?? Number.MAX_SAFE_INTEGER;

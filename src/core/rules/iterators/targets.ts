@@ -265,7 +265,7 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
  * neither (长春 2026's bare 权重, its weights adding up to 90) says nothing to check against.
  */
 export function statedWeightTotal(header: string): number | undefined {
-  const text = fold(header).replace(/\s+/g, '');
+  const text = normalizeLabel(header);
   const points = /[(（](\d+(?:\.\d+)?)分[)）]/.exec(text);
   if (points) return Number(points[1]);
   return /[%％]|百分/.test(text) ? 100 : undefined;
