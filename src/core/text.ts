@@ -6,14 +6,33 @@ import type { CellValue } from './grid.js';
  * Characters NFKC leaves alone: ASCII, CJK ideographs and the CJK punctuation budget tables use.
  * Text made only of these skips normalisation, which is costly and runs on every label.
  */
-const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]*$/;
+const STABLE_CHARS = '\\u0000-\\u007f\\u4e00-\\u9fff\\u3001\\u3002\\u300a-\\u3011\\u201c\\u201d\\u2018\\u2019\\u2014\\u2026\\u00b7';
+const NFKC_STABLE = new RegExp(`^[${STABLE_CHARS}]*$`);
+/** …and those besides that NFKC turns into ASCII: full-width forms (（１６）→ (16)) and the ideographic space. */
+const FOLDS_TO_ASCII = new RegExp(`^[${STABLE_CHARS}\\uff01-\\uff5e\\u3000]*$`);
 
 /**
  * Every text folded and normalised is kept (up to a bound) for the next asking: recognition and rule
  * after rule read the same cells again, and the sample's check cost 0.9 of its time with the texts kept.
+ * The bound holds a large sheet's texts (the ten-times workbook's 56,000): at 20,000 the rest were
+ * normalised again at every asking, 500,000 times over its check; the texts are the grid's own, so
+ * keeping them costs only the map (4 MB there).
  */
-const folded = new BoundedCache<string, string>(20_000, 'keep');
-const foldOnce = (text: string) => (NFKC_STABLE.test(text) ? text : text.normalize('NFKC'));
+const folded = new BoundedCache<string, string>(200_000, 'keep');
+const foldOnce = (text: string) => (isFoldStable(text) ? text : text.normalize('NFKC'));
+
+/**
+ * Text fold() returns as it is: normalizeLabel makes of it the same characters, white space dropped,
+ * so a character it lacks its label lacks too (a probe may then pass it by without normalising it).
+ */
+export function isFoldStable(text: string): boolean {
+  return NFKC_STABLE.test(text);
+}
+
+/** Text whose fold() may differ from it only in ASCII characters: its non-ASCII characters are all its own. */
+export function foldsOnlyToAscii(text: string): boolean {
+  return FOLDS_TO_ASCII.test(text);
+}
 
 /** Between checks: a text cache that filled up starts afresh for the next workbook. */
 export function renewTextCaches(): void {
@@ -46,7 +65,7 @@ export function* globalMatches(re: RegExp, text: string): Generator<RegExpExecAr
 export function normalizeLabel(text: string): string {
   return normalized.get(text, normalizeOnce);
 }
-const normalized = new BoundedCache<string, string>(20_000, 'keep');
+const normalized = new BoundedCache<string, string>(200_000, 'keep');
 const normalizeOnce = (text: string) => fold(text).replace(/[\s\u3000\u00a0]+/g, '');
 
 /**

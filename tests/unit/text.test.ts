@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, globalMatches, normalizeLabel, parseAmount, stripEnumeration, nestQuotes } from '../../src/core/text.js';
+import { displayText, foldsOnlyToAscii, globalMatches, isFoldStable, normalizeLabel, parseAmount, stripEnumeration, nestQuotes } from '../../src/core/text.js';
 import { joinSplitCode, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
 import { columnLetters, fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
 import { HAS_CONTENT } from '../../src/core/recognize/sheet-view.js';
@@ -105,6 +105,22 @@ describe('labels', () => {
     expect(differ).toEqual([]);
     expect(HAS_CONTENT.test('\u3000 \u00a0\t')).toBe(false);
     expect(HAS_CONTENT.test(' 合计 ')).toBe(true);
+  });
+  it('passes as fold-stable only text NFKC leaves alone, and as folding only to ASCII only text whose other characters stay', () => {
+    // Probes skip normalising such text (targets.ts, labelProbe): they hold for every BMP character.
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      const nfkc = ch.normalize('NFKC');
+      // The ellipsis is kept as written (“无……预算”), though NFKC would make it three dots.
+      if (isFoldStable(ch) && nfkc !== ch && ch !== '…') wrong.push(`stable ${code.toString(16)}`);
+      if (foldsOnlyToAscii(ch) && nfkc !== ch && !/^[\x00-\x7f]*$/.test(nfkc)) wrong.push(`ascii ${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(isFoldStable('行政运行（公安）')).toBe(false);
+    expect(foldsOnlyToAscii('行政运行（公安）')).toBe(true);
+    expect(foldsOnlyToAscii('⾏政运行')).toBe(false);
   });
   it('drops enumeration prefixes', () => {
     expect(stripEnumeration('二十二、国有资本经营预算支出')).toBe('国有资本经营预算支出');

@@ -130,13 +130,14 @@ export class SheetView {
   /**
    * Whether a text cell of the row, normalised, passes the test — as entries() would find it, but
    * without making the row's entries (its numbers need none): asked of every row of every sheet.
+   * `mayPass`, asked of the text as written, passes by a cell that cannot pass before it is normalised.
    */
-  someText(row: number, test: (norm: string) => boolean): boolean {
+  someText(row: number, test: (norm: string) => boolean, mayPass?: (text: string) => boolean): boolean {
     const cells = this.sheet.rows[row - 1];
     if (!cells) return false;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
-      if (!cell || typeof cell.value !== 'string') continue;
+      if (!cell || typeof cell.value !== 'string' || (mayPass && !mayPass(cell.text))) continue;
       const norm = normalizeLabel(cell.text);
       if (norm !== '' && !this.merges.master(row, i + 1) && test(norm)) return true;
     }

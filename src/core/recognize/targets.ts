@@ -4,7 +4,7 @@
  */
 import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type TargetDetails } from '../model.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { fold, normalizeLabel, stripEnumeration } from '../text.js';
+import { fold, foldsOnlyToAscii, isFoldStable, normalizeLabel, stripEnumeration } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
 import { textRef, type SheetView } from './sheet-view.js';
 
@@ -55,11 +55,33 @@ function matchRole(table: TableVocabulary, norm: string, roles: readonly string[
   return best;
 }
 
+/**
+ * A test a cell's text must pass to be one of these roles' labels, asked before the text is
+ * normalised: it holds every character of some matcher's first word — or folding may give it them.
+ * (项目编码's 项 alone is in half a large sheet's subject names.)
+ */
+const labelProbes = new WeakMap<TableVocabulary, Map<readonly string[], (text: string) => boolean>>();
+
+function labelProbe(table: TableVocabulary, roles: readonly string[]): (text: string) => boolean {
+  let byRoles = labelProbes.get(table);
+  if (!byRoles) labelProbes.set(table, (byRoles = new Map()));
+  let probe = byRoles.get(roles);
+  if (!probe) {
+    const words = matchersOf(table, roles).map(({ m }) => [...new Set(m.exact ?? m.all?.[0] ?? '')]);
+    // Folding turns full-width forms into ASCII: a word with an ASCII character needs the text
+    // itself left alone by folding, a word of Chinese only that folding adds no character but ASCII.
+    const unchanged = words.some((w) => w.some((ch) => ch <= '\u007f')) ? isFoldStable : foldsOnlyToAscii;
+    probe = words.some((w) => w.length === 0) ? () => true : (text) => !unchanged(text) || words.some((w) => w.every((ch) => text.includes(ch)));
+    byRoles.set(roles, probe);
+  }
+  return probe;
+}
+
 /** Whether a short text cell of the row is a label of one of these roles. */
 function holdsLabel(view: SheetView, row: number, table: TableVocabulary, roles: readonly string[]): boolean {
   // Asked of every row of every sheet, whose texts (subject names, numbers as text) are mostly unique:
   // matched directly, since caching them cost more in insertions and garbage than it saved.
-  return view.someText(row, (norm) => norm.length <= LABEL_MAX_LENGTH && matchRole(table, norm, roles) !== undefined);
+  return view.someText(row, (norm) => norm.length <= LABEL_MAX_LENGTH && matchRole(table, norm, roles) !== undefined, labelProbe(table, roles));
 }
 
 /** True where the row holds a 项目编码 label: the anchor of a target table without a title. */
