@@ -341,6 +341,36 @@ describe('hand-made layouts', () => {
     ]);
   });
 
+  it('长沙 2025 target list: a header of two rows, its 合计 and unit rows above the projects, and the template’s unused categories, which are no indicators', async () => {
+    const rows: CellValue[][] = [
+      ['2025年项目支出绩效目标表', _, _, _, _, _, _, _, _, _, _],
+      ['单位名称：某局', _, _, _, _, _, _, _, _, _, '单位：万元'],
+      ['单位编码', '单位（项目）名称', '资金总额', '绩效目标', '绩效指标', _, _, _, _, _, _],
+      [_, _, _, _, '一级指标', '二级指标', '三级指标', '指标值', '指标值内容', '度量单位', '指标值类型'],
+      ['合计', _, 40, _, _, _, _, _, _, _, _],
+      ['106001', '某局', 40, _, _, _, _, _, _, _, _],
+      ['106001', '警保卫工作经费', 30, '做好警保卫工作', '成本指标', '经济成本指标', '成本控制率', '100', '成本控制在预算内', '%', '≤'],
+      [_, _, _, _, _, '社会成本指标', _, _, _, _, _],
+      [_, _, _, _, '产出指标', '数量指标', '巡检次数', '每月一次', '系统巡检每月一次', _, '定性'],
+      [_, _, _, _, '效益指标', '经济效益指标', _, _, _, _, _],
+      [_, _, _, _, _, '社会效益指标', '群众安全感', '有效提升', '群众安全感有效提升', _, '定性'],
+      ['106001', '民警训练经费', 10, '提升训练水平', '产出指标', '数量指标', '训练人数', '500', '训练民警500人', '人', '≥'],
+    ];
+    const merges = ['A1:K1', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:K3', 'B7:B11', 'C7:C11', 'D7:D11'];
+    const rec = await recognizeGrid(wb(sheetFromValues('项目绩效', rows, merges)));
+    const targets = rec.tables.filter((t) => t.id === 'performance-target');
+    expect(targets.map((t) => [t.range, t.target!.projectName!.text, t.target!.budget!.amount, t.target!.goal!.text])).toEqual([
+      ['A7:K11', '警保卫工作经费', 30, '做好警保卫工作'],
+      ['A12:K12', '民警训练经费', 10, '提升训练水平'],
+    ]);
+    // 社会成本指标 and 经济效益指标, named and left blank, are no indicators; 社会效益指标 keeps its 一级 (效益指标).
+    expect(targets[0]!.target!.indicators.map((i) => [i.level1.text, i.level2.text, i.level3.text, i.value.text, i.description?.text, i.comparator?.text])).toEqual([
+      ['成本指标', '经济成本指标', '成本控制率', '100', '成本控制在预算内', '≤'],
+      ['产出指标', '数量指标', '巡检次数', '每月一次', '系统巡检每月一次', '定性'],
+      ['效益指标', '社会效益指标', '群众安全感', '有效提升', '群众安全感有效提升', '定性'],
+    ]);
+  });
+
   it('重庆 2026 target forms: a list with 指标名称 | 指标性质 | 指标值 | 计量单位 and no categories; forms left blank (重庆, 西安 2026) are no project', async () => {
     const list: CellValue[][] = [
       ['表十二', _, _, _, _, _, _, _, _],

@@ -1,6 +1,6 @@
 /** Indicator values as real forms write them: bracketed units, words before the value, 以上/以内 after it, figures inside sentences. */
 import { describe, expect, it } from 'vitest';
-import { parseIndicatorValue } from '../../src/core/rules/indicator-value.js';
+import { isComparatorText, parseIndicatorValue } from '../../src/core/rules/indicator-value.js';
 
 describe('reading an indicator value', () => {
   it.each([
@@ -20,7 +20,20 @@ describe('reading an indicator value', () => {
     ['一般天气过程提前量≥72小时', '≥', 72, '小时', true],
     ['全年366天实时监测', '', 366, '', false],
     ['飞机增雨10次/年；火箭增雨12次/年', '', 10, '', false],
+    // 长沙 2025: a year as the deadline; a frequency in words, quantified though not a quantity.
+    ['＝2025年度内年', '=', 2025, '年度内年', false],
+    ['每月一次', '', 1, '', false],
+    ['每季度两次', '', 2, '', false],
+    ['每年十二次', '', 12, '', false],
+    ['一次性完成', '', null, '', false],
   ] as const)('%s', (text, comparator, number, unit, isQuantity) => {
     expect(parseIndicatorValue(text)).toEqual({ comparator, number, unit, isQuantity });
+  });
+});
+
+describe('a comparator column', () => {
+  it('holds comparators, or (长沙 2025’s 指标值类型) the kind of value, which is no part of it', () => {
+    expect(['≥', '＝', '<=', '不低于'].map(isComparatorText)).toEqual([true, true, true, true]);
+    expect(['定性', '定量', '%', ''].map(isComparatorText)).toEqual([false, false, false, false]);
   });
 });

@@ -6,7 +6,7 @@ import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type TargetDe
 import { BoundedCache } from '../bounded-cache.js';
 import { fold, foldsOnlyToAscii, isFoldStable, normalizeLabel, stripEnumeration } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
-import { textRef, type SheetView } from './sheet-view.js';
+import { textRef, type RowEntry, type SheetView } from './sheet-view.js';
 
 type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
 const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
@@ -129,6 +129,8 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
   let primaryLabel: { col: number; text: string } | undefined;
   let side: { col: number; text: string; block: FundBlock } | undefined;
   let blankRun = 0;
+  // The row read last, an indicator or a category left unused: the rows below take its categories.
+  let lastRead: Indicator | undefined;
 
   for (let r = top; r <= limit; r++) {
     const entries = view.entries(r);
@@ -157,18 +159,14 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       indicatorHeader = { row: r, cols: indicatorCols };
       details.categorized = indicatorCols.level1 !== undefined;
       if (indicatorCols.weight !== undefined) details.weightHeader = view.ref(r, indicatorCols.weight);
-      const fields: Partial<Record<Field, number>> = {};
-      for (const e of entries) {
-        const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
-        if (field && fields[field] === undefined) fields[field] = e.col;
-      }
+      const fields = listFields(view, table, r, entries);
       if (fields.projectName !== undefined) list = { header: r, fields };
       lastRow = r;
       right = Math.max(right, ...entries.map((e) => view.rightEdge(r, e.col)));
       continue;
     }
     if (indicatorHeader) {
-      const ind = readIndicator(view, r, indicatorHeader.cols, details.indicators[details.indicators.length - 1]);
+      const ind = readIndicator(view, r, indicatorHeader.cols, lastRead);
       // A second header row under a list of projects (北京 2026: 其中： over 财政资金 | 其他资金) names
       // the funding columns; it ends nothing.
       if (!ind && list && r === indicatorHeader.row + 1) {
@@ -179,8 +177,15 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
         lastRow = r;
         continue;
       }
+      // A list's 合计 and its unit's row (长沙 2025: 合计 | | 40,233.95, then 106001 | 长沙市公安局 |
+      // 40,233.95) hold a budget and no indicator: they are no project, and end nothing.
+      if (!ind && list?.fields.budget !== undefined && view.ref(r, list.fields.budget).amount !== null) {
+        lastRow = r;
+        continue;
+      }
       if (!ind) break;
-      details.indicators.push(ind);
+      lastRead = ind;
+      if (!namesOnlyCategories(ind)) details.indicators.push(ind);
       lastRow = r;
       continue;
     }
@@ -243,6 +248,27 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
   return { details, lastRow, left, right, ...(list && { list }) };
 }
 
+/**
+ * The project fields a list's indicator header names: on its own row, or (a header of two rows: 长沙
+ * 2025's 单位（项目）名称 | 资金总额 | 绩效目标 merged down beside 绩效指标 over 一级…三级指标) on the
+ * row above, where the header row itself leaves their columns to them.
+ */
+function listFields(view: SheetView, table: TableVocabulary, r: number, entries: readonly RowEntry[]): Partial<Record<Field, number>> {
+  const fields: Partial<Record<Field, number>> = {};
+  const take = (list: readonly RowEntry[]) => {
+    for (const e of list) {
+      const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
+      if (field && fields[field] === undefined) fields[field] = e.col;
+    }
+  };
+  take(entries);
+  if (fields.projectName !== undefined || r <= 1) return fields;
+  const above = view.entries(r - 1);
+  const name = above.find((e) => roleOf(table, e.norm, FIELDS) === 'projectName');
+  if (name && !entries.some((e) => e.col === name.col)) take(above.filter((e) => !entries.some((x) => x.col === e.col)));
+  return fields;
+}
+
 /** A budget label of the year's money (年度资金申请总额), not the project's whole life (项目资金总额). */
 const ANNUAL = /年度|当年|本年/;
 
@@ -301,6 +327,15 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
     }
     return { first: Math.min(start, block[0]?.row ?? start), last: block[block.length - 1]?.row ?? start, details };
   });
+}
+
+/**
+ * A row naming only its categories (长沙 2025 prints every 二级 of the template, 社会成本指标 and
+ * 生态效益指标 left blank where the project has none): a category not used, no indicator. A row
+ * with a value or a description but no 三级指标 is an indicator, its name left out.
+ */
+function namesOnlyCategories(ind: Indicator): boolean {
+  return [ind.level3, ind.value, ind.description, ind.basis, ind.comparator, ind.unit, ind.weight].every((c) => !c || c.row !== ind.row || c.text.trim() === '');
 }
 
 function readIndicator(

@@ -52,8 +52,8 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   if (/^%[\u4e00-\u9fff]{1,4}$/u.test(unit)) unit = '%';
   // "≥13459.00(平方米)": a unit in brackets is still the unit.
   unit = unit.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
-  // "12月底前", "2024年底前完成" are deadlines, not a number with a unit.
-  const deadline = /^(年|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
+  // "12月底前", "2024年底前完成", "2025年度内" are deadlines, not a number with a unit.
+  const deadline = /^(年度?|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
   return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline };
 }
 
@@ -63,7 +63,25 @@ export function parseIndicatorValue(text: string): IndicatorValue {
  */
 function numberInWords(text: string): IndicatorValue {
   const m = /(\d+(?:\.\d+)?)/.exec(text.replace(/,/g, ''));
-  return { comparator: '', number: m ? Number(m[1]) : null, unit: '', isQuantity: false };
+  return { comparator: '', number: m ? Number(m[1]) : frequencyInWords(text), unit: '', isQuantity: false };
+}
+
+const DIGIT_WORDS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A frequency written in words (“每月一次”, “每季度两次”, 长沙 2025): how many times, or null. */
+function frequencyInWords(text: string): number | null {
+  const m = /每(?:年|半年|季度?|月|周|日|天)([一二两三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九]十[一二三四五六七八九]?)(?:次|回|期|批)/.exec(text);
+  if (!m) return null;
+  const words = m[1]!;
+  if (!words.includes('十')) return DIGIT_WORDS[words]!;
+  const [tens, ones] = words.split('十') as [string, string];
+  return (tens === '' ? 1 : DIGIT_WORDS[tens]!) * 10 + (ones === '' ? 0 : DIGIT_WORDS[ones]!);
+}
+
+/** A comparator column's text that is a comparator (“≥”, “＝”, “不低于”), not a kind of value (“定性”). */
+export function isComparatorText(text: string): boolean {
+  const folded = fold(text).replace(/\s+/g, '');
+  return folded !== '' && COMPARATORS.some(([re]) => re.test(folded));
 }
 
 /** Converts an amount indicator to 万元; undefined when its unit is not a currency. */

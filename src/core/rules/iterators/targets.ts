@@ -9,7 +9,7 @@ import { identityItem, type Item, type RuleContext } from '../context.js';
 import { listedProjectRows, projectNameKey } from './project-names.js';
 import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '../identity.js';
 import { narrativeCells, statedFigure } from './narrative.js';
-import { parseIndicatorValue, toWanYuan } from '../indicator-value.js';
+import { isComparatorText, parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
 
@@ -26,7 +26,9 @@ function category(text: string): string {
 const filled = (cells: (CellRef | undefined)[]): CellRef[] => cells.filter((c): c is CellRef => !!c && c.text.trim() !== '');
 
 /** An indicator's value as written: 指标性质, 指标值 and 计量单位 in three columns (重庆 2026) read as the one value they write. */
-const indicatorValueText = (ind: Indicator): string => [ind.comparator, ind.value, ind.unit].map((c) => c?.text.trim() ?? '').join('');
+// A comparator column may say what kind of value it is instead (长沙 2025's 指标值类型: “定性”): no part of the value.
+const indicatorValueText = (ind: Indicator): string =>
+  [ind.comparator && isComparatorText(ind.comparator.text) ? ind.comparator : undefined, ind.value, ind.unit].map((c) => c?.text.trim() ?? '').join('');
 
 /** A target table's project: its 项目名称, or the title naming it. */
 export function projectOf(t: RecognizedTable): string {
