@@ -111,6 +111,8 @@ export interface TargetDetails {
    * each with the funds it adds up under it). The annual block is the budget above; this is the other.
    */
   sideFunds?: FundBlock;
+  /** The 合计 a list of projects prints above them (长沙 2025's 项目支出绩效目标表): every project of the list shares it. */
+  listTotal?: CellRef;
 }
 
 /** The funds a target form's budget adds up, in the order the forms print them. */

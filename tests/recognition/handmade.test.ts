@@ -363,6 +363,8 @@ describe('hand-made layouts', () => {
       ['A7:K11', '警保卫工作经费', 30, '做好警保卫工作'],
       ['A12:K12', '民警训练经费', 10, '提升训练水平'],
     ]);
+    // Both projects share the list's 合计 (perf-list-total holds it to their sum).
+    expect(targets.map((t) => t.target!.listTotal?.cell)).toEqual(['C5', 'C5']);
     // 社会成本指标 and 经济效益指标, named and left blank, are no indicators; 社会效益指标 keeps its 一级 (效益指标).
     expect(targets[0]!.target!.indicators.map((i) => [i.level1.text, i.level2.text, i.level3.text, i.value.text, i.description?.text, i.comparator?.text])).toEqual([
       ['成本指标', '经济成本指标', '成本控制率', '100', '成本控制在预算内', '≤'],

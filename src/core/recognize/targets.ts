@@ -107,7 +107,12 @@ export function isTargetLabelRow(view: SheetView, row: number, table: TableVocab
 export interface TargetList {
   header: number;
   fields: Partial<Record<Field, number>>;
+  /** The budget on the list's 合计 row, where it prints one. */
+  total?: CellRef;
 }
+
+/** A list's 合计 row, its label in any cell before its budget. */
+const LIST_TOTAL = /^(?:合计|总计)$/;
 
 export interface ParsedTarget {
   details: TargetDetails;
@@ -167,6 +172,14 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     }
     if (indicatorHeader) {
       const ind = readIndicator(view, r, indicatorHeader.cols, lastRead);
+      // A list's 合计 and its unit's row (长沙 2025: 合计 | | 40,233.95, then 106001 | 长沙市公安局 |
+      // 40,233.95) hold a budget and no indicator: they are no project, and end nothing.
+      if (!ind && list?.fields.budget !== undefined && view.ref(r, list.fields.budget).amount !== null) {
+        const budgetCol = list.fields.budget;
+        if (!list.total && entries.some((e) => e.col < budgetCol && LIST_TOTAL.test(e.norm))) list.total = view.ref(r, budgetCol);
+        lastRow = r;
+        continue;
+      }
       // A second header row under a list of projects (北京 2026: 其中： over 财政资金 | 其他资金) names
       // the funding columns; it ends nothing.
       if (!ind && list && r === indicatorHeader.row + 1) {
@@ -174,12 +187,6 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
           const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
           if (field) list.fields[field] ??= e.col;
         }
-        lastRow = r;
-        continue;
-      }
-      // A list's 合计 and its unit's row (长沙 2025: 合计 | | 40,233.95, then 106001 | 长沙市公安局 |
-      // 40,233.95) hold a budget and no indicator: they are no project, and end nothing.
-      if (!ind && list?.fields.budget !== undefined && view.ref(r, list.fields.budget).amount !== null) {
         lastRow = r;
         continue;
       }
@@ -325,6 +332,7 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
       const col = list.fields[field];
       if (col !== undefined) details[field] = view.ref(start, col);
     }
+    if (list.total) details.listTotal = list.total;
     return { first: Math.min(start, block[0]?.row ?? start), last: block[block.length - 1]?.row ?? start, details };
   });
 }

@@ -3,7 +3,7 @@ import { classesListed, codeCorrespondences, groupedSubtotals, hierarchySums, la
 import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
-import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
+import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetListTotals, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
 import { narrativeProjectCounts } from './iterators/narrative-project-counts.js';
 import { summaryLines } from './iterators/summary-lines.js';
@@ -52,6 +52,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     targetBudgetSum,
     goalIndicatorValues,
     targetBudgetsTotal,
+    targetListTotals,
     targetCategories,
     targetWeights,
     targetPlan,

@@ -131,6 +131,30 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
   },
 };
 
+// ── target-list-totals: a list's 合计 against the budgets of the projects it lists ─────────────
+
+export const targetListTotals: IteratorDef<Record<string, never>> = {
+  name: 'target-list-totals',
+  description: both('逐行列出项目的绩效目标表（长沙 2025）：合计行的资金总额与所列各项目资金总额之和核对', 'a target table listing its projects (长沙 2025): its 合计 row against the sum of the budgets of the projects it lists'),
+  facts: { ...IDENTITY_FACTS, projectCount: num('所列项目的个数', 'number of projects listed') },
+  identities: true,
+  texts: [],
+  run(ctx, _params, ruleId) {
+    const byTotal = new Map<CellRef, RecognizedTable[]>();
+    for (const t of targets(ctx)) if (t.target!.listTotal) addTo(byTotal, t.target!.listTotal, t);
+    const items: Item[] = [];
+    for (const [total, projects] of byTotal) {
+      const first = projects[0]!;
+      const budgets = projects.map((p) => targetTerm(ctx, p, 'budget')).filter((x): x is Term => !!x);
+      if (budgets.length === 0) continue;
+      const unit = ctx.unit(first);
+      const lhs: Term = { ref: total, factor: UNIT_FACTOR[unit], unit, sign: 1, label: { 'zh-CN': `${total.sheet}!${total.cell} 合计“资金总额”`, en: `${total.sheet}!${total.cell} the 合计's budget` } };
+      items.push(identityItem(new CellIdentity(ruleId, lhs, 'eq', [lhs], budgets, { projectCount: budgets.length }), first.id));
+    }
+    return items;
+  },
+};
+
 // ── narrative-projects: a project's amount in the 说明 against its target table ────────────────
 
 /** A project name shorter than this ("培训") is a word, not a name the narrative can be held to. */

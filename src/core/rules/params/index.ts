@@ -49,6 +49,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['standard-wordings', nearMisses.WordingParams],
   ['target-budget-sum', targets.BudgetSumParams],
   ['target-budgets-total', targets.BudgetsTotalParams],
+  ['target-list-totals', targets.ListTotalParams],
   ['target-categories', targets.CategoryParams],
   ['target-weights', targets.WeightParams],
   ['target-plan', targets.PlanParams],

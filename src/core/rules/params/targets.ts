@@ -38,6 +38,8 @@ export const BudgetSumParams = z.object({}).strict();
 
 export const WeightParams = z.object({}).strict();
 
+export const ListTotalParams = z.object({}).strict();
+
 export const NarrativeProjectParams = z
   .object({
     between: Pattern.describe('项目名称与金额之间允许的文字（正则，如“预算”“安排”“为”）；其他文字隔开的金额不是该项目的预算数 / what may stand between the project name and its amount (a regex: 预算, 安排, 为); an amount separated by anything else is not the project’s budget'),
