@@ -12,6 +12,7 @@ import { narrativeCells, statedFigure } from './narrative.js';
 import { isComparatorText, parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
+import { parseRange } from '../../address.js';
 
 export function targets(ctx: RuleContext): RecognizedTable[] {
   return ctx.tables('performance-target').filter((t) => t.target);
@@ -430,6 +431,8 @@ export const targetTexts: IteratorDef<z.infer<typeof TextParams>> = {
     text: text('所报告那一格的原文', 'the reported cell as written'),
     textCore: text('该格去掉编号、年份和标点', 'that cell without numbering, year and punctuation'),
     textLength: num('该格去掉编号、年份和标点后的字数', 'its length without numbering, year and punctuation'),
+    blank: flag('该格为空', 'the cell is blank'),
+    inTable: flag('该格在表的范围之内（标题行下横跨全表的“年度目标”之右的格子不在表内）', 'the cell lies inside the table (not past a heading that spans it, as 西安 2022’s 年度目标 over its goals)'),
   },
   identities: false,
   texts: ['project', 'table'],
@@ -437,10 +440,11 @@ export const targetTexts: IteratorDef<z.infer<typeof TextParams>> = {
     const items: Item[] = [];
     for (const t of targets(ctx)) {
       const ref = params.report === 'purpose' ? t.target!.purpose : t.target!.goal;
-      if (!ref || ref.text.trim() === '') continue;
+      if (!ref) continue;
       const core = textCore(ref.text);
+      const { left, right } = parseRange(t.range);
       items.push({
-        facts: { project: projectOf(t), nameCore: textCore(projectOf(t)), text: ref.text.trim(), textCore: core, textLength: core.length },
+        facts: { project: projectOf(t), nameCore: textCore(projectOf(t)), text: ref.text.trim(), textCore: core, textLength: core.length, blank: ref.text.trim() === '', inTable: ref.col >= left && ref.col <= right },
         text: (lang) => projectText(ctx, t)[lang],
         cell: { sheet: ref.sheet, cell: ref.cell },
         table: 'performance-target',
