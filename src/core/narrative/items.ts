@@ -68,8 +68,11 @@ const SUBJECT = /([^（(）)“”"、，。：:,;；\d\s][^（(）)“”"，�
 /** What every SUBJECT match ends with: tested first, because SUBJECT retries its lazy name at every position. */
 const LEVEL_MARK = /(类|款|项)\s*[)）]/u;
 
-/** "“社会保障和就业支出-行政事业单位养老支出-行政单位离退休”科目155.42万元" (Shanghai): 类-款(-项) in quotes, then 科目. */
-const SUBJECT_PATH = /^[^“"。，]{0,12}[“"]([^”"-]+(?:-[^”"-]+){1,2})[”"]\s*(?=科目)/u;
+/**
+ * "“社会保障和就业支出-行政事业单位养老支出-行政单位离退休”科目155.42万元" (Shanghai): 类-款(-项) in
+ * quotes, then 科目; or the 类 alone (上海 市级单位 2026: "1.“卫生健康支出”科目102万元").
+ */
+const SUBJECT_PATH = /^[^“"。，]{0,12}[“"]([^”"-]+(?:-[^”"-]+){1,2}|[^”"（(-]+)[”"]\s*(?=科目)/u;
 
 function subjectsOf(text: string): { subjects: NamedSubject[]; end: number } {
   const subjects: NamedSubject[] = [];
