@@ -221,7 +221,7 @@ function withParentName(coded: readonly TableRow[], written: string, level: 1 | 
   return found.length === 1 ? found[0] : undefined;
 }
 
-const MOVED = /并入|单列|划入|划出|划转|划至|调入|调出|调至|合并|拆分|转列|转入|转出|转至|改列/;
+const MOVED = /并入|单列|划入|划出|划转|划至|调入|调出|调至|调整[为至到]|合并|拆分|转列|转入|转出|转至|改列/;
 
 /** Another 项 of the table that the usage or reason names while not naming the paragraph's own. */
 function otherSubjectNamed(item: NarrativeItem, own: TableRow, t: RecognizedTable, costTypes: ReadonlySet<string>): string {
