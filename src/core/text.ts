@@ -42,7 +42,8 @@ export function renewTextCaches(): void {
 
 /** NFKC folds full-width digits, letters and punctuation (（１６９９．７８） → (1699.78)). */
 export function fold(text: string): string {
-  return folded.get(text, foldOnce);
+  // Most text is CJK and ASCII already: testing that costs less than looking it up.
+  return isFoldStable(text) ? text : folded.get(text, foldOnce);
 }
 
 /**
@@ -63,8 +64,10 @@ export function* globalMatches(re: RegExp, text: string): Generator<RegExpExecAr
 
 /** For matching labels and headers: folded, with every kind of white space removed. */
 export function normalizeLabel(text: string): string {
-  return normalized.get(text, normalizeOnce);
+  return ALREADY_NORMAL.test(text) ? text : normalized.get(text, normalizeOnce);
 }
+/** Text normalizeLabel returns as it is: fold-stable, with no white space (nor control character). */
+const ALREADY_NORMAL = new RegExp(`^[${STABLE_CHARS.replace('\\u0000-\\u007f', '\\u0021-\\u007e')}]*$`);
 const normalized = new BoundedCache<string, string>(200_000, 'keep');
 const normalizeOnce = (text: string) => fold(text).replace(/[\s\u3000\u00a0]+/g, '');
 
