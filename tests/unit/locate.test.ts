@@ -147,6 +147,34 @@ describe('which cell is wrong', () => {
   });
 });
 
+describe('columns printed a row off (西安 国资委 2022’s 表6)', () => {
+  // Truth: 302 合计 30 = 人员 10 + 项目 20, its items 30201 10 (10 + 0) and 30202 20 (0 + 20). The 合计
+  // column printed a row up (302 shows 30201's 10, 30201 shows 30202's 20, 30202 the next row's 5),
+  // and 302's 人员 shows the row above's 99.
+  const F = (row: number, v: number) => cell('表6', `F${row}`, v);
+  const G = (row: number, v: number | null) => cell('表6', `G${row}`, v);
+  const I = (row: number, v: number | null) => cell('表6', `I${row}`, v);
+  const [f16, f17, f18, g16, g17, g18, i16, i17, i18] = [F(16, 10), F(17, 20), F(18, 5), G(16, 99), G(17, 10), G(18, null), I(16, 20), I(17, null), I(18, 20)];
+  const all = [
+    eq('r16', [f16], [g16, i16]),
+    eq('r17', [f17], [g17, i17]),
+    eq('r18', [f18], [g18, i18]),
+    eq('F302', [f16], [f17, f18]),
+    eq('G302', [g16], [g17, g18]),
+  ];
+
+  it('solves no total from parts that fail their own rows: 302 is never told 25, the sum of two shifted figures', async () => {
+    const { culprits } = await locate(all, all, byRounding);
+    const proposed = culprits.flatMap((c) => [c, ...c.candidates]).map((c) => `${c.term.ref.cell}=${c.value}`);
+    // Nor 119 (302's row with its shifted 人员), nor, as a choice, 30201's 合计 made to fit 302's shifted one.
+    for (const wrong of ['F16=25', 'F16=119', 'F17=5']) expect(proposed).not.toContain(wrong);
+    // Each item's 合计 or its parts, as a choice; 302's 人员 from its items; 302's 合计 left to the person.
+    expect(proposed.filter((p) => p.startsWith('F16='))).toEqual([]);
+    expect(proposed).toContain('F17=10');
+    expect(proposed).toContain('G16=10');
+  });
+});
+
 describe('two tables agreeing on a cell whose change breaks its own sums', () => {
   // 湖州 交通运输局 2026: 表04's 一般公共预算 35,673.03 where 表01 and 表05 both say 52,244.36, and its
   // 一、财政拨款 (= 一般公共预算 + 基金) adding up to the wrong figure too.

@@ -12,6 +12,7 @@
  */
 import { evaluate, type Identity, type Overrides, solveFor, termKey, terms, type Term } from './identity.js';
 import { clearSlip, slipUndone } from './slips.js';
+import { addTo } from '../multimap.js';
 
 export interface CellChange {
   term: Term;
@@ -104,6 +105,26 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
   /** Values of the culprits placed with no rival: later candidates are proposed over them. */
   const decided = new Map<string, number>();
 
+  /** The failed identities each cell is a total of (on their left: a 合计, a parent row, a sentence's figure). */
+  const failuresOf = new Map<string, Identity[]>();
+  for (const f of failed) for (const t of f.lhs) addTo(failuresOf, termKey(t), f);
+  /**
+   * A change only one failure asks for, worked out from totals that fail their own parts and no
+   * culprit has settled, would copy their mistakes (西安 国资委 2022's 表6, its 合计 column printed a row
+   * off: 302's 合计 solved from 30201…30299, each off too, came out 2,264,017.11 for 2,688,467.31).
+   * It waits for those cells to be settled, and without them is left for a person, as is a choice
+   * between such changes.
+   */
+  const restsOnSuspects = (c: Candidate): boolean => {
+    const [only] = c.resolves;
+    if (c.resolves.length !== 1) return false;
+    const changed = new Set(c.changes.map((ch) => termKey(ch.term)));
+    return terms(only!).some((t) => {
+      const key = termKey(t);
+      return !changed.has(key) && !decided.has(key) && (failuresOf.get(key) ?? []).some((f) => f !== only);
+    });
+  };
+
   const culprits: Culprit[] = [];
   /** Failures two or more part rows each explain (see partsRivalled). */
   const rivalledByParts = new Set<Identity>();
@@ -127,6 +148,8 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
         r.resolves.every((id) => c.resolves.includes(id)) &&
         slipRank(r.changes[0]!) === slipRank(c.changes[0]!),
     );
+    // Every change that would explain it worked out from suspect totals: no value to offer, not even as a choice.
+    if (restsOnSuspects(c) && rivals.every(restsOnSuspects)) continue;
     const [head, ...rest] = c.changes;
     culprits.push({
       ...head!,
