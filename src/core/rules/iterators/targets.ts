@@ -724,7 +724,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             comparator: v.comparator,
             number: v.number,
             unit: v.unit,
-            unitKnown: v.unit === '' || knownUnit(normalizeLabel(v.unit), units),
+            // “0重大事故”: none of what follows the 0, which is no unit (西安 国资委 2022).
+            unitKnown: v.unit === '' || knownUnit(normalizeLabel(v.unit), units) || (v.number === 0 && (v.comparator === '' || v.comparator === '=') && v.unit.length >= 2),
             isRate,
             upperBoundOnRate,
             lowerIsBetter,
