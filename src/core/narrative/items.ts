@@ -149,7 +149,7 @@ export interface ChangeStatement {
  * characters without a digit, which over the corpus paired no amount with another's change.
  */
 const CHANGE_AFTER_AMOUNT = new RegExp(
-  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(增加|减少)了?\\s*${NUMBER}\\s*${UNIT}[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%`,
+  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(增加|减少)了?\\s*${NUMBER}\\s*${UNIT}(?:[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
   'gu',
 );
 
@@ -159,7 +159,8 @@ export function parseChangeStatements(original: string): ChangeStatement[] {
   for (const m of globalMatches(CHANGE_AFTER_AMOUNT, text)) {
     out.push({
       current: figure(m, 1, 2)!,
-      change: { direction: direction(m[3]!), word: m[6]!, amount: figure(m, 4, 5)!, percent: figure(m, 7)! },
+      // The rate in brackets after the change (西安 2022: “较上年增加5.00万元(83.33%)”) takes the change's word.
+      change: { direction: direction(m[3]!), word: m[6] ?? m[3]!, amount: figure(m, 4, 5)!, percent: figure(m, m[7] !== undefined ? 7 : 8)! },
       start: m.index,
       end: m.index + m[0].length,
     });
