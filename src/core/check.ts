@@ -65,10 +65,12 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
     // A 三公 table published on its own is not a budget with eight tables missing: say once what
     // could not be checked instead of warning about every table it never meant to hold.
     const names = recognition.missing.map((id) => vocab.tables.get(id)!.name);
+    // No table at all, only a 说明 (checkGrid lets such a workbook through): its own figures were checked.
+    const code = recognition.tables.length === 0 ? 'recognition/narrative-only' : 'recognition/partial-workbook';
     findings.push({
-      ruleId: 'recognition/partial-workbook',
+      ruleId: code,
       severity: 'info',
-      message: message('recognition/partial-workbook', lang, { tables: names.map((n) => n['zh-CN']).join('、'), tablesEn: names.map((n) => n.en).join(', ') }),
+      message: message(code, lang, { tables: names.map((n) => n['zh-CN']).join('、'), tablesEn: names.map((n) => n.en).join(', ') }),
     });
     return findings.concat(problemFindings(recognition, vocab, lang), unreadFindings(recognition, lang));
   }
@@ -143,6 +145,27 @@ function uncalculatedFindings(grid: GridWorkbook, lang: Lang): Finding[] {
   return findings;
 }
 
+/** Paragraphs of a budget's 说明 that a workbook of the narrative alone holds at least. */
+const NARRATIVE_ONLY_PARAGRAPHS = 3;
+const BUDGET_SENTENCE = /预算[^。]*?\d[\d,]*(?:\.\d+)?\s*(?:万元|元)/u;
+
+/**
+ * A budget's 说明 without its tables (西安 发改委 2019: the tables a separate attachment): its own
+ * figures can still be checked — the rates it states, its sums, its wording — and every check
+ * against a table is said not to have run. A sheet of other text (a staff list) is no such thing.
+ */
+function holdsBudgetNarrative(grid: GridWorkbook): boolean {
+  let found = 0;
+  for (const s of grid.sheets) {
+    for (const row of s.rows) {
+      for (const c of row ?? []) {
+        if (c && typeof c.value === 'string' && c.text.length >= 20 && BUDGET_SENTENCE.test(c.text) && ++found >= NARRATIVE_ONLY_PARAGRAPHS) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function isEmpty(grid: GridWorkbook): boolean {
   return grid.sheets.every((s) => s.rows.every((r) => !r || r.every((c) => !c || c.text.trim() === '')));
 }
@@ -176,7 +199,7 @@ export async function checkGrid(file: string, grid: GridWorkbook, catalogue: Cat
   if (isEmpty(grid)) throw new SourceError('empty-workbook', { file });
   renewTextCaches();
   const recognition = recognize(grid, vocab);
-  if (recognition.tables.length === 0) {
+  if (recognition.tables.length === 0 && !holdsBudgetNarrative(grid)) {
     const names = TABLE_IDS.filter((id) => vocab.tables.has(id)).map((id) => vocab.tables.get(id)!.name);
     throw new SourceError('no-tables', {
       file,

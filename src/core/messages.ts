@@ -73,6 +73,10 @@ const CATALOGUE = {
     'zh-CN': '本工作簿只含部分预算表，以下各表不在其中，与它们有关的表间核对未进行：{{tables}}',
     en: 'This workbook holds only some of the budget tables; checks against these were not run: {{tablesEn}}',
   },
+  'recognition/narrative-only': {
+    'zh-CN': '本工作簿只有说明文字，没有找到预算表：只核对了说明本身的数字（增减幅度、分项之和等），与各表的核对均未进行：{{tables}}',
+    en: 'This workbook holds a budget narrative and no budget table: only the narrative’s own figures were checked (rates of change, parts against totals); no check against these tables ran: {{tablesEn}}',
+  },
   'recognition/column-unmatched': {
     'zh-CN': '{{tableName}}的“{{header}}”列有金额，但不是已知的列，未参与核对；与它有关的行内等式只核对“各组成列之和不超过合计”',
     en: '{{tableNameEn}}: the column “{{header}}” holds amounts but is not a known column and was not checked; row identities around it only check that the known parts do not exceed the total',
