@@ -595,6 +595,20 @@ interface AmountChange {
   change: number;
   /** The figure ends a list joined by 、 (…、其他收入100.00万元，较上年增加142.30万元): the change may be the list's total's. */
   endsList: boolean;
+  /** The paragraph (folded) and where the statement starts in it. */
+  paragraph: string;
+  at: number;
+}
+
+/**
+ * One statement is a part the other lists after 其中 in the same paragraph: a part may equal its
+ * whole where the other parts are nothing, and change otherwise (上海交通职业技术学院 2026: 公务用车购置及
+ * 运行费 20.10万元, 减少23.10; 其中：购置费 0.00, 运行费 20.10万元, 增加0.90).
+ */
+function partAndWhole(a: AmountChange, b: AmountChange): boolean {
+  if (a.paragraph !== b.paragraph || a.sheet !== b.sheet || a.cell !== b.cell) return false;
+  const [first, second] = a.at < b.at ? [a, b] : [b, a];
+  return first.paragraph.slice(first.at, second.at).includes('其中');
 }
 
 /** The longest a clause quoted whole may be; a longer one is quoted from its figure on. */
@@ -628,6 +642,8 @@ function amountChanges(ctx: RuleContext): AmountChange[] {
           againstOutturn: m[2] === undefined && m[3]!.includes('执行'),
           change: m[4] === '减少' ? -value : value,
           endsList: c.folded.slice(clauseStart + 1, m.index).includes('、'),
+          paragraph: c.folded,
+          at: m.index,
         });
       }
     }
@@ -657,7 +673,7 @@ export const narrativeChangePairs: IteratorDef<z.infer<typeof ItemParams>> = {
     const reported = new Set<string>();
     for (const s of statements) {
       if (s.amount === 0) continue;
-      const others = statements.filter((o) => o !== s && o.amount === s.amount && o.against === s.against && o.fund === s.fund && o.change !== s.change);
+      const others = statements.filter((o) => o !== s && o.amount === s.amount && o.against === s.against && o.fund === s.fund && o.change !== s.change && !partAndWhole(s, o));
       if (others.length === 0 || reported.has(`${s.sheet}!${s.cell}`)) continue;
       reported.add(`${s.sheet}!${s.cell}`);
       const other = others[0]!;
