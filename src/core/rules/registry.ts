@@ -11,6 +11,7 @@ import { outlineSums } from './iterators/outline-sums.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
+import { narrativeMagnitudes } from './iterators/narrative-magnitudes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
 import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
 import { cutTexts } from './iterators/cut-texts.js';
@@ -49,6 +50,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeChangeStatements,
     narrativeSections,
     narrativeSubjectCodes,
+    narrativeMagnitudes,
     targetBudgetSum,
     goalIndicatorValues,
     targetBudgetsTotal,

@@ -42,6 +42,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-share-of-total', narrative.ShareOfTotalParams],
   ['narrative-named-changes', narrative.NamedChangeParams],
   ['cut-texts', narrative.CutTextParams],
+  ['narrative-magnitudes', narrative.MagnitudeParams],
   ['repeated-paragraphs', narrative.RepeatedParagraphParams],
   ['narrative-project-counts', narrative.ProjectCountParams],
   ['listed-names', nearMisses.ListParams],

@@ -188,3 +188,5 @@ export const RepeatedParagraphParams = z
     minLength: z.number().int().min(1).describe('只看至少这么长的段落（不计空白和编号） / only paragraphs at least this long (white space and numbering aside)'),
   })
   .strict();
+
+export const MagnitudeParams = z.object({}).strict();
