@@ -391,7 +391,7 @@ describe('hand-made layouts', () => {
       ['备注:本单位主管无市级财力安排的重点专项资金,故此表无数据。', _, _, _, _],
     ];
     // 西安 2026's 专项资金总体绩效目标表: a blank form whose categories are printed, no indicator in them —
-    // or (统计局 2026) the template's “......” in every 三级指标.
+    // or (统计局 2026) the template's “......”, or (医保局 2022) its numbering, in every 三级指标.
     const printed = (level3: CellValue): CellValue[][] => [
       ['专项资金总体绩效目标表', _, _, _, _],
       ['项目名称', _, _, _, _],
@@ -400,7 +400,14 @@ describe('hand-made layouts', () => {
       [_, '满意度指标', '服务对象满意度指标', level3, _],
     ];
     const rec = await recognizeGrid(
-      wb(sheetFromValues('表十二', list, ['A5:A6', 'B5:B6', 'C5:C6', 'D5:D6']), sheetFromValues('表十一', blank), sheetFromValues('表16', printed(_)), sheetFromValues('表16 统计局', printed('......'))),
+      wb(
+        sheetFromValues('表十二', list, ['A5:A6', 'B5:B6', 'C5:C6', 'D5:D6']),
+        sheetFromValues('表十一', blank),
+        sheetFromValues('表16', printed(_)),
+        sheetFromValues('表16 统计局', printed('......')),
+        // 西安 医保局 2022: the template's numbering alone, “指标1：”.
+        sheetFromValues('表16 医保局', printed('指标1：')),
+      ),
     );
     const targets = rec.tables.filter((t) => t.id === 'performance-target');
     expect(targets.map((t) => [t.sheet, t.target!.projectName!.text, t.target!.budget!.amount, t.target!.goal!.text, t.target!.categorized])).toEqual([['表十二', '气象事务', 4902.34, '全力做好规划编制', false]]);

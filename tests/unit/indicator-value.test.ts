@@ -26,6 +26,9 @@ describe('reading an indicator value', () => {
     ['每季度两次', '', 2, '', false],
     ['每年十二次', '', 12, '', false],
     ['一次性完成', '', null, '', false],
+    // 西安 医保局 2022: a range, and “余” for more than.
+    ['10-15项', '', 10, '项', false],
+    ['40余次', '≥', 40, '次', true],
   ] as const)('%s', (text, comparator, number, unit, isQuantity) => {
     expect(parseIndicatorValue(text)).toEqual({ comparator, number, unit, isQuantity });
   });

@@ -367,8 +367,11 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
   return [table(anchor.row, lastRow, anchor, anchor.row, details, problems)];
 }
 
-/** A blank form's 三级指标: nothing, or the dots or dashes a template prints to be written over. */
-const PLACEHOLDER = /^[\s.．。…·—\-－_]*$/;
+/**
+ * A blank form's 三级指标: nothing, the dots or dashes a template prints to be written over, or its
+ * numbering alone (西安 医保局 2022's 表16: “指标1：”, “指标2：”).
+ */
+const PLACEHOLDER = /^(?:指标\s*\d+\s*[:：]?)?[\s.．。…·—\-－_]*$/;
 
 /** Short description of a sheet's first texts, to tell the user what was found instead of tables. */
 function sampleOf(view: SheetView): string {

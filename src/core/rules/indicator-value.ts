@@ -36,6 +36,14 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(rest.replace(/,/g, ''));
   if (!m) return comparator ? { comparator, number: null, unit: '', isQuantity: false } : numberInWords(rest);
   let unit = m[2]!;
+  // “10-15项”: a range, its unit after the upper end; “10余次”: more than 10 times.
+  const range = /^\s*[-~～—至到]\s*\d+(?:\.\d+)?(.*)$/.exec(unit);
+  if (range) unit = range[1]!;
+  // A range is quantified, though not one comparator and number: no comparator to suggest.
+  if (unit.startsWith('余')) {
+    if (!comparator) comparator = '≥';
+    unit = unit.slice(1);
+  }
   // "95%以上", "5天以内": the comparator written after the number.
   const after = /(以上|及以上|以下|及以下|以内)$/.exec(unit);
   if (after) {
@@ -54,7 +62,7 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   unit = unit.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
   // "12月底前", "2024年底前完成", "2025年度内" are deadlines, not a number with a unit.
   const deadline = /^(年度?|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
-  return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline };
+  return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline && !range };
 }
 
 /**
