@@ -41,13 +41,16 @@ export const cutTexts: IteratorDef<Params> = {
     passages.sort((a, b) => (a.bare < b.bare ? -1 : a.bare > b.bare ? 1 : 0));
     const finished = new RegExp(`(?:${params.endings.join('|')})$`, 'u');
     const items: Item[] = [];
+    // A text the other sheet also holds whole is a name of its own there, a longer one beside it (广州
+    // 城管局 2026: projects “…公用配套工程” and “…公用配套工程项目运行维护管理经费”, each in both tables).
+    const whole = new Set(passages.map((p) => `${p.sheet}\u0000${p.bare}`));
     for (let i = 0; i < passages.length; i++) {
       const a = passages[i]!;
       if (a.bare.length < params.minLength || finished.test(a.bare)) continue;
       // Sorted, every text that begins with this one follows it, before any that does not.
       for (let j = i + 1; j < passages.length && passages[j]!.bare.startsWith(a.bare); j++) {
         const b = passages[j]!;
-        if (b.sheet === a.sheet || b.bare.length < a.bare.length + params.minMore) continue;
+        if (b.sheet === a.sheet || b.bare.length < a.bare.length + params.minMore || whole.has(`${b.sheet}\u0000${a.bare}`)) continue;
         items.push({
           facts: { length: a.bare.length, ending: a.bare.slice(-12), continuation: b.bare.slice(a.bare.length, a.bare.length + 16) },
           text: () => ({ other: `${b.sheet}!${toA1(b.row, b.col)}` }),

@@ -109,6 +109,21 @@ function ownTargets(ctx: RuleContext): RecognizedTable[] {
   return listed.size === 0 ? all : all.filter((t) => listed.has(projectNameKey(projectOf(t))));
 }
 
+/**
+ * A project's target table printed twice — the same name, budget and indicators (烟台 宣传部 2026 prints
+ * two projects' tables under both （二）部门主管专项资金 and （三）部门预算项目) — counts once.
+ */
+function reprintsOnce(tables: readonly RecognizedTable[]): RecognizedTable[] {
+  const seen = new Set<string>();
+  return tables.filter((t) => {
+    const d = t.target!;
+    const key = [projectNameKey(projectOf(t)), d.budget?.amount ?? '', ...d.indicators.map((i) => normalizeLabel(i.level3.text))].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>> = {
   name: 'target-budgets-total',
   description: both('各项目绩效目标表的预算数之和与支出表合计行的项目支出核对', 'the sum of the projects’ budgets against 项目支出 on the 合计 row'),
@@ -120,7 +135,7 @@ export const targetBudgetsTotal: IteratorDef<z.infer<typeof BudgetsTotalParams>>
     const t = ctx.table(params.table);
     const total = t?.rows.find((r) => r.isTotal);
     const lhs = t && total && ctx.term(t, total, params.column);
-    const budgets = ownTargets(ctx).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
+    const budgets = reprintsOnce(ownTargets(ctx)).map((x) => targetTerm(ctx, x, 'budget')).filter((x): x is Term => !!x);
     if (!lhs || budgets.length === 0) return [];
     const tie = (relation: 'eq' | 'ge') => new CellIdentity(ruleId, lhs, relation, [lhs], budgets, { projectCount: budgets.length }, (lang) => ({ table: ctx.tableName(t!, lang) }));
     // auto: budgets adding up to 项目支出 as published are every project's, and hold it as an equation
