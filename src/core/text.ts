@@ -12,14 +12,14 @@ const NFKC_STABLE = new RegExp(`^[${STABLE_CHARS}]*$`);
 const FOLDS_TO_ASCII = new RegExp(`^[${STABLE_CHARS}\\uff01-\\uff5e\\u3000]*$`);
 
 /**
- * Every text folded and normalised is kept (up to a bound) for the next asking: recognition and rule
- * after rule read the same cells again, and the sample's check cost 0.9 of its time with the texts kept.
- * The bound holds a large sheet's texts (the ten-times workbook's 56,000): at 20,000 the rest were
- * normalised again at every asking, 500,000 times over its check; the texts are the grid's own, so
- * keeping them costs only the map (4 MB there).
+ * Every text folding or normalising changes is kept (up to a bound) for the next asking: recognition
+ * and rule after rule read the same cells again, and the sample's check cost 0.9 of its time with the
+ * texts kept. Text already in its form is returned without a lookup (fold, normalizeLabel). The bound
+ * holds a large sheet's texts (the ten-times workbook's 56,000): at 20,000 the rest were normalised
+ * again at every asking; the texts are the grid's own, so keeping them costs only the map.
  */
 const folded = new BoundedCache<string, string>(200_000, 'keep');
-const foldOnce = (text: string) => (isFoldStable(text) ? text : text.normalize('NFKC'));
+const foldOnce = (text: string) => text.normalize('NFKC');
 
 /**
  * Text fold() returns as it is: normalizeLabel makes of it the same characters, white space dropped,

@@ -36,10 +36,11 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(rest.replace(/,/g, ''));
   if (!m) return comparator ? { comparator, number: null, unit: '', isQuantity: false } : numberInWords(rest);
   let unit = m[2]!;
-  // “10-15项”: a range, its unit after the upper end; “10余次”: more than 10 times.
+  // “10-15项”: a range, its unit after the upper end. A range is quantified, though not as one
+  // comparator and number: no comparator to suggest (isQuantity below).
   const range = /^\s*[-~～—至到]\s*\d+(?:\.\d+)?(.*)$/.exec(unit);
   if (range) unit = range[1]!;
-  // A range is quantified, though not one comparator and number: no comparator to suggest.
+  // “10余次”: more than 10 times.
   if (unit.startsWith('余')) {
     if (!comparator) comparator = '≥';
     unit = unit.slice(1);

@@ -40,13 +40,14 @@ export const narrativeMagnitudes: IteratorDef<z.infer<typeof MagnitudeParams>> =
   identities: false,
   texts: [],
   run(ctx) {
-    const largest = largestTableAmount(ctx);
     const items: Item[] = [];
-    if (largest <= 0) return items;
     for (const cell of narrativeCells(ctx)) {
       for (const m of globalMatches(AMOUNT, cell.folded)) {
         const amount = Number(m[1]!.replace(/,/g, ''));
         if (!Number.isFinite(amount)) continue;
+        // Worked out at the first amount written: a narrative with none needs no pass over the tables.
+        const largest = largestTableAmount(ctx);
+        if (largest <= 0) return items;
         items.push({
           facts: { written: m[0], amount, tableLargest: Math.round(largest * 100) / 100, times: Math.round(amount / largest) },
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
