@@ -164,7 +164,9 @@ export const targetListTotals: IteratorDef<Record<string, never>> = {
       const budgets = projects.map((p) => targetTerm(ctx, p, 'budget')).filter((x): x is Term => !!x);
       if (budgets.length === 0) continue;
       const unit = ctx.unit(first);
-      const lhs: Term = { ref: total, factor: UNIT_FACTOR[unit], unit, sign: 1, label: { 'zh-CN': `${total.sheet}!${total.cell} 合计“资金总额”`, en: `${total.sheet}!${total.cell} the 合计's budget` } };
+      // A project may be left out of the list (长沙 2025's, 1,181.09 short): like a table's list of
+      // projects (rowSumItem, unsure), the cells are named with the difference, no one of them given a value.
+      const lhs: Term = { ref: total, factor: UNIT_FACTOR[unit], unit, sign: 1, unsuggested: true, label: { 'zh-CN': `${total.sheet}!${total.cell} 合计“资金总额”`, en: `${total.sheet}!${total.cell} the 合计's budget` } };
       items.push(identityItem(new CellIdentity(ruleId, lhs, 'eq', [lhs], budgets, { projectCount: budgets.length }), first.id));
     }
     return items;
