@@ -167,7 +167,14 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       // One key per use, and what every use shares worked out once: a code used in sixty tables is
       // sixty items, not sixty times sixty comparisons.
       const keys = list.map((u) => normalizeLabel(u.name));
-      const usual = mostCommon(keys)!;
+      // Most codes are named alike in every table: then every use asks the screen the same question.
+      const alike = keys.every((k) => k === keys[0]);
+      if (alike && couldReport) {
+        early.nameKey = early.usualNameKey = keys[0]!;
+        early.differs = false;
+        if (!couldReport(early)) continue;
+      }
+      const usual = alike ? keys[0]! : mostCommon(keys)!;
       const usualUse = list[keys.indexOf(usual)]!;
       let otherTables: string | undefined;
       for (const [i, u] of list.entries()) {

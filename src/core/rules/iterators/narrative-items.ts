@@ -19,7 +19,7 @@ import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-types.js';
-import { narrativeCells, textCells, type NarrativeCell } from './narrative.js';
+import { narrativeCells, textIndex, type NarrativeCell } from './narrative.js';
 import { locateOne, selectorReferences } from './amounts.js';
 import { breakdownFacts, paragraphBreakdownItems } from './narrative-lists.js';
 import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
@@ -500,14 +500,10 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
       const shown = (lang: Lang) => (located?.term.ref.amount != null ? amountText(located.term.ref.amount, Math.max(2, located.term.ref.decimals), ctx.unit(located.table), lang) : '');
       return { p, re: new RegExp(p.pattern, 'u'), ref: located?.term.ref, label: located?.term.label, shown };
     });
-    // Table labels repeat (a large sheet's 180,000 text cells hold 56,000 texts): one found clean is not read again.
-    const clean = new Set<string>();
-    for (const cell of params.minLength === undefined ? narrativeCells(ctx) : textCells(ctx, params.minLength, (t) => clean.has(t))) {
-      let matched = false;
+    const emit = (cell: NarrativeCell) => {
       for (const { p, re, ref, label, shown } of patterns) {
         const m = re.exec(cell.folded);
         if (!m) continue;
-        matched = true;
         const captured = m[1] !== undefined && /^\d{4}$/.test(m[1]) ? Number(m[1]) : null;
         items.push({
           facts: {
@@ -524,8 +520,21 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
           ...(ref && { related: [{ sheet: ref.sheet, cell: ref.cell }] }),
         });
       }
-      if (!matched) clean.add(cell.text);
+    };
+    if (params.minLength === undefined) {
+      for (const cell of narrativeCells(ctx)) emit(cell);
+      return items;
     }
+    // Table labels repeat (a large sheet's 180,000 text cells hold 56,000 texts): each text is read
+    // once, and only the cells of those some pattern matches are visited.
+    const index = textIndex(ctx);
+    const matches = new Uint8Array(index.texts.length);
+    for (let i = 0; i < index.texts.length; i++) {
+      if (index.texts[i]!.length < params.minLength) continue;
+      const folded = index.folded(i);
+      if (patterns.some(({ re }) => re.test(folded))) matches[i] = 1;
+    }
+    for (let k = 0; k < index.textOf.length; k++) if (matches[index.textOf[k]!]) emit(index.cell(k));
     return items;
   },
 };

@@ -22,7 +22,13 @@ function largestTableAmount(ctx: RuleContext): number {
     let largest = 0;
     for (const t of ctx.recognition.tables) {
       const toWan = UNIT_FACTOR[ctx.unit(t)] / UNIT_FACTOR['万元'];
-      for (const row of t.rows) for (const cell of Object.values(row.cells)) if (cell.amount !== null) largest = Math.max(largest, Math.abs(cell.amount) * toWan);
+      // Row by row with no array made per row: a large workbook has 80,000 rows.
+      for (const row of t.rows) {
+        for (const role in row.cells) {
+          const amount = row.cells[role]!.amount;
+          if (amount !== null) largest = Math.max(largest, Math.abs(amount) * toWan);
+        }
+      }
     }
     return largest;
   });

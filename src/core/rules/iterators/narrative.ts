@@ -6,7 +6,6 @@
 import type { z } from 'zod';
 import type { NarrativeParams, SharesParams } from '../params/narrative.js';
 import { fromA1, toA1 } from '../../address.js';
-import type { GridSheet } from '../../grid.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
@@ -59,39 +58,77 @@ export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
 }
 
 /**
- * Every text cell at least `minLength` long (indicator names and table words too, when short), as
- * it is reached, but for those `skip` passes over by their text (read before and found clean). Not
- * kept: four characters take in nearly every label of a sheet, which held 180,000 cells through the
- * rest of a large check.
+ * Every text cell at least `minLength` long (indicator names and table words too, when short), in
+ * the workbook's order, but for those `skip` passes over by their text (read before and found clean).
+ * Not kept: four characters take in nearly every label of a sheet, which held 180,000 cells through
+ * the rest of a large check.
  */
 export function* textCells(ctx: RuleContext, minLength: number, skip?: (text: string) => boolean): Generator<NarrativeCell, void, undefined> {
-  for (const { sheet, at } of textPositions(ctx)) {
-    for (let k = 0; k < at.length; k += 2) {
-      const r = at[k]!;
-      const c = at[k + 1]!;
-      const cell = sheet.rows[r]![c]!;
-      if (cell.text.length >= minLength && !skip?.(cell.text)) yield { sheet: sheet.name, row: r + 1, col: c + 1, text: cell.text, folded: fold(cell.text) };
-    }
+  const index = textIndex(ctx);
+  for (let k = 0; k < index.textOf.length; k++) {
+    const i = index.textOf[k]!;
+    const text = index.texts[i]!;
+    if (text.length >= minLength && !skip?.(text)) yield index.cell(k);
   }
 }
 
 /**
- * Where each sheet's text cells are (0-based row and column, in pairs), found once per check: the
- * walks above, several per check, then pass over a large sheet's hundreds of thousands of amounts
- * without looking at them. Positions only, so nothing of the cells is held twice.
+ * The workbook's text cells by their distinct texts, found once per check. A large sheet's 180,000
+ * text cells hold 56,000 texts (its labels repeat table after table): a rule reading texts reads each
+ * once (`distinctTexts`), and visits the cells of those it has something to say of (`cellsOf`).
  */
-function textPositions(ctx: RuleContext): { sheet: GridSheet; at: Int32Array }[] {
-  return ctx.memo('text-positions', () =>
-    ctx.grid.sheets.map((sheet) => {
-      const at: number[] = [];
-      for (let r = 0; r < sheet.rows.length; r++) {
-        const cells = sheet.rows[r];
+export interface TextIndex {
+  /** The distinct texts, in the order they first appear. */
+  readonly texts: readonly string[];
+  /** Each text cell's distinct text (an index into `texts`), in the workbook's order. */
+  readonly textOf: Int32Array;
+  /** Each distinct text, folded (text.ts). */
+  folded(i: number): string;
+  /** The text cell at position k of `textOf`. */
+  cell(k: number): NarrativeCell;
+}
+
+export function textIndex(ctx: RuleContext): TextIndex {
+  return ctx.memo('text-index', () => {
+    const ids = new Map<string, number>();
+    const texts: string[] = [];
+    const textOf: number[] = [];
+    // Where each text cell is: its sheet's position in the workbook, 0-based row and column.
+    const at: number[] = [];
+    const sheets = ctx.grid.sheets;
+    for (let s = 0; s < sheets.length; s++) {
+      const rows = sheets[s]!.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const cells = rows[r];
         if (!cells) continue;
-        for (let c = 0; c < cells.length; c++) if (typeof cells[c]?.value === 'string') at.push(r, c);
+        for (let c = 0; c < cells.length; c++) {
+          const cell = cells[c];
+          if (typeof cell?.value !== 'string') continue;
+          let id = ids.get(cell.text);
+          if (id === undefined) {
+            id = texts.length;
+            ids.set(cell.text, id);
+            texts.push(cell.text);
+          }
+          textOf.push(id);
+          at.push(s, r, c);
+        }
       }
-      return { sheet, at: Int32Array.from(at) };
-    }),
-  );
+    }
+    const folds: (string | undefined)[] = new Array(texts.length);
+    const of = Int32Array.from(textOf);
+    const where = Int32Array.from(at);
+    const folded = (i: number) => (folds[i] ??= fold(texts[i]!));
+    return {
+      texts,
+      textOf: of,
+      folded,
+      cell: (k: number) => {
+        const i = of[k]!;
+        return { sheet: sheets[where[3 * k]!]!.name, row: where[3 * k + 1]! + 1, col: where[3 * k + 2]! + 1, text: texts[i]!, folded: folded(i) };
+      },
+    };
+  });
 }
 
 export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
