@@ -98,24 +98,29 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
  * to all of them pooled.
  */
 function parentGroups(coded: readonly TableRow[], byCode: ReadonlyMap<string, CodedRows>): { parent: TableRow; children: TableRow[] }[] {
-  const rowsOf = (code: string) => byCode.get(code)?.count ?? 0;
-  const childrenOfCode = new Map<string, TableRow[]>();
+  // Each row's own entry and its parent's, looked up once: a large table has 27,000 codes, and a
+  // lookup by a code's text costs more than all the rest of this.
+  const own = coded.map((c) => byCode.get(c.code!.code)!);
+  const childrenOfCode = new Map<CodedRows, TableRow[]>();
   const childrenOfRow = new Map<TableRow, TableRow[]>();
   // The latest row so far of each code printed on several rows: its children below belong to it.
-  const lastRowOf = new Map<string, TableRow>();
-  for (const c of coded) {
-    if (rowsOf(c.code!.code) > 1) lastRowOf.set(c.code!.code, c);
+  const lastRowOf = new Map<CodedRows, TableRow>();
+  for (let i = 0; i < coded.length; i++) {
+    const c = coded[i]!;
+    if (own[i]!.count > 1) lastRowOf.set(own[i]!, c);
     const p = parentCode(c.code!.code);
-    if (p === undefined) continue;
-    if (rowsOf(p) < 2) addTo(childrenOfCode, p, c);
+    const parent = p === undefined ? undefined : byCode.get(p);
+    if (parent === undefined) continue;
+    if (parent.count < 2) addTo(childrenOfCode, parent, c);
     else {
-      const above = lastRowOf.get(p);
+      const above = lastRowOf.get(parent);
       if (above) addTo(childrenOfRow, above, c);
     }
   }
   const groups: { parent: TableRow; children: TableRow[] }[] = [];
-  for (const parent of coded) {
-    const children = rowsOf(parent.code!.code) < 2 ? childrenOfCode.get(parent.code!.code) : childrenOfRow.get(parent);
+  for (let i = 0; i < coded.length; i++) {
+    const parent = coded[i]!;
+    const children = own[i]!.count < 2 ? childrenOfCode.get(own[i]!) : childrenOfRow.get(parent);
     if (children?.length) groups.push({ parent, children });
   }
   return groups;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { NarrativeParams, SharesParams } from '../params/narrative.js';
 import { fromA1, toA1 } from '../../address.js';
+import type { GridSheet } from '../../grid.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
@@ -90,34 +91,29 @@ export interface TextIndex {
 
 export function textIndex(ctx: RuleContext): TextIndex {
   return ctx.memo('text-index', () => {
+    const sheets = ctx.grid.sheets;
+    // Counted first, so the positions fill arrays of their final size (a large sheet has 180,000).
+    let count = 0;
+    eachTextCell(sheets, () => count++);
     const ids = new Map<string, number>();
     const texts: string[] = [];
-    const textOf: number[] = [];
+    const of = new Int32Array(count);
     // Where each text cell is: its sheet's position in the workbook, 0-based row and column.
-    const at: number[] = [];
-    const sheets = ctx.grid.sheets;
-    for (let s = 0; s < sheets.length; s++) {
-      const rows = sheets[s]!.rows;
-      for (let r = 0; r < rows.length; r++) {
-        const cells = rows[r];
-        if (!cells) continue;
-        for (let c = 0; c < cells.length; c++) {
-          const cell = cells[c];
-          if (typeof cell?.value !== 'string') continue;
-          let id = ids.get(cell.text);
-          if (id === undefined) {
-            id = texts.length;
-            ids.set(cell.text, id);
-            texts.push(cell.text);
-          }
-          textOf.push(id);
-          at.push(s, r, c);
-        }
+    const where = new Int32Array(3 * count);
+    let k = 0;
+    eachTextCell(sheets, (s, r, c, text) => {
+      let id = ids.get(text);
+      if (id === undefined) {
+        id = texts.length;
+        ids.set(text, id);
+        texts.push(text);
       }
-    }
+      of[k] = id;
+      where[3 * k] = s;
+      where[3 * k + 1] = r;
+      where[3 * k++ + 2] = c;
+    });
     const folds: (string | undefined)[] = new Array(texts.length);
-    const of = Int32Array.from(textOf);
-    const where = Int32Array.from(at);
     const folded = (i: number) => (folds[i] ??= fold(texts[i]!));
     return {
       texts,
@@ -129,6 +125,21 @@ export function textIndex(ctx: RuleContext): TextIndex {
       },
     };
   });
+}
+
+/** Calls `visit` with each text cell's sheet (its position), 0-based row and column, and text. */
+function eachTextCell(sheets: readonly GridSheet[], visit: (sheet: number, row: number, col: number, text: string) => void): void {
+  for (let s = 0; s < sheets.length; s++) {
+    const rows = sheets[s]!.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
+      if (!cells) continue;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (typeof cell?.value === 'string') visit(s, r, c, cell.text);
+      }
+    }
+  }
 }
 
 export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
