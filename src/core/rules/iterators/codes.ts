@@ -7,7 +7,7 @@ import type { CellAddress, Fix } from '../../findings.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
-import type { FactValue, Item, RuleContext } from '../context.js';
+import type { CodedRows, FactValue, Item, RuleContext } from '../context.js';
 import { mostCommon } from '../../counts.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { textCells } from './narrative.js';
@@ -54,14 +54,20 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
   *run(ctx, params, _ruleId, couldReport) {
     // The facts a screen may judge before an item is built, one object rewritten row by row.
     const early = { level: 0, parentCode: '', parentRows: 0, nested: false, childCount: 0, amount: 0, detailLevel: 0 };
+    const finestAt = new Map(Object.entries(params.finestAt));
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         const rowsOfCode = ctx.codedRows(t);
-        const childrenOf = new Map<string, number>();
-        for (const r of t.rows) {
-          if (!r.code) continue;
-          const p = parentCode(r.code.code);
-          if (p) childrenOf.set(p, (childrenOf.get(p) ?? 0) + 1);
+        // Children counted by their parent's index entry, each code looked up once per row: a
+        // lookup by a code's text is the costliest step here on a table of 27,000 codes.
+        const parentOf: (CodedRows | undefined)[] = new Array(t.rows.length);
+        const childrenOf = new Map<CodedRows, number>();
+        for (let i = 0; i < t.rows.length; i++) {
+          const code = t.rows[i]!.code?.code;
+          const p = code === undefined ? undefined : parentCode(code);
+          const parent = p === undefined ? undefined : rowsOfCode.get(p);
+          parentOf[i] = parent;
+          if (parent) childrenOf.set(parent, (childrenOf.get(parent) ?? 0) + 1);
         }
         const nested = t.rows.some((r) => {
           for (let p = r.code && parentCode(r.code.code); p; p = parentCode(p)) if (rowsOfCode.has(p)) return true;
@@ -71,15 +77,16 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
         // classification's depth, whatever the usual system of its kind.
         const economic = ctx.vocab.tables.get(t.id)?.codeSystem === 'economic' || codedEconomically(t.rows);
         const usual = economic ? params.detailLevel.economic : params.detailLevel.functional;
-        for (const row of t.rows) {
+        for (let i = 0; i < t.rows.length; i++) {
+          const row = t.rows[i]!;
           if (!row.code) continue;
           // Some functional codes go no deeper in the classification (219's 款 have no 项).
-          const finest = economic ? undefined : (params.finestAt[row.code.code.slice(0, 5)] ?? params.finestAt[row.code.code.slice(0, 3)]);
+          const finest = economic ? undefined : (finestAt.get(row.code.code.slice(0, 5)) ?? finestAt.get(row.code.code.slice(0, 3)));
           const required = finest === undefined ? usual : Math.min(usual, finest);
           const parent = parentCode(row.code.code) ?? '';
-          const childCount = childrenOf.get(row.code.code) ?? 0;
+          const childCount = childrenOf.get(rowsOfCode.get(row.code.code)!) ?? 0;
           const hasChildren = childCount > 0;
-          const parentRows = parent === '' ? 0 : (rowsOfCode.get(parent)?.count ?? 0);
+          const parentRows = parentOf[i]?.count ?? 0;
           const amount = row.cells.total?.amount ?? 0;
           if (couldReport) {
             early.level = row.code.level;
