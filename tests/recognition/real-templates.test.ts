@@ -290,6 +290,26 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ ruleId: 'recognition/column-unmatched', severity: 'info', cell: 'D3' }));
   });
 
+  it('a list of projects under their subjects’ split codes reads the codes as codes and 预算数 as the total (上海 2026’s 单位预算表10)', async () => {
+    const rows: CellValue[][] = [
+      ['2026年预算单位财政拨款项目支出预算表', _, _, _, _, _, _],
+      ['编制单位：某办公室', _, _, _, _, _, '单位：元'],
+      ['功能分类科目编码', _, _, '功能分类科目名称', '序号', '项目名称', '预算数'],
+      ['类', '款', '项', _, _, _, _],
+      ['201', _, _, '一般公共服务支出', _, _, 270000],
+      ['201', '13', _, '商贸事务', _, _, 270000],
+      ['201', '13', '02', '一般行政管理事务', _, _, 270000],
+      [_, _, _, _, '1', '产业发展专项', 270000],
+      ['合    计', _, _, _, _, _, 270000],
+    ];
+    const merges = ['A1:G1', 'A3:C3', 'D3:D4', 'E3:E4', 'F3:F4', 'G3:G4', 'A9:F9'];
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表10 项目支出', rows, merges)), await loadCatalogue());
+    const t = result.recognition.tables.find((x) => x.id === 'project-expense')!;
+    expect(t.columns.map((c) => c.role)).toEqual(['codeClass', 'codeSection', 'codeItem', 'seq', 'project', 'total']);
+    expect(t.rows.filter((r) => r.code).map((r) => r.code!.code)).toEqual(['201', '20113', '2011302']);
+    expect(result.report.findings.filter((f) => /^recognition\/column/.test(f.ruleId))).toEqual([]);
+  });
+
   it('several amount columns nobody named make one note that lists them, the others related (深圳 2026: fifteen in its 三公 table)', async () => {
     const rows: CellValue[][] = [['支出预算总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '待分配资金', '预留资金'], [100, 50, 30, 10, 10]];
     const result = await checkGrid('x.xlsx', wb(sheetFromValues('表3', rows)), await loadCatalogue());

@@ -224,7 +224,8 @@ function columnScore(m: TextMatcher, path: string[]): number {
  * not amounts, though no role or only the first pair takes it.
  */
 export function headedAsCode(table: TableVocabulary, path: string[]): boolean {
-  if (/编码|代码/.test(path[path.length - 1] ?? '')) return true;
+  // Its own heading, or one it stands under (上海 2026's project table: 功能分类科目编码 over 类 | 款 | 项).
+  if (path.some((heading) => /编码|代码/.test(heading))) return true;
   return table.columns.some((role) => role.kind.startsWith('code') && role.match.some((m) => columnScore(m, path) > 0));
 }
 

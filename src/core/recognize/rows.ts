@@ -219,7 +219,9 @@ class RowReader {
     }
     let code: SubjectCode | undefined;
     let codeCell: string | undefined;
-    if (table.kind === 'coded') {
+    // A list may print its subjects' codes over their projects (上海 2026's 项目支出表: 类 | 款 | 项 |
+    // 科目名称 | 项目名称 | 预算数): those rows are read as coded rows, the projects below them as the list.
+    if (table.kind === 'coded' || hasSplit) {
       if (hasSplit) {
         const [c, k, x] = split.map((col) => (col === undefined ? null : view.cellAt(r, col)?.value ?? null));
         code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, this.previousCode);

@@ -305,7 +305,9 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
     for (const decl of params.tables) {
       for (const t of ctx.tables(decl.table)) {
         const totals = t.rows.filter((r) => r.isTotal);
-        const parts = t.rows.filter((r) => !r.isTotal);
+        // A list's coded rows are its subjects, each over the items listed below it: not items themselves.
+        const listed = ctx.vocab.tables.get(t.id)?.kind !== 'coded';
+        const parts = t.rows.filter((r) => !r.isTotal && !(listed && r.code));
         // A subtotal row (a unit naming only itself, a category) would be counted twice: no flat list.
         const labels = decl.labels.filter((role) => t.columns.some((c) => c.role === role));
         // The note under the table may say rows were left out of the publication (烟台 信访局 2026: 525 over three printed projects' 235).
