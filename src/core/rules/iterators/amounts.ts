@@ -12,6 +12,7 @@ import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type 
 import type { Screen } from '../conditions.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, num, text, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
+import { OrderedLookup } from '../ordered-lookup.js';
 import { leftOutAsEmpty } from '../../recognize/not-published.js';
 
 const blank = (t: Term) => t.ref.amount == null;
@@ -695,7 +696,7 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide, keep?: KeepC
     const lt = ctx.table(left.table);
     const rt = ctx.table(right.table);
     if (!lt || !rt) return;
-    const rs = rowsByCode(ctx, rt, right);
+    const rs = new OrderedLookup(rowsByCode(ctx, rt, right));
     const ls = rowsByCode(ctx, lt, left);
     const termsOf = (t: RecognizedTable, rows: TableRow[], sel: CellSelector) => rows.flatMap((row) => ctx.term(t, row, sel.column, 1, sel.side) ?? []);
     for (const [code, l] of ls) {

@@ -9,6 +9,7 @@ import type { RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import type { CodedRows, FactValue, Item, RuleContext } from '../context.js';
 import { mostCommon } from '../../counts.js';
+import { OrderedLookup } from '../ordered-lookup.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { textCells } from './narrative.js';
 import { charDifferences } from './near-misses.js';
@@ -363,10 +364,11 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
       // A target table published without codes (a one-line summary) cannot be missing a code row.
       if (!from || !to || !to.rows.some((r) => r.code)) continue;
       const target = ctx.codedRows(to);
+      const inOrder = new OrderedLookup(target);
       for (const row of from.rows) {
         const amount = ctx.cell(from, row, pair.column)?.amount;
         if (!row.code || !amount) continue;
-        const rowsInTarget = target.get(row.code.code)?.count ?? 0;
+        const rowsInTarget = inOrder.get(row.code.code)?.count ?? 0;
         if (couldReport) {
           early.rowsInTarget = rowsInTarget;
           early.missing = rowsInTarget === 0;
