@@ -477,6 +477,19 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
 
 // ── sentences against patterns ────────────────────────────────────────────────────────────────
 
+/**
+ * A match as the cell writes it (full-width commas and all) wherever folding kept the length, with up
+ * to `before` characters before it, back to the clause's start (white space or a punctuation mark).
+ */
+const CLAUSE_BREAK = /[\s,;:!?，；：、。！？]/u;
+
+function quoted(cell: NarrativeCell, m: RegExpExecArray, before: number): string {
+  const source = cell.folded.length === cell.text.length ? cell.text : cell.folded;
+  let start = m.index;
+  while (start > 0 && m.index - start < before && !CLAUSE_BREAK.test(source[start - 1]!)) start--;
+  return source.slice(start, m.index + m[0].length);
+}
+
 export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
   name: 'narrative-text',
   description: both('说明和表下文字中与所列正则相符的语句', 'sentences of the narrative and table notes that match the patterns listed'),
@@ -507,8 +520,7 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
         const captured = m[1] !== undefined && /^\d{4}$/.test(m[1]) ? Number(m[1]) : null;
         items.push({
           facts: {
-            // Quoted as written (full-width commas and all) wherever folding kept the length.
-            matched: cell.folded.length === cell.text.length ? cell.text.slice(m.index, m.index + m[0].length) : m[0],
+            matched: quoted(cell, m, p.quoteBefore ?? 0),
             pattern: p.name['zh-CN'],
             year: captured,
             budgetYear: year,

@@ -26,6 +26,15 @@ export const Pattern = z
       .describe(
         '这句话说到的表格单元格（按所列次序，取工作簿中有的第一个），其金额为事实 tableAmount / the table cell the sentence speaks of (the first of these the workbook has), whose amount is the fact tableAmount',
       ),
+    quoteBefore: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe(
+        '事实 matched 连同匹配之前的这么多字一起引用（不跨过空白和标点），便于在长段落中找到；比把这些字写进正则快得多 / the fact matched quotes this many characters before the match too (not across white space or punctuation), to find it in a long paragraph; much faster than writing them into the pattern',
+      ),
   })
   .strict();
 
