@@ -15,6 +15,7 @@ import { narrativeMagnitudes } from './iterators/narrative-magnitudes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
 import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
 import { cutTexts } from './iterators/cut-texts.js';
+import { categoryGaps } from './iterators/category-gaps.js';
 import { repeatedParagraphs } from './iterators/repeated-paragraphs.js';
 import type { IteratorDef } from './registry-types.js';
 
@@ -57,6 +58,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     targetListTotals,
     targetCategories,
     targetWeights,
+    categoryGaps,
     targetPlan,
     targetTexts,
     indicators,

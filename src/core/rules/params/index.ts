@@ -53,6 +53,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['target-list-totals', targets.ListTotalParams],
   ['target-categories', targets.CategoryParams],
   ['target-weights', targets.WeightParams],
+  ['category-gaps', targets.CategoryGapParams],
   ['target-plan', targets.PlanParams],
   ['target-texts', targets.TextParams],
   ['indicators', targets.IndicatorParams],

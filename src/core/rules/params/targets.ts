@@ -38,6 +38,8 @@ export const BudgetSumParams = z.object({}).strict();
 
 export const WeightParams = z.object({}).strict();
 
+export const CategoryGapParams = z.object({}).strict();
+
 export const ListTotalParams = z.object({}).strict();
 
 export const NarrativeProjectParams = z
