@@ -206,6 +206,20 @@ describe('cells as real workbooks store them', () => {
     expect(categories(unmerged)[4]).toBe('效益指标/社会效益指标/港口外贸年吞吐量');
   });
 
+  it('a form whose labels were merged across, then unmerged and filled, takes its values after the repeated label (西安 2022’s blank 表16)', async () => {
+    const rows: CellValue[][] = [
+      ['2022年专项资金总体绩效目标表', _, _, _, _, _],
+      ['项目名称', '项目名称', _, _, _, _],
+      ['主管部门', '主管部门', _, _, '实施期限', _],
+      ['绩效指标', '一级指标', '二级指标', '指标内容', '指标值', '备注'],
+      ['绩效指标', '产出指标', '数量指标', '指标1：', _, _],
+      ['绩效指标', '产出指标', '数量指标', '指标2：', _, _],
+    ];
+    const recognition = await recognizeGrid(wb(sheetFromValues('表16', rows)));
+    // Nothing is named after the label: a blank form, no project called “项目名称”.
+    expect(recognition.tables.filter((t) => t.id === 'performance-target' && t.target?.projectName?.text === '项目名称')).toEqual([]);
+  });
+
   it('a note merged across the table, then unmerged and filled, is read as the note, not as amounts (福州 2026)', async () => {
     const note = '本部门无政府性基金预算拨款支出';
     const rows: CellValue[][] = [

@@ -201,7 +201,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     for (const e of entries) {
       const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
       if (!field) continue;
-      const valueCol = view.rightEdge(r, e.col) + 1;
+      const valueCol = valueColumnAfter(view, r, e);
       const amountCol = view.amountColumnAfter(r, e.col);
       switch (field) {
         case 'spendingPlan': {
@@ -336,6 +336,19 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
     return { first: Math.min(start, block[0]?.row ?? start), last: block[block.length - 1]?.row ?? start, details };
   });
 }
+
+/**
+ * The column of a field's value: the first after its label that does not repeat the label (a label
+ * merged across and then unmerged and filled, 取消合并并填充, writes itself into its value's place).
+ */
+function valueColumnAfter(view: SheetView, row: number, label: { col: number; norm: string }): number {
+  let col = view.rightEdge(row, label.col) + 1;
+  while (col <= label.col + FILLED_LABEL_REACH && normalizeLabel(view.text(row, col)) === label.norm) col = view.rightEdge(row, col) + 1;
+  return col;
+}
+
+/** How far a filled label may run: a label merged over a few cells, never a whole row of them. */
+const FILLED_LABEL_REACH = 4;
 
 /**
  * A row naming only its categories (长沙 2025 prints every 二级 of the template, 社会成本指标 and
