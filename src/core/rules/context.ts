@@ -7,6 +7,7 @@ import { RowCells } from '../recognize/row-cells.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import { UNIT_FACTOR, anchorOf, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
 import { addTo } from '../multimap.js';
+import { parentCode } from '../codes.js';
 
 export type FactValue = string | number | boolean | null;
 
@@ -35,14 +36,28 @@ export interface CodedRows {
   rows?: TableRow[];
 }
 
-/** Adds a row to its code's entry in a by-code index. */
-export function indexRow(index: Map<string, CodedRows>, code: string, row: TableRow): void {
+/** Adds a row to its code's entry in a by-code index; returns the entry. */
+export function indexRow(index: Map<string, CodedRows>, code: string, row: TableRow): CodedRows {
   const seen = index.get(code);
-  if (!seen) index.set(code, { first: row, count: 1 });
-  else {
-    seen.count++;
-    (seen.rows ??= [seen.first]).push(row);
+  if (!seen) {
+    const entry = { first: row, count: 1 };
+    index.set(code, entry);
+    return entry;
   }
+  seen.count++;
+  (seen.rows ??= [seen.first]).push(row);
+  return seen;
+}
+
+/**
+ * Each row of a table in its code tree, by the row's position in `t.rows`: its code's index entry and
+ * its parent code's (undefined for a row without a code, or whose parent the table lacks). Worked out
+ * once per table and check: the passes over a large table's 27,000 codes looked each code up by its
+ * text again, which cost more than the rest of their work.
+ */
+export interface CodeTree {
+  readonly entryOf: readonly (CodedRows | undefined)[];
+  readonly parentOf: readonly (CodedRows | undefined)[];
 }
 
 export class RuleContext {
@@ -53,6 +68,8 @@ export class RuleContext {
   private readonly codedRowNames = new Map<TableRow, string>();
   private readonly rowCells: RowCells;
   private readonly codeIndexes = new Map<RecognizedTable, ReadonlyMap<string, CodedRows>>();
+  private readonly entries = new Map<RecognizedTable, (CodedRows | undefined)[]>();
+  private readonly trees = new Map<RecognizedTable, CodeTree>();
 
   constructor(
     readonly recognition: Recognition,
@@ -86,10 +103,30 @@ export class RuleContext {
     let out = this.codeIndexes.get(t);
     if (!out) {
       const index = new Map<string, CodedRows>();
-      for (const row of t.rows) if (row.code) indexRow(index, row.code.code, row);
+      const entryOf: (CodedRows | undefined)[] = new Array(t.rows.length);
+      for (let i = 0; i < t.rows.length; i++) {
+        const code = t.rows[i]!.code?.code;
+        if (code !== undefined) entryOf[i] = indexRow(index, code, t.rows[i]!);
+      }
       this.codeIndexes.set(t, (out = index));
+      this.entries.set(t, entryOf);
     }
     return out;
+  }
+
+  /** The table's rows in its code tree (CodeTree), made with its index. */
+  codeTree(t: RecognizedTable): CodeTree {
+    let tree = this.trees.get(t);
+    if (!tree) {
+      const index = this.codedRows(t);
+      const entryOf = this.entries.get(t)!;
+      const parentOf = t.rows.map((row) => {
+        const p = row.code && parentCode(row.code.code);
+        return p ? index.get(p) : undefined;
+      });
+      this.trees.set(t, (tree = { entryOf, parentOf }));
+    }
+    return tree;
   }
 
   /** The table's recognised columns that hold amounts (not its codes, names or 序号), in column order. */

@@ -7,7 +7,7 @@ import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { amountText, type Lang } from '../../messages.js';
 import type { CellRef, RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
-import { identityItem, indexRow, type CodedRows, type RuleContext } from '../context.js';
+import { identityItem, indexRow, type CodedRows, type CodeTree, type RuleContext } from '../context.js';
 import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import type { Screen } from '../conditions.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, num, text, both } from '../registry-types.js';
@@ -63,7 +63,7 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
         const factor = UNIT_FACTOR[ctx.unit(t)];
         const coded = t.rows.filter((r) => r.code);
         const total = t.rows.find((r) => r.isTotal);
-        const groups = parentGroups(coded, ctx.codedRows(t));
+        const groups = parentGroups(t.rows, ctx.codeTree(t));
         const classes = coded.filter((r) => r.code!.level === 1);
         if (total && classes.length) groups.push({ parent: total, children: classes });
         const twice = new Set(groups.filter((g) => new Set(g.children.map((c) => c.code?.code)).size < g.children.length).map((g) => g.parent));
@@ -98,31 +98,29 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
  * under 政府经济分类 501 and again under 505): a child belongs to the nearest such row above it, not
  * to all of them pooled.
  */
-function parentGroups(coded: readonly TableRow[], byCode: ReadonlyMap<string, CodedRows>): { parent: TableRow; children: TableRow[] }[] {
-  // Each row's own entry and its parent's, looked up once: a large table has 27,000 codes, and a
-  // lookup by a code's text costs more than all the rest of this.
-  const own = coded.map((c) => byCode.get(c.code!.code)!);
+function parentGroups(rows: readonly TableRow[], { entryOf, parentOf }: CodeTree): { parent: TableRow; children: TableRow[] }[] {
   const childrenOfCode = new Map<CodedRows, TableRow[]>();
   const childrenOfRow = new Map<TableRow, TableRow[]>();
   // The latest row so far of each code printed on several rows: its children below belong to it.
   const lastRowOf = new Map<CodedRows, TableRow>();
-  for (let i = 0; i < coded.length; i++) {
-    const c = coded[i]!;
-    if (own[i]!.count > 1) lastRowOf.set(own[i]!, c);
-    const p = parentCode(c.code!.code);
-    const parent = p === undefined ? undefined : byCode.get(p);
+  for (let i = 0; i < rows.length; i++) {
+    const own = entryOf[i];
+    if (!own) continue;
+    if (own.count > 1) lastRowOf.set(own, rows[i]!);
+    const parent = parentOf[i];
     if (parent === undefined) continue;
-    if (parent.count < 2) addTo(childrenOfCode, parent, c);
+    if (parent.count < 2) addTo(childrenOfCode, parent, rows[i]!);
     else {
       const above = lastRowOf.get(parent);
-      if (above) addTo(childrenOfRow, above, c);
+      if (above) addTo(childrenOfRow, above, rows[i]!);
     }
   }
   const groups: { parent: TableRow; children: TableRow[] }[] = [];
-  for (let i = 0; i < coded.length; i++) {
-    const parent = coded[i]!;
-    const children = own[i]!.count < 2 ? childrenOfCode.get(own[i]!) : childrenOfRow.get(parent);
-    if (children?.length) groups.push({ parent, children });
+  for (let i = 0; i < rows.length; i++) {
+    const own = entryOf[i];
+    if (!own) continue;
+    const children = own.count < 2 ? childrenOfCode.get(own) : childrenOfRow.get(rows[i]!);
+    if (children?.length) groups.push({ parent: rows[i]!, children });
   }
   return groups;
 }

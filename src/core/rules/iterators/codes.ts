@@ -59,17 +59,10 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
     for (const id of params.tables) {
       for (const t of ctx.tables(id)) {
         const rowsOfCode = ctx.codedRows(t);
-        // Children counted by their parent's index entry, each code looked up once per row: a
-        // lookup by a code's text is the costliest step here on a table of 27,000 codes.
-        const parentOf: (CodedRows | undefined)[] = new Array(t.rows.length);
+        // Children counted by their parent's index entry: no code is looked up by its text here.
+        const { entryOf, parentOf } = ctx.codeTree(t);
         const childrenOf = new Map<CodedRows, number>();
-        for (let i = 0; i < t.rows.length; i++) {
-          const code = t.rows[i]!.code?.code;
-          const p = code === undefined ? undefined : parentCode(code);
-          const parent = p === undefined ? undefined : rowsOfCode.get(p);
-          parentOf[i] = parent;
-          if (parent) childrenOf.set(parent, (childrenOf.get(parent) ?? 0) + 1);
-        }
+        for (const parent of parentOf) if (parent) childrenOf.set(parent, (childrenOf.get(parent) ?? 0) + 1);
         const nested = t.rows.some((r) => {
           for (let p = r.code && parentCode(r.code.code); p; p = parentCode(p)) if (rowsOfCode.has(p)) return true;
           return false;
@@ -85,7 +78,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
           const finest = economic ? undefined : (finestAt.get(row.code.code.slice(0, 5)) ?? finestAt.get(row.code.code.slice(0, 3)));
           const required = finest === undefined ? usual : Math.min(usual, finest);
           const parent = parentCode(row.code.code) ?? '';
-          const childCount = childrenOf.get(rowsOfCode.get(row.code.code)!) ?? 0;
+          const childCount = childrenOf.get(entryOf[i]!) ?? 0;
           const hasChildren = childCount > 0;
           const parentRows = parentOf[i]?.count ?? 0;
           const amount = row.cells.total?.amount ?? 0;
