@@ -76,7 +76,7 @@ export function* textCells(ctx: RuleContext, minLength: number, skip?: (text: st
 /**
  * The workbook's text cells by their distinct texts, found once per check. A large sheet's 180,000
  * text cells hold 56,000 texts (its labels repeat table after table): a rule reading texts reads each
- * once (`distinctTexts`), and visits the cells of those it has something to say of (`cellsOf`).
+ * once (`texts`, `folded`), and visits the cells of those it has something to say of (`textOf`, `cell`).
  */
 export interface TextIndex {
   /** The distinct texts, in the order they first appear. */
