@@ -487,6 +487,8 @@ function quoted(cell: NarrativeCell, m: RegExpExecArray, before: number): string
   const source = cell.folded.length === cell.text.length ? cell.text : cell.folded;
   let start = m.index;
   while (start > 0 && m.index - start < before && !CLAUSE_BREAK.test(source[start - 1]!)) start--;
+  // Never half a character outside the basic plane (a rare 汉字 is two UTF-16 units).
+  if (start > 0 && /[\udc00-\udfff]/.test(source[start]!)) start--;
   return source.slice(start, m.index + m[0].length);
 }
 
