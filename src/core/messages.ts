@@ -105,6 +105,10 @@ const CATALOGUE = {
     'zh-CN': '{{tableName}}有 {{count}} 列是“其中”数或备注性质的金额（如政府采购），不计入本表合计，未参与核对：{{headers}}',
     en: '{{tableNameEn}}: {{count}} columns are memos (“of which” figures, or such as 政府采购), no part of the table’s totals, and were not checked: {{headers}}',
   },
+  'recognition/column-split': {
+    'zh-CN': '{{tableName}}的“{{zh}}”分列为{{parts}}，没有单独的“{{zh}}”一列，需要这一列的核对未进行',
+    en: '{{tableNameEn}} prints “{{en}}” split into {{partsEn}}, with no column of its own; the checks that need that column were not run',
+  },
   'recognition/column-missing': {
     'zh-CN': '{{tableName}}没有“{{zh}}”列（表头中没有相应文字），需要这一列的核对未进行',
     en: '{{tableNameEn}} has no “{{en}}” column (no header says so); the checks that need it were not run',

@@ -51,6 +51,7 @@ export interface TableRow {
 export interface RecognitionProblem {
   code:
     | 'column-missing'
+    | 'column-split'
     | 'column-unmatched'
     | 'columns-unmatched'
     | 'column-other-year'

@@ -324,6 +324,24 @@ describe('cells as real workbooks store them', () => {
     expect(result.report.findings.filter((f) => /^recognition\/column/.test(f.ruleId))).toEqual([]);
   });
 
+  it('a column printed split into its parts (基本支出 over 人员经费 | 公用经费, 上海 2026’s 表5) is said to be split, not missing from the header', async () => {
+    const rows: CellValue[][] = [
+      ['2026年预算单位财政拨款支出预算表', _, _, _, _, _, _, _],
+      [_, _, _, _, _, _, _, '单位：元'],
+      ['功能分类科目编码', _, _, '功能分类科目名称', '合计', '基本支出', _, '项目支出'],
+      ['类', '款', '项', _, _, '人员经费', '公用经费', _],
+      ['201', _, _, '一般公共服务支出', 300, 100, 150, 50],
+      ['201', '13', _, '商贸事务', 300, 100, 150, 50],
+      ['201', '13', '01', '行政运行', 300, 100, 150, 50],
+    ];
+    const merges = ['A1:H1', 'A3:C3', 'D3:D4', 'E3:E4', 'F3:G3', 'H3:H4'];
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表5 财政拨款支出', rows, merges)), await loadCatalogue());
+    const notes = result.report.findings.filter((f) => /^recognition\/column-(missing|split)/.test(f.ruleId));
+    expect(notes).toEqual([
+      expect.objectContaining({ ruleId: 'recognition/column-split', message: '财政拨款支出表（按功能分类）的“基本支出”分列为“人员经费”、“公用经费”，没有单独的“基本支出”一列，需要这一列的核对未进行' }),
+    ]);
+  });
+
   it('several amount columns nobody named make one note that lists them, the others related (深圳 2026: fifteen in its 三公 table)', async () => {
     const rows: CellValue[][] = [['支出预算总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '待分配资金', '预留资金'], [100, 50, 30, 10, 10]];
     const result = await checkGrid('x.xlsx', wb(sheetFromValues('表3', rows)), await loadCatalogue());

@@ -5,7 +5,7 @@
  */
 import { codeText, parseWholeCode } from '../codes.js';
 import type { RecognizedColumn } from '../model.js';
-import { parseAmount } from '../text.js';
+import { normalizeLabel, parseAmount } from '../text.js';
 import { bestScore, matchScore, type TableVocabulary, type TextMatcher, type Vocabulary } from '../vocabulary.js';
 import type { SheetView } from './sheet-view.js';
 
@@ -216,6 +216,20 @@ function columnScore(m: TextMatcher, path: string[]): number {
   if (m.leaf && !m.leaf.some((w) => leaf.includes(w))) return 0;
   const score = matchScore(m, path.join('/'));
   return score > 0 && m.all!.some((w) => leaf.includes(w)) ? score : 0;
+}
+
+/**
+ * The heading over some of the table's columns that names a role none of them took (基本支出 merged
+ * over 人员经费 | 公用经费): the role is printed split into those columns. Their headers are read as
+ * paths (“基本支出/人员经费”); a heading above the last names the group.
+ */
+export function splitInto(table: TableVocabulary, role: string, columns: readonly RecognizedColumn[]): RecognizedColumn[] {
+  const matchers = table.columns.find((c) => c.role === role)?.match ?? [];
+  const under = columns.filter((c) => {
+    const path = c.header.split('/').map(normalizeLabel);
+    return path.slice(0, -1).some((heading, i) => heading !== '' && matchers.some((m) => columnScore(m, path.slice(0, i + 1)) > 0));
+  });
+  return under.length >= 2 ? under : [];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
 import { fold, normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
-import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, type ColumnHeadings, type HeaderRegion } from './header.js';
+import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, splitInto, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { formFieldFollows, readFormFields } from './form.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef, type RowEntry } from './sheet-view.js';
@@ -255,7 +255,14 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   // Names written in the code column ("2080101 行政运行") satisfy the name column.
   const namesFromCodes = parsed.rows.some((r) => r.labels.name !== undefined);
   for (const role of table.required) {
-    if (!found.has(role) && !(role === 'name' && namesFromCodes)) columnMissing(role, table.columns.find((c) => c.role === role)!.name);
+    if (found.has(role) || (role === 'name' && namesFromCodes)) continue;
+    const name = table.columns.find((c) => c.role === role)!.name;
+    // Printed split (基本支出 over 人员经费 | 公用经费): said so, not that the header lacks it.
+    const parts = splitInto(table, role, columns).map((c) => table.columns.find((x) => x.role === c.role)!.name);
+    if (parts.length > 0) {
+      const params = { role, zh: name['zh-CN'], en: name.en, parts: parts.map((p) => `“${p['zh-CN']}”`).join('、'), partsEn: parts.map((p) => `“${p.en}”`).join(', ') };
+      problems.push({ code: 'column-split', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params });
+    } else columnMissing(role, name);
   }
   problems.push(...parsed.problems);
   // Rows listed down the table with no label column to name them (a header the vocabulary does not
