@@ -17,6 +17,7 @@ import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
 import { cutTexts } from './iterators/cut-texts.js';
 import { categoryGaps } from './iterators/category-gaps.js';
 import { repeatedParagraphs } from './iterators/repeated-paragraphs.js';
+import { documentTitles } from './iterators/document-titles.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -48,6 +49,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeNamedChanges,
     cutTexts,
     repeatedParagraphs,
+    documentTitles,
     narrativeChangeStatements,
     narrativeSections,
     narrativeSubjectCodes,

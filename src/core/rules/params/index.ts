@@ -44,6 +44,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['cut-texts', narrative.CutTextParams],
   ['narrative-magnitudes', narrative.MagnitudeParams],
   ['repeated-paragraphs', narrative.RepeatedParagraphParams],
+  ['document-titles', narrative.DocumentTitleParams],
   ['narrative-project-counts', narrative.ProjectCountParams],
   ['listed-names', nearMisses.ListParams],
   ['listed-items', nearMisses.ListItemParams],

@@ -190,3 +190,11 @@ export const RepeatedParagraphParams = z
   .strict();
 
 export const MagnitudeParams = z.object({}).strict();
+
+export const DocumentTitleParams = z
+  .object({
+    documentNumber: z.string().min(1).describe('文号的正则（如 粤财工【2024】156号 中的【2024】156号） / a regex for a document number (【2024】156号 in 粤财工【2024】156号)'),
+    maxLength: z.number().int().min(1).describe('只看不超过这么长的文字（名称，不是段落） / only texts at most this long (names, not paragraphs)'),
+    minTitleLength: z.number().int().min(1).describe('文号后的标题至少这么长才比较 / compare titles after the number at least this long'),
+  })
+  .strict();
