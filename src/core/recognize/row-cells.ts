@@ -26,7 +26,8 @@ export class RowCells {
     return t.columns.flatMap((c) => this.cell(t, row, c.role) ?? []);
   }
 
-  private view(sheet: string): SheetView | undefined {
+  /** The sheet as recognition read it (its merges among others), made once per check. */
+  view(sheet: string): SheetView | undefined {
     if (!this.views.has(sheet)) {
       const found = this.grid.sheets.find((s) => s.name === sheet);
       this.views.set(sheet, found && new SheetView(found));

@@ -1,6 +1,6 @@
 /** What iterators see: the recognised tables, the vocabulary, and helpers to name cells as reviewers do. */
 import type { Fix, CellAddress } from '../findings.js';
-import type { GridWorkbook } from '../grid.js';
+import { MergeIndex, type GridWorkbook } from '../grid.js';
 import { amountText, type Lang } from '../messages.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../model.js';
 import { RowCells } from '../recognize/row-cells.js';
@@ -59,6 +59,8 @@ export interface CodeTree {
   readonly entryOf: readonly (CodedRows | undefined)[];
   readonly parentOf: readonly (CodedRows | undefined)[];
 }
+
+const NO_MERGES = new MergeIndex([]);
 
 export class RuleContext {
   private readonly byId = new Map<TableId, RecognizedTable[]>();
@@ -171,6 +173,11 @@ export class RuleContext {
 
   unit(t: RecognizedTable): Unit {
     return t.unit ?? '万元';
+  }
+
+  /** A sheet's merged ranges, from the one view of the sheet the cells are read through. */
+  merges(sheet: string): MergeIndex {
+    return this.rowCells.view(sheet)?.merges ?? NO_MERGES;
   }
 
   /** The row's cell in a column: an amount, or (made on demand) its name, code or 序号. */

@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import type { CategoryGapParams } from '../params/targets.js';
-import { MergeIndex } from '../../grid.js';
+import type { MergeIndex } from '../../grid.js';
 import type { CellRef, Indicator } from '../../model.js';
-import type { Item, RuleContext } from '../context.js';
+import type { Item } from '../context.js';
 import { type IteratorDef, num, text, flag, both } from '../registry-types.js';
 import { projectOf, targets } from './targets.js';
 
@@ -34,7 +34,7 @@ export const categoryGaps: IteratorDef<z.infer<typeof CategoryGapParams>> = {
     const items: Item[] = [];
     for (const t of [...targets(ctx), ...ctx.tables('overall-target').filter((x) => x.target)]) {
       if (t.target!.categorized === false) continue;
-      const merges = sheetMerges(ctx, t.sheet);
+      const merges = ctx.merges(t.sheet);
       for (const run of blankRuns(t.target!.indicators)) {
         if (!deliberate(run, t.target!.indicators, merges)) continue;
         const overall = t.id === 'overall-target';
@@ -91,8 +91,4 @@ function deliberate(run: readonly Indicator[], all: readonly Indicator[], merges
   if (!above || !sameGroup(above, head)) return true;
   const range = merges.rangeAt(above.level2.row, above.level2.col);
   return range !== undefined && range.bottom === head.row - 1;
-}
-
-function sheetMerges(ctx: RuleContext, sheet: string): MergeIndex {
-  return ctx.memo(`merges:${sheet}`, () => new MergeIndex(ctx.grid.sheets.find((s) => s.name === sheet)?.merges ?? []));
 }

@@ -175,7 +175,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         early.differs = false;
         if (!couldReport(early)) continue;
       }
-      const usual = alike ? keys[0]! : mostCommon(keys)!;
+      const usual = mostCommon(keys)!;
       const usualUse = list[keys.indexOf(usual)]!;
       let otherTables: string | undefined;
       for (const [i, u] of list.entries()) {

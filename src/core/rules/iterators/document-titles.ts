@@ -10,7 +10,7 @@ import { toA1 } from '../../address.js';
 import { addTo } from '../../multimap.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text, both } from '../registry-types.js';
-import { textIndex } from './narrative.js';
+import { textIndex, type TextIndex } from './narrative.js';
 
 interface Citing {
   /** Index of the distinct text (narrative.ts, textIndex). */
@@ -77,18 +77,12 @@ function oneCharacterApart(a: string, b: string): number {
 }
 
 /** How many text cells hold the words. */
-function cellsWriting(index: ReturnType<typeof textIndex>, words: string): number {
+function cellsWriting(index: TextIndex, words: string): number {
   let n = 0;
   for (let k = 0; k < index.textOf.length; k++) if (index.folded(index.textOf[k]!).includes(words)) n++;
   return n;
 }
 
-function cellsOf(index: ReturnType<typeof textIndex>, text: number): { sheet: string; cell: string }[] {
-  const cells: { sheet: string; cell: string }[] = [];
-  for (let k = 0; k < index.textOf.length; k++) {
-    if (index.textOf[k] !== text) continue;
-    const c = index.cell(k);
-    cells.push({ sheet: c.sheet, cell: toA1(c.row, c.col) });
-  }
-  return cells;
+function cellsOf(index: TextIndex, text: number): { sheet: string; cell: string }[] {
+  return [...index.cellsWhere((i) => i === text)].map((c) => ({ sheet: c.sheet, cell: toA1(c.row, c.col) }));
 }

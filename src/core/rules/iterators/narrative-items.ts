@@ -477,12 +477,12 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
 
 // ── sentences against patterns ────────────────────────────────────────────────────────────────
 
+const CLAUSE_BREAK = /[\s,;:!?，；：、。！？]/u;
+
 /**
  * A match as the cell writes it (full-width commas and all) wherever folding kept the length, with up
  * to `before` characters before it, back to the clause's start (white space or a punctuation mark).
  */
-const CLAUSE_BREAK = /[\s,;:!?，；：、。！？]/u;
-
 function quoted(cell: NarrativeCell, m: RegExpExecArray, before: number): string {
   const source = cell.folded.length === cell.text.length ? cell.text : cell.folded;
   let start = m.index;
@@ -548,7 +548,7 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
       const folded = index.folded(i);
       if (patterns.some(({ re }) => re.test(folded))) matches[i] = 1;
     }
-    for (let k = 0; k < index.textOf.length; k++) if (matches[index.textOf[k]!]) emit(index.cell(k));
+    for (const cell of index.cellsWhere((i) => matches[i] === 1)) emit(cell);
     return items;
   },
 };

@@ -64,13 +64,9 @@ export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
  * Not kept: four characters take in nearly every label of a sheet, which held 180,000 cells through
  * the rest of a large check.
  */
-export function* textCells(ctx: RuleContext, minLength: number, skip?: (text: string) => boolean): Generator<NarrativeCell, void, undefined> {
+export function textCells(ctx: RuleContext, minLength: number, skip?: (text: string) => boolean): Generator<NarrativeCell, void, undefined> {
   const index = textIndex(ctx);
-  for (let k = 0; k < index.textOf.length; k++) {
-    const i = index.textOf[k]!;
-    const text = index.texts[i]!;
-    if (text.length >= minLength && !skip?.(text)) yield index.cell(k);
-  }
+  return index.cellsWhere((i) => index.texts[i]!.length >= minLength && !skip?.(index.texts[i]!));
 }
 
 /**
@@ -87,6 +83,8 @@ export interface TextIndex {
   folded(i: number): string;
   /** The text cell at position k of `textOf`. */
   cell(k: number): NarrativeCell;
+  /** The text cells whose distinct text passes the test, in the workbook's order, as they are reached. */
+  cellsWhere(test: (i: number) => boolean): Generator<NarrativeCell, void, undefined>;
 }
 
 export function textIndex(ctx: RuleContext): TextIndex {
@@ -115,15 +113,14 @@ export function textIndex(ctx: RuleContext): TextIndex {
     });
     const folds: (string | undefined)[] = new Array(texts.length);
     const folded = (i: number) => (folds[i] ??= fold(texts[i]!));
-    return {
-      texts,
-      textOf: of,
-      folded,
-      cell: (k: number) => {
-        const i = of[k]!;
-        return { sheet: sheets[where[3 * k]!]!.name, row: where[3 * k + 1]! + 1, col: where[3 * k + 2]! + 1, text: texts[i]!, folded: folded(i) };
-      },
+    const cell = (k: number): NarrativeCell => {
+      const i = of[k]!;
+      return { sheet: sheets[where[3 * k]!]!.name, row: where[3 * k + 1]! + 1, col: where[3 * k + 2]! + 1, text: texts[i]!, folded: folded(i) };
     };
+    function* cellsWhere(test: (i: number) => boolean): Generator<NarrativeCell, void, undefined> {
+      for (let k = 0; k < of.length; k++) if (test(of[k]!)) yield cell(k);
+    }
+    return { texts, textOf: of, folded, cell, cellsWhere };
   });
 }
 
