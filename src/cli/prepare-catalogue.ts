@@ -16,5 +16,5 @@ if (diagnostics.length) {
   process.exit(1);
 }
 const prepared = prepareCatalogue({ vocab, rules }, fingerprint(sources), (f) => relative(DEFAULT_RULES_DIR, f));
-await writeFile(PREPARED_CATALOGUE, JSON.stringify({ ...prepared, stamps: await sourceStamps() }));
+await writeFile(PREPARED_CATALOGUE, JSON.stringify({ ...prepared, stamps: sourceStamps() }));
 process.stdout.write(`prepared ${rules.length} rules → ${relative(process.cwd(), PREPARED_CATALOGUE)}\n`);

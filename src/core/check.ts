@@ -10,7 +10,7 @@ import { message, type Lang, type MessageId } from './messages.js';
 import type { Recognition, RecognizedTable } from './model.js';
 import { leftOutAsEmpty } from './recognize/not-published.js';
 import { recognize } from './recognize/recognize.js';
-import type { LoadedRule } from './rules/catalogue.js';
+import type { CheckedRule } from './rules/catalogue.js';
 import { runRules, type RuleRun } from './rules/run.js';
 import { SourceError } from './source-error.js';
 import { renewTextCaches } from './text.js';
@@ -18,7 +18,7 @@ import { TABLE_IDS, type TableId, type Vocabulary } from './vocabulary.js';
 
 export interface Catalogue {
   vocab: Vocabulary;
-  rules: LoadedRule[];
+  rules: CheckedRule[];
   /** The config file whose selection made these rules, when one applied (named in every report). */
   config?: string;
 }

@@ -2,12 +2,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { lintedCatalogue } from '../../src/cli/rule-files.js';
 import { buildRuleDocs } from '../../scripts/rule-docs.js';
 import { ROOT } from '../helpers.js';
 
 describe('generated rule docs', async () => {
-  const docs = await buildRuleDocs(await loadCatalogue());
+  const docs = await buildRuleDocs(await lintedCatalogue());
 
   it('has one page per rule plus the index, and nothing else', () => {
     expect(readdirSync(join(ROOT, 'docs', 'rules')).sort()).toEqual(Object.keys(docs).sort());

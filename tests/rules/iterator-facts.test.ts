@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { recognize } from '../../src/core/recognize/recognize.js';
 import { RuleContext } from '../../src/core/rules/context.js';
 import { snippetToGrid } from '../../src/core/rules/rule-tests.js';
-import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { lintedCatalogue } from '../../src/cli/rule-files.js';
 
-const catalogue = await loadCatalogue();
+const catalogue = await lintedCatalogue();
 
 describe('code-coverage', () => {
   it('counts the target table’s rows holding a code: a code listed twice is 2, a missing one 0', () => {

@@ -1,9 +1,9 @@
 /** Every rule proves itself: its own valid cases give no finding, its invalid cases exactly the expected ones. */
 import { describe, expect, it } from 'vitest';
 import { runRuleTests } from '../../src/core/rules/rule-tests.js';
-import { loadCatalogue } from '../../src/cli/rule-files.js';
+import { lintedCatalogue } from '../../src/cli/rule-files.js';
 
-const catalogue = await loadCatalogue();
+const catalogue = await lintedCatalogue();
 
 describe.each(catalogue.rules.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
   it('has cases where it fires and cases where it must not', () => {

@@ -21,6 +21,12 @@ export interface LoadedRule extends RuleFile {
   parsedParams: unknown;
 }
 
+/**
+ * What a check reads of a rule: the rule as linted, less what only the maintainers' tools read (its
+ * description, its params as written, its cases). The prepared catalogue holds no more than this.
+ */
+export type CheckedRule = Omit<LoadedRule, 'description' | 'params' | 'tests'>;
+
 export interface RuleProblem {
   file: string;
   path: string;

@@ -3,7 +3,7 @@
  * and may change severities; a config (a user's, or one beside a workbook) picks a pack, disables
  * rules and changes severities — all without copying rule files.
  */
-import type { LoadedRule } from './catalogue.js';
+import type { CheckedRule } from './catalogue.js';
 
 export type { ConfigFile, PackFile } from './pack-schema.js';
 
@@ -44,12 +44,12 @@ export interface Selection {
 }
 
 /** Patterns or ids that match no rule: almost always a typo, so they are reported, not ignored. */
-export function unmatched(rules: readonly LoadedRule[], patterns: readonly string[]): string[] {
+export function unmatched(rules: readonly Pick<CheckedRule, 'id'>[], patterns: readonly string[]): string[] {
   return patterns.filter((p) => !rules.some((r) => matcher(p)(r.id)));
 }
 
 /** The rules a selection keeps, with severities overridden; later selections win. */
-export function applySelections(rules: readonly LoadedRule[], selections: readonly Selection[]): LoadedRule[] {
+export function applySelections<R extends CheckedRule>(rules: readonly R[], selections: readonly Selection[]): R[] {
   let kept = [...rules];
   for (const s of selections) {
     const inc = s.include.map(matcher);

@@ -6,20 +6,18 @@
  */
 import type { Catalogue } from '../check.js';
 import type { IndicatorVocabulary, TableVocabulary, TextMatcher } from '../vocabulary.js';
-import type { LoadedRule } from './catalogue.js';
+import type { CheckedRule } from './catalogue.js';
 import { ITERATORS } from './registry.js';
 
-export const PREPARED_VERSION = 4;
+export const PREPARED_VERSION = 5;
 
 /**
- * A rule as prepared: without its iterator (attached again on load) and without its rule cases, which
- * a check never reads (`rules test` and the docs lint the files) and which were most of the prepared
- * file: parsing them cost a fresh check 13 of its 16 ms of catalogue parsing.
+ * A rule as prepared: what a check reads of it (CheckedRule), without its iterator (attached again on
+ * load). Its cases, its description and its params as written are left to `rules test` and the docs,
+ * which lint the files: the cases were most of the prepared file (parsing them cost a fresh check 13
+ * of its 16 ms of catalogue parsing), the description and params 150 of the 400 KB left.
  */
-export type PreparedRule = Omit<LoadedRule, 'iteratorDef' | 'tests'>;
-
-/** The rule cases of a prepared rule: not kept (above). */
-const NO_TESTS: LoadedRule['tests'] = { valid: [], invalid: [] };
+export type PreparedRule = Omit<CheckedRule, 'iteratorDef'>;
 
 /** A source file as the file system saw it when the catalogue was prepared. */
 export interface SourceStamp {
@@ -68,18 +66,18 @@ export function prepareCatalogue(catalogue: Catalogue, print: string, relative: 
     version: PREPARED_VERSION,
     fingerprint: print,
     vocab: { ...catalogue.vocab, tables: [...catalogue.vocab.tables.values()] },
-    rules: catalogue.rules.map(({ iteratorDef: _, tests: _tests, ...rule }) => ({ ...rule, file: relative(rule.file) })),
+    rules: catalogue.rules.map(({ id, family, severity, title, iterator, conditions, message, file, parsedParams }) => ({ id, family, severity, title, iterator, conditions, message, file: relative(file), parsedParams })),
   };
 }
 
 /** The catalogue again, iterators attached; undefined when the prepared form is from another version or names an unknown iterator. */
 export function reviveCatalogue(p: PreparedCatalogue, absolute: (file: string) => string): Catalogue | undefined {
   if (p.version !== PREPARED_VERSION) return undefined;
-  const rules: LoadedRule[] = [];
+  const rules: CheckedRule[] = [];
   for (const r of p.rules) {
     const def = ITERATORS.get(r.iterator);
     if (!def) return undefined;
-    rules.push({ ...r, tests: NO_TESTS, file: absolute(r.file), iteratorDef: def });
+    rules.push({ ...r, file: absolute(r.file), iteratorDef: def });
   }
   return {
     vocab: { ...p.vocab, tables: new Map(p.vocab.tables.map((t) => [t.id, t])) },

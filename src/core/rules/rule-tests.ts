@@ -7,7 +7,7 @@ import { sheetFromValues, type GridWorkbook } from '../grid.js';
 import { recognize } from '../recognize/recognize.js';
 import type { Lang } from '../messages.js';
 import type { Vocabulary } from '../vocabulary.js';
-import type { LoadedRule } from './catalogue.js';
+import type { CheckedRule, LoadedRule } from './catalogue.js';
 import { runRules } from './run.js';
 import type { ExpectedFinding, Snippet } from './schema.js';
 
@@ -48,7 +48,7 @@ export function mismatches(e: ExpectedFinding, f: Finding): string[] {
  * real check runs it (where the rule's failures may be merged with other rules' and placed
  * elsewhere). With the catalogue, only this rule's findings count as unexpected.
  */
-export async function runRuleTests(rule: LoadedRule, vocab: Vocabulary, lang: Lang = 'zh-CN', catalogue: readonly LoadedRule[] = [rule]): Promise<RuleTestResult[]> {
+export async function runRuleTests(rule: LoadedRule, vocab: Vocabulary, lang: Lang = 'zh-CN', catalogue: readonly CheckedRule[] = [rule]): Promise<RuleTestResult[]> {
   const results: RuleTestResult[] = [];
   const findingsFor = async (snippet: Snippet, withCatalogue: boolean | undefined) => {
     const grid = snippetToGrid(snippet);

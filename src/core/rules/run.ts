@@ -10,7 +10,7 @@ import type { Recognition, Unit } from '../model.js';
 import { fold, formatAmount, groupedAmount } from '../text.js';
 import { partsAddUp, textBreakdowns } from '../narrative/breakdowns.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
-import type { LoadedRule } from './catalogue.js';
+import type { CheckedRule } from './catalogue.js';
 import { compileConditions, compileScreen, requiresBreach, type Facts, type Predicate, type Screen } from './conditions.js';
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
@@ -64,7 +64,7 @@ const WORDS = {
 } as const;
 
 export interface RuleRun {
-  rule: LoadedRule;
+  rule: CheckedRule;
   items: number;
   failures: number;
 }
@@ -85,24 +85,24 @@ function regex(pattern: string): RegExp {
 const matchText = (fact: unknown, pattern: unknown) => typeof fact === 'string' && typeof pattern === 'string' && regex(pattern).test(fact);
 
 /** One compiled predicate per loaded rule, built once: rules are immutable after loading. */
-const predicates = new WeakMap<LoadedRule, Predicate>();
+const predicates = new WeakMap<CheckedRule, Predicate>();
 
-function predicateFor(rule: LoadedRule): Predicate {
+function predicateFor(rule: CheckedRule): Predicate {
   let p = predicates.get(rule);
   if (!p) predicates.set(rule, (p = compileConditions(rule.conditions as TopLevelCondition, matchText)));
   return p;
 }
 
-const screens = new WeakMap<LoadedRule, Screen>();
+const screens = new WeakMap<CheckedRule, Screen>();
 
-function screenFor(rule: LoadedRule): Screen {
+function screenFor(rule: CheckedRule): Screen {
   let s = screens.get(rule);
   if (!s) screens.set(rule, (s = compileScreen(rule.conditions as TopLevelCondition, matchText)));
   return s;
 }
 
 /** The rule's conditions on one set of facts: true when they report. */
-export function reports(rule: LoadedRule, facts: Record<string, unknown>): boolean {
+export function reports(rule: CheckedRule, facts: Record<string, unknown>): boolean {
   return predicateFor(rule)(facts);
 }
 
@@ -137,8 +137,8 @@ function dedupe(cells: CellAddress[], exclude: CellAddress): CellAddress[] {
  * code-parent-missing over the coded rows; the indicator rules over every indicator) — share one
  * pass. Identity iterators stamp their rule on each identity, so every such rule walks its own.
  */
-function passes(rules: readonly LoadedRule[]): LoadedRule[][] {
-  const groups = new Map<string, LoadedRule[]>();
+function passes(rules: readonly CheckedRule[]): CheckedRule[][] {
+  const groups = new Map<string, CheckedRule[]>();
   for (const rule of rules) {
     const key = rule.iteratorDef.identities ? `rule:${rule.id}` : `${rule.iteratorDef.name}:${JSON.stringify(rule.parsedParams)}`;
     addTo(groups, key, rule);
@@ -152,7 +152,7 @@ function passes(rules: readonly LoadedRule[]): LoadedRule[][] {
  * never holds its hundreds of thousands of identities at once. A failed identity comes back as the
  * same object, so the localiser knows it for one it must resolve.
  */
-function identitiesTouching(failed: readonly Identity[], rules: readonly LoadedRule[], ctx: RuleContext, kept: readonly Identity[] | undefined): Identity[] {
+function identitiesTouching(failed: readonly Identity[], rules: readonly CheckedRule[], ctx: RuleContext, kept: readonly Identity[] | undefined): Identity[] {
   if (failed.length === 0) return [];
   const cells = new Set(failed.flatMap((f) => terms(f).map(termKey)));
   const failedByKey = new Map(failed.map((f) => [f.key, f]));
@@ -182,7 +182,7 @@ function identitiesTouching(failed: readonly Identity[], rules: readonly LoadedR
 const KEEP_IDENTITIES_UP_TO_ROWS = 1_000;
 
 export async function runRules(
-  rules: readonly LoadedRule[],
+  rules: readonly CheckedRule[],
   recognition: Recognition,
   vocab: Vocabulary,
   grid: GridWorkbook,
@@ -193,10 +193,10 @@ export async function runRules(
   const runs: RuleRun[] = [];
   const failedIdentities: Identity[] = [];
   // Items of failed identities only: the others are judged again from their identity when needed.
-  const itemOf = new Map<Identity, { item: Item; rule: LoadedRule }>();
+  const itemOf = new Map<Identity, { item: Item; rule: CheckedRule }>();
   const ruleById = new Map(rules.map((r) => [r.id, r]));
 
-  const runOf = new Map<LoadedRule, RuleRun>(rules.map((rule) => [rule, { rule, items: 0, failures: 0 }]));
+  const runOf = new Map<CheckedRule, RuleRun>(rules.map((rule) => [rule, { rule, items: 0, failures: 0 }]));
   const kept: Identity[] | undefined = recognition.tables.reduce((n, t) => n + t.rows.length, 0) <= KEEP_IDENTITIES_UP_TO_ROWS ? [] : undefined;
   for (const group of passes(rules)) {
     const judges = group.map((rule) => ({ rule, reportsFor: predicateFor(rule), run: runOf.get(rule)! }));
@@ -421,7 +421,7 @@ export async function runRules(
   }
 
   /** Several cells that could each be the wrong one, named with what each would hold: the person chooses. */
-  function choice(by: { item: Item; rule: LoadedRule }, at: Term, candidates: CellChange[], evidence: string, evidenceCells: CellAddress[]): Finding {
+  function choice(by: { item: Item; rule: CheckedRule }, at: Term, candidates: CellChange[], evidence: string, evidenceCells: CellAddress[]): Finding {
     const names = candidates.map((k) => {
       const d = Math.max(2, k.term.ref.decimals);
       return formatTemplate(WORDS.candidate[lang], { label: k.term.label[lang], actual: shown(k.term.ref.amount, d, k.term.unit), value: amount(k.value, d, k.term.unit) });
