@@ -3,7 +3,7 @@
  * threads; progress on stderr (a bar on a terminal, plain lines otherwise). A file that cannot be
  * read is reported in its place and the others go on.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -23,9 +23,9 @@ import { boundHeapGrowthFor } from './heap-growth.js';
 export async function inputFiles(inputs: string[]): Promise<{ file: string; root?: string }[]> {
   const out: { file: string; root?: string }[] = [];
   for (const input of inputs) {
-    const s = await stat(input).catch(() => undefined);
+    const s = statSync(input, { throwIfNoEntry: false });
     if (s?.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$')).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      const names = readdirSync(input).filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$')).sort((a, b) => a.localeCompare(b, 'zh-CN'));
       out.push(...names.map((n) => ({ file: join(input, n), root: input })));
     } else out.push({ file: input });
   }

@@ -3,7 +3,7 @@
  * (given with --config, or budget-check.json beside the workbook). Files are read here; validation
  * and selection happen in core, the same code the task pane uses.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue } from '../core/check.js';
 import type { SourceText } from '../core/rules/lint.js';
@@ -17,9 +17,6 @@ async function validators() {
   return { lint, ConfigFile, PackFile };
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
-}
 
 /** Rule files named by a pack or config: single files or folders of them. */
 async function extraRuleSources(paths: string[], base: string): Promise<SourceText[]> {
@@ -27,7 +24,7 @@ async function extraRuleSources(paths: string[], base: string): Promise<SourceTe
   for (const p of paths) {
     const full = resolve(base, p);
     if (await isDirectory(full)) {
-      for (const n of (await readdir(full)).filter(isDataFile).sort()) out.push(await source(join(full, n), 'rule'));
+      for (const n of readdirSync(full).filter(isDataFile).sort()) out.push(await source(join(full, n), 'rule'));
     } else out.push(await source(full, 'rule'));
   }
   return out;
@@ -55,7 +52,7 @@ interface PackChain {
 
 async function readPack(ref: string, base: string, rulesDir: string, depth = 0): Promise<PackChain> {
   const file = ref.endsWith('.json') ? resolve(base, ref) : join(rulesDir, 'packs', `${ref}.json`);
-  if (!(await exists(file))) {
+  if (!existsSync(file)) {
     throw new CatalogueProblem([{ file: ref, line: 1, column: 1, path: '$', message: `找不到规则包“${ref}”（${file}） / rule pack “${ref}” not found (${file})` }]);
   }
   const text = await source(file, 'pack');
@@ -85,7 +82,7 @@ export async function findConfig(choice: CatalogueChoice): Promise<string | unde
   if (choice.config) return resolve(choice.config);
   if (!choice.workbook) return undefined;
   const beside = join(dirname(resolve(choice.workbook)), 'budget-check.json');
-  return (await exists(beside)) ? beside : undefined;
+  return existsSync(beside) ? beside : undefined;
 }
 
 export async function resolveCatalogue(choice: CatalogueChoice): Promise<Catalogue> {
@@ -103,7 +100,7 @@ export async function resolveCatalogue(choice: CatalogueChoice): Promise<Catalog
   let config: ConfigFile | undefined;
   let configSource: SourceText | undefined;
   if (configFile) {
-    if (!(await exists(configFile))) {
+    if (!existsSync(configFile)) {
       throw new CatalogueProblem([{ file: configFile, line: 1, column: 1, path: '$', message: '找不到配置文件 / config file not found' }]);
     }
     configSource = await source(configFile, 'config');

@@ -1,5 +1,5 @@
 /** budget-check check: workbooks and folders to reports, annotated copies and an exit code. */
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import type { Catalogue } from '../core/check.js';
 import type { Report, WorkbookReport } from '../core/findings.js';
 import type { Lang } from '../core/messages.js';
@@ -28,7 +28,7 @@ export interface CheckOptions {
 export async function runCheck(inputs: string[], o: CheckOptions, io: Io): Promise<number> {
   // Nothing is written, created or claimed unless every input exists and every output can be written.
   const absent = [];
-  for (const input of inputs) if (!(await stat(input).catch(() => undefined))) absent.push(input);
+  for (const input of inputs) if (!existsSync(input)) absent.push(input);
   if (absent.length) {
     for (const a of absent) io.err(`budget-check: 找不到文件：${a} / File not found: ${a}`);
     return 2;

@@ -9,7 +9,7 @@
  * flags (Node's own modules loaded later compile from source), about 13 ms that the sample's 0.35 s
  * check would notice and a large check does not.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import v8 from 'node:v8';
 
 /** Bytes of .xlsx from which a workbook is large (the county consolidation is 394 KiB). */
@@ -24,7 +24,7 @@ let bounded = false;
 export async function boundHeapGrowthFor(files: readonly string[]): Promise<void> {
   if (bounded) return;
   for (const file of files) {
-    const size = await stat(file).then((s) => s.size, () => 0);
+    const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
     if (size < LARGE_WORKBOOK_BYTES) continue;
     bounded = true;
     v8.setFlagsFromString('--heap-growing-percent=100');

@@ -3,7 +3,7 @@
  *   budget-check check <file.xlsx>... [--format text|json] [--lang zh-CN|en]
  * Exit codes: 0 no error-severity finding, 1 some, 2 input it cannot use (or a usage mistake).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../core/messages.js';
 
@@ -53,7 +53,7 @@ const HELP: Record<string, string> = Object.fromEntries(
 );
 
 async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
   return `${pkg.name} ${pkg.version} (Node ${process.versions.node})`;
 }
 

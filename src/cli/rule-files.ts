@@ -5,8 +5,9 @@
  * through the linter, so a broken file is always reported the same way: file, line, column, JSON path
  * and message. The linter (and zod, jsonc-parser) load only then.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+// fs.promises, not node:fs/promises: a getter that loads the module at its first use, which a check
+// of the bundled rules never makes (about 4 ms of a fresh process, streams included).
+import { promises as fsp, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '../core/check.js';
@@ -40,11 +41,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 export async function source(file: string, kind: SourceKind): Promise<SourceText> {
-  return { file, text: await readFile(file, 'utf8'), kind };
+  return { file, text: await fsp.readFile(file, 'utf8'), kind };
 }
 
 /**

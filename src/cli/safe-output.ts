@@ -5,8 +5,8 @@
  * folder structure), and each file is written to a temporary name in its folder and renamed into
  * place, so a failed write leaves nothing half-written.
  */
-import { constants } from 'node:fs';
-import { access, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+// fs.promises, a getter: node:fs/promises loads only when an output is planned (see rule-files.ts).
+import { constants, promises as fsp } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Why an output cannot be written, in the user's words (Chinese first). */
@@ -18,17 +18,17 @@ export class OutputRefused extends Error {
 }
 
 async function lstatOrUndefined(path: string) {
-  return lstat(path).catch(() => undefined);
+  return fsp.lstat(path).catch(() => undefined);
 }
 
 async function realOrResolved(path: string): Promise<string> {
-  return realpath(path).catch(() => resolve(path));
+  return fsp.realpath(path).catch(() => resolve(path));
 }
 
 /** Does the file hold a workbook (by its extension or its first bytes: a zip or an OLE compound file)? */
 async function holdsWorkbook(path: string): Promise<boolean> {
   if (/\.(xlsx|xlsm|xls|xltx|xltm|et)$/i.test(path)) return true;
-  const handle = await open(path, 'r').catch(() => undefined);
+  const handle = await fsp.open(path, 'r').catch(() => undefined);
   if (!handle) return false;
   try {
     const head = Buffer.alloc(8);
@@ -41,11 +41,11 @@ async function holdsWorkbook(path: string): Promise<boolean> {
 
 /** Can anything be written at `path` (a file, or a folder of copies)? Throws OutputRefused saying why not. */
 async function assertWritable(path: string, kind: 'file' | 'folder'): Promise<void> {
-  const s = await stat(path).catch(() => undefined);
+  const s = await fsp.stat(path).catch(() => undefined);
   if (s && kind === 'file' && s.isDirectory()) throw new OutputRefused(`${path} 是文件夹，不能写入报告 / ${path} is a folder, not a file to write the report to`);
   if (s && kind === 'folder' && !s.isDirectory()) throw new OutputRefused(`${path} 已是一个文件，不能作为标注副本的文件夹 / ${path} is a file, not a folder for annotated copies`);
   const parent = s && kind === 'folder' ? path : dirname(resolve(path));
-  if (!(await access(parent, constants.W_OK).then(() => true, () => false))) {
+  if (!(await fsp.access(parent, constants.W_OK).then(() => true, () => false))) {
     throw new OutputRefused(`无法写入 ${parent}（文件夹不存在或没有写权限） / cannot write to ${parent} (missing folder or no permission)`);
   }
 }
@@ -114,21 +114,21 @@ async function assertNoSymlinkedFolder(folder: string, base: string): Promise<vo
 export async function writeSafely(to: string, data: string | Uint8Array, options: { replace?: boolean; base?: string } = {}): Promise<void> {
   const folder = dirname(resolve(to));
   if (options.base) await assertNoSymlinkedFolder(folder, resolve(options.base));
-  await mkdir(folder, { recursive: true });
+  await fsp.mkdir(folder, { recursive: true });
   const existing = await lstatOrUndefined(to);
   if (existing?.isSymbolicLink()) throw new OutputRefused(`${to} 是符号链接，不写入 / ${to} is a symbolic link; not written`);
   if (existing && !options.replace) throw new OutputRefused(`${to} 已存在，不覆盖 / ${to} already exists; not replaced`);
   // node:crypto loads only when something is written: a check that prints to the terminal never needs it.
   const { randomBytes } = await import('node:crypto');
   const temp = join(folder, `.${basename(to)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx');
+  const handle = await fsp.open(temp, 'wx');
   try {
     await handle.writeFile(data);
     await handle.close();
-    await rename(temp, to);
+    await fsp.rename(temp, to);
   } catch (e) {
     await handle.close().catch(() => undefined);
-    await rm(temp, { force: true });
+    await fsp.rm(temp, { force: true });
     throw e;
   }
 }

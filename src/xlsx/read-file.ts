@@ -1,5 +1,9 @@
-/** Reads an .xlsx file from disk into the grid. The file is read once into memory and never written. */
-import { readFile, stat } from 'node:fs/promises';
+/**
+ * Reads an .xlsx file from disk into the grid. The file is read once into memory and never written.
+ * Read synchronously: a check (or a batch worker) has nothing else to do meanwhile, and node:fs/promises
+ * would be one more module to load before a small workbook's check (see lazy-fs.ts).
+ */
+import { readFileSync, statSync } from 'node:fs';
 import type { GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
 import { zlibInflate } from './inflate-node.js';
@@ -8,9 +12,9 @@ import { bufferToGrid, type ReadOptions } from './read.js';
 export async function readWorkbookFile(file: string, options: ReadOptions = {}): Promise<GridWorkbook> {
   let buf: Buffer;
   try {
-    const s = await stat(file);
+    const s = statSync(file);
     if (s.isDirectory()) throw new SourceError('is-directory', { file });
-    buf = await readFile(file);
+    buf = readFileSync(file);
   } catch (e) {
     if (e instanceof SourceError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
