@@ -18,6 +18,7 @@ import { cutTexts } from './iterators/cut-texts.js';
 import { categoryGaps } from './iterators/category-gaps.js';
 import { repeatedParagraphs } from './iterators/repeated-paragraphs.js';
 import { documentTitles } from './iterators/document-titles.js';
+import { headingNumbers } from './iterators/heading-numbers.js';
 import type { IteratorDef } from './registry-types.js';
 
 export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
@@ -50,6 +51,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     cutTexts,
     repeatedParagraphs,
     documentTitles,
+    headingNumbers,
     narrativeChangeStatements,
     narrativeSections,
     narrativeSubjectCodes,

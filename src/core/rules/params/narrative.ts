@@ -191,6 +191,16 @@ export const RepeatedParagraphParams = z
 
 export const MagnitudeParams = z.object({}).strict();
 
+export const HeadingNumberParams = z
+  .object({
+    levels: z
+      .array(Pattern.describe('一级标题的正则，第 1 组为其中文编号（如 一、 中的“一”） / a regex for a heading of the level, group 1 its Chinese numeral (一 in 一、)'))
+      .min(1)
+      .describe('标题的各级，从高到低：某一级的标题使其下各级重新编号 / the levels of heading, highest first: a heading starts the levels below it afresh'),
+    maxLength: z.number().int().min(1).describe('只看不超过这么长的文字（标题或以编号开头的段落） / only texts at most this long (a heading, or a paragraph opening with its number)'),
+  })
+  .strict();
+
 export const DocumentTitleParams = z
   .object({
     documentNumber: z.string().min(1).describe('文号的正则（如 粤财工【2024】156号 中的【2024】156号） / a regex for a document number (【2024】156号 in 粤财工【2024】156号)'),

@@ -1,0 +1,103 @@
+/**
+ * The numbered headings of the narrative, level by level (一、二、…; （一）（二）…): one that skips
+ * numbers says sections were left out, or misnumbered (烟台 教育局 2026's 说明 goes from “一、预算收支增减
+ * 变化情况说明” to “五、政府采购情况”: its 三公, 机关运行经费 and 国有资产 sections were never printed).
+ * A number lower than the one before starts a new list; a heading of a level starts its sublevels
+ * afresh. Cells inside a recognised table are its rows (“四、公共安全支出”), not headings.
+ */
+import type { z } from 'zod';
+import type { HeadingNumberParams } from '../params/narrative.js';
+import { parseRange, toA1 } from '../../address.js';
+import type { Item, RuleContext } from '../context.js';
+import { type IteratorDef, num, text, both } from '../registry-types.js';
+import { textIndex } from './narrative.js';
+
+const DIGITS = '一二三四五六七八九';
+
+/** The value of a Chinese numeral up to 九十九 (一, 十, 十一, 二十, 二十三); undefined otherwise. */
+export function chineseNumeral(s: string): number | undefined {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/u.exec(s);
+  if (!m || s === '') return undefined;
+  const [, tens, ten, units] = m;
+  if (!ten) return tens && !units ? DIGITS.indexOf(tens) + 1 : undefined;
+  return (tens ? DIGITS.indexOf(tens) + 1 : 1) * 10 + (units ? DIGITS.indexOf(units) + 1 : 0);
+}
+
+/** The numeral written for n (1–99), as the headings write it. */
+function numeralOf(n: number): string {
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  return `${tens > 1 ? DIGITS[tens - 1] : ''}${tens > 0 ? '十' : ''}${units > 0 ? DIGITS[units - 1] : ''}`;
+}
+
+interface Heading {
+  sheet: string;
+  row: number;
+  col: number;
+  number: number;
+  numeral: string;
+}
+
+/** Whether (row, col) of the sheet lies in a recognised table. */
+function inTableOf(ctx: RuleContext): (sheet: string, row: number, col: number) => boolean {
+  const ranges = ctx.recognition.tables.map((t) => ({ sheet: t.sheet, ...parseRange(t.range) }));
+  return (sheet, row, col) => ranges.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+}
+
+export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = {
+  name: 'heading-numbers',
+  description: both(
+    '说明中每个编号的标题（一、二、……；（一）（二）……），与同一级的上一个标题比较编号',
+    'every numbered heading of the narrative (一、二、…; （一）（二）…), against the heading of its level before it',
+  ),
+  facts: {
+    written: text('这个标题的编号', 'this heading’s number as written'),
+    previous: text('同一级上一个标题的编号', 'the number of the heading of its level before it'),
+    missing: text('两者之间缺的编号（如“二、三、四”）', 'the numbers between the two that are not there (二、三、四)'),
+    skipped: num('缺了几个编号（0 为连续）', 'how many numbers are skipped (0 when they follow on)'),
+  },
+  identities: false,
+  texts: [],
+  run(ctx, params) {
+    const items: Item[] = [];
+    const levels = params.levels.map((p) => new RegExp(p, 'u'));
+    const index = textIndex(ctx);
+    const inTable = inTableOf(ctx);
+    // Which level each distinct text heads, and its numeral: worked out once per text.
+    const headed = new Map<string, { level: number; numeral: string; number: number }>();
+    for (let i = 0; i < index.texts.length; i++) {
+      const folded = index.folded(i);
+      if (folded.length > params.maxLength) continue;
+      for (let level = 0; level < levels.length; level++) {
+        const numeral = levels[level]!.exec(folded)?.[1];
+        const number = numeral === undefined ? undefined : chineseNumeral(numeral);
+        if (number !== undefined) {
+          headed.set(index.texts[i]!, { level, numeral: numeral!, number });
+          break;
+        }
+      }
+    }
+    let sheet: string | undefined;
+    let last: (Heading | undefined)[] = [];
+    for (const cell of index.cellsWhere((i) => headed.has(index.texts[i]!))) {
+      if (inTable(cell.sheet, cell.row, cell.col)) continue;
+      if (cell.sheet !== sheet) {
+        sheet = cell.sheet;
+        last = [];
+      }
+      const { level, numeral, number } = headed.get(cell.text)!;
+      const before = last[level];
+      const here: Heading = { sheet: cell.sheet, row: cell.row, col: cell.col, number, numeral };
+      last[level] = here;
+      last.length = level + 1;
+      if (!before || number <= before.number) continue;
+      const missing = Array.from({ length: number - before.number - 1 }, (_, k) => numeralOf(before.number + 1 + k));
+      items.push({
+        facts: { written: numeral, previous: before.numeral, missing: missing.join('、'), skipped: missing.length },
+        cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+        related: [{ sheet: before.sheet, cell: toA1(before.row, before.col) }],
+      });
+    }
+    return items;
+  },
+};
