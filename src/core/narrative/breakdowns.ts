@@ -8,8 +8,10 @@ import { globalMatches } from '../text.js';
 const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|辆|个|台|套|项)';
 // The total is the figure nearest its 其中 (no other figure between: “50万元以上设备8台，其中…” totals 8台)
 // and no change (“较上年增加0.0万元，其中会议费…” lists no part of the 0.0),
-// and the list is read ahead, not consumed, so a 其中 nested inside it is matched too.
-const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*其中[:：,，]?(?=([^）)。;；]*))`, 'gu');
+// and the list is read ahead, not consumed, so a 其中 nested inside it is matched too. It runs to the
+// sentence's end here and to its first unmatched closing bracket in partsText: a part's own name may
+// hold a bracketed word (福州 2026's “副部（省）级以上领导用车0辆、…执法执勤用车18辆”).
+const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*其中[:：,，]?(?=([^。;；]*))`, 'gu');
 /** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元") nor the tail of one (42.30 of 增加142.30). */
 const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,])${QUANTITY}`, 'gu');
 
@@ -36,9 +38,23 @@ const figure = (x: string): WrittenFigure => ({ value: Number(x.replace(/,/g, ''
  * otherwise only the first clause ("其中就业困难人员400人以上，…" names one part).
  */
 function partsText(opener: string, list: string): string {
-  const inner = list.split(/包括|其中/)[0]!;
+  const inner = beforeUnmatchedClose(list).split(/包括|其中/)[0]!;
   if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
   return inner.split(/[,，]/)[0]!;
+}
+
+/** The text up to its first closing bracket that no opening one before it matches. */
+function beforeUnmatchedClose(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '（') depth++;
+    else if (c === ')' || c === '）') {
+      if (depth === 0) return text.slice(0, i);
+      depth--;
+    }
+  }
+  return text;
 }
 
 /** Every 其中 breakdown of two parts or more in the (folded) text. */
