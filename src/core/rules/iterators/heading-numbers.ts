@@ -3,7 +3,10 @@
  * numbers says sections were left out, or misnumbered (烟台 教育局 2026's 说明 goes from “一、预算收支增减
  * 变化情况说明” to “五、政府采购情况”: its 三公, 机关运行经费 and 国有资产 sections were never printed).
  * A number lower than the one before starts a new list; a heading of a level starts its sublevels
- * afresh. Cells inside a recognised table are its rows (“四、公共安全支出”), not headings.
+ * afresh. Subheadings before a sheet's first heading of their level above, when that one is not
+ * numbered 一, are a section whose heading was left out (烟台 司法局 2026's 说明 opens with “（一）收入
+ * 预算…” and goes on to “二、“三公”经费…”). Cells inside a recognised table are its rows (“四、公共安全
+ * 支出”), not headings.
  */
 import type { z } from 'zod';
 import type { HeadingNumberParams } from '../params/narrative.js';
@@ -55,6 +58,10 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
     previous: text('同一级上一个标题的编号', 'the number of the heading of its level before it'),
     missing: text('两者之间缺的编号（如“二、三、四”）', 'the numbers between the two that are not there (二、三、四)'),
     skipped: num('缺了几个编号（0 为连续）', 'how many numbers are skipped (0 when they follow on)'),
+    opening: text(
+      '本表第一个标题是下一级的（如“（一）收入预算”）而这是本级第一个标题时，那个下一级标题；否则为空（previous 也为空）',
+      'when the sheet opens with a heading of the level below (（一）收入预算) and this is the first of its level, that heading; empty otherwise (previous is empty too)',
+    ),
   },
   identities: false,
   texts: [],
@@ -79,21 +86,37 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
     }
     let sheet: string | undefined;
     let last: (Heading | undefined)[] = [];
+    // The sheet's first heading, and the highest level (lowest index) seen on it so far.
+    let opening: (Heading & { level: number; text: string }) | undefined;
+    let highest = Infinity;
     for (const cell of index.cellsWhere((i) => headed.has(index.texts[i]!))) {
       if (inTable(cell.sheet, cell.row, cell.col)) continue;
       if (cell.sheet !== sheet) {
         sheet = cell.sheet;
         last = [];
+        opening = undefined;
+        highest = Infinity;
       }
       const { level, numeral, number } = headed.get(cell.text)!;
       const before = last[level];
       const here: Heading = { sheet: cell.sheet, row: cell.row, col: cell.col, number, numeral };
+      opening ??= { ...here, level, text: headingWords(cell.text) };
+      const firstOfLevel = level < highest;
+      highest = Math.min(highest, level);
       last[level] = here;
       last.length = level + 1;
+      if (firstOfLevel && opening.level > level && number > 1) {
+        items.push({
+          facts: { written: numeral, previous: '', missing: numeralOf(number - 1), skipped: 1, opening: opening.text },
+          cell: { sheet: opening.sheet, cell: toA1(opening.row, opening.col) },
+          related: [{ sheet: cell.sheet, cell: toA1(cell.row, cell.col) }],
+        });
+        continue;
+      }
       if (!before || number <= before.number) continue;
       const missing = Array.from({ length: number - before.number - 1 }, (_, k) => numeralOf(before.number + 1 + k));
       items.push({
-        facts: { written: numeral, previous: before.numeral, missing: missing.join('、'), skipped: missing.length },
+        facts: { written: numeral, previous: before.numeral, missing: missing.join('、'), skipped: missing.length, opening: '' },
         cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         related: [{ sheet: before.sheet, cell: toA1(before.row, before.col) }],
       });
@@ -101,3 +124,9 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
     return items;
   },
 };
+
+/** A heading as a message quotes it: up to its first colon or stop (“（一）收入预算：2026年…” → “（一）收入预算”). */
+function headingWords(text: string): string {
+  const words = text.trim().split(/[:：。；;，,]/u)[0]!;
+  return words.length > 20 ? `${words.slice(0, 20)}…` : words;
+}
