@@ -14,10 +14,19 @@ import { SUBJECT_TABLES } from './narrative-items.js';
 
 /**
  * “名称（2089901）”: a name of CJK characters right before a functional code in brackets (3, 5 or 7
- * digits, 2xx). Economic codes are left alone: 西安 writes “机关工资福利支出（301）” under its 政府经济
- * 分类 501, both catalogues' names for the same spending.
+ * digits, 2xx), or six, which no code has: one digit dropped (西安 国资委 2022's “行政单位医疗(210101)”
+ * for 2101101). Four digits are left alone: those are years (“白皮书（2025）”). Economic codes are left
+ * alone too: 西安 writes “机关工资福利支出（301）” under its 政府经济分类 501, both catalogues' names for
+ * the same spending.
  */
-const NAMED_CODE = /([\u4e00-\u9fff（）()、]{2,30}?)[（(]\s*(2\d{2}|2\d{4}|2\d{6})\s*[）)]/gu;
+const NAMED_CODE = /([\u4e00-\u9fff（）()、]{2,30}?)[（(]\s*(2\d{2}|2\d{4}|2\d{5}|2\d{6})\s*[）)]/gu;
+
+/** Whether the written code is the table's with one digit dropped (a six-digit code for a seven-digit one). */
+function oneDigitDropped(written: string, table: string): boolean {
+  if (table.length !== written.length + 1) return false;
+  for (let i = 0; i < table.length; i++) if (table.slice(0, i) + table.slice(i + 1) === written) return true;
+  return false;
+}
 
 /** A nil amount right after the code: “0.00万元”, “0万元”, “为0元”. */
 const NIL_AMOUNT = /^[:：,，]?\s*(?:为|共|合计)?\s*0(?:\.0+)?\s*(?:万元|元)/u;
@@ -57,7 +66,10 @@ export const narrativeSubjectCodes: IteratorDef<z.infer<typeof ItemParams>> = {
     name: text('说明中写的科目名称', 'the subject name as written'),
     code: text('说明中写的科目编码', 'the code as written'),
     codeInTables: flag('该编码在某张编码表中', 'some coded table holds the code'),
-    tableCode: text('表中同名、同级科目的编码（唯一时）', 'the code a table gives the same name at the same level (when there is one)'),
+    tableCode: text(
+      '表中同名、同级科目的编码（唯一时；说明写了六位编码时，为去掉一位数字即成该编码的七位编码）',
+      'the code a table gives the same name at the same level (when there is one; for a six-digit code, the seven-digit one it drops a digit of)',
+    ),
     statedZero: flag('编码后写的金额为 0（本年没有这笔支出，表中本就不列）', 'the amount written after the code is nil (no such spending this year: the tables leave it out)'),
   },
   identities: false,
@@ -72,7 +84,8 @@ export const narrativeSubjectCodes: IteratorDef<z.infer<typeof ItemParams>> = {
     for (const { cell, m } of written) {
       const code = m[2]!;
       const name = tableName(m[1]!, byName);
-      const same = [...(byName.get(name) ?? [])].filter((c) => c.length === code.length);
+      // The same level's code; for six digits, the seven-digit one it drops a digit of.
+      const same = [...(byName.get(name) ?? [])].filter((c) => (code.length === 6 ? oneDigitDropped(code, c) : c.length === code.length));
       const tableCode = same.length === 1 ? same[0]! : '';
       const at = cell.folded.indexOf(code, m.index! + m[1]!.length);
       // “行政运行（2050101）0.00万元，较上年减少3.54万元” (西安 统计局 2026): a subject emptied this year.
