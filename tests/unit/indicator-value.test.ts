@@ -26,11 +26,21 @@ describe('reading an indicator value', () => {
     ['每季度两次', '', 2, '', false],
     ['每年十二次', '', 12, '', false],
     ['一次性完成', '', null, '', false],
+    // 长沙 公安局 2025: the sign after the number, where it would read as the unit.
+    ['90≥', '≥', 90, '', true],
+    ['12场≥', '≥', 12, '场', true],
     // 西安 医保局 2022: a range, and “余” for more than.
     ['10-15项', '', 10, '项', false],
     ['40余次', '≥', 40, '次', true],
   ] as const)('%s', (text, comparator, number, unit, isQuantity) => {
-    expect(parseIndicatorValue(text)).toEqual({ comparator, number, unit, isQuantity });
+    const { comparatorAfter: _, ...read } = parseIndicatorValue(text);
+    expect(read).toEqual({ comparator, number, unit, isQuantity });
+  });
+
+  it('says when the sign was written after the number, and only then', () => {
+    expect(parseIndicatorValue('90≥').comparatorAfter).toBe(true);
+    expect(parseIndicatorValue('≥90%').comparatorAfter).toBeUndefined();
+    expect(parseIndicatorValue('95%以上').comparatorAfter).toBeUndefined();
   });
 });
 

@@ -7,6 +7,8 @@ export interface IndicatorValue {
   unit: string;
   /** The whole value is comparator + number + unit, i.e. a quantity. */
   isQuantity: boolean;
+  /** The comparator sign was written after the number (“90≥”, 长沙 公安局 2025), not before it. */
+  comparatorAfter?: true;
 }
 
 const COMPARATORS: [RegExp, IndicatorValue['comparator']][] = [
@@ -51,6 +53,13 @@ export function parseIndicatorValue(text: string): IndicatorValue {
     if (!comparator) comparator = after[1]!.endsWith('以上') ? '≥' : '≤';
     unit = unit.slice(0, -after[1]!.length);
   }
+  // “90≥”, “95%≥”: the sign written after the number, where it reads as no unit (长沙 公安局 2025).
+  const sign = comparator === '' ? /(≥|≤|>=|<=|>|<)$/.exec(unit) : null;
+  const signAfter = sign ? (COMPARATORS.find(([re]) => re.test(sign[1]!))?.[1] ?? '') : '';
+  if (sign && signAfter) {
+    comparator = signAfter;
+    unit = unit.slice(0, -sign[1]!.length);
+  }
   // "3个月内", "5个工作日内": a span of time and 内 is at most that span (“12月内” stays a deadline).
   const within = /^(个月|天|小时|分钟|个工作日|工作日|周)内$/.exec(unit);
   if (within) {
@@ -63,7 +72,7 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   unit = unit.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
   // "12月底前", "2024年底前完成", "2025年度内" are deadlines, not a number with a unit.
   const deadline = /^(年度?|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
-  return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline && !range };
+  return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline && !range, ...(signAfter && { comparatorAfter: true as const }) };
 }
 
 /**

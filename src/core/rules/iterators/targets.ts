@@ -603,6 +603,7 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     isQuantity: flag('指标值是“比较符+数字+单位”', 'the value is comparator + number + unit'),
     hasNumber: flag('指标值含数字', 'the value holds a number'),
     comparator: text('比较符 ≥ ≤ > < =（无则为空）', 'the comparator, or empty'),
+    comparatorAfter: flag('比较符写在了数字后面（“90≥”）', 'the comparator is written after the number (90≥)'),
     number: numOrNull('指标值中的数字', 'the number in the value'),
     unit: text('指标值的单位', 'the unit of the value'),
     unitKnown: flag('单位在认可列表中', 'the unit is an accepted one'),
@@ -722,6 +723,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
         const lowerIsBetter = [l3, normalizeLabel(valueText)].some((text) => params.ceilingWords.some((w) => text.includes(w)) && !params.ceilingUnless.some((w) => text.includes(w)));
         const upperBoundOnRate = isRate && !lowerIsBetter && (v.comparator === '≤' || v.comparator === '<');
+        // “90≥” for a rate is “≥90%”: the sign before the number, a rate's unit after it.
+        const signFirst = v.comparatorAfter ? `${v.comparator}${v.number}${v.unit || (isRate ? '%' : '')}` : undefined;
         const elsewhere = l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, filedUnder.key);
         rows.push({
           facts: {
@@ -739,6 +742,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             isQuantity: v.isQuantity,
             hasNumber: v.number !== null,
             comparator: v.comparator,
+            comparatorAfter: v.comparatorAfter === true,
             number: v.number,
             unit: v.unit,
             // “0重大事故”: none of what follows the 0, which is no unit (西安 国资委 2022).
@@ -759,12 +763,15 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             categoryOdd: elsewhere !== undefined,
             oddIndicators: elsewhere !== undefined ? ind.level3.text.trim() : '',
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
-            suggestion: upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : '',
+            suggestion: signFirst ?? (upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : ''),
           },
           text: (lang) => projectText(ctx, t)[lang],
           cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
           fixes: {
             ...(upperBoundOnRate && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: `≥${v.number}${v.unit}`, safety: 'unsafe' as const } }),
+            // Only where the value cell holds the whole value: in a form with a unit column (长沙 2025) the
+            // sign sits in that column and the unit in the next one, and the value cell's “90” is right.
+            ...(signFirst && !ind.unit && !ind.comparator && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: signFirst, safety: 'unsafe' as const } }),
             // Another level 2 under the same level 1: the one the other projects write.
             ...(elsewhere && elsewhere.level1 === filedUnder.level1 && ind.level2.text.trim() !== '' && { level2: { sheet: ind.level2.sheet, cell: ind.level2.cell, value: elsewhere.level2Text, safety: 'unsafe' as const } }),
           },
