@@ -94,22 +94,27 @@ interface NarrativeList {
   exact: number;
 }
 
-function narrativeLists(ctx: RuleContext, names: ReadonlySet<string>): NarrativeList[] {
+/** The narrative's 、-lists, their items folded: found before the table names are gathered, which a narrative without a list never needs. */
+function narrativeLists(ctx: RuleContext): Omit<NarrativeList, 'exact'>[] {
   return ctx.memo('near-misses:lists', () =>
     narrativeCells(ctx).flatMap((cell) =>
-      enumeratedLists(cell.text).map((items) => {
-        const folded = items.map((it) => normalizeLabel(it.text));
-        return { cell, items, folded, exact: folded.filter((f) => names.has(f)).length };
-      }),
+      enumeratedLists(cell.text).map((items) => ({ cell, items, folded: items.map((it) => normalizeLabel(it.text)) })),
     ),
   );
 }
 
-/** The table names, by length, and the narrative's lists; none when no table has a coded name. */
+/**
+ * The table names, by length, and the narrative's lists with their exact names counted; none when the
+ * narrative has no list (the ten-times workbook's 27,000 coded rows were named for nothing) or no
+ * table a coded name.
+ */
 function listsAgainstNames(ctx: RuleContext) {
+  const found = narrativeLists(ctx);
+  if (found.length === 0) return undefined;
   const names = tableNames(ctx);
   if (names.size === 0) return undefined;
-  return { names, byLength: ctx.memo('near-misses:names-by-length', () => namesByLength(names)), lists: narrativeLists(ctx, names) };
+  const lists = ctx.memo('near-misses:lists-counted', (): NarrativeList[] => found.map((l) => ({ ...l, exact: l.folded.filter((f) => names.has(f)).length })));
+  return { names, byLength: ctx.memo('near-misses:names-by-length', () => namesByLength(names)), lists };
 }
 
 /** What both list iterators say of the list an item comes from. */
