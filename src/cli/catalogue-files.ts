@@ -17,13 +17,12 @@ async function validators() {
   return { lint, ConfigFile, PackFile };
 }
 
-
 /** Rule files named by a pack or config: single files or folders of them. */
 async function extraRuleSources(paths: string[], base: string): Promise<SourceText[]> {
   const out: SourceText[] = [];
   for (const p of paths) {
     const full = resolve(base, p);
-    if (await isDirectory(full)) {
+    if (isDirectory(full)) {
       for (const n of readdirSync(full).filter(isDataFile).sort()) out.push(await source(join(full, n), 'rule'));
     } else out.push(await source(full, 'rule'));
   }
@@ -90,7 +89,7 @@ export async function resolveCatalogue(choice: CatalogueChoice): Promise<Catalog
   let pack: string | undefined;
   let packBase = process.cwd();
   if (choice.rules) {
-    if (await isDirectory(choice.rules)) rulesDir = resolve(choice.rules);
+    if (isDirectory(choice.rules)) rulesDir = resolve(choice.rules);
     else pack = choice.rules;
   }
   const configFile = await findConfig(choice);

@@ -40,7 +40,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}  ${d.path}  ${d.message}`;
 }
 
-export async function isDirectory(path: string): Promise<boolean> {
+export function isDirectory(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
@@ -54,12 +54,11 @@ export async function source(file: string, kind: SourceKind): Promise<SourceText
  * stat calls through the thread pool cost a fresh check of the sample about 10 ms, one by one about 1.
  */
 function folderFiles(dir: string): { file: string; kind: SourceKind }[] {
-  const isDir = (d: string) => statSync(d, { throwIfNoEntry: false })?.isDirectory() === true;
-  const list = (d: string) => (isDir(d) ? readdirSync(d).filter(isDataFile).sort().map((n) => join(d, n)) : []);
+  const list = (d: string) => (isDirectory(d) ? readdirSync(d).filter(isDataFile).sort().map((n) => join(d, n)) : []);
   const vocabDir = join(dir, 'vocabulary');
   return [
     ...list(dir).map((file) => ({ file, kind: 'rule' as const })),
-    ...list(isDir(vocabDir) ? vocabDir : join(DEFAULT_RULES_DIR, 'vocabulary')).map((file) => ({ file, kind: 'vocabulary' as const })),
+    ...list(isDirectory(vocabDir) ? vocabDir : join(DEFAULT_RULES_DIR, 'vocabulary')).map((file) => ({ file, kind: 'vocabulary' as const })),
     ...list(join(dir, 'packs')).map((file) => ({ file, kind: 'pack' as const })),
   ];
 }
