@@ -7,6 +7,7 @@
  * one level below it, whose first amount is the part's. Deeper numbering is a part's own detail,
  * unnumbered paragraphs go on with a part, and the list ends at a heading of a higher level.
  */
+import { chineseNumeral } from '../numerals.js';
 import { fold } from '../text.js';
 import type { Figure } from './items.js';
 
@@ -43,8 +44,6 @@ const MARKS: readonly RegExp[] = [
   /^\((\d{1,2})\)/u,
 ];
 
-const CN_DIGITS = '一二三四五六七八九';
-
 function markOf(text: string): { rank: number; number: number } | undefined {
   for (let rank = 0; rank < MARKS.length; rank++) {
     const m = MARKS[rank]!.exec(text);
@@ -53,12 +52,9 @@ function markOf(text: string): { rank: number; number: number } | undefined {
   return undefined;
 }
 
-/** 1–99 written in digits or in Chinese numerals (十, 十二, 二十三). */
+/** 1–99 written in digits or in Chinese numerals (十, 十二, 二十三); 0 for a run of numerals that is no number. */
 function cnNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
-  const digit = (c: string | undefined) => (c ? CN_DIGITS.indexOf(c) + 1 : 0);
-  return s.includes('十') ? (tens ? digit(tens) : 1) * 10 + digit(ones) : digit(ones);
+  return /^\d+$/.test(s) ? Number(s) : (chineseNumeral(s) ?? 0);
 }
 
 const LEAD_END = /(?<!主要)(包括|其中|如下)\s*[:：]\s*$/u;

@@ -10,28 +10,11 @@
  */
 import type { z } from 'zod';
 import type { HeadingNumberParams } from '../params/narrative.js';
-import { parseRange, toA1 } from '../../address.js';
-import type { Item, RuleContext } from '../context.js';
+import { toA1 } from '../../address.js';
+import { chineseNumeral, numeralOf } from '../../numerals.js';
+import type { Item } from '../context.js';
 import { type IteratorDef, num, text, both } from '../registry-types.js';
-import { textIndex } from './narrative.js';
-
-const DIGITS = '一二三四五六七八九';
-
-/** The value of a Chinese numeral up to 九十九 (一, 十, 十一, 二十, 二十三); undefined otherwise. */
-export function chineseNumeral(s: string): number | undefined {
-  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/u.exec(s);
-  if (!m || s === '') return undefined;
-  const [, tens, ten, units] = m;
-  if (!ten) return tens && !units ? DIGITS.indexOf(tens) + 1 : undefined;
-  return (tens ? DIGITS.indexOf(tens) + 1 : 1) * 10 + (units ? DIGITS.indexOf(units) + 1 : 0);
-}
-
-/** The numeral written for n (1–99), as the headings write it. */
-function numeralOf(n: number): string {
-  const tens = Math.floor(n / 10);
-  const units = n % 10;
-  return `${tens > 1 ? DIGITS[tens - 1] : ''}${tens > 0 ? '十' : ''}${units > 0 ? DIGITS[units - 1] : ''}`;
-}
+import { inRecognisedTable, textIndex } from './narrative.js';
 
 interface Heading {
   sheet: string;
@@ -39,12 +22,6 @@ interface Heading {
   col: number;
   number: number;
   numeral: string;
-}
-
-/** Whether (row, col) of the sheet lies in a recognised table. */
-function inTableOf(ctx: RuleContext): (sheet: string, row: number, col: number) => boolean {
-  const ranges = ctx.recognition.tables.map((t) => ({ sheet: t.sheet, ...parseRange(t.range) }));
-  return (sheet, row, col) => ranges.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
 }
 
 export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = {
@@ -69,7 +46,7 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
     const items: Item[] = [];
     const levels = params.levels.map((p) => new RegExp(p, 'u'));
     const index = textIndex(ctx);
-    const inTable = inTableOf(ctx);
+    const inTable = inRecognisedTable(ctx);
     // Which level each distinct text heads, and its numeral: worked out once per text.
     const headed = new Map<string, { level: number; numeral: string; number: number }>();
     for (let i = 0; i < index.texts.length; i++) {
@@ -90,7 +67,7 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
     let opening: (Heading & { level: number; text: string }) | undefined;
     let highest = Infinity;
     for (const cell of index.cellsWhere((i) => headed.has(index.texts[i]!))) {
-      if (inTable(cell.sheet, cell.row, cell.col)) continue;
+      if (inTable(cell)) continue;
       if (cell.sheet !== sheet) {
         sheet = cell.sheet;
         last = [];

@@ -5,8 +5,9 @@
  */
 import type { z } from 'zod';
 import type { NarrativeParams, SharesParams } from '../params/narrative.js';
-import { fromA1, toA1 } from '../../address.js';
+import { fromA1, parseRange, toA1, type RangeBounds } from '../../address.js';
 import type { GridSheet } from '../../grid.js';
+import { addTo } from '../../multimap.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
@@ -56,6 +57,16 @@ export function statedFigure(
 /** Every cell of text long enough to be a sentence, found once per check for all narrative rules. */
 export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
   return ctx.memo(`text-cells:${MIN_TEXT_LENGTH}`, () => [...textCells(ctx, MIN_TEXT_LENGTH)]);
+}
+
+/** Whether a cell lies in a recognised table: its rows and titles, not the narrative's paragraphs or headings. */
+export function inRecognisedTable(ctx: RuleContext): (c: { sheet: string; row: number; col: number }) => boolean {
+  const tablesOn = ctx.memo('tables-on-sheets', () => {
+    const on = new Map<string, RangeBounds[]>();
+    for (const t of ctx.recognition.tables) addTo(on, t.sheet, parseRange(t.range));
+    return on;
+  });
+  return (c) => tablesOn.get(c.sheet)?.some((t) => c.row >= t.top && c.row <= t.bottom && c.col >= t.left && c.col <= t.right) ?? false;
 }
 
 /**

@@ -6,12 +6,11 @@
  */
 import type { z } from 'zod';
 import type { RepeatedParagraphParams } from '../params/narrative.js';
-import { parseRange, toA1, type RangeBounds } from '../../address.js';
-import { addTo } from '../../multimap.js';
+import { toA1 } from '../../address.js';
 import { stripEnumeration } from '../../text.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text, both } from '../registry-types.js';
-import { narrativeCells, type NarrativeCell } from './narrative.js';
+import { inRecognisedTable, narrativeCells } from './narrative.js';
 
 const SPACE = /\s+/gu;
 
@@ -27,9 +26,7 @@ export const repeatedParagraphs: IteratorDef<z.infer<typeof RepeatedParagraphPar
   texts: [],
   run(ctx, params) {
     const items: Item[] = [];
-    const tablesOn = new Map<string, RangeBounds[]>();
-    for (const t of ctx.recognition.tables) addTo(tablesOn, t.sheet, parseRange(t.range));
-    const inTable = (c: NarrativeCell) => tablesOn.get(c.sheet)?.some((t) => c.row >= t.top && c.row <= t.bottom && c.col >= t.left && c.col <= t.right) ?? false;
+    const inTable = inRecognisedTable(ctx);
     const cells = narrativeCells(ctx)
       .filter((c) => !inTable(c))
       .map((c) => ({ ...c, bare: stripEnumeration(c.folded.replace(SPACE, '')) }));
