@@ -61,7 +61,7 @@ export function checkReferences(file: string, refs: Reference[], vocab: Vocabula
     if (ref.column !== undefined && !roles.includes(ref.column)) {
       problems.push(problem(file, at, `表“${ref.table}”没有列角色“${ref.column}” / table “${ref.table}” has no column role “${ref.column}”${didYouMean(ref.column, roles)}`));
     }
-    if (ref.code !== undefined) problems.push(...codeProblems(file, at, ref.code, table, vocab));
+    if (ref.code !== undefined) problems.push(...codeProblems(file, at, ref.code, ref.economic ? 'economic' : table.codeSystem, vocab));
     if (ref.rowKey !== undefined) {
       const keys = table.rows.filter((r) => !ref.side || r.column === ref.side).map((r) => r.key);
       const ok = ref.rowKey.endsWith('*') ? keys.some((k) => k.startsWith(ref.rowKey!.slice(0, -1))) : keys.includes(ref.rowKey);
@@ -78,12 +78,12 @@ export function checkReferences(file: string, refs: Reference[], vocab: Vocabula
  * vocabulary's list of economic subjects (a typo such as 3011 would sum nothing, silently); a
  * functional one begins with 2 (201 一般公共服务支出 … 232).
  */
-function codeProblems(file: string, at: PropertyKey[], code: string, table: TableVocabulary, vocab: Vocabulary): RuleProblem[] {
+function codeProblems(file: string, at: PropertyKey[], code: string, codeSystem: TableVocabulary['codeSystem'], vocab: Vocabulary): RuleProblem[] {
   const economic = vocab.economicSubjects;
-  if (table.codeSystem === 'economic' && economic && !Object.hasOwn(economic, code)) {
+  if (codeSystem === 'economic' && economic && !Object.hasOwn(economic, code)) {
     return [problem(file, at, `经济分类科目中没有编码“${code}” / the economic classification has no code “${code}”${didYouMean(code, Object.keys(economic))}`)];
   }
-  if (table.codeSystem === 'functional' && !code.startsWith('2')) {
+  if (codeSystem === 'functional' && !code.startsWith('2')) {
     return [problem(file, at, `“${code}”不是功能分类科目编码（功能分类编码以 2 开头） / “${code}” is not a functional code (functional codes begin with 2)`)];
   }
   return [];

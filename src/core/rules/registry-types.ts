@@ -57,6 +57,8 @@ export interface Reference {
   coded?: boolean;
   /** A subject code the params name in that table: it must belong to the table's classification. */
   code?: string;
+  /** The code is an economic subject's, whatever the table's usual classification: a table of a functional kind coded by economic subject (深圳's, 西安's general budget table). */
+  economic?: boolean;
 }
 
 export const IDENTITY_FACTS: Record<string, FactSpec> = {

@@ -9,6 +9,7 @@ import { fromA1, parseRange, toA1, type RangeBounds } from '../../address.js';
 import type { GridSheet } from '../../grid.js';
 import { addTo } from '../../multimap.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
+import type { TableId } from '../../vocabulary.js';
 import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { evaluate, halfWidth, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
@@ -161,20 +162,33 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       ...cellReferences(s, ['statements', i]),
       ...(s.codes ?? []).map((code, j) => ({ path: ['statements', i, 'codes', j], table: s.table, code, coded: true })),
       ...(s.totalRowColumns ?? []).map((column, j) => ({ path: ['statements', i, 'totalRowColumns', j], table: s.table, column })),
-      ...(s.orEquals ?? []).flatMap((o, j) => cellReferences(o, ['statements', i, 'orEquals', j])),
+      ...(s.instead ?? []).flatMap((o, j) => [
+        { path: ['statements', i, 'instead', j, 'column'], table: o.table, column: o.column },
+        ...(s.codes ?? []).map((code, k) => ({ path: ['statements', i, 'codes', k], table: o.table, code, coded: true, economic: isEconomicCode(code) })),
+      ]),
+      ...(s.orEquals ?? []).flatMap((o, j) =>
+        'codes' in o
+          ? [
+              { path: ['statements', i, 'orEquals', j, 'column'], table: o.table, column: o.column },
+              ...o.codes.map((code, k) => ({ path: ['statements', i, 'orEquals', j, 'codes', k], table: o.table, code, coded: true, economic: isEconomicCode(code) })),
+            ]
+          : cellReferences(o, ['statements', i, 'orEquals', j]),
+      ),
     ]),
   run(ctx, params, ruleId) {
     const items: Item[] = [];
     // Where each statement's figure sits is the table's, not the sentence's: found once per check, and
     // a statement whose table or cell this workbook lacks is not looked for at all.
     const patterns = params.statements.flatMap((s) => {
-      const t = ctx.table(s.table);
-      if (!t || (s.unlessColumn !== undefined && t.columns.some((c) => c.role === s.unlessColumn))) return [];
-      const counterparts = statedTerms(ctx, t, s);
-      if (counterparts.length === 0 && s.emptyIsZero && t.rows.length === 0) counterparts.push(emptyTableTerm(ctx, t));
-      if (counterparts.length === 0) return [];
+      const stated = s.codes ? codedCounterparts(ctx, s, s.codes) : rowCounterparts(ctx, s);
+      if (!stated) return [];
+      const { table, counterparts } = stated;
       // The other cells (or sums of rows) the sentence may mean, where the workbook has them.
       const others = (s.orEquals ?? []).flatMap((o) => {
+        if ('codes' in o) {
+          const coded = codedCounterparts(ctx, o, o.codes);
+          return coded ? [coded.counterparts] : [];
+        }
         const ot = ctx.table(o.table);
         if (!ot) return [];
         const terms = ('rows' in o ? o.rows : [o.row]).flatMap((row) => {
@@ -184,7 +198,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
         });
         return terms.length > 0 ? [terms] : [];
       });
-      return [{ s, counterparts, others, re: new RegExp(s.pattern, 'gu') }];
+      return [{ s, table, counterparts, others, re: new RegExp(s.pattern, 'gu') }];
     });
     const cells = narrativeCells(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
@@ -192,7 +206,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       // most text cells (indicator names, purposes) have none — fifteen patterns each were the costliest
       // part of re-checking the sample.
       if (!HAS_DIGIT.test(folded)) continue;
-      for (const { s, counterparts, others, re } of patterns) {
+      for (const { s, table, counterparts, others, re } of patterns) {
         for (const m of globalMatches(re, folded)) {
           const numberText = m[1];
           if (numberText === undefined || m.index === undefined) continue;
@@ -216,7 +230,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
               en: { name: s.name.en, right: counterparts.map((c) => c.label.en).join(' + '), relation: s.relation === 'eq' ? 'should equal' : 'should not exceed', note: s.note?.en ?? '' },
             })[lang],
           };
-          items.push(identityItem(identity, s.table));
+          items.push(identityItem(identity, table));
         }
       }
     }
@@ -244,12 +258,40 @@ function emptyTableTerm(ctx: RuleContext, t: RecognizedTable): Term {
   };
 }
 
+/** An economic subject's code (301, 30302, 501…), as codedEconomically tells a table coded by them. */
+const isEconomicCode = (code: string) => /^[35]/.test(code);
+
+/** The one cell a statement's figure is held against, in the first table of its kind; undefined where the workbook lacks it. */
+function rowCounterparts(ctx: RuleContext, s: Statement): { table: TableId; counterparts: Term[] } | undefined {
+  const t = ctx.table(s.table);
+  if (!t || (s.unlessColumn !== undefined && t.columns.some((c) => c.role === s.unlessColumn))) return undefined;
+  const counterparts = statedTerms(ctx, t, s);
+  if (counterparts.length === 0 && s.emptyIsZero && t.rows.length === 0) counterparts.push(emptyTableTerm(ctx, t));
+  return counterparts.length > 0 ? { table: s.table, counterparts } : undefined;
+}
+
 /**
- * The cells a statement's figure is held against: its one cell, or the rows of its codes (福建 2026's
- * 基本支出表 has no 人员经费 column: 人员经费 is 301 + 303 there). None where the workbook lacks them.
+ * The rows of a statement's codes (福建 2026's 基本支出表 has no 人员经费 column: 人员经费 is 301 + 303
+ * there), in the first table of its kind that holds them — else of the kinds it may take `instead` (深圳's
+ * template has no 基本支出表, its general budget table by economic subject a 基本支出 column).
  */
+function codedCounterparts(
+  ctx: RuleContext,
+  s: { table: TableId; column: string; unlessColumn?: string; instead?: { table: TableId; column: string }[] },
+  codes: readonly string[],
+): { table: TableId; counterparts: Term[] } | undefined {
+  for (const { table, column } of [{ table: s.table, column: s.column }, ...(s.instead ?? [])]) {
+    for (const t of ctx.tables(table)) {
+      if (s.unlessColumn !== undefined && t.columns.some((c) => c.role === s.unlessColumn)) continue;
+      const counterparts = t.rows.flatMap((row) => (row.code && codes.includes(row.code.code) ? (ctx.term(t, row, column) ?? []) : []));
+      if (counterparts.length > 0) return { table, counterparts };
+    }
+  }
+  return undefined;
+}
+
+/** The cell a statement's figure is held against, in table t: none where the table lacks it. */
 function statedTerms(ctx: RuleContext, t: RecognizedTable, s: Statement): Term[] {
-  if (s.codes) return t.rows.flatMap((row) => (row.code && s.codes!.includes(row.code.code) ? (ctx.term(t, row, s.column) ?? []) : []));
   const at = statedCell(t, s);
   const term = at && ctx.cell(t, at.row, at.column) ? ctx.term(t, at.row, at.column, 1, s.row.side) : undefined;
   return term ? [term] : [];

@@ -40,6 +40,13 @@ export const Statement = z
       .min(1)
       .optional()
       .describe('不按行而按科目：表中这些编码行之和（人员经费 = 301 + 303） / instead of a row, the sum of these codes’ rows (人员经费 = 301 + 303)'),
+    instead: z
+      .array(z.object({ table: RecognizedTableId, column: z.string() }).strict())
+      .min(1)
+      .optional()
+      .describe(
+        '按科目（codes）核对时，工作簿中没有含这些编码的 table 表，就用其中第一张含这些编码的表的这一列（深圳的模板没有基本支出表，按经济分类的一般公共预算支出表的“基本支出”列即是） / with `codes`: where no `table` of the workbook holds those codes, this column of the first of these tables that does (深圳’s template has no 基本支出 table: its general budget table by economic subject, column 基本支出, stands for it)',
+      ),
     unlessColumn: z
       .string()
       .optional()
@@ -50,6 +57,16 @@ export const Statement = z
           z.object({ table: RecognizedTableId, column: z.string(), row: StatedRow }).strict(),
           z
             .object({ table: RecognizedTableId, column: z.string(), rows: z.array(StatedRow).min(2).describe('这些行之和 / the sum of these rows') })
+            .strict(),
+          z
+            .object({
+              table: RecognizedTableId,
+              column: z.string(),
+              codes: z
+                .array(z.string().regex(/^\d{3}(\d{2}){0,2}$/))
+                .min(1)
+                .describe('这些编码行之和，在第一张含这些编码的此类表中 / the sum of these codes’ rows, in the first such table that holds them'),
+            })
             .strict(),
         ]),
       )
@@ -84,7 +101,11 @@ export const Statement = z
         'false：文中数字可能无误而所说的范围不全（如“实现了绩效目标的全覆盖……涉及预算资金X”），只指出不符，不建议改为何值 / false: the figure may be right and what it claims incomplete (full coverage of performance targets “involving X”): the mismatch is named, no value suggested',
       ),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.instead === undefined || s.codes !== undefined, {
+    message: 'instead 只用于按科目（codes）核对的一条 / `instead` goes only with `codes`',
+    path: ['instead'],
+  });
 
 export const NarrativeParams = z.object({ statements: z.array(Statement).min(1) }).strict();
 
