@@ -146,10 +146,11 @@ export interface ChangeStatement {
  * ("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%") — with no other number between.
  * A clause of use may stand between them (深圳 口岸办 2026: “…采购40万元，用于增强口岸应急排水能力，保障
  * 口岸交通顺畅、货物快速通关及旅客生命财产安全。较2025年年初预算增加40万元，增幅100.0%”): up to 60
- * characters without a digit, which over the corpus paired no amount with another's change.
+ * characters without a digit, which over the corpus paired no amount with another's change. The change
+ * may be written 增长/下降 as well (湖州 卫健委 2026: “比上年预算数增长32.85万元，增长28.0%”).
  */
 const CHANGE_AFTER_AMOUNT = new RegExp(
-  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(增加|减少)了?\\s*${NUMBER}\\s*${UNIT}(?:[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
+  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(增加|减少|增长|下降)了?\\s*${NUMBER}\\s*${UNIT}(?:[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
   'gu',
 );
 
