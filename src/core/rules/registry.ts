@@ -10,6 +10,7 @@ import { summaryLines } from './iterators/summary-lines.js';
 import { outlineSums } from './iterators/outline-sums.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
+import { subjectNameOrders } from './iterators/word-order.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import { narrativeMagnitudes } from './iterators/narrative-magnitudes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
@@ -76,5 +77,6 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     listedNames,
     listedItems,
     standardWordings,
+    subjectNameOrders,
   ].map((it) => [it.name, it as IteratorDef<any>]),
 );

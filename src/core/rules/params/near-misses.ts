@@ -61,3 +61,15 @@ export const WordingParams = z
       .describe('比较时最多容许几个字不同（规则条件再判断） / most characters that may differ for a wording to be offered (the conditions decide)'),
   })
   .strict();
+
+export const WordOrderParams = z
+  .object({
+    minLength: z
+      .number()
+      .int()
+      .min(4)
+      .max(20)
+      .default(7)
+      .describe('只比较至少这么多字的科目名称（短名称与寻常词组用字相同的机会多，如“福利工资”） / only subject names at least this long (short ones share their characters with ordinary phrases, such as 福利工资)'),
+  })
+  .strict();
