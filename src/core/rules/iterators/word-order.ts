@@ -122,7 +122,7 @@ export const subjectNameOrders: IteratorDef<z.infer<typeof WordOrderParams>> = {
       const text = cell.folded;
       const seen = new Set<string>();
       const named = namedSpans(text, byStart);
-      // Sums of character codes from the start: a window's sum without making the window.
+      // Sums of character codes from the start: what a stretch of text sums to, without making it.
       const sums = new Float64Array(text.length + 1);
       for (let i = 0; i < text.length; i++) sums[i + 1] = sums[i]! + text.charCodeAt(i);
       const consider = (at: number, n: SubjectName) => {
