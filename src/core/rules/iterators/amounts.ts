@@ -63,9 +63,15 @@ export const hierarchySums: IteratorDef<z.infer<typeof HierarchyParams>> = {
         const factor = UNIT_FACTOR[ctx.unit(t)];
         const coded = t.rows.filter((r) => r.code);
         const total = t.rows.find((r) => r.isTotal);
-        const groups = parentGroups(t.rows, ctx.codeTree(t));
-        const classes = coded.filter((r) => r.code!.level === 1);
-        if (total && classes.length) groups.push({ parent: total, children: classes });
+        const tree = ctx.codeTree(t);
+        const groups = parentGroups(t.rows, tree);
+        if (total) {
+          // The 合计 adds up the classes; in a table printing no class (北京 2026's 支出总表, its 项 only,
+          // one row per 项 and economic subject), the rows no other row is parent of.
+          const classes = coded.filter((r) => r.code!.level === 1);
+          const tops = classes.length > 0 ? classes : t.rows.filter((r, i) => r.code && tree.parentOf[i] === undefined);
+          if (tops.length > 0) groups.push({ parent: total, children: tops });
+        }
         const twice = new Set(groups.filter((g) => new Set(g.children.map((c) => c.code?.code)).size < g.children.length).map((g) => g.parent));
         for (const role of ctx.amountRoles(t)) {
           // One description per column, shared by its identities (there is one per parent row).
