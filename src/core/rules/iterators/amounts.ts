@@ -892,14 +892,19 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
       codes.flatMap((code) => rowsOfCode(index, code).flatMap((row) => ctx.term(t, row, column) ?? []));
     const elsewhere = bookedElsewhere(ctx, params.left.column);
     for (const pair of params.pairs) {
-      const lhs = [...termsOf(lt, ls, params.left.column, pair.left), ...elsewhere(pair.left, pair.right)];
+      // The spending booked elsewhere is the 支出总表's, every source of funds, where the two sides are
+      // the fiscal tables': it may hold more than their money (北京 民政局 2026's 住房公积金 paid partly
+      // from other income). With it, an equation can only say the left is no less than the right, and a
+      // bound from above (公务员医疗补助, which may be booked elsewhere) cannot be judged by it at all.
+      const booked = pair.relation === 'le' ? [] : elsewhere(pair.left, pair.right);
+      const lhs = [...termsOf(lt, ls, params.left.column, pair.left), ...booked];
       const rhs = termsOf(rt, rs, params.right.column, pair.right);
       if (lhs.every((t) => t.ref.amount == null) && rhs.every((t) => t.ref.amount == null)) continue;
       if (lhs.length === 0) continue;
       const identity: Identity = {
         key: `${ruleId}:${pair.left.join('+')}=${pair.right.join('+')}`,
         ruleId,
-        relation: pair.relation,
+        relation: booked.length > 0 && pair.relation === 'eq' ? 'ge' : pair.relation,
         lhs,
         rhs,
         context: { leftCodes: pair.left.join('+'), rightCodes: pair.right.join('+') },
