@@ -339,11 +339,12 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
     amount: num('来源表中的金额', 'the amount in the source table'),
     missing: flag('目标表中缺少这一行', 'the row is missing from the target table'),
     rowsInTarget: num('目标表中这一编码的行数', 'rows of the target table holding this code'),
+    detailRowsInTarget: num('目标表中这一编码之下（更细的科目）的行数：目标表只列更细的科目时，这一科目已在其中', 'rows of the target table under this code (finer subjects): a target listing only finer ones holds it in them'),
     parentCode: text('上级编码', 'parent code'),
     fromTable: text('有这一行的表', 'the table that has the row'),
   },
   identities: false,
-  texts: ['table', 'from'],
+  texts: ['table', 'from', 'placeAt'],
   references: (p) =>
     p.pairs.flatMap((pair, i) => [
       { path: ['pairs', i, 'from'], table: pair.from, column: pair.column, coded: true },
@@ -371,7 +372,11 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
         // The nearest parent code the target holds: where a missing row belongs.
         let parent = parentCode(row.code.code);
         while (parent && !target.has(parent)) parent = parentCode(parent);
-        const facts = { code: row.code.code, name: row.labels.name ?? '', amount, missing: rowsInTarget === 0, rowsInTarget, parentCode: parent ?? '', fromTable: from.sheet };
+        // A target listing only finer subjects (北京 2026's 支出总表, its 项 only) holds a 款 in its 项.
+        const code = row.code.code;
+        let detailRowsInTarget = 0;
+        if (rowsInTarget === 0) for (const [c, rows] of target) if (c.length > code.length && c.startsWith(code)) detailRowsInTarget += rows.count;
+        const facts = { code, name: row.labels.name ?? '', amount, missing: rowsInTarget === 0, rowsInTarget, detailRowsInTarget, parentCode: parent ?? '', fromTable: from.sheet };
         yield new CoverageItem(ctx, from, to, row, parent ? target.get(parent)!.first : undefined, facts);
       }
     }
@@ -406,7 +411,9 @@ class CoverageItem implements Item {
   }
 
   text(lang: Lang): Record<string, string> {
-    return { table: this.ctx.tableName(this.to, lang), from: this.ctx.tableName(this.from, lang) };
+    const parent = this.facts.parentCode as string;
+    const placeAt = lang === 'zh-CN' ? (parent ? `应列在 ${parent} 之下` : '表中也没有它的上级科目') : parent ? `it belongs under ${parent}` : 'nor does the table hold its parent';
+    return { table: this.ctx.tableName(this.to, lang), from: this.ctx.tableName(this.from, lang), placeAt };
   }
 }
 
