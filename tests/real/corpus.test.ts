@@ -84,8 +84,9 @@ describe('messages on the real corpus', () => {
     let errors = 0;
     for (const f of score.reports.flatMap((w) => w.findings ?? []).filter((x) => x.severity === 'error')) {
       errors++;
-      // A two-decimal amount not followed by its unit (or %, 倍): in a workbook mixing 元 and 万元 tables, a bare number is the mistake itself.
-      for (const m of f.message.matchAll(/\d\.\d{2}(?! ?(?:元|万元|千元|亿元|%|倍))/g)) bare.push(`${f.sheet}!${f.cell}: …${f.message.slice(Math.max(0, m.index - 20), m.index + 8)}…`);
+      // An amount of two decimals or more (北京 2026's tables print six) not followed by its unit (or %, 倍):
+      // in a workbook mixing 元 and 万元 tables, a bare number is the mistake itself.
+      for (const m of f.message.matchAll(/\d\.\d{2,}(?!\d)(?! ?(?:元|万元|千元|亿元|%|倍))/g)) bare.push(`${f.sheet}!${f.cell}: …${f.message.slice(Math.max(0, m.index - 20), m.index + 8)}…`);
     }
     expect(errors).toBeGreaterThan(0);
     expect(bare).toEqual([]);
