@@ -135,7 +135,10 @@ export function parseNarrativeItem(original: string): NarrativeItem | undefined 
 export interface ChangeStatement {
   /** This year's amount. */
   current: Figure;
-  change: { direction: Direction; word: string; amount: Figure; percent: Figure };
+  /** Last year's amount, where the comparison states it (“比2025年年初预算数28479.84万元增加…”). */
+  previous?: Figure;
+  /** `word` introduces the rate, `amountWord` the amount (“增加1476.73万元，增长5.18%”). */
+  change: { direction: Direction; word: string; amountWord: string; amount: Figure; percent: Figure };
   /** Where the statement starts and ends in the (folded) text. */
   start: number;
   end: number;
@@ -147,10 +150,11 @@ export interface ChangeStatement {
  * A clause of use may stand between them (深圳 口岸办 2026: “…采购40万元，用于增强口岸应急排水能力，保障
  * 口岸交通顺畅、货物快速通关及旅客生命财产安全。较2025年年初预算增加40万元，增幅100.0%”): up to 60
  * characters without a digit, which over the corpus paired no amount with another's change. The change
- * may be written 增长/下降 as well (湖州 卫健委 2026: “比上年预算数增长32.85万元，增长28.0%”).
+ * may be written 增长/下降 as well (湖州 卫健委 2026: “比上年预算数增长32.85万元，增长28.0%”), and the
+ * comparison may state last year's amount (北京 司法局 2026: “比2025年年初预算数28479.84万元增加…”).
  */
 const CHANGE_AFTER_AMOUNT = new RegExp(
-  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(增加|减少|增长|下降)了?\\s*${NUMBER}\\s*${UNIT}(?:[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
+  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(?:${NUMBER}\\s*${UNIT}[,，]?\\s*)?(增加|减少|增长|下降)了?\\s*${NUMBER}\\s*${UNIT}(?:[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
   'gu',
 );
 
@@ -158,10 +162,12 @@ export function parseChangeStatements(original: string): ChangeStatement[] {
   const text = fold(original);
   const out: ChangeStatement[] = [];
   for (const m of globalMatches(CHANGE_AFTER_AMOUNT, text)) {
+    const previous = figure(m, 3, 4);
     out.push({
       current: figure(m, 1, 2)!,
+      ...(previous && { previous }),
       // The rate in brackets after the change (西安 2022: “较上年增加5.00万元(83.33%)”) takes the change's word.
-      change: { direction: direction(m[3]!), word: m[6] ?? m[3]!, amount: figure(m, 4, 5)!, percent: figure(m, m[7] !== undefined ? 7 : 8)! },
+      change: { direction: direction(m[5]!), word: m[8] ?? m[5]!, amountWord: m[5]!, amount: figure(m, 6, 7)!, percent: figure(m, m[9] !== undefined ? 9 : 10)! },
       start: m.index,
       end: m.index + m[0].length,
     });

@@ -359,6 +359,16 @@ function rateTexts(computed: number | null, written: { word: string; percent: Fi
     : { statedText, computedText: `${sign}${shown}%`, computedPrecise: hidden ? ` (${sign}${precise}%)` : '' };
 }
 
+/** The change amount as written (“增加1476.73万元”) and as the two years' amounts give it (“增加1476.43万元”). */
+function changeAmountTexts(st: ChangeStatement, computed: number | null, text: string, lang: Lang) {
+  const { amountWord: word, amount } = st.change;
+  const changeText = `${word}${text.slice(amount.start, amount.end)}${amount.unit}`;
+  if (computed === null) return { changeText, computedChangeText: '' };
+  const rising = word === '增加' || word === '增长';
+  const shownWord = computed === 0 ? (lang === 'zh-CN' ? '持平' : 'unchanged') : computed > 0 === rising ? word : OPPOSITE[word]!;
+  return { changeText, computedChangeText: computed === 0 ? shownWord : `${shownWord}${Math.abs(computed).toFixed(2)}万元` };
+}
+
 /** Each narrative cell with its subject paragraph, if it is one: parsed once for the subject items and the change statements. */
 function parsedNarrative(ctx: RuleContext): { cell: NarrativeCell; item: NarrativeItem | undefined }[] {
   return ctx.memo('narrative-parsed', () => narrativeCells(ctx).map((cell) => ({ cell, item: parseNarrativeItem(cell.text) })));
@@ -379,8 +389,23 @@ function itemRate(item: NarrativeItem): StatedRate | undefined {
 /** The rate of an amount-and-change statement outside the subject paragraphs; last year's is this year's less the change. */
 function statementRate(st: ChangeStatement): StatedRate & { base: number; current: number } {
   const current = inWan(st.current);
+  // Last year's amount as written, where the sentence gives it: the stated change may be the slip.
+  if (st.previous) return { percent: st.change.percent, direction: st.change.direction, base: inWan(st.previous), current, basis: { previous: st.previous, current: st.current } };
   const change = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
   return { percent: st.change.percent, direction: st.change.direction, base: current - change, current, basis: { change: st.change.amount, current: st.current } };
+}
+
+/**
+ * A change amount written beside both years' amounts (北京 司法局 2026: “29956.27万元，比2025年年初预算数
+ * 28479.84万元增加1476.73万元”): how far it is from their difference beyond the three figures' rounding, and
+ * the difference. Null where last year's amount is not written.
+ */
+function changeAmountCheck(st: ChangeStatement): { gap: number | null; computed: number | null } {
+  if (!st.previous) return { gap: null, computed: null };
+  const computed = inWan(st.current) - inWan(st.previous);
+  const stated = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
+  const rounding = inWan({ ...st.current, value: half(st.current) }) + inWan({ ...st.previous, value: half(st.previous) }) + inWan({ ...st.change.amount, value: half(st.change.amount) });
+  return { gap: Math.abs(computed - stated) - rounding - 1e-9, computed: Math.round(computed * 100) / 100 };
 }
 
 /**
@@ -748,9 +773,12 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
     statedChange: num('文中写的增减百分比（减少为负）', 'the change the text states, % (decrease negative)'),
     computedChange: numOrNull('按文中数字算出的增减百分比；上年为 0 时为空', 'the change recomputed from the figures, %; empty when the base is 0'),
     changeExcess: numOrNull('写的与算出的百分比之差超出舍入的部分（>0 即不符）', 'stated minus recomputed change beyond rounding (>0 disagree)'),
+    statedPrevious: numOrNull('句中写明的上年数（万元）；没写时为空', 'last year’s amount as the sentence writes it (万元); empty where it does not'),
+    changeAmountGap: numOrNull('写的增减额与本年数减上年数之差，超出三个数舍入的部分（>0 即不符）；没写上年数时为空', 'the stated change against this year’s less last year’s amount, beyond the three figures’ rounding (>0 disagree); empty without last year’s amount'),
+    computedChangeAmount: numOrNull('本年数减上年数（万元）；没写上年数时为空', 'this year’s less last year’s amount (万元); empty without it'),
   },
   identities: false,
-  texts: ['statedText', 'computedText', 'computedPrecise'],
+  texts: ['statedText', 'computedText', 'computedPrecise', 'changeText', 'computedChangeText'],
   run(ctx) {
     const items: Item[] = [];
     for (const { cell, statements } of statedRates(ctx)) {
@@ -760,6 +788,7 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
         // a list ends with (西安 2026: “…、其他收入100.00万元，较上年增加142.30万元” for the 4,203.47 before it).
         if (base < 0) continue;
         const rate = rateAgainstFigures(stated, habitOf(ctx));
+        const amount = changeAmountCheck(st);
         items.push({
           facts: {
             statement: cell.folded.slice(st.start, st.end),
@@ -768,8 +797,11 @@ export const narrativeChangeStatements: IteratorDef<z.infer<typeof ItemParams>> 
             statedChange: rate.stated,
             computedChange: rate.computed === null ? null : Math.round(rate.computed * 100) / 100,
             changeExcess: rate.excess,
+            statedPrevious: st.previous ? inWan(st.previous) : null,
+            changeAmountGap: amount.gap,
+            computedChangeAmount: amount.computed,
           },
-          text: (lang) => rateTexts(rate.computed, st.change, cell.folded, lang),
+          text: (lang) => ({ ...rateTexts(rate.computed, st.change, cell.folded, lang), ...changeAmountTexts(st, amount.computed, cell.folded, lang) }),
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }
