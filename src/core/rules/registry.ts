@@ -11,6 +11,7 @@ import { outlineSums } from './iterators/outline-sums.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { subjectNameOrders } from './iterators/word-order.js';
+import { titlePrefixes } from './iterators/title-prefixes.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import { narrativeMagnitudes } from './iterators/narrative-magnitudes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
@@ -78,5 +79,6 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     listedItems,
     standardWordings,
     subjectNameOrders,
+    titlePrefixes,
   ].map((it) => [it.name, it as IteratorDef<any>]),
 );

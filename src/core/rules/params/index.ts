@@ -51,6 +51,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['listed-items', nearMisses.ListItemParams],
   ['standard-wordings', nearMisses.WordingParams],
   ['subject-name-orders', nearMisses.WordOrderParams],
+  ['title-prefixes', nearMisses.TitlePrefixParams],
   ['target-budget-sum', targets.BudgetSumParams],
   ['target-budgets-total', targets.BudgetsTotalParams],
   ['target-list-totals', targets.ListTotalParams],

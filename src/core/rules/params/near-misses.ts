@@ -73,3 +73,10 @@ export const WordOrderParams = z
       .describe('只比较至少这么多字的科目名称（短名称与寻常词组用字相同的机会多，如“福利工资”） / only subject names at least this long (short ones share their characters with ordinary phrases, such as 福利工资)'),
   })
   .strict();
+
+export const TitlePrefixParams = z
+  .object({
+    minTitles: z.number().int().min(2).default(4).describe('其余至少这么多张表的标题共有同一开头时才比较 / compare only where at least this many other titles share their opening'),
+    minOpening: z.number().int().min(4).default(8).describe('共同开头至少这么多字 / the shared opening at least this long'),
+  })
+  .strict();
