@@ -53,11 +53,15 @@ export const titlePrefixes: IteratorDef<z.infer<typeof TitlePrefixParams>> = {
   texts: [],
   run(ctx, params) {
     const titled = ctx.recognition.tables.filter((t) => t.titleCell && t.title).map((t) => ({ t, title: normalizeLabel(t.title) }));
+    // Worked out once over all the titles: one that does not begin with the opening leaves its count
+    // as it is, and can only lower the others' (a county's 300 project forms made it once per title).
+    const { opening, count } = commonOpening(
+      titled.map((x) => x.title),
+      params.minOpening,
+    );
     const items: Item[] = [];
+    if (count < params.minTitles) return items;
     for (const { t, title } of titled) {
-      const others = titled.filter((o) => o.t !== t).map((o) => o.title);
-      const { opening, count } = commonOpening(others, params.minOpening);
-      if (count < params.minTitles) continue;
       const slip = openingSlip(title, opening);
       if (!slip) continue;
       items.push({
