@@ -46,6 +46,19 @@ describe('which cell is wrong', () => {
     expect(culprits[0]!.candidates.map((c) => `${c.term.ref.sheet}!${c.term.ref.cell}=${c.value}`).sort()).toEqual(['表5!D5=4', '表6!C5=5']);
   });
 
+  it('offers a filled amount made nothing, on the word of one sum alone, for reference only', async () => {
+    // 西安 宣传部 2021's 表13 row: 合计 105,100 = 三公 5,100 + 会议费 120,000 + 培训费 100,000. Were the
+    // 合计 held by another sum, the 会议费 would be the one cell to change, to 0; but the 合计 may as well
+    // have left the 会议费 out, so no one-click fix empties it.
+    const total = cell('表13', 'L11', 105100);
+    const held = eq('held', [cell('表13', 'L8', 105100)], [total]);
+    const row = eq('row', [total], [cell('表13', 'M11', 5100), cell('表13', 'S11', 120000), cell('表13', 'T11', 100000)]);
+    const { culprits } = await locate([row], [row, held], byRounding);
+    const emptied = culprits.find((c) => c.term.ref.cell === 'S11');
+    expect(Math.abs(emptied!.value)).toBe(0);
+    expect(emptied?.safety).toBe('display-only');
+  });
+
   it('prefers a blank left unfilled over an amount that should be nothing', async () => {
     // budget 81 = fiscal (blank) + other 0: fiscal 81 is likelier than budget 0.
     const budget = cell('T', 'C4', 81);

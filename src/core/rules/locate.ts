@@ -151,11 +151,15 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     // Every change that would explain it worked out from suspect totals: no value to offer, not even as a choice.
     if (restsOnSuspects(c) && rivals.every(restsOnSuspects)) continue;
     const [head, ...rest] = c.changes;
+    // A filled amount made nothing on the word of one sum alone is offered for reference only: the sum
+    // may as well have left that part out (西安 宣传部 2021's 表13, its 合计 short of the 会议费 a unit's
+    // row printed, would have had the 会议费 set to 0 before the 会议费 column's own sum forbade it).
+    const lone = c.resolves.length < 2;
     culprits.push({
       ...head!,
       with: rest,
       resolves: c.resolves,
-      safety: rivals.length > 0 ? 'ambiguous' : c.resolves.length >= 2 ? 'safe' : 'unsafe',
+      safety: rivals.length > 0 ? 'ambiguous' : !lone ? 'safe' : slipRank(head!) === 3 ? 'display-only' : 'unsafe',
       candidates: rivals.length > 0 ? [head!, ...rivals.map((r) => r.changes[0]!)] : [],
     });
     for (const id of c.resolves) open.delete(id);
