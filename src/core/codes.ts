@@ -13,6 +13,9 @@ export interface SubjectCode {
 
 const WHOLE = /^\d{3}(?:\d{2}){0,2}$/;
 
+/** An economic subject's code (301, 30302; the government's 501 …): it begins with 3 or 5, a functional one with 2. */
+export const isEconomicCode = (code: string) => /^[35]/.test(code);
+
 /**
  * Whether the coded rows are economic subjects (工资福利支出 301, 30101 …; the government's 501 …),
  * which begin with 3 or 5, where functional ones begin with 2: a general budget table may be
@@ -22,7 +25,7 @@ export function codedEconomically(rows: readonly { code?: { code: string } }[]):
   let coded = 0;
   for (const r of rows) {
     if (!r.code) continue;
-    if (!/^[35]/.test(r.code.code)) return false;
+    if (!isEconomicCode(r.code.code)) return false;
     coded++;
   }
   return coded > 0;

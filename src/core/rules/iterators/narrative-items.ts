@@ -22,7 +22,7 @@ import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-
 import { narrativeCells, textIndex, type NarrativeCell } from './narrative.js';
 import { locateOne, selectorReferences } from './amounts.js';
 import { breakdownFacts, paragraphBreakdownItems } from './narrative-lists.js';
-import { half, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
+import { half, halfWan, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
 
 /**
  * The budget year: the year most table titles name ("2026年部门收支预算总表"); where no title names
@@ -340,6 +340,14 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
 /** The words of a direction, and the other way's, in the pair the sentence uses. */
 const OPPOSITE: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 增幅: '降幅', 降幅: '增幅', 持平: '持平' };
 
+/** The direction word the sentence should use for a recomputed change, in its own pair (增加 → 减少, 增幅 → 降幅). */
+function restatedWord(word: string, computed: number): string {
+  if (computed === 0) return '持平';
+  if (word === '持平') return computed > 0 ? '增长' : '下降';
+  const rising = word === '增加' || word === '增长' || word === '增幅';
+  return computed > 0 === rising ? word : OPPOSITE[word]!;
+}
+
 /**
  * A stated rate as written (“下降5.0%”) and the recomputed one as the sentence would write it: its
  * direction word, to the decimals the sentence gives — what the person should type — with the rate
@@ -350,8 +358,7 @@ function rateTexts(computed: number | null, written: { word: string; percent: Fi
   if (computed === null) return { statedText, computedText: lang === 'zh-CN' ? '无法计算（上年为 0）' : 'not computable (the base is 0)', computedPrecise: '' };
   const shown = Math.abs(computed).toFixed(written.percent.decimals);
   const precise = Math.abs(computed).toFixed(2);
-  const rising = computed > 0 === (written.word === '增加' || written.word === '增长' || written.word === '增幅');
-  const word = computed === 0 ? '持平' : written.word === '持平' ? (computed > 0 ? '增长' : '下降') : rising ? written.word : OPPOSITE[written.word]!;
+  const word = restatedWord(written.word, computed);
   const sign = computed < 0 ? '−' : '+';
   const hidden = Number(shown) !== Number(precise);
   return lang === 'zh-CN'
@@ -364,9 +371,8 @@ function changeAmountTexts(st: ChangeStatement, computed: number | null, text: s
   const { amountWord: word, amount } = st.change;
   const changeText = `${word}${text.slice(amount.start, amount.end)}${amount.unit}`;
   if (computed === null) return { changeText, computedChangeText: '' };
-  const rising = word === '增加' || word === '增长';
-  const shownWord = computed === 0 ? (lang === 'zh-CN' ? '持平' : 'unchanged') : computed > 0 === rising ? word : OPPOSITE[word]!;
-  return { changeText, computedChangeText: computed === 0 ? shownWord : `${shownWord}${Math.abs(computed).toFixed(2)}万元` };
+  if (computed === 0) return { changeText, computedChangeText: lang === 'zh-CN' ? '持平' : 'unchanged' };
+  return { changeText, computedChangeText: `${restatedWord(word, computed)}${Math.abs(computed).toFixed(2)}万元` };
 }
 
 /** Each narrative cell with its subject paragraph, if it is one: parsed once for the subject items and the change statements. */
@@ -391,9 +397,11 @@ function statementRate(st: ChangeStatement): StatedRate & { base: number; curren
   const current = inWan(st.current);
   // Last year's amount as written, where the sentence gives it: the stated change may be the slip.
   if (st.previous) return { percent: st.change.percent, direction: st.change.direction, base: inWan(st.previous), current, basis: { previous: st.previous, current: st.current } };
-  const change = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
-  return { percent: st.change.percent, direction: st.change.direction, base: current - change, current, basis: { change: st.change.amount, current: st.current } };
+  return { percent: st.change.percent, direction: st.change.direction, base: current - signedChange(st), current, basis: { change: st.change.amount, current: st.current } };
 }
+
+/** The change a statement writes, in 万元, negative for a decrease. */
+const signedChange = (st: ChangeStatement) => inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
 
 /**
  * A change amount written beside both years' amounts (北京 司法局 2026: “29956.27万元，比2025年年初预算数
@@ -403,9 +411,8 @@ function statementRate(st: ChangeStatement): StatedRate & { base: number; curren
 function changeAmountCheck(st: ChangeStatement): { gap: number | null; computed: number | null } {
   if (!st.previous) return { gap: null, computed: null };
   const computed = inWan(st.current) - inWan(st.previous);
-  const stated = inWan(st.change.amount) * (st.change.direction === 'decrease' ? -1 : 1);
-  const rounding = inWan({ ...st.current, value: half(st.current) }) + inWan({ ...st.previous, value: half(st.previous) }) + inWan({ ...st.change.amount, value: half(st.change.amount) });
-  return { gap: Math.abs(computed - stated) - rounding - 1e-9, computed: Math.round(computed * 100) / 100 };
+  const rounding = halfWan(st.current) + halfWan(st.previous) + halfWan(st.change.amount);
+  return { gap: Math.abs(computed - signedChange(st)) - rounding - 1e-9, computed: Math.round(computed * 100) / 100 };
 }
 
 /**

@@ -14,7 +14,7 @@ export function inWan(f: Figure): number {
 }
 
 /** Half the last digit written, in 万元. */
-const halfWan = (f: Figure) => inWan({ ...f, value: half(f) });
+export const halfWan = (f: Figure) => inWan({ ...f, value: half(f) });
 
 /**
  * The figures a rate was worked out from. With last year's figure written, rate = current / previous

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { NarrativeParams, SharesParams } from '../params/narrative.js';
 import { fromA1, parseRange, toA1, type RangeBounds } from '../../address.js';
+import { isEconomicCode } from '../../codes.js';
 import type { GridSheet } from '../../grid.js';
 import { addTo } from '../../multimap.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
@@ -162,17 +163,9 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       ...cellReferences(s, ['statements', i]),
       ...(s.codes ?? []).map((code, j) => ({ path: ['statements', i, 'codes', j], table: s.table, code, coded: true })),
       ...(s.totalRowColumns ?? []).map((column, j) => ({ path: ['statements', i, 'totalRowColumns', j], table: s.table, column })),
-      ...(s.instead ?? []).flatMap((o, j) => [
-        { path: ['statements', i, 'instead', j, 'column'], table: o.table, column: o.column },
-        ...(s.codes ?? []).map((code, k) => ({ path: ['statements', i, 'codes', k], table: o.table, code, coded: true, economic: isEconomicCode(code) })),
-      ]),
+      ...(s.instead ?? []).flatMap((o, j) => codedReferences(o, s.codes ?? [], ['statements', i, 'instead', j], ['statements', i, 'codes'])),
       ...(s.orEquals ?? []).flatMap((o, j) =>
-        'codes' in o
-          ? [
-              { path: ['statements', i, 'orEquals', j, 'column'], table: o.table, column: o.column },
-              ...o.codes.map((code, k) => ({ path: ['statements', i, 'orEquals', j, 'codes', k], table: o.table, code, coded: true, economic: isEconomicCode(code) })),
-            ]
-          : cellReferences(o, ['statements', i, 'orEquals', j]),
+        'codes' in o ? codedReferences(o, o.codes, ['statements', i, 'orEquals', j], ['statements', i, 'orEquals', j, 'codes']) : cellReferences(o, ['statements', i, 'orEquals', j]),
       ),
     ]),
   run(ctx, params, ruleId) {
@@ -258,8 +251,16 @@ function emptyTableTerm(ctx: RuleContext, t: RecognizedTable): Term {
   };
 }
 
-/** An economic subject's code (301, 30302, 501…), as codedEconomically tells a table coded by them. */
-const isEconomicCode = (code: string) => /^[35]/.test(code);
+/**
+ * A column and the codes summed in it, for lint, in a table that may be of another kind than the codes'
+ * classification (a general budget table by economic subject): each code is checked as what it is.
+ */
+function codedReferences(o: { table: TableId; column: string }, codes: readonly string[], at: PropertyKey[], codesAt: PropertyKey[]): Reference[] {
+  return [
+    { path: [...at, 'column'], table: o.table, column: o.column },
+    ...codes.map((code, k) => ({ path: [...codesAt, k], table: o.table, code, coded: true, economic: isEconomicCode(code) })),
+  ];
+}
 
 /** The one cell a statement's figure is held against, in the first table of its kind; undefined where the workbook lacks it. */
 function rowCounterparts(ctx: RuleContext, s: Statement): { table: TableId; counterparts: Term[] } | undefined {

@@ -28,15 +28,15 @@ function codeSum(s: string): number {
   return sum;
 }
 
+/** Two characters as one number: pairs looked up without a string made for each. */
+const pairAt = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
 /**
  * The tables' subject names at least `minLength` long that begin or end with a pair of characters the
  * narrative has (`pairs`), by their first two and by their last two characters. Only those: a large
  * workbook's tables name tens of thousands of subjects, its narrative a few dozen. (A label is
  * normalised only once its pairs, as written, are the narrative's.)
  */
-/** Two characters as one number: pairs looked up without a string made for each. */
-const pairAt = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
-
 function subjectNames(ctx: RuleContext, minLength: number, pairs: ReadonlySet<number>) {
   const byStart = new Map<number, SubjectName[]>();
   const byEnd = new Map<number, SubjectName[]>();
