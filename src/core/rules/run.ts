@@ -14,7 +14,7 @@ import type { CheckedRule } from './catalogue.js';
 import { compileConditions, compileScreen, requiresBreach, type Facts, type Predicate, type Screen } from './conditions.js';
 import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
-import { anchorOf, evaluate, solveFor, termKey, terms, type Identity, type Overrides, type Term } from './identity.js';
+import { anchorOf, evaluate, solveFor, termKey, terms, type Evaluation, type Identity, type Overrides, type Term } from './identity.js';
 import { locate, suggests, type CellChange, type Culprit } from './locate.js';
 import { clearSlip, explainDifference, explainValue } from './slips.js';
 import { addTo } from '../multimap.js';
@@ -33,6 +33,10 @@ const WORDS = {
   blankParts: {
     'zh-CN': '其组成项中有 {{count}} 项为空，若漏填了其中一项，差额即是它的金额',
     en: '{{count}} of its parts are blank: if one was left unfilled, the difference is its amount',
+  },
+  rowsLeftOut: {
+    'zh-CN': '差额比下级各行加起来还多，多半是表中漏列了若干行：请对照预算补齐下级各行，再核对合计',
+    en: 'the difference is more than all the parts together: rows were most likely left out of the table; complete the rows below from the budget, then check the total',
   },
   rowLeftOut: {
     'zh-CN': '若有一项漏填或被删去，差额即是它的金额',
@@ -404,7 +408,7 @@ export async function runRules(
           e.difference / anchor.factor,
           id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
           lang,
-        ) ?? (!short ? undefined : blanks.length > 1 ? formatTemplate(WORDS.blankParts[lang], { count: blanks.length }) : WORDS.rowLeftOut[lang]));
+        ) ?? (!short ? undefined : shortHint(id, e, blanks.length, lang)));
     const value = suggested.get(id);
     const together = partners.get(id);
     const togetherHint = together && formatTemplate(WORDS.together[lang], { cells: together.map((a) => `${a.sheet}!${a.cell}`).join(WORDS.or[lang]) });
@@ -510,6 +514,16 @@ async function blankFillsThatBreak(
     }
   }
   return out;
+}
+
+/**
+ * Why parts may fall short of their total. Short by more than all of them together (北京 退役军人 2026's
+ * 合计 over 24,029.84 of 项 rows, 1,039,341.94 apart): rows were left out, and “one of the 65 blank
+ * parts” would send the clerk hunting one cell. Otherwise one blank part, or one row deleted, says it.
+ */
+function shortHint(id: Identity, e: Evaluation, blanks: number, lang: Lang): string {
+  if (id.rhs.length > 1 && e.difference > Math.abs(e.right)) return WORDS.rowsLeftOut[lang];
+  return blanks > 1 ? formatTemplate(WORDS.blankParts[lang], { count: blanks }) : WORDS.rowLeftOut[lang];
 }
 
 /** The blank parts of a total over parts of its own sheet that fall short of it: one of them may be the part left unfilled. */
