@@ -755,7 +755,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
             costOverBudget: cost !== undefined && budgetWan !== null ? Math.round((cost - budgetWan) * 1e6) / 1e6 : null,
-            costIsWhole: isCost && wholeCostWords.some((w) => l3.includes(w)),
+            costIsWhole: isCost && namesWholeCost(l3, wholeCostWords),
             costCapped: isCost && ['≤', '<', '=', ''].includes(v.comparator),
             basis: ind.basis?.text.trim() ?? '',
             basisCore: textCore(ind.basis?.text ?? ''),
@@ -862,3 +862,13 @@ function categoriesByIndicator(ctx: RuleContext) {
   };
 }
 
+/**
+ * A cost indicator naming the project's whole input: “项目总成本”, but not “项目总成本中常规家庭补贴成本”,
+ * a part of it (烟台 住建 2026's 保障性住房租金补贴: 1,590 + 10 of a 1,600 budget).
+ */
+function namesWholeCost(name: string, wholeCostWords: readonly string[]): boolean {
+  return wholeCostWords.some((w) => {
+    const at = name.indexOf(w);
+    return at >= 0 && name[at + w.length] !== '中';
+  });
+}
