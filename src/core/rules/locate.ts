@@ -71,9 +71,12 @@ const rowKey = (t: Term) => `${t.ref.sheet}!${t.ref.row}`;
 function slipRank(c: CellChange): number {
   const actual = c.term.ref.amount;
   if (actual === null) return 2;
-  if (c.value === 0) return 3;
+  if (emptiesAmount(c)) return 3;
   return clearSlip(actual, c.value, Math.max(2, c.term.ref.decimals)) ? 0 : 1;
 }
+
+/** A change that makes a filled amount nothing: the least likely slip, and as likely a part its sum left out. */
+const emptiesAmount = (c: CellChange) => c.term.ref.amount !== null && c.value === 0;
 
 /**
  * The sums above a row cannot tell it typed wrong from a sibling row left out: something else
@@ -159,7 +162,7 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
       ...head!,
       with: rest,
       resolves: c.resolves,
-      safety: rivals.length > 0 ? 'ambiguous' : !lone ? 'safe' : slipRank(head!) === 3 ? 'display-only' : 'unsafe',
+      safety: rivals.length > 0 ? 'ambiguous' : !lone ? 'safe' : emptiesAmount(head!) ? 'display-only' : 'unsafe',
       candidates: rivals.length > 0 ? [head!, ...rivals.map((r) => r.changes[0]!)] : [],
     });
     for (const id of c.resolves) open.delete(id);
