@@ -15,8 +15,8 @@ import { identityItem, type Item, type RuleContext } from '../context.js';
 import type { Identity, Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
 import { agrees, HAS_DIGIT, narrativeCells, statedFigure } from './narrative.js';
-import { listedProjectRows } from './project-names.js';
-import { isFundField, targets, targetTerm } from './targets.js';
+import { listedProjectRows, projectNameKey } from './project-names.js';
+import { isFundField, projectOf, targets, targetTerm } from './targets.js';
 
 type Params = z.infer<typeof ProjectCountParams>;
 
@@ -37,6 +37,8 @@ interface Listing {
   columns: ColumnSum[];
   /** “表10所列 27 个项目” / “5 张项目绩效目标表”: what the projects were counted in. */
   counted: (lang: Lang) => string;
+  /** Projects with more than one target table among the forms counted: their sum counts those twice. */
+  repeated?: number;
 }
 
 /** The tables listing projects one per row, with the columns of each that the figure may mean. */
@@ -75,7 +77,20 @@ function targetForms(ctx: RuleContext, fields: readonly string[]): Listing[] {
     return [{ role: field, terms: present, total: undefined, sum: sumOf(present) }];
   });
   const counted = (lang: Lang) => (lang === 'zh-CN' ? `所附 ${forms.length} 张项目绩效目标表` : `the ${forms.length} project target tables`);
-  return columns.length > 0 ? [{ table: first, count: forms.length, columns, counted }] : [];
+  return columns.length > 0 ? [{ table: first, count: forms.length, columns, counted, repeated: repeatedProjects(forms) }] : [];
+}
+
+/**
+ * How many projects have two target tables or more (烟台 住建 2026 prints 城建工作标准和导则编制 three
+ * times, at 100.00, 105.34 and …万元): the forms' sum then counts them over, and is no figure to write.
+ */
+function repeatedProjects(forms: readonly RecognizedTable[]): number {
+  const seen = new Map<string, number>();
+  for (const t of forms) {
+    const key = projectNameKey(projectOf(t));
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return [...seen.values()].filter((n) => n > 1).length;
 }
 
 const sumOf = (terms: readonly Term[]) => terms.reduce((s, t) => s + (t.ref.amount ?? 0), 0);
@@ -125,7 +140,8 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
           const column = first.columns[0]!;
           // The sums it might have meant instead: with any that differ, which is right is the person's call.
           const others = counted.flatMap((l) => l.columns.filter((c) => c !== column && Math.abs(c.sum - column.sum) > 0.005 * (c.terms.length + column.terms.length)).map((c) => ({ l, c })));
-          if (others.length > 0) lhs.unsuggested = true;
+          const repeated = first.repeated ?? 0;
+          if (others.length > 0 || repeated > 0) lhs.unsuggested = true;
           const columnSum = (l: Listing, c: ColumnSum, lang: Lang) =>
             lang === 'zh-CN' ? `${l.counted(lang)}的“${ctx.columnName(l.table, c.role, lang)}”之和` : `the sum of “${ctx.columnName(l.table, c.role, lang)}” over ${l.counted(lang)}`;
           // Another column of the same table is named by its column alone.
@@ -146,11 +162,16 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
               right: columnSum(first, column, lang),
               relation: lang === 'zh-CN' ? '应等于' : 'should equal',
               others:
-                others.length === 0
+                (others.length === 0
                   ? ''
                   : lang === 'zh-CN'
                     ? `；也可能指${others.map(({ l, c }) => other(l, c, lang)).join('或')}，请核对后改正`
-                    : `; it may mean ${others.map(({ l, c }) => other(l, c, lang)).join(' or ')}: check which, and correct it`,
+                    : `; it may mean ${others.map(({ l, c }) => other(l, c, lang)).join(' or ')}: check which, and correct it`) +
+                (repeated === 0
+                  ? ''
+                  : lang === 'zh-CN'
+                    ? `；其中 ${repeated} 个项目印了不止一张目标表，这一和数重复计算了它们，不能直接照填，请按项目预算核对`
+                    : `; ${repeated} of the projects have more than one target table, counted over in this sum: it is no figure to copy, check against the projects’ budgets`),
             }),
           };
           items.push(identityItem(identity, first.table.id));
