@@ -663,11 +663,23 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
 export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   const listed = (u: string) => units.has(u) || (/^[万亿]/.test(u) && units.has(u.slice(1)));
   if (listed(unit)) return true;
+  if (countedThing(unit, units)) return true;
   const alternative = /^(.+)[(（](.+)[)）]$/.exec(unit);
   if (alternative) return listed(alternative[1]!) && listed(alternative[2]!);
   const slash = unit.indexOf('/');
   if (slash <= 0) return false;
   return listed(unit.slice(0, slash)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
+}
+
+/**
+ * A measure word with the thing it counts (“≥230个村”, 烟台 住建 2026; “家企业”, “所学校”): a listed
+ * measure word, then one or two Chinese characters that are no unit themselves, so a unit run twice
+ * (“个个”) or a measure word before a money unit (“个万元”) is still unknown.
+ */
+const MEASURE_WORDS = /^[个家所名户座条处间栋项件台辆套]([\u4e00-\u9fff]{1,2})$/u;
+function countedThing(unit: string, units: ReadonlySet<string>): boolean {
+  const thing = MEASURE_WORDS.exec(unit)?.[1];
+  return thing !== undefined && units.has(unit[0]!) && ![...thing].some((ch) => units.has(ch)) && !units.has(thing);
 }
 
 /** Whether the text is a run of listed units, each a whole word of it. */
