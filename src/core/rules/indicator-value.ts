@@ -36,7 +36,7 @@ export function parseIndicatorValue(text: string): IndicatorValue {
     }
   }
   const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(rest.replace(/,/g, ''));
-  if (!m) return comparator ? { comparator, number: null, unit: '', isQuantity: false } : numberInWords(rest);
+  if (!m) return comparator ? (shareOfBase(comparator, rest) ?? { comparator, number: null, unit: '', isQuantity: false }) : numberInWords(rest);
   let unit = m[2]!;
   // “10-15项”: a range, its unit after the upper end. A range is quantified, though not as one
   // comparator and number: no comparator to suggest (isQuantity below).
@@ -73,6 +73,15 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   // "12月底前", "2024年底前完成", "2025年度内" are deadlines, not a number with a unit.
   const deadline = /^(年度?|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
   return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline && !range, ...(signAfter && { comparatorAfter: true as const }) };
+}
+
+/**
+ * A share of a base the value names before it: “≥原基础数据15%” (烟台 住建 2026, 数据更新数量: at least
+ * 15% of the data there was). Quantified, though the base is in words; no quantity to suggest.
+ */
+function shareOfBase(comparator: IndicatorValue['comparator'], rest: string): IndicatorValue | undefined {
+  const m = /^[\u4e00-\u9fff]{1,8}?(\d+(?:\.\d+)?)([%‰])$/u.exec(rest);
+  return m ? { comparator, number: Number(m[1]), unit: m[2]!, isQuantity: false } : undefined;
 }
 
 /**
