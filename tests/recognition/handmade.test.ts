@@ -100,6 +100,22 @@ describe('hand-made layouts', () => {
     expect(t.rows.map((r) => r.labels.project)).toEqual(['综合管理']);
   });
 
+  it('西安 2019 表5: column numbers marked “**” on both sides (“** | ** | 1 | 2 | 3 | 4 | **”, the last over 备注) are no data row', async () => {
+    const rows: CellValue[][] = [
+      ['表5', _, _, _, _, _, _],
+      ['2019年部门综合预算一般公共预算支出明细表（按支出功能分类科目）', _, _, _, _, _, _],
+      [_, _, _, _, _, _, '单位：万元'],
+      ['功能科目编码', '功能科目名称', '合计', '人员经费支出', '公用经费支出', '专项业务经费支出', '备注'],
+      ['**', '**', '1', '2', '3', '4', '**'],
+      [_, '合计', 115.11, 83.06, 32.05, _, _],
+      ['2080505', '机关事业单位基本养老保险缴费支出', 81.23, 81.23, _, _, _],
+      ['2080506', '机关事业单位职业年金缴费支出', 33.88, 1.83, 32.05, _, _],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表5', rows))), 'general-budget-expense');
+    expect(t.rows.map((r) => r.labels.name ?? r.code?.code)).toEqual(['合计', '机关事业单位基本养老保险缴费支出', '机关事业单位职业年金缴费支出']);
+    expect(t.rows[0]!.isTotal).toBe(true);
+  });
+
   it('长春 2026 三公 table: a “说明：” line and numbered notes under the one row of amounts are notes, not rows', async () => {
     const rows: CellValue[][] = [
       ['本年一般公共预算“三公”经费支出表(预算表 7)', _, _, _, _, _, _],

@@ -7,7 +7,7 @@ import { codeText, parseWholeCode } from '../codes.js';
 import type { RecognizedColumn } from '../model.js';
 import { normalizeLabel, parseAmount } from '../text.js';
 import { bestScore, matchScore, type TableVocabulary, type TextMatcher, type Vocabulary } from '../vocabulary.js';
-import type { SheetView } from './sheet-view.js';
+import type { RowEntry, SheetView } from './sheet-view.js';
 
 /** How far below a title the header may start, and how many rows it may span. */
 const HEADER_SEARCH_ROWS = 6;
@@ -45,9 +45,13 @@ export function isColumnNumberRow(view: SheetView, row: number): boolean {
   if (entries[0]!.norm === '栏次') return true;
   // 杭州 and 长沙 2026 head their column numbers with “**” under each label column; 湖州's 表11 marks
   // every column so, numbers and all.
-  const labels = entries.findIndex((e) => !/^[*＊]+$/.test(e.norm));
+  const marked = (e: RowEntry) => /^[*＊]+$/.test(e.norm);
+  const labels = entries.findIndex((e) => !marked(e));
   if (labels < 0) return entries.length >= 2;
-  const numbered = entries.slice(labels);
+  // 西安 2019 marks its 备注 column after the numbers too: “** | ** | 1 | 2 | 3 | 4 | **”.
+  let end = entries.length;
+  while (labels > 0 && end > labels && marked(entries[end - 1]!)) end--;
+  const numbered = entries.slice(labels, end);
   const numbers = numbered.map((e) => Number(e.norm));
   // Marked with “**”, a table of one or two amount columns numbers them from 1 (杭州 2026's 表9: “** | 1”).
   const fewest = labels > 0 && numbers[0] === 1 ? 1 : 3;
