@@ -17,6 +17,18 @@ const WHOLE = /^\d{3}(?:\d{2}){0,2}$/;
 export const isEconomicCode = (code: string) => /^[35]/.test(code);
 
 /**
+ * The code a row hangs under in a table listing `has`: its parent; for an economic subject split a
+ * level further (西安 2019's 部门经济 3010201 津贴补贴 and 3010202 改革性补贴, their 30102 not printed),
+ * its class when the table lists that and not the parent.
+ */
+export function listedParent(code: string, has: (code: string) => boolean): string | undefined {
+  const parent = parentCode(code);
+  if (parent === undefined || has(parent) || code.length !== 7 || !isEconomicCode(code)) return parent;
+  const grand = parentCode(parent)!;
+  return has(grand) ? grand : parent;
+}
+
+/**
  * Whether the coded rows are economic subjects (工资福利支出 301, 30101 …; the government's 501 …),
  * which begin with 3 or 5, where functional ones begin with 2: a general budget table may be
  * published by economic subject (深圳, 西安 2026) under the title of the functional one.

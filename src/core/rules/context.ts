@@ -7,7 +7,7 @@ import { RowCells } from '../recognize/row-cells.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import { UNIT_FACTOR, anchorOf, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
 import { addTo } from '../multimap.js';
-import { parentCode } from '../codes.js';
+import { listedParent } from '../codes.js';
 
 export type FactValue = string | number | boolean | null;
 
@@ -122,8 +122,9 @@ export class RuleContext {
     if (!tree) {
       const index = this.codedRows(t);
       const entryOf = this.entries.get(t)!;
+      const listed = (code: string) => index.has(code);
       const parentOf = t.rows.map((row) => {
-        const p = row.code && parentCode(row.code.code);
+        const p = row.code && listedParent(row.code.code, listed);
         return p ? index.get(p) : undefined;
       });
       this.trees.set(t, (tree = { entryOf, parentOf }));

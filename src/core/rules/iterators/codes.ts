@@ -77,7 +77,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
           // Some functional codes go no deeper in the classification (219's 款 have no 项).
           const finest = economic ? undefined : (finestAt.get(row.code.code.slice(0, 5)) ?? finestAt.get(row.code.code.slice(0, 3)));
           const required = finest === undefined ? usual : Math.min(usual, finest);
-          const parent = parentCode(row.code.code) ?? '';
+          const parent = parentOf[i]?.first.code?.code ?? parentCode(row.code.code) ?? '';
           const childCount = childrenOf.get(entryOf[i]!) ?? 0;
           const hasChildren = childCount > 0;
           const parentRows = parentOf[i]?.count ?? 0;
