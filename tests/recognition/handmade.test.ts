@@ -116,6 +116,26 @@ describe('hand-made layouts', () => {
     expect(t.rows[0]!.isTotal).toBe(true);
   });
 
+  it('西安 2019 表5: units’ rows (“125001 | 西安市安全生产监督管理局”) are named, not coded, and a 款 printed as two digits (“05”) is read under its 类', async () => {
+    const rows: CellValue[][] = [
+      ['2019年部门综合预算一般公共预算支出明细表（按支出功能分类科目）', _, _, _],
+      [_, _, _, '单位：万元'],
+      ['功能科目编码', '功能科目名称', '合计', '人员经费支出'],
+      [_, '合计', 115.11, 115.11],
+      ['125001', '西安市安全生产监督管理局', 115.11, 115.11],
+      ['208', '社会保障和就业支出', 115.11, 115.11],
+      ['05', '行政事业单位离退休', 113.28, 113.28],
+      ['2080505', '机关事业单位基本养老保险缴费支出', 113.28, 113.28],
+      ['2089901', '其他社会保障和就业支出', 1.83, 1.83],
+      ['99', '其他社会保障和就业支出', 1.83, 1.83],
+      ['12', '某个编码', 1, 1],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表5', rows))), 'general-budget-expense');
+    expect(t.rows.map((r) => r.code?.code ?? r.labels.name)).toEqual(['合计', '西安市安全生产监督管理局', '208', '20805', '2080505', '2089901', '20899', '某个编码']);
+    // After a 款, two digits could be a 项 as well: not read, and said.
+    expect(t.problems.filter((p) => p.code.startsWith('code-')).map((p) => [p.code, p.cell])).toEqual([['code-invalid', 'A11']]);
+  });
+
   it('长春 2026 三公 table: a “说明：” line and numbered notes under the one row of amounts are notes, not rows', async () => {
     const rows: CellValue[][] = [
       ['本年一般公共预算“三公”经费支出表(预算表 7)', _, _, _, _, _, _],

@@ -241,7 +241,7 @@ class RowReader {
         const text = codeText(view.cellAt(r, codeCol));
         if (normalizeLabel(text) !== '') {
           codeCell = toA1(r, codeCol);
-          code = parseWholeCode(text);
+          code = parseWholeCode(text) ?? sectionUnder(text, this.previousCode);
           // "科目编码及名称" columns hold both: "2080101 行政运行".
           const combined = code ? undefined : splitCodeFromLabel(text);
           if (combined) {
@@ -250,6 +250,9 @@ class RowReader {
           } else if (!code && !/\d/.test(normalizeLabel(text))) {
             // "合计" written in the code column.
             labels.name ??= text.trim();
+            codeCell = undefined;
+          } else if (!code && isUnitRow(text, labels.name)) {
+            // A unit's row over its subjects (西安 2019: “125001 | 西安市安全生产监督管理局”): named, not coded.
             codeCell = undefined;
           } else if (!code) {
             problems.push({ code: 'code-invalid', severity: 'warning', sheet: view.name, cell: codeCell, params: { text: text.trim() } });
@@ -322,6 +325,24 @@ class RowReader {
     if (code) return codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, code, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells, code };
     return codeCell ? { row: r, labels, keys: k, isTotal, indent, cells, codeCell } : { row: r, labels, keys: k, isTotal, indent, cells };
   }
+}
+
+/**
+ * A 款 printed with its two digits only, under its 类 or after a 项 of the same 类 (西安 2019: 208, then
+ * “05” 行政事业单位离退休, 2080505, 2080506, then “99”): the 类's code and the two digits. After a 款
+ * the two digits could as well be a 项, so nothing is read there.
+ */
+function sectionUnder(text: string, previous: string | undefined): SubjectCode | undefined {
+  const digits = text.trim();
+  if (!/^\d{2}$/.test(digits) || previous === undefined || (previous.length !== 3 && previous.length !== 7)) return undefined;
+  return parseWholeCode(previous.slice(0, 3) + digits);
+}
+
+/** A unit's own code (six digits: 西安 2019's 125001) beside a name that is an organisation's. */
+const UNIT_CODE = /^\d{6}$/;
+const ORGANISATION = /(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|会|校|部|处|室|厅|社|公司|集团|署)(?:（[^）]*）)?$/u;
+function isUnitRow(codeText: string, name: string | undefined): boolean {
+  return UNIT_CODE.test(codeText.trim()) && name !== undefined && name.length >= 4 && ORGANISATION.test(name);
 }
 
 /** Rows most of whose names must be the economic classification's before their codes are read from them. */
