@@ -4,7 +4,7 @@ import { BoundedCache } from '../bounded-cache.js';
 import { codeText, joinSplitCode, parseWholeCode, splitCodeFromLabel, type SubjectCode } from '../codes.js';
 import type { CellRef, RecognitionProblem, RecognizedColumn, TableRow } from '../model.js';
 import { leadingIndent, normalizeLabel, stripEnumeration } from '../text.js';
-import { bestScore, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
+import { bestScore, type RowLabel, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { isClearlyData, isNoteRow } from './header.js';
 import type { SheetView } from './sheet-view.js';
 
@@ -36,7 +36,12 @@ function rowKey(table: TableVocabulary, role: string, norm: string): string | un
   // Keyed by role, then label: a joined key would be a fresh string to hash for every row.
   let cache = byRole.get(role);
   if (!cache) byRole.set(role, (cache = new BoundedCache(50_000)));
-  return cache.get(stripped, () => table.rows.find((rl) => rl.column === role && rl.after === undefined && bestScore(rl.match, stripped) > 0)?.key);
+  return cache.get(stripped, () => table.rows.find((rl) => rl.column === role && rl.after === undefined && (bestScore(rl.match, stripped) > 0 || namesClass(rl, stripped)))?.key);
+}
+
+/** A functional class named without its closing 支出, as 西安 2019's 收支总表 names them all (“8、社会保障和就业”). */
+function namesClass(label: RowLabel, norm: string): boolean {
+  return label.code !== undefined && !norm.endsWith('支出') && norm.length >= 2 && bestScore(label.match, `${norm}支出`) > 0;
 }
 
 /** The key a row takes below another (收入合计 after 上年结转: the grand total), overriding its own; rare, so not cached. */

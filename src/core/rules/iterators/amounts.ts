@@ -237,6 +237,19 @@ export function rowSumItem(ctx: RuleContext, ruleId: string, t: RecognizedTable,
   return identityItem(new CellIdentity(ruleId, lhs, 'eq', [lhs], rhs, context, (lang) => localizedPair(ctx, t, role)[lang]), t.id);
 }
 
+/**
+ * A row that is a heading only: no amount in any column of its row, on either side (西安 2019's 收支总表
+ * prints “一、部门预算” so on all four sides, its parts and 本年支出合计 filled). It stands for its parts;
+ * one cell left blank where the others are filled is still a line to add up.
+ */
+export function isHeading(row: TableRow): boolean {
+  for (const role in row.cells) {
+    const cell = row.cells[role]!;
+    if (cell.amount !== null || cell.invalid) return false;
+  }
+  return true;
+}
+
 /** The facts of a total row summed from part rows (rowSumItem's items), whichever way the rows were found. */
 export const ROW_SUM_FACTS = { ...IDENTITY_FACTS, rowName: text('合计行的名称', 'name of the total row'), parts: text('组成行的名称', 'names of the part rows') };
 
@@ -261,7 +274,7 @@ export const labelledSums: IteratorDef<z.infer<typeof LabelledSumParams>> = {
       for (const t of ctx.tables(decl.table)) {
         const totalSide = decl.totalSide ?? decl.side;
         const total = rowByKey(t, totalSide, decl.total);
-        if (!total) continue;
+        if (!total || (decl.headingWhenBlank && isHeading(total))) continue;
         const boundary = decl.partsBelow && rowByKey(t, decl.side, decl.partsBelow.row);
         const keyed = rowsByKeys(t, decl.side, decl.parts);
         const mixed = decl.partsAbove && keyed.some((r) => r.row < total.row) && keyed.some((r) => r.row > total.row);

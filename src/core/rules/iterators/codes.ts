@@ -6,7 +6,7 @@ import { toA1 } from '../../address.js';
 import type { CellAddress, Fix } from '../../findings.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
-import type { TableId } from '../../vocabulary.js';
+import { bestScore, type TableId } from '../../vocabulary.js';
 import type { CodedRows, FactValue, Item, RuleContext } from '../context.js';
 import { mostCommon } from '../../counts.js';
 import { OrderedLookup } from '../ordered-lookup.js';
@@ -152,13 +152,17 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
     }
     // A summary's class line (“三、医疗卫生与计划生育支出” for 210) names its class as a coded row does.
     for (const id of params.classLines) {
-      const codeOfKey = new Map((ctx.vocab.tables.get(id)?.rows ?? []).filter((r) => r.code).map((r) => [r.key, r.code!]));
+      const labelOfKey = new Map((ctx.vocab.tables.get(id)?.rows ?? []).filter((r) => r.code).map((r) => [r.key, r]));
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {
           for (const [column, key] of Object.entries(row.keys)) {
-            const code = codeOfKey.get(key);
+            const label = labelOfKey.get(key);
             const written = row.labels[column]?.trim();
-            if (code && written) addTo(uses, code, { t, row, name: stripEnumeration(written), column, written });
+            if (!label || !written) continue;
+            // 西安 2019 names every class line without its 支出 (“8、社会保障和就业”): the same name.
+            const name = stripEnumeration(written);
+            const whole = !name.endsWith('支出') && bestScore(label.match, `${normalizeLabel(name)}支出`) > 0 ? `${name}支出` : name;
+            addTo(uses, label.code!, { t, row, name: whole, column, written, nameWritten: name });
           }
         }
       }
@@ -192,7 +196,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         const codeRepeated = list.some((o, j) => j !== i && o.t === u.t && keys[j] !== keys[i]);
         const nameCell = differs && !codeRepeated ? ctx.cell(u.t, u.row, u.column ?? 'name') : undefined;
         // A class line keeps its numbering (“三、”): only the name in it is rewritten.
-        const value = u.written === undefined ? usualUse.name : u.written.replace(u.name, usualUse.name);
+        const value = u.written === undefined ? usualUse.name : u.written.replace(u.nameWritten ?? u.name, usualUse.name);
         const fix = nameCell ? { sheet: u.t.sheet, cell: nameCell.cell, value, safety: 'unsafe' as const } : undefined;
         yield new NameUse(ctx, u, list, { code, name: u.name, usualName: usualUse.name, differs, nameKey: keys[i]!, usualNameKey: usual, otherTables }, fix);
       }
@@ -282,9 +286,10 @@ interface Use {
   t: RecognizedTable;
   row: TableRow;
   name: string;
-  /** For a summary's class line: the label column it is read from, and the label as written. */
+  /** For a summary's class line: the label column it is read from, the label as written, and the name in it. */
   column?: string;
   written?: string;
+  nameWritten?: string;
 }
 
 const nameCellOf = (ctx: RuleContext, x: Use) => ({ sheet: x.t.sheet, cell: ctx.cell(x.t, x.row, x.column ?? 'name')?.cell ?? codeCellOf(ctx, x.t, x.row).cell });

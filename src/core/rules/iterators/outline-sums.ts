@@ -11,7 +11,7 @@ import type { TableRow } from '../../model.js';
 import { fold } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, both } from '../registry-types.js';
-import { ROW_SUM_FACTS, rowSumItem, type NamedRow } from './amounts.js';
+import { isHeading, ROW_SUM_FACTS, rowSumItem, type NamedRow } from './amounts.js';
 
 const LEVELS = [/^[一二三四五六七八九十]+[、.]/u, /^\d+[、.](?!\d)/u, /^[(]\d+[)]/u];
 
@@ -51,17 +51,24 @@ export const outlineSums: IteratorDef<z.infer<typeof OutlineSumParams>> = {
           lines.push({ row, level });
         }
         const named = (row: TableRow, side = decl.side): NamedRow => ({ row, name: ctx.rowName(row, side) });
+        // The lines one level below line i, a heading among them standing for its own parts.
+        const partsOf = (i: number): TableRow[] => {
+          const parts: TableRow[] = [];
+          const level = lines[i]!.level;
+          for (let j = i + 1; j < lines.length && lines[j]!.level > level; j++) if (lines[j]!.level === level + 1) parts.push(...(isHeading(lines[j]!.row) ? partsOf(j) : [lines[j]!.row]));
+          return parts;
+        };
         // The column's total (本年支出合计, labelled on the functional side) is the top-level lines' sum.
         const totalRow = decl.total && t.rows.find((r) => r.keys[decl.total!.side] === decl.total!.key);
-        const tops = lines.filter((l) => l.level === 0).map((l) => named(l.row));
+        const tops = lines.flatMap((l, i) => (l.level !== 0 ? [] : isHeading(l.row) ? partsOf(i) : [l.row])).map((row) => named(row));
         if (totalRow && tops.length > 0) {
           const item = rowSumItem(ctx, ruleId, t, decl.column, named(totalRow, decl.total!.side), tops, decl.side);
           if (item) yield item;
         }
         for (let i = 0; i < lines.length; i++) {
           const line = lines[i]!;
-          const parts: TableRow[] = [];
-          for (let j = i + 1; j < lines.length && lines[j]!.level > line.level; j++) if (lines[j]!.level === line.level + 1) parts.push(lines[j]!.row);
+          if (isHeading(line.row)) continue;
+          const parts = partsOf(i);
           if (parts.length === 0) continue;
           const item = rowSumItem(ctx, ruleId, t, decl.column, named(line.row), parts.map((row) => named(row)), decl.side);
           if (item) yield item;

@@ -80,6 +80,12 @@ export const LabelledSumParams = z
               .describe(
                 '组成行在合计行上下都有时，只计合计行以上的（烟台 2026 的收支总表把上级补助收入列在本年收入合计之下，它不属本年收入；合计印在最上、组成行都在其下的表照常） / where part rows stand both above and below the total, count only those above (烟台 2026 lists 上级补助收入 below 本年收入合计: it is no part of it; a total printed first with all its parts below is read as before)',
               ),
+            headingWhenBlank: z
+              .boolean()
+              .optional()
+              .describe(
+                '合计行整行（各列）都空白时，它只是标题，不核对此式（西安 2019 收支总表的“一、部门预算”四栏皆空，本年收入合计照常填写） / a total row blank in every column of its row is a heading only, and the sum is not checked (西安 2019’s 收支总表 leaves “一、部门预算” blank on all four sides, its 本年收入合计 filled)',
+              ),
             partsBelow: z
               .object({
                 row: z.string().describe('以这一行为界 / the row that marks the boundary'),
