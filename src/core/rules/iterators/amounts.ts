@@ -4,7 +4,7 @@ import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalPa
 import { levelOf, parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
-import { amountText, type Lang } from '../../messages.js';
+import { amountText, formatTemplate, type Lang } from '../../messages.js';
 import type { CellRef, RecognizedTable, TableRow } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
 import { identityItem, indexRow, type CodedRows, type CodeTree, type RuleContext } from '../context.js';
@@ -749,6 +749,8 @@ function* tieSides(ctx: RuleContext, left: TieSide, right: TieSide, keep?: KeepC
 export class Tie implements Identity {
   readonly context: Record<string, string>;
   readonly tolerance?: number;
+  /** The cell whose amount the two sides differ by (undecidedBy): named in the message, no value offered. */
+  apartBy?: Term;
 
   constructor(
     readonly ruleId: string,
@@ -771,6 +773,7 @@ export class Tie implements Identity {
       right: sumLabel(this.rhs, lang),
       relation: RELATION_WORDS[this.relation][lang],
       ...(this.lhs.length > 1 && { left: sumLabel(this.lhs, lang) }),
+      note: this.apartBy ? formatTemplate(APART_NOTE[lang], { cell: this.apartBy.label[lang] }) : '',
     };
   }
 }
@@ -831,7 +834,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
   ),
   facts: { ...IDENTITY_FACTS, right: text('右边单元格的说明', 'the right-hand cell, described'), code: text('按编码对应时的科目编码', 'the code, for ties by code') },
   identities: true,
-  texts: ['right', 'relation', 'left'],
+  texts: ['right', 'relation', 'left', 'note'],
   references: (p) =>
     p.ties.flatMap((tie, i) => [
       ...(['left', 'right'] as const).flatMap((side) => sideReferences(tie[side], ['ties', i, side])),
@@ -858,9 +861,14 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
       const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
       const keep: KeepCells | undefined =
         couldReport && ((l, lt, r, rt) => couldReportCells(couldReport, tie.relation, l, [r], UNIT_FACTOR[ctx.unit(lt)], UNIT_FACTOR[ctx.unit(rt)], tolerance));
+      const undecided = tie.undecidedBy && locateOne(ctx, tie.undecidedBy)?.term;
       for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right, keep)) {
         if (lhs.every(blank) && rhs.every(blank)) continue;
         const identity = new Tie(ruleId, tie.relation, tolerance, lhs, rhs, code);
+        if (undecided && bookedApart(lhs, rhs, undecided)) {
+          lhs[0]!.unsuggested = true;
+          identity.apartBy = undecided;
+        }
         yield identityItem(identity, table.id);
       }
     }
@@ -868,6 +876,18 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
 };
 
 type RowCondition = z.infer<typeof RowPresence>;
+
+const APART_NOTE = {
+  'zh-CN': '，恰好等于{{cell}}：两表对这笔钱是否在本年支出的处理不同，请核对后改正其中一处',
+  en: ', exactly {{cell}}: the tables differ on whether that money is spent this year; check which is right',
+} as const;
+
+/** Whether two sides differ by exactly the amount of a cell (to the cent, in 元): that money booked on one side and not the other. */
+function bookedApart(lhs: readonly Term[], rhs: readonly Term[], cell: Term): boolean {
+  const yuan = (terms: readonly Term[]) => terms.reduce((s, t) => s + t.sign * (t.ref.amount ?? 0) * t.factor, 0);
+  const amount = (cell.ref.amount ?? 0) * cell.factor;
+  return amount !== 0 && Math.abs(Math.abs(yuan(lhs) - yuan(rhs)) - Math.abs(amount)) < 0.5;
+}
 
 /** A tie's condition as a list of rows (one row, or several of which any will do). */
 function rowsOf(cond: RowCondition | RowCondition[] | undefined): RowCondition[] {

@@ -299,6 +299,9 @@ export const TieParams = z
             description: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
             when: RowCondition.optional().describe('只在表中有这一行（列出几行时，其中任一行）时核对（模板不同，等式不同） / check only when the table has this row (of several listed, any) — templates differ in what ties'),
             unless: RowCondition.optional().describe('表中有这一行（列出几行时，其中任一行）时不核对 / skip when the table has this row (of several listed, any)'),
+            undecidedBy: CellSelector.optional().describe(
+              '两边之差恰好等于这一格的金额时，两表对这笔钱的归属不同（西安 2019：收支总表把 52.54 列为结转下年，支出总表却在本年支出）：照常报告，但不给建议值 / where the two sides differ by exactly this cell’s amount, the tables book that money differently (西安 2019: the 收支总表 shows 52.54 as 结转下年, the 支出总表 spends it this year): reported, no value offered',
+            ),
           })
           .strict(),
       )
