@@ -136,6 +136,21 @@ describe('hand-made layouts', () => {
     expect(t.problems.filter((p) => p.code.startsWith('code-')).map((p) => [p.code, p.cell])).toEqual([['code-invalid', 'A11']]);
   });
 
+  it('西安 2019 表9: a “政府性基金收支总表”, printed empty in the 收支总表’s two-sided layout, is the fund table, not a second 收支总表', async () => {
+    const rows: CellValue[][] = [
+      ['表9', _, _, _],
+      ['2019年部门综合预算政府性基金收支总表', _, _, _],
+      [_, _, _, '单位：万元'],
+      ['收 入', _, '支 出', _],
+      ['项 目', '预算数', '支出功能分类科目（按大类）', '预算数'],
+      ['一、政府性基金拨款', _, '一、科学技术', _],
+      [_, _, '二、文化旅游体育与传媒', _],
+      ['收入合计', _, '支出合计', _],
+    ];
+    const recognition = await recognizeGrid(wb(sheetFromValues('表9', rows)));
+    expect(recognition.tables.map((t) => t.id)).toEqual(['gov-fund-expense']);
+  });
+
   it('长春 2026 三公 table: a “说明：” line and numbered notes under the one row of amounts are notes, not rows', async () => {
     const rows: CellValue[][] = [
       ['本年一般公共预算“三公”经费支出表(预算表 7)', _, _, _, _, _, _],
