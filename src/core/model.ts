@@ -7,6 +7,14 @@ export type Unit = '元' | '万元' | '千元' | '亿元';
 /** Why an amount column is no part of this year's totals. */
 export type ColumnAside = 'other-year' | 'memo';
 
+/** A block of columns of another year than the budget's: an earlier year's figures, or the change from it. */
+export interface YearBlock {
+  kind: 'previous' | 'change';
+  /** The heading over the block, as printed (“2018年”, “上年”, “增减变化情况”). */
+  heading: string;
+  columns: RecognizedColumn[];
+}
+
 /** One cell as the rules see it: where it is, what it says, and its amount if it holds one. */
 export interface CellRef {
   sheet: string;
@@ -144,6 +152,12 @@ export interface RecognizedTable {
    * for one set aside from this year's totals: another year's figures or a memo (政府采购 …).
    */
   unmatchedColumns?: { col: number; header: string; aside?: ColumnAside }[];
+  /**
+   * The blocks of another year printed beside this year's (西安's 三公 table: 上年 | 当年 | 增减变化情况,
+   * each 合计 | 小计 | 因公出国 …; 重庆's 2025年预算数 | 2026年预算数), each column read with the role it
+   * would have this year. Their own sums, and 增减 = 当年 − 上年, are checked; nothing else reads them.
+   */
+  yearBlocks?: YearBlock[];
   headerRows: { top: number; bottom: number };
   rows: TableRow[];
   note?: { cell: string; text: string };

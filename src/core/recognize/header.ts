@@ -4,7 +4,7 @@
  * so the columns may sit anywhere and in any order.
  */
 import { codeText, parseWholeCode } from '../codes.js';
-import type { RecognizedColumn } from '../model.js';
+import type { RecognizedColumn, YearBlock } from '../model.js';
 import { normalizeLabel, parseAmount } from '../text.js';
 import { bestScore, matchScore, type TableVocabulary, type TextMatcher, type Vocabulary } from '../vocabulary.js';
 import type { RowEntry, SheetView } from './sheet-view.js';
@@ -283,6 +283,32 @@ function otherYearColumns(paths: ReadonlyMap<number, string[]>): Set<number> {
   for (const col of earlierYearColumns(paths)) cols.add(col);
   return cols;
 }
+
+/**
+ * The other-year columns grouped by the heading over them (“上年”, “2018年”, “增减变化情况”), each
+ * group read as this year's columns would be. A block is kept when it reads two roles or more, all of
+ * them roles this year's columns have: then its sums are this year's sums, of another year.
+ */
+export function yearBlocks(table: TableVocabulary, { paths, otherYear }: ColumnHeadings, columns: readonly RecognizedColumn[]): YearBlock[] {
+  const byHeading = new Map<string, Map<number, string[]>>();
+  for (const col of otherYear) {
+    const path = paths.get(col);
+    if (!path || path.length < 2) continue;
+    let block = byHeading.get(path[0]!);
+    if (!block) byHeading.set(path[0]!, (block = new Map()));
+    block.set(col, path);
+  }
+  const current = new Set(columns.map((c) => c.role));
+  const blocks: YearBlock[] = [];
+  for (const [heading, blockPaths] of byHeading) {
+    const mapped = mapColumns(table, { paths: blockPaths, otherYear: new Set() });
+    if (mapped.length < 2 || mapped.some((c) => !current.has(c.role))) continue;
+    blocks.push({ kind: CHANGE_HEADING.test(heading) ? 'change' : 'previous', heading, columns: mapped });
+  }
+  return blocks;
+}
+
+const CHANGE_HEADING = /增减|变化|变动|差额|比上年/;
 
 /**
  * Columns under an earlier year's heading where the header names two years side by side (烟台 2026's

@@ -8,7 +8,7 @@ import type { GridWorkbook } from '../grid.js';
 import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
 import { fold, normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
-import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, splitInto, type ColumnHeadings, type HeaderRegion } from './header.js';
+import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, splitInto, yearBlocks, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { formFieldFollows, readFormFields } from './form.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef, type RowEntry } from './sheet-view.js';
@@ -272,6 +272,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) columnMissing(labelColumn.role, labelColumn.name);
   if (table.kind === 'coded' && !table.codesOptional && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
   const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
+  const blocks = unmatched.some((u) => u.aside === 'other-year') ? yearBlocks(table, headings, columns) : [];
   problems.push(...unmatchedNotes(view.name, header.bottom, unmatched));
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
   const unit = findUnit(view, above, header.bottom);
@@ -292,6 +293,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
     ...(unit && { unit: unit.unit, unitCell: unit.cell }),
     columns,
     ...(unmatched.length && { unmatchedColumns: unmatched }),
+    ...(blocks.length > 0 && { yearBlocks: blocks }),
     headerRows: { top: header.top, bottom: header.bottom },
     rows: parsed.rows,
     ...(parsed.note && { note: { cell: parsed.note.cell, text: parsed.note.text } }),

@@ -2,7 +2,7 @@
 import type { Fix, CellAddress } from '../findings.js';
 import { MergeIndex, type GridWorkbook } from '../grid.js';
 import { amountText, type Lang } from '../messages.js';
-import type { CellRef, Recognition, RecognizedTable, TableRow, Unit } from '../model.js';
+import type { CellRef, Recognition, RecognizedTable, TableRow, Unit, YearBlock } from '../model.js';
 import { RowCells } from '../recognize/row-cells.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import { UNIT_FACTOR, anchorOf, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
@@ -188,6 +188,13 @@ export class RuleContext {
 
   /** A cell of a row as a term; `scale` weighs it (2 × a cell) on top of its unit. */
   /** `name` names the row where its label column does not (an item under a category merged down its rows). */
+  /** A row's cell in a block of another year (RecognizedTable.yearBlocks), named with the block's heading. */
+  blockTerm(t: RecognizedTable, row: TableRow, block: YearBlock, role: string, sign: 1 | -1 = 1): Term | undefined {
+    const col = block.columns.find((c) => c.role === role)?.col;
+    const ref = col === undefined ? undefined : this.rowCells.view(t.sheet)?.ref(row.row, col);
+    return ref && new CellTerm(this, t, ref, row, undefined, role, sign, 1, undefined, block.heading);
+  }
+
   term(t: RecognizedTable, row: TableRow, role: string, sign: 1 | -1 = 1, side?: string, scale = 1, name?: string): Term | undefined {
     const ref = this.cell(t, row, role);
     if (!ref) return undefined;
@@ -216,6 +223,8 @@ class CellTerm implements Term {
     readonly sign: 1 | -1,
     scale = 1,
     private readonly name?: string,
+    /** The heading of the year's block the cell is in (“2018年”), for a cell beside this year's. */
+    private readonly block?: string,
   ) {
     this.unit = ctx.unit(table);
     this.factor = UNIT_FACTOR[this.unit] * scale;
@@ -225,8 +234,8 @@ class CellTerm implements Term {
     if (!this.cachedLabel) {
       const rowName = this.name ?? this.ctx.rowName(this.row, this.side);
       this.cachedLabel = {
-        'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${rowName}“${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
-        en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${rowName} “${this.ctx.columnName(this.table, this.role, 'en')}”`,
+        'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${rowName}“${this.block ? `${this.block} ` : ''}${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
+        en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${rowName} “${this.block ? `${this.block} ` : ''}${this.ctx.columnName(this.table, this.role, 'en')}”`,
       };
     }
     return this.cachedLabel;

@@ -8,6 +8,7 @@ import { tableColumns } from './iterators/columns.js';
 import { narrativeProjectCounts } from './iterators/narrative-project-counts.js';
 import { summaryLines } from './iterators/summary-lines.js';
 import { outlineSums } from './iterators/outline-sums.js';
+import { yearBlockChanges } from './iterators/year-blocks.js';
 import { projectAmounts, projectsListed } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { subjectNameOrders } from './iterators/word-order.js';
@@ -29,6 +30,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     rowIdentities,
     labelledSums,
     outlineSums,
+    yearBlockChanges,
     listTotals,
     yearChanges,
     outlineTotals,

@@ -5,9 +5,9 @@ import { levelOf, parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import { amountText, formatTemplate, type Lang } from '../../messages.js';
-import type { CellRef, RecognizedTable, TableRow } from '../../model.js';
+import type { CellRef, RecognizedColumn, RecognizedTable, TableRow, YearBlock } from '../../model.js';
 import type { TableId } from '../../vocabulary.js';
-import { identityItem, indexRow, type CodedRows, type CodeTree, type RuleContext } from '../context.js';
+import { identityItem, indexRow, type CodedRows, type CodeTree, type Item, type RuleContext } from '../context.js';
 import { CellIdentity, cellKey, evaluateCells, UNIT_FACTOR, type Identity, type Localized, type Relation, type Term } from '../identity.js';
 import type { Screen } from '../conditions.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, num, text, both } from '../registry-types.js';
@@ -154,35 +154,47 @@ export const rowIdentities: IteratorDef<z.infer<typeof RowIdentityParams>> = {
   *run(ctx, params, ruleId, couldReport) {
     for (const decl of params.identities) {
       for (const t of ctx.tables(decl.table)) {
-        const present = new Set(t.columns.map((c) => c.role));
-        const parts = decl.parts.filter((p) => present.has(p));
-        if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r)) || decl.without?.some((r) => present.has(r))) continue;
-        if (decl.whenTotalNames && !headerNames(t, decl.total, decl.whenTotalNames)) continue;
-        if (decl.unlessTotalNames && headerNames(t, decl.total, decl.unlessTotalNames)) continue;
-        // A column the header did not name may be another part: then the known parts can only be at
-        // most the total. Not one set aside: another year's (上年 / 增减 / an earlier year's heading) or a memo.
-        const partial = !!t.unmatchedColumns?.some((u) => !u.aside);
-        // One description per table, shared by its rows' identities.
-        const describe = (lang: Lang) =>
-          ({
-            'zh-CN': { ...localizedPair(ctx, t, decl.total)['zh-CN'], parts: parts.map((p) => ctx.columnName(t, p, 'zh-CN')).join(' + ') },
-            en: { ...localizedPair(ctx, t, decl.total).en, parts: parts.map((p) => ctx.columnName(t, p, 'en')).join(' + ') },
-          })[lang];
-        const factor = UNIT_FACTOR[ctx.unit(t)];
-        const relation = partial ? 'ge' : 'eq';
-        for (const row of t.rows) {
-          if (isBlank(ctx, t, row, decl.total) && parts.every((p) => isBlank(ctx, t, row, p))) continue;
-          if (couldReport && !couldReportCells(couldReport, relation, ctx.cell(t, row, decl.total)!, parts.map((p) => ctx.cell(t, row, p)!), factor)) continue;
-          const lhs = ctx.term(t, row, decl.total, 1, decl.side)!;
-          const partTerms = parts.map((p) => ctx.term(t, row, p, 1, decl.side)!);
-          const context = () => ({ rowName: ctx.rowName(row, decl.side) });
-          const identity = new CellIdentity(ruleId, lhs, relation, [lhs], partTerms, context, describe);
-          yield identityItem(identity, t.id);
-        }
+        yield* blockIdentities(ctx, ruleId, couldReport, decl, t, t.columns);
+        // The same sums within an earlier year's block printed beside this year's (西安's 三公 table).
+        if (params.earlierYears) for (const block of t.yearBlocks ?? []) if (block.kind === 'previous') yield* blockIdentities(ctx, ruleId, couldReport, decl, t, block.columns, block);
       }
     }
   },
 };
+
+type RowIdentity = z.infer<typeof RowIdentityParams>['identities'][number];
+
+/** One declared identity on every row of a table, over this year's columns or over a block of another year's. */
+function* blockIdentities(ctx: RuleContext, ruleId: string, couldReport: Screen | undefined, decl: RowIdentity, t: RecognizedTable, columns: readonly RecognizedColumn[], block?: YearBlock): Generator<Item> {
+  const present = new Set(columns.map((c) => c.role));
+  const parts = decl.parts.filter((p) => present.has(p));
+  if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r)) || decl.without?.some((r) => present.has(r))) return;
+  const header = columns.find((c) => c.role === decl.total)?.header ?? '';
+  if (decl.whenTotalNames && !decl.whenTotalNames.some((w) => header.includes(w))) return;
+  if (decl.unlessTotalNames && decl.unlessTotalNames.some((w) => header.includes(w))) return;
+  // A column the header did not name may be another part: then the known parts can only be at
+  // most the total. Not one set aside: another year's (上年 / 增减 / an earlier year's heading) or a memo.
+  const partial = !!t.unmatchedColumns?.some((u) => !u.aside);
+  const heading = block ? `${block.heading} ` : '';
+  // One description per table, shared by its rows' identities.
+  const describe = (lang: Lang) => {
+    const pair = localizedPair(ctx, t, decl.total)[lang];
+    return { ...pair, column: heading + pair.column, parts: parts.map((p) => heading + ctx.columnName(t, p, lang)).join(' + ') };
+  };
+  const factor = UNIT_FACTOR[ctx.unit(t)];
+  const relation = partial ? 'ge' : 'eq';
+  const termOf = block ? (row: TableRow, role: string) => ctx.blockTerm(t, row, block, role) : (row: TableRow, role: string) => ctx.term(t, row, role, 1, decl.side);
+  const cellOf = block ? (row: TableRow, role: string) => termOf(row, role)?.ref : (row: TableRow, role: string) => ctx.cell(t, row, role);
+  for (const row of t.rows) {
+    if (cellOf(row, decl.total)?.amount == null && parts.every((p) => cellOf(row, p)?.amount == null)) continue;
+    if (couldReport && !couldReportCells(couldReport, relation, cellOf(row, decl.total)!, parts.map((p) => cellOf(row, p)!), factor)) continue;
+    const lhs = termOf(row, decl.total)!;
+    const partTerms = parts.map((p) => termOf(row, p)!);
+    const context = () => ({ rowName: ctx.rowName(row, decl.side) });
+    const identity = new CellIdentity(ruleId, lhs, relation, [lhs], partTerms, context, describe);
+    yield identityItem(identity, t.id);
+  }
+}
 
 /** Whether a column's header has one of the words (“三公”经费合计 says what it totals; 单位名称 that rows are units). */
 function headerNames(t: RecognizedTable, role: string, words: readonly string[]): boolean {

@@ -48,6 +48,12 @@ export const RowIdentityParams = z
           .strict(),
       )
       .min(1),
+    earlierYears: z
+      .boolean()
+      .optional()
+      .describe(
+        '本年各栏旁印有上年各栏时（西安 三公表：上年 | 当年 | 增减变化情况），每个等式在上年各栏中也核对 / where the table prints an earlier year’s block beside this year’s (西安’s 三公 table: 上年 | 当年 | 增减变化情况), each identity is checked within that block too',
+      ),
   })
   .strict();
 
@@ -121,6 +127,12 @@ export const OutlineSumParams = z
           .strict(),
       )
       .min(1),
+  })
+  .strict();
+
+export const YearBlockParams = z
+  .object({
+    tables: z.array(TableIdSchema).min(1).describe('印有上年、增减各栏的表 / the tables printing earlier-year and change blocks'),
   })
   .strict();
 

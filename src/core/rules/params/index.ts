@@ -13,6 +13,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['row-identities', amounts.RowIdentityParams],
   ['labelled-sums', amounts.LabelledSumParams],
   ['outline-sums', amounts.OutlineSumParams],
+  ['year-block-changes', amounts.YearBlockParams],
   ['list-totals', amounts.ListTotalParams],
   ['year-changes', amounts.YearChangeParams],
   ['outline-totals', amounts.OutlineTotalParams],

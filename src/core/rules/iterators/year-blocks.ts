@@ -1,0 +1,58 @@
+/**
+ * A table printing another year beside this one (西安's 三公 table: 上年 | 当年 | 增减变化情况, each
+ * 合计 | 小计 | 因公出国 …): each change is this year's figure less the earlier year's. Recognition reads
+ * the blocks (RecognizedTable.yearBlocks); the sums within an earlier block are row-identities'
+ * (earlierYears), and no other rule reads them, so an earlier year's figure is never taken for this year's.
+ * Only the changes that disagree with the two years are yielded (see below).
+ */
+import type { z } from 'zod';
+import type { YearBlockParams } from '../params/amounts.js';
+import type { Lang } from '../../messages.js';
+import { identityFacts, identityItem, type Item } from '../context.js';
+import { CellIdentity } from '../identity.js';
+import { IDENTITY_FACTS, type IteratorDef, both, text } from '../registry-types.js';
+
+export const yearBlockChanges: IteratorDef<z.infer<typeof YearBlockParams>> = {
+  name: 'year-block-changes',
+  description: both('与本年并列印出的增减各栏：增减 = 本年 − 上年', 'the change block printed beside this year’s: change = this year − the earlier year'),
+  facts: {
+    ...IDENTITY_FACTS,
+    rowName: text('行的名称', 'the row’s name'),
+    block: text('增减栏组的标题（如 增减变化情况）', 'the heading over the change block (增减变化情况)'),
+    earlier: text('上年栏组的标题（如 2018年、上年）', 'the heading over the earlier year’s block (2018年, 上年)'),
+  },
+  identities: true,
+  texts: ['table', 'column', 'parts', 'left'],
+  references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table })),
+  run(ctx, params, ruleId) {
+    const items: Item[] = [];
+    for (const id of params.tables) {
+      for (const t of ctx.tables(id)) {
+        const earlier = t.yearBlocks?.find((b) => b.kind === 'previous');
+        const change = t.yearBlocks?.find((b) => b.kind === 'change');
+        if (!earlier || !change) continue;
+        for (const { role } of change.columns) {
+          const describe = (lang: Lang) => ({
+            table: ctx.tableName(t, lang),
+            column: `${change.heading} ${ctx.columnName(t, role, lang)}`,
+            parts: lang === 'zh-CN' ? `本年 − ${earlier.heading}` : `this year − ${earlier.heading}`,
+          });
+          for (const row of t.rows) {
+            const delta = ctx.blockTerm(t, row, change, role);
+            const now = ctx.term(t, row, role);
+            const before = ctx.blockTerm(t, row, earlier, role, -1);
+            if (!delta || !now || !before || [delta, now, before].every((x) => x.ref.amount === null)) continue;
+            const context = () => ({ rowName: ctx.rowName(row), block: change.heading, earlier: earlier.heading });
+            const identity = new CellIdentity(ruleId, delta, 'eq', [delta], [now, before], context, describe);
+            // A change worked out from the two years says nothing of which of them is right: one that
+            // agrees is no evidence (西安 宣传部 2021 copied its 合计, short of 会议费, into 增减), so
+            // only a change that disagrees is an identity at all.
+            const { breach, tolerance } = identityFacts(identity);
+            if ((breach as number) > (tolerance as number)) items.push(identityItem(identity, t.id));
+          }
+        }
+      }
+    }
+    return items;
+  },
+};
