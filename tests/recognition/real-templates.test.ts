@@ -206,6 +206,33 @@ describe('cells as real workbooks store them', () => {
     expect(categories(unmerged)[4]).toBe('效益指标/社会效益指标/港口外贸年吞吐量');
   });
 
+  it('a department form whose funds row is left blank (北京 军民融合办 2026 预算13表) is still read: every field of the block, blank', async () => {
+    const rows: CellValue[][] = [
+      ['预算13表 部门整体支出绩效目标表', _, _, _, _, _, _, _, _],
+      ['2026（年度）', _, _, _, _, _, _, _, _],
+      ['部门名称', _, '中共北京市委军民融合发展委员会办公室', _, _, _, _, _, _],
+      ['总体资金情况（万元）', _, '预算支出总额', '财政拨款', _, _, '其他资金', _, _],
+      [_, _, _, '合计', '基本支出', '项目支出', '合计', '基本支出', '项目支出'],
+      [_, _, _, _, _, _, _, _, _],
+      ['整体绩效目标', '整体绩效目标', '完成年度工作。', _, _, _, _, _, _],
+    ];
+    const merges = ['A1:I1', 'A2:I2', 'A3:B3', 'C3:I3', 'A4:B6', 'C4:C5', 'D4:F4', 'G4:I4', 'C7:I7'];
+    const rec = await recognizeGrid(wb(sheetFromValues('预算13表 部门整体支出绩效目标表', rows, merges)));
+    const form = table(rec, 'overall-target');
+    expect(form.rows.map((r) => [Object.values(r.keys)[0], r.cells.amount!.cell, r.cells.amount!.amount])).toEqual([
+      ['total', 'C6', null],
+      ['fiscal', 'D6', null],
+      ['fiscalBasic', 'E6', null],
+      ['fiscalProject', 'F6', null],
+      ['other', 'G6', null],
+      ['otherBasic', 'H6', null],
+      ['otherProject', 'I6', null],
+    ]);
+    // A blank row with no labels over it is no block: a form without money is read without fields.
+    const bare = await recognizeGrid(wb(sheetFromValues('预算13表', [rows[0]!, rows[1]!, [_, _, _, _, _, _, _, _, _], rows[6]!])));
+    expect(bare.tables.find((t) => t.id === 'overall-target')?.rows ?? []).toEqual([]);
+  });
+
   it('a form whose labels were merged across, then unmerged and filled, takes its values after the repeated label (西安 2022’s blank 表16)', async () => {
     const rows: CellValue[][] = [
       ['2022年专项资金总体绩效目标表', _, _, _, _, _],

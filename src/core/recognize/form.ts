@@ -64,36 +64,47 @@ const BLOCK_HEADER_ROWS = 3;
 function fundBlock(view: SheetView, table: TableVocabulary, title: number, limit: number, amountRole: string): FormField[] {
   for (let r = title + 1; r <= limit; r++) {
     const amounts = view.entries(r).filter((e) => view.ref(r, e.col).amount !== null);
-    if (amounts.length < 2) continue;
-    const top = Math.max(title + 1, r - BLOCK_HEADER_ROWS);
-    // Every column a label above stands over, blank values too (北京 leaves 其他资金/项目支出 empty): a
-    // blank field is a blank part of its sum, not a missing one.
-    const cols = new Set(amounts.map((e) => e.col));
-    for (let h = top; h < r; h++) for (const e of view.entries(h)) for (let c = e.col; c <= view.rightEdge(h, e.col); c++) cols.add(c);
-    const fields: FormField[] = [];
-    const taken = new Set<string>();
-    for (const col of [...cols].sort((x, y) => x - y)) {
-      const value = view.ref(r, col);
-      if (value.col !== col || value.row !== r || (value.amount === null && value.text.trim() !== '')) continue;
-      const path: string[] = [];
-      for (let h = top; h < r; h++) {
-        const at = view.resolved(h, col);
-        const norm = at.cell && typeof at.cell.value === 'string' ? normalizeLabel(at.cell.text) : '';
-        if (norm !== '' && path[path.length - 1] !== norm) path.push(norm);
-      }
-      // The rows above may hold more than the block's labels (the 部门名称 line's value over 预算支出总额):
-      // the longest run of labels down to the values that names a field is its name.
-      let label = '';
-      let key: RowLabel | undefined;
-      for (let k = 0; k < path.length && !key; k++) {
-        label = path.slice(k).join('/');
-        key = table.rows.find((rl) => !taken.has(rl.key) && bestScore(rl.match, label) > 0);
-      }
-      if (!key) continue;
-      taken.add(key.key);
-      fields.push(formField(r, key, label, amountRole, value, col, col));
-    }
-    return fields;
+    if (amounts.length >= 2) return blockFields(view, table, title, r, amounts.map((e) => e.col), amountRole);
+  }
+  // No row of values at all (北京 军民融合办 2026 leaves its 总体资金情况 row blank): the blank row under
+  // two field labels or more is the block's, every field blank, so the form is read and its blanks said.
+  for (let r = title + 1; r <= limit; r++) {
+    if (view.entries(r).length > 0) continue;
+    const fields = blockFields(view, table, title, r, [], amountRole);
+    if (fields.length >= 2) return fields;
   }
   return [];
+}
+
+/** The fields of a block whose values are on row r: each column a label above stands over, named by its labels. */
+function blockFields(view: SheetView, table: TableVocabulary, title: number, r: number, valueCols: readonly number[], amountRole: string): FormField[] {
+  const top = Math.max(title + 1, r - BLOCK_HEADER_ROWS);
+  // Every column a label above stands over, blank values too (北京 leaves 其他资金/项目支出 empty): a
+  // blank field is a blank part of its sum, not a missing one.
+  const cols = new Set(valueCols);
+  for (let h = top; h < r; h++) for (const e of view.entries(h)) for (let c = e.col; c <= view.rightEdge(h, e.col); c++) cols.add(c);
+  const fields: FormField[] = [];
+  const taken = new Set<string>();
+  for (const col of [...cols].sort((x, y) => x - y)) {
+    const value = view.ref(r, col);
+    if (value.col !== col || value.row !== r || (value.amount === null && value.text.trim() !== '')) continue;
+    const path: string[] = [];
+    for (let h = top; h < r; h++) {
+      const at = view.resolved(h, col);
+      const norm = at.cell && typeof at.cell.value === 'string' ? normalizeLabel(at.cell.text) : '';
+      if (norm !== '' && path[path.length - 1] !== norm) path.push(norm);
+    }
+    // The rows above may hold more than the block's labels (the 部门名称 line's value over 预算支出总额):
+    // the longest run of labels down to the values that names a field is its name.
+    let label = '';
+    let key: RowLabel | undefined;
+    for (let k = 0; k < path.length && !key; k++) {
+      label = path.slice(k).join('/');
+      key = table.rows.find((rl) => !taken.has(rl.key) && bestScore(rl.match, label) > 0);
+    }
+    if (!key) continue;
+    taken.add(key.key);
+    fields.push(formField(r, key, label, amountRole, value, col, col));
+  }
+  return fields;
 }

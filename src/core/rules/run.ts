@@ -404,11 +404,16 @@ export async function runRules(
       ? WORDS.partsAtFault[lang]
       : partRows.has(id) && !short
         ? WORDS.anyPartRow[lang]
-        : (explainDifference(
-          e.difference / anchor.factor,
-          id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
-          lang,
-        ) ?? (!short ? undefined : shortHint(id, e, blanks.length, lang)));
+        : anchor.ref.amount === null && !anchor.inText
+          ? // A blank total: the difference is all of the other side, which names no row left out.
+            explainValue(null, e.difference, lang)
+          : ((id.rhs.length > 1
+              ? explainDifference(
+                  e.difference / anchor.factor,
+                  id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
+                  lang,
+                )
+              : undefined) ?? (!short ? undefined : shortHint(id, e, blanks.length, lang)));
     const value = suggested.get(id);
     const together = partners.get(id);
     const togetherHint = together && formatTemplate(WORDS.together[lang], { cells: together.map((a) => `${a.sheet}!${a.cell}`).join(WORDS.or[lang]) });
