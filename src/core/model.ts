@@ -113,6 +113,8 @@ export interface TargetDetails {
   indicators: Indicator[];
   /** False where the indicator block has no 一级/二级指标 columns (重庆 2026): no category is required of it. */
   categorized?: boolean;
+  /** The indicator block's header: its 三级指标 (or 绩效指标) cell. Kept when no indicator is written under it. */
+  indicatorHeader?: CellRef;
   /** The header of the indicators' weight column (指标权重(%), 分值权重（90分）), where the form has one. */
   weightHeader?: CellRef;
   /**

@@ -233,6 +233,49 @@ describe('cells as real workbooks store them', () => {
     expect(bare.tables.find((t) => t.id === 'overall-target')?.rows ?? []).toEqual([]);
   });
 
+  it('北京 2026’s 预算13表 names its indicators under 绩效指标 (活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位); a header with nothing under it is kept', async () => {
+    const top: CellValue[][] = [
+      ['预算13表 部门整体支出绩效目标表', _, _, _, _, _, _, _, _],
+      ['（2026年度）', _, _, _, _, _, _, _, _],
+      ['部门名称', _, '北京市气象局', _, _, _, _, _, _],
+      ['总体资金情况（万元）', _, '预算支出总额', '财政拨款', _, _, '其他资金', _, _],
+      [_, _, _, '合计', '基本支出', '项目支出', '合计', '基本支出', '项目支出'],
+      [_, _, 30775.65, 30767.65, 2010.97, 28756.68, 8, 8, _],
+      ['整体绩效目标', '整体绩效目标', '推动首都气象事业高质量发展。', _, _, _, _, _, _],
+      [_, '其他说明', _, _, _, _, _, _, _],
+      [_, '活动', _, '绩效指标', _, '指标性质', '指标值', _, '度量单位'],
+    ];
+    const indicators: CellValue[][] = [
+      [_, '气象监测', _, '产出指标数量指标气象监测预报服务人员', _, '≥', '200', _, '人'],
+      [_, '预报', _, '产出指标时效指标工作完成时限', _, '＝', '12', _, '月'],
+    ];
+    const merges = ['A1:I1', 'A2:I2', 'A3:B3', 'C3:I3', 'A4:B6', 'C4:C5', 'D4:F4', 'G4:I4', 'C7:I7', 'C8:I8', 'B9:C9', 'D9:E9', 'G9:H9', 'B10:C10', 'D10:E10', 'G10:H10', 'B11:C11', 'D11:E11', 'G11:H11'];
+    const filled = table(await recognizeGrid(wb(sheetFromValues('预算13表', [...top, ...indicators], merges))), 'overall-target');
+    expect(filled.target?.indicators.map((i) => [i.level3.cell, i.level3.text, i.comparator?.text, i.value.text, i.unit?.text])).toEqual([
+      ['D10', '产出指标数量指标气象监测预报服务人员', '≥', '200', '人'],
+      ['D11', '产出指标时效指标工作完成时限', '＝', '12', '月'],
+    ]);
+    // 北京 军民融合办 2026: the header and one blank row. The form asks for indicators and gives none.
+    const empty = table(await recognizeGrid(wb(sheetFromValues('预算13表', [...top, [_, _, _, _, _, _, _, _, _]], merges.slice(0, 13)))), 'overall-target');
+    expect([empty.target?.indicators.length, empty.target?.indicatorHeader?.cell]).toEqual([0, 'D9']);
+  });
+
+  it('绩效指标 beside 一级指标 labels the indicator block, merged down it (西安 2022): the indicator is named by 指标内容', async () => {
+    const rows: CellValue[][] = [
+      ['2022年部门预算专项业务经费绩效目标表', _, _, _, _],
+      ['专项（项目）名称', _, '其他履职经费', _, _],
+      ['资金金额（万元）', '实施期资金总额：', _, 1715.97, _],
+      ['绩效指标', '一级指标', '二级指标', '指标内容', '指标值'],
+      [_, '产出指标', '数量指标', '指标1：区域自动气象站运行正常', '每月站点正常运行率≥95%'],
+      [_, _, _, '指标2：作业次数', '飞机增雨10次/年'],
+    ];
+    const form = (await recognizeGrid(wb(sheetFromValues('表14', rows, ['A2:B2', 'C2:E2', 'A4:A6', 'B5:B6', 'C5:C6'])))).tables.find((t) => t.id === 'performance-target');
+    expect(form?.target?.indicators.map((i) => [i.level1.text, i.level2.text, i.level3.text])).toEqual([
+      ['产出指标', '数量指标', '指标1：区域自动气象站运行正常'],
+      ['产出指标', '数量指标', '指标2：作业次数'],
+    ]);
+  });
+
   it('a form whose labels were merged across, then unmerged and filled, takes its values after the repeated label (西安 2022’s blank 表16)', async () => {
     const rows: CellValue[][] = [
       ['2022年专项资金总体绩效目标表', _, _, _, _, _],

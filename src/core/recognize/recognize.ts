@@ -310,7 +310,9 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
 function recognizeForm(view: SheetView, anchor: Anchor, limit: number, target: TableVocabulary | undefined): RecognizedTable | undefined {
   const fields = readFormFields(view, anchor.table, anchor.row, limit);
   const parsed = target && parseTarget(view, target, anchor.row, limit);
-  const indicators = parsed && parsed.details.indicators.length > 0 ? parsed : undefined;
+  // A header with nothing under it is kept on a form with funds (北京 军民融合办 2026's 预算13表): the form
+  // asks for indicators and gives none.
+  const indicators = parsed && (parsed.details.indicators.length > 0 || (fields.length > 0 && parsed.details.indicatorHeader)) ? parsed : undefined;
   if (fields.length === 0 && !indicators) return undefined;
   const bottom = Math.max(fields[fields.length - 1]?.row.row ?? anchor.row, indicators?.lastRow ?? anchor.row);
   const unit = fields.length > 0 ? findUnit(view, anchor.row, bottom) : undefined;

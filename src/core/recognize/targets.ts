@@ -10,7 +10,7 @@ import { textRef, type RowEntry, type SheetView } from './sheet-view.js';
 
 type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
 const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
-const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'comparator', 'valueUnit', 'basis', 'weight'] as const;
+const INDICATOR_ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'comparator', 'valueUnit', 'basis', 'weight', 'indicatorName'] as const;
 /** Labels are short; longer text is a value (a purpose statement may mention 预算数). */
 const LABEL_MAX_LENGTH = 16;
 /** After the indicators, this many blank rows or a lone line this long end the table. */
@@ -153,6 +153,13 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       const role = roleOf(table, e.norm, INDICATOR_ROLES);
       if (role) indicatorCols[role as (typeof INDICATOR_ROLES)[number]] = e.col;
     }
+    // 绩效指标 names the indicator only where nothing else on the row does (北京 2026's 部门整体 form: 活动 |
+    // 绩效指标 | 指标性质 | 指标值 | 度量单位); beside 一级指标 (西安 2022) it labels the block, merged down it.
+    if (indicatorCols.indicatorName !== undefined) {
+      const named = indicatorCols.level1 ?? indicatorCols.level2 ?? indicatorCols.level3 ?? indicatorCols.description;
+      if (named === undefined) indicatorCols.level3 = indicatorCols.indicatorName;
+      delete indicatorCols.indicatorName;
+    }
     // With no 三级指标 column beside it, 指标内容 names the indicator whose 指标值 follows (西安 2022: 一级指标 |
     // 二级指标 | 指标内容 | 指标值), as it describes one where there is (指标名称 | 指标内容).
     if (indicatorCols.level3 === undefined && indicatorCols.description !== undefined && indicatorCols.level2 !== undefined && indicatorCols.value !== undefined) {
@@ -164,6 +171,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       indicatorHeader = { row: r, cols: indicatorCols };
       details.categorized = indicatorCols.level1 !== undefined;
       if (indicatorCols.weight !== undefined) details.weightHeader = view.ref(r, indicatorCols.weight);
+      details.indicatorHeader = view.ref(r, indicatorCols.level3);
       const fields = listFields(view, table, r, entries);
       if (fields.projectName !== undefined) list = { header: r, fields };
       lastRow = r;
@@ -301,6 +309,7 @@ export function indicatorBlock(parsed: TargetDetails, indicators: Indicator[] = 
     indicators,
     ...(parsed.categorized !== undefined && { categorized: parsed.categorized }),
     ...(parsed.weightHeader && { weightHeader: parsed.weightHeader }),
+    ...(parsed.indicatorHeader && { indicatorHeader: parsed.indicatorHeader }),
   };
 }
 

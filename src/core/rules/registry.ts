@@ -1,5 +1,5 @@
 /** The iterators rule files may name. Adding one is a code change; using one is data. */
-import { classesListed, codeCorrespondences, groupedSubtotals, hierarchySums, labelledSums, listTotals, outlineTotals, rowIdentities, tableTies, yearChanges } from './iterators/amounts.js';
+import { classesListed, codeCorrespondences, emptyLists, groupedSubtotals, hierarchySums, labelledSums, listTotals, outlineTotals, rowIdentities, tableTies, yearChanges } from './iterators/amounts.js';
 import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
@@ -19,6 +19,7 @@ import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
 import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
 import { cutTexts } from './iterators/cut-texts.js';
 import { categoryGaps } from './iterators/category-gaps.js';
+import { overallIndicators } from './iterators/overall-indicators.js';
 import { repeatedParagraphs } from './iterators/repeated-paragraphs.js';
 import { documentTitles } from './iterators/document-titles.js';
 import { headingNumbers } from './iterators/heading-numbers.js';
@@ -32,6 +33,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     outlineSums,
     yearBlockChanges,
     listTotals,
+    emptyLists,
     yearChanges,
     outlineTotals,
     projectAmounts,
@@ -67,6 +69,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     targetCategories,
     targetWeights,
     categoryGaps,
+    overallIndicators,
     targetPlan,
     targetTexts,
     indicators,

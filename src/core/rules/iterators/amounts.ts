@@ -1,6 +1,6 @@
 /** Amount identities inside and across tables: the arithmetic a correct workbook satisfies. */
 import type { z } from 'zod';
-import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, YearChangeParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence, ClassesListedParams } from '../params/amounts.js';
+import type { HierarchyParams, RowIdentityParams, LabelledSumParams, ListTotalParams, EmptyListParams, YearChangeParams, OutlineTotalParams, GroupedParams, RowSelector, CellSelector, Addend, TieSide, TieParams, CorrespondenceParams, RowPresence, ClassesListedParams } from '../params/amounts.js';
 import { levelOf, parentCode, splitCodeFromLabel } from '../../codes.js';
 import { parseRange } from '../../address.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
@@ -354,6 +354,43 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
         }
       }
     }
+  },
+};
+
+// ── empty-lists: a list that prints its 合计 and nothing under it ─────────────────────────────────────
+
+export const emptyLists: IteratorDef<z.infer<typeof EmptyListParams>> = {
+  name: 'empty-lists',
+  description: both(
+    '逐项列示的表（政府购买服务明细表、政府采购表、项目支出表）只印合计行、合计有金额，却一项也没有列出',
+    'a table listing items one a row (purchased services, procurement, projects) that prints its 合计 with an amount and not one item',
+  ),
+  facts: {
+    amount: num('合计行第一个有金额的列的金额', 'the amount in the 合计 row’s first column that has one'),
+  },
+  identities: false,
+  texts: ['table', 'column', 'amountText'],
+  references: (p) => p.tables.flatMap((d, i) => columnRefs(d, i, 'columns', d.columns)),
+  run(ctx, params) {
+    const items: Item[] = [];
+    for (const decl of params.tables) {
+      for (const t of ctx.tables(decl.table)) {
+        if (decl.unlessNote && t.note && new RegExp(decl.unlessNote, 'u').test(t.note.text)) continue;
+        const totals = t.rows.filter((r) => r.isTotal);
+        if (totals.length !== 1 || t.rows.length !== 1) continue;
+        // 北京 军民融合办 2026's 预算11表: 合计 778.93, and no service under it.
+        const role = decl.columns.find((c) => ctx.cell(t, totals[0]!, c)?.amount);
+        if (!role) continue;
+        const cell = ctx.cell(t, totals[0]!, role)!;
+        items.push({
+          facts: { amount: cell.amount! },
+          text: (lang) => ({ table: ctx.tableName(t, lang), column: ctx.columnName(t, role, lang), amountText: amountText(cell.amount!, cell.decimals, ctx.unit(t), lang) }),
+          cell: { sheet: cell.sheet, cell: cell.cell },
+          table: t.id,
+        });
+      }
+    }
+    return items;
   },
 };
 

@@ -179,6 +179,12 @@ export const ListTotalParams = summedTables({
     ),
 });
 
+export const EmptyListParams = summedTables({
+  unlessNote: Pattern.optional().describe(
+    '表下注释与此相符时不报告：注释已说明不列出各行（如“涉密项目不予公开”） / skip a table whose note matches: it says the rows are not printed (涉密项目不予公开)',
+  ),
+});
+
 /** Two tables compared project by project: the one checked and the one listing every project. */
 const ProjectPair = z
   .object({

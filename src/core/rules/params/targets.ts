@@ -40,6 +40,8 @@ export const WeightParams = z.object({}).strict();
 
 export const CategoryGapParams = z.object({}).strict();
 
+export const OverallIndicatorParams = z.object({}).strict();
+
 export const ListTotalParams = z.object({}).strict();
 
 export const NarrativeProjectParams = z
