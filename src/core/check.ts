@@ -95,13 +95,20 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
 
 /** A sheet of amounts under a table title the vocabulary does not know: said, never passed over in silence. */
 function unreadFindings(recognition: Recognition, lang: Lang): Finding[] {
-  return recognition.unread.map((u) => ({
+  const empty: Finding[] = recognition.emptyTargetLists.map((e) => ({
+    ruleId: 'recognition/target-list-empty',
+    severity: 'warning' as const,
+    sheet: e.sheet,
+    cell: e.cell,
+    message: message('recognition/target-list-empty', lang, { title: e.title }),
+  }));
+  return empty.concat(recognition.unread.map((u) => ({
     ruleId: 'recognition/sheet-unread',
     severity: 'info' as const,
     sheet: u.sheet,
     cell: u.cell,
     message: message(u.title === u.sheet.trim() ? 'recognition/sheet-unread-named' : 'recognition/sheet-unread', lang, { sheet: u.sheet, title: u.title }),
-  }));
+  })));
 }
 
 function problemFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang): Finding[] {

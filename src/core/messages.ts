@@ -143,6 +143,10 @@ const CATALOGUE = {
     en: 'The table on “{{sheet}}” is not one the checker knows: none of its figures was checked',
   },
   'recognition/header-missing': { 'zh-CN': '{{tableName}}的表头无法识别', en: 'The header of {{tableNameEn}} cannot be recognised' },
+  'recognition/target-list-empty': {
+    'zh-CN': '“{{title}}”只有表头，没有列出任何项目的绩效目标，表下也没有说明为何为空：请填写各项目的绩效目标，或注明空表原因（如“本部门无项目支出，故本表为空表”）',
+    en: '“{{title}}” prints its header and no project’s targets, with no note saying why: fill in each project’s targets, or state why it is empty (本部门无项目支出，故本表为空表)',
+  },
   'recognition/no-rows': {
     'zh-CN': '{{tableName}}没有数据行，表下也没有说明为何为空：请填写，或注明空表原因（如“本单位无此项支出，故本表为空表”）',
     en: '{{tableNameEn}} has no data rows and no note saying why: fill it in, or state why it is empty (本单位无此项支出，故本表为空表)',

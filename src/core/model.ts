@@ -182,4 +182,6 @@ export interface Recognition {
    * is: nothing on them was checked, and the person is told so rather than left to think them clean.
    */
   unread: { sheet: string; cell: string; title: string }[];
+  /** Lists of project target forms printing their header and no project, with no note saying why. */
+  emptyTargetLists: { sheet: string; cell: string; title: string }[];
 }

@@ -260,6 +260,31 @@ describe('cells as real workbooks store them', () => {
     expect([empty.target?.indicators.length, empty.target?.indicatorHeader?.cell]).toEqual([0, 'D9']);
   });
 
+  it('a 项目支出绩效表 title over a target list’s header is a target list; with no project and no note it is said to be empty (北京 军民融合办 2026 预算表12)', async () => {
+    const rows: CellValue[][] = [
+      ['预算表12 年度项目支出绩效表', _, _, _, _, _, _, _, _, _, _],
+      [_, _, _, _, _, _, _, _, _, _, '金额单位：万元'],
+      ['项目名称', '项目总额', '其中：', _, '绩效目标', '一级指标', '二级指标', '三级指标', '绩效指标性质', '本年绩效指标值', '绩效度量单位'],
+      [_, _, '财政资金', '其他资金', _, _, _, _, _, _, _],
+      [_, _, _, _, _, _, _, _, _, _, _],
+    ];
+    const merges = ['A1:K1', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:E4', 'F3:F4', 'G3:G4', 'H3:H4', 'I3:I4', 'J3:J4', 'K3:K4'];
+    const catalogue = await loadCatalogue();
+    // Beside a table the checker knows: a workbook of no known table is refused before this is asked.
+    const budget = (sheet: CellValue[][]) => wb(sheetFromValues('三公', threePublic('“三公”经费支出预算表')), sheetFromValues('预算表12', sheet, merges));
+    const empty = await checkGrid('x.xlsx', budget(rows), catalogue);
+    expect(empty.recognition.tables.map((t) => t.id)).toEqual(['three-public']);
+    expect(empty.report.findings.filter((f) => f.sheet === '预算表12').map((f) => `${f.ruleId}|${f.severity}|${f.cell}`)).toEqual(['recognition/target-list-empty|warning|A1']);
+    // A note under it says why: nothing to tell.
+    const noted = await checkGrid('x.xlsx', budget([...rows, ['本部门2026年无项目支出，故本表为空表。', _, _, _, _, _, _, _, _, _, _]]), catalogue);
+    expect(noted.report.findings.filter((f) => f.sheet === '预算表12')).toEqual([]);
+    // A project listed: its target table, read as 北京 气象局's are.
+    const listed = rows.slice(0, 4).concat([['11000021T000000117430-昌平区气象台站运行及服务维持费项目', 52, 52, _, '保障气象观测业务。', '产出指标', '数量指标', '区域自动站检定', '≥', '20', '个/套']]);
+    const one = await checkGrid('x.xlsx', budget(listed), catalogue);
+    expect(one.recognition.tables.map((t) => [t.id, t.target?.projectName?.text])).toEqual([['three-public', undefined], ['performance-target', '11000021T000000117430-昌平区气象台站运行及服务维持费项目']]);
+    expect(one.report.findings.filter((f) => f.ruleId === 'recognition/target-list-empty')).toEqual([]);
+  });
+
   it('绩效指标 beside 一级指标 labels the indicator block, merged down it (西安 2022): the indicator is named by 指标内容', async () => {
     const rows: CellValue[][] = [
       ['2022年部门预算专项业务经费绩效目标表', _, _, _, _],

@@ -12,7 +12,7 @@ import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, spl
 import { formFieldFollows, readFormFields } from './form.js';
 import { parseRows } from './rows.js';
 import { SheetView, textRef, type RowEntry } from './sheet-view.js';
-import { indicatorBlock, isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
+import { indicatorBlock, isIndicatorHeaderRow, isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
 
 /** Titles are short; a longer line that mentions a table's name is narrative about it. */
 const TITLE_MAX_LENGTH = 60;
@@ -159,11 +159,20 @@ function formFollows(view: SheetView, row: number, table: TableVocabulary): bool
   return false;
 }
 
+/** An indicator header right under the title: the table is a target form, whatever its title names. */
+function indicatorHeaderFollows(view: SheetView, row: number, target: TableVocabulary): boolean {
+  for (let r = row + 1; r <= Math.min(view.rowCount, row + TARGET_TITLE_REACH); r++) if (isIndicatorHeaderRow(view, r, target)) return true;
+  return false;
+}
+
 function anchorsOf(view: SheetView, vocab: Vocabulary): Anchor[] {
   const anchors: Anchor[] = [];
   const target = vocab.tables.get('performance-target');
   for (let r = 1; r <= view.rowCount; r++) {
-    const title = findTitle(view, r, vocab);
+    let title = findTitle(view, r, vocab);
+    // 北京 军民融合办 2026's “预算表12 年度项目支出绩效表” names a 项目支出绩效表 (one project a row, its
+    // amount and goal) and prints the 项目支出绩效目标表's header (项目名称 … 一级指标 … 三级指标).
+    if (title && target && title.table.kind === 'labelled' && indicatorHeaderFollows(view, r, target)) title = { ...title, table: target };
     // A standard table's title counts only when a header follows it; a target table's when its form's
     // labels do (福州 2026's narrative says “1.项目支出绩效目标表” and then that there is none).
     if (title && (title.table.kind === 'performance-target' ? formFollows(view, r, title.table) : title.table.kind === 'form' ? formFieldFollows(view, title.table, r) || (target !== undefined && formFollows(view, r, target)) : findHeader(view, r, title.table, vocab, view.rowCount))) {
@@ -340,7 +349,7 @@ function recognizeForm(view: SheetView, anchor: Anchor, limit: number, target: T
   };
 }
 
-function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): RecognizedTable[] {
+function recognizeTarget(view: SheetView, anchor: Anchor, limit: number, empties: Recognition['emptyTargetLists']): RecognizedTable[] {
   const { details, lastRow, left, right, list } = parseTarget(view, anchor.table, anchor.row, limit);
   // Beside the title, or where the form's money is: 上海's 财政项目支出绩效目标填报表 labels its funds “项目资金（元）”.
   const unit = findUnit(view, anchor.row, Math.min(limit, Math.max(anchor.row + 2, details.budget?.row ?? 0)));
@@ -360,6 +369,9 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
   const projects = list ? listProjects(view, list, details) : [];
   // A list holds one project per block: a table each, as the form layout gives, named and placed by its name.
   if (list && projects.length > 0) return projects.map((p) => table(p.first, p.last, p.details.projectName!, list.header, p.details, []));
+  // A list's header with no project under it and no note saying why (北京 军民融合办 2026's 预算表12):
+  // no project's table, but a form left empty, which the person is told.
+  if (list && details.indicators.length === 0 && !noteBelow(view, lastRow, limit)) empties.push({ sheet: view.name, cell: toA1(anchor.row, anchor.col), title: anchor.title });
   // A form left blank — no project, amount or indicator in it, its categories printed at most (重庆
   // 2026's 重点专项资金 form, “故此表无数据”; 西安 2026's 专项资金总体绩效目标表, whose 三级指标 may keep
   // the template's “......”) — is no project's.
@@ -376,6 +388,12 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number): Recogn
     problems.push({ code: 'column-missing', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { role: 'projectName', zh: '项目名称', en: 'project name' } });
   }
   return [table(anchor.row, lastRow, anchor, anchor.row, details, problems)];
+}
+
+/** Any text under a form's last row read, within its reach: a note (本部门无项目支出，故本表为空). */
+function noteBelow(view: SheetView, lastRow: number, limit: number): boolean {
+  for (let r = lastRow + 1; r <= limit; r++) if (view.entries(r).length > 0) return true;
+  return false;
 }
 
 /**
@@ -424,13 +442,14 @@ export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognitio
   const tables: RecognizedTable[] = [];
   const seen: Recognition['seen'] = [];
   const unread: Recognition['unread'] = [];
+  const emptyTargetLists: Recognition['emptyTargetLists'] = [];
   for (const sheet of workbook.sheets) {
     const view = new SheetView(sheet);
     const anchors = anchorsOf(view, vocab);
     const before = tables.length;
     anchors.forEach((anchor, i) => {
       const limit = (anchors[i + 1]?.row ?? view.rowCount + 1) - 1;
-      if (anchor.table.kind === 'performance-target') tables.push(...recognizeTarget(view, anchor, limit));
+      if (anchor.table.kind === 'performance-target') tables.push(...recognizeTarget(view, anchor, limit, emptyTargetLists));
       else if (anchor.table.kind === 'form') {
         const table = recognizeForm(view, anchor, limit, vocab.tables.get('performance-target'));
         if (table) tables.push(table);
@@ -445,5 +464,5 @@ export function recognize(workbook: GridWorkbook, vocab: Vocabulary): Recognitio
   }
   const present = new Set<TableId>(tables.map((t) => t.id));
   const missing = TABLE_IDS.filter((id: StandardTableId) => vocab.tables.has(id) && !present.has(id));
-  return { tables, missing, seen, unread };
+  return { tables, missing, seen, unread, emptyTargetLists };
 }

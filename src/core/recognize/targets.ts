@@ -89,6 +89,18 @@ export function isProjectCodeRow(view: SheetView, row: number, table: TableVocab
   return holdsLabel(view, row, table, PROJECT_CODE);
 }
 
+const LEVEL1 = ['level1'] as const;
+const LEVEL3 = ['level3'] as const;
+
+/**
+ * True where the row is an indicator header naming the categories (一级指标 … 三级指标): no standard
+ * table's header does, so a table titled as another (北京 军民融合办 2026's “年度项目支出绩效表”) whose
+ * header this is, is a target form.
+ */
+export function isIndicatorHeaderRow(view: SheetView, row: number, table: TableVocabulary): boolean {
+  return holdsLabel(view, row, table, LEVEL1) && holdsLabel(view, row, table, LEVEL3);
+}
+
 /** Every role of a target form, one list per vocabulary (the matcher cache is keyed by the list itself). */
 const formRoles = new WeakMap<TableVocabulary, readonly string[]>();
 
