@@ -285,6 +285,26 @@ describe('cells as real workbooks store them', () => {
     expect(one.report.findings.filter((f) => f.ruleId === 'recognition/target-list-empty')).toEqual([]);
   });
 
+  it('a 专项资金整体支出绩效目标表 (西安 安监局 2019’s 表15) is a special fund’s target form, not a second department-wide one', async () => {
+    const rows: CellValue[][] = [
+      ['附表15', _, _, _, _],
+      ['2019年专项资金整体支出绩效目标表', _, _, _, _],
+      ['专项（项目）名称', _, '安全生产专项资金', _, _],
+      ['主管部门', _, '西安市安全生产监督管理局', _, _],
+      ['资金金额1620.98（万元）', _, '实施期资金总额', _, 1620.98],
+      [_, _, '其中：财政拨款', _, 1620.98],
+      ['年度总体目标', '目标1：开展全市范围安全生产大检查。', _, _, _],
+      [_, '一级指标', '二级指标', '指标内容', '指标值'],
+      ['年度绩效指标', '产出指标', '数量指标', '指标1：开展安全生产日常监督检查', '≥80%'],
+      [_, _, _, '指标2：建立市级安全生产专业应急救援队伍', '一支'],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('表15', rows, ['A3:B3', 'C3:E3', 'A4:B4', 'C4:E4', 'A5:B6', 'C5:D5', 'C6:D6'])));
+    expect(rec.tables.map((t) => [t.id, t.target?.projectName?.text])).toEqual([['performance-target', '安全生产专项资金']]);
+    // The department-wide form keeps its title.
+    const overall = await recognizeGrid(wb(sheetFromValues('表14', [['2019年部门整体支出绩效目标表', _, _, _, _], ...rows.slice(7)])));
+    expect(overall.tables.map((t) => t.id)).toEqual(['overall-target']);
+  });
+
   it('绩效指标 beside 一级指标 labels the indicator block, merged down it (西安 2022): the indicator is named by 指标内容', async () => {
     const rows: CellValue[][] = [
       ['2022年部门预算专项业务经费绩效目标表', _, _, _, _],

@@ -32,6 +32,12 @@ describe('reading an indicator value', () => {
     // 西安 医保局 2022: a range, and “余” for more than.
     ['10-15项', '', 10, '项', false],
     ['40余次', '≥', 40, '次', true],
+    // 西安 安监局 2019: a count in Chinese numerals with its measure word; 一 opening a word is no count.
+    ['两次', '', 2, '次', true],
+    ['一支', '', 1, '支', true],
+    ['十二场', '', 12, '场', true],
+    ['一流', '', null, '', false],
+    ['一般', '', null, '', false],
   ] as const)('%s', (text, comparator, number, unit, isQuantity) => {
     const { comparatorAfter: _, ...read } = parseIndicatorValue(text);
     expect(read).toEqual({ comparator, number, unit, isQuantity });

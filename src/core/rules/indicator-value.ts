@@ -1,4 +1,5 @@
 /** Reads an indicator value such as "≥98%", "≤81万元", "不少于1100人", "按要求全部完成". */
+import { chineseNumeral } from '../numerals.js';
 import { fold } from '../text.js';
 
 export interface IndicatorValue {
@@ -89,9 +90,18 @@ function shareOfBase(comparator: IndicatorValue['comparator'], rest: string): In
  * is quantified, though not as a single comparator, number and unit, so no unit is read from it.
  */
 function numberInWords(text: string): IndicatorValue {
+  // “两次”, “一支” (西安 安监局 2019): a count in Chinese numerals and its measure word is a quantity.
+  const counted = COUNT_IN_WORDS.exec(text);
+  if (counted) {
+    const n = counted[1] === '两' ? 2 : chineseNumeral(counted[1]!);
+    if (n !== undefined) return { comparator: '', number: n, unit: counted[2]!, isQuantity: true };
+  }
   const m = /(\d+(?:\.\d+)?)/.exec(text.replace(/,/g, ''));
   return { comparator: '', number: m ? Number(m[1]) : frequencyInWords(text), unit: '', isQuantity: false };
 }
+
+/** A numeral (一 … 九十九, 两) and a measure word, the whole value: never a word such as 一般 or 一流. */
+const COUNT_IN_WORDS = /^(两|[一二三四五六七八九十]{1,3})(人次|次|支|个|项|台|套|件|辆|家|场|期|批|所|座|名|篇|份|起|处|条|张|户|人|本|部)$/u;
 
 const DIGIT_WORDS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
