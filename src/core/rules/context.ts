@@ -284,6 +284,8 @@ export function identityItem(identity: Identity, table?: TableId): Item {
  * One per identity (hundreds of thousands on a county consolidation): a class, so its message texts
  * are a method rather than a closure per item, written from the facts it already holds.
  */
+const BLANK: Record<Lang, string> = { 'zh-CN': '空白', en: 'blank' };
+
 class IdentityItem implements Item {
   readonly table?: TableId;
   readonly breaks: boolean;
@@ -310,9 +312,12 @@ class IdentityItem implements Item {
     const decimals = Math.max(2, anchor.ref.decimals);
     // Facts are in the anchor's unit, which every amount of the message names, as a culprit's message does.
     const shown = (fact: string) => amountText(this.facts[fact] as number, decimals, anchor.unit, lang);
+    // A blank cell alone on the left is blank, not 0.00 (北京 军民融合办 2026's 预算13表 C6).
+    const [only, ...more] = this.identity.lhs;
+    const blankLeft = more.length === 0 && only !== undefined && only.ref.amount === null && !only.ref.invalid && !only.inText;
     return {
       left: anchor.label[lang],
-      actualText: shown('actual'),
+      actualText: blankLeft ? BLANK[lang] : shown('actual'),
       expectedText: shown('expected'),
       differenceText: shown('difference'),
       breachText: shown('breach'),

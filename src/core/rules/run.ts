@@ -119,7 +119,9 @@ function render(template: string, item: Item, lang: Lang): string {
   const params: Record<string, string | number | undefined> = {};
   for (const [k, v] of Object.entries(item.facts)) params[k] = v === null ? '' : typeof v === 'boolean' ? String(v) : (v as string | number);
   Object.assign(params, item.text?.(lang) ?? {});
-  return formatTemplate(template, params);
+  const text = formatTemplate(template, params);
+  // Templates space a number (“为 187.45 万元”); Chinese does not space a word (“为空白”).
+  return lang === 'zh-CN' ? text.replaceAll(' 空白', '空白') : text;
 }
 
 function address(a: CellAddress): CellAddress {
