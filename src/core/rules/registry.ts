@@ -9,7 +9,7 @@ import { narrativeProjectCounts } from './iterators/narrative-project-counts.js'
 import { summaryLines } from './iterators/summary-lines.js';
 import { outlineSums } from './iterators/outline-sums.js';
 import { yearBlockChanges } from './iterators/year-blocks.js';
-import { projectAmounts, projectsListed } from './iterators/projects.js';
+import { projectAmounts, projectsListed, targetProjectAmounts } from './iterators/projects.js';
 import { listedItems, listedNames, standardWordings } from './iterators/near-misses.js';
 import { subjectNameOrders } from './iterators/word-order.js';
 import { titlePrefixes } from './iterators/title-prefixes.js';
@@ -37,6 +37,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     yearChanges,
     outlineTotals,
     projectAmounts,
+    targetProjectAmounts,
     projectsListed,
     groupedSubtotals,
     tableTies,

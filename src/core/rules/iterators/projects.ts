@@ -3,16 +3,17 @@
  * project's amount and goal) against its 项目支出表. A project is its unit and its name, as printed.
  */
 import type { z } from 'zod';
-import type { ProjectListParams, ProjectPairParams } from '../params/amounts.js';
+import type { ProjectListParams, ProjectPairParams, TargetProjectParams } from '../params/amounts.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { Lang } from '../../messages.js';
 import type { TableId } from '../../vocabulary.js';
 import { normalizeLabel } from '../../text.js';
 import { addTo } from '../../multimap.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
+import type { Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, text, both } from '../registry-types.js';
 import { Tie } from './amounts.js';
-import { projectOf } from './targets.js';
+import { projectOf, targetTerm, targets } from './targets.js';
 import { listedProjectRows, projectNameKey as nameKey } from './project-names.js';
 
 type Pairs = z.infer<typeof ProjectPairParams>;
@@ -109,6 +110,54 @@ export const projectsListed: IteratorDef<Lists> = {
           table: pair.from,
         };
         yield item;
+      }
+    }
+  },
+};
+
+/**
+ * Each project's target table against its row in the project spending table, matched by name: the
+ * year's budget the form gives and the project's total (烟台 住建 2026: 既有住宅加装电梯专项资金经费's form
+ * says 500.00, 公开表11 400.00). A project may be printed on several forms, or listed on several rows
+ * (烟台 住建's 实施公车统管: five of each): forms and rows of one name that agree to the cent pair off
+ * first. A form left over is compared with the one row left over, or, where every row has its form,
+ * with the project's only row (施工图审查费: a form of 122.22 beside one of 650.00, its row 650.00).
+ * Anything else has no one counterpart and is not compared. Which side is wrong only the preparer
+ * knows: no value is offered.
+ */
+export const targetProjectAmounts: IteratorDef<z.infer<typeof TargetProjectParams>> = {
+  name: 'target-project-amounts',
+  description: both('每个项目绩效目标表的预算数，与项目支出表中同名项目的金额', 'each project target table’s budget, against the same-named project’s amount in the project spending table'),
+  facts: { ...IDENTITY_FACTS, right: text('项目支出表中同一项目的单元格', 'the same project’s cell in the project spending table') },
+  identities: true,
+  texts: ['right', 'relation', 'left'],
+  references: (p) => [{ path: ['column'], table: p.table, column: p.column }],
+  *run(ctx, params, ruleId) {
+    const to = ctx.table(params.table);
+    if (!to) return;
+    const rows = projectRows(to, true);
+    const forms = new Map<string, Term[]>();
+    for (const t of targets(ctx)) {
+      const budget = targetTerm(ctx, t, 'budget');
+      // A form whose budget is blank or 0 states none to compare.
+      if (budget?.ref.amount) addTo(forms, nameKey(projectOf(t)), budget);
+    }
+    for (const [key, budgets] of forms) {
+      const amounts = (rows.get(key) ?? []).flatMap((row) => ctx.term(to, row, params.column, 1, 'project') ?? []).filter((t) => t.ref.amount !== null);
+      if (amounts.length === 0) continue;
+      const cents = (t: Term) => Math.round(t.ref.amount! * t.factor * 100);
+      const leftRows = [...amounts];
+      const leftForms = budgets.filter((b) => {
+        const i = leftRows.findIndex((r) => cents(r) === cents(b));
+        if (i < 0) return true;
+        leftRows.splice(i, 1);
+        return false;
+      });
+      const counterpart = leftRows.length === 1 ? leftRows[0] : leftRows.length === 0 && amounts.length === 1 ? amounts[0] : undefined;
+      if (!counterpart || (leftRows.length === 1 && leftForms.length !== 1)) continue;
+      for (const lhs of leftForms) {
+        lhs.unsuggested = true;
+        yield identityItem(new Tie(ruleId, 'eq', undefined, [lhs], [counterpart], ''), 'performance-target');
       }
     }
   },

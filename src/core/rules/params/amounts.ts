@@ -195,6 +195,13 @@ const ProjectPair = z
 
 export const ProjectListParams = z.object({ pairs: z.array(ProjectPair).min(1) }).strict();
 
+export const TargetProjectParams = z
+  .object({
+    table: TableIdSchema.describe('列出全部项目的表（如项目支出表） / the table listing every project (the project spending table)'),
+    column: z.string().describe('该表中与绩效目标表预算数对照的金额列 / its amount column compared with the target table’s budget'),
+  })
+  .strict();
+
 export const ProjectPairParams = z
   .object({
     pairs: z

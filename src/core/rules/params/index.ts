@@ -19,6 +19,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['year-changes', amounts.YearChangeParams],
   ['outline-totals', amounts.OutlineTotalParams],
   ['project-amounts', amounts.ProjectPairParams],
+  ['target-project-amounts', amounts.TargetProjectParams],
   ['projects-listed', amounts.ProjectListParams],
   ['grouped-subtotals', amounts.GroupedParams],
   ['table-ties', amounts.TieParams],
