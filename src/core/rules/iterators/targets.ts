@@ -661,7 +661,8 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
  * may run several listed units together; one may name another in brackets (“个（套）”, 北京 2026).
  */
 export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
-  const listed = (u: string) => units.has(u) || (/^[万亿]/.test(u) && units.has(u.slice(1)));
+  // 万 or 亿 before a listed unit multiplies it (万人次, 亿元), once: “万万元” is a slip (烟台 住建 2026's ≤234万万元).
+  const listed = (u: string) => units.has(u) || (/^[万亿]/.test(u) && u[1] !== u[0] && units.has(u.slice(1)));
   if (listed(unit)) return true;
   if (countedThing(unit, units)) return true;
   const alternative = /^(.+)[(（](.+)[)）]$/.exec(unit);
