@@ -16,6 +16,7 @@ import { titlePrefixes } from './iterators/title-prefixes.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import { narrativeMagnitudes } from './iterators/narrative-magnitudes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
+import { narrativeReasonChanges } from './iterators/narrative-reasons.js';
 import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
 import { cutTexts } from './iterators/cut-texts.js';
 import { categoryGaps } from './iterators/category-gaps.js';
@@ -48,6 +49,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeAmounts,
     narrativeShares,
     narrativeShareOfTotal,
+    narrativeReasonChanges,
     narrativeProjectCounts,
     narrativeItems,
     narrativeText,

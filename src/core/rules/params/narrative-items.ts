@@ -4,6 +4,8 @@ import { CellSelector } from './amounts.js';
 
 export const ItemParams = z.object({}).strict();
 
+export const ReasonChangeParams = z.object({}).strict();
+
 export const BreakdownParams = z
   .object({
     exhaustive: z
