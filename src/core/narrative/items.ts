@@ -158,10 +158,23 @@ const CHANGE_AFTER_AMOUNT = new RegExp(
   'gu',
 );
 
+/**
+ * A change opening a sentence of its own after a list of parts (深圳 政府办公厅 2026: “研究调研活动166.02万元，
+ * 主要包括：…116.3万元，…；党建及业务专题培训49.72万元，…。较2025年年初预算增加28.46万元，增幅20.7%”) is
+ * the whole's, not the last part's: the amount before it is no base for it.
+ */
+function endsList(text: string, m: RegExpExecArray): boolean {
+  const stop = text.indexOf('。', m.index);
+  if (stop < 0 || stop >= m.index + m[0].length) return false;
+  const sentence = text.slice(text.lastIndexOf('。', m.index) + 1, m.index);
+  return /(?:主要包括|包括|其中)[:：]/u.test(sentence) && /[;；]/u.test(sentence);
+}
+
 export function parseChangeStatements(original: string): ChangeStatement[] {
   const text = fold(original);
   const out: ChangeStatement[] = [];
   for (const m of globalMatches(CHANGE_AFTER_AMOUNT, text)) {
+    if (endsList(text, m)) continue;
     const previous = figure(m, 3, 4);
     out.push({
       current: figure(m, 1, 2)!,
