@@ -508,9 +508,14 @@ export const targetTextAmounts: IteratorDef<z.infer<typeof TextAmountParams>> = 
           addTo(stated, m[1]!, { cell, wan, text: `${m[2]}${m[3]}` });
         }
       }
+      // The form's budget in 万元: amounts that add up to it are its parts, not one item's figures.
+      const budgetWan = d.budget?.amount != null ? (d.budget.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
       for (const [item, list] of stated) {
         if (list.length < 2) continue;
         const distinct = new Set(list.map((x) => Math.round(x.wan * 1e6)));
+        // 福州 民政局 2026: “(1)…需预算安排479.25万元。(2)…需预算安排91.92万元” under a budget of 571.17.
+        const total = list.reduce((sum, x) => sum + x.wan, 0);
+        if (distinct.size === list.length && budgetWan !== null && Math.abs(total - budgetWan) < 0.005) continue;
         const places = [...new Set(list.map((x) => x.cell))];
         items.push({
           facts: { project: projectOf(t), item, amounts: list.map((x) => x.text).join('、'), distinctAmounts: distinct.size },
@@ -665,6 +670,9 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   const listed = (u: string) => units.has(u) || (/^[万亿]/.test(u) && u[1] !== u[0] && units.has(u.slice(1)));
   if (listed(unit)) return true;
   if (countedThing(unit, units)) return true;
+  // Two kinds counted together (福州 民政局 2026: “≥325人、户”, “≥4个、所”): each a unit.
+  const kinds = unit.split('、');
+  if (kinds.length > 1) return kinds.every((k) => k !== '' && listed(k));
   const alternative = /^(.+)[(（](.+)[)）]$/.exec(unit);
   if (alternative) return listed(alternative[1]!) && listed(alternative[2]!);
   const slash = unit.indexOf('/');
