@@ -39,6 +39,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-amount-changes', narrativeItems.ItemParams],
   ['narrative-change-statements', narrativeItems.ItemParams],
   ['narrative-reason-changes', narrativeItems.ReasonChangeParams],
+  ['text-brackets', narrativeItems.BracketParams],
   ['narrative-sections', narrativeItems.ItemParams],
   ['narrative-subject-codes', narrativeItems.ItemParams],
   ['narrative-amounts', narrative.NarrativeParams],

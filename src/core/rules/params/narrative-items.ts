@@ -6,6 +6,10 @@ export const ItemParams = z.object({}).strict();
 
 export const ReasonChangeParams = z.object({}).strict();
 
+export const BracketParams = z
+  .object({ minLength: z.number().int().positive().default(8).describe('只看至少这么长的文字 / only texts at least this long') })
+  .strict();
+
 export const BreakdownParams = z
   .object({
     exhaustive: z
