@@ -743,7 +743,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const known = params.categories[ind.level1.text.trim()] ?? Object.entries(params.categories).find(([k]) => normalizeLabel(k) === l1)?.[1];
         // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
         const lowerIsBetter = [l3, normalizeLabel(valueText)].some((text) => params.ceilingWords.some((w) => text.includes(w)) && !params.ceilingUnless.some((w) => text.includes(w)));
-        const upperBoundOnRate = isRate && !lowerIsBetter && (v.comparator === '≤' || v.comparator === '<');
+        // Only a number can be turned round (“≤万分之三” states its rate in words: nothing to write instead).
+        const upperBoundOnRate = isRate && !lowerIsBetter && v.number !== null && (v.comparator === '≤' || v.comparator === '<');
         // “90≥” for a rate is “≥90%”: the sign before the number, a rate's unit after it.
         const signFirst = v.comparatorAfter ? `${v.comparator}${v.number}${v.unit || (isRate ? '%' : '')}` : undefined;
         const elsewhere = l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, filedUnder.key);
@@ -800,7 +801,24 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
       }
     }
     oneFindingPerCategoryCell(rows);
+    fixOnlyWholeCategoryCells(rows);
     return rows;
+}
+
+/**
+ * A level-2 cell merged over several indicators (烟台 财政局 2026: C24:C26 经济效益指标 over three, one of
+ * them filed otherwise than elsewhere) is rewritten for all of them: its new name is offered only where
+ * every indicator under it is filed otherwise, each to that same name.
+ */
+function fixOnlyWholeCategoryCells(rows: { cells: Record<'level2', CellRef>; fixes: Partial<Record<'level2', Fix>> }[]): void {
+  const key = (c: CellRef) => `${c.sheet}!${c.cell}`;
+  const under = new Map<string, typeof rows>();
+  for (const row of rows) addTo(under, key(row.cells.level2), row);
+  for (const group of under.values()) {
+    const names = new Set(group.map((row) => row.fixes.level2?.value));
+    if (names.size === 1 && !names.has(undefined)) continue;
+    for (const row of group) delete row.fixes.level2;
+  }
 }
 
 /**
