@@ -670,6 +670,8 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   const listed = (u: string) => units.has(u) || (/^[万亿]/.test(u) && u[1] !== u[0] && units.has(u.slice(1)));
   if (listed(unit)) return true;
   if (countedThing(unit, units)) return true;
+  // Two measure words run together (台套, 户次: 烟台 科技局 2026's “≥5台套”), not one doubled (个个).
+  if (unit.length === 2 && unit[0] !== unit[1] && units.has(unit[0]!) && units.has(unit[1]!) && !/[万亿元]/u.test(unit)) return true;
   // Two kinds counted together (福州 民政局 2026: “≥325人、户”, “≥4个、所”): each a unit.
   const kinds = unit.split('、');
   if (kinds.length > 1) return kinds.every((k) => k !== '' && listed(k));
