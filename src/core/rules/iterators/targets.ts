@@ -808,17 +808,20 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
 }
 
 /**
- * A level-2 cell merged over several indicators (烟台 财政局 2026: C24:C26 经济效益指标 over three, one of
- * them filed otherwise than elsewhere) is rewritten for all of them: its new name is offered only where
- * every indicator under it is filed otherwise, each to that same name.
+ * A level-2 cell merged over several indicators is rewritten for all of them: its new name is offered
+ * only where most of the indicators under it are filed otherwise, all to that name. 烟台 财政局 2026's
+ * C24:C26 经济效益指标 holds three, one filed otherwise: renaming it would move two that belong there.
+ * 福州 医保局 2026's C15:C17 holds three, two filed otherwise elsewhere and the third with them in meaning.
  */
 function fixOnlyWholeCategoryCells(rows: { cells: Record<'level2', CellRef>; fixes: Partial<Record<'level2', Fix>> }[]): void {
   const key = (c: CellRef) => `${c.sheet}!${c.cell}`;
   const under = new Map<string, typeof rows>();
   for (const row of rows) addTo(under, key(row.cells.level2), row);
   for (const group of under.values()) {
-    const names = new Set(group.map((row) => row.fixes.level2?.value));
-    if (names.size === 1 && !names.has(undefined)) continue;
+    const moved = group.filter((row) => row.fixes.level2);
+    if (moved.length === 0) continue;
+    const names = new Set(moved.map((row) => row.fixes.level2!.value));
+    if (names.size === 1 && moved.length * 2 > group.length) continue;
     for (const row of group) delete row.fixes.level2;
   }
 }
