@@ -72,7 +72,7 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
       severity: 'info',
       message: message(code, lang, { tables: names.map((n) => n['zh-CN']).join('、'), tablesEn: names.map((n) => n.en).join(', ') }),
     });
-    return findings.concat(problemFindings(recognition, vocab, lang), unreadFindings(recognition, lang));
+    return findings.concat(problemFindings(recognition, vocab, lang), emptyTargetListFindings(recognition, lang), unreadFindings(recognition, lang));
   }
   for (const id of recognition.missing) {
     const table = vocab.tables.get(id)!;
@@ -90,25 +90,29 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
       table: id,
     });
   }
-  return findings.concat(problemFindings(recognition, vocab, lang), unreadFindings(recognition, lang));
+  return findings.concat(problemFindings(recognition, vocab, lang), emptyTargetListFindings(recognition, lang), unreadFindings(recognition, lang));
 }
 
 /** A sheet of amounts under a table title the vocabulary does not know: said, never passed over in silence. */
 function unreadFindings(recognition: Recognition, lang: Lang): Finding[] {
-  const empty: Finding[] = recognition.emptyTargetLists.map((e) => ({
+  return recognition.unread.map((u) => ({
+    ruleId: 'recognition/sheet-unread',
+    severity: 'info' as const,
+    sheet: u.sheet,
+    cell: u.cell,
+    message: message(u.title === u.sheet.trim() ? 'recognition/sheet-unread-named' : 'recognition/sheet-unread', lang, { sheet: u.sheet, title: u.title }),
+  }));
+}
+
+/** A list of project target forms printing its header and no project, with no note saying why. */
+function emptyTargetListFindings(recognition: Recognition, lang: Lang): Finding[] {
+  return recognition.emptyTargetLists.map((e) => ({
     ruleId: 'recognition/target-list-empty',
     severity: 'warning' as const,
     sheet: e.sheet,
     cell: e.cell,
     message: message('recognition/target-list-empty', lang, { title: e.title }),
   }));
-  return empty.concat(recognition.unread.map((u) => ({
-    ruleId: 'recognition/sheet-unread',
-    severity: 'info' as const,
-    sheet: u.sheet,
-    cell: u.cell,
-    message: message(u.title === u.sheet.trim() ? 'recognition/sheet-unread-named' : 'recognition/sheet-unread', lang, { sheet: u.sheet, title: u.title }),
-  })));
 }
 
 function problemFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang): Finding[] {

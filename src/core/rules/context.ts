@@ -1,7 +1,7 @@
 /** What iterators see: the recognised tables, the vocabulary, and helpers to name cells as reviewers do. */
 import type { Fix, CellAddress } from '../findings.js';
 import { MergeIndex, type GridWorkbook } from '../grid.js';
-import { amountText, type Lang } from '../messages.js';
+import { amountText, BLANK_TEXT, type Lang } from '../messages.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow, Unit, YearBlock } from '../model.js';
 import { RowCells } from '../recognize/row-cells.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
@@ -284,8 +284,6 @@ export function identityItem(identity: Identity, table?: TableId): Item {
  * One per identity (hundreds of thousands on a county consolidation): a class, so its message texts
  * are a method rather than a closure per item, written from the facts it already holds.
  */
-const BLANK: Record<Lang, string> = { 'zh-CN': '空白', en: 'blank' };
-
 class IdentityItem implements Item {
   readonly table?: TableId;
   readonly breaks: boolean;
@@ -317,7 +315,7 @@ class IdentityItem implements Item {
     const blankLeft = more.length === 0 && only !== undefined && only.ref.amount === null && !only.ref.invalid && !only.inText;
     return {
       left: anchor.label[lang],
-      actualText: blankLeft ? BLANK[lang] : shown('actual'),
+      actualText: blankLeft ? BLANK_TEXT[lang] : shown('actual'),
       expectedText: shown('expected'),
       differenceText: shown('difference'),
       breachText: shown('breach'),

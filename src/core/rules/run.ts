@@ -5,7 +5,7 @@
  */
 import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
-import { amountText, formatTemplate, type Lang } from '../messages.js';
+import { amountText, BLANK_TEXT, formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
 import { fold, formatAmount, groupedAmount } from '../text.js';
 import { partsAddUp, textBreakdowns } from '../narrative/breakdowns.js';
@@ -121,7 +121,7 @@ function render(template: string, item: Item, lang: Lang): string {
   Object.assign(params, item.text?.(lang) ?? {});
   const text = formatTemplate(template, params);
   // Templates space a number (“为 187.45 万元”); Chinese does not space a word (“为空白”).
-  return lang === 'zh-CN' ? text.replaceAll(' 空白', '空白') : text;
+  return lang === 'zh-CN' ? text.replaceAll(` ${BLANK_TEXT['zh-CN']}`, BLANK_TEXT['zh-CN']) : text;
 }
 
 function address(a: CellAddress): CellAddress {
@@ -264,7 +264,7 @@ export async function runRules(
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
   const sheetOf = new Map(recognition.tables.map((t) => [t.id, t.sheet]));
   const amount = (value: number, decimals: number, unit: Unit) => amountText(value, decimals, unit, lang);
-  const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? (lang === 'zh-CN' ? '空白' : 'blank') : amount(value, decimals, unit));
+  const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? BLANK_TEXT[lang] : amount(value, decimals, unit));
   // The culprit sentence reads "为 187.45 万元" but "为空白": Chinese spaces a number, not a word.
   const culpritActual = (value: number | null, decimals: number, unit: Unit) => (lang === 'zh-CN' && value !== null ? ` ${amount(value, decimals, unit)}` : shown(value, decimals, unit));
   // A figure in a sentence written with the wrong unit is fixed by rewriting the unit (valueToWrite), so

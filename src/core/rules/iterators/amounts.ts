@@ -320,6 +320,11 @@ function unreadAmongParts(ctx: RuleContext, t: RecognizedTable, role: string, si
 
 // ── list-totals: a table that lists items under one 合计 (项目支出表) ───────────────────────────────────
 
+/** Whether the note under the table matches the pattern (it says rows were left out: 予以剔除, 涉密). */
+function noteSays(t: RecognizedTable, pattern: string | undefined): boolean {
+  return !!pattern && !!t.note && new RegExp(pattern, 'u').test(t.note.text);
+}
+
 /** The columns a `tables[i]` entry names under `key`, for lint to find in its table. */
 const columnRefs = (d: { table: TableId }, i: number, key: string, columns: readonly string[]) =>
   columns.map((column, j) => ({ path: ['tables', i, key, j], table: d.table, column }));
@@ -341,7 +346,7 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
         // A subtotal row (a unit naming only itself, a category) would be counted twice: no flat list.
         const labels = decl.labels.filter((role) => t.columns.some((c) => c.role === role));
         // The note under the table may say rows were left out of the publication (烟台 信访局 2026: 525 over three printed projects' 235).
-        if (decl.unlessNote && t.note && new RegExp(decl.unlessNote, 'u').test(t.note.text)) continue;
+        if (noteSays(t, decl.unlessNote)) continue;
         if (totals.length !== 1 || parts.length === 0 || labels.length === 0 || parts.some((r) => labels.some((role) => !r.labels[role]))) continue;
         if (decl.labelHeaderNames && !(headerNames(t, labels[0]!, decl.labelHeaderNames) && !t.rows.some((r) => r.code))) continue;
         // The department's row under the 合计, equal to it throughout, is the 合计 again (its units follow).
@@ -375,13 +380,13 @@ export const emptyLists: IteratorDef<z.infer<typeof EmptyListParams>> = {
     const items: Item[] = [];
     for (const decl of params.tables) {
       for (const t of ctx.tables(decl.table)) {
-        if (decl.unlessNote && t.note && new RegExp(decl.unlessNote, 'u').test(t.note.text)) continue;
-        const totals = t.rows.filter((r) => r.isTotal);
-        if (totals.length !== 1 || t.rows.length !== 1) continue;
+        if (noteSays(t, decl.unlessNote)) continue;
         // 北京 军民融合办 2026's 预算11表: 合计 778.93, and no service under it.
-        const role = decl.columns.find((c) => ctx.cell(t, totals[0]!, c)?.amount);
+        const [total] = t.rows;
+        if (t.rows.length !== 1 || !total!.isTotal) continue;
+        const role = decl.columns.find((c) => ctx.cell(t, total!, c)?.amount);
         if (!role) continue;
-        const cell = ctx.cell(t, totals[0]!, role)!;
+        const cell = ctx.cell(t, total!, role)!;
         items.push({
           facts: { amount: cell.amount! },
           text: (lang) => ({ table: ctx.tableName(t, lang), column: ctx.columnName(t, role, lang), amountText: amountText(cell.amount!, cell.decimals, ctx.unit(t), lang) }),

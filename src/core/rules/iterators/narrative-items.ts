@@ -571,16 +571,10 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
       for (const cell of narrativeCells(ctx)) emit(cell);
       return items;
     }
-    // Table labels repeat (a large sheet's 180,000 text cells hold 56,000 texts): each text is read
-    // once, and only the cells of those some pattern matches are visited.
+    // Each distinct text is read once (cellsWhere), and only the cells of those some pattern matches are visited.
     const index = textIndex(ctx);
-    const matches = new Uint8Array(index.texts.length);
-    for (let i = 0; i < index.texts.length; i++) {
-      if (index.texts[i]!.length < params.minLength) continue;
-      const folded = index.folded(i);
-      if (patterns.some(({ re }) => re.test(folded))) matches[i] = 1;
-    }
-    for (const cell of index.cellsWhere((i) => matches[i] === 1)) emit(cell);
+    const minLength = params.minLength;
+    for (const cell of index.cellsWhere((i) => index.texts[i]!.length >= minLength && patterns.some(({ re }) => re.test(index.folded(i))))) emit(cell);
     return items;
   },
 };

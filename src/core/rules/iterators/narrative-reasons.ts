@@ -11,7 +11,7 @@ import { toA1 } from '../../address.js';
 import { globalMatches } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, text, both } from '../registry-types.js';
-import { narrativeCells, type NarrativeCell } from './narrative.js';
+import { narrativeCells, paragraphAbove } from './narrative.js';
 
 const REASON = /([\u4e00-\u9fff“”（）()]{0,30}?)(增加|减少|增长|下降|上升|降低)的?主要原因/gu;
 const CHANGE = /比[^，。；]{0,20}?(增加|减少|增长|下降|上升|降低)\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%)?/gu;
@@ -22,12 +22,6 @@ const directionOf = (word: string) => (UP.has(word) ? 'increase' : 'decrease');
 /** The changes a text states, with the words that state them. */
 function changesIn(text: string): { direction: string; words: string }[] {
   return [...globalMatches(CHANGE, text)].map((m) => ({ direction: directionOf(m[1]!), words: m[0] }));
-}
-
-/** The paragraph right above, in the same column of the same sheet, if any. */
-function above(cells: readonly NarrativeCell[], i: number): NarrativeCell | undefined {
-  const [here, before] = [cells[i]!, cells[i - 1]];
-  return before && before.sheet === here.sheet && before.col === here.col && here.row - before.row <= 2 ? before : undefined;
 }
 
 export const narrativeReasonChanges: IteratorDef<z.infer<typeof ReasonChangeParams>> = {
@@ -50,7 +44,8 @@ export const narrativeReasonChanges: IteratorDef<z.infer<typeof ReasonChangePara
     cells.forEach((cell, i) => {
       for (const m of globalMatches(REASON, cell.folded)) {
         const before = changesIn(cell.folded.slice(0, m.index));
-        const previous = before.length === 0 ? above(cells, i) : undefined;
+        // The paragraph above, a blank row between them at most.
+        const previous = before.length === 0 ? paragraphAbove(cells, i, 2) : undefined;
         const changes = before.length > 0 ? before : previous ? changesIn(previous.folded) : [];
         if (changes.length === 0) continue;
         const directions = new Set(changes.map((c) => c.direction));

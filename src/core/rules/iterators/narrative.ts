@@ -61,6 +61,12 @@ export function narrativeCells(ctx: RuleContext): NarrativeCell[] {
   return ctx.memo(`text-cells:${MIN_TEXT_LENGTH}`, () => [...textCells(ctx, MIN_TEXT_LENGTH)]);
 }
 
+/** The paragraph above cells[i]: the text cell before it in the same column of the same sheet, at most `maxGap` rows up. */
+export function paragraphAbove<T extends NarrativeCell>(cells: readonly T[], i: number, maxGap: number): T | undefined {
+  const [here, before] = [cells[i]!, cells[i - 1]];
+  return before && before.sheet === here.sheet && before.col === here.col && here.row - before.row <= maxGap ? before : undefined;
+}
+
 /** Whether a cell lies in a recognised table: its rows and titles, not the narrative's paragraphs or headings. */
 export function inRecognisedTable(ctx: RuleContext): (c: { sheet: string; row: number; col: number }) => boolean {
   const tablesOn = ctx.memo('tables-on-sheets', () => {
@@ -96,7 +102,7 @@ export interface TextIndex {
   folded(i: number): string;
   /** The text cell at position k of `textOf`. */
   cell(k: number): NarrativeCell;
-  /** The text cells whose distinct text passes the test, in the workbook's order, as they are reached. */
+  /** The text cells whose distinct text passes the test (asked once per distinct text), in the workbook's order, as they are reached. */
   cellsWhere(test: (i: number) => boolean): Generator<NarrativeCell, void, undefined>;
 }
 
@@ -131,7 +137,14 @@ export function textIndex(ctx: RuleContext): TextIndex {
       return { sheet: sheets[where[3 * k]!]!.name, row: where[3 * k + 1]! + 1, col: where[3 * k + 2]! + 1, text: texts[i]!, folded: folded(i) };
     };
     function* cellsWhere(test: (i: number) => boolean): Generator<NarrativeCell, void, undefined> {
-      for (let k = 0; k < of.length; k++) if (test(of[k]!)) yield cell(k);
+      // Labels repeat table after table (a large sheet's 180,000 text cells hold 56,000 texts): each
+      // distinct text is tested once, however many cells hold it. 0 untested, 1 passes, -1 fails.
+      const verdict = new Int8Array(texts.length);
+      for (let k = 0; k < of.length; k++) {
+        const i = of[k]!;
+        if (verdict[i] === 0) verdict[i] = test(i) ? 1 : -1;
+        if (verdict[i] === 1) yield cell(k);
+      }
     }
     return { texts, textOf: of, folded, cell, cellsWhere };
   });

@@ -10,7 +10,7 @@ import { toA1 } from '../../address.js';
 import { stripEnumeration } from '../../text.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text, both } from '../registry-types.js';
-import { inRecognisedTable, narrativeCells } from './narrative.js';
+import { inRecognisedTable, narrativeCells, paragraphAbove } from './narrative.js';
 
 const SPACE = /\s+/gu;
 
@@ -31,9 +31,9 @@ export const repeatedParagraphs: IteratorDef<z.infer<typeof RepeatedParagraphPar
       .filter((c) => !inTable(c))
       .map((c) => ({ ...c, bare: stripEnumeration(c.folded.replace(SPACE, '')) }));
     for (let i = 1; i < cells.length; i++) {
-      const above = cells[i - 1]!;
+      const above = paragraphAbove(cells, i, 1);
       const cell = cells[i]!;
-      if (cell.sheet !== above.sheet || cell.col !== above.col || cell.row !== above.row + 1 || cell.bare.length < params.minLength) continue;
+      if (!above || cell.bare.length < params.minLength) continue;
       items.push({
         facts: { bare: cell.bare, bareAbove: above.bare, length: cell.bare.length },
         cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },

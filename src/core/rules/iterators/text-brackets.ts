@@ -40,23 +40,16 @@ export const textBrackets: IteratorDef<z.infer<typeof BracketParams>> = {
   identities: false,
   texts: [],
   run(ctx, params) {
-    const items: Item[] = [];
     const index = textIndex(ctx);
-    const unbalanced = new Uint8Array(index.texts.length);
-    for (let i = 0; i < index.texts.length; i++) {
-      const t = index.texts[i]!;
-      if (t.length < params.minLength || !/[()（）]/u.test(t)) continue;
-      const { opened, closed } = bracketCounts(t);
-      if (opened !== closed) unbalanced[i] = 1;
-    }
-    for (const cell of index.cellsWhere((i) => unbalanced[i] === 1)) {
-      const { opened, closed } = bracketCounts(cell.text);
-      items.push({
-        facts: { opened, closed, excerpt: [...cell.text.trim()].slice(0, 30).join('') },
-        cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
-      });
-    }
-    return items;
+    const unbalanced = (text: string) => {
+      if (text.length < params.minLength || !/[()（）]/u.test(text)) return false;
+      const { opened, closed } = bracketCounts(text);
+      return opened !== closed;
+    };
+    // Counted again for the few cells reported: their facts.
+    return [...index.cellsWhere((i) => unbalanced(index.texts[i]!))].map((cell): Item => ({
+      facts: { ...bracketCounts(cell.text), excerpt: [...cell.text.trim()].slice(0, 30).join('') },
+      cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+    }));
   },
 };
-
