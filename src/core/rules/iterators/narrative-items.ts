@@ -524,6 +524,42 @@ function quoted(cell: NarrativeCell, m: RegExpExecArray, before: number): string
   return source.slice(start, m.index + m[0].length);
 }
 
+/** The first match that no set phrase (folded) holds: 组织组织 in 党组织组织力 is a phrase, not a slip. */
+function firstOutside(all: RegExp, text: string, except: readonly string[]): RegExpExecArray | null {
+  for (const m of globalMatches(all, text)) {
+    const [start, end] = [m.index, m.index + m[0].length];
+    const within = except.some((phrase) => {
+      for (let at = text.indexOf(phrase); at >= 0 && at <= start; at = text.indexOf(phrase, at + 1)) if (at + phrase.length >= end) return true;
+      return false;
+    });
+    if (!within) return m;
+    // A doubling may begin inside the phrase's match and run past it: look again one character on.
+    all.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return null;
+}
+
+/**
+ * Whether `word` is written anywhere in the workbook's text but in matches like `match`: a doubled
+ * word is a word the department writes (用于, 人员), where two words meeting end to head (专网、分网 run
+ * together as 专网分网分域) leave a “word” no other text holds.
+ */
+function writtenElsewhere(ctx: RuleContext, word: string, match: string): boolean {
+  const known = ctx.memo('written-elsewhere', () => new Map<string, boolean>());
+  const key = `${word}\u0000${match}`;
+  let verdict = known.get(key);
+  if (verdict === undefined) {
+    const index = textIndex(ctx);
+    verdict = false;
+    for (let i = 0; i < index.texts.length && !verdict; i++) {
+      const folded = index.folded(i);
+      verdict = folded.includes(word) && folded.replaceAll(match, '').includes(word);
+    }
+    known.set(key, verdict);
+  }
+  return verdict;
+}
+
 export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
   name: 'narrative-text',
   description: both('说明和表下文字中与所列正则相符的语句', 'sentences of the narrative and table notes that match the patterns listed'),
@@ -534,6 +570,10 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
     budgetYear: numOrNull('预算年度（表标题中的年份）', 'the budget year (from the table titles)'),
     yearOffset: numOrNull('捕获的年份减预算年度', 'the captured year minus the budget year'),
     tableAmount: numOrNull('模式的 amountOf 所指单元格的金额（表中的单位）；没有该单元格时为空', 'the amount of the cell the pattern’s amountOf names (in its table’s unit); empty when there is no such cell'),
+    groupElsewhere: flag(
+      '第 1 组捕获的文字在工作簿别处也写着（不算与本处相同的整段匹配）：真是一个词，而非两个词首尾相接（“专网分网分域”中的“网分”）',
+      'the text group 1 captured is written elsewhere in the workbook too (not counting matches like this one): a word indeed, not the ends of two words meeting (网分 in 专网分网分域)',
+    ),
   },
   identities: false,
   texts: ['pattern', 'tableCell', 'tableAmountText'],
@@ -545,11 +585,12 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
     const patterns = params.patterns.map((p) => {
       const located = p.amountOf?.map((sel) => locateOne(ctx, sel)).find((l) => l !== undefined);
       const shown = (lang: Lang) => (located?.term.ref.amount != null ? amountText(located.term.ref.amount, Math.max(2, located.term.ref.decimals), ctx.unit(located.table), lang) : '');
-      return { p, re: new RegExp(p.pattern, 'u'), ref: located?.term.ref, label: located?.term.label, shown };
+      const except = p.except?.map(fold);
+      return { p, re: new RegExp(p.pattern, 'u'), all: except && new RegExp(p.pattern, 'gu'), except, ref: located?.term.ref, label: located?.term.label, shown };
     });
     const emit = (cell: NarrativeCell) => {
-      for (const { p, re, ref, label, shown } of patterns) {
-        const m = re.exec(cell.folded);
+      for (const { p, re, all, except, ref, label, shown } of patterns) {
+        const m = all && except ? firstOutside(all, cell.folded, except) : re.exec(cell.folded);
         if (!m) continue;
         const captured = m[1] !== undefined && /^\d{4}$/.test(m[1]) ? Number(m[1]) : null;
         items.push({
@@ -560,6 +601,7 @@ export const narrativeText: IteratorDef<z.infer<typeof TextParams>> = {
             budgetYear: year,
             yearOffset: captured !== null && year !== null ? captured - year : null,
             tableAmount: ref?.amount ?? null,
+            groupElsewhere: m[1] !== undefined && m[1] !== '' && writtenElsewhere(ctx, m[1], m[0]),
           },
           text: (lang) => ({ pattern: p.name[lang], tableCell: label?.[lang] ?? '', tableAmountText: shown(lang) }),
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },

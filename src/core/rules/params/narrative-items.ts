@@ -32,6 +32,12 @@ export const Pattern = z
       .describe(
         '这句话说到的表格单元格（按所列次序，取工作簿中有的第一个），其金额为事实 tableAmount / the table cell the sentence speaks of (the first of these the workbook has), whose amount is the fact tableAmount',
       ),
+    except: z
+      .array(z.string().min(2))
+      .optional()
+      .describe(
+        '固定说法：匹配落在其中一个之内时不算（如“党组织组织力”中的“组织组织”），再往后找 / set phrases: a match lying within one of them does not count (组织组织 in 党组织组织力), and the search goes on after it',
+      ),
     quoteBefore: z
       .number()
       .int()
