@@ -234,13 +234,19 @@ export function displayText(value: CellValue, numFmt?: string): string {
 
 /**
  * Quotes inside quotes become single quotes, as Chinese writing nests them: “说明中的“三公”经费总额”
- * → “说明中的‘三公’经费总额”. Unbalanced quotes (a workbook's own text) are left as they are.
+ * → “说明中的‘三公’经费总额”. Unbalanced quotes (a workbook's own text) are left as they are, and so is
+ * everything within 「」.
  */
 export function nestQuotes(text: string): string {
   let depth = 0;
   let out = '';
+  let verbatim = false;
   for (const ch of text) {
-    if (ch === '“') {
+    // 「…」 quotes a workbook's text as written, its own quotation marks and all (text-unbalanced-quotes).
+    if (verbatim || ch === '「') {
+      verbatim = ch !== '」';
+      out += ch;
+    } else if (ch === '“') {
       out += depth > 0 ? '‘' : ch;
       depth++;
     } else if (ch === '”' && depth > 0) {

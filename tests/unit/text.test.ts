@@ -152,6 +152,9 @@ describe('quotes inside quotes', () => {
     expect(nestQuotes('“a“b“c”b”a”')).toBe('“a‘b‘c’b’a”');
     expect(nestQuotes('只有结尾”和“开头')).toBe('只有结尾”和“开头');
     expect(nestQuotes('“三公”经费')).toBe('“三公”经费');
+    // A workbook's text quoted within 「」 keeps its marks as written, even inside a quote.
+    expect(nestQuotes('“「为“十五五“期间」”')).toBe('“「为“十五五“期间」”');
+    expect(nestQuotes('「“甲“」之后“乙“丙””')).toBe('「“甲“」之后“乙‘丙’”');
   });
 });
 

@@ -17,7 +17,7 @@ import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import { narrativeMagnitudes } from './iterators/narrative-magnitudes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
 import { narrativeReasonChanges } from './iterators/narrative-reasons.js';
-import { textBrackets } from './iterators/text-brackets.js';
+import { textBrackets, textQuotes } from './iterators/text-brackets.js';
 import { narrativeNamedChanges } from './iterators/narrative-named-changes.js';
 import { cutTexts } from './iterators/cut-texts.js';
 import { categoryGaps } from './iterators/category-gaps.js';
@@ -52,6 +52,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeShareOfTotal,
     narrativeReasonChanges,
     textBrackets,
+    textQuotes,
     narrativeProjectCounts,
     narrativeItems,
     narrativeText,

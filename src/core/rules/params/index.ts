@@ -40,6 +40,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-change-statements', narrativeItems.ItemParams],
   ['narrative-reason-changes', narrativeItems.ReasonChangeParams],
   ['text-brackets', narrativeItems.BracketParams],
+  ['text-quotes', narrativeItems.QuoteParams],
   ['narrative-sections', narrativeItems.ItemParams],
   ['narrative-subject-codes', narrativeItems.ItemParams],
   ['narrative-amounts', narrative.NarrativeParams],

@@ -10,6 +10,10 @@ export const BracketParams = z
   .object({ minLength: z.number().int().positive().default(8).describe('只看至少这么长的文字 / only texts at least this long') })
   .strict();
 
+export const QuoteParams = z
+  .object({ minLength: z.number().int().positive().default(4).describe('只看至少这么长的文字 / only texts at least this long') })
+  .strict();
+
 export const BreakdownParams = z
   .object({
     exhaustive: z
