@@ -34,14 +34,47 @@ function projectRows(t: RecognizedTable, byName = false): Map<string, TableRow[]
  * The projects the checked side lists: a table's, by unit and name; the project target tables', by
  * the project each names (none when the workbook publishes no target table: then none is missing).
  */
-function listedProjects(ctx: RuleContext, from: TableId): { keys: Set<string>; byName: boolean; name: (lang: Lang) => string } | undefined {
+interface ListedProjects {
+  keys: Set<string>;
+  byName: boolean;
+  /** Each listed project's name and unit, normalised (grouped pairs). */
+  names: { name: string; unit: string }[];
+  name: (lang: Lang) => string;
+}
+
+function listedProjects(ctx: RuleContext, from: TableId): ListedProjects | undefined {
   if (from === 'performance-target') {
     const targets = ctx.tables('performance-target');
     if (targets.length === 0) return undefined;
-    return { keys: new Set(targets.map((t) => nameKey(projectOf(t)))), byName: true, name: (lang) => (lang === 'zh-CN' ? '项目绩效目标表' : 'the project target tables') };
+    return {
+      keys: new Set(targets.map((t) => nameKey(projectOf(t)))),
+      byName: true,
+      names: targets.map((t) => ({ name: normalizeLabel(projectOf(t)), unit: '' })),
+      name: (lang) => (lang === 'zh-CN' ? '项目绩效目标表' : 'the project target tables'),
+    };
   }
   const t = ctx.table(from);
-  return t && { keys: new Set(projectRows(t).keys()), byName: false, name: (lang) => ctx.tableName(t, lang) };
+  if (!t) return undefined;
+  const names = listedProjectRows(t).map((row) => ({ name: normalizeLabel(row.labels.project!), unit: normalizeLabel(row.labels.unitName ?? '') }));
+  return { keys: new Set(projectRows(t).keys()), byName: false, names, name: (lang) => ctx.tableName(t, lang) };
+}
+
+/** A part's name after its group's: “…专项资金-战略性新兴产业领域” under “…专项资金”. */
+const PART_AFTER_GROUP = /^[-－—–]/u;
+
+/**
+ * Whether `project` names a group of the listed projects — the rows named after it and a dash (深圳
+ * 发改委 2026) — or one of them with its unit in brackets after the name (广州 政府办公厅 2026's
+ * “专项工作经费（广州市人民政府办公厅）”: its 表12 lists 专项工作经费 under the unit's own row, or a table
+ * with a unit column beside it).
+ */
+function namesGroup(project: string, listed: ListedProjects): boolean {
+  const name = normalizeLabel(project);
+  if (listed.names.some((l) => l.name.startsWith(name) && PART_AFTER_GROUP.test(l.name.slice(name.length)))) return true;
+  const withUnit = /^(.+)\(([^()]+)\)$/u.exec(name);
+  if (!withUnit) return false;
+  const [, base, unit] = withUnit;
+  return listed.names.some((l) => l.name === base && (l.unit === unit || listed.names.some((u) => u.name === unit)));
 }
 
 const references = (p: Pairs): Reference[] =>
@@ -103,8 +136,9 @@ export const projectsListed: IteratorDef<Lists> = {
         const row = rows[0]!;
         const cell = ctx.cell(to, row, 'project');
         if (!cell) continue;
+        const missing = !listed.keys.has(key) && !(pair.grouped && namesGroup(row.labels.project ?? '', listed));
         const item: Item = {
-          facts: { project: row.labels.project ?? '', unit: row.labels.unitName ?? '', missing: !listed.keys.has(key) },
+          facts: { project: row.labels.project ?? '', unit: row.labels.unitName ?? '', missing },
           text: (lang) => ({ table: listed.name(lang), otherTable: ctx.tableName(to, lang) }),
           cell: { sheet: cell.sheet, cell: cell.cell },
           table: pair.from,

@@ -193,7 +193,22 @@ const ProjectPair = z
   })
   .strict();
 
-export const ProjectListParams = z.object({ pairs: z.array(ProjectPair).min(1) }).strict();
+export const ProjectListParams = z
+  .object({
+    pairs: z
+      .array(
+        ProjectPair.extend({
+          grouped: z
+            .boolean()
+            .default(false)
+            .describe(
+              'true：所核对的表可能把另一表的几行合成一项（深圳 发改委 2026 的“…专项资金”即表5 的“…专项资金-战略性新兴产业领域”等四行），或在名称后括注单位（广州 政府办公厅 2026 的“专项工作经费（广州市人民政府办公厅）”）：这样也算列出 / true: the table checked may name several of the other table’s rows as one (深圳 发改委 2026’s …专项资金 for the four rows …专项资金-战略性新兴产业领域 etc. of 表5), or add its unit in brackets after the name (广州 政府办公厅 2026’s 专项工作经费（广州市人民政府办公厅）): that counts as listed too',
+            ),
+        }),
+      )
+      .min(1),
+  })
+  .strict();
 
 export const TargetProjectParams = z
   .object({
