@@ -11,7 +11,7 @@ const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|�
 // and the list is read ahead, not consumed, so a 其中 nested inside it is matched too. It runs to the
 // sentence's end here and to its first unmatched closing bracket in partsText: a part's own name may
 // hold a bracketed word (福州 2026's “副部（省）级以上领导用车0辆、…执法执勤用车18辆”).
-const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*其中[:：,，]?(?=([^。;；]*))`, 'gu');
+const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*其中([:：])?[,，]?(?=([^。;；]*))`, 'gu');
 /** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元") nor the tail of one (42.30 of 增加142.30). */
 const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,])${QUANTITY}`, 'gu');
 
@@ -34,13 +34,23 @@ export interface TextBreakdown {
 const figure = (x: string): WrittenFigure => ({ value: Number(x.replace(/,/g, '')), decimals: x.includes('.') ? x.length - x.indexOf('.') - 1 : 0 });
 
 /**
- * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end;
+ * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end; after
+ * “其中：”, clauses that each name one figure in the total's unit and end with it (北京 教委 2026:
+ * “其中：政府采购货物预算205,590.35万元，政府采购工程预算143,193.16万元，政府采购服务预算…”);
  * otherwise only the first clause ("其中就业困难人员400人以上，…" names one part).
  */
-function partsText(opener: string, list: string): string {
+function partsText(opener: string, list: string, colon: boolean, unit: string): string {
   const inner = beforeUnmatchedClose(list).split(/包括|其中/)[0]!;
   if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
-  return inner.split(/[,，]/)[0]!;
+  const clauses = inner.split(/[,，]/);
+  if (colon && clauses.length > 1 && clauses.every((c) => namedFigure(c, unit))) return inner;
+  return clauses[0]!;
+}
+
+/** A clause that is a name and one figure in the unit, nothing after it: “政府采购工程预算143,193.16万元”. */
+function namedFigure(clause: string, unit: string): boolean {
+  const m = /^[^\d]{1,30}?(\d[\d,]*(?:\.\d+)?)\s*(\S+)$/u.exec(clause.trim());
+  return m !== null && m[2] === unit;
 }
 
 /** The text up to its first closing bracket that no opening one before it matches. */
@@ -62,7 +72,7 @@ export function textBreakdowns(text: string): TextBreakdown[] {
   const out: TextBreakdown[] = [];
   for (const m of globalMatches(BREAKDOWN, text)) {
     const unit = m[2]!;
-    const listed = partsText(m[3]!, m[4]!);
+    const listed = partsText(m[3]!, m[5]!, m[4] !== undefined, unit);
     const parts = [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => figure(p[1]!));
     if (parts.length < 1) continue;
     out.push({ total: { ...figure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed });
