@@ -1,5 +1,5 @@
 /**
- * “总数（其中：甲…、乙…）” inside one sentence: the total a 其中 follows, where it is written, and the
+ * “总数（其中：甲…、乙…）” or “总数，包括甲…、乙…” inside one sentence: the total a 其中 follows, where it is written, and the
  * parts it lists in the total's unit. Read by the narrative-breakdowns rule (parts against their total)
  * and by the runner, which does not rewrite a total alone when its own parts add up to it.
  */
@@ -11,7 +11,7 @@ const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|�
 // and the list is read ahead, not consumed, so a 其中 nested inside it is matched too. It runs to the
 // sentence's end here and to its first unmatched closing bracket in partsText: a part's own name may
 // hold a bracketed word (福州 2026's “副部（省）级以上领导用车0辆、…执法执勤用车18辆”).
-const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*其中([:：])?[,，]?(?=([^。;；]*))`, 'gu');
+const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*(其中|包括)([:：])?[,，]?(?=([^。;；]*))`, 'gu');
 /** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元") nor the tail of one (42.30 of 增加142.30). */
 const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,])${QUANTITY}`, 'gu');
 
@@ -29,6 +29,8 @@ export interface TextBreakdown {
   parts: WrittenFigure[];
   /** The text the parts were read from. */
   listed: string;
+  /** The word that opens the parts. */
+  word: '其中' | '包括';
 }
 
 const figure = (x: string): WrittenFigure => ({ value: Number(x.replace(/,/g, '')), decimals: x.includes('.') ? x.length - x.indexOf('.') - 1 : 0 });
@@ -67,15 +69,15 @@ function beforeUnmatchedClose(text: string): string {
   return text;
 }
 
-/** Every 其中 breakdown of two parts or more in the (folded) text. */
+/** Every 其中 or 包括 breakdown in the (folded) text (北京 教委 2026: “预算数1,022.41万元，包括公务用车购置费预算463.80万元、公务用车运行维护费预算558.61万元”). */
 export function textBreakdowns(text: string): TextBreakdown[] {
   const out: TextBreakdown[] = [];
   for (const m of globalMatches(BREAKDOWN, text)) {
     const unit = m[2]!;
-    const listed = partsText(m[3]!, m[5]!, m[4] !== undefined, unit);
+    const listed = partsText(m[3]!, m[6]!, m[5] !== undefined, unit);
     const parts = [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => figure(p[1]!));
     if (parts.length < 1) continue;
-    out.push({ total: { ...figure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed });
+    out.push({ total: { ...figure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed, word: m[4] as '其中' | '包括' });
   }
   return out;
 }
