@@ -14,40 +14,15 @@ import type { RecognizedTable, TableRow } from '../../model.js';
 import type { GridSheet } from '../../grid.js';
 import { breakdownAmount, textBreakdowns } from '../../narrative/breakdowns.js';
 import { parseChangeStatements, parseNarrativeItem, type ChangeStatement, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
-import { mostCommon } from '../../counts.js';
 import { fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-types.js';
-import { narrativeCells, textIndex, type NarrativeCell } from './narrative.js';
+import { budgetYear, narrativeCells, textIndex, type NarrativeCell } from './narrative.js';
 import { locateOne, selectorReferences } from './amounts.js';
 import { breakdownFacts, paragraphBreakdownItems } from './narrative-lists.js';
 import { half, halfWan, inWan, rateAgainstFigures, rateHabit, type RateHabit, type StatedRate } from './narrative-rates.js';
 
-/**
- * The budget year: the year most table titles name ("2026年部门收支预算总表"); where no title names
- * one (江苏 2018: "公开01表：收支预算总表"), the year the narrative's heading gives its budget
- * ("第三部分 2018年度部门预算情况说明"); where it has no such heading either (烟台 2026), the year its
- * sentences give the budget most often ("2026年收入预算3,558.35万元").
- */
-function budgetYear(ctx: RuleContext): number | null {
-  return ctx.memo('budget-year', () => {
-    const inTitles = mostCommon(ctx.recognition.tables.flatMap((t) => /(20\d{2})\s*年/.exec(t.title)?.[1] ?? []));
-    if (inTitles !== undefined) return Number(inTitles);
-    for (const c of narrativeCells(ctx)) {
-      const m = NARRATIVE_HEADING.exec(c.folded.replace(/\s+/g, ''));
-      if (m) return Number(m[1]);
-    }
-    const stated = mostCommon(narrativeCells(ctx).flatMap((c) => [...globalMatches(BUDGET_OF_YEAR, c.folded)].map((m) => m[1]!)));
-    return stated === undefined ? null : Number(stated);
-  });
-}
-
-/** "2026年收入预算" / "2026年支出预算" / "2026年部门预算": the year a sentence gives the budget. */
-const BUDGET_OF_YEAR = /(?<![比较与])(20\d{2})年(?:度)?(?:部门)?(?:收入|支出)?预算(?!执行)/gu;
-
-/** A heading, not a sentence: at most a part's number before the year, nothing after 说明. */
-const NARRATIVE_HEADING = /^[^，。,]{0,12}?(20\d{2})年度?(?:部门|单位)?预算(?:情况)?说明$/;
 
 // ── the subject paragraphs ────────────────────────────────────────────────────────────────────
 

@@ -8,7 +8,7 @@ import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { listedProjectRows, projectNameKey } from './project-names.js';
 import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '../identity.js';
-import { narrativeCells, statedFigure } from './narrative.js';
+import { budgetYear, narrativeCells, statedFigure } from './narrative.js';
 import { isComparatorText, parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
@@ -634,6 +634,10 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
       'other projects file an indicator of the same name, all alike, under another category (the first of several under one level-2 cell)',
     ),
     oddIndicators: text('同一个二级指标格下如此列错的各条三级指标', 'the level-3 indicators under this level-2 cell so misfiled'),
+    valueYearOffset: numOrNull(
+      '指标值写的日期（“2025年12月31日”）的年份减预算年度；指标值不以年月写日期、或预算年度不明时为空',
+      'the year of the date the value writes (2025年12月31日) minus the budget year; empty when the value is no date by year and month, or the budget year is unknown',
+    ),
   },
   identities: false,
   texts: ['project', 'table'],
@@ -711,6 +715,13 @@ function quantityExample(params: IndicatorVocabulary, level2: string): string {
   return entries.find(([category]) => normalizeLabel(category) === level2)?.[1] ?? entries[0]?.[1] ?? '';
 }
 
+/** A value that is a date by year and month (“2025年12月31日”, “≤2026年6月底”): its year. */
+const DEADLINE = /^[≤<=]?\s*(20\d{2})\s*年\s*\d{1,2}\s*月/u;
+const deadlineYear = (value: string): number | undefined => {
+  const m = DEADLINE.exec(value.trim());
+  return m ? Number(m[1]) : undefined;
+};
+
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
 function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
@@ -723,6 +734,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const units = new Set(params.units.map(normalizeLabel));
     const wholeCostWords = params.wholeCostWords.map(normalizeLabel);
     const floorWords = params.floorWords.map(normalizeLabel);
+    const year = budgetYear(ctx);
     for (const t of targets(ctx)) {
       const budgetRef = t.target!.budget;
       const budgetWan = budgetRef?.amount != null ? (budgetRef.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
@@ -750,6 +762,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         // “90≥” for a rate is “≥90%”: the sign before the number, a rate's unit after it.
         const signFirst = v.comparatorAfter ? `${v.comparator}${v.number}${v.unit || (isRate ? '%' : '')}` : undefined;
         const elsewhere = l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, filedUnder.key);
+        const dateYear = deadlineYear(valueText);
         rows.push({
           facts: {
             project: projectOf(t),
@@ -786,6 +799,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             categoryElsewhere: elsewhere?.shown ?? '',
             categoryOdd: elsewhere !== undefined,
             oddIndicators: elsewhere !== undefined ? ind.level3.text.trim() : '',
+            valueYearOffset: dateYear !== undefined && year !== null ? dateYear - year : null,
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
             suggestion: signFirst ?? (upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : ''),
           },
