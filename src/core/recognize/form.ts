@@ -76,6 +76,27 @@ function fundBlock(view: SheetView, table: TableVocabulary, title: number, limit
   return [];
 }
 
+/** The label a header cell shows (the master's, under a merge), normalised; '' for none. */
+function labelAt(view: SheetView, row: number, col: number): string {
+  const at = view.resolved(row, col);
+  return at.cell && typeof at.cell.value === 'string' ? normalizeLabel(at.cell.text) : '';
+}
+
+/**
+ * In a copy that lost its merges, the group heading a blank header cell stood under: the nearest label
+ * to its left on the same row, over a column that has a sub-heading below it too (北京 2026's 预算13表:
+ * 财政拨款 in D4 over 合计 | 基本支出 | 项目支出 in D5:F5, E4 and F4 blank once unmerged).
+ */
+function groupHeadingLeftOf(view: SheetView, row: number, col: number, top: number, valuesRow: number): string {
+  if (view.merges.ranges.length > 0) return '';
+  for (let c = col - 1; c >= 1; c--) {
+    const label = labelAt(view, row, c);
+    if (label === '') continue;
+    return row + 1 < valuesRow && row >= top && labelAt(view, row + 1, c) !== '' ? label : '';
+  }
+  return '';
+}
+
 /** The fields of a block whose values are on row r: each column a label above stands over, named by its labels. */
 function blockFields(view: SheetView, table: TableVocabulary, title: number, r: number, valueCols: readonly number[], amountRole: string): FormField[] {
   const top = Math.max(title + 1, r - BLOCK_HEADER_ROWS);
@@ -90,8 +111,7 @@ function blockFields(view: SheetView, table: TableVocabulary, title: number, r: 
     if (value.col !== col || value.row !== r || (value.amount === null && value.text.trim() !== '')) continue;
     const path: string[] = [];
     for (let h = top; h < r; h++) {
-      const at = view.resolved(h, col);
-      const norm = at.cell && typeof at.cell.value === 'string' ? normalizeLabel(at.cell.text) : '';
+      const norm = labelAt(view, h, col) || (h + 1 < r && labelAt(view, h + 1, col) !== '' ? groupHeadingLeftOf(view, h, col, top, r) : '');
       if (norm !== '' && path[path.length - 1] !== norm) path.push(norm);
     }
     // The rows above may hold more than the block's labels (the 部门名称 line's value over 预算支出总额):
