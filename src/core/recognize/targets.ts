@@ -221,7 +221,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     for (const e of entries) {
       const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
       if (!field) continue;
-      const valueCol = valueColumnAfter(view, r, e);
+      const valueCol = valueColumnAfter(view, r, e, (norm) => roleOf(table, norm, FIELDS) !== undefined);
       const amountCol = view.amountColumnAfter(r, e.col);
       switch (field) {
         case 'spendingPlan': {
@@ -362,11 +362,24 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
  * The column of a field's value: the first after its label that does not repeat the label (a label
  * merged across and then unmerged and filled, 取消合并并填充, writes itself into its value's place).
  */
-function valueColumnAfter(view: SheetView, row: number, label: { col: number; norm: string }): number {
+function valueColumnAfter(view: SheetView, row: number, label: { col: number; norm: string }, isLabel: (norm: string) => boolean): number {
   let col = view.rightEdge(row, label.col) + 1;
   while (col <= label.col + FILLED_LABEL_REACH && normalizeLabel(view.text(row, col)) === label.norm) col = view.rightEdge(row, col) + 1;
+  // A copy that lost its merges (烟台 2026: 项目名称 over A:C, its name from D) leaves the label's other
+  // cells blank: the value is the first filled cell after them, unless that is the next field's label.
+  // Two blank cells at most, a label's merge: a blank value merged wider (重庆 2026's empty 表十一,
+  // 项目名称 | B:D blank | 主管部门) leaves its next label further on, which is no value.
+  if (view.merges.ranges.length === 0 && view.text(row, col).trim() === '') {
+    let next = col + 1;
+    while (next <= col + MERGED_LABEL_BLANKS && view.text(row, next).trim() === '') next++;
+    const norm = normalizeLabel(view.text(row, next));
+    if (next <= col + MERGED_LABEL_BLANKS && norm !== '' && !isLabel(norm)) return next;
+  }
   return col;
 }
+
+/** How many blank cells a label's lost merge leaves after it: a label spans two or three cells. */
+const MERGED_LABEL_BLANKS = 2;
 
 /** How far a filled label may run: a label merged over a few cells, never a whole row of them. */
 const FILLED_LABEL_REACH = 4;
