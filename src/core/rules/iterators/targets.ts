@@ -289,7 +289,8 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
       for (const [l1, l2s] of Object.entries(params.required)) {
         const got = present.get(category(l1));
         if (!got) missing.push(l1);
-        else for (const l2 of l2s) if (!got.has(category(l2))) missing.push(`${l1}/${l2}`);
+        // “服务对象满意度指标|企业满意度指标”: alternatives, any one of which will do; the first is named.
+        else for (const l2 of l2s) if (!l2.split('|').some((alt) => got.has(category(alt)))) missing.push(`${l1}/${l2.split('|')[0]}`);
       }
       return {
         facts: { project: projectOf(t), missing: missing.join('、'), missingCount: missing.length, indicatorCount: inds.length },

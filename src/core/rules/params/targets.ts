@@ -17,7 +17,7 @@ export const BudgetsTotalParams = z
 
 export const CategoryParams = z
   .object({
-    required: z.record(z.string(), z.array(z.string())).describe('一级指标 → 必须有的二级指标 / level-1 category → required level-2 categories'),
+    required: z.record(z.string(), z.array(z.string())).describe('一级指标 → 必须有的二级指标；以“|”隔开的几个有其一即可 / level-1 category → required level-2 categories; several separated by “|” are alternatives, any one will do'),
   })
   .strict();
 
