@@ -252,7 +252,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
           break;
         }
         default:
-          details[field] ??= view.ref(r, valueCol);
+          details[field] = laterFilled(details[field], view.ref(r, valueCol));
       }
     }
     // The purpose statement: the long text on the row after the amounts.
@@ -294,6 +294,16 @@ function listFields(view: SheetView, table: TableVocabulary, r: number, entries:
   const name = above.find((e) => roleOf(table, e.norm, FIELDS) === 'projectName');
   if (name && !entries.some((e) => e.col === name.col)) take(above.filter((e) => !entries.some((x) => x.col === e.col)));
   return fields;
+}
+
+/**
+ * A field's value: the first the form gives, unless that is blank and the field is labelled again
+ * with its value — a heading row naming the field (北京 2026's 预算14表: “年度目标” across A:F, then
+ * “年度总体目标 | …” below) is no blank field.
+ */
+function laterFilled(first: CellRef | undefined, next: CellRef): CellRef {
+  if (!first) return next;
+  return first.text.trim() === '' && next.text.trim() !== '' ? next : first;
 }
 
 /** A budget label of the year's money (年度资金申请总额), not the project's whole life (项目资金总额). */
