@@ -252,7 +252,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
           break;
         }
         default:
-          details[field] = laterFilled(details[field], view.ref(r, valueCol));
+          details[field] = laterFilled(details[field], field === 'goal' ? goalBesideOrBelow(view, table, r, e.col, valueCol) : view.ref(r, valueCol));
       }
     }
     // The purpose statement: the long text on the row after the amounts.
@@ -294,6 +294,22 @@ function listFields(view: SheetView, table: TableVocabulary, r: number, entries:
   const name = above.find((e) => roleOf(table, e.norm, FIELDS) === 'projectName');
   if (name && !entries.some((e) => e.col === name.col)) take(above.filter((e) => !entries.some((x) => x.col === e.col)));
   return fields;
+}
+
+/**
+ * A goal's text: beside its label, or — where the form heads its goals and writes them on the row
+ * below (上海 普陀 2023: 项目总目标 | 年度总体目标 over their sentences) — under it, when that is
+ * text and not another label of the form (a field's or the indicator header's).
+ */
+function goalBesideOrBelow(view: SheetView, table: TableVocabulary, r: number, labelCol: number, valueCol: number): CellRef {
+  const beside = view.ref(r, valueCol);
+  if (beside.text.trim() !== '' || r >= view.rowCount) return beside;
+  const below = view.ref(r + 1, labelCol);
+  const norm = normalizeLabel(below.text);
+  const isText = below.row === r + 1 && below.amount === null && norm !== '';
+  // Not a field's label, nor a cell of the indicator header (福州 2026: 年度目标 left blank over 绩效目标指标 | 一级指标 …).
+  const headerBelow = view.entries(r + 1).some((x) => roleOf(table, x.norm, INDICATOR_ROLES) !== undefined);
+  return isText && !headerBelow && !roleOf(table, norm, FIELDS) ? below : beside;
 }
 
 /**
