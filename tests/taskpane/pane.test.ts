@@ -43,21 +43,25 @@ describe('checking the sample in the pane', () => {
     const h = harness(structuredClone(sample));
     await h.controller.check();
     expect(h.state.phase).toBe('done');
-    // The seed has no arithmetic errors; its warnings are in the performance forms, and one in the 说明.
+    // The seed has no arithmetic errors; its warnings are in the performance forms, and two in the 说明.
     expect(countsBySeverity(h.state)).toEqual(countBySeverity(coreFindings));
     expect(countsBySeverity(h.state)).toEqual(expect.objectContaining({ error: 0 }));
     expect(countsBySeverity(h.state).warning).toBeGreaterThanOrEqual(7);
-    // Every finding is counted in one family; the performance forms carry all but one, as performance
-    // findings or as wording ones (the doubled word “工作工作”, the typo “胡比率” in five indicators). The
-    // one is a tie: the 说明 puts 17.65万元 in the procurement budget, whose table is printed empty.
+    // Every finding is counted in one family; the performance forms carry all but two, as performance
+    // findings or as wording ones (the doubled word “工作工作”, the typo “胡比率” in five indicators). Of the
+    // two in the 说明, one is a tie — it puts 17.65万元 in the procurement budget, whose table is printed
+    // empty — and one a slip of the pen (“宣传最训调研”).
     const families = countsByFamily(h.state);
     expect(Object.values(families).reduce((a, b) => a + b, 0)).toBe(coreFindings.length);
     expect(families.tie).toBe(1);
     expect(families.performance! + families.format! + families.tie!).toBe(coreFindings.length);
     expect(families.format).toBe(coreFindings.filter((f) => f.ruleId.startsWith('text-')).length);
     const groups = groupByTable(h.state, visibleFindings(h.state));
-    expect(groups[0]!.title).toBe('2024年劳动就业社会保障服务协理员补贴及培训经费');
-    expect(groups.every((g) => g.findings.every((f) => f.sheet === g.sheet))).toBe(true);
+    // Findings of no table (the 说明's slip) come first, then the tables in workbook order.
+    expect(groups[0]!.title).toBeNull();
+    expect(groups[0]!.findings.map((f) => f.ruleId)).toEqual(['text-common-slip']);
+    expect(groups[1]!.title).toBe('2024年劳动就业社会保障服务协理员补贴及培训经费');
+    expect(groups.filter((g) => g.sheet !== null).every((g) => g.findings.every((f) => f.sheet === g.sheet))).toBe(true);
   });
 
   it('paints the most severe finding per cell', async () => {

@@ -394,15 +394,19 @@ function valueColumnAfter(view: SheetView, row: number, label: { col: number; no
   // A copy that lost its merges (烟台 2026: 项目名称 over A:C, its name from D) leaves the label's other
   // cells blank: the value is the first filled cell after them, unless that is the next field's label.
   // Two blank cells at most, a label's merge: a blank value merged wider (重庆 2026's empty 表十一,
-  // 项目名称 | B:D blank | 主管部门) leaves its next label further on, which is no value.
+  // 项目名称 | B:D blank | 主管部门) leaves its next label further on, which is no value; nor is a
+  // label of the form's that names no field (主管部门 two cells on).
   if (view.merges.ranges.length === 0 && view.text(row, col).trim() === '') {
     let next = col + 1;
     while (next <= col + MERGED_LABEL_BLANKS && view.text(row, next).trim() === '') next++;
     const norm = normalizeLabel(view.text(row, next));
-    if (next <= col + MERGED_LABEL_BLANKS && norm !== '' && !isLabel(norm)) return next;
+    if (next <= col + MERGED_LABEL_BLANKS && norm !== '' && !isLabel(norm) && !LOOKS_LIKE_A_LABEL.test(norm)) return next;
   }
   return col;
 }
+
+/** A form's other labels, which name no field the checks read (主管部门, 实施单位, 项目类别): no value. */
+const LOOKS_LIKE_A_LABEL = /^.{0,6}(?:部门|单位|名称|代码|编码|类别|性质|属性)$/u;
 
 /** How many blank cells a label's lost merge leaves after it: a label spans two or three cells. */
 const MERGED_LABEL_BLANKS = 2;
