@@ -802,7 +802,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             oddIndicators: elsewhere !== undefined ? ind.level3.text.trim() : '',
             valueYearOffset: dateYear !== undefined && year !== null ? dateYear - year : null,
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
-            suggestion: signFirst ?? (upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${isCost || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : ''),
+            // A rate under 成本指标 (预算执行率 100%, 资金分配合规率 100%) is no cost to cap: it takes ≥ unless less is better.
+            suggestion: signFirst ?? (upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : ''),
           },
           text: (lang) => projectText(ctx, t)[lang],
           cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
