@@ -198,6 +198,14 @@ function correctionsAt(ledger: Ledger, place: Place, published: PublishedText): 
       if (c.replace && text?.includes(c.replace[0])) values.push(text.replace(c.replace[0], c.replace[1]));
     }
   }
+  // Several words of one text corrected (西安 气象局 2022's 三公 sentence, three figures): the text with
+  // all of them made is right too, as one rewrite offers it.
+  const replaces = ledger.defects.flatMap((d) => d.corrections ?? []).filter((c) => c.replace && key(c) === key(place));
+  const text = replaces.length > 1 ? published(replaces[0]!) : undefined;
+  if (text !== undefined) {
+    const all = replaces.reduce((t, c) => t.replace(c.replace![0], c.replace![1]), text);
+    if (all !== text) values.push(all);
+  }
   return spoken ? values : undefined;
 }
 

@@ -169,3 +169,15 @@ describe('performance indicators', () => {
     }
   });
 });
+
+describe('two figures of one sentence changed', () => {
+  it('each finding offers the sentence with both restored, so applying one fix does not undo the other', async () => {
+    const sentence = base.sheets.find((s) => s.name === '说明')!.rows[7]![0]!.text;
+    const wrong = sentence.replace('基本支出2091.75万元', '基本支出2191.75万元').replace('项目支出14408.74万元', '项目支出14508.74万元');
+    expect(wrong).not.toBe(sentence);
+    const result = await checkGrid('mutant.xlsx', withCell(base, '说明', 'A8', wrong), catalogue);
+    const rewrites = result.report.findings.filter((f) => f.fix?.sheet === '说明' && f.fix.cell === 'A8');
+    expect(rewrites.map((f) => f.message.match(/“(基本支出|项目支出)”/)?.[1]).sort()).toEqual(['基本支出', '项目支出']);
+    expect(rewrites.every((f) => f.fix!.value === sentence && f.fix!.safety === 'unsafe')).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@
  * evaluates the rule's conditions on them, identity failures go to the locator, the rest become
  * findings where the item says.
  */
+import { fromA1 } from '../address.js';
 import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import type { GridWorkbook } from '../grid.js';
 import { amountText, BLANK_TEXT, formatTemplate, type Lang } from '../messages.js';
@@ -449,6 +450,7 @@ export async function runRules(
     };
   }
 
+  combineRewrites(findings, grid);
   // Sheets in the workbook's own order (as its tabs read), cells row by row, then by rule.
   const sheetOrder = new Map(grid.sheets.map((sheet, i) => [sheet.name, i]));
   const sheetRank = (name: string | undefined) => (name === undefined ? -1 : (sheetOrder.get(name) ?? grid.sheets.length));
@@ -460,6 +462,63 @@ export async function runRules(
       compareText(a.ruleId, b.ruleId),
   );
   return { findings, runs };
+}
+
+/**
+ * Findings that each rewrite the same sentence for a figure of their own (烟台 发改委 2026's 说明 gives
+ * 支出预算, 基本支出 and 项目支出 from another version of the tables; 西安 气象局 2022's 三公 sentence
+ * three of its figures): applied one after another, each whole-cell rewrite would undo the one before.
+ * So each offers the sentence with every one of them made; where two rewrite the same words, none is
+ * offered (the messages still say what each figure should be).
+ */
+function combineRewrites(findings: Finding[], grid: GridWorkbook): void {
+  const byCell = new Map<string, number[]>();
+  findings.forEach((f, i) => {
+    if (typeof f.fix?.value === 'string') addTo(byCell, `${f.fix.sheet}!${f.fix.cell}`, i);
+  });
+  for (const indexes of byCell.values()) {
+    const values = [...new Set(indexes.map((i) => findings[i]!.fix!.value as string))];
+    if (values.length < 2) continue;
+    const { sheet, cell } = findings[indexes[0]!]!.fix!;
+    const original = cellText(grid, sheet, cell);
+    const combined = original === undefined ? undefined : applyEdits(original, values.map((v) => editOf(original, v)));
+    for (const i of indexes) {
+      const f = findings[i]!;
+      if (combined !== undefined) findings[i] = { ...f, fix: { ...f.fix!, value: combined } };
+      else {
+        const { fix: _withdrawn, ...rest } = f;
+        findings[i] = rest;
+      }
+    }
+  }
+}
+
+function cellText(grid: GridWorkbook, sheet: string, cell: string): string | undefined {
+  const at = fromA1(cell);
+  const c = grid.sheets.find((s) => s.name === sheet)?.rows[at.row - 1]?.[at.col - 1];
+  return typeof c?.value === 'string' ? c.text : undefined;
+}
+
+/** The one stretch of `original` that `rewritten` replaces: what is left once the common start and end are set aside. */
+function editOf(original: string, rewritten: string): { start: number; end: number; text: string } {
+  let start = 0;
+  while (start < original.length && start < rewritten.length && original[start] === rewritten[start]) start++;
+  let tail = 0;
+  while (tail < original.length - start && tail < rewritten.length - start && original[original.length - 1 - tail] === rewritten[rewritten.length - 1 - tail]) tail++;
+  return { start, end: original.length - tail, text: rewritten.slice(start, rewritten.length - tail) };
+}
+
+/** The text with every edit made, or undefined where two edits touch the same characters. */
+function applyEdits(original: string, edits: { start: number; end: number; text: string }[]): string | undefined {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.start < sorted[i - 1]!.end || (sorted[i]!.start === sorted[i - 1]!.start)) return undefined;
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += original.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + original.slice(at);
 }
 
 /** Whether an identity that holds now fails with some cells changed: a change that makes things worse there. */
