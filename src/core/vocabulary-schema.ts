@@ -30,6 +30,12 @@ export const ColumnRole = z
     kind: z.enum(['sequence', 'code', 'code-class', 'code-section', 'code-item', 'label', 'amount', 'text']),
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
     match: z.array(TextMatcher).min(1),
+    notOfWhich: z
+      .boolean()
+      .optional()
+      .describe(
+        '表头在单独的“其中”之下时不读作此列：那时它是左边金额的一部分，不是另一个加数（北京 2026 支出总表的“其中”事业单位经营支出） / not read under a heading that is “其中” alone: there it is part of an amount to its left, not another addend (北京 2026’s 支出总表: 其中 事业单位经营支出)',
+      ),
   })
   .strict();
 export type ColumnRole = z.infer<typeof ColumnRole>;

@@ -260,7 +260,17 @@ const NOT_THIS_YEAR = /上年(?!结转|结余|实户资金)|增减/;
  * spending again “扣除基建项目后” (less capital construction).
  */
 export function isMemoColumn(path: readonly string[]): boolean {
-  return path.some((p) => p.includes('政府采购')) || /^(其中|扣除)/.test(path[path.length - 1] ?? '');
+  return path.some((p) => p.includes('政府采购')) || /^(其中|扣除)/.test(path[path.length - 1] ?? '') || underOfWhich(path);
+}
+
+/**
+ * Under a heading that is “其中” alone: parts of an amount to their left. 北京 2026's 支出总表 prints 其中
+ * over 事业单位经营支出 | 上缴上级支出 | 对附属单位补助支出, each already inside 基本支出 or 项目支出, so the
+ * roles that are addends elsewhere (notOfWhich) do not read them there; 泉州 2026's 其中 over 基本支出 |
+ * 项目支出 is the partition of its 合计, and those roles read it.
+ */
+export function underOfWhich(path: readonly string[]): boolean {
+  return path.slice(0, -1).some((p) => /^其中[:：]?$/.test(p));
 }
 
 /** Each column's header path, and which columns are of another year than the budget's. */
@@ -341,6 +351,7 @@ export function mapColumns(table: TableVocabulary, { paths, otherYear: lastYears
   table.columns.forEach((role, roleIndex) => {
     for (const [col, path] of paths) {
       if (role.role !== 'previousYear' && lastYears.has(col)) continue;
+      if (role.notOfWhich && underOfWhich(path)) continue;
       let score = 0;
       for (const m of role.match) score = Math.max(score, columnScore(m, path));
       if (score > 0) candidates.push({ roleIndex, col, score });

@@ -676,7 +676,8 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   if (listed(unit)) return true;
   if (countedThing(unit, units)) return true;
   // Two measure words run together (台套, 户次: 烟台 科技局 2026's “≥5台套”), not one doubled (个个).
-  if (unit.length === 2 && unit[0] !== unit[1] && units.has(unit[0]!) && units.has(unit[1]!) && !/[万亿元]/u.test(unit)) return true;
+  const twoWords = (u: string) => u.length === 2 && u[0] !== u[1] && units.has(u[0]!) && units.has(u[1]!) && !/[万亿元]/u.test(u);
+  if (twoWords(unit)) return true;
   // Two kinds counted together (福州 民政局 2026: “≥325人、户”, “≥4个、所”): each a unit.
   const kinds = unit.split('、');
   if (kinds.length > 1) return kinds.every((k) => k !== '' && listed(k));
@@ -684,7 +685,9 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   if (alternative) return listed(alternative[1]!) && listed(alternative[2]!);
   const slash = unit.indexOf('/');
   if (slash <= 0) return false;
-  return listed(unit.slice(0, slash)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
+  // …per something: “册件/人” (北京 文旅局 2026) is books and items a head.
+  const per = unit.slice(0, slash);
+  return (listed(per) || twoWords(per)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
 }
 
 /**
