@@ -44,7 +44,8 @@ const figure = (x: string): WrittenFigure => ({ value: Number(x.replace(/,/g, ''
 function partsText(opener: string, list: string, colon: boolean, unit: string): string {
   const inner = beforeUnmatchedClose(list).split(/包括|其中/)[0]!;
   if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
-  const clauses = inner.split(/[,，]/);
+  // A comma between two digits groups a number's thousands (35,541.8): no clause ends there.
+  const clauses = inner.split(/(?<!\d)[,，]|[,，](?!\d)/);
   if (colon && clauses.length > 1 && clauses.every((c) => namedFigure(c, unit))) return inner;
   return clauses[0]!;
 }

@@ -695,7 +695,7 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
  * measure word, then one or two Chinese characters that are no unit themselves, so a unit run twice
  * (“个个”) or a measure word before a money unit (“个万元”) is still unknown.
  */
-const MEASURE_WORDS = /^[个家所名户座条处间栋项件台辆套]([\u4e00-\u9fff]{1,2})$/u;
+const MEASURE_WORDS = /^[个家所名户座条处间栋项件台辆套宗]([\u4e00-\u9fff]{1,2})$/u;
 function countedThing(unit: string, units: ReadonlySet<string>): boolean {
   const thing = MEASURE_WORDS.exec(unit)?.[1];
   return thing !== undefined && units.has(unit[0]!) && ![...thing].some((ch) => units.has(ch)) && !units.has(thing);
