@@ -59,6 +59,18 @@ function listedProjects(ctx: RuleContext, from: TableId): ListedProjects | undef
   return { keys: new Set(projectRows(t).keys()), byName: false, names, name: (lang) => ctx.tableName(t, lang) };
 }
 
+/**
+ * Whether a listed name is `project`'s cut short, as a form's narrow cell prints it (烟台 自然资源和规划局
+ * 2026: “矿山生态修复及监管项目-黄渤海海岸带（” for 公开表11's whole name): the project has its form.
+ * Eight characters at least, so a short common name is never taken for another's beginning.
+ */
+function cutShort(project: string, listed: ListedProjects): boolean {
+  const name = normalizeLabel(project);
+  return listed.names.some((l) => l.name.length >= CUT_NAME_MIN && l.name.length < name.length && name.startsWith(l.name));
+}
+
+const CUT_NAME_MIN = 8;
+
 /** A part's name after its group's: “…专项资金-战略性新兴产业领域” under “…专项资金”. */
 const PART_AFTER_GROUP = /^[-－—–]/u;
 
@@ -136,7 +148,7 @@ export const projectsListed: IteratorDef<Lists> = {
         const row = rows[0]!;
         const cell = ctx.cell(to, row, 'project');
         if (!cell) continue;
-        const missing = !listed.keys.has(key) && !(pair.grouped && namesGroup(row.labels.project ?? '', listed));
+        const missing = !listed.keys.has(key) && !(pair.grouped && namesGroup(row.labels.project ?? '', listed)) && !cutShort(row.labels.project ?? '', listed);
         const item: Item = {
           facts: { project: row.labels.project ?? '', unit: row.labels.unitName ?? '', missing },
           text: (lang) => ({ table: listed.name(lang), otherTable: ctx.tableName(to, lang) }),
