@@ -368,7 +368,15 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number, empties
   });
   const projects = list ? listProjects(view, list, details) : [];
   // A list holds one project per block: a table each, as the form layout gives, named and placed by its name.
-  if (list && projects.length > 0) return projects.map((p) => table(p.first, p.last, p.details.projectName!, list.header, p.details, []));
+  // A block under a name merged down over several (北京 市场监管局 2026's 390843) is placed at its own
+  // amount: findings of that block land on it, not on the name the blocks share.
+  if (list && projects.length > 0) {
+    return projects.map((p) => {
+      const name = p.details.projectName!;
+      const at = name.row < p.first && p.details.budget ? p.details.budget : name;
+      return table(p.first, p.last, at, list.header, p.details, []);
+    });
+  }
   // A list's header with no project under it and no note saying why (北京 军民融合办 2026's 预算表12):
   // no project's table, but a form left empty, which the person is told.
   if (list && details.indicators.length === 0 && !noteBelow(view, lastRow, limit)) empties.push({ sheet: view.name, cell: toA1(anchor.row, anchor.col), title: anchor.title });

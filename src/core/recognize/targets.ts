@@ -356,15 +356,20 @@ const LIST_FIELDS = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'car
 
 /**
  * A list's projects: each begins on the row whose own 项目名称 cell holds a name (a name merged down
- * its block is the block's first row's), and takes the indicators down to the next one. Indicators
+ * its block is the block's first row's), or under a merged name on a row with an amount of its own,
+ * and takes the indicators down to the next one. Indicators
  * above the first name belong to the first project.
  */
 export function listProjects(view: SheetView, list: TargetList, parsed: TargetDetails): { first: number; last: number; details: TargetDetails }[] {
   const indicators = parsed.indicators;
   const nameCol = list.fields.projectName!;
+  const budgetCol = list.fields.budget;
   const named = indicators.map((ind) => ind.row).filter((row) => {
     const at = view.resolved(row, nameCol);
-    return at.row === row && (at.cell?.text.trim() ?? '') !== '';
+    if (at.row === row) return (at.cell?.text.trim() ?? '') !== '';
+    // A name merged down over several blocks, each with its own amount, goal and indicators (北京 市场监管局
+    // 2026's 390843, six of them): each block is a target of its own, of that name.
+    return budgetCol !== undefined && view.resolved(row, budgetCol).row === row && view.ref(row, budgetCol).amount !== null;
   });
   // A project's cells merged down its indicators, then unmerged and filled (长春 2026's 预算表11): a row
   // repeating every field of the project above it continues that project.
