@@ -181,3 +181,13 @@ describe('two figures of one sentence changed', () => {
     expect(rewrites.every((f) => f.fix!.value === sentence && f.fix!.safety === 'unsafe')).toBe(true);
   });
 });
+
+describe('a total and one of its parts changed alike', () => {
+  it('offers no rewrite of the sentence: its 其中 parts add up to the total as written, so the total is not rewritten, and rewriting the part alone would leave the sentence not adding up', async () => {
+    const wrong = '2024年支出预算16600.49万元，其中：基本支出2191.75万元，项目支出14408.74万元。';
+    const result = await checkGrid('mutant.xlsx', withCell(base, '说明', 'A8', wrong), catalogue);
+    const onSentence = result.report.findings.filter((f) => f.sheet === '说明' && f.cell === 'A8' && f.severity !== 'info');
+    expect(onSentence.map((f) => f.message.match(/“([^”]+)”为/)?.[1]).sort()).toEqual(['基本支出', '支出预算总额']);
+    expect(onSentence.filter((f) => f.fix !== undefined)).toEqual([]);
+  });
+});

@@ -197,6 +197,8 @@ export async function runRules(
 ): Promise<CheckOutcome> {
   const ctx = new RuleContext(recognition, vocab, grid);
   const findings: Finding[] = [];
+  // Sentences one of whose figures is found wrong but not rewritten (its 其中 parts add up to it as written).
+  const withheld = new Set<string>();
   const runs: RuleRun[] = [];
   const failedIdentities: Identity[] = [];
   // Items of failed identities only: the others are judged again from their identity when needed.
@@ -340,6 +342,7 @@ export async function runRules(
         WORDS.end[lang];
       const related = dedupe([...c.with, c].filter((x) => x !== change).map((x) => address(x.term.ref)).concat(evidenceCells), change.term.ref);
       const inText = change.term.inText;
+      if (withParts) withheld.add(`${change.term.ref.sheet}!${change.term.ref.cell}`);
       findings.push({
         ruleId: primary.rule.id,
         severity,
@@ -450,7 +453,7 @@ export async function runRules(
     };
   }
 
-  combineRewrites(findings, grid);
+  combineRewrites(findings, grid, withheld);
   // Sheets in the workbook's own order (as its tabs read), cells row by row, then by rule.
   const sheetOrder = new Map(grid.sheets.map((sheet, i) => [sheet.name, i]));
   const sheetRank = (name: string | undefined) => (name === undefined ? -1 : (sheetOrder.get(name) ?? grid.sheets.length));
@@ -468,20 +471,25 @@ export async function runRules(
  * Findings that each rewrite the same sentence for a figure of their own (烟台 发改委 2026's 说明 gives
  * 支出预算, 基本支出 and 项目支出 from another version of the tables; 西安 气象局 2022's 三公 sentence
  * three of its figures): applied one after another, each whole-cell rewrite would undo the one before.
- * So each offers the sentence with every one of them made; where two rewrite the same words, none is
- * offered (the messages still say what each figure should be).
+ * So each offers the sentence with every one of them made; where two rewrite the same words, or another
+ * finding on the sentence offers no rewrite, none is offered (the messages still say what each figure
+ * should be).
  */
-function combineRewrites(findings: Finding[], grid: GridWorkbook): void {
+function combineRewrites(findings: Finding[], grid: GridWorkbook, withheld: ReadonlySet<string>): void {
   const byCell = new Map<string, number[]>();
   findings.forEach((f, i) => {
     if (typeof f.fix?.value === 'string') addTo(byCell, `${f.fix.sheet}!${f.fix.cell}`, i);
   });
-  for (const indexes of byCell.values()) {
+  for (const [at, indexes] of byCell) {
     const values = [...new Set(indexes.map((i) => findings[i]!.fix!.value as string))];
-    if (values.length < 2) continue;
+    // Another figure of the sentence found wrong with no rewrite of its own (a total whose 其中 parts
+    // add up to it as written: 烟台 发改委 2026's 支出预算): the others' rewrites would leave it, the
+    // sentence no longer adding up, so none is offered.
+    const unfixed = withheld.has(at);
+    if (values.length < 2 && !unfixed) continue;
     const { sheet, cell } = findings[indexes[0]!]!.fix!;
     const original = cellText(grid, sheet, cell);
-    const combined = original === undefined ? undefined : applyEdits(original, values.map((v) => editOf(original, v)));
+    const combined = original === undefined || unfixed ? undefined : applyEdits(original, values.map((v) => editOf(original, v)));
     for (const i of indexes) {
       const f = findings[i]!;
       if (combined !== undefined) findings[i] = { ...f, fix: { ...f.fix!, value: combined } };
