@@ -5,7 +5,7 @@
 import { fromA1, parseRange, toA1 } from './address.js';
 import { codedEconomically } from './codes.js';
 import type { Finding, TableSummary, WorkbookReport } from './findings.js';
-import type { GridWorkbook } from './grid.js';
+import { cellAt, type GridWorkbook } from './grid.js';
 import { message, type Lang, type MessageId } from './messages.js';
 import type { Recognition, RecognizedTable } from './model.js';
 import { leftOutAsEmpty } from './recognize/not-published.js';
@@ -72,7 +72,7 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
       severity: 'info',
       message: message(code, lang, { tables: names.map((n) => n['zh-CN']).join('、'), tablesEn: names.map((n) => n.en).join(', ') }),
     });
-    return findings.concat(problemFindings(recognition, vocab, lang), emptyTargetListFindings(recognition, lang), unreadFindings(recognition, lang));
+    return findings.concat(sheetFindings(recognition, vocab, lang));
   }
   for (const id of recognition.missing) {
     const table = vocab.tables.get(id)!;
@@ -90,7 +90,12 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
       table: id,
     });
   }
-  return findings.concat(problemFindings(recognition, vocab, lang), emptyTargetListFindings(recognition, lang), unreadFindings(recognition, lang));
+  return findings.concat(sheetFindings(recognition, vocab, lang));
+}
+
+/** What recognition met on the sheets, whole budget or part: problems, empty target lists, unread sheets. */
+function sheetFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang): Finding[] {
+  return problemFindings(recognition, vocab, lang).concat(emptyTargetListFindings(recognition, lang), unreadFindings(recognition, lang));
 }
 
 /** A sheet of amounts under a table title the vocabulary does not know: said, never passed over in silence. */
@@ -196,9 +201,7 @@ function withTable(f: Finding, recognition: Recognition): Finding {
 /** A fix never replaces a formula with a constant: on a formula cell the value is shown, not offered. */
 function keepFormulas(f: Finding, grid: GridWorkbook): Finding {
   if (!f.fix || f.fix.safety === 'display-only') return f;
-  const at = fromA1(f.fix.cell);
-  const cell = grid.sheets.find((s) => s.name === f.fix!.sheet)?.rows[at.row - 1]?.[at.col - 1];
-  return cell?.formula === undefined ? f : { ...f, fix: { ...f.fix, safety: 'display-only' } };
+  return cellAt(grid, f.fix.sheet, f.fix.cell)?.formula === undefined ? f : { ...f, fix: { ...f.fix, safety: 'display-only' } };
 }
 
 /**

@@ -92,6 +92,12 @@ export class MergeIndex {
   }
 }
 
+/** The cell at an A1 address of a sheet named so; undefined for an empty cell or a sheet the workbook lacks. */
+export function cellAt(grid: GridWorkbook, sheet: string, a1: string): GridCell | undefined {
+  const at = fromA1(a1);
+  return grid.sheets.find((s) => s.name === sheet)?.rows[at.row - 1]?.[at.col - 1];
+}
+
 /** Convenience for tests and snippets: a sheet from an array of rows of plain values. */
 export function sheetFromValues(name: string, values: CellValue[][], merges: string[] = []): GridSheet {
   return {

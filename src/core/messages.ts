@@ -21,10 +21,10 @@ export function formatTemplate(template: string, params: Params): string {
 
 const UNIT_EN: Record<Unit, string> = { 元: 'yuan', 万元: '×10k yuan', 千元: '×1k yuan', 亿元: '×100M yuan' };
 
-/** An amount with its table's unit ("187.45 万元"), so it is never read as 元 when the table is in 万元. */
 /** How a blank cell reads in a message where an amount would stand. */
 export const BLANK_TEXT: Readonly<Record<Lang, string>> = { 'zh-CN': '空白', en: 'blank' };
 
+/** An amount with its table's unit ("187.45 万元"), so it is never read as 元 when the table is in 万元. */
 export function amountText(value: number, decimals: number, unit: Unit, lang: Lang): string {
   return `${formatAmount(value, decimals)} ${lang === 'zh-CN' ? unit : UNIT_EN[unit]}`;
 }

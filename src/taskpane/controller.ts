@@ -4,10 +4,9 @@
  */
 import { checkGrid, type Catalogue } from '../core/check.js';
 import type { CellAddress, Finding, Fix } from '../core/findings.js';
-import type { GridWorkbook } from '../core/grid.js';
+import { cellAt, type GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
 import { findingKey, WorkbookError, type Highlight, type WorkbookPort } from '../core/workbook-port.js';
-import { fromA1 } from '../core/address.js';
 import type { Family } from '../core/rules/families.js';
 import { highlights, stepFrom, type Action, type PaneState } from './state.js';
 import type { Checker } from './worker-checker.js';
@@ -103,8 +102,7 @@ export class PaneController {
 
   /** The value a cell held when the workbook was last read, for a fix's before/after. */
   valueAt(address: CellAddress): string | number | boolean | null {
-    const at = fromA1(address.cell);
-    return this.lastGrid?.sheets.find((s) => s.name === address.sheet)?.rows[at.row - 1]?.[at.col - 1]?.value ?? null;
+    return (this.lastGrid ? cellAt(this.lastGrid, address.sheet, address.cell)?.value : undefined) ?? null;
   }
 
   /** Applies fixes, then checks again so fixed findings disappear: one undo step where Excel allows. */

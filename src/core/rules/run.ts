@@ -3,9 +3,8 @@
  * evaluates the rule's conditions on them, identity failures go to the locator, the rest become
  * findings where the item says.
  */
-import { fromA1 } from '../address.js';
 import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
-import type { GridWorkbook } from '../grid.js';
+import { cellAt, type GridWorkbook } from '../grid.js';
 import { amountText, BLANK_TEXT, formatTemplate, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
 import { fold, formatAmount, groupedAmount } from '../text.js';
@@ -502,8 +501,7 @@ function combineRewrites(findings: Finding[], grid: GridWorkbook, withheld: Read
 }
 
 function cellText(grid: GridWorkbook, sheet: string, cell: string): string | undefined {
-  const at = fromA1(cell);
-  const c = grid.sheets.find((s) => s.name === sheet)?.rows[at.row - 1]?.[at.col - 1];
+  const c = cellAt(grid, sheet, cell);
   return typeof c?.value === 'string' ? c.text : undefined;
 }
 

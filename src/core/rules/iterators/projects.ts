@@ -30,10 +30,7 @@ function projectRows(t: RecognizedTable, byName = false): Map<string, TableRow[]
   return out;
 }
 
-/**
- * The projects the checked side lists: a table's, by unit and name; the project target tables', by
- * the project each names (none when the workbook publishes no target table: then none is missing).
- */
+/** The projects one side of a pair lists. */
 interface ListedProjects {
   keys: Set<string>;
   byName: boolean;
@@ -42,6 +39,10 @@ interface ListedProjects {
   name: (lang: Lang) => string;
 }
 
+/**
+ * The projects the checked side lists: a table's, by unit and name; the project target tables', by
+ * the project each names (none when the workbook publishes no target table: then none is missing).
+ */
 function listedProjects(ctx: RuleContext, from: TableId): ListedProjects | undefined {
   if (from === 'performance-target') {
     const targets = ctx.tables('performance-target');
@@ -60,12 +61,11 @@ function listedProjects(ctx: RuleContext, from: TableId): ListedProjects | undef
 }
 
 /**
- * Whether a listed name is `project`'s cut short, as a form's narrow cell prints it (烟台 自然资源和规划局
+ * Whether a listed name is `name`'s (normalised) cut short, as a form's narrow cell prints it (烟台 自然资源和规划局
  * 2026: “矿山生态修复及监管项目-黄渤海海岸带（” for 公开表11's whole name): the project has its form.
  * Eight characters at least, so a short common name is never taken for another's beginning.
  */
-function cutShort(project: string, listed: ListedProjects): boolean {
-  const name = normalizeLabel(project);
+function cutShort(name: string, listed: ListedProjects): boolean {
   return listed.names.some((l) => l.name.length >= CUT_NAME_MIN && l.name.length < name.length && name.startsWith(l.name));
 }
 
@@ -75,13 +75,12 @@ const CUT_NAME_MIN = 8;
 const PART_AFTER_GROUP = /^[-－—–]/u;
 
 /**
- * Whether `project` names a group of the listed projects — the rows named after it and a dash (深圳
+ * Whether `name` (normalised) names a group of the listed projects — the rows named after it and a dash (深圳
  * 发改委 2026) — or one of them with its unit in brackets after the name (广州 政府办公厅 2026's
  * “专项工作经费（广州市人民政府办公厅）”: its 表12 lists 专项工作经费 under the unit's own row, or a table
  * with a unit column beside it).
  */
-function namesGroup(project: string, listed: ListedProjects): boolean {
-  const name = normalizeLabel(project);
+function namesGroup(name: string, listed: ListedProjects): boolean {
   if (listed.names.some((l) => l.name.startsWith(name) && PART_AFTER_GROUP.test(l.name.slice(name.length)))) return true;
   const withUnit = /^(.+)\(([^()]+)\)$/u.exec(name);
   if (!withUnit) return false;
@@ -148,9 +147,11 @@ export const projectsListed: IteratorDef<Lists> = {
         const row = rows[0]!;
         const cell = ctx.cell(to, row, 'project');
         if (!cell) continue;
-        const missing = !listed.keys.has(key) && !(pair.grouped && namesGroup(row.labels.project ?? '', listed)) && !cutShort(row.labels.project ?? '', listed);
+        const project = row.labels.project ?? '';
+        const name = normalizeLabel(project);
+        const missing = !listed.keys.has(key) && !(pair.grouped && namesGroup(name, listed)) && !cutShort(name, listed);
         const item: Item = {
-          facts: { project: row.labels.project ?? '', unit: row.labels.unitName ?? '', missing },
+          facts: { project, unit: row.labels.unitName ?? '', missing },
           text: (lang) => ({ table: listed.name(lang), otherTable: ctx.tableName(to, lang) }),
           cell: { sheet: cell.sheet, cell: cell.cell },
           table: pair.from,

@@ -18,6 +18,12 @@ export function targets(ctx: RuleContext): RecognizedTable[] {
   return ctx.tables('performance-target').filter((t) => t.target);
 }
 
+/** A form's budget in 万元, whatever unit its table states; null where it gives none. */
+function budgetInWan(ctx: RuleContext, t: RecognizedTable): number | null {
+  const budget = t.target!.budget?.amount;
+  return budget != null ? (budget * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
+}
+
 /** A category as forms vary in writing it: “经济成本” is 经济成本指标 (烟台 2026), “产出” is 产出指标. */
 function category(text: string): string {
   return normalizeLabel(text).replace(/指标$/, '');
@@ -510,7 +516,7 @@ export const targetTextAmounts: IteratorDef<z.infer<typeof TextAmountParams>> = 
         }
       }
       // The form's budget in 万元: amounts that add up to it are its parts, not one item's figures.
-      const budgetWan = d.budget?.amount != null ? (d.budget.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
+      const budgetWan = budgetInWan(ctx, t);
       for (const [item, list] of stated) {
         if (list.length < 2) continue;
         const distinct = new Set(list.map((x) => Math.round(x.wan * 1e6)));
@@ -740,8 +746,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const floorWords = params.floorWords.map(normalizeLabel);
     const year = budgetYear(ctx);
     for (const t of targets(ctx)) {
-      const budgetRef = t.target!.budget;
-      const budgetWan = budgetRef?.amount != null ? (budgetRef.amount * UNIT_FACTOR[ctx.unit(t)]) / 10000 : null;
+      const budgetWan = budgetInWan(ctx, t);
       const filed = filedElsewhere.filedOf(t);
       for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
