@@ -115,14 +115,17 @@ const unknown = (t: { ref: { uncalculated?: boolean } }) => t.ref.uncalculated =
 /** An identity over a formula saved without its result cannot be judged: its value is unknown, not zero. */
 const unjudgeable = (id: Identity) => id.lhs.some(unknown) || id.rhs.some(unknown);
 
-function render(template: string, item: Item, lang: Lang): string {
+export function render(template: string, item: Pick<Item, 'facts' | 'text'>, lang: Lang): string {
   const params: Record<string, string | number | undefined> = {};
   for (const [k, v] of Object.entries(item.facts)) params[k] = v === null ? '' : typeof v === 'boolean' ? String(v) : (v as string | number);
   Object.assign(params, item.text?.(lang) ?? {});
-  const text = formatTemplate(template, params);
-  // Templates space a number (“为 187.45 万元”); Chinese does not space a word (“为空白”).
-  return lang === 'zh-CN' ? text.replaceAll(` ${BLANK_TEXT['zh-CN']}`, BLANK_TEXT['zh-CN']) : text;
+  // Templates space a number (“为 187.45 万元”); Chinese does not space a word (“为空白”). Only the
+  // space before a placeholder that reads 空白 goes: a workbook's text quoted in the message keeps its own.
+  const spaced = lang === 'zh-CN' ? template.replace(PLACEHOLDER_AFTER_SPACE, (whole, placeholder: string, key: string) => (params[key] === BLANK_TEXT['zh-CN'] ? placeholder : whole)) : template;
+  return formatTemplate(spaced, params);
 }
+
+const PLACEHOLDER_AFTER_SPACE = / (\{\{\s*([a-zA-Z0-9_.]+)\s*\}\})/g;
 
 function address(a: CellAddress): CellAddress {
   return { sheet: a.sheet, cell: a.cell };
