@@ -4,7 +4,7 @@ import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams, Standa
 import { codedEconomically, LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { CellAddress, Fix } from '../../findings.js';
-import type { Lang } from '../../messages.js';
+import { amountText, type Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { bestScore, type TableId } from '../../vocabulary.js';
 import type { CodedRows, FactValue, Item, RuleContext } from '../context.js';
@@ -50,7 +50,7 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
     detailLevelName: text('规定级次的名称：类、款、项', 'the required level’s name: 类, 款, 项'),
   },
   identities: false,
-  texts: ['table'],
+  texts: ['table', 'amountText'],
   references: (p) => p.tables.map((table, i) => ({ path: ['tables', i], table, coded: true })),
   *run(ctx, params, _ruleId, couldReport) {
     // The facts a screen may judge before an item is built, one object rewritten row by row.
@@ -109,7 +109,8 @@ export const codeRows: IteratorDef<z.infer<typeof CodeRowParams>> = {
               detailLevel: required,
               detailLevelName: LEVEL_NAMES[required] ?? String(required),
             },
-            text: (lang) => ({ table: ctx.tableName(t, lang) }),
+            // The amount as a clerk reads it, in the table's unit (“30604344.00 元”), not the bare fact.
+            text: (lang) => ({ table: ctx.tableName(t, lang), amountText: amountText(amount, Math.max(2, row.cells.total?.decimals ?? 0), ctx.unit(t), lang) }),
             cell: codeCellOf(ctx, t, row),
             table: t.id,
           };

@@ -610,6 +610,8 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     valueBlank: flag('指标值为空', 'the value is blank'),
     level3IsCategory: flag('三级指标只是重复了某个类别名（占位）', 'the level-3 indicator merely repeats a category name'),
     level2UnderLevel1: flag('二级指标属于其一级指标', 'the level-2 category belongs to its level-1 category'),
+    level2RepeatsLevel1: flag('二级指标只重复了一级指标名（“成本指标”下又写“成本指标”），且该一级指标的下级类别已知', 'the level-2 cell repeats the level-1 name (成本指标 under 成本指标), a level 1 whose kinds are known'),
+    level2Options: text('该一级指标下的二级指标（词汇表 categories，以“、”分隔；一级指标未知时为空）', 'the level-2 categories of the level 1 (the vocabulary’s categories, joined by 、; empty when the level 1 is unknown)'),
     quantitative: flag('该二级指标须量化', 'the level-2 category must be quantified'),
     quantityExample: text('该二级指标量化写法的示例（词汇表 quantityExamples）', 'an example of a quantified value for the level-2 category (the vocabulary’s quantityExamples)'),
     isQuantity: flag('指标值是“比较符+数字+单位”', 'the value is comparator + number + unit'),
@@ -783,6 +785,9 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             valueBlank: valueText === '',
             level3IsCategory: l3 !== '' && categoryNames.has(l3),
             level2UnderLevel1: t.target!.categorized === false || (known ? known.some((k) => category(k) === category(l2)) : false),
+            // 北京 卫健委 2026's 育儿补贴: 成本指标 | 成本指标 | … — a level 2 that names no kind, not one filed under another level 1.
+            level2RepeatsLevel1: known !== undefined && l2 !== '' && category(l2) === category(l1),
+            level2Options: known?.join('、') ?? '',
             quantitative: params.quantitative.some((q) => normalizeLabel(q) === l2),
             quantityExample: quantityExample(params, l2),
             isQuantity: v.isQuantity,
