@@ -3,7 +3,7 @@
  * corpus workbook is checked as published and again after one change that leaves its meaning alone,
  * and the workbooks whose tables or findings (cells mapped back) differ are listed.
  *
- *   npx tsx scripts/corpus-sweep.ts <change> [name-part]
+ *   npx tsx scripts/corpus-sweep.ts <change> [name-part] [--all]
  *
  * Changes: blank-column (one before column A of every sheet), blank-rows (two above row 1),
  * numbers-as-text (every fractional number stored as its displayed text), renamed-sheets (Sheet1 …;
@@ -14,7 +14,7 @@ import { readdirSync } from 'node:fs';
 import { fromA1, parseRange, toA1 } from '../src/core/address.js';
 import { checkGrid } from '../src/core/check.js';
 import type { Finding } from '../src/core/findings.js';
-import type { GridCell, GridSheet, GridWorkbook } from '../src/core/grid.js';
+import { withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../src/core/grid.js';
 import { loadCatalogue } from '../src/cli/rule-files.js';
 import { readWorkbookFile } from '../src/xlsx/read-file.js';
 import { CORPUS_DIR } from './corpus-score.js';
@@ -25,17 +25,6 @@ const shifted = (range: string, rows: number, cols: number) => {
   const b = parseRange(range)!;
   return `${toA1(b.top + rows, b.left + cols)}:${toA1(b.bottom + rows, b.right + cols)}`;
 };
-
-function filled(s: GridSheet): GridSheet {
-  const rows = s.rows.map((r) => (r ? [...r] : r));
-  for (const m of s.merges) {
-    const b = parseRange(m)!;
-    const master = rows[b.top - 1]?.[b.left - 1];
-    if (!master) continue;
-    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) (rows[r - 1] ??= [])[c - 1] = { ...master };
-  }
-  return { ...s, rows, merges: [] };
-}
 
 const CHANGES: Record<string, { change: Change; cellBack?: (cell: string) => string; renamed?: boolean }> = {
   'blank-column': {
@@ -51,13 +40,16 @@ const CHANGES: Record<string, { change: Change; cellBack?: (cell: string) => str
   },
   'renamed-sheets': { change: (s, i) => ({ ...s, name: `Sheet${i + 1}` }), renamed: true },
   'merges-dropped': { change: (s) => ({ ...s, merges: [] }) },
-  'merges-filled': { change: filled },
+  'merges-filled': { change: (s) => withMergesFilled({ sheets: [s] }).sheets[0]! },
 };
 
-const [kind = '', only] = process.argv.slice(2);
+const [kind = '', ...rest] = process.argv.slice(2);
+const only = rest.find((a) => !a.startsWith('--'));
+// --all lists every finding lost or gained, not the first three of each.
+const shown = rest.includes('--all') ? Infinity : 3;
 const how = CHANGES[kind];
 if (!how) {
-  console.error(`usage: npx tsx scripts/corpus-sweep.ts <${Object.keys(CHANGES).join('|')}> [name-part]`);
+  console.error(`usage: npx tsx scripts/corpus-sweep.ts <${Object.keys(CHANGES).join('|')}> [name-part] [--all]`);
   process.exit(2);
 }
 const catalogue = await loadCatalogue();
@@ -84,7 +76,7 @@ for (const name of names) {
   if (lost.length || gained.length || tables(before) !== tables(after)) {
     changed++;
     const t = tables(before) === tables(after) ? '' : ` tables ${before.recognition.tables.length}→${after.recognition.tables.length};`;
-    console.log(`${name}:${t} lost ${lost.length} [${lost.slice(0, 3).join('; ')}], gained ${gained.length} [${gained.slice(0, 3).join('; ')}]`);
+    console.log(`${name}:${t} lost ${lost.length} [${lost.slice(0, shown).join('; ')}], gained ${gained.length} [${gained.slice(0, shown).join('; ')}]`);
   }
 }
 console.log(`${kind}: ${changed} of ${names.length} workbooks read or judged differently`);

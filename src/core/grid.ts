@@ -130,3 +130,24 @@ export function withCellValues(grid: GridWorkbook, changes: readonly { sheet: st
     }),
   };
 }
+
+/**
+ * The workbook as it reads after 取消合并并填充 (unmerge, then fill): every cell a merge covered holds
+ * the master's value, and no merge is left. Real copies of budgets arrive so; the checker must judge
+ * them as it judges the merged original (tests/recognition/merges-filled.test.ts, scripts/corpus-sweep.ts).
+ */
+export function withMergesFilled(grid: GridWorkbook): GridWorkbook {
+  return {
+    sheets: grid.sheets.map((s) => {
+      if (s.merges.length === 0) return s;
+      const rows = s.rows.map((r) => (r ? [...r] : r));
+      for (const m of s.merges) {
+        const b = parseRange(m);
+        const master = rows[b.top - 1]?.[b.left - 1];
+        if (!master) continue;
+        for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) (rows[r - 1] ??= [])[c - 1] = { ...master };
+      }
+      return { ...s, rows, merges: [] };
+    }),
+  };
+}

@@ -11,7 +11,7 @@ import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, t
 import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, splitInto, yearBlocks, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { formFieldFollows, readFormFields } from './form.js';
 import { parseRows } from './rows.js';
-import { SheetView, textRef, type RowEntry } from './sheet-view.js';
+import { SheetView, textRef, withoutFilledRepeats, type RowEntry } from './sheet-view.js';
 import { indicatorBlock, isIndicatorHeaderRow, isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
 
 /** Titles are short; a longer line that mentions a table's name is narrative about it. */
@@ -55,20 +55,15 @@ const SENTENCE = /^(详见|参见|见)|[，。；;]/;
 function titleRowEntries(view: SheetView, row: number): RowEntry[] {
   const count = view.entryCount(row, 3);
   if (count === 0) return [];
-  if (count <= 3) return withoutRepeats(view.entries(row));
+  if (count <= 3) return withoutFilledRepeats(view.entries(row));
   // A title merged across the table, then unmerged and filled (取消合并并填充): one text in cell
   // after cell. Data rows open with two different entries (a code and a name, a name and a number),
   // so their entries are never made here.
   const cells = view.sheet.rows[row - 1]!;
   const first = cells.findIndex((c) => c !== undefined && c.text.trim() !== '');
   if (typeof cells[first]?.value !== 'string' || cells[first + 1]?.text !== cells[first]!.text) return [];
-  const entries = withoutRepeats(view.entries(row));
+  const entries = withoutFilledRepeats(view.entries(row));
   return entries.length > 3 ? [] : entries;
-}
-
-/** Entries with a run of one text in adjacent cells (a merge unmerged and filled) taken once. */
-function withoutRepeats(entries: RowEntry[]): RowEntry[] {
-  return entries.filter((e, i) => i === 0 || e.text !== entries[i - 1]!.text || e.col !== entries[i - 1]!.col + 1);
 }
 
 /** What an entry says as a table's title (its numbering set aside), when it reads as one. */

@@ -32,6 +32,11 @@ function isUniform(list: readonly RowEntry[]): boolean {
   return list.every((e) => typeof e.cell.value === 'string' && e.text === first.text);
 }
 
+/** Entries with a run of one text in adjacent cells (a merge unmerged and filled) taken once, at its first cell. */
+export function withoutFilledRepeats<T extends { col: number; text: string }>(entries: readonly T[]): T[] {
+  return entries.filter((e, i) => i === 0 || e.text !== entries[i - 1]!.text || e.col !== entries[i - 1]!.col + 1);
+}
+
 /** Words, not marks: a 栏次 row of “** | ** | **” or a row of “-” placeholders is no merge filled. */
 const WORDS = /\p{L}/u;
 

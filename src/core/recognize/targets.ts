@@ -6,7 +6,7 @@ import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type TargetDe
 import { BoundedCache } from '../bounded-cache.js';
 import { fold, foldsOnlyToAscii, isFoldStable, normalizeLabel, stripEnumeration } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
-import { textRef, type RowEntry, type SheetView } from './sheet-view.js';
+import { textRef, withoutFilledRepeats, type RowEntry, type SheetView } from './sheet-view.js';
 
 type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
 const FIELDS: Field[] = ['projectCode', 'projectName', 'budget', 'fiscalFunds', 'carriedOverFunds', 'otherFunds', 'purpose', 'spendingPlan', 'goal'];
@@ -160,8 +160,11 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     // A second 项目编码 means the next project has begun (tables stacked without titles).
     if (r > top + 3 && details.projectCode && isProjectCodeRow(view, r, table)) break;
     left = Math.min(left, entries[0]!.col);
+    // A label merged across cells and then unmerged and filled (取消合并并填充: 曹妃甸's 12月底 over E:G,
+    // 指标值确定依据 over F:G) is one label, at its first cell, as the merge was.
+    const labels = withoutFilledRepeats(entries);
     const indicatorCols: Partial<Record<(typeof INDICATOR_ROLES)[number], number>> = {};
-    for (const e of entries) {
+    for (const e of labels) {
       const role = roleOf(table, e.norm, INDICATOR_ROLES);
       if (role) indicatorCols[role as (typeof INDICATOR_ROLES)[number]] = e.col;
     }
@@ -184,7 +187,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       details.categorized = indicatorCols.level1 !== undefined;
       if (indicatorCols.weight !== undefined) details.weightHeader = view.ref(r, indicatorCols.weight);
       details.indicatorHeader = view.ref(r, indicatorCols.level3);
-      const fields = listFields(view, table, r, entries);
+      const fields = listFields(view, table, r, labels);
       if (fields.projectName !== undefined) list = { header: r, fields };
       lastRow = r;
       right = Math.max(right, ...entries.map((e) => view.rightEdge(r, e.col)));
@@ -218,14 +221,14 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     }
     lastRow = r;
     right = Math.max(right, ...entries.map((e) => view.rightEdge(r, e.col)));
-    for (const e of entries) {
+    for (const e of labels) {
       const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
-      if (!field) continue;
+      if (!field || filledDown(view, r, e)) continue;
       const valueCol = valueColumnAfter(view, r, e, (norm) => roleOf(table, norm, FIELDS) !== undefined);
       const amountCol = view.amountColumnAfter(r, e.col);
       switch (field) {
         case 'spendingPlan': {
-          for (const label of entries.filter((x) => x.col > e.col)) {
+          for (const label of labels.filter((x) => x.col > e.col)) {
             details.plan.push({ label: label.text.trim(), cell: view.ref(r + 1, label.col) });
           }
           break;
@@ -273,6 +276,15 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     details.sideFunds = other;
   }
   return { details, lastRow, left, right, ...(list && { list }) };
+}
+
+/**
+ * A label that repeats the one right above it in its column: a label merged down two rows, then
+ * unmerged and filled (曹妃甸's 资金支出计划（%） over A6:A7). It is that label again, not a second one
+ * whose value is on the next row.
+ */
+function filledDown(view: SheetView, r: number, e: RowEntry): boolean {
+  return r > 1 && view.merges.master(r, e.col) === undefined && normalizeLabel(view.text(r - 1, e.col)) === e.norm;
 }
 
 /**

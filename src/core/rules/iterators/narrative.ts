@@ -176,7 +176,12 @@ export function textIndex(ctx: RuleContext): TextIndex {
   });
 }
 
-/** Calls `visit` with each text cell's sheet (its position), 0-based row and column, and text. */
+/**
+ * Calls `visit` with each text cell's sheet (its position), 0-based row and column, and text. A cell
+ * holding the text of the cell just left of it is that cell's copy — a merge unmerged and filled
+ * (取消合并并填充: 烟台 2026's 绩效目标 over C7:E7 in three cells) — and is passed over: the text is
+ * read, and reported, once, on its first cell, as the merged cell was.
+ */
 function eachTextCell(sheets: readonly GridSheet[], visit: (sheet: number, row: number, col: number, text: string) => void): void {
   for (let s = 0; s < sheets.length; s++) {
     const rows = sheets[s]!.rows;
@@ -185,7 +190,10 @@ function eachTextCell(sheets: readonly GridSheet[], visit: (sheet: number, row: 
       if (!cells) continue;
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c];
-        if (typeof cell?.value === 'string') visit(s, r, c, cell.text);
+        if (typeof cell?.value !== 'string') continue;
+        const left = c > 0 ? cells[c - 1] : undefined;
+        if (typeof left?.value === 'string' && left.text === cell.text) continue;
+        visit(s, r, c, cell.text);
       }
     }
   }
