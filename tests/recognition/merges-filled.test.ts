@@ -29,4 +29,17 @@ describe('a workbook whose merges were undone and filled', () => {
     expect(published.some((f) => f.startsWith('text-') || f.startsWith('perf-'))).toBe(true);
     expect(filled).toEqual(published);
   });
+
+  it('takes a total after its label filled over the amount column, not the label as an amount (江苏 人大 2018: 当年支出小计 over C27:E27, 15,897.44 in F27)', async () => {
+    const { published, filled } = await findingsAsPublishedAndFilled('jiangsu-sheng-renda-2018-dept');
+    expect(filled.filter((f) => f.startsWith('recognition/amount-invalid'))).toEqual([]);
+    expect(filled).toEqual(published);
+  });
+
+  it('reads a category filled down a table’s rows once (江苏 政协 2017: 财政转专户管理资金 over A10:A12; 长沙 公安 2025’s goals down a project’s rows)', async () => {
+    for (const name of ['jiangsu-sheng-zhengxie-2017-dept', 'hunan-changsha-gongan-2025-dept']) {
+      const { published, filled } = await findingsAsPublishedAndFilled(name);
+      expect(filled, name).toEqual(published);
+    }
+  });
 });

@@ -282,13 +282,16 @@ class RowReader {
       // a label column the merge also covers (Jiangsu: 支出合计 over C:E, the amount in F, the 金额 of
       // the 支出用途 names in E). Once a row has shown that, a blank there (结转下年资金 with nothing
       // carried) is that row's amount cell too.
+      // A copy with that merge undone and filled writes the label again in the amount column: the same.
       let ref = view.ref(r, ac.col);
-      if (ref.col < ac.col) {
-        const edge = view.rightEdge(r, ref.col);
+      const filled = ref.col === ac.col ? view.filledLabelRun(r, ac.col) : undefined;
+      if (ref.col < ac.col || filled) {
+        const start = filled ? filled.start : ref.col;
+        const edge = filled ? filled.end : view.rightEdge(r, ref.col);
         const after = edge + 1;
         const sharedTotal = labelRoles.some((lc) => lc.col > ac.col && lc.col <= edge);
         const beside = sharedTotal || !columns.some((c) => c.col === after) ? view.ref(r, after) : undefined;
-        const labelled = typeof view.cellAt(r, ref.col)?.value === 'string';
+        const labelled = typeof view.cellAt(r, start)?.value === 'string';
         if (beside && beside.col === after && labelled && (beside.amount !== null || (this.amountAfterMerge.get(ac.role) === after && beside.text === ''))) {
           if (beside.amount !== null) this.amountAfterMerge.set(ac.role, after);
           ref = beside;

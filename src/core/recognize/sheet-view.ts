@@ -133,6 +133,26 @@ export class SheetView {
   }
 
   /**
+   * The run of cells a label fills across (a merge unmerged and filled: 江苏's 当年支出小计 in C27, D27
+   * and E27) when (row, col) is one of them past its first: where the run starts and ends. Undefined
+   * for a cell of its own, a merged one, or a text of no words (a row of “—” placeholders).
+   */
+  filledLabelRun(row: number, col: number): { start: number; end: number } | undefined {
+    const cells = this.sheet.rows[row - 1];
+    const same = (c: number) => {
+      const cell = cells?.[c - 1];
+      return typeof cell?.value === 'string' && cell.text === cells![col - 1]!.text && this.merges.master(row, c) === undefined;
+    };
+    const here = cells?.[col - 1];
+    if (col < 2 || typeof here?.value !== 'string' || !WORDS.test(here.text) || !same(col) || !same(col - 1)) return undefined;
+    let start = col - 1;
+    while (start > 1 && same(start - 1)) start--;
+    let end = col;
+    while (end < cells!.length && same(end + 1)) end++;
+    return { start, end };
+  }
+
+  /**
    * Whether a text cell of the row, normalised, passes the test — as entries() would find it, but
    * without making the row's entries (its numbers need none): asked of every row of every sheet.
    * `mayPass`, asked of the text as written, passes by a cell that cannot pass before it is normalised.

@@ -135,16 +135,21 @@ export interface TextIndex {
 export function textIndex(ctx: RuleContext): TextIndex {
   return ctx.memo('text-index', () => {
     const sheets = ctx.grid.sheets;
+    const inTable = inRecognisedTable(ctx);
+    // A label filled down a table's rows (江苏 政协 2017's 财政转专户管理资金 over A10:A12, unmerged and
+    // filled, on a sheet left with no merges) is that label once. Not in the narrative: a paragraph
+    // printed twice is a slip of its own (narrative-paragraph-repeated).
+    const filledDown = (s: number, r: number, c: number) => sheets[s]!.merges.length === 0 && inTable({ sheet: sheets[s]!.name, row: r + 1, col: c + 1 });
     // Counted first, so the positions fill arrays of their final size (a large sheet has 180,000).
     let count = 0;
-    eachTextCell(sheets, () => count++);
+    eachTextCell(sheets, filledDown, () => count++);
     const ids = new Map<string, number>();
     const texts: string[] = [];
     const of = new Int32Array(count);
     // Where each text cell is: its sheet's position in the workbook, 0-based row and column.
     const where = new Int32Array(3 * count);
     let k = 0;
-    eachTextCell(sheets, (s, r, c, text) => {
+    eachTextCell(sheets, filledDown, (s, r, c, text) => {
       let id = ids.get(text);
       if (id === undefined) {
         id = texts.length;
@@ -180,9 +185,10 @@ export function textIndex(ctx: RuleContext): TextIndex {
  * Calls `visit` with each text cell's sheet (its position), 0-based row and column, and text. A cell
  * holding the text of the cell just left of it is that cell's copy — a merge unmerged and filled
  * (取消合并并填充: 烟台 2026's 绩效目标 over C7:E7 in three cells) — and is passed over: the text is
- * read, and reported, once, on its first cell, as the merged cell was.
+ * read, and reported, once, on its first cell, as the merged cell was. So is a cell holding the text of
+ * the cell above it where `filledDown` says a merge down may have been filled.
  */
-function eachTextCell(sheets: readonly GridSheet[], visit: (sheet: number, row: number, col: number, text: string) => void): void {
+function eachTextCell(sheets: readonly GridSheet[], filledDown: (sheet: number, row: number, col: number) => boolean, visit: (sheet: number, row: number, col: number, text: string) => void): void {
   for (let s = 0; s < sheets.length; s++) {
     const rows = sheets[s]!.rows;
     for (let r = 0; r < rows.length; r++) {
@@ -193,6 +199,8 @@ function eachTextCell(sheets: readonly GridSheet[], visit: (sheet: number, row: 
         if (typeof cell?.value !== 'string') continue;
         const left = c > 0 ? cells[c - 1] : undefined;
         if (typeof left?.value === 'string' && left.text === cell.text) continue;
+        const above = r > 0 ? rows[r - 1]?.[c] : undefined;
+        if (typeof above?.value === 'string' && above.text === cell.text && filledDown(s, r, c)) continue;
         visit(s, r, c, cell.text);
       }
     }
