@@ -42,4 +42,11 @@ describe('a workbook whose merges were undone and filled', () => {
       expect(filled, name).toEqual(published);
     }
   });
+
+  it('takes a form’s budget after its label filled, and keeps two blocks’ labels of one text apart (福州 科技 2026: 资金总额 in B4 and C4; 西安 宣传部 2021: 其中：财政拨款 under 实施期 and 年度)', async () => {
+    for (const name of ['fujian-fuzhou-keji-2026-unit', 'fujian-fuzhou-jiaojing-2026-unit', 'shaanxi-xian-xuanchuan-2021-dept', 'shaanxi-xian-qixiang-2022-dept']) {
+      const { published, filled } = await findingsAsPublishedAndFilled(name);
+      expect(filled.filter((f) => f.startsWith('perf-cost') || f.startsWith('perf-budget')), name).toEqual(published.filter((f) => f.startsWith('perf-cost') || f.startsWith('perf-budget')));
+    }
+  });
 });

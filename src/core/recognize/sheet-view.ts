@@ -32,9 +32,12 @@ function isUniform(list: readonly RowEntry[]): boolean {
   return list.every((e) => typeof e.cell.value === 'string' && e.text === first.text);
 }
 
-/** Entries with a run of one text in adjacent cells (a merge unmerged and filled) taken once, at its first cell. */
-export function withoutFilledRepeats<T extends { col: number; text: string }>(entries: readonly T[]): T[] {
-  return entries.filter((e, i) => i === 0 || e.text !== entries[i - 1]!.text || e.col !== entries[i - 1]!.col + 1);
+/**
+ * Entries with a run of one text in adjacent cells (a merge unmerged and filled) taken once, at its
+ * first cell; `apart(col)` tells a cell from the one before it as two labels of one text.
+ */
+export function withoutFilledRepeats<T extends { col: number; text: string }>(entries: readonly T[], apart?: (col: number) => boolean): T[] {
+  return entries.filter((e, i) => i === 0 || e.text !== entries[i - 1]!.text || e.col !== entries[i - 1]!.col + 1 || apart?.(e.col) === true);
 }
 
 /** Words, not marks: a 栏次 row of “** | ** | **” or a row of “-” placeholders is no merge filled. */
@@ -176,15 +179,22 @@ export class SheetView {
   /**
    * The column of the amount a form's label at (row, col) introduces: the one after the label's merge.
    * On a sheet with no merges at all (a copy that lost them: 福州 2026's 资金总额 over B:C, its amount
-   * over D:E), the first filled cell after the label when that holds a number.
+   * over D:E), the first filled cell after the label when that holds a number. `apart(col)` tells a
+   * cell holding the label's text from the one before it as a label of its own, not the label filled.
    */
-  amountColumnAfter(row: number, col: number): number {
-    const next = this.rightEdge(row, col) + 1;
+  amountColumnAfter(row: number, col: number, apart?: (col: number) => boolean): number {
+    let next = this.rightEdge(row, col) + 1;
     if (this.merges.ranges.length > 0) return next;
     const cells = this.sheet.rows[row - 1] ?? [];
+    const label = cells[col - 1]?.text;
     for (let c = next; c <= cells.length; c++) {
       const cell = cells[c - 1];
       if (!cell || cell.text.trim() === '') continue;
+      // The label again, its merge filled (福州 2026's 资金总额 in B4 and C4, 800.00 in D4 and E4).
+      if (typeof cell.value === 'string' && cell.text === label && c === next && apart?.(c) !== true) {
+        next++;
+        continue;
+      }
       return typeof cell.value === 'number' ? c : next;
     }
     return next;

@@ -162,7 +162,8 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     left = Math.min(left, entries[0]!.col);
     // A label merged across cells and then unmerged and filled (取消合并并填充: 曹妃甸's 12月底 over E:G,
     // 指标值确定依据 over F:G) is one label, at its first cell, as the merge was.
-    const labels = withoutFilledRepeats(entries);
+    const apart = (col: number) => twoLabelsAbove(view, table, r, col);
+    const labels = withoutFilledRepeats(entries, apart);
     const indicatorCols: Partial<Record<(typeof INDICATOR_ROLES)[number], number>> = {};
     for (const e of labels) {
       const role = roleOf(table, e.norm, INDICATOR_ROLES);
@@ -225,7 +226,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       const field = roleOf(table, e.norm, FIELDS) as Field | undefined;
       if (!field || filledDown(view, r, e)) continue;
       const valueCol = valueColumnAfter(view, r, e, (norm) => roleOf(table, norm, FIELDS) !== undefined);
-      const amountCol = view.amountColumnAfter(r, e.col);
+      const amountCol = view.amountColumnAfter(r, e.col, apart);
       switch (field) {
         case 'spendingPlan': {
           for (const label of labels.filter((x) => x.col > e.col)) {
@@ -276,6 +277,19 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
     details.sideFunds = other;
   }
   return { details, lastRow, left, right, ...(list && { list }) };
+}
+
+/**
+ * Whether a cell and the one before it, holding one text, are two labels: the row above writes two
+ * different field labels over them (西安 宣传部 2021, merges filled: 实施期资金总额 over D:E and
+ * 年度资金总额 over F, each block's “其中：财政拨款” under it, in D, E and F alike). A label beside its
+ * value above (主管部门 | 西安市气象局) tells nothing.
+ */
+function twoLabelsAbove(view: SheetView, table: TableVocabulary, row: number, col: number): boolean {
+  if (row < 2 || col < 2) return false;
+  const left = normalizeLabel(view.text(row - 1, col - 1));
+  const right = normalizeLabel(view.text(row - 1, col));
+  return left !== right && roleOf(table, left, FIELDS) !== undefined && roleOf(table, right, FIELDS) !== undefined;
 }
 
 /**
