@@ -69,7 +69,8 @@ function fundBlock(view: SheetView, table: TableVocabulary, title: number, limit
   // No row of values at all (北京 军民融合办 2026 leaves its 总体资金情况 row blank): the blank row under
   // two field labels or more is the block's, every field blank, so the form is read and its blanks said.
   for (let r = title + 1; r <= limit; r++) {
-    if (view.entries(r).length > 0) continue;
+    // Blank but for a side heading filled down into it (its merge over A4:B6 unmerged and filled).
+    if (view.entries(r).some((e) => view.text(r - 1, e.col) !== e.text)) continue;
     const fields = blockFields(view, table, title, r, [], amountRole);
     if (fields.length >= 2) return fields;
   }

@@ -454,6 +454,19 @@ function namesOnlyCategories(ind: Indicator): boolean {
   return [ind.level3, ind.value, ind.description, ind.basis, ind.comparator, ind.unit, ind.weight].every((c) => !c || c.row !== ind.row || c.text.trim() === '');
 }
 
+/** Whether a category cell repeats the one just above it, on a row of its own, where no merge is: the previous indicator's category filled down. */
+function filledDownFrom(view: SheetView, cell: CellRef, previous: CellRef | undefined): boolean {
+  return (
+    previous !== undefined &&
+    view.merges.ranges.length === 0 &&
+    cell.col === previous.col &&
+    cell.row > previous.row &&
+    cell.text.trim() !== '' &&
+    cell.text === previous.text &&
+    view.text(cell.row - 1, cell.col) === cell.text
+  );
+}
+
 function readIndicator(
   view: SheetView,
   row: number,
@@ -477,7 +490,11 @@ function readIndicator(
   // 一级指标 is written once per group (merged or not); rows below it belong to it. So is 二级指标 on
   // a row that continues its 一级 group (a form whose merges were lost leaves both cells blank).
   const continues = level1.text.trim() === '' && previous !== undefined;
-  const inheritedLevel1 = continues ? previous.level1 : level1;
-  const inheritedLevel2 = continues && cols.level2 !== undefined && level2.text.trim() === '' ? previous.level2 : level2;
+  // …and so is a category merged down the group, then unmerged and filled: the cell above holds it
+  // again. It is the group's one cell, as the merge was (福州 医保局 2026's 经济效益指标 over C15:C17).
+  const filledLevel1 = !continues && filledDownFrom(view, level1, previous?.level1);
+  const inheritedLevel1 = continues || filledLevel1 ? previous!.level1 : level1;
+  const inheritedLevel2 =
+    (continues && cols.level2 !== undefined && level2.text.trim() === '') || ((continues || filledLevel1) && cols.level2 !== undefined && filledDownFrom(view, level2, previous?.level2)) ? previous!.level2 : level2;
   return { row, level1: inheritedLevel1, level2: inheritedLevel2, level3, value, ...(description && { description }), ...(comparator && { comparator }), ...(unit && { unit }), ...(basis && { basis }), ...(weight && { weight }) };
 }

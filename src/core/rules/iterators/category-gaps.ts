@@ -35,8 +35,10 @@ export const categoryGaps: IteratorDef<z.infer<typeof CategoryGapParams>> = {
     for (const t of [...targets(ctx), ...ctx.tables('overall-target').filter((x) => x.target)]) {
       if (t.target!.categorized === false) continue;
       const merges = ctx.merges(t.sheet);
+      const rows = ctx.grid.sheets.find((s) => s.name === t.sheet)?.rows ?? [];
+      const textAt = (row: number, col: number) => rows[row - 1]?.[col - 1]?.text ?? '';
       for (const run of blankRuns(t.target!.indicators)) {
-        if (!deliberate(run, t.target!.indicators, merges)) continue;
+        if (!deliberate(run, t.target!.indicators, merges, textAt)) continue;
         const overall = t.id === 'overall-target';
         const [head] = run;
         items.push({
@@ -83,12 +85,17 @@ function blankRuns(indicators: readonly Indicator[]): Indicator[][] {
  * merge just above, or nothing above it in its 一级指标 group names a category. A category written in
  * one unmerged cell over blank ones may be meant for them, and is left alone.
  */
-function deliberate(run: readonly Indicator[], all: readonly Indicator[], merges: MergeIndex): boolean {
+function deliberate(run: readonly Indicator[], all: readonly Indicator[], merges: MergeIndex, textAt: (row: number, col: number) => string): boolean {
   const head = run[0]!;
   if (merges.rangeAt(head.level2.row, head.level2.col)) return true;
   const i = all.indexOf(head);
   const above = all[i - 1];
   if (!above || !sameGroup(above, head)) return true;
   const range = merges.rangeAt(above.level2.row, above.level2.col);
-  return range !== undefined && range.bottom === head.row - 1;
+  if (range !== undefined) return range.bottom === head.row - 1;
+  // Its merge undone and filled (西安 气象局 2022's 数量指标 in C17…C21): written on each row of its group,
+  // two rows at least, it ends where its copies end, just above the blank.
+  const category = above.level2.text;
+  const col = head.level2.col;
+  return category.trim() !== '' && textAt(head.row - 1, col) === category && textAt(head.row - 2, col) === category;
 }
