@@ -8,7 +8,8 @@
  * Changes: blank-column (one before column A of every sheet), blank-rows (two above row 1),
  * numbers-as-text (every fractional number stored as its displayed text), renamed-sheets (Sheet1 …;
  * a table named only by its sheet is then lost, as a reader would lose it), merges-dropped (the
- * value stays in the top-left cell), merges-filled (取消合并并填充: every covered cell holds the value).
+ * value stays in the top-left cell), merges-filled (取消合并并填充: every covered cell holds the value),
+ * sheets-reversed (the sheets in the opposite order).
  */
 import { readdirSync } from 'node:fs';
 import { fromA1, parseRange, toA1 } from '../src/core/address.js';
@@ -26,7 +27,7 @@ const shifted = (range: string, rows: number, cols: number) => {
   return `${toA1(b.top + rows, b.left + cols)}:${toA1(b.bottom + rows, b.right + cols)}`;
 };
 
-const CHANGES: Record<string, { change: Change; cellBack?: (cell: string) => string; renamed?: boolean }> = {
+const CHANGES: Record<string, { change: Change; workbook?: (w: GridWorkbook) => GridWorkbook; cellBack?: (cell: string) => string; renamed?: boolean }> = {
   'blank-column': {
     change: (s) => ({ ...s, rows: s.rows.map((r) => (r ? [undefined, ...r] : r)), merges: s.merges.map((m) => shifted(m, 0, 1)) }),
     cellBack: (cell) => toA1(fromA1(cell).row, fromA1(cell).col - 1),
@@ -41,6 +42,7 @@ const CHANGES: Record<string, { change: Change; cellBack?: (cell: string) => str
   'renamed-sheets': { change: (s, i) => ({ ...s, name: `Sheet${i + 1}` }), renamed: true },
   'merges-dropped': { change: (s) => ({ ...s, merges: [] }) },
   'merges-filled': { change: (s) => withMergesFilled({ sheets: [s] }).sheets[0]! },
+  'sheets-reversed': { change: (s) => s, workbook: (w) => ({ sheets: [...w.sheets].reverse() }) },
 };
 
 const [kind = '', ...rest] = process.argv.slice(2);
@@ -57,7 +59,8 @@ const names = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.xlsx') && (!onl
 let changed = 0;
 for (const name of names) {
   const grid = await readWorkbookFile(`${CORPUS_DIR}${name}`);
-  const variant: GridWorkbook = { sheets: grid.sheets.map(how.change) };
+  const perSheet: GridWorkbook = { sheets: grid.sheets.map(how.change) };
+  const variant = how.workbook ? how.workbook(perSheet) : perSheet;
   const sheetBack = new Map(how.renamed ? grid.sheets.map((s, i) => [`Sheet${i + 1}`, s.name]) : []);
   const key = (f: Finding, back: boolean) =>
     `${f.ruleId}|${f.severity}|${back ? (sheetBack.get(f.sheet ?? '') ?? f.sheet) : f.sheet}|${back && f.cell && how.cellBack ? how.cellBack(f.cell) : f.cell}`;

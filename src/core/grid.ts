@@ -134,7 +134,7 @@ export function withCellValues(grid: GridWorkbook, changes: readonly { sheet: st
 /**
  * The workbook as it reads after 取消合并并填充 (unmerge, then fill): every cell a merge covered holds
  * the master's value, and no merge is left. Real copies of budgets arrive so; the checker must judge
- * them as it judges the merged original (tests/recognition/merges-filled.test.ts, scripts/corpus-sweep.ts).
+ * them as it judges the merged original (tests/recognition/layout-invariance.test.ts, scripts/corpus-sweep.ts).
  */
 export function withMergesFilled(grid: GridWorkbook): GridWorkbook {
   return {

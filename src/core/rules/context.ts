@@ -7,7 +7,7 @@ import { RowCells } from '../recognize/row-cells.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
 import { UNIT_FACTOR, anchorOf, evaluate, type Evaluation, type Identity, type Localized, type Overrides, type Term } from './identity.js';
 import { addTo } from '../multimap.js';
-import { listedParent } from '../codes.js';
+import { codedEconomically, listedParent } from '../codes.js';
 
 export type FactValue = string | number | boolean | null;
 
@@ -86,8 +86,17 @@ export class RuleContext {
     return this.byId.get(id) ?? [];
   }
 
+  /**
+   * The table of an id the rules compare: the first, in sheet order, coded as its kind is (the
+   * vocabulary's codeSystem). A 一般公共预算支出表 printed twice, by function and by economic subject
+   * (福州 2026's 一般公共预算支出经济分类情况表), is compared by function whichever sheet comes first.
+   */
   table(id: TableId): RecognizedTable | undefined {
-    return this.byId.get(id)?.[0];
+    const all = this.byId.get(id);
+    if (!all || all.length < 2) return all?.[0];
+    const system = this.vocab.tables.get(id)?.codeSystem;
+    if (system === undefined) return all[0];
+    return all.find((t) => codedEconomically(t.rows) === (system === 'economic')) ?? all[0];
   }
 
   /** Work several rules share (the indicator facts, the narrative's text cells) is done once per check. */
