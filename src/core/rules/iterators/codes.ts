@@ -350,7 +350,7 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
     fromTable: text('有这一行的表', 'the table that has the row'),
   },
   identities: false,
-  texts: ['table', 'from', 'placeAt'],
+  texts: ['table', 'from', 'placeAt', 'amountText'],
   references: (p) =>
     p.pairs.flatMap((pair, i) => [
       { path: ['pairs', i, 'from'], table: pair.from, column: pair.column, coded: true },
@@ -366,7 +366,8 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
       const target = ctx.codedRows(to);
       const inOrder = new OrderedLookup(target);
       for (const row of from.rows) {
-        const amount = ctx.cell(from, row, pair.column)?.amount;
+        const cell = ctx.cell(from, row, pair.column);
+        const amount = cell?.amount;
         if (!row.code || !amount) continue;
         const rowsInTarget = inOrder.get(row.code.code)?.count ?? 0;
         if (couldReport) {
@@ -383,7 +384,7 @@ export const codeCoverage: IteratorDef<z.infer<typeof CoverageParams>> = {
         let detailRowsInTarget = 0;
         if (rowsInTarget === 0) for (const [c, rows] of target) if (c.length > code.length && c.startsWith(code)) detailRowsInTarget += rows.count;
         const facts = { code, name: row.labels.name ?? '', amount, missing: rowsInTarget === 0, rowsInTarget, detailRowsInTarget, parentCode: parent ?? '', fromTable: from.sheet };
-        yield new CoverageItem(ctx, from, to, row, parent ? target.get(parent)!.first : undefined, facts);
+        yield new CoverageItem(ctx, from, to, row, parent ? target.get(parent)!.first : undefined, facts, Math.max(2, cell!.decimals));
       }
     }
   },
@@ -404,6 +405,8 @@ class CoverageItem implements Item {
     /** The target's first row of the nearest parent code, where the missing row belongs. */
     private readonly parentRow: TableRow | undefined,
     readonly facts: Record<string, FactValue>,
+    /** Decimals the source shows its amount to. */
+    private readonly decimals: number,
   ) {
     this.table = to.id;
   }
@@ -419,7 +422,9 @@ class CoverageItem implements Item {
   text(lang: Lang): Record<string, string> {
     const parent = this.facts.parentCode as string;
     const placeAt = lang === 'zh-CN' ? (parent ? `应列在 ${parent} 之下` : '表中也没有它的上级科目') : parent ? `it belongs under ${parent}` : 'nor does the table hold its parent';
-    return { table: this.ctx.tableName(this.to, lang), from: this.ctx.tableName(this.from, lang), placeAt };
+    // The amount in the source table's unit (“48227.00 元”), as a clerk reads it there.
+    const amount = amountText(this.facts.amount as number, this.decimals, this.ctx.unit(this.from), lang);
+    return { table: this.ctx.tableName(this.to, lang), from: this.ctx.tableName(this.from, lang), placeAt, amountText: amount };
   }
 }
 
