@@ -19,7 +19,24 @@ import { checkGrid } from '../../src/core/check.js';
 import { withMergesFilled } from '../../src/core/grid.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { readWorkbookFile } from '../../src/xlsx/read-file.js';
-import { corpusWorkbooks } from '../helpers.js';
+import { fromA1, parseRange, toA1 } from '../../src/core/address.js';
+import type { GridWorkbook } from '../../src/core/grid.js';
+import { corpusWorkbooks, ROOT } from '../helpers.js';
+
+/** The workbook with an empty column inserted before column `at` of every sheet (a spacer, or a column emptied and kept). */
+function withColumnInserted(grid: GridWorkbook, at: number): GridWorkbook {
+  const shift = (c: number) => (c >= at ? c + 1 : c);
+  return {
+    sheets: grid.sheets.map((s) => ({
+      ...s,
+      rows: s.rows.map((r) => (r && r.length >= at ? [...r.slice(0, at - 1), undefined, ...r.slice(at - 1)] : r)),
+      merges: s.merges.map((m) => {
+        const b = parseRange(m);
+        return `${toA1(b.top, shift(b.left))}:${toA1(b.bottom, b.right >= at ? b.right + 1 : b.right)}`;
+      }),
+    })),
+  };
+}
 
 describe('a real workbook changed in a way that keeps its meaning', () => {
   it('is judged as published, with its merges filled and with its sheets reversed, on every workbook of the corpus', async () => {
@@ -44,4 +61,17 @@ describe('a real workbook changed in a way that keeps its meaning', () => {
     expect(merged).toBeGreaterThan(100);
     expect(differing).toEqual([]);
   }, 180_000);
+
+  it('reads a form’s amount past an empty column inserted after its label, and makes no total of no subtotals (曹妃甸 2024, 泉州 公安局 2026, 长春 信访局 2026)', async () => {
+    const catalogue = await loadCatalogue();
+    for (const name of ['hebei-caofeidian-hrss-2024-dept', 'fujian-quanzhou-gongan-2026-dept', 'jilin-changchun-xinfang-2026-dept']) {
+      const file = `${ROOT}samples/real/${name}.xlsx`;
+      const grid = await readWorkbookFile(file);
+      const back = (cell: string) => (fromA1(cell).col > 3 ? toA1(fromA1(cell).row, fromA1(cell).col - 1) : cell);
+      const said = async (g: GridWorkbook, moved: boolean) =>
+        (await checkGrid(file, g, catalogue)).report.findings.map((f) => `${f.ruleId}|${f.sheet}!${f.cell && moved ? back(f.cell) : f.cell}`).sort();
+      expect(await said(withColumnInserted(grid, 3), true), name).toEqual(await said(grid, false));
+    }
+  });
 });
+

@@ -11,6 +11,9 @@ import { decimalsOfFormat, formatRounds, normalizeLabel, parseAmount } from '../
  */
 export const HAS_CONTENT = /[^\s\u3000\u00a0]/;
 
+/** Empty cells a form's amount may stand past its label on a sheet with merges (SheetView.pastSpacer). */
+const SPACER_CELLS = 2;
+
 /** Rows whose entries a view keeps: more than a title, its header and the reach past a blank row. */
 const ROWS_KEPT = 64;
 
@@ -184,8 +187,8 @@ export class SheetView {
    */
   amountColumnAfter(row: number, col: number, apart?: (col: number) => boolean): number {
     let next = this.rightEdge(row, col) + 1;
-    if (this.merges.ranges.length > 0) return next;
     const cells = this.sheet.rows[row - 1] ?? [];
+    if (this.merges.ranges.length > 0) return this.pastSpacer(row, next, cells);
     const label = cells[col - 1]?.text;
     for (let c = next; c <= cells.length; c++) {
       const cell = cells[c - 1];
@@ -196,6 +199,21 @@ export class SheetView {
         continue;
       }
       return typeof cell.value === 'number' ? c : next;
+    }
+    return next;
+  }
+
+  /**
+   * On a sheet with merges, the column after a label: itself, unless it is an empty cell no merge
+   * touches and a number stands in the next one or two (a spacer column inserted, or one label's merge
+   * lost: 预算数 | | 81.00). A blank value merged over its cells stays the value.
+   */
+  private pastSpacer(row: number, next: number, cells: readonly (GridCell | undefined)[]): number {
+    const empty = (c: number) => (cells[c - 1]?.text.trim() ?? '') === '' && this.merges.rangeAt(row, c) === undefined && this.merges.master(row, c) === undefined;
+    if (!empty(next)) return next;
+    for (let c = next + 1; c <= next + SPACER_CELLS; c++) {
+      if (empty(c)) continue;
+      return typeof cells[c - 1]?.value === 'number' && this.merges.master(row, c) === undefined ? c : next;
     }
     return next;
   }

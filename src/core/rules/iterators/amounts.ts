@@ -552,7 +552,9 @@ function groupsOf(ctx: RuleContext, t: RecognizedTable, params: z.infer<typeof G
     if (isSubtotal) g.subtotal = row;
     else if (beside !== '' && !params.exclude.some((w) => beside.startsWith(w))) g.items.push({ row, name: beside });
   }
-  return { groups, loose };
+  // No row under a category (the only merge down the name column is the header's): not so laid out, and
+  // no total is the sum of no subtotals (长春 信访局 2026's 收入总表 with an empty column after its names).
+  return groups.length > 0 ? { groups, loose } : undefined;
 }
 
 export const groupedSubtotals: IteratorDef<z.infer<typeof GroupedParams>> = {
