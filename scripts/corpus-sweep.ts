@@ -9,13 +9,14 @@
  * numbers-as-text (every fractional number stored as its displayed text), renamed-sheets (Sheet1 …;
  * a table named only by its sheet is then lost, as a reader would lose it), merges-dropped (the
  * value stays in the top-left cell), merges-filled (取消合并并填充: every covered cell holds the value),
- * sheets-reversed (the sheets in the opposite order).
+ * sheets-reversed (the sheets in the opposite order), empty-column (an empty column inserted at C of
+ * every sheet), note-appended (a note on the unit and rounding two rows under every sheet).
  */
 import { readdirSync } from 'node:fs';
 import { fromA1, parseRange, toA1 } from '../src/core/address.js';
 import { checkGrid } from '../src/core/check.js';
 import type { Finding } from '../src/core/findings.js';
-import { withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../src/core/grid.js';
+import { withColumnInserted, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../src/core/grid.js';
 import { loadCatalogue } from '../src/cli/rule-files.js';
 import { readWorkbookFile } from '../src/xlsx/read-file.js';
 import { CORPUS_DIR } from './corpus-score.js';
@@ -26,6 +27,8 @@ const shifted = (range: string, rows: number, cols: number) => {
   const b = parseRange(range)!;
   return `${toA1(b.top + rows, b.left + cols)}:${toA1(b.bottom + rows, b.right + cols)}`;
 };
+
+const UNIT_NOTE = '注：本表金额单位为万元，合计数与分项之和因四舍五入可能存在尾差。';
 
 const CHANGES: Record<string, { change: Change; workbook?: (w: GridWorkbook) => GridWorkbook; cellBack?: (cell: string) => string; renamed?: boolean }> = {
   'blank-column': {
@@ -43,6 +46,11 @@ const CHANGES: Record<string, { change: Change; workbook?: (w: GridWorkbook) => 
   'merges-dropped': { change: (s) => ({ ...s, merges: [] }) },
   'merges-filled': { change: (s) => withMergesFilled({ sheets: [s] }).sheets[0]! },
   'sheets-reversed': { change: (s) => s, workbook: (w) => ({ sheets: [...w.sheets].reverse() }) },
+  'empty-column': {
+    change: (s) => withColumnInserted({ sheets: [s] }, 3).sheets[0]!,
+    cellBack: (cell) => (fromA1(cell).col > 3 ? toA1(fromA1(cell).row, fromA1(cell).col - 1) : cell),
+  },
+  'note-appended': { change: (s) => ({ ...s, rows: [...s.rows, [], [{ value: UNIT_NOTE, text: UNIT_NOTE }]] }) },
 };
 
 const [kind = '', ...rest] = process.argv.slice(2);

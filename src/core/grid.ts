@@ -3,7 +3,7 @@
  * into before any judgement happens. Plain data only, so it can cross worker threads and the
  * browser/Node boundary unchanged.
  */
-import { fromA1, parseRange, type RangeBounds } from './address.js';
+import { fromA1, parseRange, toA1, type RangeBounds } from './address.js';
 import { addTo } from './multimap.js';
 import { displayText } from './text.js';
 
@@ -149,5 +149,20 @@ export function withMergesFilled(grid: GridWorkbook): GridWorkbook {
       }
       return { ...s, rows, merges: [] };
     }),
+  };
+}
+
+/** The workbook with an empty column inserted before column `at` of every sheet (a spacer, or a column emptied and kept). */
+export function withColumnInserted(grid: GridWorkbook, at: number): GridWorkbook {
+  const shift = (c: number) => (c >= at ? c + 1 : c);
+  return {
+    sheets: grid.sheets.map((s) => ({
+      ...s,
+      rows: s.rows.map((r) => (r && r.length >= at ? [...r.slice(0, at - 1), undefined, ...r.slice(at - 1)] : r)),
+      merges: s.merges.map((m) => {
+        const b = parseRange(m);
+        return `${toA1(b.top, shift(b.left))}:${toA1(b.bottom, b.right >= at ? b.right + 1 : b.right)}`;
+      }),
+    })),
   };
 }

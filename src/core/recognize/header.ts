@@ -283,8 +283,24 @@ export interface ColumnHeadings {
 export function columnHeadings(view: SheetView, header: HeaderRegion, left: number, right: number): ColumnHeadings {
   const paths = new Map<number, string[]>();
   const spans = header.unmerged ? implicitSpans(view, header, left, right) : undefined;
-  for (let c = left; c <= right; c++) paths.set(c, columnPath(view, header, c, spans));
+  for (let c = left; c <= right; c++) if (!isSpacerColumn(view, header, c)) paths.set(c, columnPath(view, header, c, spans));
   return { paths, otherYear: otherYearColumns(paths) };
+}
+
+/**
+ * An empty column inside a table (a spacer, or a column emptied and kept): no header cell of its own —
+ * at most a group heading merged over it from the left (上海's “三公”经费预算数 over A:G, the empty C under
+ * it) — and nothing at all below the header, down the whole sheet. It heads nothing and is no column
+ * of the table.
+ */
+function isSpacerColumn(view: SheetView, header: HeaderRegion, col: number): boolean {
+  for (let r = header.top; r <= header.bottom; r++) {
+    const at = view.resolved(r, col);
+    if (at.col === col && (at.cell?.text.trim() ?? '') !== '') return false;
+  }
+  const rows = view.sheet.rows;
+  for (let r = header.bottom + 1; r <= rows.length; r++) if ((rows[r - 1]?.[col - 1]?.text.trim() ?? '') !== '') return false;
+  return true;
 }
 
 /** Columns of another year than the budget's: 上年 / 增减 ones, and those under an earlier year's heading. */
