@@ -26,20 +26,26 @@ import { fromA1, toA1 } from '../../src/core/address.js';
 import { corpusWorkbooks } from '../helpers.js';
 
 describe('a real workbook changed in a way that keeps its meaning', () => {
-  it('is judged as published — its sheets reversed, an empty column inserted, its merges filled — on every workbook of the corpus', async () => {
+  it('is judged as published — its merges filled, its sheets reversed, an empty column inserted — over the corpus', async () => {
     const catalogue = await loadCatalogue();
     const differing: string[] = [];
     let merged = 0;
-    for (const file of corpusWorkbooks()) {
+    // Merges filled on every workbook (the change real copies show); the others, rarer, on every third and
+    // on those that showed them wrong (scripts/corpus-sweep.ts runs each over all, for maintainers).
+    const shown = /caofeidian|fuzhou-keji|quanzhou-gongan|changchun-xinfang|shanghai-shi-yibao/;
+    for (const [i, file] of corpusWorkbooks().entries()) {
       const grid = await readWorkbookFile(file);
       const said = async (g: typeof grid, back = (cell: string) => cell) =>
         (await checkGrid(file, g, catalogue)).report.findings.map((f) => `${f.ruleId}|${f.sheet}!${f.cell && back(f.cell)}`).sort();
       const published = await said(grid);
       const beforeC = (cell: string) => (fromA1(cell).col > 3 ? toA1(fromA1(cell).row, fromA1(cell).col - 1) : cell);
-      const variants: [string, typeof grid, ((cell: string) => string)?][] = [
-        ['sheets reversed', { sheets: [...grid.sheets].reverse() }],
-        ['an empty column inserted at C', withColumnInserted(grid, 3), beforeC],
-      ];
+      const variants: [string, typeof grid, ((cell: string) => string)?][] =
+        i % 3 === 0 || shown.test(file)
+          ? [
+              ['sheets reversed', { sheets: [...grid.sheets].reverse() }],
+              ['an empty column inserted at C', withColumnInserted(grid, 3), beforeC],
+            ]
+          : [];
       if (grid.sheets.some((s) => s.merges.length > 0)) {
         merged++;
         variants.push(['merges filled', withMergesFilled(grid)]);
