@@ -493,8 +493,10 @@ function readIndicator(
   // …and so is a category merged down the group, then unmerged and filled: the cell above holds it
   // again. It is the group's one cell, as the merge was (福州 医保局 2026's 经济效益指标 over C15:C17).
   const filledLevel1 = !continues && filledDownFrom(view, level1, previous?.level1);
-  const inheritedLevel1 = continues || filledLevel1 ? previous!.level1 : level1;
-  const inheritedLevel2 =
-    (continues && cols.level2 !== undefined && level2.text.trim() === '') || ((continues || filledLevel1) && cols.level2 !== undefined && filledDownFrom(view, level2, previous?.level2)) ? previous!.level2 : level2;
+  const inGroup = continues || filledLevel1;
+  const level2Blank = continues && cols.level2 !== undefined && level2.text.trim() === '';
+  const level2Filled = inGroup && cols.level2 !== undefined && filledDownFrom(view, level2, previous?.level2);
+  const inheritedLevel1 = inGroup ? previous!.level1 : level1;
+  const inheritedLevel2 = level2Blank || level2Filled ? previous!.level2 : level2;
   return { row, level1: inheritedLevel1, level2: inheritedLevel2, level3, value, ...(description && { description }), ...(comparator && { comparator }), ...(unit && { unit }), ...(basis && { basis }), ...(weight && { weight }) };
 }
