@@ -5,6 +5,9 @@
  * An empty column inside the tables (a spacer, or a column emptied and kept): it heads nothing, a form's
  * amount is read past it (曹妃甸 2024's 预算数 | | 81.00), and no grouped layout is made of it (长春 2026).
  *
+ * A note under every sheet (“注：本表金额单位为万元……”): its 单位为万元 is no amount left blank, and a note
+ * that does not say a table is empty does not stand in for one that does (上海 福彩 2026's empty 表9).
+ *
  * Sheets in another order: a table printed twice (福州 2026's 一般公共预算支出表 by function and again by
  * economic subject) is compared as its kind is coded, whichever comes first.
  *
@@ -26,13 +29,14 @@ import { fromA1, toA1 } from '../../src/core/address.js';
 import { corpusWorkbooks } from '../helpers.js';
 
 describe('a real workbook changed in a way that keeps its meaning', () => {
-  it('is judged as published — its merges filled, its sheets reversed, an empty column inserted — over the corpus', async () => {
+  it('is judged as published — its merges filled, its sheets reversed, an empty column inserted, a note added — over the corpus', async () => {
     const catalogue = await loadCatalogue();
     const differing: string[] = [];
     let merged = 0;
     // Merges filled on every workbook (the change real copies show); the others, rarer, on every third and
     // on those that showed them wrong (scripts/corpus-sweep.ts runs each over all, for maintainers).
-    const shown = /caofeidian|fuzhou-keji|quanzhou-gongan|changchun-xinfang|shanghai-shi-yibao/;
+    const shown = /caofeidian|fuzhou-keji|quanzhou-gongan|changchun-xinfang|shanghai-shi-yibao|junminronghe|shanghai-fucai/;
+    const note = '注：本表金额单位为万元，合计数与分项之和因四舍五入可能存在尾差。';
     for (const [i, file] of corpusWorkbooks().entries()) {
       const grid = await readWorkbookFile(file);
       const said = async (g: typeof grid, back = (cell: string) => cell) =>
@@ -44,6 +48,7 @@ describe('a real workbook changed in a way that keeps its meaning', () => {
           ? [
               ['sheets reversed', { sheets: [...grid.sheets].reverse() }],
               ['an empty column inserted at C', withColumnInserted(grid, 3), beforeC],
+              ['a note under every sheet', { sheets: grid.sheets.map((s) => ({ ...s, rows: [...s.rows, [], [{ value: note, text: note }]] })) }],
             ]
           : [];
       if (grid.sheets.some((s) => s.merges.length > 0)) {

@@ -285,7 +285,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   if (table.totalExpected && !parsed.rows.some((r) => r.isTotal) && parsed.rows.some((r) => Object.values(r.cells).some((c) => c.amount))) {
     problems.push({ code: 'total-missing', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
   }
-  if (parsed.rows.length === 0 && !parsed.note && !table.mayBeEmpty) {
+  if (parsed.rows.length === 0 && !(parsed.note && SAYS_EMPTY.test(parsed.note.text)) && !table.mayBeEmpty) {
     problems.push({ code: 'no-rows', severity: 'warning', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: {} });
   }
   return {
@@ -393,9 +393,15 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number, empties
   return [table(anchor.row, lastRow, anchor, anchor.row, details, problems)];
 }
 
-/** Any text under a form's last row read, within its reach: a note (本部门无项目支出，故本表为空). */
+/**
+ * A note that says its table is empty (本表无数据, 空表列示, 本部门没有……): the words empty-table-note's
+ * rule file reads a note by. A note on the unit or on rounding says nothing of the rows.
+ */
+const SAYS_EMPTY = /空表|无|为空|没有/;
+
+/** A note under a form's last row read, within its reach, that says the form is empty (本部门无项目支出，故本表为空). */
 function noteBelow(view: SheetView, lastRow: number, limit: number): boolean {
-  for (let r = lastRow + 1; r <= limit; r++) if (view.entries(r).length > 0) return true;
+  for (let r = lastRow + 1; r <= limit; r++) if (view.entries(r).some((e) => SAYS_EMPTY.test(e.text))) return true;
   return false;
 }
 
