@@ -379,7 +379,8 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number, empties
   // 2026's 重点专项资金 form, “故此表无数据”; 西安 2026's 专项资金总体绩效目标表, whose 三级指标 may keep
   // the template's “......”) — is no project's.
   const funds = [details.budget, details.fiscalFunds, details.carriedOverFunds, details.otherFunds];
-  const stated = details.indicators.some((i) => !PLACEHOLDER.test(i.level3.text) || i.value.text.trim() !== '');
+  // Trimmed: a cell indented with full-width spaces (“　指标1：”) is the same placeholder.
+  const stated = details.indicators.some((i) => !PLACEHOLDER.test(i.level3.text.trim()) || i.value.text.trim() !== '');
   if (!details.projectName?.text.trim() && !stated && funds.every((c) => c?.amount == null)) return [];
   const problems: RecognitionProblem[] = [];
   // Some forms name the project only in their title (泉州 2026): the title's cell, read as that name.

@@ -162,7 +162,9 @@ export function textIndex(ctx: RuleContext): TextIndex {
       where[3 * k++ + 2] = c;
     });
     const folds: (string | undefined)[] = new Array(texts.length);
-    const folded = (i: number) => (folds[i] ??= fold(texts[i]!));
+    // White space a cell ends with (a text pasted from a document, “…。 ”) is no part of what it says:
+    // a pattern anchored at its end must still find it. Trimmed at the end only, so offsets stay true.
+    const folded = (i: number) => (folds[i] ??= fold(texts[i]!).trimEnd());
     const cell = (k: number): NarrativeCell => {
       const i = of[k]!;
       return { sheet: sheets[where[3 * k]!]!.name, row: where[3 * k + 1]! + 1, col: where[3 * k + 2]! + 1, text: texts[i]!, folded: folded(i) };
