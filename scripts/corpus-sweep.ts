@@ -10,7 +10,8 @@
  * a table named only by its sheet is then lost, as a reader would lose it), merges-dropped (the
  * value stays in the top-left cell), merges-filled (取消合并并填充: every covered cell holds the value),
  * sheets-reversed (the sheets in the opposite order), empty-column (an empty column inserted at C of
- * every sheet), note-appended (a note on the unit and rounding two rows under every sheet).
+ * every sheet), note-appended (a note on the unit and rounding two rows under every sheet), text-padded
+ * (a space after every text), text-indented (a full-width space before every short text).
  */
 import { readdirSync } from 'node:fs';
 import { fromA1, parseRange, toA1 } from '../src/core/address.js';
@@ -49,6 +50,10 @@ const CHANGES: Record<string, { change: Change; workbook?: (w: GridWorkbook) => 
   'empty-column': {
     change: (s) => withColumnInserted({ sheets: [s] }, 3).sheets[0]!,
     cellBack: (cell) => (fromA1(cell).col > 3 ? toA1(fromA1(cell).row, fromA1(cell).col - 1) : cell),
+  },
+  'text-padded': { change: (s) => ({ ...s, rows: s.rows.map((r) => r?.map((c) => (c && typeof c.value === 'string' ? { ...c, value: `${c.value} `, text: `${c.text} ` } : c))) }) },
+  'text-indented': {
+    change: (s) => ({ ...s, rows: s.rows.map((r) => r?.map((c) => (c && typeof c.value === 'string' && c.value.length < 30 ? { ...c, value: `\u3000${c.value}`, text: `\u3000${c.text}` } : c))) }),
   },
   'note-appended': { change: (s) => ({ ...s, rows: [...s.rows, [], [{ value: UNIT_NOTE, text: UNIT_NOTE }]] }) },
 };

@@ -884,7 +884,7 @@ export const narrativeSections: IteratorDef<z.infer<typeof ItemParams>> = {
         for (let j = i + 1; j < lines.length && lines[j] && !SECTION_HEADING.test(lines[j]!.text) && body.length < 10; j++) body.push(lines[j]!.text);
         if (body.length === 0) return;
         items.push({
-          facts: { heading: m[1]!, body: body.join(''), amountCount: body.filter((b) => AMOUNT_IN_TEXT.test(b)).length },
+          facts: { heading: m[1]!.trim(), body: body.join(''), amountCount: body.filter((b) => AMOUNT_IN_TEXT.test(b)).length },
           cell: { sheet: sheet.name, cell: toA1(i + 2, lines[i + 1]!.col) },
           related: [{ sheet: sheet.name, cell: toA1(i + 1, line.col) }],
         });
