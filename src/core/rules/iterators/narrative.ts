@@ -71,9 +71,21 @@ export function budgetYear(ctx: RuleContext): number | null {
       const m = NARRATIVE_HEADING.exec(c.folded.replace(/\s+/g, ''));
       if (m) return Number(m[1]);
     }
-    const stated = mostCommon(narrativeCells(ctx).flatMap((c) => [...globalMatches(BUDGET_OF_YEAR, c.folded)].map((m) => m[1]!)));
-    return stated === undefined ? null : Number(stated);
+    return mostStatedYear(narrativeCells(ctx).flatMap((c) => [...globalMatches(BUDGET_OF_YEAR, c.folded)].map((m) => Number(m[1]))));
   });
+}
+
+/**
+ * The year given most often; of years given equally often, the earliest, whatever order the sheets
+ * come in: a later one is work planned for the next budget (西安 财政局 2026's target form: “完成2027年
+ * 部门预算…布置”, once, beside “2026年度预算”, once).
+ */
+function mostStatedYear(years: readonly number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const y of years) counts.set(y, (counts.get(y) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y < best)) best = y;
+  return best;
 }
 
 /** "2026年收入预算" / "2026年支出预算" / "2026年部门预算": the year a sentence gives the budget. */
