@@ -17,7 +17,7 @@ import { readdirSync } from 'node:fs';
 import { fromA1, parseRange, toA1 } from '../src/core/address.js';
 import { checkGrid } from '../src/core/check.js';
 import type { Finding } from '../src/core/findings.js';
-import { withColumnInserted, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../src/core/grid.js';
+import { cellBeforeColumnInserted, withColumnInserted, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../src/core/grid.js';
 import { loadCatalogue } from '../src/cli/rule-files.js';
 import { readWorkbookFile } from '../src/xlsx/read-file.js';
 import { CORPUS_DIR } from './corpus-score.js';
@@ -49,7 +49,7 @@ const CHANGES: Record<string, { change: Change; workbook?: (w: GridWorkbook) => 
   'sheets-reversed': { change: (s) => s, workbook: (w) => ({ sheets: [...w.sheets].reverse() }) },
   'empty-column': {
     change: (s) => withColumnInserted({ sheets: [s] }, 3).sheets[0]!,
-    cellBack: (cell) => (fromA1(cell).col > 3 ? toA1(fromA1(cell).row, fromA1(cell).col - 1) : cell),
+    cellBack: (cell) => cellBeforeColumnInserted(cell, 3),
   },
   'text-padded': { change: (s) => ({ ...s, rows: s.rows.map((r) => r?.map((c) => (c && typeof c.value === 'string' ? { ...c, value: `${c.value} `, text: `${c.text} ` } : c))) }) },
   'text-indented': {

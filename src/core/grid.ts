@@ -161,8 +161,14 @@ export function withColumnInserted(grid: GridWorkbook, at: number): GridWorkbook
       rows: s.rows.map((r) => (r && r.length >= at ? [...r.slice(0, at - 1), undefined, ...r.slice(at - 1)] : r)),
       merges: s.merges.map((m) => {
         const b = parseRange(m);
-        return `${toA1(b.top, shift(b.left))}:${toA1(b.bottom, b.right >= at ? b.right + 1 : b.right)}`;
+        return `${toA1(b.top, shift(b.left))}:${toA1(b.bottom, shift(b.right))}`;
       }),
     })),
   };
+}
+
+/** Where a cell of withColumnInserted(grid, at) stood before the column was inserted. */
+export function cellBeforeColumnInserted(cell: string, at: number): string {
+  const { row, col } = fromA1(cell);
+  return col > at ? toA1(row, col - 1) : cell;
 }

@@ -22,10 +22,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkGrid } from '../../src/core/check.js';
-import { withColumnInserted, withMergesFilled } from '../../src/core/grid.js';
+import { cellBeforeColumnInserted, withColumnInserted, withMergesFilled } from '../../src/core/grid.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { readWorkbookFile } from '../../src/xlsx/read-file.js';
-import { fromA1, toA1 } from '../../src/core/address.js';
 import { corpusWorkbooks } from '../helpers.js';
 
 describe('a real workbook changed in a way that keeps its meaning', () => {
@@ -42,12 +41,11 @@ describe('a real workbook changed in a way that keeps its meaning', () => {
       const said = async (g: typeof grid, back = (cell: string) => cell) =>
         (await checkGrid(file, g, catalogue)).report.findings.map((f) => `${f.ruleId}|${f.sheet}!${f.cell && back(f.cell)}`).sort();
       const published = await said(grid);
-      const beforeC = (cell: string) => (fromA1(cell).col > 3 ? toA1(fromA1(cell).row, fromA1(cell).col - 1) : cell);
       const variants: [string, typeof grid, ((cell: string) => string)?][] =
         i % 3 === 0 || shown.test(file)
           ? [
               ['sheets reversed', { sheets: [...grid.sheets].reverse() }],
-              ['an empty column inserted at C', withColumnInserted(grid, 3), beforeC],
+              ['an empty column inserted at C', withColumnInserted(grid, 3), (cell) => cellBeforeColumnInserted(cell, 3)],
               ['a note under every sheet', { sheets: grid.sheets.map((s) => ({ ...s, rows: [...s.rows, [], [{ value: note, text: note }]] })) }],
             ]
           : [];

@@ -96,7 +96,8 @@ export class RuleContext {
     if (!all || all.length < 2) return all?.[0];
     const system = this.vocab.tables.get(id)?.codeSystem;
     if (system === undefined) return all[0];
-    return all.find((t) => codedEconomically(t.rows) === (system === 'economic')) ?? all[0];
+    // Rules ask for a table many times a check: its rows are read for their codes once.
+    return this.memo(`table:${id}`, () => all.find((t) => codedEconomically(t.rows) === (system === 'economic')) ?? all[0]);
   }
 
   /** Work several rules share (the indicator facts, the narrative's text cells) is done once per check. */
