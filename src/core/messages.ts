@@ -24,6 +24,12 @@ const UNIT_EN: Record<Unit, string> = { 元: 'yuan', 万元: '×10k yuan', 千�
 /** How a blank cell reads in a message where an amount would stand. */
 export const BLANK_TEXT: Readonly<Record<Lang, string>> = { 'zh-CN': '空白', en: 'blank' };
 
+/** Another row of the very table a name is used in, as a message names it. */
+export const SAME_TABLE: Readonly<Record<Lang, string>> = { 'zh-CN': '本表另一行', en: 'another row of this table' };
+
+/** The messages' own Chinese words that fill a placeholder: written without the spaces a template puts around a figure or a workbook's text. */
+export const UNSPACED_WORDS: readonly string[] = [BLANK_TEXT['zh-CN'], SAME_TABLE['zh-CN']];
+
 /** An amount with its table's unit ("187.45 万元"), so it is never read as 元 when the table is in 万元. */
 export function amountText(value: number, decimals: number, unit: Unit, lang: Lang): string {
   return `${formatAmount(value, decimals)} ${lang === 'zh-CN' ? unit : UNIT_EN[unit]}`;

@@ -5,7 +5,7 @@
  */
 import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import { cellAt, type GridWorkbook } from '../grid.js';
-import { amountText, BLANK_TEXT, formatTemplate, type Lang } from '../messages.js';
+import { amountText, BLANK_TEXT, formatTemplate, UNSPACED_WORDS, type Lang } from '../messages.js';
 import type { Recognition, Unit } from '../model.js';
 import { fold, formatAmount, groupedAmount } from '../text.js';
 import { partsAddUp, textBreakdowns } from '../narrative/breakdowns.js';
@@ -119,13 +119,23 @@ export function render(template: string, item: Pick<Item, 'facts' | 'text'>, lan
   const params: Record<string, string | number | undefined> = {};
   for (const [k, v] of Object.entries(item.facts)) params[k] = v === null ? '' : typeof v === 'boolean' ? String(v) : (v as string | number);
   Object.assign(params, item.text?.(lang) ?? {});
-  // Templates space a number (“为 187.45 万元”); Chinese does not space a word (“为空白”). Only the
-  // space before a placeholder that reads 空白 goes: a workbook's text quoted in the message keeps its own.
-  const spaced = lang === 'zh-CN' ? template.replace(PLACEHOLDER_AFTER_SPACE, (whole, placeholder: string, key: string) => (params[key] === BLANK_TEXT['zh-CN'] ? placeholder : whole)) : template;
-  return formatTemplate(spaced, params);
+  return formatTemplate(lang === 'zh-CN' ? unspacedBetweenChinese(template, params) : template, params);
 }
 
-const PLACEHOLDER_AFTER_SPACE = / (\{\{\s*([a-zA-Z0-9_.]+)\s*\}\})/g;
+const SPACE_BEFORE_PLACEHOLDER = / (?=\{\{\s*([a-zA-Z0-9_.]+)\s*\}\})/g;
+const SPACE_AFTER_PLACEHOLDER = /(?<=\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}) /g;
+
+/**
+ * Templates space what they fill in, as Chinese spaces a number, a code or a name from the words
+ * around it (“为 187.45 万元”, “科目 20408 强制隔离戒毒 有金额”); a word of the messages' own does not
+ * (“为空白”, “而本表另一行中为”). Only the template's own spaces go: a workbook's text keeps its own.
+ */
+function unspacedBetweenChinese(template: string, params: Readonly<Record<string, string | number | undefined>>): string {
+  const value = (key: string) => (typeof params[key] === 'string' ? (params[key] as string) : '');
+  return template
+    .replace(SPACE_BEFORE_PLACEHOLDER, (space, key: string) => (UNSPACED_WORDS.some((w) => value(key).startsWith(w)) ? '' : space))
+    .replace(SPACE_AFTER_PLACEHOLDER, (space, key: string) => (UNSPACED_WORDS.some((w) => value(key).endsWith(w)) ? '' : space));
+}
 
 function address(a: CellAddress): CellAddress {
   return { sheet: a.sheet, cell: a.cell };

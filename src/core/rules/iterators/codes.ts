@@ -4,7 +4,7 @@ import type { CodeRowParams, CodeNameParams, CoverageParams, EmptyParams, Standa
 import { codedEconomically, LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import type { CellAddress, Fix } from '../../findings.js';
-import { amountText, type Lang } from '../../messages.js';
+import { amountText, SAME_TABLE, type Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import { bestScore, type TableId } from '../../vocabulary.js';
 import type { CodedRows, FactValue, Item, RuleContext } from '../context.js';
@@ -294,9 +294,6 @@ interface Use {
 }
 
 const nameCellOf = (ctx: RuleContext, x: Use) => ({ sheet: x.t.sheet, cell: ctx.cell(x.t, x.row, x.column ?? 'name')?.cell ?? codeCellOf(ctx, x.t, x.row).cell });
-
-/** Another row of the very table a name is used in, as a message names it. */
-const SAME_TABLE = { 'zh-CN': '本表另一行', en: 'another row of this table' } as const;
 
 /**
  * One use of a code's name, as an item. A class, not a literal: its cell and the other uses are
