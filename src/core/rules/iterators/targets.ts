@@ -620,6 +620,10 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     comparator: text('比较符 ≥ ≤ > < =（无则为空）', 'the comparator, or empty'),
     comparatorAfter: flag('比较符写在了数字后面（“90≥”）', 'the comparator is written after the number (90≥)'),
     number: numOrNull('指标值中的数字', 'the number in the value'),
+    fractionAsPercent: text(
+      '指标值的数字大于 0、不大于 1 时，按比例读成的百分数（“1”→“100%”，“≥0.95”→“≥95%”）；否则为空',
+      'a number above 0 and at most 1 read as a proportion, in per cent (1 → 100%, ≥0.95 → ≥95%); empty otherwise',
+    ),
     unit: text('指标值的单位', 'the unit of the value'),
     unitKnown: flag('单位在认可列表中', 'the unit is an accepted one'),
     isRate: flag('比率、完成度或满意度类指标', 'a rate, completion or satisfaction indicator'),
@@ -796,6 +800,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             comparator: v.comparator,
             comparatorAfter: v.comparatorAfter === true,
             number: v.number,
+            fractionAsPercent: v.number !== null && v.number > 0 && v.number <= 1 ? `${v.comparator}${Number((v.number * 100).toFixed(6))}%` : '',
             unit: v.unit,
             // “0重大事故”: none of what follows the 0, which is no unit (西安 国资委 2022).
             unitKnown: v.unit === '' || knownUnit(normalizeLabel(v.unit), units) || (v.number === 0 && (v.comparator === '' || v.comparator === '=') && v.unit.length >= 2),
