@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, IndicatorParams, NarrativeProjectParams, TextAmountParams, WeightParams } from '../params/targets.js';
 import type { Fix } from '../../findings.js';
 import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type RecognizedTable, type TargetDetails, type Unit } from '../../model.js';
-import type { IndicatorVocabulary } from '../../vocabulary.js';
+import type { IndicatorVocabulary, TableId } from '../../vocabulary.js';
 import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { listedProjectRows, projectNameKey } from './project-names.js';
@@ -44,9 +44,16 @@ export function projectOf(t: RecognizedTable): string {
 
 function projectText(ctx: RuleContext, t: RecognizedTable) {
   return {
-    'zh-CN': { project: projectOf(t), table: `项目绩效目标表（${t.sheet}）` },
-    en: { project: projectOf(t), table: `project target table (${t.sheet})` },
+    'zh-CN': { project: projectOf(t), table: `项目绩效目标表（${t.sheet}）`, whose: `项目“${projectOf(t)}”` },
+    en: { project: projectOf(t), table: `project target table (${t.sheet})`, whose: `project “${projectOf(t)}”`, Whose: `Project “${projectOf(t)}”` },
   };
+}
+
+/** The department-wide form as an indicator's messages name it, where a project's would name the project. */
+function overallFormText(t: RecognizedTable) {
+  const zh = `部门整体支出绩效目标表（${t.sheet}）`;
+  const en = `the department-wide target form (${t.sheet})`;
+  return { 'zh-CN': { project: zh, table: zh, whose: zh }, en: { project: en, table: en, whose: en, Whose: `The department-wide target form (${t.sheet})` } };
 }
 
 type FundField = 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds';
@@ -654,16 +661,17 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     ),
   },
   identities: false,
-  texts: ['project', 'table'],
+  texts: ['project', 'table', 'whose', 'Whose'],
   needsIndicatorWords: true,
   run(ctx, params, _ruleId, couldReport) {
-    const { report, offerFix } = params;
+    const { report, offerFix, forms } = params;
     const words = ctx.vocab.indicators;
     if (!words) return [];
     const rows = ctx.memo('indicators', () => indicatorFacts(ctx, words));
     // The facts are worked out once for every rule (memo): an indicator none of this pass's rules
     // could report is passed over before its cells are listed (about thirty passes walk them all).
-    return rows.flatMap(({ facts, text, cells, fixes }) => {
+    return rows.flatMap(({ facts, text, cells, fixes, table }) => {
+      if (table === 'overall-target' && forms !== 'all') return [];
       const at = cells[report];
       if (!at || (couldReport && !couldReport(facts))) return [];
       return {
@@ -672,7 +680,7 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
         cell: { sheet: at.sheet, cell: at.cell },
         related: (['level1', 'level2', 'level3', 'value'] as const).map((k) => cells[k]).filter((c) => c.cell !== at.cell).map((c) => ({ sheet: c.sheet, cell: c.cell })),
         ...(offerFix && fixes[report] && { fix: fixes[report] }),
-        table: 'performance-target' as const,
+        table,
       };
     });
   },
@@ -741,7 +749,7 @@ const deadlineYear = (value: string): number | undefined => {
 
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
 function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
-    const rows: { facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
+    const rows: { table: TableId; facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
     const filedElsewhere = categoriesByIndicator(ctx);
     const categoryNames = new Set<string>();
     for (const [l1, l2s] of Object.entries(params.categories)) {
@@ -752,9 +760,13 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const wholeCostWords = params.wholeCostWords.map(normalizeLabel);
     const floorWords = params.floorWords.map(normalizeLabel);
     const year = budgetYear(ctx);
-    for (const t of targets(ctx)) {
-      const budgetWan = budgetInWan(ctx, t);
-      const filed = filedElsewhere.filedOf(t);
+    // The department-wide form's indicators too, for the rules that judge an indicator by itself
+    // (IndicatorParams.forms): it has no project budget, and no other project files its indicators.
+    const overallForms = ctx.tables('overall-target').filter((t) => t.target && t.target.indicators.length > 0);
+    for (const t of [...targets(ctx), ...overallForms]) {
+      const overall = t.id === 'overall-target';
+      const budgetWan = overall ? null : budgetInWan(ctx, t);
+      const filed = overall ? filedCategories(t.target!.indicators) : filedElsewhere.filedOf(t);
       for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
@@ -777,11 +789,12 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const upperBoundOnRate = isRate && !lowerIsBetter && v.number !== null && (v.comparator === '≤' || v.comparator === '<');
         // “90≥” for a rate is “≥90%”: the sign before the number, a rate's unit after it.
         const signFirst = v.comparatorAfter ? `${v.comparator}${v.number}${v.unit || (isRate ? '%' : '')}` : undefined;
-        const elsewhere = l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, filedUnder.key);
+        const elsewhere = overall || l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, filedUnder.key);
         const dateYear = deadlineYear(valueText);
         rows.push({
+          table: t.id,
           facts: {
-            project: projectOf(t),
+            project: overall ? overallFormText(t)['zh-CN'].project : projectOf(t),
             level1: ind.level1.text.trim(),
             level2: ind.level2.text.trim(),
             level3: ind.level3.text.trim(),
@@ -824,7 +837,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             // A rate under 成本指标 (预算执行率 100%, 资金分配合规率 100%) is no cost to cap: it takes ≥ unless less is better.
             suggestion: signFirst ?? (upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : ''),
           },
-          text: (lang) => projectText(ctx, t)[lang],
+          text: (lang) => (overall ? overallFormText(t) : projectText(ctx, t))[lang],
           cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
           fixes: {
             ...(upperBoundOnRate && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: `≥${v.number}${v.unit}`, safety: 'unsafe' as const } }),

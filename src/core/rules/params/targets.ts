@@ -31,6 +31,12 @@ export const IndicatorParams = z
   .object({
     report: z.enum(['value', 'level3', 'level2', 'level1', 'basis']).describe('报告在哪一格 / which cell the finding is on'),
     offerFix: z.boolean().default(false).describe('把建议写法作为修正（不安全修正） / offer the suggested wording as an (unsafe) fix'),
+    forms: z
+      .enum(['projects', 'all'])
+      .default('projects')
+      .describe(
+        'projects：只看项目绩效目标表；all：部门整体支出绩效目标表的指标也看（只适合只看指标本身的规则，不适合比较项目预算或其他项目的规则） / projects: the project target forms only; all: the department-wide form’s indicators too (for rules that judge an indicator by itself, not against a project’s budget or other projects)',
+      ),
   })
   .strict();
 
