@@ -616,6 +616,10 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     level3Blank: flag('三级指标为空', 'level-3 indicator is blank'),
     valueBlank: flag('指标值为空', 'the value is blank'),
     level3IsCategory: flag('三级指标只是重复了某个类别名（占位）', 'the level-3 indicator merely repeats a category name'),
+    level3AfterCategory: text(
+      '三级指标以类别名（词汇表 categories 中的一级或二级指标名，连“指标”二字）开头、后面还有文字时，去掉类别名后的文字（“经济成本指标 项目总成本控制”→“项目总成本控制”）；否则为空',
+      'where the level-3 indicator opens with a category’s name (a level 1 or 2 of the vocabulary’s categories, 指标 included) and goes on, what follows it (经济成本指标 项目总成本控制 → 项目总成本控制); empty otherwise',
+    ),
     level2UnderLevel1: flag('二级指标属于其一级指标', 'the level-2 category belongs to its level-1 category'),
     level1Core: text('一级指标去掉空白和末尾的“指标”（“成本指标”→“成本”）', 'the level-1 category without white space and its trailing 指标 (成本指标 → 成本)'),
     level2Core: text('二级指标去掉空白和末尾的“指标”', 'the level-2 category without white space and its trailing 指标'),
@@ -756,6 +760,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
       categoryNames.add(normalizeLabel(l1));
       for (const l2 of l2s) categoryNames.add(normalizeLabel(l2));
     }
+    // Longest first: 服务对象满意度指标 before 满意度指标.
+    const categoryPrefixes = [...categoryNames].filter((n) => n.endsWith('指标')).sort((a, b) => b.length - a.length);
     const units = new Set(params.units.map(normalizeLabel));
     const wholeCostWords = params.wholeCostWords.map(normalizeLabel);
     const floorWords = params.floorWords.map(normalizeLabel);
@@ -802,6 +808,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             level3Blank: l3 === '',
             valueBlank: valueText === '',
             level3IsCategory: l3 !== '' && categoryNames.has(l3),
+            level3AfterCategory: afterCategoryName(ind.level3.text, categoryPrefixes),
             level2UnderLevel1: t.target!.categorized === false || (known ? known.some((k) => category(k) === category(l2)) : false),
             level1Core: category(l1),
             level2Core: category(l2),
@@ -853,6 +860,24 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     oneFindingPerCategoryCell(rows);
     fixOnlyWholeCategoryCells(rows);
     return rows;
+}
+
+/**
+ * What a level-3 indicator says after a category's name it opens with (烟台 科技局 2026's “经济成本指标
+ * 项目总成本控制”, its level 2 pasted in front), or '' where it opens with none or says nothing more.
+ */
+function afterCategoryName(level3: string, prefixes: readonly string[]): string {
+  const text = level3.trim();
+  const norm = normalizeLabel(text);
+  const prefix = prefixes.find((p) => norm.startsWith(p) && norm.length > p.length);
+  if (!prefix) return '';
+  // The prefix's characters are found again in the text as written (normalizeLabel drops white space).
+  let i = 0;
+  for (const ch of prefix) {
+    while (i < text.length && text[i] !== ch) i++;
+    i++;
+  }
+  return text.slice(i).replace(/^[\s:：、，,]+/u, '').trim();
 }
 
 /**
