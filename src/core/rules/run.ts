@@ -6,7 +6,8 @@
 import { SEVERITY_RANK, type CellAddress, type Finding } from '../findings.js';
 import { cellAt, type GridWorkbook } from '../grid.js';
 import { amountText, BLANK_TEXT, formatTemplate, UNSPACED_WORDS, type Lang } from '../messages.js';
-import type { Recognition, Unit } from '../model.js';
+import type { CellRef, Recognition, Unit } from '../model.js';
+import { columnLetters } from '../address.js';
 import { fold, formatAmount, groupedAmount } from '../text.js';
 import { partsAddUp, textBreakdowns } from '../narrative/breakdowns.js';
 import type { TableId, Vocabulary } from '../vocabulary.js';
@@ -16,6 +17,7 @@ import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
 import { anchorOf, evaluate, solveFor, termKey, terms, type Evaluation, type Identity, type Overrides, type Term } from './identity.js';
 import { locate, suggests, type CellChange, type Culprit } from './locate.js';
+import { columnShifts, type ColumnShift } from './column-shifts.js';
 import { clearSlip, explainDifference, explainValue } from './slips.js';
 import { addTo } from '../multimap.js';
 
@@ -62,6 +64,18 @@ const WORDS = {
     'zh-CN': '句中“其中”所列各项加起来正是原数，须一并改正，故不代为改写',
     en: 'the parts the sentence lists under 其中 add up to the figure as written and must be corrected with it, so the sentence is not rewritten for you',
   },
+  columnShift: {
+    'zh-CN': '{{table}}“{{column}}”列 {{range}} 的数整体错{{direction}}了一行：这 {{count}} 行的“{{column}}”都恰好是{{neighbour}}一格印的数（如 {{example}}），各行的加总因此不符。请检查该列是否插入或删除过单元格：把数移回各自的行，这些行即相符',
+    en: '{{table}}: the “{{column}}” figures of {{range}} slid a row {{direction}}: in these {{count}} rows each “{{column}}” is the figure printed one row {{neighbour}} (e.g. {{example}}), so the rows do not add up. Check whether a cell was inserted into or deleted from the column: moved back to their rows, the figures add up',
+  },
+  shiftExample: {
+    'zh-CN': '{{cell}} 印 {{actual}}，而 {{neighbourCell}} 印的 {{value}}才与本行相符',
+    en: '{{cell}} reads {{actual}}, while {{neighbourCell}}’s {{value}} is what its row adds up to',
+  },
+  shiftUp: { 'zh-CN': '上', en: 'up' },
+  shiftDown: { 'zh-CN': '下', en: 'down' },
+  rowAbove: { 'zh-CN': '上', en: 'above' },
+  rowBelow: { 'zh-CN': '下', en: 'below' },
   or: { 'zh-CN': '、', en: ', ' },
   separator: { 'zh-CN': '；', en: '; ' },
   end: { 'zh-CN': '。', en: '.' },
@@ -135,6 +149,19 @@ function unspacedBetweenChinese(template: string, params: Readonly<Record<string
   return template
     .replace(SPACE_BEFORE_PLACEHOLDER, (space, key: string) => (UNSPACED_WORDS.some((w) => value(key).startsWith(w)) ? '' : space))
     .replace(SPACE_AFTER_PLACEHOLDER, (space, key: string) => (UNSPACED_WORDS.some((w) => value(key).endsWith(w)) ? '' : space));
+}
+
+/** The amount cell beside one in its column, a row up or down, as the recognised tables read it (indexed per sheet, when first asked). */
+function neighbourIn(recognition: Recognition): (ref: CellRef, by: -1 | 1) => CellRef | undefined {
+  const sheets = new Map<string, Map<string, CellRef>>();
+  return (ref, by) => {
+    let cells = sheets.get(ref.sheet);
+    if (!cells) {
+      sheets.set(ref.sheet, (cells = new Map()));
+      for (const t of recognition.tables) if (t.sheet === ref.sheet) for (const r of t.rows) for (const c of Object.values(r.cells)) cells.set(`${c.row}:${c.col}`, c);
+    }
+    return cells.get(`${ref.row + by}:${ref.col}`);
+  };
 }
 
 function address(a: CellAddress): CellAddress {
@@ -311,6 +338,8 @@ export async function runRules(
       .filter((b) => !breaking?.has(termKey(b)) && !c.candidates.some((k) => termKey(k.term) === termKey(b)))
       .map((b) => ({ term: b, value: solveFor(only!, b) }));
   };
+  // A column slid a row: one finding names the slide, before those of the cells it explains.
+  for (const shift of await columnShifts(failedIdentities, neighbourIn(recognition), fails)) findings.push(shiftFinding(shift));
   for (const c of culprits) {
     // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
     // lowers one rule's severity lowers that rule's findings, not another rule's under its name).
@@ -367,6 +396,47 @@ export async function runRules(
         ...tableOf(change.term.ref.sheet, evidence),
       });
     }
+  }
+
+  /**
+   * One finding naming a column's slide (column-shifts.ts), beside the findings of the cells it explains:
+   * those keep their right values, which are the figures moved back.
+   */
+  function shiftFinding(shift: ColumnShift): Finding {
+    const evidence = [...new Set(shift.explains)].sort((a, b) => SEVERITY_RANK[itemOf.get(a)!.rule.severity] - SEVERITY_RANK[itemOf.get(b)!.rule.severity] || ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!);
+    const primary = itemOf.get(evidence[0]!)!;
+    const [first] = shift.cells;
+    const last = shift.cells[shift.cells.length - 1]!;
+    const at = first!.term.ref;
+    const table = recognition.tables.find((t) => t.sheet === shift.sheet && t.rows.some((r) => r.row === at.row));
+    const row = table?.rows.find((r) => r.row === at.row);
+    const role = row && Object.keys(row.cells).find((k) => row.cells[k]!.col === shift.col);
+    const decimals = Math.max(2, at.decimals);
+    const example = formatTemplate(WORDS.shiftExample[lang], {
+      cell: at.cell,
+      actual: shown(at.amount, decimals, first!.term.unit),
+      neighbourCell: first!.neighbour.cell,
+      value: shown(first!.neighbour.amount, decimals, first!.term.unit),
+    });
+    const message =
+      formatTemplate(WORDS.columnShift[lang], {
+        table: table ? ctx.tableName(table, lang) : shift.sheet,
+        column: table && role ? ctx.columnName(table, role, lang) : columnLetters(shift.col),
+        range: `${at.cell}:${last.term.ref.cell}`,
+        direction: (shift.by === -1 ? WORDS.shiftUp : WORDS.shiftDown)[lang],
+        count: new Set(shift.cells.map((c) => c.term.ref.row)).size,
+        neighbour: (shift.by === -1 ? WORDS.rowAbove : WORDS.rowBelow)[lang],
+        example,
+      }) + WORDS.end[lang];
+    return {
+      ruleId: primary.rule.id,
+      severity: primary.rule.severity,
+      sheet: shift.sheet,
+      cell: at.cell,
+      message,
+      related: dedupe(shift.cells.map((c) => address(c.term.ref)), at),
+      ...(table && { table: table.id }),
+    };
   }
 
   /**
