@@ -304,6 +304,8 @@ export async function runRules(
   const touching = identitiesTouching(failedIdentities, rules, ctx, kept);
   const { culprits, unplaced, partsRivalled } = await locate(failedIdentities, touching, fails);
   const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
+  // The most severe rule first, then the catalogue's order: the first speaks for a finding several failures share.
+  const mostSevereFirst = (a: Identity, b: Identity) => SEVERITY_RANK[itemOf.get(a)!.rule.severity] - SEVERITY_RANK[itemOf.get(b)!.rule.severity] || ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!;
   const sheetOf = new Map(recognition.tables.map((t) => [t.id, t.sheet]));
   const amount = (value: number, decimals: number, unit: Unit) => amountText(value, decimals, unit, lang);
   const shown = (value: number | null, decimals: number, unit: Unit) => (value === null ? BLANK_TEXT[lang] : amount(value, decimals, unit));
@@ -343,9 +345,7 @@ export async function runRules(
   for (const c of culprits) {
     // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
     // lowers one rule's severity lowers that rule's findings, not another rule's under its name).
-    const evidence = [...c.resolves].sort(
-      (a, b) => SEVERITY_RANK[itemOf.get(a)!.rule.severity] - SEVERITY_RANK[itemOf.get(b)!.rule.severity] || ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!,
-    );
+    const evidence = [...c.resolves].sort(mostSevereFirst);
     const primary = itemOf.get(evidence[0]!)!;
     const severity = primary.rule.severity;
     const sentenceOf = (id: Identity) => {
@@ -403,8 +403,7 @@ export async function runRules(
    * those keep their right values, which are the figures moved back.
    */
   function shiftFinding(shift: ColumnShift): Finding {
-    const evidence = [...new Set(shift.explains)].sort((a, b) => SEVERITY_RANK[itemOf.get(a)!.rule.severity] - SEVERITY_RANK[itemOf.get(b)!.rule.severity] || ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!);
-    const primary = itemOf.get(evidence[0]!)!;
+    const primary = itemOf.get([...new Set(shift.explains)].sort(mostSevereFirst)[0]!)!;
     const [first] = shift.cells;
     const last = shift.cells[shift.cells.length - 1]!;
     const at = first!.term.ref;
