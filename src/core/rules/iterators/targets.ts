@@ -285,19 +285,37 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
     missing: text('缺少的指标类别，如“满意度指标/服务对象满意度指标”', 'missing categories, e.g. 满意度指标/服务对象满意度指标'),
     missingCount: num('缺少的类别个数', 'number of missing categories'),
     indicatorCount: num('指标行数', 'number of indicator rows'),
+    lackedBesideSiblings: text(
+      '参数 besideSiblings 所列一级指标中，本项目没有、而同一张工作表上至少两个其他项目设有的（以“、”分隔；没有则为空）：同一模板的各项目本应一致',
+      'those of the besideSiblings categories this project lacks while at least two other projects on the same sheet have them (joined by 、; empty when none): forms of one template ought to agree',
+    ),
+    siblingsWith: num('同一张工作表上设有其中第一个类别的其他项目个数', 'how many other projects on the same sheet have the first of them'),
+    siblingExample: text('同一张工作表上设有该类别的一个其他项目的名称', 'the name of another project on the same sheet that has it'),
   },
   identities: false,
   texts: ['project', 'table'],
   run(ctx, params) {
     // A form without category columns (重庆 2026) is asked for none.
-    return targets(ctx).filter((t) => t.target!.categorized !== false).map((t) => {
-      const inds = t.target!.indicators;
+    const forms = targets(ctx).filter((t) => t.target!.categorized !== false);
+    const presentIn = new Map<RecognizedTable, Map<string, Set<string>>>();
+    for (const t of forms) {
       const present = new Map<string, Set<string>>();
-      for (const i of inds) {
+      for (const i of t.target!.indicators) {
         const l1 = category(i.level1.text);
         if (!present.has(l1)) present.set(l1, new Set());
         present.get(l1)!.add(category(i.level2.text));
       }
+      presentIn.set(t, present);
+    }
+    return forms.map((t) => {
+      const inds = t.target!.indicators;
+      const present = presentIn.get(t)!;
+      // 北京 prints every project's form on one sheet, from one template: one without the 成本指标 the
+      // others on its sheet set (北京 宣传部 2026: 67 of 83) left it out. Forms on sheets of their own
+      // may follow other templates (北京 卫健委's transfer-payment forms), and are not compared.
+      const siblings = forms.filter((o) => o !== t && o.sheet === t.sheet);
+      const lacked = params.besideSiblings.filter((l1) => !present.has(category(l1)) && siblings.filter((o) => presentIn.get(o)!.has(category(l1))).length >= 2);
+      const having = lacked.length > 0 ? siblings.filter((o) => presentIn.get(o)!.has(category(lacked[0]!))) : [];
       const missing: string[] = [];
       for (const [l1, l2s] of Object.entries(params.required)) {
         const got = present.get(category(l1));
@@ -306,7 +324,15 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
         else for (const l2 of l2s) if (!l2.split('|').some((alt) => got.has(category(alt)))) missing.push(`${l1}/${l2.split('|')[0]}`);
       }
       return {
-        facts: { project: projectOf(t), missing: missing.join('、'), missingCount: missing.length, indicatorCount: inds.length },
+        facts: {
+          project: projectOf(t),
+          missing: missing.join('、'),
+          missingCount: missing.length,
+          indicatorCount: inds.length,
+          lackedBesideSiblings: lacked.join('、'),
+          siblingsWith: having.length,
+          siblingExample: having[0] ? projectOf(having[0]) : '',
+        },
         text: (lang) => projectText(ctx, t)[lang],
         cell: { sheet: t.sheet, cell: t.titleCell ?? t.range.split(':')[0]! },
         table: 'performance-target' as const,

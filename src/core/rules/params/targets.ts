@@ -18,6 +18,10 @@ export const BudgetsTotalParams = z
 export const CategoryParams = z
   .object({
     required: z.record(z.string(), z.array(z.string())).describe('一级指标 → 必须有的二级指标；以“|”隔开的几个有其一即可 / level-1 category → required level-2 categories; several separated by “|” are alternatives, any one will do'),
+    besideSiblings: z
+      .array(z.string())
+      .default([])
+      .describe('这些一级指标，同一张工作表上至少两个其他项目设有时，本项目也应有（事实 lackedBesideSiblings） / level-1 categories a project should have where at least two other projects on its sheet have them (fact lackedBesideSiblings)'),
   })
   .strict();
 
