@@ -5,7 +5,7 @@
  */
 import { rangeToA1, toA1 } from '../address.js';
 import type { GridWorkbook } from '../grid.js';
-import type { Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
+import type { CellRef, Recognition, RecognitionProblem, RecognizedColumn, RecognizedTable, TargetDetails, Unit } from '../model.js';
 import { fold, normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, splitInto, yearBlocks, type ColumnHeadings, type HeaderRegion } from './header.js';
@@ -365,10 +365,13 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number, empties
   // A list holds one project per block: a table each, as the form layout gives, named and placed by its name.
   // A block under a name merged down over several (北京 市场监管局 2026's 390843) is placed at its own
   // amount: findings of that block land on it, not on the name the blocks share.
+  // The name's merge undone and filled (取消合并并填充) leaves a copy on the block's own row: a copy of the
+  // text above it is still the shared name.
+  const sharedName = (name: CellRef, first: number) => name.row < first || (name.text.trim() !== '' && view.cellAt(name.row - 1, name.col)?.text === name.text);
   if (list && projects.length > 0) {
     return projects.map((p) => {
       const name = p.details.projectName!;
-      const at = name.row < p.first && p.details.budget ? p.details.budget : name;
+      const at = sharedName(name, p.first) && p.details.budget ? p.details.budget : name;
       return table(p.first, p.last, at, list.header, p.details, []);
     });
   }
