@@ -36,10 +36,13 @@ function rowKey(table: TableVocabulary, role: string, norm: string): string | un
   // Keyed by role, then label: a joined key would be a fresh string to hash for every row.
   let cache = byRole.get(role);
   if (!cache) byRole.set(role, (cache = new BoundedCache(50_000)));
-  return cache.get(stripped, () => table.rows.find((rl) => rl.column === role && rl.after === undefined && (bestScore(rl.match, stripped) > 0 || namesClass(rl, stripped)))?.key);
+  // Only a numbered line may name a class without its 支出: 深圳 建筑工务署 2026 lists “五、援助其他地区支出”,
+  // then its 款 “住房保障”, then “六、住房保障支出”.
+  const numbered = stripped !== norm;
+  return cache.get(numbered ? `#${stripped}` : stripped, () => table.rows.find((rl) => rl.column === role && rl.after === undefined && (bestScore(rl.match, stripped) > 0 || (numbered && namesClass(rl, stripped))))?.key);
 }
 
-/** A functional class named without its closing 支出, as 西安 2019's 收支总表 names them all (“8、社会保障和就业”). */
+/** A functional class named without its closing 支出, as 西安 2019's 收支总表 names them all (“8、社会保障和就业”), when the line is numbered. */
 function namesClass(label: RowLabel, norm: string): boolean {
   return label.code !== undefined && !norm.endsWith('支出') && norm.length >= 2 && bestScore(label.match, `${norm}支出`) > 0;
 }

@@ -352,7 +352,9 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
         // The department's row under the 合计, equal to it throughout, is the 合计 again (its units follow).
         if (decl.totalRepeated && parts.length > 1 && decl.columns.every((role) => sameAmount(ctx.cell(t, parts[0]!, role), ctx.cell(t, totals[0]!, role)))) parts.shift();
         const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.labels[0]) });
-        const [total, items] = [named(totals[0]!), parts.map(named)];
+        // Units over their projects in one column (深圳 建筑工务署 2026): the 合计 adds up the units.
+        const heads = subtotalHeads(ctx, t, parts, decl.columns);
+        const [total, items] = [named(totals[0]!), (heads ?? parts).map(named)];
         for (const role of decl.columns) {
           const item = rowSumItem(ctx, ruleId, t, role, total, items);
           if (item) yield item;
@@ -361,6 +363,32 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
     }
   },
 };
+
+/**
+ * A list whose rows come in groups, each headed by a row equal to the rows under it up to the next
+ * head (深圳 建筑工务署 2026's 项目支出总表 names each unit, its subtotal, over its projects in the one
+ * label column): the heads, or undefined for a flat list. Told by the figures of the first column that
+ * has any, every row in a group and every group adding up: a list summed flat would count each project
+ * twice and call the 合计 short by itself.
+ */
+function subtotalHeads(ctx: RuleContext, t: RecognizedTable, parts: readonly TableRow[], roles: readonly string[]): TableRow[] | undefined {
+  const role = roles.find((r) => parts.some((p) => (ctx.cell(t, p, r)?.amount ?? 0) !== 0));
+  if (!role || parts.length < 3) return undefined;
+  const amount = (r: TableRow) => ctx.cell(t, r, role)?.amount ?? 0;
+  const heads: TableRow[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const head = amount(parts[i]!);
+    if (head <= 0) return undefined;
+    let sum = 0;
+    let j = i + 1;
+    // Each part rounded to the cent: a cent apart per row is still the head's own sum.
+    while (j < parts.length && sum < head - 0.005 * (j - i)) sum += amount(parts[j++]!);
+    if (j === i + 1 || Math.abs(sum - head) > 0.005 * (j - i)) return undefined;
+    heads.push(parts[i]!);
+    i = j;
+  }
+  return heads.length >= 2 ? heads : undefined;
+}
 
 // ── empty-lists: a list that prints its 合计 and nothing under it ─────────────────────────────────────
 
