@@ -170,18 +170,44 @@ function endsList(text: string, m: RegExpExecArray): boolean {
   return /(?:主要包括|包括|其中)[:：]/u.test(sentence) && /[;；]/u.test(sentence);
 }
 
+/** An amount with its unit, anywhere: the figures a 其中 list is made of. */
+const AMOUNT = new RegExp(`${NUMBER}\\s*${UNIT}`, 'gu');
+
+/**
+ * The whole a change belongs to when the amount before it closes a 其中 list of the same sentence
+ * (西安 公安局 2026: “当年预算收入344,447.70万元，其中：一般公共预算拨款324,638.50万元、…、其他收入3,444.00万元，
+ * 较上年减少129,422.00万元，下降27.31%” — the decrease is the 344,447.70's, not the 3,444.00's): the
+ * amount before 其中, where the list holds two figures at least; otherwise undefined.
+ */
+function listHead(text: string, m: RegExpExecArray): RegExpExecArray | undefined {
+  const sentenceStart = Math.max(text.lastIndexOf('。', m.index), text.lastIndexOf('；', m.index), text.lastIndexOf(';', m.index)) + 1;
+  const before = text.slice(sentenceStart, m.index);
+  const among = /其中[:：,，]/u.exec(before);
+  if (!among) return undefined;
+  // The list: the figures from 其中 up to the one the comparison follows, joined by 、 (no clause between).
+  const list = text.slice(sentenceStart + among.index + among[0].length, m.index);
+  // Parts stating changes of their own (“其中：基本支出60万元，较上年增加5万元，…，项目支出…”) each keep theirs.
+  if ([...list.matchAll(AMOUNT)].length === 0 || /[。;；%]|增加|减少|增长|下降|[较比与]上年/u.test(list)) return undefined;
+  const heads = [...globalMatches(AMOUNT, text.slice(sentenceStart, sentenceStart + among.index))];
+  const head = heads[heads.length - 1];
+  if (!head) return undefined;
+  head.index += sentenceStart;
+  return head;
+}
+
 export function parseChangeStatements(original: string): ChangeStatement[] {
   const text = fold(original);
   const out: ChangeStatement[] = [];
   for (const m of globalMatches(CHANGE_AFTER_AMOUNT, text)) {
     if (endsList(text, m)) continue;
     const previous = figure(m, 3, 4);
+    const head = listHead(text, m);
     out.push({
-      current: figure(m, 1, 2)!,
+      current: head ? figure(head, 1, 2)! : figure(m, 1, 2)!,
       ...(previous && { previous }),
       // The rate in brackets after the change (西安 2022: “较上年增加5.00万元(83.33%)”) takes the change's word.
       change: { direction: direction(m[5]!), word: m[8] ?? m[5]!, amountWord: m[5]!, amount: figure(m, 6, 7)!, percent: figure(m, m[9] !== undefined ? 9 : 10)! },
-      start: m.index,
+      start: head ? head.index : m.index,
       end: m.index + m[0].length,
     });
   }

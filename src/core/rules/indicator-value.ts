@@ -71,8 +71,9 @@ export function parseIndicatorValue(text: string): IndicatorValue {
   if (/^%[\u4e00-\u9fff]{1,4}$/u.test(unit)) unit = '%';
   // "≥13459.00(平方米)": a unit in brackets is still the unit.
   unit = unit.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
-  // "12月底前", "2024年底前完成", "2025年度内" are deadlines, not a number with a unit.
-  const deadline = /^(年度?|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit);
+  // "12月底前", "2024年底前完成", "2025年度内" are deadlines, not a number with a unit; "2026年全年"
+  // (西安 公安局 2026's 租赁时间) is a period: a year, not 2026 of something.
+  const deadline = /^(年度?|月|日)(底|末|初|中|内|前|以前|之前)|^月\d|^年\d/.test(unit) || (/^年/.test(unit) && Number(m[1]) >= 1990 && Number(m[1]) <= 2100);
   return { comparator, number: Number(m[1]), unit, isQuantity: unit.length <= 4 && !deadline && !range, ...(signAfter && { comparatorAfter: true as const }) };
 }
 
