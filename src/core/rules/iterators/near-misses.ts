@@ -69,6 +69,11 @@ function trimClosing(item: ListItem): void {
 }
 
 /** The names of the coded rows of every recognised table, folded: the words the tables use. */
+/** The economic classification's standard names (the vocabulary's), normalised. */
+function standardNames(ctx: RuleContext): Set<string> {
+  return ctx.memo('near-misses:standard-names', () => new Set(Object.values(ctx.vocab.economicSubjects ?? {}).map(normalizeLabel).filter((n) => n.length >= 2)));
+}
+
 function tableNames(ctx: RuleContext): Set<string> {
   return ctx.memo('near-misses:table-names', () => {
     const names = new Set<string>();
@@ -142,10 +147,13 @@ export const listedNames: IteratorDef<z.infer<typeof ListParams>> = {
     const lists = listsAgainstNames(ctx);
     if (!lists) return [];
     const { names, byLength } = lists;
+    const standard = standardNames(ctx);
     const items: Item[] = [];
     for (const { cell, items: list, folded, exact } of lists.lists) {
       folded.forEach((written, i) => {
-        if (names.has(written) || joinsTwoNames(written, names)) return;
+        // A standard subject's name, or two run together (“水电费”: 水费 and 电费, 烟台 人社局 2026, whose
+        // tables print neither but 邮电费), is no misspelling of a name the tables print.
+        if (names.has(written) || joinsTwoNames(written, names) || standard.has(written) || joinsTwoNames(written, standard)) return;
         let best = Infinity;
         let closest: string[] = [];
         for (const name of byLength.get(written.length) ?? []) {
