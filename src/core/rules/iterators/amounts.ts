@@ -371,9 +371,9 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
  * has any, every row in a group and every group adding up: a list summed flat would count each project
  * twice and call the 合计 short by itself.
  */
-function subtotalHeads(ctx: RuleContext, t: RecognizedTable, parts: readonly TableRow[], roles: readonly string[]): TableRow[] | undefined {
+export function subtotalHeads(ctx: RuleContext, t: RecognizedTable, parts: readonly TableRow[], roles: readonly string[], minHeads = 2): TableRow[] | undefined {
   const role = roles.find((r) => parts.some((p) => (ctx.cell(t, p, r)?.amount ?? 0) !== 0));
-  if (!role || parts.length < 3) return undefined;
+  if (!role || parts.length < minHeads + 1) return undefined;
   const amount = (r: TableRow) => ctx.cell(t, r, role)?.amount ?? 0;
   const heads: TableRow[] = [];
   for (let i = 0; i < parts.length; ) {
@@ -387,7 +387,7 @@ function subtotalHeads(ctx: RuleContext, t: RecognizedTable, parts: readonly Tab
     heads.push(parts[i]!);
     i = j;
   }
-  return heads.length >= 2 ? heads : undefined;
+  return heads.length >= minHeads ? heads : undefined;
 }
 
 // ── empty-lists: a list that prints its 合计 and nothing under it ─────────────────────────────────────

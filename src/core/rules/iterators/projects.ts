@@ -12,7 +12,7 @@ import { addTo } from '../../multimap.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import type { Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, text, both } from '../registry-types.js';
-import { Tie } from './amounts.js';
+import { subtotalHeads, Tie } from './amounts.js';
 import { projectOf, targetTerm, targets } from './targets.js';
 import { listedProjectRows, projectNameKey as nameKey } from './project-names.js';
 
@@ -113,10 +113,13 @@ export const projectAmounts: IteratorDef<Pairs> = {
       const to = ctx.table(pair.to);
       if (!from || !to) continue;
       const others = projectRows(to);
+      // A unit's subtotal over the key projects listed under it (广州 规划和自然资源局 2026's 说明七) is no
+      // project: the unit's row in the other table counts all its projects.
+      const subtotals = new Set(subtotalHeads(ctx, from, from.rows.filter((r) => !r.isTotal), [pair.column], 1) ?? []);
       for (const [key, rows] of projectRows(from)) {
         // A project printed twice in either table has no one counterpart.
         const match = others.get(key);
-        if (rows.length !== 1 || match?.length !== 1) continue;
+        if (rows.length !== 1 || match?.length !== 1 || subtotals.has(rows[0]!)) continue;
         const lhs = ctx.term(from, rows[0]!, pair.column, 1, 'project');
         const rhs = ctx.term(to, match[0]!, pair.column, 1, 'project');
         if (!lhs || !rhs || (lhs.ref.amount === null && rhs.ref.amount === null)) continue;
