@@ -728,7 +728,8 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   if (countedThing(unit, units)) return true;
   // Two measure words run together (台套, 户次: 烟台 科技局 2026's “≥5台套”), not one doubled (个个).
   const twoWords = (u: string) => u.length === 2 && u[0] !== u[1] && units.has(u[0]!) && units.has(u[1]!) && !/[万亿元]/u.test(u);
-  if (twoWords(unit)) return true;
+  // …in tens of thousands too (烟台 市场监管局 2026: “≥5万台套”, “≥20万台件”).
+  if (twoWords(unit) || (/^[万亿]/.test(unit) && twoWords(unit.slice(1)))) return true;
   // Two kinds counted together (福州 民政局 2026: “≥325人、户”, “≥4个、所”): each a unit.
   const kinds = unit.split('、');
   if (kinds.length > 1) return kinds.every((k) => k !== '' && listed(k));
