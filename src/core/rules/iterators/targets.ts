@@ -800,6 +800,9 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
       const overall = t.id === 'overall-target';
       const budgetWan = overall ? null : budgetInWan(ctx, t);
       const filed = overall ? filedCategories(t.target!.indicators) : filedElsewhere.filedOf(t);
+      // Several cost indicators each naming a whole (烟台 交通运输局 2026's 物业费: “公路大厦物业费（分摊）支出总成本”,
+      // “机关网络租赁费支出总成本” …) are the parts' wholes, not the project's: none is its whole input.
+      const wholeNamed = t.target!.indicators.filter((x) => isCostIndicator(x, params) && namesWholeCost(normalizeLabel(x.level3.text), wholeCostWords)).length;
       for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
@@ -817,7 +820,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const cost = isCost && v.number !== null ? toWanYuan(v.number, v.unit) : undefined;
         const known = params.categories[ind.level1.text.trim()] ?? Object.entries(params.categories).find(([k]) => normalizeLabel(k) === l1)?.[1];
         // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
-        const lowerIsBetter = [l3, normalizeLabel(valueText)].some((text) => params.ceilingWords.some((w) => text.includes(w)) && !params.ceilingUnless.some((w) => text.includes(w)));
+        const lowerIsBetter = [l3, normalizeLabel(valueText)].some((text) => ceilingMeant(text, params.ceilingWords, params.ceilingUnless));
         // Only a number can be turned round (“≤万分之三” states its rate in words: nothing to write instead).
         const upperBoundOnRate = isRate && !lowerIsBetter && v.number !== null && (v.comparator === '≤' || v.comparator === '<');
         // “90≥” for a rate is “≥90%”: the sign before the number, a rate's unit after it.
@@ -859,7 +862,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
             costOverBudget: cost !== undefined && budgetWan !== null ? Math.round((cost - budgetWan) * 1e6) / 1e6 : null,
-            costIsWhole: isCost && namesWholeCost(l3, wholeCostWords),
+            costIsWhole: isCost && wholeNamed === 1 && namesWholeCost(l3, wholeCostWords),
             costCapped: isCost && ['≤', '<', '=', ''].includes(v.comparator),
             basis: ind.basis?.text.trim() ?? '',
             basisCore: textCore(ind.basis?.text ?? ''),
@@ -1004,6 +1007,25 @@ function categoriesByIndicator(ctx: RuleContext) {
       return first;
     },
   };
+}
+
+/** Whether an indicator is filed under the cost category (成本指标), as a level 1 or a level 2. */
+function isCostIndicator(ind: Indicator, params: IndicatorVocabulary): boolean {
+  const cost = normalizeLabel(params.costCategory);
+  return normalizeLabel(ind.level2.text) === cost || normalizeLabel(ind.level1.text) === cost;
+}
+
+/**
+ * Less is better where a word says so (投诉, 残留), unless a word after it turns the rate round: 投诉处理率
+ * is of complaints handled; 路产修复投诉率 (烟台 交通运输局 2026) is of complaints still, its 修复 before them.
+ */
+function ceilingMeant(text: string, words: readonly string[], unless: readonly string[]): boolean {
+  for (const w of words) {
+    const at = text.indexOf(w);
+    if (at < 0) continue;
+    if (!unless.some((u) => text.indexOf(u, at + w.length) >= 0)) return true;
+  }
+  return false;
 }
 
 /**
