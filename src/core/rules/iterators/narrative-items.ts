@@ -533,6 +533,18 @@ function firstOutside(all: RegExp, text: string, except: readonly string[]): Reg
  * word is a word the department writes (用于, 人员), where two words meeting end to head (专网、分网 run
  * together as 专网分网分域) leave a “word” no other text holds.
  */
+/**
+ * Whether `word` is written in `text` other than as the start of its own doubling's overlap: 业产 in
+ * “林业产业” runs on into 业, the word's first character, as it does in 林业产业产值 (西安 自然资源和规划局
+ * 2022: 林业 + 产业 + 产值, no doubling). A word written elsewhere is followed by something else.
+ */
+function standsAlone(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (text[at + word.length] !== word[0]) return true;
+  }
+  return false;
+}
+
 function writtenElsewhere(ctx: RuleContext, word: string, match: string): boolean {
   const known = ctx.memo('written-elsewhere', () => new Map<string, boolean>());
   const key = `${word}\u0000${match}`;
@@ -542,7 +554,7 @@ function writtenElsewhere(ctx: RuleContext, word: string, match: string): boolea
     verdict = false;
     for (let i = 0; i < index.texts.length && !verdict; i++) {
       const folded = index.folded(i);
-      verdict = folded.includes(word) && folded.replaceAll(match, '').includes(word);
+      verdict = folded.includes(word) && standsAlone(folded.replaceAll(match, ' '), word);
     }
     known.set(key, verdict);
   }
