@@ -529,11 +529,6 @@ function firstOutside(all: RegExp, text: string, except: readonly string[]): Reg
 }
 
 /**
- * Whether `word` is written anywhere in the workbook's text but in matches like `match`: a doubled
- * word is a word the department writes (用于, 人员), where two words meeting end to head (专网、分网 run
- * together as 专网分网分域) leave a “word” no other text holds.
- */
-/**
  * Whether `word` is written in `text` other than as the start of its own doubling's overlap: 业产 in
  * “林业产业” runs on into 业, the word's first character, as it does in 林业产业产值 (西安 自然资源和规划局
  * 2022: 林业 + 产业 + 产值, no doubling). A word written elsewhere is followed by something else.
@@ -545,6 +540,11 @@ function standsAlone(text: string, word: string): boolean {
   return false;
 }
 
+/**
+ * Whether `word` is written anywhere in the workbook's text but in matches like `match`: a doubled
+ * word is a word the department writes (用于, 人员), where two words meeting end to head (专网、分网 run
+ * together as 专网分网分域) leave a “word” no other text holds.
+ */
 function writtenElsewhere(ctx: RuleContext, word: string, match: string): boolean {
   const known = ctx.memo('written-elsewhere', () => new Map<string, boolean>());
   const key = `${word}\u0000${match}`;

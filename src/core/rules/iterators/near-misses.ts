@@ -68,12 +68,12 @@ function trimClosing(item: ListItem): void {
   item.text = item.text.replace(/(?:等等|等)(?:方面|支出|费用|项目)?$/u, '');
 }
 
-/** The names of the coded rows of every recognised table, folded: the words the tables use. */
 /** The economic classification's standard names (the vocabulary's), normalised. */
 function standardNames(ctx: RuleContext): Set<string> {
   return ctx.memo('near-misses:standard-names', () => new Set(Object.values(ctx.vocab.economicSubjects ?? {}).map(normalizeLabel).filter((n) => n.length >= 2)));
 }
 
+/** The names of the coded rows of every recognised table, folded: the words the tables use. */
 function tableNames(ctx: RuleContext): Set<string> {
   return ctx.memo('near-misses:table-names', () => {
     const names = new Set<string>();

@@ -314,8 +314,9 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
       // others on its sheet set (北京 宣传部 2026: 67 of 83) left it out. Forms on sheets of their own
       // may follow other templates (北京 卫健委's transfer-payment forms), and are not compared.
       const siblings = forms.filter((o) => o !== t && o.sheet === t.sheet);
-      const lacked = params.besideSiblings.filter((l1) => !present.has(category(l1)) && siblings.filter((o) => presentIn.get(o)!.has(category(l1))).length >= 2);
-      const having = lacked.length > 0 ? siblings.filter((o) => presentIn.get(o)!.has(category(lacked[0]!))) : [];
+      const siblingsWith = (l1: string) => siblings.filter((o) => presentIn.get(o)!.has(category(l1)));
+      const lacked = params.besideSiblings.filter((l1) => !present.has(category(l1)) && siblingsWith(l1).length >= 2);
+      const having = lacked.length > 0 ? siblingsWith(lacked[0]!) : [];
       const missing: string[] = [];
       for (const [l1, l2s] of Object.entries(params.required)) {
         const got = present.get(category(l1));
@@ -810,7 +811,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const l3 = normalizeLabel(ind.level3.text);
         const valueText = indicatorValueText(ind);
         const v = parseIndicatorValue(valueText);
-        const isCost = l2 === normalizeLabel(params.costCategory) || l1 === normalizeLabel(params.costCategory);
+        const isCost = isCostIndicator(ind, params);
         // A rate is a percentage (or a bare number) of a rate-like indicator; money is never a rate, nor a
         // bare number whose name gives it another unit (西安 2026's “调查报告完成时间（天）≤10”).
         const isRate =
