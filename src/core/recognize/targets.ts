@@ -489,7 +489,10 @@ function readIndicator(
   if (!any) return undefined;
   // 一级指标 is written once per group (merged or not); rows below it belong to it. So is 二级指标 on
   // a row that continues its 一级 group (a form whose merges were lost leaves both cells blank).
-  const continues = level1.text.trim() === '' && previous !== undefined;
+  // A blank cell merged down rows of its own is a group with its name left out (北京 文旅局 2026's
+  // B11:B15 over 数量/质量/时效指标), not more of the group above: the rows it covers are its own.
+  const unnamedGroup = cols.level1 !== undefined && view.merges.rangeAt(level1.row, level1.col) !== undefined && (previous?.level1.row !== level1.row || previous.level1.col !== level1.col);
+  const continues = level1.text.trim() === '' && previous !== undefined && !unnamedGroup;
   // …and so is a category merged down the group, then unmerged and filled: the cell above holds it
   // again. It is the group's one cell, as the merge was (福州 医保局 2026's 经济效益指标 over C15:C17).
   const filledLevel1 = !continues && filledDownFrom(view, level1, previous?.level1);

@@ -78,6 +78,8 @@ export async function runRuleTests(rule: LoadedRule, vocab: Vocabulary, lang: La
         problems.push(`expected finding on ${e.sheet}!${e.cell}, got none (findings on: ${elsewhere}) / 应在 ${e.sheet}!${e.cell} 报告，实际没有`);
         continue;
       }
+      // A cell told the same thing twice is a finding repeated, never two findings.
+      if (new Set(got.map((f) => `${f.ruleId}|${f.message}`)).size < got.length) problems.push(`${e.sheet}!${e.cell}: the same finding ${got.length} times / 同一问题重复报告`);
       const differences = got.map((f) => mismatches(e, f));
       if (!differences.some((d) => d.length === 0)) problems.push(...differences[0]!.map((d) => `${e.sheet}!${e.cell}: ${d}`));
     }

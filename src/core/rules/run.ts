@@ -239,6 +239,8 @@ export async function runRules(
   // Sentences one of whose figures is found wrong but not rewritten (its 其中 parts add up to it as written).
   const withheld = new Set<string>();
   const runs: RuleRun[] = [];
+  // Findings placed by their items, by rule, cell and message: what one of them says is said once.
+  const direct = new Map<string, Finding>();
   const failedIdentities: Identity[] = [];
   // Items of failed identities only: the others are judged again from their identity when needed.
   const itemOf = new Map<Identity, { item: Item; rule: CheckedRule }>();
@@ -276,16 +278,28 @@ export async function runRules(
           failedIdentities.push(item.identity);
           itemOf.set(item.identity, { item, rule });
         } else if (item.cell) {
-          findings.push({
+          const message = render(rule.message[lang], item, lang);
+          // Items sharing a cell may say the same of it (the indicators under one merged 二级指标 cell):
+          // the cell gets the finding once, with the cells of them all.
+          const said = `${rule.id}|${item.cell.sheet}!${item.cell.cell}|${message}|${JSON.stringify(item.fix ?? null)}`;
+          const already = direct.get(said);
+          if (already) {
+            const related = dedupe([...(already.related ?? []), ...(item.related ?? []).map(address)], item.cell);
+            if (related.length) already.related = related;
+            continue;
+          }
+          const finding: Finding = {
             ruleId: rule.id,
             severity: rule.severity,
             sheet: item.cell.sheet,
             cell: item.cell.cell,
-            message: render(rule.message[lang], item, lang),
+            message,
             ...(item.related?.length && { related: dedupe(item.related.map(address), item.cell) }),
             ...(item.fix && { fix: item.fix }),
             ...(item.table && { table: item.table }),
-          });
+          };
+          direct.set(said, finding);
+          findings.push(finding);
         }
       }
     }

@@ -29,6 +29,18 @@ function category(text: string): string {
   return normalizeLabel(text).replace(/指标$/, '');
 }
 
+/**
+ * The one 一级指标 whose 二级指标 (the vocabulary's categories) hold every one of these: where a form
+ * leaves its 一级指标 blank, what its 二级指标 say it is (数量、质量、时效指标 are 产出指标's). Undefined
+ * where none holds them all, or more than one does.
+ */
+export function level1Holding(level2s: readonly string[], categories: Readonly<Record<string, readonly string[]>>): string | undefined {
+  const wanted = level2s.map(category).filter((c) => c !== '');
+  if (wanted.length === 0) return undefined;
+  const fits = Object.entries(categories).filter(([, l2s]) => wanted.every((w) => l2s.some((l2) => category(l2) === w)));
+  return fits.length === 1 ? fits[0]![0] : undefined;
+}
+
 /** The cells holding text, of those given (a form leaves some blank). */
 const filled = (cells: (CellRef | undefined)[]): CellRef[] => cells.filter((c): c is CellRef => !!c && c.text.trim() !== '');
 
@@ -298,10 +310,13 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
     // A form without category columns (重庆 2026) is asked for none.
     const forms = targets(ctx).filter((t) => t.target!.categorized !== false);
     const presentIn = new Map<RecognizedTable, Map<string, Set<string>>>();
+    const categories = ctx.vocab.indicators?.categories ?? {};
     for (const t of forms) {
       const present = new Map<string, Set<string>>();
       for (const i of t.target!.indicators) {
-        const l1 = category(i.level1.text);
+        // A 一级指标 left blank is what its 二级指标 make it: perf-level1-blank names the blank, and the
+        // indicators under it are not missing.
+        const l1 = category(i.level1.text.trim() === '' ? (level1Holding([i.level2.text], categories) ?? '') : i.level1.text);
         if (!present.has(l1)) present.set(l1, new Set());
         present.get(l1)!.add(category(i.level2.text));
       }

@@ -48,7 +48,14 @@ export const BudgetSumParams = z.object({}).strict();
 
 export const WeightParams = z.object({}).strict();
 
-export const CategoryGapParams = z.object({}).strict();
+export const CategoryGapParams = z
+  .object({
+    missing: z
+      .enum(['level2', 'level1'])
+      .default('level2')
+      .describe('level2：一级指标之下空着的二级指标；level1：空着的一级指标（其下二级指标所属的一级指标作为建议） / level2: a blank 二级指标 under its 一级指标; level1: a blank 一级指标 (the one its 二级指标 belong to suggested)'),
+  })
+  .strict();
 
 export const OverallIndicatorParams = z.object({}).strict();
 
