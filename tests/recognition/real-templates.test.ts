@@ -578,6 +578,22 @@ describe('cells as real workbooks store them', () => {
     expect(t.unmatchedColumns ?? []).toEqual([]);
   });
 
+  it('公共预算拨款 over 小计 (西安 2019–2025’s 支出总表, whose 收入总表 writes 一般公共预算拨款) is the general budget column', async () => {
+    const rows: CellValue[][] = [
+      ['2022年部门综合预算支出总表', _, _, _, _, _],
+      [_, _, _, _, _, '金额单位：元'],
+      ['单位编码', '单位名称', '部门预算', _, _, _],
+      [_, _, '合计', '公共预算拨款', _, '政府性基金拨款'],
+      [_, _, _, '小计', '其中：专项资金列入部门预算的项目', _],
+      [_, '合计', 300, 200, 50, 100],
+      ['251', '某局', 300, 200, 50, 100],
+    ];
+    const t = table(await recognizeGrid(wb({ ...sheetFromValues('表3', rows), merges: ['A3:A5', 'B3:B5', 'C3:F3', 'C4:C5', 'D4:E4', 'F4:F5'] })), 'expense-summary');
+    expect(t.columns.find((c) => c.role === 'general')?.col).toBe(4);
+    // Only the 其中 memo beside it is left unread.
+    expect((t.unmatchedColumns ?? []).map((c) => c.col)).toEqual([5]);
+  });
+
   it('a basic table printed with names only (杭州 2026) takes its codes from the economic classification; a table of other names does not', async () => {
     const rows: CellValue[][] = [
       ['一般公共预算财政拨款基本支出表'],
