@@ -818,7 +818,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
       const filed = overall ? filedCategories(t.target!.indicators) : filedElsewhere.filedOf(t);
       // Several cost indicators each naming a whole (烟台 交通运输局 2026's 物业费: “公路大厦物业费（分摊）支出总成本”,
       // “机关网络租赁费支出总成本” …) are the parts' wholes, not the project's: none is its whole input.
-      const wholeNamed = t.target!.indicators.filter((x) => isCostIndicator(x, params) && namesWholeCost(normalizeLabel(x.level3.text), wholeCostWords)).length;
+      const wholeNamed = t.target!.indicators.filter((x) => isCostIndicator(x, params) && namesWholeCost(normalizeLabel(x.level3.text), wholeCostWords, projectOf(t))).length;
       for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
@@ -878,7 +878,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
             costOverBudget: cost !== undefined && budgetWan !== null ? Math.round((cost - budgetWan) * 1e6) / 1e6 : null,
-            costIsWhole: isCost && wholeNamed === 1 && namesWholeCost(l3, wholeCostWords),
+            costIsWhole: isCost && wholeNamed === 1 && namesWholeCost(l3, wholeCostWords, projectOf(t)),
             costCapped: isCost && ['≤', '<', '=', ''].includes(v.comparator),
             basis: ind.basis?.text.trim() ?? '',
             basisCore: textCore(ind.basis?.text ?? ''),
@@ -1048,9 +1048,25 @@ function ceilingMeant(text: string, words: readonly string[], unless: readonly s
  * A cost indicator naming the project's whole input: “项目总成本”, but not “项目总成本中常规家庭补贴成本”,
  * a part of it (烟台 住建 2026's 保障性住房租金补贴: 1,590 + 10 of a 1,600 budget).
  */
-function namesWholeCost(name: string, wholeCostWords: readonly string[]): boolean {
+function namesWholeCost(name: string, wholeCostWords: readonly string[], project: string): boolean {
   return wholeCostWords.some((w) => {
     const at = name.indexOf(w);
-    return at >= 0 && name[at + w.length] !== '中';
+    return at >= 0 && name[at + w.length] !== '中' && wholeOf(name.slice(0, at), project);
   });
+}
+
+/** What may stand before a whole-cost word and still mean the project: nothing, 项目, the money (财政投入总数). */
+const THE_PROJECT = /^(?:本|该)?(?:年度)?(?:项目)?(?:财政|资金|经费|预算)?$/u;
+
+/**
+ * Whether the thing a cost is the total of is the project: the project, its money, or what its name
+ * names (“驻外机构工作保障经费总成本”, “设备购置总成本” of 专用设备购置). Something its name does not name
+ * is a part (北京 公安局 2026's 民警门诊部医保专线租赁费: “市局大院医务室医保专线租赁费总成本”, one of
+ * the two sites it pays for).
+ */
+function wholeOf(subject: string, project: string): boolean {
+  if (THE_PROJECT.test(subject)) return true;
+  // The project's name without its code (北京's “11000022Y000000430423-”).
+  const name = normalizeLabel(project).replace(/^[0-9A-Za-z]+[-－—]/u, '');
+  return name.includes(subject) || subject.includes(name);
 }
