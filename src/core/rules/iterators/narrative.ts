@@ -260,7 +260,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
         });
         return terms.length > 0 ? [terms] : [];
       });
-      return [{ s, table, counterparts, others, re: new RegExp(s.pattern, 'gu') }];
+      return [{ s, table, counterparts, others, re: new RegExp(s.pattern, 'gu'), unlessBefore: s.unlessBefore === undefined ? undefined : new RegExp(s.unlessBefore, 'u') }];
     });
     const cells = narrativeCells(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
@@ -268,10 +268,11 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       // most text cells (indicator names, purposes) have none — fifteen patterns each were the costliest
       // part of re-checking the sample.
       if (!HAS_DIGIT.test(folded)) continue;
-      for (const { s, table, counterparts, others, re } of patterns) {
+      for (const { s, table, counterparts, others, re, unlessBefore } of patterns) {
         for (const m of globalMatches(re, folded)) {
           const numberText = m[1];
           if (numberText === undefined || m.index === undefined) continue;
+          if (unlessBefore?.test(folded.slice(folded.lastIndexOf('。', m.index) + 1, m.index))) continue;
           const parsed = parseAmount(numberText);
           if (parsed.kind !== 'number') continue;
           const unit = ((m[2] as Unit | undefined) ?? '万元') as Unit;
