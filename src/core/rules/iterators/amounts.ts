@@ -945,13 +945,17 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
       const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
       const keep: KeepCells | undefined =
         couldReport && ((l, lt, r, rt) => couldReportCells(couldReport, tie.relation, l, [r], UNIT_FACTOR[ctx.unit(lt)], UNIT_FACTOR[ctx.unit(rt)], tolerance));
-      const undecided = tie.undecidedBy && locateOne(ctx, tie.undecidedBy)?.term;
+      const undecided = (tie.undecidedBy === undefined ? [] : Array.isArray(tie.undecidedBy) ? tie.undecidedBy : [tie.undecidedBy]).flatMap((sel) => {
+        const term = locateOne(ctx, sel)?.term;
+        return term ? [term] : [];
+      });
       for (const { lhs, rhs, table, code } of tieSides(ctx, tie.left, tie.right, keep)) {
         if (lhs.every(blank) && rhs.every(blank)) continue;
         const identity = new Tie(ruleId, tie.relation, tolerance, lhs, rhs, code);
-        if (undecided && bookedApart(lhs, rhs, undecided)) {
+        const apartBy = undecided.find((cell) => bookedApart(lhs, rhs, cell));
+        if (apartBy) {
           lhs[0]!.unsuggested = true;
-          identity.apartBy = undecided;
+          identity.apartBy = apartBy;
         }
         yield identityItem(identity, table.id);
       }

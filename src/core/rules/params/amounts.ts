@@ -339,9 +339,12 @@ export const TieParams = z
             description: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
             when: RowCondition.optional().describe('只在表中有这一行（列出几行时，其中任一行）时核对（模板不同，等式不同） / check only when the table has this row (of several listed, any) — templates differ in what ties'),
             unless: RowCondition.optional().describe('表中有这一行（列出几行时，其中任一行）时不核对 / skip when the table has this row (of several listed, any)'),
-            undecidedBy: CellSelector.optional().describe(
-              '两边之差恰好等于这一格的金额时，两表对这笔钱的归属不同（西安 2019：收支总表把 52.54 列为结转下年，支出总表却在本年支出）：照常报告，但不给建议值 / where the two sides differ by exactly this cell’s amount, the tables book that money differently (西安 2019: the 收支总表 shows 52.54 as 结转下年, the 支出总表 spends it this year): reported, no value offered',
-            ),
+            undecidedBy: z
+              .union([CellSelector, z.array(CellSelector).min(1)])
+              .optional()
+              .describe(
+                '两边之差恰好等于这一格（列出几格时，其中任一格）的金额时，两表对这笔钱的归属不同（西安 2019：收支总表把 52.54 列为结转下年，支出总表却在本年支出；西安 2020：部门整体表只列本年收入，不含上年结转 90.57）：照常报告，但不给建议值 / where the two sides differ by exactly this cell’s amount (of several listed, any one’s), the tables book that money differently (西安 2019: the 收支总表 shows 52.54 as 结转下年, the 支出总表 spends it this year; 西安 2020: the department-wide form lists this year’s income, not the 90.57 carried over): reported, no value offered',
+              ),
           })
           .strict(),
       )
