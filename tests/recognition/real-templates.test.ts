@@ -646,6 +646,23 @@ describe('performance-target forms as real budgets print them', () => {
     expect(targets[1]!.target!.indicators[0]!.unit?.text).toBe('月');
   });
 
+  it('a 重点项目绩效目标表 (西安 2020’s 表14) is a project’s form, not 广东’s list of key projects in the 说明', async () => {
+    const rows: CellValue[][] = [
+      ['表14', _, _, _, _],
+      ['2020年部门专项业务经费重点项目绩效目标表', _, _, _, _],
+      ['专项（项目）名称', _, '网络建设维护', _, _],
+      ['资金金额（万元）', _, '实施期资金总额：', 1000, _],
+      ['总体目标', '目标1：有效保证人社信息系统良好运行。', _, _, _],
+      [_, '一级指标', '二级指标', '指标内容', '指标值'],
+      ['绩效指标', '产出指标', '数量指标', '指标1：互联网光纤数量', '5条'],
+      [_, '满意度指标', '服务对象满意度指标', '指标1：群众满意度', '≥90%'],
+    ];
+    const found = (await recognizeGrid(wb(sheetFromValues('表14-1', rows, ['A2:E2', 'A3:B3', 'C3:E3', 'A4:B4', 'B5:E5', 'A7:A8'])))).tables;
+    expect(found.map((t) => t.id)).toEqual(['performance-target']);
+    expect(found[0]!.target!.projectName?.text).toBe('网络建设维护');
+    expect(found[0]!.target!.indicators.length).toBe(2);
+  });
+
   it('指标内容 names the indicator where no 三级指标 column stands beside its 指标值 (西安 2022)', async () => {
     const rows: CellValue[][] = [
       ['表14', _, _, _, _],
