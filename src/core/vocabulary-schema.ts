@@ -50,6 +50,12 @@ export const RowLabel = z
     code: z.string().regex(/^\d{3}$/).optional(),
     /** Only below a row of this key in the same column: 收入合计 after 上年结转 is the grand total, above it the year's. */
     after: z.string().optional(),
+    notOfWhich: z
+      .boolean()
+      .optional()
+      .describe(
+        '以“其中”开头的行不读作此行：那时它是上一行的一部分，不是另一个加数（西安 2022 收支总表“3、事业收入”下的“其中：纳入财政专户管理的收费”） / a line opening with 其中 does not take this key: there it is part of the line above, not another addend (西安 2022’s 收支总表: 其中：纳入财政专户管理的收费 under 3、事业收入)',
+      ),
   })
   .strict();
 export type RowLabel = z.infer<typeof RowLabel>;

@@ -39,8 +39,14 @@ function rowKey(table: TableVocabulary, role: string, norm: string): string | un
   // Only a numbered line may name a class without its 支出: 深圳 建筑工务署 2026 lists “五、援助其他地区支出”,
   // then its 款 “住房保障”, then “六、住房保障支出”.
   const numbered = stripped !== norm;
-  return cache.get(numbered ? `#${stripped}` : stripped, () => table.rows.find((rl) => rl.column === role && rl.after === undefined && (bestScore(rl.match, stripped) > 0 || (numbered && namesClass(rl, stripped))))?.key);
+  // An “其中” line is part of the line above: a key that is an addend elsewhere (notOfWhich) is not its.
+  const ofWhich = numbered && OF_WHICH.test(norm);
+  return cache.get(`${numbered ? '#' : ''}${ofWhich ? '其' : ''}|${stripped}`, () =>
+    table.rows.find((rl) => rl.column === role && rl.after === undefined && !(ofWhich && rl.notOfWhich) && (bestScore(rl.match, stripped) > 0 || (numbered && namesClass(rl, stripped))))?.key,
+  );
 }
+
+const OF_WHICH = /^其中/;
 
 /** A functional class named without its closing 支出, as 西安 2019's 收支总表 names them all (“8、社会保障和就业”), when the line is numbered. */
 function namesClass(label: RowLabel, norm: string): boolean {

@@ -741,6 +741,8 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   // 万 or 亿 before a listed unit multiplies it (万人次, 亿元), once: “万万元” is a slip (烟台 住建 2026's ≤234万万元).
   const listed = (u: string) => units.has(u) || (/^[万亿]/.test(u) && u[1] !== u[0] && units.has(u.slice(1)));
   if (listed(unit)) return true;
+  // Once every so long (西安 工信局 2022's 校园安全巡查 “2小时一次”): a listed unit of time, then 一次.
+  if (ONCE_EVERY.test(unit)) return true;
   if (countedThing(unit, units)) return true;
   // Two measure words run together (台套, 户次: 烟台 科技局 2026's “≥5台套”), not one doubled (个个).
   const twoWords = (u: string) => u.length === 2 && u[0] !== u[1] && units.has(u[0]!) && units.has(u[1]!) && !/[万亿元]/u.test(u);
@@ -757,6 +759,9 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   const per = unit.slice(0, slash);
   return (listed(per) || twoWords(per)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
 }
+
+/** “小时一次”, “周一次”: once every so many hours, weeks. */
+const ONCE_EVERY = /^(?:分钟|小时|个?工作日|天|日|周|个?月|季度?|年)一次$/u;
 
 /**
  * A measure word with the thing it counts (“≥230个村”, 烟台 住建 2026; “家企业”, “所学校”): a listed
