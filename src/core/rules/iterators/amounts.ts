@@ -989,7 +989,7 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
   description: both('功能分类科目与经济分类科目的对应关系（如 2080505 养老保险缴费 = 30108）', 'functional ↔ economic code correspondences (2080505 pension contributions = 30108)'),
   facts: { ...IDENTITY_FACTS, leftCodes: text('左边的科目编码', 'codes on the left'), rightCodes: text('右边的科目编码', 'codes on the right') },
   identities: true,
-  texts: ['name', 'leftTable', 'rightTable', 'left'],
+  texts: ['name', 'leftTable', 'rightTable', 'left', 'leftSide'],
   references: (p) => [
     { path: ['left', 'column'], table: p.left.table, column: p.left.column, coded: true },
     { path: ['right', 'column'], table: p.right.table, column: p.right.column, coded: true },
@@ -1018,7 +1018,8 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
       // from other income). With it, an equation can only say the left is no less than the right, and a
       // bound from above (公务员医疗补助, which may be booked elsewhere) cannot be judged by it at all.
       const booked = pair.relation === 'le' ? [] : elsewhere(pair.left, pair.right);
-      const lhs = [...termsOf(lt, ls, params.left.column, pair.left), ...booked];
+      const own = termsOf(lt, ls, params.left.column, pair.left);
+      const lhs = [...own, ...booked];
       const rhs = termsOf(rt, rs, params.right.column, pair.right);
       if (lhs.every((t) => t.ref.amount == null) && rhs.every((t) => t.ref.amount == null)) continue;
       if (lhs.length === 0) continue;
@@ -1030,14 +1031,34 @@ export const codeCorrespondences: IteratorDef<z.infer<typeof CorrespondenceParam
         rhs,
         context: { leftCodes: pair.left.join('+'), rightCodes: pair.right.join('+') },
         describe: (lang) => ({
-          'zh-CN': { name: pair.name['zh-CN'], leftTable: ctx.tableName(lt, 'zh-CN'), rightTable: ctx.tableName(rt, 'zh-CN') },
-          en: { name: pair.name.en, leftTable: ctx.tableName(lt, 'en'), rightTable: ctx.tableName(rt, 'en') },
+          'zh-CN': { name: pair.name['zh-CN'], leftTable: ctx.tableName(lt, 'zh-CN'), rightTable: ctx.tableName(rt, 'zh-CN'), leftSide: leftSide(ctx, own.length > 0, booked.length > 0, lt, pair, 'zh-CN') },
+          en: { name: pair.name.en, leftTable: ctx.tableName(lt, 'en'), rightTable: ctx.tableName(rt, 'en'), leftSide: leftSide(ctx, own.length > 0, booked.length > 0, lt, pair, 'en') },
         })[lang],
       };
       yield identityItem(identity, lt.id);
     }
   },
 };
+
+/**
+ * What the left side adds up, said as it is: the left table's rows of the codes, and the 支出总表's
+ * spending on the right-hand codes under other functions where that is counted in — that alone where
+ * the left table has no row of the codes (北京 公安局 2026: no 2210201 in 预算05表, its 30113 all under
+ * other functions in 预算03表), which a message naming only the left table would send one looking for.
+ */
+function leftSide(ctx: RuleContext, ownRows: boolean, booked: boolean, lt: RecognizedTable, pair: { left: string[]; right: string[] }, lang: Lang): string {
+  const left = pair.left.join('+');
+  const right = pair.right.join('+');
+  const table = ctx.tableName(lt, lang);
+  const summary = ctx.table('expense-summary');
+  const elsewhere = summary && booked ? ctx.tableName(summary, lang) : '';
+  if (lang === 'zh-CN') {
+    if (!booked) return `${table}中 ${left} 的基本支出`;
+    return ownRows ? `${table}中 ${left} 的基本支出加上${elsewhere}中记在其他功能科目下的 ${right} 合计` : `${elsewhere}中记在其他功能科目下的 ${right}（${table}中没有 ${left}）`;
+  }
+  if (!booked) return `basic spending on ${left} in ${table}`;
+  return ownRows ? `basic spending on ${left} in ${table} plus the ${right} booked under other functions in ${elsewhere}` : `the ${right} booked under other functions in ${elsewhere} (${table} has no ${left})`;
+}
 
 /**
  * Where the 支出总表 lists each function's spending by economic subject (北京 2026: “2010501-行政运行 /
