@@ -119,7 +119,7 @@ export const projectAmounts: IteratorDef<Pairs> = {
       for (const [key, rows] of projectRows(from)) {
         // A project printed twice in either table has no one counterpart.
         const match = others.get(key);
-        if (rows.length !== 1 || match?.length !== 1 || subtotals.has(rows[0]!)) continue;
+        if (rows.length !== 1 || match?.length !== 1 || subtotals.has(rows[0]!) || headsWithoutAmount(ctx, from, rows[0]!, pair.column)) continue;
         const lhs = ctx.term(from, rows[0]!, pair.column, 1, 'project');
         const rhs = ctx.term(to, match[0]!, pair.column, 1, 'project');
         if (!lhs || !rhs || (lhs.ref.amount === null && rhs.ref.amount === null)) continue;
@@ -129,6 +129,16 @@ export const projectAmounts: IteratorDef<Pairs> = {
     }
   },
 };
+
+/**
+ * A unit's name over its key projects with nothing beside it (广州 卫健委 2026's 说明七: “广州市胸科医院”,
+ * its 预算数 and 绩效目标 blank, its projects below): a heading, not a project left without its amount.
+ * A project has its goal at least, where the list prints goals.
+ */
+function headsWithoutAmount(ctx: RuleContext, t: RecognizedTable, row: TableRow, column: string): boolean {
+  if (!t.columns.some((c) => c.role === 'goal') || (ctx.cell(t, row, column)?.amount ?? null) !== null) return false;
+  return (ctx.cell(t, row, 'goal')?.text.trim() ?? '') === '';
+}
 
 export const projectsListed: IteratorDef<Lists> = {
   name: 'projects-listed',
