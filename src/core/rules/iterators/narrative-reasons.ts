@@ -15,7 +15,7 @@ import { type IteratorDef, text, both } from '../registry-types.js';
 import { narrativeCells, paragraphAbove } from './narrative.js';
 
 const REASON = /([\u4e00-\u9fff“”（）()]{0,30}?)(增加|减少|增长|下降|上升|降低)的?主要原因/gu;
-const CHANGE = /(?:比|较)[^，。；]{0,20}?(增加|减少|增长|下降|上升|降低)\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|%)?/gu;
+const CHANGE = /(?:比|较)[^，。；]{0,20}?(增加|减少|增长|下降|上升|降低)了?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|%)?/gu;
 const UP = new Set(['增加', '增长', '上升']);
 
 const directionOf = (word: string) => (UP.has(word) ? 'increase' : 'decrease');
@@ -47,7 +47,11 @@ export const narrativeReasonChanges: IteratorDef<z.infer<typeof ReasonChangePara
     const cells = narrativeCells(ctx);
     cells.forEach((cell, i) => {
       for (const m of globalMatches(REASON, cell.folded)) {
-        const before = changesIn(cell.folded.slice(0, m.index));
+        // Its own sentence first (西安 商务局 2022 states 会议费's decrease, then 培训费's increase and why,
+        // in one paragraph), then what the paragraph said before it.
+        const sentence = cell.folded.lastIndexOf('。', m.index) + 1;
+        const own = changesIn(cell.folded.slice(sentence, m.index));
+        const before = own.length > 0 ? own : changesIn(cell.folded.slice(0, sentence));
         // The paragraph above, a blank row between them at most.
         const previous = before.length === 0 ? paragraphAbove(cells, i, 2) : undefined;
         const changes = before.length > 0 ? before : previous ? changesIn(previous.folded) : [];
