@@ -272,7 +272,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
         for (const m of globalMatches(re, folded)) {
           const numberText = m[1];
           if (numberText === undefined || m.index === undefined) continue;
-          if (unlessBefore?.test(folded.slice(folded.lastIndexOf('。', m.index) + 1, m.index))) continue;
+          if (unlessBefore?.test(folded.slice(0, m.index))) continue;
           const parsed = parseAmount(numberText);
           if (parsed.kind !== 'number') continue;
           const unit = ((m[2] as Unit | undefined) ?? '万元') as Unit;

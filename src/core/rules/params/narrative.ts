@@ -83,7 +83,7 @@ export const Statement = z
         '表中没有这一行时，到合计行的这些列中找（取表中有的第一列）：横排的表每项一列、只有一行金额；竖表没有“三公”经费小计行时合计行即是 / when the table has no row of that key, the total row in the first of these columns the table has: a table laid out across has one column per item and one row of amounts; a vertical one with no 小计 row has its total there',
       ),
     unlessBefore: Pattern.optional().describe(
-      '句中（上一个“。”之后）金额之前的文字与此相符时，这个数说的是别的（“对个人和家庭的补助（303）……其中：人员经费138.06万元”是一类科目的人员经费；“机关运行经费……其中：公务接待费2万元”是机关运行经费的一项），不核对 / where the text of the sentence (since the last 。) before the figure matches this, the figure is of something else (the personnel costs of one economic class; the reception costs inside 机关运行经费) and is not checked',
+      '段中金额之前的文字与此相符时，这个数说的是别的（段首是一个科目及其金额：“对个人和家庭的补助（303）100151.38万元,其中：人员经费138.06万元”“社会福利（20810）18,571.74万元……具体为：人员经费…”是该科目的人员经费；同一句中“机关运行经费……其中：公务接待费2万元”是机关运行经费的一项），不核对 / where the text of the paragraph before the figure matches this, the figure is of something else (a paragraph opening with one subject and its amount gives that subject’s personnel costs; 公务接待费 in the same sentence’s 其中 list under 机关运行经费 is a part of it) and is not checked',
     ),
     relation: z.enum(['eq', 'le']).default('eq'),
     emptyIsZero: z
