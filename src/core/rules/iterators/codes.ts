@@ -180,7 +180,7 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         early.differs = false;
         if (!couldReport(early)) continue;
       }
-      const usual = mostCommon(keys)!;
+      const usual = wholeOf(mostCommon(keys)!, keys);
       const usualUse = list[keys.indexOf(usual)]!;
       let otherTables: string | undefined;
       for (const [i, u] of list.entries()) {
@@ -204,6 +204,17 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
     }
   },
 };
+
+/**
+ * The name a cut one is the start of: a column too narrow for its names prints them cut (西安 科技局
+ * 2022's 表5 and 表6: “其他科技交流与合作支” for 表7's “其他科技交流与合作支出”), in as many tables as
+ * print them so. The whole name is the one to keep, however few tables write it; the longest where several do.
+ */
+function wholeOf(usual: string, keys: readonly string[]): string {
+  let whole = usual;
+  for (const k of keys) if (k.length > whole.length && k.startsWith(usual)) whole = k;
+  return whole;
+}
 
 // ── standard-names: a code's name against the classification's ───────────────────────────────
 
