@@ -874,7 +874,13 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             fractionAsPercent: v.number !== null && v.number > 0 && v.number <= 1 ? `${v.comparator}${Number((v.number * 100).toFixed(6))}%` : '',
             unit: v.unit,
             // “0重大事故”: none of what follows the 0, which is no unit (西安 国资委 2022).
-            unitKnown: v.unit === '' || knownUnit(normalizeLabel(v.unit), units) || (v.number === 0 && (v.comparator === '' || v.comparator === '=') && v.unit.length >= 2),
+            unitKnown:
+              v.unit === '' ||
+              knownUnit(normalizeLabel(v.unit), units) ||
+              (v.number === 0 && (v.comparator === '' || v.comparator === '=') && v.unit.length >= 2) ||
+              // 度 is a kilowatt-hour where power is counted (西安 科技局 2022's 电量 “13500度”); on a
+              // satisfaction rate (普陀 万里 2023's “90.00(度)”) it is no unit.
+              (v.unit === '度' && l3.includes('电')),
             isRate,
             upperBoundOnRate,
             lowerIsBetter,
