@@ -81,45 +81,39 @@ export const categoryGaps: IteratorDef<z.infer<typeof CategoryGapParams>> = {
 };
 
 /**
- * Consecutive indicators under one blank 一级指标 cell. Recognition gives an indicator a blank 一级
- * only where its form leaves one so: the form's first rows, or a blank cell merged down rows of its
- * own (a blank cell under a written category is read as that category's, as a form written row by
- * row means it).
- */
-function unfiledRuns(indicators: readonly Indicator[]): Indicator[][] {
-  const runs: Indicator[][] = [];
-  for (const ind of indicators) {
-    if (!unfiled(ind)) continue;
-    const run = runs[runs.length - 1];
-    const previous = run?.[run.length - 1];
-    if (previous && previous.level1.row === ind.level1.row && previous.level1.col === ind.level1.col && indicators.indexOf(previous) === indicators.indexOf(ind) - 1) run!.push(ind);
-    else runs.push([ind]);
-  }
-  return runs;
-}
-
-/**
  * One 一级指标 group: by its text, not its cell, so a form whose merges were filled (取消合并并填充, the
  * category written on every row) groups as the merged one does.
  */
 const sameGroup = (a: Indicator, b: Indicator) => a.level1.text.trim() === b.level1.text.trim();
 
-/** Consecutive indicators left uncategorized under one 一级指标. */
-function blankRuns(indicators: readonly Indicator[]): Indicator[][] {
+/** Runs of consecutive indicators that `belongs` takes, each one `continues` the one before it. */
+function runsOf(indicators: readonly Indicator[], belongs: (ind: Indicator) => boolean, continues: (previous: Indicator, ind: Indicator) => boolean): Indicator[][] {
   const runs: Indicator[][] = [];
   let run: Indicator[] = [];
   for (const ind of indicators) {
     const previous = run[run.length - 1];
-    if (uncategorized(ind) && (!previous || (sameGroup(previous, ind) && previous.row < ind.row))) {
+    if (belongs(ind) && (!previous || continues(previous, ind))) {
       run.push(ind);
       continue;
     }
     if (run.length > 0) runs.push(run);
-    run = uncategorized(ind) ? [ind] : [];
+    run = belongs(ind) ? [ind] : [];
   }
   if (run.length > 0) runs.push(run);
   return runs;
 }
+
+/** Consecutive indicators left uncategorized under one 一级指标. */
+const blankRuns = (indicators: readonly Indicator[]) => runsOf(indicators, uncategorized, (previous, ind) => sameGroup(previous, ind) && previous.row < ind.row);
+
+/**
+ * Consecutive indicators under one blank 一级指标 cell. Recognition gives an indicator a blank 一级
+ * only where its form leaves one so: the form's first rows, or a blank cell merged down rows of its
+ * own (a blank cell under a written category is read as that category's, as a form written row by
+ * row means it).
+ */
+const unfiledRuns = (indicators: readonly Indicator[]) =>
+  runsOf(indicators, unfiled, (previous, ind) => previous.level1.row === ind.level1.row && previous.level1.col === ind.level1.col);
 
 /**
  * Whether the blank is the form's own and not a category written once for the rows below it: the
