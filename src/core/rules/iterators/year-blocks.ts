@@ -39,9 +39,16 @@ export const yearBlockChanges: IteratorDef<z.infer<typeof YearBlockParams>> = {
             parts: lang === 'zh-CN' ? `本年 − ${earlier.heading}` : `this year − ${earlier.heading}`,
           });
           const figures = t.rows.map((row) => ({ row, delta: ctx.blockTerm(t, row, change, role), now: ctx.term(t, row, role), before: ctx.blockTerm(t, row, earlier, role, -1) }));
-          for (const { row, delta, now, before } of figures) {
+          const total = figures.find((f) => f.row.isTotal);
+          // Worked out once per column: the total's units, the same for its row and any row repeating it.
+          const totalUnits = total && unitsOf(figures, total);
+          for (const mine of figures) {
+            const { row, delta, now, before } = mine;
             if (!delta || !now || !before || [delta, now, before].every((x) => x.ref.amount === null)) continue;
-            if (roundedInParts(row, delta.ref.amount, figures)) continue;
+            if (total && (mine.row.isTotal || sameFigures(mine, total))) {
+              const units = sameFigures(mine, total) ? totalUnits! : unitsOf(figures, mine);
+              if (roundedInParts(mine, units)) continue;
+            }
             const context = () => ({ rowName: ctx.rowName(row), block: change.heading, earlier: earlier.heading });
             const identity = new CellIdentity(ruleId, delta, 'eq', [delta], [now, before], context, describe);
             // A change worked out from the two years says nothing of which of them is right: one that
@@ -57,25 +64,28 @@ export const yearBlockChanges: IteratorDef<z.infer<typeof YearBlockParams>> = {
   },
 };
 
-type Figures = { row: TableRow; delta?: Term; now?: Term; before?: Term }[];
+type Figure = { row: TableRow; delta?: Term; now?: Term; before?: Term };
+
+const amountOf = (t?: Term) => t?.ref.amount ?? 0;
+const sameFigures = (a: Figure, b: Figure) => amountOf(a.delta) === amountOf(b.delta) && amountOf(a.now) === amountOf(b.now) && amountOf(a.before) === amountOf(b.before);
+
+/** The units under a total: the rows that are neither a total nor the same figures again (the department's row over its units repeats the 合计). */
+function unitsOf(figures: readonly Figure[], total: Figure): Figure[] {
+  return figures.filter((f) => !f.row.isTotal && !sameFigures(f, total) && (f.delta || f.now || f.before));
+}
 
 /**
  * A total's change made by adding up its units' changes, each rounded from unrounded figures (西安 交通运输局
  * 2022's 三公 table: 培训费 合计 35.40 = the units' changes added up, against 179.18 − 143.76 = 35.42):
- * off by no more than a cent a unit, it is rounding, not a wrong change. The units are the rows that are
- * neither the total nor the same figures again (the department's row over its units repeats the 合计).
+ * off by no more than a cent a unit, it is rounding, not a wrong change. Asked of a total's row, or of a
+ * row repeating the total.
  */
-function roundedInParts(row: TableRow, delta: number | null, figures: Figures): boolean {
-  const amount = (t?: Term) => t?.ref.amount ?? 0;
-  const mine = figures.find((f) => f.row === row)!;
-  const sameAsMine = (f: Figures[number]) => amount(f.delta) === amount(mine.delta) && amount(f.now) === amount(mine.now) && amount(f.before) === amount(mine.before);
-  const total = figures.find((f) => f.row.isTotal);
-  if (!total || delta === null || !(row.isTotal || sameAsMine(total))) return false;
-  const units = figures.filter((f) => !f.row.isTotal && !sameAsMine(f) && (f.delta || f.now || f.before));
-  if (units.length < 2) return false;
+function roundedInParts(mine: Figure, units: readonly Figure[]): boolean {
+  const delta = mine.delta?.ref.amount ?? null;
+  if (delta === null || units.length < 2) return false;
   const cents = (x: number) => Math.round(x * 100);
-  const sum = (pick: (f: Figures[number]) => number) => units.reduce((s, f) => s + cents(pick(f)), 0);
+  const sum = (pick: (f: Figure) => number) => units.reduce((s, f) => s + cents(pick(f)), 0);
   // The total is its units' sum in every block, and its change misses this year less the last by a cent a unit at most.
-  if (sum((f) => amount(f.delta)) !== cents(delta) || sum((f) => amount(f.now)) !== cents(amount(mine.now)) || sum((f) => amount(f.before)) !== cents(amount(mine.before))) return false;
-  return Math.abs(cents(delta) - (cents(amount(mine.now)) - cents(amount(mine.before)))) <= units.length;
+  if (sum((f) => amountOf(f.delta)) !== cents(delta) || sum((f) => amountOf(f.now)) !== cents(amountOf(mine.now)) || sum((f) => amountOf(f.before)) !== cents(amountOf(mine.before))) return false;
+  return Math.abs(cents(delta) - (cents(amountOf(mine.now)) - cents(amountOf(mine.before)))) <= units.length;
 }
