@@ -923,7 +923,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
     p.ties.flatMap((tie, i) => [
       ...(['left', 'right'] as const).flatMap((side) => sideReferences(tie[side], ['ties', i, side])),
       ...(['when', 'unless'] as const).flatMap((cond) =>
-        rowsOf(tie[cond]).flatMap((row, j) => {
+        listOf(tie[cond]).flatMap((row, j) => {
           const path = Array.isArray(tie[cond]) ? ['ties', i, cond, j] : ['ties', i, cond];
           return [
             ...('key' in row ? [{ path: [...path, 'key'], table: row.table, rowKey: row.key, side: row.side }] : []),
@@ -939,13 +939,13 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
       const found = t && findRow(t, 'key' in row ? { key: row.key, side: row.side } : { total: true });
       return !!found && (row.column === undefined || (ctx.cell(t, found, row.column)?.amount ?? 0) !== 0);
     };
-    const any = (cond: RowCondition | RowCondition[]) => rowsOf(cond).some(present);
+    const any = (cond: RowCondition | RowCondition[]) => listOf(cond).some(present);
     for (const tie of params.ties) {
       if ((tie.when && !any(tie.when)) || (tie.unless && any(tie.unless))) continue;
       const tolerance = tie.tolerance && tie.tolerance.amount * UNIT_FACTOR[tie.tolerance.unit];
       const keep: KeepCells | undefined =
         couldReport && ((l, lt, r, rt) => couldReportCells(couldReport, tie.relation, l, [r], UNIT_FACTOR[ctx.unit(lt)], UNIT_FACTOR[ctx.unit(rt)], tolerance));
-      const undecided = (tie.undecidedBy === undefined ? [] : Array.isArray(tie.undecidedBy) ? tie.undecidedBy : [tie.undecidedBy]).flatMap((sel) => {
+      const undecided = listOf(tie.undecidedBy).flatMap((sel) => {
         const term = locateOne(ctx, sel)?.term;
         return term ? [term] : [];
       });
@@ -977,9 +977,9 @@ function bookedApart(lhs: readonly Term[], rhs: readonly Term[], cell: Term): bo
   return amount !== 0 && Math.abs(Math.abs(yuan(lhs) - yuan(rhs)) - Math.abs(amount)) < 0.5;
 }
 
-/** A tie's condition as a list of rows (one row, or several of which any will do). */
-function rowsOf(cond: RowCondition | RowCondition[] | undefined): RowCondition[] {
-  return cond === undefined ? [] : Array.isArray(cond) ? cond : [cond];
+/** A tie's parameter written as one or as a list (a condition's rows, the cells undecidedBy names), as a list. */
+function listOf<T extends object>(value: T | readonly T[] | undefined): readonly T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value as T];
 }
 
 // ── code-correspondences ──────────────────────────────────────────────────────────────────────

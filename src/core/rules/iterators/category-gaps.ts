@@ -69,7 +69,8 @@ export const categoryGaps: IteratorDef<z.infer<typeof CategoryGapParams>> = {
                 : '; fill in the level-1 category',
           }),
           cell: { sheet: at.sheet, cell: at.cell },
-          related: run.map((ind) => (level1 ? ind.level2 : ind.level3)).filter((c, i, all) => all.findIndex((o) => o.cell === c.cell) === i).map((c) => ({ sheet: c.sheet, cell: c.cell })),
+          // Indicators under one merged 二级指标 share its cell: the engine lists each related cell once.
+          related: run.map((ind) => (level1 ? ind.level2 : ind.level3)).map((c) => ({ sheet: c.sheet, cell: c.cell })),
           // A guess from the categories (unsafe): the form's author may have meant another layout.
           ...(expected && { fix: { sheet: at.sheet, cell: at.cell, value: expected, safety: 'unsafe' as const } }),
           table: t.id,

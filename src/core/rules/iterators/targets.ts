@@ -823,7 +823,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
       const filed = overall ? filedCategories(t.target!.indicators) : filedElsewhere.filedOf(t);
       // Several cost indicators each naming a whole (烟台 交通运输局 2026's 物业费: “公路大厦物业费（分摊）支出总成本”,
       // “机关网络租赁费支出总成本” …) are the parts' wholes, not the project's: none is its whole input.
-      const wholeNamed = t.target!.indicators.filter((x) => isCostIndicator(x, params) && namesWholeCost(normalizeLabel(x.level3.text), wholeCostWords, projectOf(t))).length;
+      const wholeNamed = t.target!.indicators.filter((x) => isCostIndicator(x, params) && namesWholeCost(normalizeLabel(x.level3.text), wholeCostWords, projectOf(t)));
       for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
@@ -889,7 +889,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             budgetWanYuan: budgetWan,
             costExceedsBudget: cost !== undefined && budgetWan !== null && cost > budgetWan + 0.005,
             costOverBudget: cost !== undefined && budgetWan !== null ? Math.round((cost - budgetWan) * 1e6) / 1e6 : null,
-            costIsWhole: isCost && wholeNamed === 1 && namesWholeCost(l3, wholeCostWords, projectOf(t)),
+            costIsWhole: wholeNamed.length === 1 && wholeNamed[0] === ind,
             costCapped: isCost && ['≤', '<', '=', ''].includes(v.comparator),
             basis: ind.basis?.text.trim() ?? '',
             basisCore: textCore(ind.basis?.text ?? ''),
