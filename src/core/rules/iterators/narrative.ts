@@ -116,6 +116,24 @@ export function inRecognisedTable(ctx: RuleContext): (c: { sheet: string; row: n
 }
 
 /**
+ * Whether a text cell stands in a row of figures: the 主要原因 column of a comparison table printed
+ * in the 说明 (西安 科学技术局 2022's 经济科目对比表: “…西安市社会科学院日常公用经费65.56万元…”
+ * beside 502's 2022 and 2021 amounts). What it says is said of its row — one class, one unit, last
+ * year — not of the department's totals or projects, which the narrative's own paragraphs state.
+ */
+export function besideFigures(ctx: RuleContext): (c: { sheet: string; row: number }) => boolean {
+  const sheets = ctx.memo('sheets-by-name', () => new Map(ctx.grid.sheets.map((s) => [s.name, s])));
+  return ({ sheet, row }) => {
+    let figures = 0;
+    for (const cell of sheets.get(sheet)?.rows[row - 1] ?? []) if (typeof cell?.value === 'number' && ++figures >= FIGURES_IN_A_TABLE_ROW) return true;
+    return false;
+  };
+}
+
+/** Figures beside a text that make its row a table's: two (this year's and last year's). */
+const FIGURES_IN_A_TABLE_ROW = 2;
+
+/**
  * Every text cell at least `minLength` long (indicator names and table words too, when short), in
  * the workbook's order, but for those `skip` passes over by their text (read before and found clean).
  * Not kept: four characters take in nearly every label of a sheet, which held 180,000 cells through
@@ -263,11 +281,12 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
       return [{ s, table, counterparts, others, re: new RegExp(s.pattern, 'gu'), unlessBefore: s.unlessBefore === undefined ? undefined : new RegExp(s.unlessBefore, 'u') }];
     });
     const cells = narrativeCells(ctx);
+    const inTableRow = besideFigures(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
       // An amount is digits (parseAmount reads nothing else): a sentence without one states none, and
       // most text cells (indicator names, purposes) have none — fifteen patterns each were the costliest
       // part of re-checking the sample.
-      if (!HAS_DIGIT.test(folded)) continue;
+      if (!HAS_DIGIT.test(folded) || inTableRow({ sheet, row: r })) continue;
       for (const { s, table, counterparts, others, re, unlessBefore } of patterns) {
         for (const m of globalMatches(re, folded)) {
           const numberText = m[1];

@@ -8,7 +8,7 @@ import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { listedProjectRows, projectNameKey } from './project-names.js';
 import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '../identity.js';
-import { budgetYear, narrativeCells, statedFigure } from './narrative.js';
+import { besideFigures, budgetYear, narrativeCells, statedFigure } from './narrative.js';
 import { isComparatorText, parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
@@ -225,8 +225,9 @@ export const narrativeProjects: IteratorDef<z.infer<typeof NarrativeProjectParam
     }
     const rank = new Map(projects.map((p, i) => [p, i]));
     const items: Item[] = [];
+    const inTableRow = besideFigures(ctx);
     for (const { sheet, row, col, text: original, folded } of narrativeCells(ctx)) {
-      if (!AMOUNT_WRITTEN.test(folded)) continue;
+      if (!AMOUNT_WRITTEN.test(folded) || inTableRow({ sheet, row })) continue;
       const spoken = folded.replace(/\s/g, ' ');
       const mentions: { p: (typeof projects)[number]; at: number }[] = [];
       for (let at = 0; at + 1 < spoken.length; at++) for (const p of byOpening.get(opening(spoken, at)) ?? []) if (spoken.startsWith(p.name, at)) mentions.push({ p, at });
