@@ -40,6 +40,10 @@ const WORDS = {
     'zh-CN': '差额比下级各行加起来还多，多半是表中漏列了若干行：请对照预算补齐下级各行，再核对合计',
     en: 'the difference is more than all the parts together: rows were most likely left out of the table; complete the rows below from the budget, then check the total',
   },
+  blankOwnParts: {
+    'zh-CN': '{{label}}为空白，而按它自己的组成项应为 {{value}}：填入后本式即相符，请先补填该格',
+    en: '{{label}} is blank, and its own parts make it {{value}}, which would make this sum agree too: fill that cell first',
+  },
   rowLeftOut: {
     'zh-CN': '若有一项漏填或被删去，差额即是它的金额',
     en: 'if a part was left unfilled or deleted, the difference is its amount',
@@ -474,6 +478,7 @@ export async function runRules(
   }));
   const partners = await suggestionsTogether(suggested, unplaced, touching, fails);
   const blankWouldBreak = await blankFillsThatBreak(unplaced, touching, fails, 1);
+  const blankOwnParts = await blanksTheirPartsFill(unplaced, failedIdentities, fails);
   for (const id of unplaced) findings.push(unplacedFinding(id));
 
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
@@ -499,6 +504,15 @@ export async function runRules(
     const e = evaluate(id);
     const short = equation && partsShort(id);
     const blanks = blankParts(id);
+    // The blank part is a total that fails its own parts, which fill it with what this sum lacks: it is
+    // the cell to fill, and no figure for this total is offered that counts the blank as nothing (西安
+    // 人社局 2020's 表4: 收入总计 would have been offered 90.57, the 上年结转 alone, beside the blank 财政拨款).
+    const filledByOwnParts = blanks.length === 1 ? blankOwnParts.get(id) : undefined;
+    if (filledByOwnParts) {
+      const blank = blanks[0]!;
+      const hint = formatTemplate(WORDS.blankOwnParts[lang], { label: blank.label[lang], value: amount(filledByOwnParts, Math.max(2, blank.ref.decimals), blank.unit) });
+      return { ruleId: rule.id, severity: rule.severity, sheet: anchor.ref.sheet, cell: anchor.ref.cell, message: sentence + WORDS.separator[lang] + hint + WORDS.end[lang], related: dedupe(related, anchor.ref), ...(item.table && { table: item.table }) };
+    }
     if (blanks.length === 1 && !blankWouldBreak.get(id)?.has(termKey(blanks[0]!))) return choice({ item, rule }, anchor, [{ term: anchor, value: solveFor(id, anchor) }, { term: blanks[0]!, value: solveFor(id, blanks[0]!) }], sentence, related);
     const partsWrong = partsFault.has(spread(id));
     const hint = partsWrong
@@ -646,6 +660,35 @@ async function suggestionsThatBreak(unplaced: readonly Identity[], touching: rea
     if (await breaksWith(other, overrides, fails)) for (const t of cells) broken.add(termKey(t));
   }
   return new Set(shown.filter((id) => broken.has(termKey(anchorOf(id)))));
+}
+
+/**
+ * For each failure with one blank part: the value that part's own parts give it, where it is itself a
+ * total failing them (left blank over filled parts) and that value makes this failure hold too. Two
+ * sums then agree on what the blank should hold.
+ */
+async function blanksTheirPartsFill(
+  failures: readonly Identity[],
+  failed: readonly Identity[],
+  fails: (id: Identity, overrides?: Overrides) => Promise<boolean>,
+): Promise<Map<Identity, number>> {
+  const out = new Map<Identity, number>();
+  for (const id of failures) {
+    const blanks = blankParts(id);
+    if (blanks.length !== 1) continue;
+    const key = termKey(blanks[0]!);
+    for (const own of failed) {
+      if (own === id || own.relation !== 'eq' || !own.lhs.some((t) => termKey(t) === key)) continue;
+      const value = solveFor(own, own.lhs.find((t) => termKey(t) === key)!);
+      if (!(value > 0)) continue;
+      const overrides: Overrides = new Map([[key, value]]);
+      if (!(await fails(own, overrides)) && !(await fails(id, overrides))) {
+        out.set(id, value);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** At most this many blank parts are named as the one possibly left unfilled; more say nothing of which. */
