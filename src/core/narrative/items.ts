@@ -154,7 +154,7 @@ export interface ChangeStatement {
  * comparison may state last year's amount (北京 司法局 2026: “比2025年年初预算数28479.84万元增加…”).
  */
 const CHANGE_AFTER_AMOUNT = new RegExp(
-  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(?:${NUMBER}\\s*${UNIT}[,，]?\\s*)?(增加|减少|增长|下降)了?\\s*${NUMBER}\\s*${UNIT}(?:[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
+  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(?:${NUMBER}\\s*${UNIT}[,，]?\\s*)?(增加|减少|增长|下降)了?\\s*${NUMBER}\\s*(?:${UNIT}(?:[,，]\\s*(增长|下降|增加|减少|增幅|降幅)\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))|\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
   'gu',
 );
 
@@ -195,6 +195,15 @@ function listHead(text: string, m: RegExpExecArray): RegExpExecArray | undefined
   return head;
 }
 
+/**
+ * The change's amount, in its own unit, or — written bare before the rate in brackets (西安 生态环境局
+ * 2022: “…预算支出203.31万元，较上年增加185.24（1026.00%）”) — in the unit of the amount it changes.
+ */
+function changeAmount(m: RegExpExecArray, current: Figure): Figure {
+  const amount = figure(m, 6, 7)!;
+  return m[7] === undefined ? { ...amount, unit: current.unit } : amount;
+}
+
 export function parseChangeStatements(original: string): ChangeStatement[] {
   const text = fold(original);
   const out: ChangeStatement[] = [];
@@ -202,11 +211,12 @@ export function parseChangeStatements(original: string): ChangeStatement[] {
     if (endsList(text, m)) continue;
     const previous = figure(m, 3, 4);
     const head = listHead(text, m);
+    const current = head ? figure(head, 1, 2)! : figure(m, 1, 2)!;
     out.push({
-      current: head ? figure(head, 1, 2)! : figure(m, 1, 2)!,
+      current,
       ...(previous && { previous }),
       // The rate in brackets after the change (西安 2022: “较上年增加5.00万元(83.33%)”) takes the change's word.
-      change: { direction: direction(m[5]!), word: m[8] ?? m[5]!, amountWord: m[5]!, amount: figure(m, 6, 7)!, percent: figure(m, m[9] !== undefined ? 9 : 10)! },
+      change: { direction: direction(m[5]!), word: m[8] ?? m[5]!, amountWord: m[5]!, amount: changeAmount(m, current), percent: figure(m, m[9] !== undefined ? 9 : m[10] !== undefined ? 10 : 11)! },
       start: head ? head.index : m.index,
       end: m.index + m[0].length,
     });

@@ -40,6 +40,10 @@ const WORDS = {
     'zh-CN': '差额比下级各行加起来还多，多半是表中漏列了若干行：请对照预算补齐下级各行，再核对合计',
     en: 'the difference is more than all the parts together: rows were most likely left out of the table; complete the rows below from the budget, then check the total',
   },
+  settlesToo: {
+    'zh-CN': '填入 {{value}}后，{{totals}}也即相符',
+    en: 'filled with {{value}}, it makes {{totals}} agree too',
+  },
   blankOwnParts: {
     'zh-CN': '{{label}}为空白，而按它自己的组成项应为 {{value}}：填入后本式即相符，请先补填该格',
     en: '{{label}} is blank, and its own parts make it {{value}}, which would make this sum agree too: fill that cell first',
@@ -479,7 +483,25 @@ export async function runRules(
   const partners = await suggestionsTogether(suggested, unplaced, touching, fails);
   const blankWouldBreak = await blankFillsThatBreak(unplaced, touching, fails, 1);
   const blankOwnParts = await blanksTheirPartsFill(unplaced, failedIdentities, fails);
-  for (const id of unplaced) findings.push(unplacedFinding(id));
+  // A failure the blank explains is said on the blank's own finding, where the blank is left unplaced
+  // too: one defect, one finding (西安 人社局 2020's blank 1、财政拨款, which also leaves 收入总计 short).
+  const unplacedSet = new Set(unplaced);
+  const settledBy = new Map<Identity, Identity[]>();
+  for (const [id, { own }] of blankOwnParts) if (unplacedSet.has(own)) addTo(settledBy, own, id);
+  const settledElsewhere = new Set([...settledBy.values()].flat());
+  for (const id of unplaced) {
+    if (settledElsewhere.has(id)) continue;
+    const finding = unplacedFinding(id);
+    const also = settledBy.get(id);
+    if (also && finding.message.endsWith(WORDS.end[lang])) {
+      const blank = anchorOf(id);
+      const value = amount(blankOwnParts.get(also[0]!)!.value, Math.max(2, blank.ref.decimals), blank.unit);
+      const totals = also.map((other) => anchorOf(other).label[lang]).join(WORDS.or[lang]);
+      finding.message = finding.message.slice(0, finding.message.length - WORDS.end[lang].length) + WORDS.separator[lang] + formatTemplate(WORDS.settlesToo[lang], { value, totals }) + WORDS.end[lang];
+      finding.related = dedupe([...(finding.related ?? []), ...also.flatMap((other) => terms(other).map((t) => address(t.ref)))], blank.ref);
+    }
+    findings.push(finding);
+  }
 
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
   function suggestionFor(id: Identity): number | undefined {
@@ -507,7 +529,7 @@ export async function runRules(
     // The blank part is a total that fails its own parts, which fill it with what this sum lacks: it is
     // the cell to fill, and no figure for this total is offered that counts the blank as nothing (西安
     // 人社局 2020's 表4: 收入总计 would have been offered 90.57, the 上年结转 alone, beside the blank 财政拨款).
-    const filledByOwnParts = blanks.length === 1 ? blankOwnParts.get(id) : undefined;
+    const filledByOwnParts = blanks.length === 1 ? blankOwnParts.get(id)?.value : undefined;
     if (filledByOwnParts) {
       const blank = blanks[0]!;
       const hint = formatTemplate(WORDS.blankOwnParts[lang], { label: blank.label[lang], value: amount(filledByOwnParts, Math.max(2, blank.ref.decimals), blank.unit) });
@@ -664,15 +686,15 @@ async function suggestionsThatBreak(unplaced: readonly Identity[], touching: rea
 
 /**
  * For each failure with one blank part: the value that part's own parts give it, where it is itself a
- * total failing them (left blank over filled parts) and that value makes this failure hold too. Two
- * sums then agree on what the blank should hold.
+ * total failing them (`own`: left blank over filled parts) and that value makes this failure hold too.
+ * Two sums then agree on what the blank should hold.
  */
 async function blanksTheirPartsFill(
   failures: readonly Identity[],
   failed: readonly Identity[],
   fails: (id: Identity, overrides?: Overrides) => Promise<boolean>,
-): Promise<Map<Identity, number>> {
-  const out = new Map<Identity, number>();
+): Promise<Map<Identity, { own: Identity; value: number }>> {
+  const out = new Map<Identity, { own: Identity; value: number }>();
   for (const id of failures) {
     const blanks = blankParts(id);
     if (blanks.length !== 1) continue;
@@ -683,7 +705,7 @@ async function blanksTheirPartsFill(
       if (!(value > 0)) continue;
       const overrides: Overrides = new Map([[key, value]]);
       if (!(await fails(own, overrides)) && !(await fails(id, overrides))) {
-        out.set(id, value);
+        out.set(id, { own, value });
         break;
       }
     }
