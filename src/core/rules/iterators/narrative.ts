@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { NarrativeParams, SharesParams } from '../params/narrative.js';
 import { fromA1, parseRange, toA1, type RangeBounds } from '../../address.js';
 import { isEconomicCode } from '../../codes.js';
-import type { GridSheet } from '../../grid.js';
+import type { GridCell, GridSheet } from '../../grid.js';
 import { addTo } from '../../multimap.js';
 import { mostCommon } from '../../counts.js';
 import type { CellRef, RecognizedTable, TableRow, Unit } from '../../model.js';
@@ -125,13 +125,16 @@ export function besideFigures(ctx: RuleContext): (c: { sheet: string; row: numbe
   const sheets = ctx.memo('sheets-by-name', () => new Map(ctx.grid.sheets.map((s) => [s.name, s])));
   return ({ sheet, row }) => {
     let figures = 0;
-    for (const cell of sheets.get(sheet)?.rows[row - 1] ?? []) if (typeof cell?.value === 'number' && ++figures >= FIGURES_IN_A_TABLE_ROW) return true;
+    for (const cell of sheets.get(sheet)?.rows[row - 1] ?? []) if (isFigure(cell) && ++figures >= FIGURES_IN_A_TABLE_ROW) return true;
     return false;
   };
 }
 
 /** Figures beside a text that make its row a table's: two (this year's and last year's). */
 const FIGURES_IN_A_TABLE_ROW = 2;
+
+/** A number, or a text that is one (a figure stored as text, as copies of budgets often hold them). */
+const isFigure = (cell: GridCell | undefined) => typeof cell?.value === 'number' || (typeof cell?.value === 'string' && parseAmount(cell.value).kind === 'number');
 
 /**
  * Every text cell at least `minLength` long (indicator names and table words too, when short), in
