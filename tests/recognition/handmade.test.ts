@@ -392,6 +392,30 @@ describe('hand-made layouts', () => {
     ]);
   });
 
+  it('北京 市场监管局 2026: one project name over several blocks, each with its amount, goal and indicators, is a target table per block, merged or with the merge undone', async () => {
+    const rows: CellValue[][] = [
+      ['2026年项目支出绩效目标表', _, _, _, _, _, _],
+      ['项目名称', '年度资金总额', '财政资金', '年度目标', '一级指标', '三级指标', '指标值'],
+      ['390843-信息系统运维类项目', 8, 8, '提高档案利用的便利性', '产出指标', '运维次数', '≥12次'],
+      [_, _, _, _, '满意度指标', '使用人员满意度', '≥90%'],
+      [_, 88.992, 88.992, '开展软件系统维护', '产出指标', '维护系统数', '≥5个'],
+      [_, _, _, _, '成本指标', '运维成本', '≤88.992万元'],
+      [_, _, _, _, '满意度指标', '使用人员满意度', '≥90%'],
+      ['430423-办公设备购置', 20, 20, '更新办公设备', '产出指标', '购置台数', '≥10台'],
+    ];
+    const blocks = (rec: Awaited<ReturnType<typeof recognizeGrid>>) =>
+      rec.tables.filter((t) => t.id === 'performance-target').map((t) => [t.range, t.target!.projectName!.cell, t.target!.projectName!.text, t.target!.budget!.amount, t.target!.indicators.length]);
+    const merged = await recognizeGrid(wb(sheetFromValues('预算表12', rows, ['A3:A7', 'B3:B4', 'C3:C4', 'D3:D4', 'B5:B7', 'C5:C7', 'D5:D7'])));
+    const expected = [
+      ['A3:G4', 'A3', '390843-信息系统运维类项目', 8, 2],
+      ['A5:G7', 'A3', '390843-信息系统运维类项目', 88.992, 3],
+      ['A8:G8', 'A8', '430423-办公设备购置', 20, 1],
+    ];
+    expect(blocks(merged)).toEqual(expected);
+    // The merges undone (the values left in their first cells): the same three tables, the second of the name above.
+    expect(blocks(await recognizeGrid(wb(sheetFromValues('预算表12', rows))))).toEqual(expected);
+  });
+
   it('长沙 2025 target list: a header of two rows, its 合计 and unit rows above the projects, and the template’s unused categories, which are no indicators', async () => {
     const rows: CellValue[][] = [
       ['2025年项目支出绩效目标表', _, _, _, _, _, _, _, _, _, _],

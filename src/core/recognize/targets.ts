@@ -390,18 +390,22 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
   const indicators = parsed.indicators;
   const nameCol = list.fields.projectName!;
   const budgetCol = list.fields.budget;
+  const ownAmount = (row: number) => budgetCol !== undefined && view.resolved(row, budgetCol).row === row && view.ref(row, budgetCol).amount !== null;
+  let nameAbove = false;
   const named = indicators.map((ind) => ind.row).filter((row) => {
     const at = view.resolved(row, nameCol);
-    if (at.row === row) return (at.cell?.text.trim() ?? '') !== '';
+    if (at.row === row && (at.cell?.text.trim() ?? '') !== '') return (nameAbove = true);
     // A name merged down over several blocks, each with its own amount, goal and indicators (北京 市场监管局
-    // 2026's 390843, six of them): each block is a target of its own, of that name.
-    return budgetCol !== undefined && view.resolved(row, budgetCol).row === row && view.ref(row, budgetCol).amount !== null;
+    // 2026's 390843, six of them): each block is a target of its own, of that name. So it is with the
+    // merge undone, the name left in its first row only: a blank name over an amount of its own.
+    return (at.row !== row || nameAbove) && ownAmount(row);
   });
   // A project's cells merged down its indicators, then unmerged and filled (长春 2026's 预算表11): a row
   // repeating every field of the project above it continues that project.
   const fields = named.map((row) => LIST_FIELDS.map((f) => (list.fields[f] === undefined ? '' : view.text(row, list.fields[f]!))).join('\u0000'));
   const starts = named.filter((_, i) => i === 0 || fields[i] !== fields[i - 1]);
   if (starts.length === 0) return [];
+  let previous: TargetDetails | undefined;
   return starts.map((start, i) => {
     const next = starts[i + 1] ?? Number.MAX_SAFE_INTEGER;
     const block = indicators.filter((ind) => (i === 0 || ind.row >= start) && ind.row < next);
@@ -410,6 +414,12 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
       const col = list.fields[field];
       if (col !== undefined) details[field] = view.ref(start, col);
     }
+    // A block under a name written once above it (its merge undone) is of that name and code.
+    if (previous && details.projectName?.text.trim() === '') {
+      if (previous.projectName) details.projectName = previous.projectName;
+      if (previous.projectCode && details.projectCode?.text.trim() === '') details.projectCode = previous.projectCode;
+    }
+    previous = details;
     if (list.total) details.listTotal = list.total;
     return { first: Math.min(start, block[0]?.row ?? start), last: block[block.length - 1]?.row ?? start, details };
   });
