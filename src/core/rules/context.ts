@@ -1,6 +1,6 @@
 /** What iterators see: the recognised tables, the vocabulary, and helpers to name cells as reviewers do. */
 import type { Fix, CellAddress } from '../findings.js';
-import { MergeIndex, type GridWorkbook } from '../grid.js';
+import { MergeIndex, type GridSheet, type GridWorkbook } from '../grid.js';
 import { amountText, BLANK_TEXT, type Lang } from '../messages.js';
 import type { CellRef, Recognition, RecognizedTable, TableRow, Unit, YearBlock } from '../model.js';
 import { RowCells } from '../recognize/row-cells.js';
@@ -184,6 +184,11 @@ export class RuleContext {
 
   unit(t: RecognizedTable): Unit {
     return t.unit ?? '万元';
+  }
+
+  /** A sheet of the workbook by its name, found once per check. */
+  sheet(name: string): GridSheet | undefined {
+    return this.rowCells.view(name)?.sheet;
   }
 
   /** A sheet's merged ranges, from the one view of the sheet the cells are read through. */

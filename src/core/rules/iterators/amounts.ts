@@ -553,7 +553,7 @@ interface Group {
  */
 function groupsOf(ctx: RuleContext, t: RecognizedTable, params: z.infer<typeof GroupedParams>): { groups: Group[]; loose: TableRow[] } | undefined {
   const nameCol = t.columns.find((c) => c.role === 'name')?.col;
-  const sheet = ctx.grid.sheets.find((s) => s.name === t.sheet);
+  const sheet = ctx.sheet(t.sheet);
   if (nameCol === undefined || !sheet || t.columns.some((c) => c.col === nameCol + 1)) return undefined;
   const merged = sheet.merges.map(parseRange).filter((m) => m.left === nameCol && m.right === nameCol && m.bottom > m.top);
   if (merged.length === 0) return undefined;

@@ -47,7 +47,7 @@ export const categoryGaps: IteratorDef<z.infer<typeof CategoryGapParams>> = {
     for (const t of [...targets(ctx), ...ctx.tables('overall-target').filter((x) => x.target)]) {
       if (t.target!.categorized === false) continue;
       const merges = ctx.merges(t.sheet);
-      const rows = ctx.grid.sheets.find((s) => s.name === t.sheet)?.rows ?? [];
+      const rows = ctx.sheet(t.sheet)?.rows ?? [];
       const textAt = (row: number, col: number) => rows[row - 1]?.[col - 1]?.text ?? '';
       const runs = level1 ? unfiledRuns(t.target!.indicators) : blankRuns(t.target!.indicators).filter((run) => deliberate(run, t.target!.indicators, merges, textAt));
       for (const run of runs) {

@@ -122,10 +122,9 @@ export function inRecognisedTable(ctx: RuleContext): (c: { sheet: string; row: n
  * year — not of the department's totals or projects, which the narrative's own paragraphs state.
  */
 export function besideFigures(ctx: RuleContext): (c: { sheet: string; row: number }) => boolean {
-  const sheets = ctx.memo('sheets-by-name', () => new Map(ctx.grid.sheets.map((s) => [s.name, s])));
   return ({ sheet, row }) => {
     let figures = 0;
-    for (const cell of sheets.get(sheet)?.rows[row - 1] ?? []) if (isFigure(cell) && ++figures >= FIGURES_IN_A_TABLE_ROW) return true;
+    for (const cell of ctx.sheet(sheet)?.rows[row - 1] ?? []) if (isFigure(cell) && ++figures >= FIGURES_IN_A_TABLE_ROW) return true;
     return false;
   };
 }
