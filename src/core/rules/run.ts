@@ -489,19 +489,7 @@ export async function runRules(
   const settledBy = new Map<Identity, Identity[]>();
   for (const [id, { own }] of blankOwnParts) if (unplacedSet.has(own)) addTo(settledBy, own, id);
   const settledElsewhere = new Set([...settledBy.values()].flat());
-  for (const id of unplaced) {
-    if (settledElsewhere.has(id)) continue;
-    const finding = unplacedFinding(id);
-    const also = settledBy.get(id);
-    if (also && finding.message.endsWith(WORDS.end[lang])) {
-      const blank = anchorOf(id);
-      const value = amount(blankOwnParts.get(also[0]!)!.value, Math.max(2, blank.ref.decimals), blank.unit);
-      const totals = also.map((other) => anchorOf(other).label[lang]).join(WORDS.or[lang]);
-      finding.message = finding.message.slice(0, finding.message.length - WORDS.end[lang].length) + WORDS.separator[lang] + formatTemplate(WORDS.settlesToo[lang], { value, totals }) + WORDS.end[lang];
-      finding.related = dedupe([...(finding.related ?? []), ...also.flatMap((other) => terms(other).map((t) => address(t.ref)))], blank.ref);
-    }
-    findings.push(finding);
-  }
+  for (const id of unplaced) if (!settledElsewhere.has(id)) findings.push(unplacedFinding(id));
 
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
   function suggestionFor(id: Identity): number | undefined {
@@ -554,13 +542,21 @@ export async function runRules(
     const value = suggested.get(id);
     const together = partners.get(id);
     const togetherHint = together && formatTemplate(WORDS.together[lang], { cells: together.map((a) => `${a.sheet}!${a.cell}`).join(WORDS.or[lang]) });
+    // A blank total whose filling also settles other failures (settledBy) says so, and names their cells.
+    const settles = settledBy.get(id) ?? [];
+    const settlesHint =
+      settles.length > 0 &&
+      formatTemplate(WORDS.settlesToo[lang], {
+        value: amount(blankOwnParts.get(settles[0]!)!.value, Math.max(2, anchor.ref.decimals), anchor.unit),
+        totals: settles.map((other) => anchorOf(other).label[lang]).join(WORDS.or[lang]),
+      });
     return {
       ruleId: rule.id,
       severity: rule.severity,
       sheet: anchor.ref.sheet,
       cell: anchor.ref.cell,
-      message: sentence + [hint, togetherHint].filter(Boolean).map((h) => `${WORDS.separator[lang]}${h}`).join('') + WORDS.end[lang],
-      related: dedupe(related, anchor.ref),
+      message: sentence + [hint, togetherHint, settlesHint].filter(Boolean).map((h) => `${WORDS.separator[lang]}${h}`).join('') + WORDS.end[lang],
+      related: dedupe([...related, ...settles.flatMap((other) => terms(other).map((t) => address(t.ref)))], anchor.ref),
       ...(value !== undefined && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value, safety: 'display-only' as const } }),
       ...(item.table && { table: item.table }),
     };
