@@ -394,7 +394,10 @@ export function listProjects(view: SheetView, list: TargetList, parsed: TargetDe
   let nameAbove = false;
   const named = indicators.map((ind) => ind.row).filter((row) => {
     const at = view.resolved(row, nameCol);
-    if (at.row === row && (at.cell?.text.trim() ?? '') !== '') return (nameAbove = true);
+    if (at.row === row && (at.cell?.text.trim() ?? '') !== '') {
+      nameAbove = true;
+      return true;
+    }
     // A name merged down over several blocks, each with its own amount, goal and indicators (北京 市场监管局
     // 2026's 390843, six of them): each block is a target of its own, of that name. So it is with the
     // merge undone, the name left in its first row only: a blank name over an amount of its own.
