@@ -195,7 +195,9 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
         // Two rows of one table with one code and two names (长春 2026's 30208 取暖费 | 30208 物业管理费,
         // the second 30209's): the code may be the slip as well as the name, so the person chooses.
         const codeRepeated = list.some((o, j) => j !== i && o.t === u.t && keys[j] !== keys[i]);
-        const nameCell = differs && !codeRepeated ? ctx.cell(u.t, u.row, u.column ?? 'name') : undefined;
+        // A name ending in 支 is 支出 cut, in the table the others are compared with as well (西安 科技局
+        // 2022: 表5's “机关事业单位基本养老” against 表7's “…保险缴费支”): both are named, neither is offered.
+        const nameCell = differs && !codeRepeated && !looksCut(usualUse.name) ? ctx.cell(u.t, u.row, u.column ?? 'name') : undefined;
         // A class line keeps its numbering (“三、”): only the name in it is rewritten.
         const value = u.written === undefined ? usualUse.name : u.written.replace(u.nameWritten ?? u.name, usualUse.name);
         const fix = nameCell ? { sheet: u.t.sheet, cell: nameCell.cell, value, safety: 'unsafe' as const } : undefined;
@@ -204,6 +206,9 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
     }
   },
 };
+
+/** No subject is named “…支”: a name ending so is “…支出” printed in a column too narrow for it. */
+const looksCut = (name: string) => name.endsWith('支');
 
 /**
  * The name a cut one is the start of: a column too narrow for its names prints them cut (西安 科技局
