@@ -440,10 +440,19 @@ export function shareOf(part: number, partHalf: number, whole: number, wholeHalf
 }
 
 /** Shares that add up to 100% within their rounding: the paragraph has listed every part of its whole. */
-function addsUpToWhole(parts: readonly { share: number; shareDecimals: number }[]): boolean {
+interface SharePart {
+  text: string;
+  amount: number;
+  half: number;
+  share: number;
+  shareDecimals: number;
+}
+
+function addsUpToWhole(parts: readonly { share: number; shareDecimals: number; amount?: number }[]): boolean {
   if (parts.length < 2) return false;
   const sum = parts.reduce((s, p) => s + p.share, 0);
-  const rounding = parts.reduce((s, p) => s + 0.5 * 10 ** -p.shareDecimals, 0);
+  // Nothing is exactly 0% of the whole (江苏's “政府性基金预算收入0万元，占0%”): no rounding to allow for.
+  const rounding = parts.reduce((s, p) => s + (p.share === 0 && p.amount === 0 ? 0 : 0.5 * 10 ** -p.shareDecimals), 0);
   return Math.abs(sum - 100) <= rounding + 1e-9;
 }
 
@@ -475,35 +484,72 @@ export const narrativeShares: IteratorDef<z.infer<typeof SharesParams>> = {
   run(ctx, params) {
     const items: Item[] = [];
     const re = new RegExp(params.pattern, 'gu');
-    for (const { sheet, row, col, text: original, folded } of narrativeCells(ctx)) {
-      if (!HAS_DIGIT.test(folded)) continue;
-      const parts = [...globalMatches(re, folded)].flatMap((m) => {
-        const amount = parseAmount(m[1] ?? '');
-        const share = parseAmount(m[3] ?? '');
-        if (amount.kind !== 'number' || share.kind !== 'number') return [];
-        const factor = (UNIT_FACTOR[(m[2] || '万元') as Unit] ?? 10_000) / 10_000;
-        // NFKC keeps the length of these characters: the statement is quoted as written.
-        return [{ text: original.slice(m.index, m.index + m[0].length), amount: amount.value * factor, half: 0.5 * 10 ** -amount.decimals * factor, share: share.value, shareDecimals: share.decimals }];
-      });
-      if (params.parts !== undefined ? parts.length !== params.parts : !addsUpToWhole(parts)) continue;
-      const whole = parts.reduce((s, p) => s + p.amount, 0);
-      const wholeHalf = parts.reduce((s, p) => s + p.half, 0);
-      if (whole <= 0) continue;
-      for (const p of parts) {
-        const { computed, slack } = shareOf(p.amount, p.half, whole, wholeHalf);
-        const unit = 10 ** -p.shareDecimals;
-        items.push({
-          facts: {
-            statement: p.text,
-            amount: p.amount,
-            whole: Math.round(whole * 100) / 100,
-            statedShare: p.share,
-            computedShare: Math.round(computed * 100) / 100,
-            computedShareText: computed.toFixed(p.shareDecimals),
-            shareExcess: Math.abs(p.share - computed) - (0.5 * unit + slack),
-          },
-          cell: { sheet, cell: toA1(row, col) },
-        });
+    const cells = narrativeCells(ctx);
+    const partsOf = cells.map(({ text: original, folded }) =>
+      !HAS_DIGIT.test(folded)
+        ? []
+        : [...globalMatches(re, folded)].flatMap((m) => {
+            const amount = parseAmount(m[1] ?? '');
+            const share = parseAmount(m[3] ?? '');
+            if (amount.kind !== 'number' || share.kind !== 'number') return [];
+            const factor = (UNIT_FACTOR[(m[2] || '万元') as Unit] ?? 10_000) / 10_000;
+            // NFKC keeps the length of these characters: the statement is quoted as written.
+            return [{ text: original.slice(m.index, m.index + m[0].length), amount: amount.value * factor, half: 0.5 * 10 ** -amount.decimals * factor, share: share.value, shareDecimals: share.decimals }];
+          }),
+    );
+    // Shares spread over paragraphs are often rounded to make 100% (江苏 2018–2026's income sources, one
+    // a paragraph): there a last digit one off is the author's rounding, as narrative-share-of-total allows.
+    const judge = (group: readonly { at: number; parts: SharePart[] }[]) => {
+      const nudge = group.length > 1 ? 1 : 0;
+      const all = group.flatMap((g) => g.parts);
+      const whole = all.reduce((s, p) => s + p.amount, 0);
+      const wholeHalf = all.reduce((s, p) => s + p.half, 0);
+      if (whole <= 0) return;
+      for (const { at, parts } of group) {
+        const { sheet, row, col } = cells[at]!;
+        for (const p of parts) {
+          const { computed, slack } = shareOf(p.amount, p.half, whole, wholeHalf);
+          const unit = 10 ** -p.shareDecimals;
+          items.push({
+            facts: {
+              statement: p.text,
+              amount: p.amount,
+              whole: Math.round(whole * 100) / 100,
+              statedShare: p.share,
+              computedShare: Math.round(computed * 100) / 100,
+              computedShareText: computed.toFixed(p.shareDecimals),
+              shareExcess: Math.abs(p.share - computed) - ((0.5 + nudge) * unit + slack),
+            },
+            cell: { sheet, cell: toA1(row, col) },
+          });
+        }
+      }
+    };
+    for (let i = 0; i < cells.length; i++) {
+      const parts = partsOf[i]!;
+      if (parts.length === 0) continue;
+      if (params.parts !== undefined) {
+        if (parts.length === params.parts) judge([{ at: i, parts }]);
+        continue;
+      }
+      if (addsUpToWhole(parts)) {
+        judge([{ at: i, parts }]);
+        continue;
+      }
+      // The parts in paragraphs one after another (北京's “（一）基本支出…占本年支出预算66.54%。” then
+      // “（二）项目支出…占33.46%。”): together they are the whole once their shares reach 100%.
+      const run = [{ at: i, parts }];
+      let j = i + 1;
+      while (j < cells.length && partsOf[j]!.length > 0 && paragraphAbove(cells, j, 1) === cells[j - 1] && !addsUpToWhole(partsOf[j]!)) {
+        run.push({ at: j, parts: partsOf[j]! });
+        const all = run.flatMap((g) => g.parts);
+        if (addsUpToWhole(all)) break;
+        if (all.reduce((s, p) => s + p.share, 0) > 100) break;
+        j++;
+      }
+      if (run.length > 1 && addsUpToWhole(run.flatMap((g) => g.parts))) {
+        judge(run);
+        i = i + run.length - 1;
       }
     }
     return items;
