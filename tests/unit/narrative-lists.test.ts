@@ -36,6 +36,18 @@ describe('a breakdown over paragraphs', () => {
     expect(b!.parts.map((p) => p.figure.value)).toEqual([600, 400]);
   });
 
+  it('takes a heading that is only a name and its amount as the lead of the numbered paragraphs under it (北京 2026), and no heading saying more', () => {
+    const b = breakdownAt(texts('（二）本年其他资金收入9.17万元', '4.财政专户管理资金收入0万元。', '5.事业收入0万元。', '6.其他收入9.17万元。', '（三）上年结转结余13223.4万元', '7.上年结转结余13223.4万元。'));
+    expect(b).toMatchObject({ word: '其下', total: { value: 9.17, unit: '万元' }, closed: true });
+    expect(b!.parts.map((p) => [p.number, p.figure.value])).toEqual([
+      [4, 0],
+      [5, 0],
+      [6, 9.17],
+    ]);
+    expect(isLead('（一）基本支出。基本支出预算50790.07万元，占本年支出预算66.54%。')).toBe(false);
+    expect(isLead('1.一般公共预算拨款收入68443.58万元。')).toBe(false);
+  });
+
   it('is not closed when a table row, the end of the text or the reading limit ends it', () => {
     expect(breakdownAt(texts('支出总计100万元。包括：', '1．公共安全（类）支出60万元。'))?.closed).toBe(false);
     const tableRow: Paragraph = { text: '1．工资福利支出', alone: false };

@@ -27,8 +27,8 @@ export interface ListedPart {
 }
 
 export interface ParagraphBreakdown {
-  /** The lead's last word: 包括 says the parts are all of it; 其中 and 如下 may list some. */
-  word: '包括' | '其中' | '如下';
+  /** The lead's last word: 包括 says the parts are all of it; 其中 and 如下 may list some, and so may 其下, a heading's numbered paragraphs. */
+  word: '包括' | '其中' | '如下' | '其下';
   total: Figure;
   parts: ListedPart[];
   /** The list ended at a heading above it: not at a table, the end of the text or the reading limit, where more parts may follow unseen. */
@@ -58,6 +58,12 @@ function cnNumber(s: string): number {
 }
 
 const LEAD_END = /(?<!主要)(包括|其中|如下)\s*[:：]\s*$/u;
+/**
+ * A heading that is a name and its amount, nothing else (北京 2026: “（一）本年财政拨款收入68443.58万元”,
+ * then “1.一般公共预算拨款收入68443.58万元。”, “2.政府性基金预算拨款收入0万元。” …): its numbered
+ * paragraphs are its parts, as a lead's.
+ */
+const HEADING_LEAD = /^\([一二三四五六七八九十]+\)[^\d,，。;；:：]{1,30}?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)[。.]?$/u;
 const AMOUNT = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/gu;
 /** An amount a change or comparison gives, not a total or a part: “增加1463.8万元”, “比上年减少20万元”. */
 const CHANGED_BY = /(增加|减少|增长|下降|增|减|降低|提高|相差|差额|超过|节约)\s*$/u;
@@ -82,7 +88,8 @@ export const REACH = 60;
 
 /** Whether a paragraph can lead a list: it ends in 包括：, 其中：or 如下：. */
 export function isLead(text: string): boolean {
-  return LEAD_END.test(fold(text).trim());
+  const folded = fold(text).trim();
+  return LEAD_END.test(folded) || HEADING_LEAD.test(folded);
 }
 
 /** The paragraphs from the lead (0) on, read as they are asked for: a list stops early, and so does reading. */
@@ -98,7 +105,7 @@ export function breakdownAt(paragraphs: Paragraphs): ParagraphBreakdown | undefi
   const lead = at(0);
   if (!lead?.alone) return undefined;
   const leadText = fold(lead.text).trim();
-  const word = LEAD_END.exec(leadText)?.[1] as ParagraphBreakdown['word'] | undefined;
+  const word = (LEAD_END.exec(leadText)?.[1] ?? (HEADING_LEAD.test(leadText) ? '其下' : undefined)) as ParagraphBreakdown['word'] | undefined;
   if (!word) return undefined;
   const totals = amountsOf(leadText);
   if (totals.length !== 1) return undefined;

@@ -637,7 +637,7 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> =
     exhaustive: flag('所列分项恰是参数 exhaustive 中的一组（如货物、工程、服务），合起来即是全部', 'the parts are exactly one set of the exhaustive param (货物, 工程, 服务): together they are the whole'),
     partsShort: num('分项之和比总数少、超出舍入的部分（>0 即分项不足总数）', 'how far the parts fall short of the total beyond rounding (>0: less than the whole)'),
     unit: text('单位', 'unit'),
-    listWord: text('引出分项的词：一句之内列举时的其中、包括，或逐段列举时的包括、其中、如下', 'the word that opens the parts: 其中 or 包括 within a sentence, or for a list over paragraphs 包括, 其中 or 如下'),
+    listWord: text('引出分项的词：一句之内列举时的其中、包括，或逐段列举时的包括、其中、如下；标题（“（一）本年财政拨款收入68443.58万元”）之下的编号段落为“其下”', 'the word that opens the parts: 其中 or 包括 within a sentence, or for a list over paragraphs 包括, 其中 or 如下; 其下 for the numbered paragraphs under a heading (“（一）本年财政拨款收入68443.58万元”)'),
     omittedCount: num('“包括”之下逐段列出的是功能分类的类时，表中有金额而未列出的类的个数', 'for classes listed paragraph by paragraph under 包括, how many classes with an amount the table has and the list leaves out'),
   },
   identities: false,
