@@ -24,6 +24,7 @@ import { categoryGaps } from './iterators/category-gaps.js';
 import { overallIndicators } from './iterators/overall-indicators.js';
 import { repeatedParagraphs } from './iterators/repeated-paragraphs.js';
 import { documentTitles } from './iterators/document-titles.js';
+import { introducedNames } from './iterators/introduced-names.js';
 import { headingNumbers } from './iterators/heading-numbers.js';
 import type { IteratorDef } from './registry-types.js';
 
@@ -63,6 +64,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     cutTexts,
     repeatedParagraphs,
     documentTitles,
+    introducedNames,
     headingNumbers,
     narrativeChangeStatements,
     narrativeSections,

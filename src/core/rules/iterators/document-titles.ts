@@ -65,7 +65,7 @@ export const documentTitles: IteratorDef<z.infer<typeof DocumentTitleParams>> = 
 };
 
 /** Where two titles of one length differ in exactly one character, not a digit; -1 otherwise. */
-function oneCharacterApart(a: string, b: string): number {
+export function oneCharacterApart(a: string, b: string): number {
   if (a.length !== b.length || a === b) return -1;
   let at = -1;
   for (let k = 0; k < a.length; k++) {

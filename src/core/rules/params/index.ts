@@ -51,6 +51,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-magnitudes', narrative.MagnitudeParams],
   ['repeated-paragraphs', narrative.RepeatedParagraphParams],
   ['document-titles', narrative.DocumentTitleParams],
+  ['introduced-names', narrative.IntroducedNameParams],
   ['heading-numbers', narrative.HeadingNumberParams],
   ['narrative-project-counts', narrative.ProjectCountParams],
   ['listed-names', nearMisses.ListParams],

@@ -225,6 +225,16 @@ export const HeadingNumberParams = z
   })
   .strict();
 
+export const IntroducedNameParams = z
+  .object({
+    introduction: z
+      .string()
+      .min(1)
+      .describe('引出简称的正则，第 1 组为全称（如“北京市城市管理综合行政执法局（以下简称…）”中的单位名称） / a regex introducing a short name, group 1 the full name (the department in “…局（以下简称…）”)'),
+    minLength: z.number().int().min(1).describe('全称至少这么长才比较 / compare full names at least this long'),
+  })
+  .strict();
+
 export const DocumentTitleParams = z
   .object({
     documentNumber: z.string().min(1).describe('文号的正则（如 粤财工【2024】156号 中的【2024】156号） / a regex for a document number (【2024】156号 in 粤财工【2024】156号)'),
