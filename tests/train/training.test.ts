@@ -21,6 +21,11 @@ import { ROOT, SAMPLE_XLSX, sampleGrid } from '../helpers.js';
 const BIN = join(ROOT, 'bin', 'budget-check.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
 const SEEDS = 8;
+/**
+ * Places each mistake is planted in alone, in process: four show it found wherever the seed puts it;
+ * all sixteen are planted in SEEDS workbooks by the CLI below. Eight each were 26 of the file's 39 s.
+ */
+const PLACES = 4;
 
 function train(mistakes: string, count: number, seed: number): { dir: string; answers: AnswerEntry[] } {
   const dir = mkdtempSync(join(tmpdir(), 'train-'));
@@ -72,10 +77,10 @@ describe('the common-mistakes catalogue', () => {
 
   // Each mistake alone, in as many places as seeds: planned in process (the file round trip is
   // proven below, on all sixteen at once), checked on the edited grid by the whole catalogue.
-  it.each(MISTAKES.map((m) => [m.id, m.name, m] as const))(`%s (%s): found on its answer cell in ${SEEDS} seeded workbooks`, async (_id, _name, mistake) => {
+  it.each(MISTAKES.map((m) => [m.id, m.name, m] as const))(`%s (%s): found on its answer cell in ${PLACES} seeded workbooks`, async (_id, _name, mistake) => {
     const misses: string[] = [];
     const places = new Set<string>();
-    for (let i = 0; i < SEEDS; i++) {
+    for (let i = 0; i < PLACES; i++) {
       const { edits, answers } = await planWorkbook(grid, [mistake], new Random(11 * 100_003 + i), catalogue);
       expect(answers).toHaveLength(1);
       const a = answers[0]!;
