@@ -555,6 +555,25 @@ describe('cells as real workbooks store them', () => {
     expect((await of('深圳市财政局机关服务中心')).rows.map((r) => r.isTotal ?? false)).toEqual([false]);
   });
 
+  it('a department of several units (深圳 水务局 2026\'s 收入总表): the row its 部门名称 line names, above its own level （本级） and its other units, is the total, and its sum is checked', async () => {
+    const rows = (total: number): CellValue[][] => [
+      ['收入总表', _, _, _],
+      ['部门名称：深圳市水务局', _, _, '单位：万元'],
+      ['预算单位', '收入总计', '本年收入', '上年结余、结转'],
+      [_, _, '一般公共预算拨款', _],
+      ['深圳市水务局', total, 182217.85, 298.06],
+      ['深圳市水务局（本级）', 178214.28, 178214.28, 0],
+      ['深圳市水务工程质量安全监督站', 3687.57, 3687.57, 0],
+      ['深圳市北部水源工程管理处', 614.06, 316, 298.06],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表2', rows(182515.91)))), 'income-summary');
+    expect(t.rows.map((r) => r.isTotal ?? false)).toEqual([true, false, false, false]);
+    const result = await checkGrid('x.xlsx', wb(sheetFromValues('表2', rows(182515.91))), await loadCatalogue());
+    expect(result.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const slipped = await checkGrid('x.xlsx', wb(sheetFromValues('表2', rows(182551.91))), await loadCatalogue());
+    expect(slipped.report.findings).toContainEqual(expect.objectContaining({ severity: 'error', sheet: '表2', cell: 'B5' }));
+  });
+
   it('a table with two rows naming nothing has no total made of either', async () => {
     const rows: CellValue[][] = [
       ['一般公共预算支出表（按功能分类）', _, _, _, _, _],

@@ -139,6 +139,17 @@ function repeatsHeader(view: SheetView, r: number, lastCol: number, headerLines:
 const named = (row: TableRow) => row.code !== undefined || Object.keys(row.labels).length > 0;
 
 /**
+ * A department of several units (深圳 2026's 水务局, 建筑工务署): the row the line above the header
+ * names, “深圳市水务局”, then its own level “深圳市水务局（本级）” and its other units. The first is the
+ * department's, the total of the rest.
+ */
+function holdsOwnLevel(rows: readonly TableRow[], unitName: string | undefined): boolean {
+  if (unitName === undefined) return false;
+  const ownLevel = normalizeLabel(`${unitName}（本级）`);
+  return rows.some((r, i) => i > 0 && !r.code && Object.values(r.labels).some((l) => normalizeLabel(l) === ownLevel));
+}
+
+/**
  * A table whose amounts open with a row naming nothing — 深圳 2026's unit row (its 预算单位 cell, a
  * column no role reads, over the classes of a one-unit department), 湖州 2026's blank first row of the
  * 项目支出绩效表 — has that row for its total, when the table has no 合计 of its own, named rows follow,
@@ -151,7 +162,7 @@ function unnamedTotal(rows: TableRow[], unitName: string | undefined, unitRowTot
   // “部门名称：深圳市财政局（本级）” over the one row “深圳市财政局（本级）”): that row is the table's total.
   // 深圳's 基本支出总表 and 项目支出总表 (unitRowTotal): the same unit's row over the kinds of its spending,
   // or over its projects. Not for every table: a unit's row may head a block that is one of several.
-  if ((rows.length === 1 || unitRowTotal) && unitName !== undefined && !first.code && Object.values(first.labels).some((l) => normalizeLabel(l) === unitName)) {
+  if ((rows.length === 1 || unitRowTotal || holdsOwnLevel(rows, unitName)) && unitName !== undefined && !first.code && Object.values(first.labels).some((l) => normalizeLabel(l) === unitName)) {
     first.isTotal = true;
     return;
   }
