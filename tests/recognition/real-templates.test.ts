@@ -574,6 +574,21 @@ describe('cells as real workbooks store them', () => {
     expect(slipped.report.findings).toContainEqual(expect.objectContaining({ severity: 'error', sheet: '表2', cell: 'B5' }));
   });
 
+  it('a list of projects whose 项目名称 heading stands beside the 总计 column (广州 生态环境局 2026) names no project 总计 and judges no form it cannot read', async () => {
+    const rows: CellValue[][] = [
+      ['广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）', _, _, _, _, _, _],
+      ['部门名称：广州市生态环境局', _, _, _, _, _, '单位：万元'],
+      ['项目名称（资金使用单位）', '总计：', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'],
+      ['合计：', 857.5, 857.5, _, _, _, _],
+      ['广州市镇（街）园区环保监督检查员经费（越秀区）', 238, 238, _, _, '通过开展广州市建立镇（街）园区环境保护监督检查员队伍，强化落实环境监管责任。', '1.1－产出指标，11－数量指标，项目专职环保员数量；实施周期指标值：≦核定人数'],
+      ['广州市镇（街）园区环保监督检查员经费（海珠区）', 619.5, 619.5, _, _, '通过开展广州市建立镇（街）园区环境保护监督检查员队伍，强化落实环境监管责任。', '1.1－产出指标，11－数量指标，项目专职环保员数量；实施周期指标值：≦核定人数'],
+    ];
+    const recognition = await recognizeGrid(wb(sheetFromValues('绩效目标', rows)));
+    expect(recognition.tables.filter((t) => t.id === 'performance-target').map((t) => t.target?.projectName?.text)).toEqual([]);
+    // Nothing else on the sheet: the person is told no table was found, and what was seen instead.
+    await expect(checkGrid('x.xlsx', wb(sheetFromValues('绩效目标', rows)), await loadCatalogue())).rejects.toMatchObject({ code: 'no-tables' });
+  });
+
   it('a table with two rows naming nothing has no total made of either', async () => {
     const rows: CellValue[][] = [
       ['一般公共预算支出表（按功能分类）', _, _, _, _, _],

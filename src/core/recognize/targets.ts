@@ -255,8 +255,13 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
           if (!roleOf(table, normalizeLabel(value.text), FIELDS)) details.purpose ??= value;
           break;
         }
-        default:
-          details[field] = laterFilled(details[field], field === 'goal' ? goalBesideOrBelow(view, table, r, e.col, valueCol) : view.ref(r, valueCol));
+        default: {
+          const value = field === 'goal' ? goalBesideOrBelow(view, table, r, e.col, valueCol) : view.ref(r, valueCol);
+          // A list's header (广州 生态环境局 2026: 项目名称（资金使用单位） | 总计： | 财政拨款 | … | 绩效指标)
+          // names no project: the cell after its 项目名称 is the total column's heading.
+          if (field === 'projectName' && LIST_TOTAL.test(normalizeLabel(value.text).replace(/[:：]$/u, ''))) break;
+          details[field] = laterFilled(details[field], value);
+        }
       }
     }
     // The purpose statement: the long text on the row after the amounts.
