@@ -66,7 +66,10 @@ function recognitionFindings(recognition: Recognition, vocab: Vocabulary, lang: 
     // could not be checked instead of warning about every table it never meant to hold.
     const names = recognition.missing.map((id) => vocab.tables.get(id)!.name);
     // No table at all, only a 说明 (checkGrid lets such a workbook through): its own figures were checked.
-    const code = recognition.tables.length === 0 ? 'recognition/narrative-only' : 'recognition/partial-workbook';
+    // A table it could not read beside long texts (广州 生态环境局 2026's list of 300 projects and their
+    // goals) is no 说明: the workbook is not said to hold only one.
+    const code =
+      recognition.tables.length > 0 ? 'recognition/partial-workbook' : recognition.unread.length > 0 ? 'recognition/no-table-read' : 'recognition/narrative-only';
     findings.push({
       ruleId: code,
       severity: 'info',

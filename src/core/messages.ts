@@ -82,6 +82,10 @@ const CATALOGUE = {
     'zh-CN': '本工作簿只含部分预算表，以下各表不在其中，与它们有关的表间核对未进行：{{tables}}',
     en: 'This workbook holds only some of the budget tables; checks against these were not run: {{tablesEn}}',
   },
+  'recognition/no-table-read': {
+    'zh-CN': '本工作簿没有读出预算表（下面说明哪张表未能读取）：只核对了其中文字本身的数字（增减幅度、分项之和等），与各表的核对均未进行：{{tables}}',
+    en: 'No budget table could be read in this workbook (the note below names the one not read): only its text’s own figures were checked (rates of change, parts against totals); no check against these tables ran: {{tablesEn}}',
+  },
   'recognition/narrative-only': {
     'zh-CN': '本工作簿只有说明文字，没有找到预算表：只核对了说明本身的数字（增减幅度、分项之和等），与各表的核对均未进行：{{tables}}',
     en: 'This workbook holds a budget narrative and no budget table: only the narrative’s own figures were checked (rates of change, parts against totals); no check against these tables ran: {{tablesEn}}',

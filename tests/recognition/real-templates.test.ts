@@ -587,6 +587,16 @@ describe('cells as real workbooks store them', () => {
     expect(recognition.tables.filter((t) => t.id === 'performance-target').map((t) => t.target?.projectName?.text)).toEqual([]);
     // Nothing else on the sheet: the person is told no table was found, and what was seen instead.
     await expect(checkGrid('x.xlsx', wb(sheetFromValues('绩效目标', rows)), await loadCatalogue())).rejects.toMatchObject({ code: 'no-tables' });
+    // Goals long enough to read as a budget's sentences: their figures are checked, and the workbook is
+    // said to hold a table not read, not a 说明 alone.
+    const goal = (n: number) => `通过开展第${n}批项目，安排预算${100 + n}.00万元，强化落实镇（街）园区环境保护监督检查责任。`;
+    const withGoals = rows.map((r, i) => (i >= 3 ? [...r.slice(0, 5), goal(i), r[6]!] : r));
+    withGoals.push(['广州市生态环境局（本级）业务经费', 10, 10, _, _, goal(9), '1.1－产出指标，11－数量指标，检查次数；实施周期指标值：≥12次']);
+    const { report } = await checkGrid('x.xlsx', wb(sheetFromValues('绩效目标', withGoals)), await loadCatalogue());
+    const notes = report.findings.map((f) => f.ruleId);
+    expect(notes).toContain('recognition/no-table-read');
+    expect(notes).not.toContain('recognition/narrative-only');
+    expect(notes).toContain('recognition/sheet-unread');
   });
 
   it('a table with two rows naming nothing has no total made of either', async () => {
