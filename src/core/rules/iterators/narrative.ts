@@ -284,6 +284,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     });
     const cells = narrativeCells(ctx);
     const inTableRow = besideFigures(ctx);
+    const units = subordinateUnits(ctx);
     for (const { sheet, row: r, col: c, text, folded } of cells) {
       // An amount is digits (parseAmount reads nothing else): a sentence without one states none, and
       // most text cells (indicator names, purposes) have none — fifteen patterns each were the costliest
@@ -294,6 +295,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
           const numberText = m[1];
           if (numberText === undefined || m.index === undefined) continue;
           if (unlessBefore?.test(folded.slice(0, m.index))) continue;
+          if (units.length > 0 && namesUnit(folded, m.index, units)) continue;
           const parsed = parseAmount(numberText);
           if (parsed.kind !== 'number') continue;
           const unit = ((m[2] as Unit | undefined) ?? '万元') as Unit;
@@ -321,6 +323,37 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     return items;
   },
 };
+
+/** An organisation's name: what a department's units are called. */
+const UNIT_NAME = /(?:局|委员会|委|办公室|办|中心|站|处|所|院|队|馆|会|(?:\(本级\)))$/u;
+
+/**
+ * The units a department of several lists in its 收入总表 (深圳 2026: “深圳市水务局（本级）”,
+ * “深圳市社会保险基金管理局龙华分局”), the department's own row, its total, aside: a sentence about one
+ * of them (“…龙华分局部门预算收入5,127.91万元”) states that unit's figure, not the department's.
+ */
+function subordinateUnits(ctx: RuleContext): string[] {
+  return ctx.memo('subordinate-units', () => {
+    const names = new Set<string>();
+    for (const t of ctx.tables('income-summary')) {
+      // Only where the department's own row is the total (深圳's 部门名称 over its units): a 合计 over
+      // the department itself and its units (福州 2026's 收入总表) names the department among them.
+      const total = fold(t.rows.find((r) => r.isTotal)?.labels.name ?? '').trim();
+      if (!UNIT_NAME.test(total)) continue;
+      for (const row of t.rows) {
+        const name = fold(row.labels.name ?? '').trim();
+        if (!row.isTotal && !row.code && name.length >= 4 && UNIT_NAME.test(name)) names.add(name);
+      }
+    }
+    return [...names];
+  });
+}
+
+/** Whether the clause up to a figure (from its sentence's start) names one of the units. */
+function namesUnit(folded: string, at: number, units: readonly string[]): boolean {
+  const clause = folded.slice(Math.max(folded.lastIndexOf('。', at), 0), at);
+  return units.some((u) => clause.includes(u));
+}
 
 type Statement = z.infer<typeof NarrativeParams>['statements'][number];
 
