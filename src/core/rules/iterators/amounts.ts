@@ -167,7 +167,8 @@ type RowIdentity = z.infer<typeof RowIdentityParams>['identities'][number];
 /** One declared identity on every row of a table, over this year's columns or over a block of another year's. */
 function* blockIdentities(ctx: RuleContext, ruleId: string, couldReport: Screen | undefined, decl: RowIdentity, t: RecognizedTable, columns: readonly RecognizedColumn[], block?: YearBlock): Generator<Item> {
   const present = new Set(columns.map((c) => c.role));
-  const parts = decl.parts.filter((p) => present.has(p));
+  const within = decl.withinParts && printedWithin(ctx, t, decl, present, block) ? new Set(decl.withinParts) : undefined;
+  const parts = decl.parts.filter((p) => present.has(p) && !within?.has(p));
   if (!present.has(decl.total) || parts.length === 0 || decl.requires?.some((r) => !present.has(r)) || decl.without?.some((r) => present.has(r))) return;
   const header = columns.find((c) => c.role === decl.total)?.header ?? '';
   if (decl.whenTotalNames && !decl.whenTotalNames.some((w) => header.includes(w))) return;
@@ -194,6 +195,38 @@ function* blockIdentities(ctx: RuleContext, ruleId: string, couldReport: Screen 
     const identity = new CellIdentity(ruleId, lhs, relation, [lhs], partTerms, context, describe);
     yield identityItem(identity, t.id);
   }
+}
+
+/** Rounding a total may carry over its parts, per part (深圳's department rows add 13–21 units' figures). */
+const WITHIN_ROUNDING = 0.011;
+
+/**
+ * Whether the table prints decl.withinParts as 其中 of its other parts: of the rows that fill one of
+ * them, most add up to their total from the other parts alone and none with them (深圳 生态环境局
+ * 2026's 表3: 支出总计 190,281.97 = 基本支出 51,374.73 + 项目支出 138,907.24, beside 事业单位经营支出
+ * 11,575.59).
+ */
+function printedWithin(ctx: RuleContext, t: RecognizedTable, decl: RowIdentity, present: ReadonlySet<string>, block?: YearBlock): boolean {
+  if (block) return false;
+  const within = decl.withinParts!.filter((p) => present.has(p));
+  const others = decl.parts.filter((p) => present.has(p) && !within.includes(p));
+  if (within.length === 0 || others.length === 0 || !present.has(decl.total)) return false;
+  // Decided by the rows, not by every row: one row typed wrong must be reported as a slip of its own,
+  // not turn the whole table back to the national sum and make every other row wrong.
+  let filled = 0;
+  let coreHolds = 0;
+  const amount = (row: TableRow, role: string) => ctx.cell(t, row, role)?.amount ?? 0;
+  for (const row of t.rows) {
+    if (!within.some((p) => amount(row, p) !== 0)) continue;
+    filled++;
+    const total = amount(row, decl.total);
+    const core = others.reduce((s, p) => s + amount(row, p), 0);
+    const all = core + within.reduce((s, p) => s + amount(row, p), 0);
+    const slack = WITHIN_ROUNDING * (others.length + within.length + 1);
+    if (Math.abs(total - all) <= slack) return false;
+    if (Math.abs(total - core) <= slack) coreHolds++;
+  }
+  return filled > 0 && coreHolds * 2 > filled;
 }
 
 /** Whether a column's header has one of the words (“三公”经费合计 says what it totals; 单位名称 that rows are units). */

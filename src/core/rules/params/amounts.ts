@@ -44,6 +44,13 @@ export const RowIdentityParams = z
               .describe(
                 '合计列的表头写有其中某词时不核对：表头说明它只合计一部分（如“三公”经费合计不含旁边的会议费、培训费） / skip a table whose total column’s header has one of these words: the header says it totals only some of the parts (“三公”经费合计 leaves out the 会议费 and 培训费 beside it)',
               ),
+            withinParts: z
+              .array(z.string())
+              .min(1)
+              .optional()
+              .describe(
+                '有的模板把这些列印作其他组成列的“其中”数（深圳 2026 的事业单位经营支出在基本支出、项目支出之内）：表中凡填了其中一列的行，都恰由其余组成列相加得合计时，本表不把它们加入 / parts some templates print within the others (深圳 2026: 事业单位经营支出 within 基本支出 and 项目支出): where every row filling one of them adds up to its total from the other parts alone, they are left out for that table',
+              ),
           })
           .strict(),
       )
