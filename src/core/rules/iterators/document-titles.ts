@@ -55,8 +55,8 @@ export const documentTitles: IteratorDef<z.infer<typeof DocumentTitleParams>> = 
           // every name that cites an allocation): the differing character with the two before it.
           const [ua, ub] = [a, b].map((x) => cellsWriting(index, x.title.slice(Math.max(0, at - 2), at + 1)));
           const facts = { written: a.title, other: b.title, char: a.title[at]!, otherChar: b.title[at]!, rarer: Math.sign(ub! - ua!) };
-          const others = cellsOf(index, b.text);
-          for (const cell of cellsOf(index, a.text)) items.push({ facts, cell, related: others });
+          const others = cellsOf(index, (i) => i === b.text);
+          for (const cell of cellsOf(index, (i) => i === a.text)) items.push({ facts, cell, related: others });
         }
       }
     }
@@ -83,6 +83,7 @@ function cellsWriting(index: TextIndex, words: string): number {
   return n;
 }
 
-function cellsOf(index: TextIndex, text: number): { sheet: string; cell: string }[] {
-  return [...index.cellsWhere((i) => i === text)].map((c) => ({ sheet: c.sheet, cell: toA1(c.row, c.col) }));
+/** The addresses of the cells whose distinct text passes the test. */
+export function cellsOf(index: TextIndex, test: (text: number) => boolean): { sheet: string; cell: string }[] {
+  return [...index.cellsWhere(test)].map((c) => ({ sheet: c.sheet, cell: toA1(c.row, c.col) }));
 }

@@ -6,11 +6,10 @@
  */
 import type { z } from 'zod';
 import type { IntroducedNameParams } from '../params/narrative.js';
-import { toA1 } from '../../address.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text, both } from '../registry-types.js';
 import { textIndex } from './narrative.js';
-import { oneCharacterApart } from './document-titles.js';
+import { cellsOf, oneCharacterApart } from './document-titles.js';
 
 export const introducedNames: IteratorDef<z.infer<typeof IntroducedNameParams>> = {
   name: 'introduced-names',
@@ -39,9 +38,9 @@ export const introducedNames: IteratorDef<z.infer<typeof IntroducedNameParams>> 
         if (!name || name.length < params.minLength) continue;
         for (const { spelling, texts } of spellingsApart(index, name)) {
           const at = oneCharacterApart(name, spelling);
-          const related = [...index.cellsWhere((k) => texts.has(k))].map((c) => ({ sheet: c.sheet, cell: toA1(c.row, c.col) }));
+          const related = cellsOf(index, (k) => texts.has(k));
           const facts = { written: name, other: spelling, char: name[at]!, otherChar: spelling[at]!, otherCells: related.length };
-          for (const cell of index.cellsWhere((k) => k === i)) items.push({ facts, cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) }, related });
+          for (const cell of cellsOf(index, (k) => k === i)) items.push({ facts, cell, related });
         }
       }
     }

@@ -472,7 +472,7 @@ export function shareOf(part: number, partHalf: number, whole: number, wholeHalf
   return { computed: (part / whole) * 100, slack: (partHalf / whole + (part * wholeHalf) / (whole * whole)) * 100 };
 }
 
-/** Shares that add up to 100% within their rounding: the paragraph has listed every part of its whole. */
+/** A part the narrative states with its share (“X万元，占P%”), its amount in 万元. */
 interface SharePart {
   text: string;
   amount: number;
@@ -481,7 +481,8 @@ interface SharePart {
   shareDecimals: number;
 }
 
-function addsUpToWhole(parts: readonly { share: number; shareDecimals: number; amount?: number }[]): boolean {
+/** Shares that add up to 100% within their rounding: the paragraph has listed every part of its whole. */
+function addsUpToWhole(parts: readonly SharePart[]): boolean {
   if (parts.length < 2) return false;
   const sum = parts.reduce((s, p) => s + p.share, 0);
   // Nothing is exactly 0% of the whole (江苏's “政府性基金预算收入0万元，占0%”): no rounding to allow for.
@@ -572,17 +573,18 @@ export const narrativeShares: IteratorDef<z.infer<typeof SharesParams>> = {
       // The parts in paragraphs one after another (北京's “（一）基本支出…占本年支出预算66.54%。” then
       // “（二）项目支出…占33.46%。”): together they are the whole once their shares reach 100%.
       const run = [{ at: i, parts }];
-      let j = i + 1;
-      while (j < cells.length && partsOf[j]!.length > 0 && paragraphAbove(cells, j, 1) === cells[j - 1] && !addsUpToWhole(partsOf[j]!)) {
-        run.push({ at: j, parts: partsOf[j]! });
+      let complete = false;
+      for (let j = i + 1; j < cells.length && !complete; j++) {
+        const next = partsOf[j]!;
+        if (next.length === 0 || paragraphAbove(cells, j, 1) !== cells[j - 1] || addsUpToWhole(next)) break;
+        run.push({ at: j, parts: next });
         const all = run.flatMap((g) => g.parts);
-        if (addsUpToWhole(all)) break;
-        if (all.reduce((s, p) => s + p.share, 0) > 100) break;
-        j++;
+        complete = addsUpToWhole(all);
+        if (!complete && all.reduce((s, p) => s + p.share, 0) > 100) break;
       }
-      if (run.length > 1 && addsUpToWhole(run.flatMap((g) => g.parts))) {
+      if (complete) {
         judge(run);
-        i = i + run.length - 1;
+        i += run.length - 1;
       }
     }
     return items;
