@@ -17,8 +17,9 @@ export class RowCells {
   cell(t: RecognizedTable, row: TableRow, role: string): CellRef | undefined {
     const amount = row.cells[role];
     if (amount) return amount;
-    const col = t.columns.find((c) => c.role === role)?.col;
-    return col === undefined ? undefined : this.view(t.sheet)?.ref(row.row, col);
+    // A loop, not find(): asked for every row of a large table by several rules.
+    for (const c of t.columns) if (c.role === role) return this.view(t.sheet)?.ref(row.row, c.col);
+    return undefined;
   }
 
   /** The row's cells in every recognised column, in column order. */

@@ -145,12 +145,14 @@ export class SheetView {
    */
   filledLabelRun(row: number, col: number): { start: number; end: number } | undefined {
     const cells = this.sheet.rows[row - 1];
-    const same = (c: number) => {
-      const cell = cells?.[c - 1];
-      return typeof cell?.value === 'string' && cell.text === cells![col - 1]!.text && this.merges.master(row, c) === undefined;
-    };
     const here = cells?.[col - 1];
-    if (col < 2 || typeof here?.value !== 'string' || !WORDS.test(here.text) || !same(col) || !same(col - 1)) return undefined;
+    // Asked of every amount cell of every row, nearly all numbers: settled before anything is made.
+    if (col < 2 || typeof here?.value !== 'string' || typeof cells![col - 2]?.value !== 'string') return undefined;
+    const same = (c: number) => {
+      const cell = cells![c - 1];
+      return typeof cell?.value === 'string' && cell.text === here.text && this.merges.master(row, c) === undefined;
+    };
+    if (!WORDS.test(here.text) || !same(col) || !same(col - 1)) return undefined;
     let start = col - 1;
     while (start > 1 && same(start - 1)) start--;
     let end = col;
