@@ -246,14 +246,14 @@ class CellTerm implements Term {
   }
 
   get label(): Localized {
-    if (!this.cachedLabel) {
-      const rowName = this.name ?? this.ctx.rowName(this.row, this.side);
-      this.cachedLabel = {
-        'zh-CN': `${this.ctx.tableName(this.table, 'zh-CN')}${this.ref.cell} ${rowName}“${this.block ? `${this.block} ` : ''}${this.ctx.columnName(this.table, this.role, 'zh-CN')}”`,
-        en: `${this.ctx.tableName(this.table, 'en')} ${this.ref.cell} ${rowName} “${this.block ? `${this.block} ` : ''}${this.ctx.columnName(this.table, this.role, 'en')}”`,
-      };
-    }
+    this.cachedLabel ??= { 'zh-CN': this.labelAt(this.ref.cell, 'zh-CN'), en: this.labelAt(this.ref.cell, 'en') };
     return this.cachedLabel;
+  }
+
+  labelAt(cells: string, lang: Lang): string {
+    const rowName = this.name ?? this.ctx.rowName(this.row, this.side);
+    const column = `${this.block ? `${this.block} ` : ''}${this.ctx.columnName(this.table, this.role, lang)}`;
+    return lang === 'zh-CN' ? `${this.ctx.tableName(this.table, lang)}${cells} ${rowName}“${column}”` : `${this.ctx.tableName(this.table, lang)} ${cells} ${rowName} “${column}”`;
   }
 }
 

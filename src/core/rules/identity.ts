@@ -22,6 +22,8 @@ export interface Term {
   sign: 1 | -1;
   /** How a reviewer names this cell: table, row code and name, column. */
   label: Localized;
+  /** The label with other cells in place of this one's address (sum-label.ts names repeated rows together). */
+  labelAt?(cells: string, lang: Lang): string;
   /**
    * For an amount written inside text (the 说明 narrative): which characters hold it, so several
    * amounts in one paragraph stay apart and a fix can rewrite just that number.

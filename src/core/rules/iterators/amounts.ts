@@ -13,6 +13,7 @@ import type { Screen } from '../conditions.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, num, text, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
 import { OrderedLookup } from '../ordered-lookup.js';
+import { sumLabel } from '../sum-label.js';
 import { leftOutAsEmpty } from '../../recognize/not-published.js';
 
 const blank = (t: Term) => t.ref.amount == null;
@@ -796,17 +797,6 @@ function sumTerms(ctx: RuleContext, addends: Addend[]): { terms: Term[]; table: 
     }
   }
   return terms.length > 0 && first ? { terms, table: first } : undefined;
-}
-
-/** “A + B − 2 × C”, each addend named as reviewers name cells. */
-function sumLabel(terms: Term[], lang: 'zh-CN' | 'en'): string {
-  return terms
-    .map((t, i) => {
-      const weight = t.factor / UNIT_FACTOR[t.unit];
-      const op = i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + ';
-      return `${op}${weight === 1 ? '' : `${weight} × `}${t.label[lang]}`;
-    })
-    .join('');
 }
 
 interface TieSides {

@@ -16,6 +16,7 @@ import { fold, globalMatches, parseAmount } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { evaluate, halfWidth, UNIT_FACTOR, type Identity, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, num, text, both } from '../registry-types.js';
+import { sumLabel } from '../sum-label.js';
 
 /** A text with a digit: the only kind that can state an amount. */
 export const HAS_DIGIT = /\d/;
@@ -312,8 +313,8 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
             rhs: counterparts,
             context: { statement: m[0] },
             describe: (lang) => ({
-              'zh-CN': { name: s.name['zh-CN'], right: counterparts.map((c) => c.label['zh-CN']).join(' + '), relation: s.relation === 'eq' ? '应等于' : '不应超过', note: s.note?.['zh-CN'] ?? '' },
-              en: { name: s.name.en, right: counterparts.map((c) => c.label.en).join(' + '), relation: s.relation === 'eq' ? 'should equal' : 'should not exceed', note: s.note?.en ?? '' },
+              'zh-CN': { name: s.name['zh-CN'], right: sumLabel(counterparts, 'zh-CN'), relation: s.relation === 'eq' ? '应等于' : '不应超过', note: s.note?.['zh-CN'] ?? '' },
+              en: { name: s.name.en, right: sumLabel(counterparts, 'en'), relation: s.relation === 'eq' ? 'should equal' : 'should not exceed', note: s.note?.en ?? '' },
             })[lang],
           };
           items.push(identityItem(identity, table));
