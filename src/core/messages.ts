@@ -108,15 +108,15 @@ const CATALOGUE = {
   },
   'recognition/columns-unmatched': {
     'zh-CN': '{{tableName}}有 {{count}} 列有金额，但不是已知的列，未参与核对：{{headers}}；与它们有关的行内等式只核对“各组成列之和不超过合计”',
-    en: '{{tableNameEn}}: {{count}} columns hold amounts but are not known columns and were not checked: {{headers}}; row identities around them only check that the known parts do not exceed the total',
+    en: '{{tableNameEn}}: {{count}} columns hold amounts but are not known columns and were not checked: {{headersEn}}; row identities around them only check that the known parts do not exceed the total',
   },
   'recognition/columns-other-year': {
     'zh-CN': '{{tableName}}有 {{count}} 列是上年数或增减数，不计入本年合计，未参与核对：{{headers}}',
-    en: '{{tableNameEn}}: {{count}} columns hold another year’s figures or the change, no part of this year’s totals, and were not checked: {{headers}}',
+    en: '{{tableNameEn}}: {{count}} columns hold another year’s figures or the change, no part of this year’s totals, and were not checked: {{headersEn}}',
   },
   'recognition/columns-memo': {
     'zh-CN': '{{tableName}}有 {{count}} 列是“其中”数或备注性质的金额（如政府采购），不计入本表合计，未参与核对：{{headers}}',
-    en: '{{tableNameEn}}: {{count}} columns are memos (“of which” figures, or such as 政府采购), no part of the table’s totals, and were not checked: {{headers}}',
+    en: '{{tableNameEn}}: {{count}} columns are memos (“of which” figures, or such as 政府采购), no part of the table’s totals, and were not checked: {{headersEn}}',
   },
   'recognition/column-split': {
     'zh-CN': '{{tableName}}的“{{zh}}”分列为{{parts}}，没有单独的“{{zh}}”一列，需要这一列的核对未进行',

@@ -470,6 +470,24 @@ describe('cells as real workbooks store them', () => {
     expect(notes[0]!.message).toContain('“待分配资金”、“预留资金”');
   });
 
+  it('last year’s columns and the change beside this year’s (西安 2022’s 三公 table, eighteen of them) make one note naming each block and how many it holds', async () => {
+    const heads = ['合计', '因公出国(境)费用', '公务接待费', '公务用车购置及运行费'];
+    const rows: CellValue[][] = [
+      ['2022年财政拨款“三公”经费支出预算表', ...Array<null>(11).fill(_)],
+      ['单位：万元', ...Array<null>(11).fill(_)],
+      ['2022年', _, _, _, '2021年', _, _, _, '增减变化情况', _, _, _],
+      [...heads, ...heads, ...heads],
+      [10, 0, 4, 6, 12, 0, 5, 7, -2, 0, -1, -1],
+    ];
+    const grid = wb(sheetFromValues('表13', rows, ['A1:L1', 'A3:D3', 'E3:H3', 'I3:L3']));
+    const catalogue = await loadCatalogue();
+    const note = (lang: 'zh-CN' | 'en') => checkGrid('x.xlsx', grid, catalogue, lang).then((r) => r.report.findings.filter((f) => f.ruleId === 'recognition/columns-other-year'));
+    const [zh] = await note('zh-CN');
+    expect(zh).toMatchObject({ cell: 'E4', message: '财政拨款“三公”经费支出表有 8 列是上年数或增减数，不计入本年合计，未参与核对：“2021年”下 4 列、“增减变化情况”下 4 列' });
+    expect(zh!.related).toHaveLength(7);
+    expect((await note('en'))[0]!.message).toMatch(/were not checked: 4 under “2021年”, 4 under “增减变化情况”$/);
+  });
+
   it('a 政府采购 memo beside the spending (深圳 2026) is set aside: the row identity stays an equality and still finds a wrong 合计', async () => {
     const rows: CellValue[][] = [['支出总表'], ['单位：万元'], ['合计', '基本支出', '项目支出', '2026年政府采购项目'], [100, 60, 30, 20]];
     const catalogue = await loadCatalogue();

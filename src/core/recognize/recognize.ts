@@ -226,9 +226,33 @@ function unmatchedNotes(sheet: string, headerRow: number, unmatched: NonNullable
     if (!first) return [];
     const cell = toA1(headerRow, first.col);
     if (columns.length === 1) return [{ code: one, severity: 'info', sheet, cell, params: { header: first.header } }];
-    const headers = columns.map((u) => `“${u.header}”`).join('、');
-    return [{ code: several, severity: 'info', sheet, cell, related: columns.slice(1).map((u) => toA1(headerRow, u.col)), params: { count: columns.length, headers } }];
+    const related = columns.slice(1).map((u) => toA1(headerRow, u.col));
+    // Another year's columns need only say which year; an unknown or memo column is named in full (a synonym to add, a memo to read).
+    const together = aside === 'other-year' ? UNDER_ONE_HEADING : Infinity;
+    return [{ code: several, severity: 'info', sheet, cell, related, params: { count: columns.length, headers: headerList(columns, together, 'zh-CN'), headersEn: headerList(columns, together, 'en') } }];
   });
+}
+
+/** Columns under one heading named together from this many (西安's 三公 table: nine under “2021年”, nine under “增减变化情况”). */
+const UNDER_ONE_HEADING = 3;
+
+/**
+ * The headers of columns set aside, in a note: each column's whole header, but a run of `together` or
+ * more under one heading as that heading and how many — “2021年”下 9 列 — rather than nine headers of
+ * 40 characters.
+ */
+function headerList(columns: readonly { header: string }[], together: number, lang: 'zh-CN' | 'en'): string {
+  const headingOf = (header: string) => (header.includes('/') ? header.slice(0, header.indexOf('/')) : undefined);
+  const parts: string[] = [];
+  for (let i = 0; i < columns.length; ) {
+    const heading = headingOf(columns[i]!.header);
+    let end = i + 1;
+    if (heading !== undefined) while (end < columns.length && headingOf(columns[end]!.header) === heading) end++;
+    if (end - i >= together) parts.push(lang === 'zh-CN' ? `“${heading}”下 ${end - i} 列` : `${end - i} under “${heading}”`);
+    else for (let k = i; k < end; k++) parts.push(`“${columns[k]!.header}”`);
+    i = end;
+  }
+  return parts.join(lang === 'zh-CN' ? '、' : ', ');
 }
 
 function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab: Vocabulary): RecognizedTable | undefined {
