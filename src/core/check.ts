@@ -207,6 +207,20 @@ function keepFormulas(f: Finding, grid: GridWorkbook): Finding {
   return cellAt(grid, f.fix.sheet, f.fix.cell)?.formula === undefined ? f : { ...f, fix: { ...f.fix, safety: 'display-only' } };
 }
 
+/** The cells each holding a project's indicators written out together (TargetDetails.packed). */
+function packedCells(recognition: Recognition): Set<string> {
+  const cells = new Set<string>();
+  for (const t of recognition.tables) if (t.target?.packed) for (const ind of t.target.indicators) cells.add(`${ind.level3.sheet}!${ind.level3.cell}`);
+  return cells;
+}
+
+/** A fix names one value for a cell; a cell holding a project's every indicator would lose the others to it. */
+function keepPackedCells(f: Finding, packed: ReadonlySet<string>): Finding {
+  if (!f.fix || !packed.has(`${f.fix.sheet}!${f.fix.cell}`)) return f;
+  const { fix: _dropped, ...rest } = f;
+  return rest;
+}
+
 /**
  * Checks one workbook. Throws SourceError when the workbook is empty or holds no budget table at
  * all: that is input the tool cannot use, not a finding.
@@ -226,7 +240,8 @@ export async function checkGrid(file: string, grid: GridWorkbook, catalogue: Cat
     });
   }
   const outcome = await runRules(catalogue.rules, recognition, vocab, grid, lang);
-  const findings = [...uncalculatedFindings(grid, lang), ...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => keepFormulas(withTable(f, recognition), grid));
+  const packed = packedCells(recognition);
+  const findings = [...uncalculatedFindings(grid, lang), ...recognitionFindings(recognition, vocab, lang), ...outcome.findings].map((f) => keepPackedCells(keepFormulas(withTable(f, recognition), grid), packed));
   return {
     report: { file, ...(catalogue.config && { config: catalogue.config }), tables: recognition.tables.map(summarizeTable), findings },
     recognition,

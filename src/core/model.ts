@@ -118,6 +118,11 @@ export interface TargetDetails {
   /** The header of the indicators' weight column (指标权重(%), 分值权重（90分）), where the form has one. */
   weightHeader?: CellRef;
   /**
+   * The indicators are written one project to a cell (广州 生态环境局 2026: “1.1－产出指标，11－数量指标，…”):
+   * each of their cells is that whole cell, read in part. A fix would overwrite every other indicator in it.
+   */
+  packed?: true;
+  /**
    * A second block of funds beside the first (上海's 财政项目支出绩效目标填报表: 项目资金总额 | 年度资金申请总额,
    * each with the funds it adds up under it). The annual block is the budget above; this is the other.
    */

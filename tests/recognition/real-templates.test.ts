@@ -592,7 +592,7 @@ describe('cells as real workbooks store them', () => {
     expect(slipped.report.findings).toContainEqual(expect.objectContaining({ severity: 'error', sheet: '表2', cell: 'B5' }));
   });
 
-  it('a list of projects whose 项目名称 heading stands beside the 总计 column (广州 生态环境局 2026) names no project 总计 and judges no form it cannot read', async () => {
+  it('a list of projects whose 项目名称 heading stands beside the 总计 column (广州 生态环境局 2026) names no project 总计: its projects are its rows', async () => {
     const rows: CellValue[][] = [
       ['广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）', _, _, _, _, _, _],
       ['部门名称：广州市生态环境局', _, _, _, _, _, '单位：万元'],
@@ -602,19 +602,13 @@ describe('cells as real workbooks store them', () => {
       ['广州市镇（街）园区环保监督检查员经费（海珠区）', 619.5, 619.5, _, _, '通过开展广州市建立镇（街）园区环境保护监督检查员队伍，强化落实环境监管责任。', '1.1－产出指标，11－数量指标，项目专职环保员数量；实施周期指标值：≦核定人数'],
     ];
     const recognition = await recognizeGrid(wb(sheetFromValues('绩效目标', rows)));
-    expect(recognition.tables.filter((t) => t.id === 'performance-target').map((t) => t.target?.projectName?.text)).toEqual([]);
-    // Nothing else on the sheet: the person is told no table was found, and what was seen instead.
-    await expect(checkGrid('x.xlsx', wb(sheetFromValues('绩效目标', rows)), await loadCatalogue())).rejects.toMatchObject({ code: 'no-tables' });
-    // Goals long enough to read as a budget's sentences: their figures are checked, and the workbook is
-    // said to hold a table not read, not a 说明 alone.
-    const goal = (n: number) => `通过开展第${n}批项目，安排预算${100 + n}.00万元，强化落实镇（街）园区环境保护监督检查责任。`;
-    const withGoals = rows.map((r, i) => (i >= 3 ? [...r.slice(0, 5), goal(i), r[6]!] : r));
-    withGoals.push(['广州市生态环境局（本级）业务经费', 10, 10, _, _, goal(9), '1.1－产出指标，11－数量指标，检查次数；实施周期指标值：≥12次']);
-    const { report } = await checkGrid('x.xlsx', wb(sheetFromValues('绩效目标', withGoals)), await loadCatalogue());
-    const notes = report.findings.map((f) => f.ruleId);
-    expect(notes).toContain('recognition/no-table-read');
-    expect(notes).not.toContain('recognition/narrative-only');
-    expect(notes).toContain('recognition/sheet-unread');
+    const targets = recognition.tables.filter((t) => t.id === 'performance-target');
+    expect(targets.map((t) => [t.target?.projectName?.text, t.target?.budget?.amount])).toEqual([
+      ['广州市镇（街）园区环保监督检查员经费（越秀区）', 238],
+      ['广州市镇（街）园区环保监督检查员经费（海珠区）', 619.5],
+    ]);
+    // The indicators packed in each project's cell (packed-indicators.test.ts) are read from it.
+    expect(targets.map((t) => t.target?.indicators.map((i) => i.level3.text))).toEqual([['项目专职环保员数量'], ['项目专职环保员数量']]);
   });
 
   it('a table with two rows naming nothing has no total made of either', async () => {

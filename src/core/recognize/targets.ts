@@ -6,6 +6,7 @@ import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type TargetDe
 import { BoundedCache } from '../bounded-cache.js';
 import { fold, foldsOnlyToAscii, isFoldStable, normalizeLabel, stripEnumeration } from '../text.js';
 import { matchScore, type TableVocabulary, type TextMatcher } from '../vocabulary.js';
+import { packedIndicators } from './packed-indicators.js';
 import { textRef, withoutFilledRepeats, type RowEntry, type SheetView } from './sheet-view.js';
 
 type Field = 'projectCode' | 'projectName' | 'budget' | 'fiscalFunds' | 'carriedOverFunds' | 'otherFunds' | 'purpose' | 'spendingPlan' | 'goal';
@@ -169,6 +170,11 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
       const role = roleOf(table, e.norm, INDICATOR_ROLES);
       if (role) indicatorCols[role as (typeof INDICATOR_ROLES)[number]] = e.col;
     }
+    // A list whose 绩效指标 cell holds each project's indicators, written out one after another.
+    if (!indicatorHeader && indicatorCols.indicatorName !== undefined && Object.keys(indicatorCols).length === 1) {
+      const packed = packedList(view, table, r, labels, indicatorCols.indicatorName, limit);
+      if (packed) return packed;
+    }
     // 绩效指标 names the indicator only where nothing else on the row does (北京 2026's 部门整体 form: 活动 |
     // 绩效指标 | 指标性质 | 指标值 | 度量单位); beside 一级指标 (西安 2022) it labels the block, merged down it.
     if (indicatorCols.indicatorName !== undefined) {
@@ -284,6 +290,55 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
   return { details, lastRow, left, right, ...(list && { list }) };
 }
 
+/** Rows of a packed list read before one whose 绩效指标 cell is packed is found. */
+const PACKED_PROBE_ROWS = 8;
+
+/**
+ * A list of projects whose 绩效指标 column packs each project's indicators into its cell (广州 生态环境局
+ * 2026: 项目名称（资金使用单位） | 总计： | 财政拨款 | 财政专户拨款 | 其他资金 | 绩效目标 | 绩效指标). Each
+ * indicator is read from that cell, placed there; the rows between (its 合计, each unit's subtotal) hold
+ * amounts and no indicator. Undefined when the header names no project or no cell below it is packed.
+ */
+function packedList(view: SheetView, table: TableVocabulary, header: number, labels: readonly RowEntry[], col: number, limit: number): ParsedTarget | undefined {
+  const fields = listFields(view, table, header, labels);
+  if (fields.projectName === undefined) return undefined;
+  // The list's 总计 heads its total column (budget's match leaves a bare 总计 to the forms' own totals).
+  const total = labels.find((e) => e.col > fields.projectName! && LIST_TOTAL.test(e.norm.replace(/[:：]$/u, '')));
+  if (fields.budget === undefined && total) fields.budget = total.col;
+  let probe = 0;
+  for (let r = header + 1; r <= limit && probe < PACKED_PROBE_ROWS; r++) {
+    const text = view.text(r, col);
+    if (text.trim() === '') continue;
+    if (!packedIndicators(text)) return undefined;
+    break;
+  }
+  const list: TargetList = { header, fields };
+  const indicators: Indicator[] = [];
+  let lastRow = header;
+  let blankRun = 0;
+  for (let r = header + 1; r <= limit; r++) {
+    const entries = view.entries(r);
+    if (entries.length === 0) {
+      if (++blankRun >= BLANK_ROWS_AFTER_INDICATORS) break;
+      continue;
+    }
+    blankRun = 0;
+    const packed = packedIndicators(view.text(r, col));
+    if (packed) {
+      const at = (text: string) => textRef(view.name, r, col, text);
+      for (const p of packed) indicators.push({ row: r, level1: at(p.level1), level2: at(p.level2), level3: at(p.name), value: at(p.value) });
+    } else if (fields.budget !== undefined && !list.total && entries.some((e) => e.col < fields.budget! && LIST_TOTAL.test(e.norm.replace(/[:：]$/u, '')))) {
+      list.total = view.ref(r, fields.budget);
+    } else if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH) break;
+    lastRow = r;
+  }
+  if (indicators.length === 0) return undefined;
+  const details: TargetDetails = { plan: [], indicators, categorized: true, packed: true, indicatorHeader: view.ref(header, col) };
+  const left = Math.min(...labels.map((e) => e.col));
+  const right = Math.max(...labels.map((e) => view.rightEdge(header, e.col)));
+  return { details, lastRow, left, right, list };
+}
+
 /**
  * Whether a cell and the one before it, holding one text, are two labels: the row above writes two
  * different field labels over them (西安 宣传部 2021, merges filled: 实施期资金总额 over D:E and
@@ -376,6 +431,7 @@ export function indicatorBlock(parsed: TargetDetails, indicators: Indicator[] = 
   return {
     plan: [],
     indicators,
+    ...(parsed.packed && { packed: true }),
     ...(parsed.categorized !== undefined && { categorized: parsed.categorized }),
     ...(parsed.weightHeader && { weightHeader: parsed.weightHeader }),
     ...(parsed.indicatorHeader && { indicatorHeader: parsed.indicatorHeader }),
