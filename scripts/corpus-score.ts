@@ -113,6 +113,8 @@ export interface CorpusScore {
     /** Share of errors and warnings that are ledger defects; share of defects reported. */
     warningPrecision: number;
     recall: number;
+    /** Recall with no ledger counting for more than LEDGER_WEIGHT_CAP defects (its own recall kept): one long ledger cannot carry the rest. */
+    recallCapped: number;
   };
 }
 
@@ -255,8 +257,27 @@ export async function scoreCorpus(): Promise<CorpusScore> {
       wrongFixes: sum((w) => w.wrongFixes.length),
       warningPrecision: errors + warnings === 0 ? 1 : (errors + warnings - falseErrors - falseWarnings) / (errors + warnings),
       recall: defects === 0 ? 1 : defectsFound / defects,
+      recallCapped: cappedRecall(workbooks.map((w) => ({ found: w.defectsFound.length, defects: w.defectsFound.length + w.defectsMissed.length }))),
     },
   };
+}
+
+/**
+ * A ledger counts for at most this many defects. 广州 生态环境局 2026's holds 317, 273 of them one kind
+ * (a project's missing categories): counted whole, it alone would lift the corpus' recall a point and a
+ * half and let misses elsewhere pass under the floor.
+ */
+export const LEDGER_WEIGHT_CAP = 100;
+
+function cappedRecall(ledgers: { found: number; defects: number }[]): number {
+  let found = 0;
+  let defects = 0;
+  for (const l of ledgers) {
+    const weight = l.defects > LEDGER_WEIGHT_CAP ? LEDGER_WEIGHT_CAP / l.defects : 1;
+    found += l.found * weight;
+    defects += l.defects * weight;
+  }
+  return defects === 0 ? 1 : found / defects;
 }
 
 function printScore(s: CorpusScore, verbose: boolean): void {
@@ -276,7 +297,7 @@ function printScore(s: CorpusScore, verbose: boolean): void {
   console.log(
     `\ncorpus: ${t.workbooks} workbooks (${t.unreadable} unreadable); tables missing ${t.tablesMissing}, invented ${t.tablesInvented}; ` +
       `errors ${t.errors} (${t.falseErrors} false); warnings ${t.warnings} (${t.falseWarnings} false); ` +
-      `precision ${(t.warningPrecision * 100).toFixed(1)}%; ledger defects reported ${t.defectsFound}/${t.defects} (${(t.recall * 100).toFixed(1)}%); ` +
+      `precision ${(t.warningPrecision * 100).toFixed(1)}%; ledger defects reported ${t.defectsFound}/${t.defects} (${(t.recall * 100).toFixed(1)}%; ${(t.recallCapped * 100).toFixed(1)}% with no ledger over ${LEDGER_WEIGHT_CAP}); ` +
       `fixes ${t.fixes}, judged by the ledgers ${t.fixesJudged}, wrong ${t.wrongFixes}`,
   );
 }
