@@ -20,6 +20,9 @@ const COMPARATORS: [RegExp, IndicatorValue['comparator']][] = [
   [/^(=|等于|达到|为)/, '='],
 ];
 
+/** The word 预算 between a comparator and the amount it bounds. */
+const BUDGET_BEFORE_AMOUNT = /^预算(?:数|金额|资金)?(?=\d)/u;
+
 export function parseIndicatorValue(text: string): IndicatorValue {
   // "满意率100%", "合格率≥95%": the indicator's own name written in front of its value; any name before
   // a comparator sign ("每月站点正常运行率≥95%", "一般天气过程提前量≥72小时", 西安 2022).
@@ -32,7 +35,8 @@ export function parseIndicatorValue(text: string): IndicatorValue {
     const m = re.exec(rest);
     if (m) {
       comparator = c;
-      rest = rest.slice(m[0].length);
+      // “不超过预算305万元” (广州 生态环境局 2026): the budget named before its amount is that amount.
+      rest = rest.slice(m[0].length).replace(BUDGET_BEFORE_AMOUNT, '');
       break;
     }
   }
