@@ -15,6 +15,7 @@ const WORDS = {
     candidates: '可能需要修改的单元格（请选择）',
     safety: { safe: '可直接修正', unsafe: '请核实后修正', 'display-only': '仅供参考，需人工判断' } as Record<string, string>,
     unit: (u: string | null) => (u ? `单位：${u}` : '单位：未注明'),
+    moreTargets: (n: number, sheets: string[]) => `…… 另有 ${n} 张，在${sheets.map((s) => `「${s}」`).join('、')}（逐表见 --format json 的报告）`,
   },
   en: {
     tables: (std: number, optional: string[], targets: number) => `Recognised ${std} standard tables${optional.map((o) => `, ${o}`).join('')} and ${targets} project target tables`,
@@ -27,6 +28,7 @@ const WORDS = {
     candidates: 'cells that may be wrong (choose one)',
     safety: { safe: 'safe to apply', unsafe: 'check before applying', 'display-only': 'for reference; needs a person' } as Record<string, string>,
     unit: (u: string | null) => (u ? `unit: ${u}` : 'unit: not stated'),
+    moreTargets: (n: number, sheets: string[]) => `… and ${n} more, on ${sheets.map((s) => `“${s}”`).join(', ')} (each in the --format json report)`,
   },
 };
 
@@ -36,6 +38,10 @@ function pad(text: string, width: number): string {
   for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return text + ' '.repeat(Math.max(1, width - w));
 }
+
+/** Project target tables listed one by one up to this many; past it, the first TARGETS_NAMED and a count. */
+const TARGETS_LISTED_IN_FULL = 30;
+const TARGETS_NAMED = 10;
 
 export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang): string {
   const words = WORDS[lang];
@@ -56,9 +62,13 @@ export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang
     lines.push(`    ${pad(vocab.tables.get(t.id)?.name[lang] ?? t.id, 34)}${pad(`${t.sheet}!${t.range}`, 22)}${words.unit(t.unit)}`);
   }
   if (targets.length) lines.push(`    ${vocab.tables.get('performance-target')?.name[lang] ?? 'performance-target'}:`);
-  for (const t of targets) {
+  // A list of hundreds of projects (广州 生态环境局 2026: 300) would bury the findings: the first are named, the rest counted.
+  const listed = targets.length > TARGETS_LISTED_IN_FULL ? targets.slice(0, TARGETS_NAMED) : targets;
+  for (const t of listed) {
     lines.push(`      ${pad(t.project || t.title, 44)}${pad(`${t.sheet}!${t.range}`, 24)}${words.unit(t.unit)}`);
   }
+  const rest = targets.slice(listed.length);
+  if (rest.length) lines.push(`      ${words.moreTargets(rest.length, [...new Set(rest.map((t) => t.sheet))])}`);
   const counts = countBySeverity(report.findings);
   lines.push(`  ${report.findings.length ? words.result(counts) : words.clean}`);
 

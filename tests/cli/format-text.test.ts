@@ -1,0 +1,29 @@
+/** The text report as a clerk reads it in a terminal: the tables found, then the findings. */
+import { describe, expect, it } from 'vitest';
+import type { TableSummary, WorkbookReport } from '../../src/core/findings.js';
+import { formatText } from '../../src/cli/format-text.js';
+import { loadCatalogue } from '../../src/cli/rule-files.js';
+
+const target = (k: number, sheet = '项目支出绩效目标表'): TableSummary => ({ id: 'performance-target', sheet, range: `A${k + 5}:G${k + 5}`, unit: '万元', title: '项目支出绩效目标表', project: `项目${k}` });
+const report = (targets: TableSummary[]): WorkbookReport => ({ file: 'x.xlsx', tables: targets, findings: [] });
+
+describe('the text report', () => {
+  it('names every project target table of an ordinary budget', async () => {
+    const { vocab } = await loadCatalogue();
+    const text = formatText(report(Array.from({ length: 16 }, (_, k) => target(k + 1))), vocab, 'zh-CN');
+    for (let k = 1; k <= 16; k++) expect(text).toContain(`项目${k} `);
+    expect(text).not.toContain('另有');
+  });
+
+  it('names the first of hundreds and counts the rest, so the findings are not buried (广州 生态环境局 2026: 300)', async () => {
+    const { vocab } = await loadCatalogue();
+    const targets = [...Array.from({ length: 299 }, (_, k) => target(k + 1)), target(300, '续表')];
+    const text = formatText(report(targets), vocab, 'zh-CN');
+    expect(text).toContain('识别到 0 张标准表、300 张项目绩效目标表');
+    expect(text).toContain('项目10 ');
+    expect(text).not.toContain('项目11 ');
+    expect(text).toContain('…… 另有 290 张，在「项目支出绩效目标表」、「续表」（逐表见 --format json 的报告）');
+    expect(text.split('\n').length).toBeLessThan(20);
+    expect(formatText(report(targets), vocab, 'en')).toContain('… and 290 more, on “项目支出绩效目标表”, “续表” (each in the --format json report)');
+  });
+});
