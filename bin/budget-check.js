@@ -11,6 +11,12 @@ if (!existsSync(launcher)) {
   process.stderr.write('budget-check 尚未编译，请先运行 npm install（或 npm run build:cli） / not built yet: run npm install (or npm run build:cli)\n');
   process.exit(2);
 }
+// A reader that stops early (budget-check check … | head) closes the pipe: the rest is not wanted, and
+// the check is no failure of ours. Node would otherwise die with a stack trace on the next write.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 (async () => {
   try {
     const { loadCli } = require(launcher);

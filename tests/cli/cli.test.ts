@@ -93,6 +93,14 @@ describe('budget-check check on the sample', () => {
     expect(targets[0]).toMatchObject({ project: '2024年劳动就业社会保障服务协理员补贴及培训经费', projectCode: '13020924P000034100045', range: 'A1:G15' });
   });
 
+  it('stops quietly when its reader stops early (budget-check check … | head): no stack trace', () => {
+    // A shell pipe, as a clerk types it: head closes it after its line, before the report is all written.
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check ${SAMPLE} samples/real/guangdong-guangzhou-shengtai-2026-dept.xlsx | head -n 1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toBe(`${SAMPLE}\n`);
+    // Only the batch's progress lines: no error, no stack.
+    expect(r.stderr).not.toMatch(/EPIPE|Error|内部错误|\n\s+at /);
+  });
+
   it('never writes to the workbook it checks', () => {
     const before = statSync(SAMPLE_XLSX).mtimeMs;
     const bytes = readFileSync(SAMPLE_XLSX);
