@@ -15,6 +15,7 @@ import { subjectNameOrders } from './iterators/word-order.js';
 import { titlePrefixes } from './iterators/title-prefixes.js';
 import { narrativeSubjectCodes } from './iterators/narrative-codes.js';
 import { narrativeMagnitudes } from './iterators/narrative-magnitudes.js';
+import { narrativeBlockChanges } from './iterators/narrative-block-changes.js';
 import { narrativeShareOfTotal } from './iterators/narrative-share-of-total.js';
 import { narrativeReasonChanges } from './iterators/narrative-reasons.js';
 import { textBrackets, textQuotes } from './iterators/text-brackets.js';
@@ -70,6 +71,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeSections,
     narrativeSubjectCodes,
     narrativeMagnitudes,
+    narrativeBlockChanges,
     targetBudgetSum,
     goalIndicatorValues,
     targetBudgetsTotal,

@@ -49,6 +49,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-named-changes', narrative.NamedChangeParams],
   ['cut-texts', narrative.CutTextParams],
   ['narrative-magnitudes', narrative.MagnitudeParams],
+  ['narrative-block-changes', narrative.BlockChangeParams],
   ['repeated-paragraphs', narrative.RepeatedParagraphParams],
   ['document-titles', narrative.DocumentTitleParams],
   ['introduced-names', narrative.IntroducedNameParams],

@@ -242,3 +242,22 @@ export const DocumentTitleParams = z
     minTitleLength: z.number().int().min(1).describe('文号后的标题至少这么长才比较 / compare titles after the number at least this long'),
   })
   .strict();
+
+export const BlockChangeParams = z
+  .object({
+    table: RecognizedTableId.describe('印有上年栏组的表（西安的“三公”经费表：上年 | 本年 | 增减变化情况） / the table printing an earlier year’s block beside this year’s (西安’s 三公 table: 上年 | 本年 | 增减变化情况)'),
+    items: z
+      .array(
+        z
+          .object({
+            name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+            pattern: Pattern.describe(
+              '说明中这一项的增减句：命名组 direction（增加、减少……）、amount、unit（万元或元；没有单位的句子不核对） / the narrative’s sentence of this item’s change: named groups direction (增加, 减少 …), amount and unit (万元 or 元; a sentence without a unit is not checked)',
+            ),
+            column: z.string().describe('表中这一项的列 / the item’s column in the table'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();

@@ -1,0 +1,149 @@
+/**
+ * A change the narrative states against the table that prints both years (西安 人社局 2020: “会议费预算
+ * 37.55万元，较上年预算减少33.10万元”, where 表13 prints 2019年 70.45 and 2020年 37.55, 32.90 less).
+ * The table's own change column is held to its two years by year-block-changes; this holds the
+ * narrative to them. A change is rounding, not a slip, when it is the two years' difference rounded to
+ * the places the narrative writes, or the difference of the two years each so rounded, give or take
+ * one unit in the last place (the ledgers' convention: 51.42 for 51.41 is rounding).
+ */
+import type { z } from 'zod';
+import type { BlockChangeParams } from '../params/narrative.js';
+import { toA1 } from '../../address.js';
+import { amountText, type Lang } from '../../messages.js';
+import type { RecognizedTable, TableRow, YearBlock } from '../../model.js';
+import { globalMatches, parseAmount } from '../../text.js';
+import { UNIT_FACTOR } from '../identity.js';
+import type { Item, RuleContext } from '../context.js';
+import { type IteratorDef, num, text, both } from '../registry-types.js';
+import { HAS_DIGIT, narrativeCells } from './narrative.js';
+
+type Params = z.infer<typeof BlockChangeParams>;
+
+const DECREASE = /减|降|压|节/;
+const STATED_UNITS: Readonly<Record<string, number>> = { 万元: 10_000, 元: 1 };
+
+/** The table's row the narrative speaks of: its total, or its only row. */
+function totalRow(t: RecognizedTable): TableRow | undefined {
+  return t.rows.find((r) => r.isTotal) ?? (t.rows.length === 1 ? t.rows[0] : undefined);
+}
+
+/** A whole number of steps, both where x lies half-way (a figure of 1.645 is 1.64 or 1.65). */
+function roundings(x: number): number[] {
+  const low = Math.floor(x);
+  const frac = x - low;
+  if (Math.abs(frac - 0.5) < 1e-6) return [low, low + 1];
+  return [Math.round(x)];
+}
+
+export const narrativeBlockChanges: IteratorDef<Params> = {
+  name: 'narrative-block-changes',
+  description: both(
+    '说明中某项“较上年增加（减少）X万元”，与印有上年栏组的表（西安的“三公”经费表）中该项本年数减上年数核对',
+    'the narrative’s “up (down) X 万元 on last year” for an item, against this year less last year in the table printing both (西安’s 三公 table)',
+  ),
+  facts: {
+    statement: text('说明中的原文', 'the sentence as written'),
+    stated: num('说明写的增减额（减少为负，万元）', 'the change stated (decrease negative, 万元)'),
+    change: num('表中本年数减上年数（万元，至少两位小数）', 'this year less last year in the table (万元, two places at least)'),
+    gap: num('说明的增减额离表中增减额（两种四舍五入算法中较近的一种）还差多少个末位单位，减去允许的一个（> 0 即超出舍入）', 'how many units in the last place the stated change is from the table’s (the nearer of its two roundings), less the one allowed (> 0: beyond rounding)'),
+  },
+  identities: false,
+  texts: ['item', 'table', 'current', 'previous', 'earlier', 'changeText'],
+  references: (p) => p.items.map((item, i) => ({ path: ['items', i, 'column'], table: p.table, column: item.column })),
+  run(ctx, params) {
+    const items: Item[] = [];
+    const t = ctx.tables(params.table).find((x) => x.yearBlocks?.some((b) => b.kind === 'previous'));
+    const row = t && totalRow(t);
+    if (!t || !row) return items;
+    const earlier = t.yearBlocks!.find((b) => b.kind === 'previous')!;
+    const printed = t.yearBlocks!.find((b) => b.kind === 'change');
+    const patterns = params.items.map((item) => ({ item, re: new RegExp(item.pattern, 'gu') }));
+    for (const cell of narrativeCells(ctx)) {
+      if (!HAS_DIGIT.test(cell.folded)) continue;
+      for (const { item, re } of patterns) {
+        for (const m of globalMatches(re, cell.folded)) {
+          const found = judge(ctx, t, row, { earlier, ...(printed && { change: printed }) }, item.column, m);
+          if (!found) continue;
+          const { stated, change, gap, now, before, places } = found;
+          items.push({
+            // Quoted as written: the folded text keeps the original's offsets (narrative.ts).
+            facts: { statement: cell.text.slice(m.index!, m.index! + m[0].length), stated, change, gap },
+            text: (lang: Lang) => ({
+              item: item.name[lang],
+              table: ctx.tableName(t, lang),
+              current: amountText(now.amount, places, '万元', lang),
+              previous: amountText(before.amount, places, '万元', lang),
+              earlier: earlier.heading,
+              changeText: changeText(change, places, lang),
+            }),
+            cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
+            related: [now.ref, before.ref].map((r) => ({ sheet: r.sheet, cell: r.cell })),
+            table: t.id,
+          });
+        }
+      }
+    }
+    return items;
+  },
+};
+
+/** “增加 0.11” / “减少 2.62” / “持平”, as the narrative would have said it. */
+function changeText(change: number, places: number, lang: Lang): string {
+  if (Number(Math.abs(change).toFixed(places)) === 0) return lang === 'zh-CN' ? '持平' : 'unchanged';
+  const figure = amountText(Math.abs(change), places, '万元', lang);
+  if (lang === 'zh-CN') return `${change < 0 ? '减少' : '增加'} ${figure}`;
+  return `${change < 0 ? 'down' : 'up'} ${figure}`;
+}
+
+/** Whole steps the figure may be rounded to, at `step` 元 a step. */
+const stepsOf = (yuan: number, step: number) => roundings(yuan / step);
+
+/** The amount a sentence states before its comparison (“会议费预算37.55万元，较上年…”): its own year's figure. */
+const STATED_CURRENT = /([\d,]+(?:\.\d+)?)\s*(万元|元)(?=[^较比]*(?:较|比))/u;
+
+/**
+ * The stated change against the table's, or undefined where the table holds no figure for the item, or
+ * where the sentence's own figure for this year is not the table's (another unit's paragraph, 西安 商务局
+ * 2022's 培训费 10.19 of a department's 21.39; or this year's figure itself wrong, which narrative-three-public
+ * reports): its change is then of another figure than the table's.
+ */
+function judge(ctx: RuleContext, t: RecognizedTable, row: TableRow, blocks: { earlier: YearBlock; change?: YearBlock }, column: string, m: RegExpMatchArray) {
+  const same = m.groups?.same !== undefined;
+  const unitFactor = same ? 10_000 : STATED_UNITS[m.groups?.unit ?? ''];
+  const written = same ? '0.00' : (m.groups?.amount ?? '');
+  const parsed = parseAmount(written);
+  if (unitFactor === undefined || parsed.kind !== 'number') return undefined;
+  const nowTerm = ctx.term(t, row, column);
+  const beforeTerm = ctx.blockTerm(t, row, blocks.earlier, column);
+  if (!nowTerm || !beforeTerm || nowTerm.ref.amount === null || beforeTerm.ref.amount === null) return undefined;
+  const toYuan = UNIT_FACTOR[ctx.unit(t)];
+  const now = nowTerm.ref.amount * toYuan;
+  const before = beforeTerm.ref.amount * toYuan;
+  const current = STATED_CURRENT.exec(m[0]);
+  if (current && !agrees(current[1]!, STATED_UNITS[current[2]!]!, now)) return undefined;
+  const places = placesOf(written);
+  // One unit in the last place the narrative writes, in 元.
+  const step = unitFactor * 10 ** -places;
+  const sign = DECREASE.test(m.groups?.direction ?? '') ? -1 : 1;
+  const statedSteps = Math.round((sign * parsed.value * unitFactor) / step);
+  // The two years' difference rounded; each year rounded, then their difference; the change the table prints.
+  const candidates = [...stepsOf(now - before, step)];
+  for (const n of stepsOf(now, step)) for (const b of stepsOf(before, step)) candidates.push(n - b);
+  const printed = blocks.change && ctx.blockTerm(t, row, blocks.change, column)?.ref.amount;
+  if (typeof printed === 'number') candidates.push(...stepsOf(printed * toYuan, step));
+  const gap = Math.min(...candidates.map((c) => Math.abs(statedSteps - c))) - 1;
+  const shown = Math.max(places, 2);
+  const wan = (yuan: number) => Number((yuan / 10_000).toFixed(shown));
+  return { stated: wan(statedSteps * step), change: wan(now - before), gap, places: shown, now: { amount: now / 10_000, ref: nowTerm.ref }, before: { amount: before / 10_000, ref: beforeTerm.ref } };
+}
+
+const placesOf = (written: string) => (written.includes('.') ? written.length - written.indexOf('.') - 1 : 0);
+
+/** Whether a figure as written is the table's, to the places written (give or take one unit in the last). */
+function agrees(written: string, unitFactor: number, yuan: number): boolean {
+  const parsed = parseAmount(written);
+  if (parsed.kind !== 'number') return true;
+  const step = unitFactor * 10 ** -placesOf(written);
+  const steps = Math.round((parsed.value * unitFactor) / step);
+  return stepsOf(yuan, step).some((s) => Math.abs(s - steps) <= 1);
+}
