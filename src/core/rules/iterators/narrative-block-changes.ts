@@ -14,7 +14,7 @@ import type { RecognizedTable, TableRow, YearBlock } from '../../model.js';
 import { globalMatches, parseAmount } from '../../text.js';
 import { UNIT_FACTOR } from '../identity.js';
 import type { Item, RuleContext } from '../context.js';
-import { type IteratorDef, num, text, both } from '../registry-types.js';
+import { type IteratorDef, num, numOrNull, text, both } from '../registry-types.js';
 import { HAS_DIGIT, narrativeCells } from './narrative.js';
 
 type Params = z.infer<typeof BlockChangeParams>;
@@ -46,9 +46,15 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
     stated: num('说明写的增减额（减少为负，万元）', 'the change stated (decrease negative, 万元)'),
     change: num('表中本年数减上年数（万元，至少两位小数）', 'this year less last year in the table (万元, two places at least)'),
     gap: num('说明的增减额离表中增减额（两种四舍五入算法中较近的一种）还差多少个末位单位，减去允许的一个（> 0 即超出舍入）', 'how many units in the last place the stated change is from the table’s (the nearer of its two roundings), less the one allowed (> 0: beyond rounding)'),
+    statedRate: numOrNull('说明写的增减幅度（%，减少为负；没写为空）', 'the rate stated (%, decrease negative; null where none is written)'),
+    tableRate: numOrNull('表中增减额除以上年数（%，保留两位小数；上年为 0 时为空）', 'the table’s change over last year’s figure (%, two places; null where last year’s is 0)'),
+    rateGap: num(
+      '说明的增减幅度离表中幅度（按表中原数、按舍入后的两年、或按说明自己的数字算，取最近的）还差多少个末位单位，减去允许的一个（> 0 即超出舍入；没写幅度时为 -1）',
+      'how many units in the last place the stated rate is from the table’s (from its figures, from the two years rounded, or from the narrative’s own figures, the nearest), less the one allowed (> 0: beyond rounding; -1 where no rate is written)',
+    ),
   },
   identities: false,
-  texts: ['item', 'table', 'current', 'previous', 'earlier', 'changeText'],
+  texts: ['item', 'table', 'current', 'previous', 'earlier', 'changeText', 'tableRateText'],
   references: (p) => p.items.map((item, i) => ({ path: ['items', i, 'column'], table: p.table, column: item.column })),
   run(ctx, params) {
     const items: Item[] = [];
@@ -64,10 +70,10 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
         for (const m of globalMatches(re, cell.folded)) {
           const found = judge(ctx, t, row, { earlier, ...(printed && { change: printed }) }, item.column, m);
           if (!found) continue;
-          const { stated, change, gap, now, before, places } = found;
+          const { stated, change, gap, now, before, places, rate } = found;
           items.push({
             // Quoted as written: the folded text keeps the original's offsets (narrative.ts).
-            facts: { statement: cell.text.slice(m.index!, m.index! + m[0].length), stated, change, gap },
+            facts: { statement: cell.text.slice(m.index!, m.index! + m[0].length), stated, change, gap, statedRate: rate.stated, tableRate: rate.table, rateGap: rate.gap },
             text: (lang: Lang) => ({
               item: item.name[lang],
               table: ctx.tableName(t, lang),
@@ -75,6 +81,7 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
               previous: amountText(before.amount, places, '万元', lang),
               earlier: earlier.heading,
               changeText: changeText(change, places, lang),
+              tableRateText: rate.table === null ? '' : rateText(rate.table, lang),
             }),
             cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
             related: [now.ref, before.ref].map((r) => ({ sheet: r.sheet, cell: r.cell })),
@@ -94,6 +101,36 @@ function changeText(change: number, places: number, lang: Lang): string {
   if (lang === 'zh-CN') return `${change < 0 ? '减少' : '增加'} ${figure}`;
   return `${change < 0 ? 'down' : 'up'} ${figure}`;
 }
+
+/** “增长 7.56%” / “下降 55.99%”. */
+function rateText(rate: number, lang: Lang): string {
+  if (lang === 'zh-CN') return `${rate < 0 ? '下降' : '增长'} ${Math.abs(rate).toFixed(2)}%`;
+  return `${rate < 0 ? 'down' : 'up'} ${Math.abs(rate).toFixed(2)}%`;
+}
+
+/**
+ * The stated rate (“（26.17%）”, “，增幅90.89%”) against the table's. A narrative works a rate out from the
+ * figures in 元, from the two years rounded as it writes them, or from its own figures (this year's less
+ * the change it states): any of them, to one unit in the rate's last place, is no slip.
+ */
+function judgeRate(written: string | undefined, sign: number, nowYuan: number, beforeYuan: number, statedChangeYuan: number, amountStep: number) {
+  const parsed = written === undefined ? undefined : parseAmount(written);
+  if (parsed?.kind !== 'number' || beforeYuan === 0) return { stated: null, table: beforeYuan === 0 ? null : round2(((nowYuan - beforeYuan) / beforeYuan) * 100), gap: -1 };
+  const rateStep = 10 ** -placesOf(written!);
+  const stated = sign * parsed.value;
+  const rounded = (y: number) => Math.round(y / amountStep) * amountStep;
+  const bases: [number, number][] = [
+    [nowYuan - beforeYuan, beforeYuan],
+    [rounded(nowYuan) - rounded(beforeYuan), rounded(beforeYuan)],
+    [statedChangeYuan, rounded(nowYuan) - statedChangeYuan],
+  ];
+  const rates = bases.filter(([, base]) => base !== 0).map(([delta, base]) => (delta / base) * 100);
+  // A millionth of a step below: 640.1 against 640.00 is one unit off, not one and a hair.
+  const gap = Math.min(...rates.map((r) => Math.abs(stated - r) / rateStep)) - 1 - 1e-6;
+  return { stated, table: round2(rates[0]!), gap: Math.round(gap * 1e4) / 1e4 };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Whole steps the figure may be rounded to, at `step` 元 a step. */
 const stepsOf = (yuan: number, step: number) => roundings(yuan / step);
@@ -134,7 +171,8 @@ function judge(ctx: RuleContext, t: RecognizedTable, row: TableRow, blocks: { ea
   const gap = Math.min(...candidates.map((c) => Math.abs(statedSteps - c))) - 1;
   const shown = Math.max(places, 2);
   const wan = (yuan: number) => Number((yuan / 10_000).toFixed(shown));
-  return { stated: wan(statedSteps * step), change: wan(now - before), gap, places: shown, now: { amount: now / 10_000, ref: nowTerm.ref }, before: { amount: before / 10_000, ref: beforeTerm.ref } };
+  const rate = judgeRate(m.groups?.rate, same ? 1 : sign, now, before, statedSteps * step, step);
+  return { stated: wan(statedSteps * step), change: wan(now - before), gap, places: shown, rate, now: { amount: now / 10_000, ref: nowTerm.ref }, before: { amount: before / 10_000, ref: beforeTerm.ref } };
 }
 
 const placesOf = (written: string) => (written.includes('.') ? written.length - written.indexOf('.') - 1 : 0);
