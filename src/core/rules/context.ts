@@ -251,9 +251,21 @@ class CellTerm implements Term {
   }
 
   labelAt(cells: string, lang: Lang): string {
+    return lang === 'zh-CN' ? `${this.tableName(lang)}${this.inTable(cells, lang)}` : `${this.tableName(lang)} ${this.inTable(cells, lang)}`;
+  }
+
+  tableName(lang: Lang): string {
+    return this.ctx.tableName(this.table, lang);
+  }
+
+  labelInTable(lang: Lang): string {
+    return this.inTable(this.ref.cell, lang);
+  }
+
+  private inTable(cells: string, lang: Lang): string {
     const rowName = this.name ?? this.ctx.rowName(this.row, this.side);
     const column = `${this.block ? `${this.block} ` : ''}${this.ctx.columnName(this.table, this.role, lang)}`;
-    return lang === 'zh-CN' ? `${this.ctx.tableName(this.table, lang)}${cells} ${rowName}“${column}”` : `${this.ctx.tableName(this.table, lang)} ${cells} ${rowName} “${column}”`;
+    return lang === 'zh-CN' ? `${cells} ${rowName}“${column}”` : `${cells} ${rowName} “${column}”`;
   }
 }
 

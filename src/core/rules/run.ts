@@ -32,6 +32,7 @@ const WORDS = {
     en: 'one of {{candidates}} is wrong and the checker cannot tell which; check and correct it. Because: {{evidence}}',
   },
   candidate: { 'zh-CN': '{{label}}（{{actual}}，或应为 {{value}}）', en: '{{label}} ({{actual}}, or {{value}})' },
+  inOneTable: { 'zh-CN': '{{table}}的 {{cells}}', en: '{{cells}} of {{table}}' },
   blankParts: {
     'zh-CN': '其组成项中有 {{count}} 项为空，若漏填了其中一项，差额即是它的金额',
     en: '{{count}} of its parts are blank: if one was left unfilled, the difference is its amount',
@@ -564,16 +565,21 @@ export async function runRules(
 
   /** Several cells that could each be the wrong one, named with what each would hold: the person chooses. */
   function choice(by: { item: Item; rule: CheckedRule }, at: Term, candidates: CellChange[], evidence: string, evidenceCells: CellAddress[]): Finding {
+    // Cells of one table: the table named once (北京 军民融合办 2026's five rows of 预算04表), not before each.
+    const tables = new Set(candidates.map((k) => k.term.tableName?.(lang)));
+    const table = tables.size === 1 && candidates.length > 1 && candidates.every((k) => k.term.labelInTable) ? [...tables][0] : undefined;
     const names = candidates.map((k) => {
       const d = Math.max(2, k.term.ref.decimals);
-      return formatTemplate(WORDS.candidate[lang], { label: k.term.label[lang], actual: shown(k.term.ref.amount, d, k.term.unit), value: amount(k.value, d, k.term.unit) });
+      const label = table === undefined ? k.term.label[lang] : k.term.labelInTable!(lang);
+      return formatTemplate(WORDS.candidate[lang], { label, actual: shown(k.term.ref.amount, d, k.term.unit), value: amount(k.value, d, k.term.unit) });
     });
+    const listed = table === undefined ? names.join(WORDS.or[lang]) : formatTemplate(WORDS.inOneTable[lang], { table, cells: names.join(WORDS.or[lang]) });
     return {
       ruleId: by.rule.id,
       severity: by.rule.severity,
       sheet: at.ref.sheet,
       cell: at.ref.cell,
-      message: formatTemplate(WORDS.ambiguous[lang], { candidates: names.join(WORDS.or[lang]), evidence }) + WORDS.end[lang],
+      message: formatTemplate(WORDS.ambiguous[lang], { candidates: listed, evidence }) + WORDS.end[lang],
       related: dedupe(evidenceCells, at.ref),
       candidates: candidates.map((k) => ({ sheet: k.term.ref.sheet, cell: k.term.ref.cell, value: valueToWrite(k) })),
       ...(by.item.table && { table: by.item.table }),
