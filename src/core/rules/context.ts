@@ -258,8 +258,8 @@ class CellTerm implements Term {
     return this.ctx.tableName(this.table, lang);
   }
 
-  labelInTable(lang: Lang): string {
-    return this.inTable(this.ref.cell, lang);
+  labelInTable(lang: Lang, cells = this.ref.cell): string {
+    return this.inTable(cells, lang);
   }
 
   private inTable(cells: string, lang: Lang): string {

@@ -26,7 +26,8 @@ export interface Term {
   labelAt?(cells: string, lang: Lang): string;
   /** The label's two halves: the table's name, and the rest (cell, row, column), for naming several cells of one table once. */
   tableName?(lang: Lang): string;
-  labelInTable?(lang: Lang): string;
+  /** The label without its table's name; `cells` in place of this one's address where given. */
+  labelInTable?(lang: Lang, cells?: string): string;
   /**
    * For an amount written inside text (the 说明 narrative): which characters hold it, so several
    * amounts in one paragraph stay apart and a fix can rewrite just that number.
