@@ -127,6 +127,9 @@ export interface TargetList {
 /** A list's 合计 row, its label in any cell before its budget. */
 const LIST_TOTAL = /^(?:合计|总计)$/;
 
+/** A list's 合计 or 总计, its colon too (广州 生态环境局 2026's “合计：” row and “总计：” heading). */
+const namesListTotal = (norm: string) => LIST_TOTAL.test(norm.replace(/[:：]$/u, ''));
+
 export interface ParsedTarget {
   details: TargetDetails;
   lastRow: number;
@@ -265,7 +268,7 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
           const value = field === 'goal' ? goalBesideOrBelow(view, table, r, e.col, valueCol) : view.ref(r, valueCol);
           // A list's header (广州 生态环境局 2026: 项目名称（资金使用单位） | 总计： | 财政拨款 | … | 绩效指标)
           // names no project: the cell after its 项目名称 is the total column's heading.
-          if (field === 'projectName' && LIST_TOTAL.test(normalizeLabel(value.text).replace(/[:：]$/u, ''))) break;
+          if (field === 'projectName' && namesListTotal(normalizeLabel(value.text))) break;
           details[field] = laterFilled(details[field], value);
         }
       }
@@ -290,9 +293,6 @@ export function parseTarget(view: SheetView, table: TableVocabulary, top: number
   return { details, lastRow, left, right, ...(list && { list }) };
 }
 
-/** Rows of a packed list read before one whose 绩效指标 cell is packed is found. */
-const PACKED_PROBE_ROWS = 8;
-
 /**
  * A list of projects whose 绩效指标 column packs each project's indicators into its cell (广州 生态环境局
  * 2026: 项目名称（资金使用单位） | 总计： | 财政拨款 | 财政专户拨款 | 其他资金 | 绩效目标 | 绩效指标). Each
@@ -303,10 +303,10 @@ function packedList(view: SheetView, table: TableVocabulary, header: number, lab
   const fields = listFields(view, table, header, labels);
   if (fields.projectName === undefined) return undefined;
   // The list's 总计 heads its total column (budget's match leaves a bare 总计 to the forms' own totals).
-  const total = labels.find((e) => e.col > fields.projectName! && LIST_TOTAL.test(e.norm.replace(/[:：]$/u, '')));
+  const total = labels.find((e) => e.col > fields.projectName! && namesListTotal(e.norm));
   if (fields.budget === undefined && total) fields.budget = total.col;
-  let probe = 0;
-  for (let r = header + 1; r <= limit && probe < PACKED_PROBE_ROWS; r++) {
+  // The first 绩效指标 cell written under the header decides: packed, or some other list.
+  for (let r = header + 1; r <= limit; r++) {
     const text = view.text(r, col);
     if (text.trim() === '') continue;
     if (!packedIndicators(text)) return undefined;
@@ -327,7 +327,7 @@ function packedList(view: SheetView, table: TableVocabulary, header: number, lab
     if (packed) {
       const at = (text: string) => textRef(view.name, r, col, text);
       for (const p of packed) indicators.push({ row: r, level1: at(p.level1), level2: at(p.level2), level3: at(p.name), value: at(p.value) });
-    } else if (fields.budget !== undefined && !list.total && entries.some((e) => e.col < fields.budget! && LIST_TOTAL.test(e.norm.replace(/[:：]$/u, '')))) {
+    } else if (fields.budget !== undefined && !list.total && entries.some((e) => e.col < fields.budget! && namesListTotal(e.norm))) {
       list.total = view.ref(r, fields.budget);
     } else if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH) break;
     lastRow = r;

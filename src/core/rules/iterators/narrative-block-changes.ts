@@ -116,7 +116,7 @@ function rateText(rate: number, lang: Lang): string {
 function judgeRate(written: string | undefined, sign: number, nowYuan: number, beforeYuan: number, statedChangeYuan: number, amountStep: number) {
   const parsed = written === undefined ? undefined : parseAmount(written);
   if (parsed?.kind !== 'number' || beforeYuan === 0) return { stated: null, table: beforeYuan === 0 ? null : round2(((nowYuan - beforeYuan) / beforeYuan) * 100), gap: -1 };
-  const rateStep = 10 ** -placesOf(written!);
+  const rateStep = 10 ** -parsed.decimals;
   const stated = sign * parsed.value;
   const rounded = (y: number) => Math.round(y / amountStep) * amountStep;
   const bases: [number, number][] = [
@@ -158,7 +158,7 @@ function judge(ctx: RuleContext, t: RecognizedTable, row: TableRow, blocks: { ea
   const before = beforeTerm.ref.amount * toYuan;
   const current = STATED_CURRENT.exec(m[0]);
   if (current && !agrees(current[1]!, STATED_UNITS[current[2]!]!, now)) return undefined;
-  const places = placesOf(written);
+  const places = parsed.decimals;
   // One unit in the last place the narrative writes, in 元.
   const step = unitFactor * 10 ** -places;
   const sign = DECREASE.test(m.groups?.direction ?? '') ? -1 : 1;
@@ -175,13 +175,11 @@ function judge(ctx: RuleContext, t: RecognizedTable, row: TableRow, blocks: { ea
   return { stated: wan(statedSteps * step), change: wan(now - before), gap, places: shown, rate, now: { amount: now / 10_000, ref: nowTerm.ref }, before: { amount: before / 10_000, ref: beforeTerm.ref } };
 }
 
-const placesOf = (written: string) => (written.includes('.') ? written.length - written.indexOf('.') - 1 : 0);
-
 /** Whether a figure as written is the table's, to the places written (give or take one unit in the last). */
 function agrees(written: string, unitFactor: number, yuan: number): boolean {
   const parsed = parseAmount(written);
   if (parsed.kind !== 'number') return true;
-  const step = unitFactor * 10 ** -placesOf(written);
+  const step = unitFactor * 10 ** -parsed.decimals;
   const steps = Math.round((parsed.value * unitFactor) / step);
   return stepsOf(yuan, step).some((s) => Math.abs(s - steps) <= 1);
 }
