@@ -121,6 +121,12 @@ export const IndicatorVocabulary = z
       .array(z.string())
       .default([])
       .describe('越多越好的效益指标的词（受益、惠及……），其下限（≥）是本意，上限（≤）则无人受益也算达标 / words of benefit indicators where more is better (受益, 惠及 …): a floor (≥) is meant, and with a ceiling (≤) nobody benefiting would meet it'),
+    spendingWords: z
+      .array(z.string())
+      .default([])
+      .describe(
+        '支出的词（电费、取暖费、支出……）：名称以括号注明金额单位（“电费(万元)”）而指标值只写数字的，是支出的上限（≤），不是下限 / words of spending (电费, 取暖费, 支出 …): a bare value under a name that gives a money unit in brackets (“电费(万元)”) is a spending ceiling (≤), not a floor',
+      ),
     costCategory: z.string().default('成本指标').describe('成本指标的名称 / the name of the cost category'),
     wholeCostWords: z
       .array(z.string())

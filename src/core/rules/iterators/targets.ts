@@ -647,6 +647,15 @@ function otherUnitNamed(name: string): boolean {
   return unit !== undefined && !/^(%|百分比|百分率)$/.test(unit);
 }
 
+/**
+ * Spending whose name gives its value's money unit (西安 司法局 2026's 数量指标 “电费(万元)” 0.85): the
+ * bare figure is a ceiling on what is spent, as a cost is, though filed under another category.
+ */
+function spendingNamedInMoney(name: string, spendingWords: readonly string[]): boolean {
+  const unit = /\(([^()]{1,3})\)$/.exec(name)?.[1];
+  return unit !== undefined && /^[千万亿]?元$/.test(unit) && spendingWords.some((w) => name.includes(w));
+}
+
 export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
   name: 'indicators',
   description: both('项目绩效目标表中的每一条指标', 'every indicator row of the project target tables'),
@@ -814,6 +823,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const units = new Set(params.units.map(normalizeLabel));
     const wholeCostWords = params.wholeCostWords.map(normalizeLabel);
     const floorWords = params.floorWords.map(normalizeLabel);
+    const spendingWords = params.spendingWords.map(normalizeLabel);
     const year = budgetYear(ctx);
     // The department-wide form's indicators too, for the rules that judge an indicator by itself
     // (IndicatorParams.forms): it has no project budget, and no other project files its indicators.
@@ -843,6 +853,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const known = params.categories[ind.level1.text.trim()] ?? Object.entries(params.categories).find(([k]) => normalizeLabel(k) === l1)?.[1];
         // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
         const lowerIsBetter = [l3, normalizeLabel(valueText)].some((text) => ceilingMeant(text, params.ceilingWords, params.ceilingUnless));
+        const spendingCeiling = v.unit === '' && spendingNamedInMoney(l3, spendingWords);
         // Only a number can be turned round (“≤万分之三” states its rate in words: nothing to write instead).
         const upperBoundOnRate = isRate && !lowerIsBetter && v.number !== null && (v.comparator === '≤' || v.comparator === '<');
         // “90≥” for a rate is “≥90%”: the sign before the number, a rate's unit after it.
@@ -900,7 +911,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             valueYearOffset: dateYear !== undefined && year !== null ? dateYear - year : null,
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
             // A rate under 成本指标 (预算执行率 100%, 资金分配合规率 100%) is no cost to cap: it takes ≥ unless less is better.
-            suggestion: signFirst ?? (upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter ? '≤' : '≥'}${v.number}${v.unit}` : ''),
+            suggestion: signFirst ?? (upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling ? '≤' : '≥'}${v.number}${v.unit}` : ''),
           },
           text: (lang) => (overall ? overallFormText(t) : projectText(ctx, t))[lang],
           cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
