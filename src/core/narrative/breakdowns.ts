@@ -46,7 +46,10 @@ function partsText(opener: string, list: string, colon: boolean, unit: string): 
   if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
   // A comma between two digits groups a number's thousands (35,541.8): no clause ends there.
   const clauses = inner.split(/(?<!\d)[,，]|[,，](?!\d)/);
-  if (colon && clauses.length > 1 && clauses.every((c) => namedFigure(c, unit))) return inner;
+  // A list closing with 等 (广州 2026: “其中：货物类采购预算401.41万元，工程类…，服务类采购预算140,542.41万元等”)
+  // names its parts all the same; whether they are all is for the exhaustive sets to say.
+  const named = clauses.map((c, i) => (i === clauses.length - 1 ? c.trim().replace(/等$/, '') : c));
+  if (colon && named.length > 1 && named.every((c) => namedFigure(c, unit))) return inner;
   return clauses[0]!;
 }
 
