@@ -313,13 +313,13 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
 };
 
 /** The words of a direction, and the other way's, in the pair the sentence uses. */
-const OPPOSITE: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 增幅: '降幅', 降幅: '增幅', 持平: '持平' };
+const OPPOSITE: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 增幅: '降幅', 降幅: '增幅', 减幅: '增幅', 降低: '提高', 提高: '降低', 上升: '下降', 持平: '持平' };
 
 /** The direction word the sentence should use for a recomputed change, in its own pair (增加 → 减少, 增幅 → 降幅). */
 function restatedWord(word: string, computed: number): string {
   if (computed === 0) return '持平';
   if (word === '持平') return computed > 0 ? '增长' : '下降';
-  const rising = word === '增加' || word === '增长' || word === '增幅';
+  const rising = word === '增加' || word === '增长' || word === '增幅' || word === '上升' || word === '提高';
   return computed > 0 === rising ? word : OPPOSITE[word]!;
 }
 
