@@ -91,6 +91,12 @@ export const TableVocabulary = z
       .describe(
         '没有合计行时，表头上方“部门名称：X”所写单位 X 的那一行即为合计（深圳的基本支出总表、项目支出总表：一个单位，其下列各支出类别或各项目） / with no total row, the row of the unit the line above the header names (部门名称：X) is the total (深圳 基本支出总表 and 项目支出总表: one unit, its kinds of spending or its projects below it)',
       ),
+    latestYearRows: z
+      .boolean()
+      .default(false)
+      .describe(
+        '“年度”列逐行列出几年（深圳的“三公”表：2025年、2026年、增减变化金额）时，只有最近一年的行是本表的行，只剩一行时即为合计；上年和增减各行不参与本年的核对 / where a 年度 column prints several years row by row (深圳’s 三公 table: 2025年, 2026年, 增减变化金额), only the latest year’s rows are the table’s (one left is its total); the earlier year’s and the change take no part in this year’s checks',
+      ),
   })
   .strict();
 export type TableVocabulary = z.infer<typeof TableVocabulary>;

@@ -764,7 +764,18 @@ describe('三公 expenses split by source of funds', () => {
   it('reads each expense under each source where the sources head the lowest header row (深圳 2026)', async () => {
     const { rows, merges } = header(['一般公共预算', '政府性基金预算']);
     const t = table(await recognizeGrid(wb(sheetFromValues('表9', rows, merges))), 'three-public');
-    expect(t.columns.map((c) => c.role)).toEqual(['general', 'fund', 'abroadGeneral', 'abroadFund', 'receptionGeneral', 'receptionFund', 'vehicleSubtotalGeneral', 'vehicleSubtotalFund', 'vehiclePurchaseGeneral', 'vehiclePurchaseFund']);
+    expect(t.columns.map((c) => c.role)).toEqual(['year', 'general', 'fund', 'abroadGeneral', 'abroadFund', 'receptionGeneral', 'receptionFund', 'vehicleSubtotalGeneral', 'vehicleSubtotalFund', 'vehiclePurchaseGeneral', 'vehiclePurchaseFund']);
+  });
+
+  it('takes the latest year of a 年度 column for the table, its one row the total; last year and the change are no rows of it (深圳 2026)', async () => {
+    const { rows, merges } = header(['一般公共预算', '政府性基金预算']);
+    const years: CellValue[][] = [
+      ['2025年', 13, 0, 2, 0, 5, 0, 6, 0, 6, 0],
+      ['2026年', 12, 0, 2, 0, 4, 0, 6, 0, 6, 0],
+      ['增减变化金额', -1, 0, 0, 0, -1, 0, 0, 0, 0, 0],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('表9', [...rows.slice(0, 4), ...years], merges))), 'three-public');
+    expect(t.rows.map((r) => [r.labels.year, r.isTotal, r.cells.general?.amount, r.cells.receptionGeneral?.amount])).toEqual([['2026年', true, 12, 4]]);
   });
 
   it('keeps the plain roles where a source heads the expenses from above (西安 2026)', async () => {

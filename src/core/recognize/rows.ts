@@ -120,8 +120,31 @@ export function parseRows(
     lastRow = r;
   }
   if (table.kind === 'coded' && reader.codeCol === undefined && !reader.hasSplit) codesFromNames(rows, vocab);
-  unnamedTotal(rows, unitName, table.unitRowTotal);
-  return { rows, lastRow, ...(note && { note }), problems: reader.problems };
+  const own = table.latestYearRows && columns.some((c) => c.role === 'year') ? thisYearsRows(rows) : rows;
+  unnamedTotal(own, unitName, table.unitRowTotal);
+  return { rows: own, lastRow, ...(note && { note }), problems: reader.problems };
+}
+
+const YEAR_LABEL = /^(\d{4})(?:年|$)/;
+const CHANGE_LABEL = /增减|变化|变动|增长|减少/;
+
+/**
+ * A table printing its years row by row under a 年度 column (深圳 2026's 三公 table: 2025年 | 2026年 |
+ * 增减变化金额): the latest year's rows are this year's table; an earlier year's and the change are
+ * not, and no sum of this year's may take them in. A single row left is the table's total, as the one
+ * row of a table laid out across is.
+ */
+function thisYearsRows(rows: TableRow[]): TableRow[] {
+  const yearOf = (r: TableRow) => {
+    const m = YEAR_LABEL.exec((r.labels.year ?? '').replace(/\s/g, ''));
+    return m ? Number(m[1]) : undefined;
+  };
+  const years = rows.map(yearOf).filter((y): y is number => y !== undefined);
+  if (years.length === 0 || (new Set(years).size < 2 && !rows.some((r) => CHANGE_LABEL.test(r.labels.year ?? '')))) return rows;
+  const latest = Math.max(...years);
+  const own = rows.filter((r) => (r.labels.year === undefined ? true : yearOf(r) === latest));
+  if (own.length === 1 && !own[0]!.isTotal && own[0]!.code === undefined) own[0]!.isTotal = true;
+  return own;
 }
 
 /**
