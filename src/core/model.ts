@@ -13,6 +13,8 @@ export interface YearBlock {
   /** The heading over the block, as printed (“2018年”, “上年”, “增减变化情况”). */
   heading: string;
   columns: RecognizedColumn[];
+  /** A block printed in a row of its own under this year's columns, not beside them (深圳's 三公 table: 2025年 | 2026年 | 增减变化金额): that row. */
+  row?: number;
 }
 
 /** One cell as the rules see it: where it is, what it says, and its amount if it holds one. */

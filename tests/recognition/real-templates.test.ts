@@ -776,6 +776,11 @@ describe('三公 expenses split by source of funds', () => {
     ];
     const t = table(await recognizeGrid(wb(sheetFromValues('表9', [...rows.slice(0, 4), ...years], merges))), 'three-public');
     expect(t.rows.map((r) => [r.labels.year, r.isTotal, r.cells.general?.amount, r.cells.receptionGeneral?.amount])).toEqual([['2026年', true, 12, 4]]);
+    // Last year's row and the change's are read as 西安's blocks beside this year's are, in rows of their own.
+    expect(t.yearBlocks?.map((b) => [b.kind, b.heading, b.row])).toEqual([
+      ['previous', '2025年', 5],
+      ['change', '增减变化金额', 7],
+    ]);
   });
 
   it('keeps the plain roles where a source heads the expenses from above (西安 2026)', async () => {

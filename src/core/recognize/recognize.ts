@@ -300,7 +300,7 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) columnMissing(labelColumn.role, labelColumn.name);
   if (table.kind === 'coded' && !table.codesOptional && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
   const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
-  const blocks = unmatched.some((u) => u.aside === 'other-year') ? yearBlocks(table, headings, columns) : [];
+  const blocks = unmatched.some((u) => u.aside === 'other-year') ? yearBlocks(table, headings, columns) : (parsed.yearBlocks ?? []);
   problems.push(...unmatchedNotes(view.name, header.bottom, unmatched));
   const bottom = Math.max(parsed.lastRow, header.dataStart - 1);
   const unit = findUnit(view, above, header.bottom);

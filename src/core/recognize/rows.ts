@@ -2,7 +2,7 @@
 import { toA1 } from '../address.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { codeText, joinSplitCode, parseWholeCode, splitCodeFromLabel, type SubjectCode } from '../codes.js';
-import type { CellRef, RecognitionProblem, RecognizedColumn, TableRow } from '../model.js';
+import type { CellRef, RecognitionProblem, RecognizedColumn, TableRow, YearBlock } from '../model.js';
 import { leadingIndent, normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, type RowLabel, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { isClearlyData, isNoteRow } from './header.js';
@@ -14,6 +14,8 @@ const BLANK_ROWS_THAT_END_A_TABLE = 3;
 
 export interface ParsedRows {
   rows: TableRow[];
+  /** Another year's row and the change's, where the rows are printed year by year (thisYearsRows). */
+  yearBlocks?: YearBlock[];
   lastRow: number;
   note?: { cell: string; text: string; row: number };
   problems: RecognitionProblem[];
@@ -120,9 +122,9 @@ export function parseRows(
     lastRow = r;
   }
   if (table.kind === 'coded' && reader.codeCol === undefined && !reader.hasSplit) codesFromNames(rows, vocab);
-  const own = table.latestYearRows && columns.some((c) => c.role === 'year') ? thisYearsRows(rows) : rows;
+  const { own, blocks } = table.latestYearRows && columns.some((c) => c.role === 'year') ? thisYearsRows(rows, columns) : { own: rows, blocks: [] };
   unnamedTotal(own, unitName, table.unitRowTotal);
-  return { rows: own, lastRow, ...(note && { note }), problems: reader.problems };
+  return { rows: own, ...(blocks.length > 0 && { yearBlocks: blocks }), lastRow, ...(note && { note }), problems: reader.problems };
 }
 
 const YEAR_LABEL = /^(\d{4})(?:年|$)/;
@@ -134,17 +136,26 @@ const CHANGE_LABEL = /增减|变化|变动|增长|减少/;
  * not, and no sum of this year's may take them in. A single row left is the table's total, as the one
  * row of a table laid out across is.
  */
-function thisYearsRows(rows: TableRow[]): TableRow[] {
+function thisYearsRows(rows: TableRow[], columns: readonly RecognizedColumn[]): { own: TableRow[]; blocks: YearBlock[] } {
   const yearOf = (r: TableRow) => {
     const m = YEAR_LABEL.exec((r.labels.year ?? '').replace(/\s/g, ''));
     return m ? Number(m[1]) : undefined;
   };
   const years = rows.map(yearOf).filter((y): y is number => y !== undefined);
-  if (years.length === 0 || (new Set(years).size < 2 && !rows.some((r) => CHANGE_LABEL.test(r.labels.year ?? '')))) return rows;
+  const changes = rows.filter((r) => yearOf(r) === undefined && CHANGE_LABEL.test(r.labels.year ?? ''));
+  if (years.length === 0 || (new Set(years).size < 2 && changes.length === 0)) return { own: rows, blocks: [] };
   const latest = Math.max(...years);
   const own = rows.filter((r) => (r.labels.year === undefined ? true : yearOf(r) === latest));
-  if (own.length === 1 && !own[0]!.isTotal && own[0]!.code === undefined) own[0]!.isTotal = true;
-  return own;
+  if (own.length !== 1) return { own, blocks: [] };
+  if (!own[0]!.isTotal && own[0]!.code === undefined) own[0]!.isTotal = true;
+  // One row a year: the year before this one's and the change's rows are blocks of this row's columns,
+  // read as 西安's blocks beside it are (year-block-changes, narrative-block-changes).
+  const amounts = columns.filter((c) => c.role !== 'year');
+  const earlier = rows.filter((r) => yearOf(r) === latest - 1);
+  const blocks: YearBlock[] = [];
+  if (earlier.length === 1) blocks.push({ kind: 'previous', heading: earlier[0]!.labels.year!.trim(), columns: amounts, row: earlier[0]!.row });
+  if (earlier.length === 1 && changes.length === 1) blocks.push({ kind: 'change', heading: changes[0]!.labels.year!.trim(), columns: amounts, row: changes[0]!.row });
+  return { own, blocks };
 }
 
 /**

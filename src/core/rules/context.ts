@@ -206,7 +206,8 @@ export class RuleContext {
   /** A row's cell in a block of another year (RecognizedTable.yearBlocks), named with the block's heading. */
   blockTerm(t: RecognizedTable, row: TableRow, block: YearBlock, role: string, sign: 1 | -1 = 1): Term | undefined {
     const col = block.columns.find((c) => c.role === role)?.col;
-    const ref = col === undefined ? undefined : this.rowCells.view(t.sheet)?.ref(row.row, col);
+    // A block of a row of its own (深圳's 2025年 row under the 2026年 one) is read in that row.
+    const ref = col === undefined ? undefined : this.rowCells.view(t.sheet)?.ref(block.row ?? row.row, col);
     return ref && new CellTerm(this, t, ref, row, undefined, role, sign, 1, undefined, block.heading);
   }
 

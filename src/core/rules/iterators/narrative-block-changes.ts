@@ -12,7 +12,7 @@ import { toA1 } from '../../address.js';
 import { amountText, type Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow, YearBlock } from '../../model.js';
 import { globalMatches, parseAmount } from '../../text.js';
-import { UNIT_FACTOR } from '../identity.js';
+import { UNIT_FACTOR, type Term } from '../identity.js';
 import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, num, numOrNull, text, both } from '../registry-types.js';
 import { HAS_DIGIT, narrativeCells } from './narrative.js';
@@ -55,7 +55,11 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
   },
   identities: false,
   texts: ['item', 'table', 'current', 'previous', 'earlier', 'changeText', 'tableRateText'],
-  references: (p) => p.items.map((item, i) => ({ path: ['items', i, 'column'], table: p.table, column: item.column })),
+  references: (p) =>
+    p.items.flatMap((item, i) => [
+      { path: ['items', i, 'column'], table: p.table, column: item.column },
+      ...(item.split ?? []).map((column, j) => ({ path: ['items', i, 'split', j], table: p.table, column })),
+    ]),
   run(ctx, params) {
     const items: Item[] = [];
     const t = ctx.tables(params.table).find((x) => x.yearBlocks?.some((b) => b.kind === 'previous'));
@@ -67,8 +71,12 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
     for (const cell of narrativeCells(ctx)) {
       if (!HAS_DIGIT.test(cell.folded)) continue;
       for (const { item, re } of patterns) {
+        // The item's column, or its fund columns where the table splits it (深圳).
+        const has = (role: string) => t.columns.some((c) => c.role === role);
+        const columns = has(item.column) ? [item.column] : item.split?.every(has) ? item.split : undefined;
+        if (!columns) continue;
         for (const m of globalMatches(re, cell.folded)) {
-          const found = judge(ctx, t, row, { earlier, ...(printed && { change: printed }) }, item.column, m);
+          const found = judge(ctx, t, row, { earlier, ...(printed && { change: printed }) }, columns, m);
           if (!found) continue;
           const { stated, change, gap, now, before, places, rate } = found;
           items.push({
@@ -84,7 +92,7 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
               tableRateText: rate.table === null ? '' : rateText(rate.table, lang),
             }),
             cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
-            related: [now.ref, before.ref].map((r) => ({ sheet: r.sheet, cell: r.cell })),
+            related: [...now.refs, ...before.refs].map((r) => ({ sheet: r.sheet, cell: r.cell })),
             table: t.id,
           });
         }
@@ -144,18 +152,20 @@ const STATED_CURRENT = /([\d,]+(?:\.\d+)?)\s*(万元|元)(?=[^较比]*(?:较|比
  * 2022's 培训费 10.19 of a department's 21.39; or this year's figure itself wrong, which narrative-three-public
  * reports): its change is then of another figure than the table's.
  */
-function judge(ctx: RuleContext, t: RecognizedTable, row: TableRow, blocks: { earlier: YearBlock; change?: YearBlock }, column: string, m: RegExpMatchArray) {
+function judge(ctx: RuleContext, t: RecognizedTable, row: TableRow, blocks: { earlier: YearBlock; change?: YearBlock }, columns: readonly string[], m: RegExpMatchArray) {
   const same = m.groups?.same !== undefined;
   const unitFactor = same ? 10_000 : STATED_UNITS[m.groups?.unit ?? ''];
   const written = same ? '0.00' : (m.groups?.amount ?? '');
   const parsed = parseAmount(written);
   if (unitFactor === undefined || parsed.kind !== 'number') return undefined;
-  const nowTerm = ctx.term(t, row, column);
-  const beforeTerm = ctx.blockTerm(t, row, blocks.earlier, column);
-  if (!nowTerm || !beforeTerm || nowTerm.ref.amount === null || beforeTerm.ref.amount === null) return undefined;
+  const nowTerms = columns.map((c) => ctx.term(t, row, c));
+  const beforeTerms = columns.map((c) => ctx.blockTerm(t, row, blocks.earlier, c));
+  const nowAmount = sumOf(nowTerms);
+  const beforeAmount = sumOf(beforeTerms);
+  if (nowAmount === undefined || beforeAmount === undefined) return undefined;
   const toYuan = UNIT_FACTOR[ctx.unit(t)];
-  const now = nowTerm.ref.amount * toYuan;
-  const before = beforeTerm.ref.amount * toYuan;
+  const now = nowAmount * toYuan;
+  const before = beforeAmount * toYuan;
   const current = STATED_CURRENT.exec(m[0]);
   if (current && !agrees(current[1]!, STATED_UNITS[current[2]!]!, now)) return undefined;
   const places = parsed.decimals;
@@ -166,13 +176,20 @@ function judge(ctx: RuleContext, t: RecognizedTable, row: TableRow, blocks: { ea
   // The two years' difference rounded; each year rounded, then their difference; the change the table prints.
   const candidates = [...stepsOf(now - before, step)];
   for (const n of stepsOf(now, step)) for (const b of stepsOf(before, step)) candidates.push(n - b);
-  const printed = blocks.change && ctx.blockTerm(t, row, blocks.change, column)?.ref.amount;
+  const printed = blocks.change && sumOf(columns.map((c) => ctx.blockTerm(t, row, blocks.change!, c)));
   if (typeof printed === 'number') candidates.push(...stepsOf(printed * toYuan, step));
   const gap = Math.min(...candidates.map((c) => Math.abs(statedSteps - c))) - 1;
   const shown = Math.max(places, 2);
   const wan = (yuan: number) => Number((yuan / 10_000).toFixed(shown));
   const rate = judgeRate(m.groups?.rate, same ? 1 : sign, now, before, statedSteps * step, step);
-  return { stated: wan(statedSteps * step), change: wan(now - before), gap, places: shown, rate, now: { amount: now / 10_000, ref: nowTerm.ref }, before: { amount: before / 10_000, ref: beforeTerm.ref } };
+  const refsOf = (terms: (Term | undefined)[]) => terms.flatMap((x) => (x ? [x.ref] : []));
+  return { stated: wan(statedSteps * step), change: wan(now - before), gap, places: shown, rate, now: { amount: now / 10_000, refs: refsOf(nowTerms) }, before: { amount: before / 10_000, refs: refsOf(beforeTerms) } };
+}
+
+/** The amount of a column, or of an item's fund columns together (a blank one among them is 0); undefined where a column is missing or all are blank. */
+function sumOf(terms: readonly (Term | undefined)[]): number | undefined {
+  if (terms.some((x) => x === undefined) || terms.every((x) => x!.ref.amount === null)) return undefined;
+  return terms.reduce((s, x) => s + (x!.ref.amount ?? 0), 0);
 }
 
 /** Whether a figure as written is the table's, to the places written (give or take one unit in the last). */

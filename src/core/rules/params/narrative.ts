@@ -255,6 +255,11 @@ export const BlockChangeParams = z
               '说明中这一项的增减句：命名组 direction（增加、减少……）、amount、unit（万元或元；没有单位的句子不核对） / the narrative’s sentence of this item’s change: named groups direction (增加, 减少 …), amount and unit (万元 or 元; a sentence without a unit is not checked)',
             ),
             column: z.string().describe('表中这一项的列 / the item’s column in the table'),
+            split: z
+              .array(z.string())
+              .min(2)
+              .optional()
+              .describe('表中没有这一列而按资金来源分列时，这几列之和（深圳的“三公”表：一般公共预算、政府性基金、国有资本经营） / where the table has no such column but splits the item by fund, the sum of these (深圳’s 三公 table: general budget, government funds, state capital)'),
           })
           .strict(),
       )
