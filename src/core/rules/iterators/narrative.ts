@@ -256,6 +256,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
         typeof entry === 'string' ? [{ path: ['statements', i, 'totalRowColumns', j], table: s.table, column: entry }] : entry.map((column, k) => ({ path: ['statements', i, 'totalRowColumns', j, k], table: s.table, column })),
       ),
       ...(s.instead ?? []).flatMap((o, j) => codedReferences(o, s.codes ?? [], ['statements', i, 'instead', j], ['statements', i, 'codes'])),
+      ...(s.plus ?? []).flatMap((o, j) => codedReferences(o, s.codes ?? [], ['statements', i, 'plus', j], ['statements', i, 'codes'])),
       ...(s.orEquals ?? []).flatMap((o, j) =>
         'codes' in o ? codedReferences(o, o.codes, ['statements', i, 'orEquals', j], ['statements', i, 'orEquals', j, 'codes']) : cellReferences(o, ['statements', i, 'orEquals', j]),
       ),
@@ -405,14 +406,19 @@ function rowCounterparts(ctx: RuleContext, s: Statement): { table: TableId; coun
  */
 function codedCounterparts(
   ctx: RuleContext,
-  s: { table: TableId; column: string; unlessColumn?: string; instead?: { table: TableId; column: string }[] },
+  s: { table: TableId; column: string; unlessColumn?: string; instead?: { table: TableId; column: string }[]; plus?: { table: TableId; column: string }[] },
   codes: readonly string[],
 ): { table: TableId; counterparts: Term[] } | undefined {
+  const rowsOf = (t: RecognizedTable, column: string) => t.rows.flatMap((row) => (row.code && codes.includes(row.code.code) ? (ctx.term(t, row, column) ?? []) : []));
+  // The tables whose rows are added (广州's 委托业务费 in the basic and the project table): all of them, or no check.
+  const added = (s.plus ?? []).map((o) => ({ t: ctx.table(o.table), column: o.column }));
+  if (added.some((a) => a.t === undefined)) return undefined;
+  const more = added.flatMap((a) => rowsOf(a.t!, a.column));
   for (const { table, column } of [{ table: s.table, column: s.column }, ...(s.instead ?? [])]) {
     for (const t of ctx.tables(table)) {
       if (s.unlessColumn !== undefined && t.columns.some((c) => c.role === s.unlessColumn)) continue;
-      const counterparts = t.rows.flatMap((row) => (row.code && codes.includes(row.code.code) ? (ctx.term(t, row, column) ?? []) : []));
-      if (counterparts.length > 0) return { table, counterparts };
+      const counterparts = rowsOf(t, column);
+      if (counterparts.length > 0 || more.length > 0) return { table, counterparts: [...counterparts, ...more] };
     }
   }
   return undefined;

@@ -47,6 +47,13 @@ export const Statement = z
       .describe(
         '按科目（codes）核对时，工作簿中没有含这些编码的 table 表，就用其中第一张含这些编码的表的这一列（深圳的模板没有基本支出表，按经济分类的一般公共预算支出表的“基本支出”列即是） / with `codes`: where no `table` of the workbook holds those codes, this column of the first of these tables that does (深圳’s template has no 基本支出 table: its general budget table by economic subject, column 基本支出, stands for it)',
       ),
+    plus: z
+      .array(z.object({ table: RecognizedTableId, column: z.string() }).strict())
+      .min(1)
+      .optional()
+      .describe(
+        '按科目（codes）核对时，这些表中同样编码的行也加上；工作簿缺其中任何一张表时不核对（广州的委托业务费 = 基本支出表的 30227 + 项目支出表的 30227） / with `codes`: the same codes’ rows in these tables are added too; not checked where the workbook lacks any of them (广州’s 委托业务费 = 30227 of the basic table + 30227 of the project table)',
+      ),
     unlessColumn: z
       .string()
       .optional()
@@ -108,6 +115,10 @@ export const Statement = z
   .refine((s) => s.instead === undefined || s.codes !== undefined, {
     message: 'instead 只用于按科目（codes）核对的一条 / `instead` goes only with `codes`',
     path: ['instead'],
+  })
+  .refine((s) => s.plus === undefined || s.codes !== undefined, {
+    message: 'plus 只用于按科目（codes）核对的一条 / `plus` goes only with `codes`',
+    path: ['plus'],
   });
 
 export const NarrativeParams = z.object({ statements: z.array(Statement).min(1) }).strict();
