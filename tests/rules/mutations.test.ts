@@ -12,6 +12,7 @@ import { parentCode } from '../../src/core/codes.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { transposeDigits } from '../../src/train/mistakes.js';
 import { sampleGrid } from '../helpers.js';
+import { readWorkbookFile } from '../../src/xlsx/read-file.js';
 
 let catalogue: Catalogue;
 let base: GridWorkbook;
@@ -189,5 +190,22 @@ describe('a total and one of its parts changed alike', () => {
     const onSentence = result.report.findings.filter((f) => f.sheet === '说明' && f.cell === 'A8' && f.severity !== 'info');
     expect(onSentence.map((f) => f.message.match(/“([^”]+)”为/)?.[1]).sort()).toEqual(['基本支出', '支出预算总额']);
     expect(onSentence.filter((f) => f.fix !== undefined)).toEqual([]);
+  });
+});
+
+describe('a narrative figure for a source the 收支总表 prints none of (无锡 水利局 2026)', () => {
+  it('is named with the 0 for reference only, saying that one check alone asks for it — not that the change would unbalance a sum', async () => {
+    const grid = await readWorkbookFile('samples/real/jiangsu-wuxi-shuili-2026-dept.xlsx');
+    const before = await checkGrid('wuxi.xlsx', grid, catalogue);
+    const sentence = grid.sheets.find((s) => s.name === '说明')!.rows[8]![0]!.text;
+    expect(sentence).toContain('财政专户管理资金收入0万元');
+    const result = await checkGrid('mutant.xlsx', withCell(grid, '说明', 'A9', sentence.replace('财政专户管理资金收入0万元', '财政专户管理资金收入1万元')), catalogue);
+    const key = (f: Finding) => `${f.ruleId}|${f.sheet}|${f.cell}|${f.message}`;
+    const known = new Set(before.report.findings.map(key));
+    const news = result.report.findings.filter((f) => !known.has(key(f)));
+    expect(news.map((f) => [f.ruleId, f.sheet, f.cell])).toEqual([['narrative-totals', '说明', 'A9']]);
+    expect(news[0]!.message).toContain('只有这一处核对要求它为 0');
+    expect(news[0]!.message).not.toContain('只改这一格');
+    expect(news[0]!.fix?.safety ?? 'display-only').toBe('display-only');
   });
 });

@@ -28,9 +28,12 @@ export interface Culprit extends CellChange {
   /**
    * safe: corroborated by two or more identities and no rival explains them as well;
    * unsafe: a best guess; ambiguous: `candidates` explain the same failures equally well;
-   * display-only: two other tables agree on the value, but it breaks sums that now hold.
+   * display-only: two other tables agree on the value, but it breaks sums that now hold — or, with
+   * `emptiedOnOneSum`, one failure alone would make a filled amount 0.
    */
   safety: 'safe' | 'unsafe' | 'ambiguous' | 'display-only';
+  /** Display-only because one failure alone would empty a filled amount: the other side may have left it out. */
+  emptiedOnOneSum?: true;
   /** For an ambiguous culprit: every cell that could be the one, itself included. */
   candidates: CellChange[];
 }
@@ -158,11 +161,13 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     // may as well have left that part out (西安 宣传部 2021's 表13, its 合计 short of the 会议费 a unit's
     // row printed, would have had the 会议费 set to 0 before the 会议费 column's own sum forbade it).
     const lone = c.resolves.length < 2;
+    const emptiedOnOneSum = rivals.length === 0 && lone && emptiesAmount(head!);
     culprits.push({
       ...head!,
       with: rest,
       resolves: c.resolves,
-      safety: rivals.length > 0 ? 'ambiguous' : !lone ? 'safe' : emptiesAmount(head!) ? 'display-only' : 'unsafe',
+      safety: rivals.length > 0 ? 'ambiguous' : !lone ? 'safe' : emptiedOnOneSum ? 'display-only' : 'unsafe',
+      ...(emptiedOnOneSum && { emptiedOnOneSum: true as const }),
       candidates: rivals.length > 0 ? [head!, ...rivals.map((r) => r.changes[0]!)] : [],
     });
     for (const id of c.resolves) open.delete(id);

@@ -65,6 +65,10 @@ const WORDS = {
     'zh-CN': '只改这一格会使本表现在相符的合计不再相符，请一并核对',
     en: 'changing this cell alone unbalances sums that add up now: check them too',
   },
+  emptiedOnOneSum: {
+    'zh-CN': '只有这一处核对要求它为 0，也可能是对方漏列了这笔钱：仅供参考，请核实',
+    en: 'only this one check asks for it to be 0, and the other side may as well have left the amount out: for reference only; check it',
+  },
   together: {
     'zh-CN': '需与{{cells}} 的建议值一并修改：只改这一格，现在相符的合计就不再相符',
     en: 'change it together with the value suggested for {{cells}}: this cell alone would unbalance a sum that adds up now',
@@ -401,7 +405,7 @@ export async function runRules(
           evidence: sentences,
         }) +
         (slip ? `${WORDS.separator[lang]}${slip}` : '') +
-        (c.safety === 'display-only' ? `${WORDS.separator[lang]}${WORDS.breaksHolding[lang]}` : '') +
+        (c.safety === 'display-only' ? `${WORDS.separator[lang]}${(c.emptiedOnOneSum ? WORDS.emptiedOnOneSum : WORDS.breaksHolding)[lang]}` : '') +
         (withParts ? `${WORDS.separator[lang]}${WORDS.partsToo[lang]}` : '') +
         WORDS.end[lang];
       const related = dedupe([...c.with, c].filter((x) => x !== change).map((x) => address(x.term.ref)).concat(evidenceCells), change.term.ref);
@@ -414,8 +418,9 @@ export async function runRules(
         cell: change.term.ref.cell,
         message,
         ...(related.length && { related }),
-        // Rewriting a sentence is never automatic: the figure may be right and the table wrong.
-        ...(!withParts && { fix: { sheet: change.term.ref.sheet, cell: change.term.ref.cell, value: valueToWrite(change), safety: inText ? 'unsafe' : c.safety } }),
+        // Rewriting a sentence is never automatic: the figure may be right and the table wrong. A value
+        // offered for reference only stays so in a sentence too.
+        ...(!withParts && { fix: { sheet: change.term.ref.sheet, cell: change.term.ref.cell, value: valueToWrite(change), safety: inText && c.safety !== 'display-only' ? 'unsafe' : c.safety } }),
         ...tableOf(change.term.ref.sheet, evidence),
       });
     }
