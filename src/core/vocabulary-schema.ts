@@ -30,6 +30,13 @@ export const ColumnRole = z
     kind: z.enum(['sequence', 'code', 'code-class', 'code-section', 'code-item', 'label', 'amount', 'text']),
     name: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
     match: z.array(TextMatcher).min(1),
+    parts: z
+      .array(z.string())
+      .min(2)
+      .optional()
+      .describe(
+        '表中没有这一列、而按资金来源分列时，这几列之和即是它（深圳的“三公”表：每项分一般公共预算、政府性基金、国有资本经营三列） / where the table has no such column but splits it by fund, the sum of these columns is it (深圳’s 三公 table: each expense in a general budget, a government fund and a state capital column)',
+      ),
     notOfWhich: z
       .boolean()
       .optional()
@@ -196,6 +203,11 @@ export function checkVocabulary(files: { file: string; json: unknown }[]): { voc
       t.required.forEach((r, ri) => {
         if (!roles.includes(r)) problem(file, ['tables', ti, 'required', ri], `未定义的列角色“${r}” / “${r}” is not a column role of this table${didYouMean(r, roles)}`);
       });
+      t.columns.forEach((c, ci) =>
+        c.parts?.forEach((r, pi) => {
+          if (!roles.includes(r)) problem(file, ['tables', ti, 'columns', ci, 'parts', pi], `未定义的列角色“${r}” / “${r}” is not a column role of this table${didYouMean(r, roles)}`);
+        }),
+      );
       const labelRoles = t.columns.filter((c) => c.kind === 'label').map((c) => c.role);
       t.rows.forEach((row, ri) => {
         if (!labelRoles.includes(row.column)) problem(file, ['tables', ti, 'rows', ri, 'column'], `“${row.column}”不是本表的标签列 / “${row.column}” is not a label column of this table${didYouMean(row.column, labelRoles)}`);

@@ -82,6 +82,13 @@ describe('rules lint diagnostics', () => {
     expect(d).toEqual([expect.objectContaining({ path: '$.tables[0].columns[0].match[0]', message: expect.stringMatching(/a matcher needs "all" or "exact"/), ...positionOf(text, '{\n              "none"') })]);
   });
 
+  it('a column part the table does not define (a three-public expense split by fund)', () => {
+    const text = read('vocabulary/tables.json').replace('"parts": [\n            "abroadGeneral",', '"parts": [\n            "abroadGenral",');
+    expect(text).toContain('abroadGenral');
+    const d = lint([{ file: 'rules/vocabulary/tables.json', text, kind: 'vocabulary' }]).diagnostics;
+    expect(d).toEqual([expect.objectContaining({ message: expect.stringMatching(/未定义的列角色“abroadGenral”.*是否应为“abroadGeneral”/), ...positionOf(text, '"abroadGenral"') })]);
+  });
+
   it('a required column role the table does not define', () => {
     const text = read('vocabulary/tables.json').replace('"required": [\n        "name",\n        "total",\n        "basic"', '"required": [\n        "name",\n        "totl",\n        "basic"');
     const d = lint([{ file: 'rules/vocabulary/tables.json', text, kind: 'vocabulary' }]).diagnostics;

@@ -148,6 +148,17 @@ export class RuleContext {
     return t.columns.filter((c) => kinds.get(c.role) === 'amount').map((c) => c.role);
   }
 
+  /**
+   * The columns that hold an item in this table: its own, or, where the table splits it by fund
+   * (深圳's 三公 table), its parts as the vocabulary names them, when the table has them all.
+   */
+  columnsOf(t: RecognizedTable, role: string): readonly string[] | undefined {
+    const has = (r: string) => t.columns.some((c) => c.role === r);
+    if (has(role)) return [role];
+    const parts = this.vocab.tables.get(t.id)?.columns.find((c) => c.role === role)?.parts;
+    return parts?.every(has) ? parts : undefined;
+  }
+
   tableName(t: RecognizedTable, lang: Lang): string {
     const key = `t|${t.id}|${t.sheet}|${lang}`;
     let name = this.names.get(key);

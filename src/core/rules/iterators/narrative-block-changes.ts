@@ -55,11 +55,7 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
   },
   identities: false,
   texts: ['item', 'table', 'current', 'previous', 'earlier', 'changeText', 'tableRateText'],
-  references: (p) =>
-    p.items.flatMap((item, i) => [
-      { path: ['items', i, 'column'], table: p.table, column: item.column },
-      ...(item.split ?? []).map((column, j) => ({ path: ['items', i, 'split', j], table: p.table, column })),
-    ]),
+  references: (p) => p.items.map((item, i) => ({ path: ['items', i, 'column'], table: p.table, column: item.column })),
   run(ctx, params) {
     const items: Item[] = [];
     const t = ctx.tables(params.table).find((x) => x.yearBlocks?.some((b) => b.kind === 'previous'));
@@ -72,8 +68,7 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
       if (!HAS_DIGIT.test(cell.folded)) continue;
       for (const { item, re } of patterns) {
         // The item's column, or its fund columns where the table splits it (深圳).
-        const has = (role: string) => t.columns.some((c) => c.role === role);
-        const columns = has(item.column) ? [item.column] : item.split?.every(has) ? item.split : undefined;
+        const columns = ctx.columnsOf(t, item.column);
         if (!columns) continue;
         for (const m of globalMatches(re, cell.folded)) {
           const found = judge(ctx, t, row, { earlier, ...(printed && { change: printed }) }, columns, m);

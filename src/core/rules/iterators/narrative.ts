@@ -252,9 +252,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
     p.statements.flatMap((s, i) => [
       ...cellReferences(s, ['statements', i]),
       ...(s.codes ?? []).map((code, j) => ({ path: ['statements', i, 'codes', j], table: s.table, code, coded: true })),
-      ...(s.totalRowColumns ?? []).flatMap((entry, j) =>
-        typeof entry === 'string' ? [{ path: ['statements', i, 'totalRowColumns', j], table: s.table, column: entry }] : entry.map((column, k) => ({ path: ['statements', i, 'totalRowColumns', j, k], table: s.table, column })),
-      ),
+      ...(s.totalRowColumns ?? []).map((column, j) => ({ path: ['statements', i, 'totalRowColumns', j], table: s.table, column })),
       ...(s.instead ?? []).flatMap((o, j) => codedReferences(o, s.codes ?? [], ['statements', i, 'instead', j], ['statements', i, 'codes'])),
       ...(s.plus ?? []).flatMap((o, j) => codedReferences(o, s.codes ?? [], ['statements', i, 'plus', j], ['statements', i, 'codes'])),
       ...(s.orEquals ?? []).flatMap((o, j) =>
@@ -434,16 +432,10 @@ function statedTerms(ctx: RuleContext, t: RecognizedTable, s: Statement): Term[]
     const term = ctx.cell(t, at.row, at.column) ? ctx.term(t, at.row, at.column, 1, s.row.side) : undefined;
     return term ? [term] : [];
   }
-  const split = splitColumns(t, s);
-  return split ? split.columns.flatMap((column) => ctx.term(t, split.row, column, 1, s.row.side) ?? []) : [];
-}
-
-/** With no row of the statement's keys and none of its single total-row columns, the first set of columns (an item split by fund) the table has all of, in its total row. */
-function splitColumns(t: RecognizedTable, s: Pick<Statement, 'row' | 'totalRowColumns'>): { row: TableRow; columns: readonly string[] } | undefined {
-  if (s.row.total) return undefined;
-  const columns = s.totalRowColumns?.find((entry): entry is string[] => typeof entry !== 'string' && entry.every((role) => t.columns.some((c) => c.role === role)));
-  const row = columns && t.rows.find((x) => x.isTotal);
-  return row && { row, columns: columns! };
+  // No row of the statement's keys, and none of its total-row columns printed whole: one split by fund.
+  const row = s.row.total ? undefined : t.rows.find((x) => x.isTotal);
+  const parts = row && s.totalRowColumns?.map((role) => ctx.columnsOf(t, role)).find((columns) => columns !== undefined);
+  return row && parts ? parts.flatMap((column) => ctx.term(t, row, column, 1, s.row.side) ?? []) : [];
 }
 
 type StatedRow = Statement['row'];
@@ -485,7 +477,7 @@ export function statedCell(t: RecognizedTable, s: Pick<Statement, 'column' | 'ro
   const byKey = (key: string | undefined) => (key === undefined ? undefined : t.rows.find((x) => s.row.side && x.keys[s.row.side] === key));
   const keyed = s.row.total ? total() : (byKey(s.row.key) ?? byKey(s.row.orKey));
   if (keyed) return { row: keyed, column: s.column };
-  const column = s.totalRowColumns?.find((role): role is string => typeof role === 'string' && t.columns.some((c) => c.role === role));
+  const column = s.totalRowColumns?.find((role) => t.columns.some((c) => c.role === role));
   if (column === undefined) return undefined;
   const row = total();
   return row && { row, column };

@@ -83,11 +83,11 @@ export const Statement = z
         '文中数字也可能指的单元格（或几行之和）：与其中之一相符即不报告（如“支出预算”既可指本年支出合计，也可指含年终结转结余的支出总计） / other cells (or sums of rows) the figure may speak of: it holds when it equals one of them (“支出预算” may be this year’s spending or the 支出总计 that includes the balance carried forward)',
       ),
     totalRowColumns: z
-      .array(z.union([z.string(), z.array(z.string()).min(2)]))
+      .array(z.string())
       .min(1)
       .optional()
       .describe(
-        '表中没有这一行时，到合计行的这些列中找（取表中有的第一列）：横排的表每项一列、只有一行金额；竖表没有“三公”经费小计行时合计行即是。一项写成几列（数组）时为这几列之和：深圳的“三公”表每项按一般公共预算、政府性基金、国有资本经营分列 / when the table has no row of that key, the total row in the first of these columns the table has: a table laid out across has one column per item and one row of amounts; a vertical one with no 小计 row has its total there. An entry of several columns (an array) is their sum: 深圳’s 三公 table splits each expense by fund',
+        '表中没有这一行时，到合计行的这些列中找（取表中有的第一列；表中按资金来源分列时为这几列之和，见词汇表的 parts）：横排的表每项一列、只有一行金额；竖表没有“三公”经费小计行时合计行即是 / when the table has no row of that key, the total row in the first of these columns the table has (the sum of its fund columns where the table splits it: the vocabulary’s parts): a table laid out across has one column per item and one row of amounts; a vertical one with no 小计 row has its total there',
       ),
     unlessBefore: Pattern.optional().describe(
       '段中金额之前的文字与此相符时，这个数说的是别的（段首是一个科目及其金额：“对个人和家庭的补助（303）100151.38万元,其中：人员经费138.06万元”“社会福利（20810）18,571.74万元……具体为：人员经费…”是该科目的人员经费；同一句中“机关运行经费……其中：公务接待费2万元”是机关运行经费的一项），不核对 / where the text of the paragraph before the figure matches this, the figure is of something else (a paragraph opening with one subject and its amount gives that subject’s personnel costs; 公务接待费 in the same sentence’s 其中 list under 机关运行经费 is a part of it) and is not checked',
@@ -265,12 +265,7 @@ export const BlockChangeParams = z
             pattern: Pattern.describe(
               '说明中这一项的增减句：命名组 direction（增加、减少……）、amount、unit（万元或元；没有单位的句子不核对） / the narrative’s sentence of this item’s change: named groups direction (增加, 减少 …), amount and unit (万元 or 元; a sentence without a unit is not checked)',
             ),
-            column: z.string().describe('表中这一项的列 / the item’s column in the table'),
-            split: z
-              .array(z.string())
-              .min(2)
-              .optional()
-              .describe('表中没有这一列而按资金来源分列时，这几列之和（深圳的“三公”表：一般公共预算、政府性基金、国有资本经营） / where the table has no such column but splits the item by fund, the sum of these (深圳’s 三公 table: general budget, government funds, state capital)'),
+            column: z.string().describe('表中这一项的列（表中按资金来源分列时为这几列之和，见词汇表的 parts） / the item’s column in the table (the sum of its fund columns where the table splits it: the vocabulary’s parts)'),
           })
           .strict(),
       )
