@@ -45,6 +45,8 @@ export interface NarrativeItem {
 
 const NUMBER = '(\\d[\\d,]*(?:\\.\\d+)?)';
 const UNIT = '(万元|亿元|元)';
+/** The word before a rate of change (“下降5.93%”, 北京's “降低”, 深圳's “减幅”): one group. */
+const RATE_WORD = '(增长|下降|增加|减少|增幅|降幅|减幅|降低|上升|提高)';
 
 function figure(m: RegExpExecArray, group: number, unitGroup?: number): Figure | undefined {
   const raw = m[group];
@@ -96,7 +98,7 @@ function subjectsOf(text: string): { subjects: NamedSubject[]; end: number } {
 const PREVIOUS = new RegExp(`(\\d{4})年(?:当年)?(?:预算)?执行数(?:为|是)?\\s*${NUMBER}\\s*${UNIT}`, 'u');
 const PLANNED = new RegExp(`(\\d{4})年(?:预算)?安排(?:了)?\\s*${NUMBER}\\s*${UNIT}`, 'u');
 const CHANGE_PERCENT = /比[^，。；]{0,20}?(增加|减少|增长|下降|持平)\s*(\d+(?:\.\d+)?)\s*%/u;
-const CHANGE_AMOUNT = new RegExp(`(?:(?:比|较)上年(?:预算执行数|执行数|预算数)?|与上年相比|比\\d{4}年[^，。；]{0,12}?)(增加|减少|增长|下降)\\s*${NUMBER}\\s*${UNIT}[，,]\\s*(增长|下降|增加|减少|增幅|降幅|减幅|降低|上升|提高)\\s*(\\d+(?:\\.\\d+)?)\\s*%`, 'u');
+const CHANGE_AMOUNT = new RegExp(`(?:(?:比|较)上年(?:预算执行数|执行数|预算数)?|与上年相比|比\\d{4}年[^，。；]{0,12}?)(增加|减少|增长|下降)\\s*${NUMBER}\\s*${UNIT}[，,]\\s*${RATE_WORD}\\s*(\\d+(?:\\.\\d+)?)\\s*%`, 'u');
 
 function direction(word: string): Direction {
   return word === '增加' || word === '增长' ? 'increase' : word === '持平' ? 'same' : 'decrease';
@@ -154,7 +156,7 @@ export interface ChangeStatement {
  * comparison may state last year's amount (北京 司法局 2026: “比2025年年初预算数28479.84万元增加…”).
  */
 const CHANGE_AFTER_AMOUNT = new RegExp(
-  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(?:${NUMBER}\\s*${UNIT}[,，]?\\s*)?(增加|减少|增长|下降)了?\\s*${NUMBER}\\s*(?:${UNIT}(?:[,，]\\s*(增长|下降|增加|减少|增幅|降幅|减幅|降低|上升|提高)\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))|\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
+  `${NUMBER}\\s*${UNIT}[^\\d。;；]{0,60}?(?:。\\s*)?(?:与上年相比|比上年|较上年|(?:与|比|较)\\d{4}年度?(?:相比)?)[,，]?[^\\d。;；,，]{0,16}?(?:${NUMBER}\\s*${UNIT}[,，]?\\s*)?(增加|减少|增长|下降)了?\\s*${NUMBER}\\s*(?:${UNIT}(?:[,，]\\s*${RATE_WORD}\\s*(\\d+(?:\\.\\d+)?)\\s*%|\\s*\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))|\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))`,
   'gu',
 );
 
