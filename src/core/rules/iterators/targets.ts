@@ -711,6 +711,11 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
       'other projects file an indicator of the same name, all alike, under another category (the first of several under one level-2 cell)',
     ),
     oddIndicators: text('同一个二级指标格下如此列错的各条三级指标', 'the level-3 indicators under this level-2 cell so misfiled'),
+    numberRepeated: text(
+      '三级指标的编号（“指标10：”）与同一个二级指标格下前面一条的相同时，该编号；否则为空',
+      'the level-3 indicator’s number (指标10：) where an earlier indicator under the same level-2 cell has the same; empty otherwise',
+    ),
+    numberFirstAt: text('同编号的前一条三级指标的单元格', 'the cell of the earlier indicator with that number'),
     valueYearOffset: numOrNull(
       '指标值写的日期（“2025年12月31日”）的年份减预算年度；指标值不以年月写日期、或预算年度不明时为空',
       'the year of the date the value writes (2025年12月31日) minus the budget year; empty when the value is no date by year and month, or the budget year is unknown',
@@ -810,6 +815,31 @@ const deadlineYear = (value: string): number | undefined => {
 };
 
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
+/** “指标10：” (西安's forms number the indicators under each level-2 category); “指标4；” too, its colon mistyped. */
+const INDICATOR_NUMBER = /^\s*(指标\s*(\d+))\s*[:：;；]/u;
+
+/**
+ * Indicators numbered as one before them under the same level-2 cell (西安 安监局 2019: 指标9, 指标10,
+ * 指标10, 指标12), with that number and the earlier one's cell. A category printed again (a form broken
+ * across pages, its level 2 written on both) is a cell of its own, numbered anew; an empty level-2 cell
+ * groups nothing (西安 气象局 2022 leaves two categories' cells blank, each numbered from 1).
+ */
+function repeatedNumbers(indicators: readonly Indicator[]): Map<Indicator, { number: string; cell: string }> {
+  const seen = new Map<string, Map<string, CellRef>>();
+  const repeated = new Map<Indicator, { number: string; cell: string }>();
+  for (const ind of indicators) {
+    const m = INDICATOR_NUMBER.exec(ind.level3.text);
+    if (!m || ind.level2.text.trim() === '') continue;
+    const group = `${ind.level2.sheet}!${ind.level2.cell}`;
+    let numbers = seen.get(group);
+    if (!numbers) seen.set(group, (numbers = new Map()));
+    const earlier = numbers.get(m[2]!);
+    if (earlier) repeated.set(ind, { number: m[1]!.replace(/\s+/g, ''), cell: earlier.cell });
+    else numbers.set(m[2]!, ind.level3);
+  }
+  return repeated;
+}
+
 function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const rows: { table: TableId; facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
     const filedElsewhere = categoriesByIndicator(ctx);
@@ -835,6 +865,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
       // Several cost indicators each naming a whole (烟台 交通运输局 2026's 物业费: “公路大厦物业费（分摊）支出总成本”,
       // “机关网络租赁费支出总成本” …) are the parts' wholes, not the project's: none is its whole input.
       const wholeNamed = t.target!.indicators.filter((x) => isCostIndicator(x, params) && namesWholeCost(normalizeLabel(x.level3.text), wholeCostWords, projectOf(t)));
+      const earlierNumbered = repeatedNumbers(t.target!.indicators);
       for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
@@ -908,6 +939,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             categoryElsewhere: elsewhere?.shown ?? '',
             categoryOdd: elsewhere !== undefined,
             oddIndicators: elsewhere !== undefined ? ind.level3.text.trim() : '',
+            numberRepeated: earlierNumbered.get(ind)?.number ?? '',
+            numberFirstAt: earlierNumbered.get(ind)?.cell ?? '',
             valueYearOffset: dateYear !== undefined && year !== null ? dateYear - year : null,
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
             // A rate under 成本指标 (预算执行率 100%, 资金分配合规率 100%) is no cost to cap: it takes ≥ unless less is better.
