@@ -2,6 +2,7 @@
 import { classesListed, codeCorrespondences, emptyLists, groupedSubtotals, hierarchySums, labelledSums, listTotals, outlineTotals, rowIdentities, tableTies, yearChanges } from './iterators/amounts.js';
 import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
+import { restatedParts } from './iterators/restated-parts.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetListTotals, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
@@ -60,6 +61,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeText,
     narrativeBreakdowns,
     narrativeChangePairs,
+    restatedParts,
     narrativeAmountChanges,
     narrativeNamedChanges,
     cutTexts,

@@ -36,6 +36,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-text', narrativeItems.TextParams],
   ['narrative-breakdowns', narrativeItems.BreakdownParams],
   ['narrative-change-pairs', narrativeItems.ItemParams],
+  ['restated-parts', narrativeItems.ItemParams],
   ['narrative-amount-changes', narrativeItems.ItemParams],
   ['narrative-change-statements', narrativeItems.ItemParams],
   ['narrative-reason-changes', narrativeItems.ReasonChangeParams],
