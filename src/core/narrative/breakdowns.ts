@@ -11,7 +11,7 @@ const QUANTITY = '(\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元|平方米|人(?!次)|�
 // and the list is read ahead, not consumed, so a 其中 nested inside it is matched too. It runs to the
 // sentence's end here and to its first unmatched closing bracket in partsText: a part's own name may
 // hold a bracketed word (福州 2026's “副部（省）级以上领导用车0辆、…执法执勤用车18辆”).
-const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*(其中|包括)([:：])?[,，]?(?=([^。;；]*))`, 'gu');
+const BREAKDOWN = new RegExp(`(?<!增加|减少|增长|下降|[\\d.,])${QUANTITY}[^。;；\\d]{0,12}?([(（]|[,，]?)\\s*(其中|包括)([:：])?[,，]?(?=([^。;；]*)([^。]*))`, 'gu');
 /** A part is a figure that a noun names, not the change or comparison a clause adds ("比上年增加5万元") nor the tail of one (42.30 of 增加142.30). */
 const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,])${QUANTITY}`, 'gu');
 
@@ -73,13 +73,36 @@ function beforeUnmatchedClose(text: string): string {
   return text;
 }
 
+/** A clause opening with a name (years and spans of years allowed: “2014—2017年…管理费”) and a figure in the unit: “市本级政府采购业务费3600.00万元，用于支付…”. */
+const SEMICOLON_PART = /^(?:[^\d;；]|(?:19|20)\d{2}(?=[年—–~至-])){1,40}?(\d[\d,]*(?:\.\d+)?)\s*(\S{1,3}?)(?=$|[^\S]|[,，、(（用主])/u;
+
+/**
+ * The parts a 包括 lists clause by clause up to the sentence's end, each clause naming one part and its
+ * figure first (深圳 2026's projects: “1.预决算管理业务18,808.16万元，主要包括：深圳市承担的…贴息资金
+ * 10,000.00万元，用于…；市本级政府采购业务费3600.00万元，用于…；…”). Undefined unless there are two
+ * clauses at least and every one opens so.
+ */
+function semicolonParts(sentence: string, unit: string): { listed: string; parts: WrittenFigure[] } | undefined {
+  const clauses = sentence.split(/[;；]/).map((c) => c.trim());
+  while (clauses.length > 0 && clauses[clauses.length - 1] === '') clauses.pop();
+  if (clauses.length < 2) return undefined;
+  const parts: WrittenFigure[] = [];
+  for (const clause of clauses) {
+    const m = SEMICOLON_PART.exec(clause);
+    if (!m || m[2] !== unit || /增加|减少|增长|下降|比|较/.test(clause.slice(0, m.index + clause.indexOf(m[1]!)))) return undefined;
+    parts.push(figure(m[1]!));
+  }
+  return { listed: sentence, parts };
+}
+
 /** Every 其中 or 包括 breakdown in the (folded) text (北京 教委 2026: “预算数1,022.41万元，包括公务用车购置费预算463.80万元、公务用车运行维护费预算558.61万元”). */
 export function textBreakdowns(text: string): TextBreakdown[] {
   const out: TextBreakdown[] = [];
   for (const m of globalMatches(BREAKDOWN, text)) {
     const unit = m[2]!;
-    const listed = partsText(m[3]!, m[6]!, m[5] !== undefined, unit);
-    const parts = [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => figure(p[1]!));
+    const bySemicolon = m[4] === '包括' ? semicolonParts(m[6]! + m[7]!, unit) : undefined;
+    const listed = bySemicolon?.listed ?? partsText(m[3]!, m[6]!, m[5] !== undefined, unit);
+    const parts = bySemicolon?.parts ?? [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => figure(p[1]!));
     if (parts.length < 1) continue;
     out.push({ total: { ...figure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed, word: m[4] as '其中' | '包括' });
   }
