@@ -814,3 +814,31 @@ describe('a 收支总表 with a 支出用途 section beside the functional class
     expect(t.rows.map((r) => r.keys.usageItem).filter(Boolean)).toEqual(['useBasic', 'useProject']);
   });
 });
+
+describe('西安 2022: 收支总表 and 财政拨款收支总表 (支出功能分科目, 未安排支出的实户资金)', () => {
+  const xian = (title: string): CellValue[][] => [
+    [title, _, _, _, _],
+    [_, _, _, _, '金额单位：元'],
+    ['序号', '收        入', _, '支             出', _],
+    [_, '项    目', '预算数', '支出功能分科目（按大类）', '预算数'],
+    ['1', '一、财政拨款', 1000, '一、财政拨款', 1000],
+    ['2', '本年收入合计', 1000, '本年支出合计', 1000],
+    ['3', '上年实户资金余额', 200, '未安排支出的实户资金', 200],
+    ['4', '收入总计', 1200, '支出总计', 1200],
+  ];
+  it.each([
+    ['2022年部门综合预算收支总表', 'income-expense-summary'],
+    ['2022年部门综合预算财政拨款收支总表', 'fiscal-summary'],
+  ])('%s reads its expense labels under the template’s 支出功能分科目', async (title, id) => {
+    const t = table(await recognizeGrid(wb(sheetFromValues('表1', xian(title), ['B3:C3', 'D3:E3']))), id);
+    expect(t.columns.some((c) => c.role === 'expenseItem' && c.col === 4)).toBe(true);
+    expect(t.rows.map((r) => r.keys.expenseItem).filter(Boolean)).toEqual(expect.arrayContaining(['expenseYearTotal', 'expenseGrandTotal']));
+  });
+
+  it('counts 未安排支出的实户资金 into 支出总计 (no summary-totals finding)', async () => {
+    const catalogue = await loadCatalogue();
+    const { report } = await checkGrid('x.xlsx', wb(sheetFromValues('表1', xian('2022年部门综合预算收支总表'), ['B3:C3', 'D3:E3'])), catalogue);
+    expect(report.findings.filter((f) => f.ruleId === 'summary-totals')).toEqual([]);
+    expect(table(await recognizeGrid(wb(sheetFromValues('表1', xian('2022年部门综合预算收支总表'), ['B3:C3', 'D3:E3']))), 'income-expense-summary').rows.some((r) => r.keys.expenseItem === 'unspentAccountBalance')).toBe(true);
+  });
+});
