@@ -12,6 +12,7 @@ import { besideFigures, budgetYear, narrativeCells, statedFigure } from './narra
 import { isComparatorText, parseIndicatorValue, toWanYuan } from '../indicator-value.js';
 import { IDENTITY_FACTS, type IteratorDef, numOrNull, num, text, flag, both } from '../registry-types.js';
 import { addTo } from '../../multimap.js';
+import type { MergeIndex } from '../../grid.js';
 import { parseRange } from '../../address.js';
 
 export function targets(ctx: RuleContext): RecognizedTable[] {
@@ -815,6 +816,17 @@ const deadlineYear = (value: string): number | undefined => {
 };
 
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
+/**
+ * Whether a category cell stands on the indicator's row or is merged down over it. A category read
+ * from a cell above with no merge (a blank 二级指标 taken as the one written last) groups nothing:
+ * 西安 气象局 2022's two blank categories, each numbered from 1, would otherwise be one.
+ */
+function spansRow(category: CellRef, row: number, merges: MergeIndex): boolean {
+  if (category.row === row) return true;
+  const range = merges.rangeAt(category.row, category.col);
+  return range !== undefined && range.top <= row && row <= range.bottom;
+}
+
 /** “指标10：” (西安's forms number the indicators under each level-2 category); “指标4；” too, its colon mistyped. */
 const INDICATOR_NUMBER = /^\s*(指标\s*(\d+))\s*[:：;；]/u;
 
@@ -824,12 +836,12 @@ const INDICATOR_NUMBER = /^\s*(指标\s*(\d+))\s*[:：;；]/u;
  * across pages, its level 2 written on both) is a cell of its own, numbered anew; an empty level-2 cell
  * groups nothing (西安 气象局 2022 leaves two categories' cells blank, each numbered from 1).
  */
-function repeatedNumbers(indicators: readonly Indicator[]): Map<Indicator, { number: string; cell: string }> {
+function repeatedNumbers(indicators: readonly Indicator[], merges: MergeIndex): Map<Indicator, { number: string; cell: string }> {
   const seen = new Map<string, Map<string, CellRef>>();
   const repeated = new Map<Indicator, { number: string; cell: string }>();
   for (const ind of indicators) {
     const m = INDICATOR_NUMBER.exec(ind.level3.text);
-    if (!m || ind.level2.text.trim() === '') continue;
+    if (!m || ind.level2.text.trim() === '' || !spansRow(ind.level2, ind.row, merges)) continue;
     const group = `${ind.level2.sheet}!${ind.level2.cell}`;
     let numbers = seen.get(group);
     if (!numbers) seen.set(group, (numbers = new Map()));
@@ -865,7 +877,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
       // Several cost indicators each naming a whole (烟台 交通运输局 2026's 物业费: “公路大厦物业费（分摊）支出总成本”,
       // “机关网络租赁费支出总成本” …) are the parts' wholes, not the project's: none is its whole input.
       const wholeNamed = t.target!.indicators.filter((x) => isCostIndicator(x, params) && namesWholeCost(normalizeLabel(x.level3.text), wholeCostWords, projectOf(t)));
-      const earlierNumbered = repeatedNumbers(t.target!.indicators);
+      const earlierNumbered = repeatedNumbers(t.target!.indicators, ctx.merges(t.sheet));
       for (const [i, ind] of t.target!.indicators.entries()) {
         const l1 = normalizeLabel(ind.level1.text);
         const l2 = normalizeLabel(ind.level2.text);
