@@ -3,6 +3,7 @@ import { classesListed, codeCorrespondences, emptyLists, groupedSubtotals, hiera
 import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from './iterators/codes.js';
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { restatedParts } from './iterators/restated-parts.js';
+import { repeatedSentences } from './iterators/repeated-sentences.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetListTotals, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
@@ -62,6 +63,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeBreakdowns,
     narrativeChangePairs,
     restatedParts,
+    repeatedSentences,
     narrativeAmountChanges,
     narrativeNamedChanges,
     cutTexts,
