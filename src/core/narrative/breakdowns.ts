@@ -33,7 +33,8 @@ export interface TextBreakdown {
   word: '其中' | '包括';
 }
 
-const figure = (x: string): WrittenFigure => ({ value: Number(x.replace(/,/g, '')), decimals: x.includes('.') ? x.length - x.indexOf('.') - 1 : 0 });
+/** A figure as written (“1,234.50”): its value and its decimals. */
+export const writtenFigure = (x: string): WrittenFigure => ({ value: Number(x.replace(/,/g, '')), decimals: x.includes('.') ? x.length - x.indexOf('.') - 1 : 0 });
 
 /**
  * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end; after
@@ -90,7 +91,7 @@ function semicolonParts(sentence: string, unit: string): { listed: string; parts
   for (const clause of clauses) {
     const m = SEMICOLON_PART.exec(clause);
     if (!m || m[2] !== unit || /增加|减少|增长|下降|比|较/.test(clause.slice(0, m.index + clause.indexOf(m[1]!)))) return undefined;
-    parts.push(figure(m[1]!));
+    parts.push(writtenFigure(m[1]!));
   }
   return { listed: sentence, parts };
 }
@@ -102,9 +103,9 @@ export function textBreakdowns(text: string): TextBreakdown[] {
     const unit = m[2]!;
     const bySemicolon = m[4] === '包括' ? semicolonParts(m[6]! + m[7]!, unit) : undefined;
     const listed = bySemicolon?.listed ?? partsText(m[3]!, m[6]!, m[5] !== undefined, unit);
-    const parts = bySemicolon?.parts ?? [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => figure(p[1]!));
+    const parts = bySemicolon?.parts ?? [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => writtenFigure(p[1]!));
     if (parts.length < 1) continue;
-    out.push({ total: { ...figure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed, word: m[4] as '其中' | '包括' });
+    out.push({ total: { ...writtenFigure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed, word: m[4] as '其中' | '包括' });
   }
   return out;
 }
@@ -125,7 +126,12 @@ export const slackOf = (total: BreakdownAmount, parts: readonly BreakdownAmount[
 
 /** Whether the parts add up to the total within the rounding of the figures written. */
 export function partsAddUp(b: TextBreakdown): boolean {
-  const total = breakdownAmount(b.total);
-  const parts = b.parts.map((p) => breakdownAmount(p));
-  return Math.abs(parts.reduce((s, p) => s + p.value, 0) - total.value) <= slackOf(total, parts) + 1e-9;
+  return figuresAddUp(b.total, b.parts);
+}
+
+/** Whether written figures add up to a written total within the rounding of them all. */
+export function figuresAddUp(total: WrittenFigure, parts: readonly WrittenFigure[]): boolean {
+  const t = breakdownAmount(total);
+  const p = parts.map((x) => breakdownAmount(x));
+  return Math.abs(p.reduce((s, x) => s + x.value, 0) - t.value) <= slackOf(t, p) + 1e-9;
 }

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { ItemParams } from '../params/narrative-items.js';
 import { toA1 } from '../../address.js';
 import type { Fix } from '../../findings.js';
-import { breakdownAmount, slackOf, textBreakdowns, type WrittenFigure } from '../../narrative/breakdowns.js';
+import { breakdownAmount, figuresAddUp, textBreakdowns, writtenFigure, type WrittenFigure } from '../../narrative/breakdowns.js';
 import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, both, num, text } from '../registry-types.js';
 import { narrativeCells, type NarrativeCell } from './narrative.js';
@@ -38,8 +38,6 @@ interface Stated {
   at: number;
 }
 
-const figureOf = (written: string): WrittenFigure => ({ value: Number(written.replace(/,/g, '')), decimals: written.includes('.') ? written.length - written.indexOf('.') - 1 : 0 });
-
 /** The parts of a list of the cell's, each named, in order; undefined unless every part is “name figure万元”. */
 function namedParts(cell: NarrativeCell, listed: string, listStart: number): Stated[] | undefined {
   const parts: Stated[] = [];
@@ -49,7 +47,7 @@ function namedParts(cell: NarrativeCell, listed: string, listStart: number): Sta
     if (!m) return undefined;
     const at = cell.folded.indexOf(m[2]!, offset);
     if (at < 0) return undefined;
-    parts.push({ cell, name: m[1]!.trim(), written: m[2]!, figure: figureOf(m[2]!), at });
+    parts.push({ cell, name: m[1]!.trim(), written: m[2]!, figure: writtenFigure(m[2]!), at });
     offset = at + m[2]!.length;
   }
   return parts.length >= 2 ? parts : undefined;
@@ -70,7 +68,7 @@ function restatements(cells: readonly NarrativeCell[], i: number, parts: readonl
     const part = parts[found.length]!;
     if (m[1] !== NUMERALS[found.length] || nameCore(m[2]!) !== nameCore(part.name)) break;
     const at = c.folded.indexOf(m[3]!, c.folded.indexOf(m[2]!));
-    found.push({ cell: c, name: m[2]!.trim(), written: m[3]!, figure: figureOf(m[3]!), at });
+    found.push({ cell: c, name: m[2]!.trim(), written: m[3]!, figure: writtenFigure(m[3]!), at });
   }
   return found;
 }
@@ -86,12 +84,6 @@ const WHY = {
   list: { 'zh-CN': '换成标题的金额，所列各项之和才等于总数，应是列举写错了', en: 'only with the heading’s figure do the parts add up to the total, so the list is wrong' },
   unknown: { 'zh-CN': '所列各项之和与总数也不相等，无法判断哪一处错', en: 'the parts do not add up to the total either: no telling which is wrong' },
 } as const;
-
-const addsUp = (total: WrittenFigure, parts: readonly WrittenFigure[]) => {
-  const t = breakdownAmount(total);
-  const p = parts.map((x) => breakdownAmount(x));
-  return Math.abs(p.reduce((s, x) => s + x.value, 0) - t.value) <= slackOf(t, p) + 1e-9;
-};
 
 export const restatedParts: IteratorDef<z.infer<typeof ItemParams>> = {
   name: 'restated-parts',
@@ -125,8 +117,8 @@ export const restatedParts: IteratorDef<z.infer<typeof ItemParams>> = {
           const slack = breakdownAmount(part.figure).rounding + breakdownAmount(h.figure).rounding;
           if (Math.abs(part.figure.value - h.figure.value) <= slack + 1e-9) return;
           const figures = parts.map((p) => p.figure);
-          const listHolds = addsUp(b.total, figures);
-          const headingWouldHold = !listHolds && addsUp(b.total, figures.map((f, x) => (x === k ? h.figure : f)));
+          const listHolds = figuresAddUp(b.total, figures);
+          const headingWouldHold = !listHolds && figuresAddUp(b.total, figures.map((f, x) => (x === k ? h.figure : f)));
           const wrong = listHolds ? h : headingWouldHold ? part : h;
           const right = wrong === h ? part : h;
           const fix = listHolds || headingWouldHold ? rewritten(wrong, right.written) : undefined;
