@@ -36,6 +36,35 @@ export interface TextBreakdown {
 /** A figure as written (“1,234.50”): its value and its decimals. */
 export const writtenFigure = (x: string): WrittenFigure => ({ value: Number(x.replace(/,/g, '')), decimals: x.includes('.') ? x.length - x.indexOf('.') - 1 : 0 });
 
+/** A part of a list: its name, its figure as written, its unit, and where the figure stands in the text. */
+export interface NamedFigure {
+  name: string;
+  written: string;
+  unit: string;
+  at: number;
+}
+
+/**
+ * The parts of a list, each a name and its figure (“公用经费857.93万元”): `body` split at `separator`,
+ * every part read by `part` (groups: name, figure, unit), and found in `text` from `from` on. Undefined
+ * unless every part reads so and there are two at least.
+ */
+export function namedFigures(text: string, body: string, from: number, separator: RegExp | string, part: RegExp): NamedFigure[] | undefined {
+  const parts: NamedFigure[] = [];
+  let offset = from;
+  for (const raw of body.split(separator)) {
+    const segment = raw.trim();
+    const m = part.exec(segment);
+    const at = m ? text.indexOf(segment, offset) : -1;
+    if (!m || at < 0) return undefined;
+    // The figure is the segment's last run of digits: the unit alone follows it.
+    const figureAt = at + segment.lastIndexOf(m[2]!);
+    parts.push({ name: m[1]!, written: m[2]!, unit: m[3]!, at: figureAt });
+    offset = figureAt + m[2]!.length;
+  }
+  return parts.length >= 2 ? parts : undefined;
+}
+
 /**
  * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end; after
  * “其中：”, clauses that each name one figure in the total's unit and end with it (北京 教委 2026:
@@ -90,7 +119,7 @@ function semicolonParts(sentence: string, unit: string): { listed: string; parts
   const parts: WrittenFigure[] = [];
   for (const clause of clauses) {
     const m = SEMICOLON_PART.exec(clause);
-    if (!m || m[2] !== unit || /增加|减少|增长|下降|比|较/.test(clause.slice(0, m.index + clause.indexOf(m[1]!)))) return undefined;
+    if (!m || m[2] !== unit || /增加|减少|增长|下降|比|较/.test(m[0].slice(0, m[0].lastIndexOf(m[1]!)))) return undefined;
     parts.push(writtenFigure(m[1]!));
   }
   return { listed: sentence, parts };

@@ -7,58 +7,30 @@
  */
 import type { z } from 'zod';
 import type { ItemParams } from '../params/narrative-items.js';
-import type { RecognizedTable, TableRow } from '../../model.js';
-import { writtenFigure } from '../../narrative/breakdowns.js';
+import type { RecognizedTable, TableRow, Unit } from '../../model.js';
+import { addTo } from '../../multimap.js';
+import { namedFigures, writtenFigure } from '../../narrative/breakdowns.js';
 import { normalizeLabel } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import type { Identity } from '../identity.js';
 import { type IteratorDef, IDENTITY_FACTS, both } from '../registry-types.js';
-import { agrees, narrativeCells, statedFigure } from './narrative.js';
-import { sumLabel } from '../sum-label.js';
+import { agrees, narrativeCells, statedFigure, statedIdentity } from './narrative.js';
+import { classKey } from './narrative-lists.js';
 
 /** The list's opening: by functional class, then 包括. */
 const LIST = /按(?:支出)?功能(?:科目)?分类[,，]?(?:主要)?包括[:：]?/gu;
 /** One part: a class's name ending in 支出, and its amount. */
 const PART = /^([\u4e00-\u9fff]{2,20}?支出)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)$/u;
 
-const bare = (s: string) => normalizeLabel(s).replace(/支出$/, '');
-
-interface Part {
-  name: string;
-  written: string;
-  unit: '万元' | '元';
-  /** Where the amount's digits start in the folded text. */
-  at: number;
-}
-
-/** The parts of the list after `from`, up to the sentence's end; undefined unless every part is “class name 支出 amount”. */
-function listParts(folded: string, from: number): Part[] | undefined {
-  const end = folded.indexOf('。', from);
-  const body = folded.slice(from, end < 0 ? folded.length : end);
-  const parts: Part[] = [];
-  let offset = from;
-  // Parts joined by 、 or by commas; a thousands comma sits between digits and splits nothing.
-  for (const raw of body.split(/、|(?<!\d)[,，]|[,，](?!\d)/u)) {
-    const m = PART.exec(raw.trim());
-    if (!m) return undefined;
-    const at = folded.indexOf(`${m[1]}${m[2]}`, offset);
-    if (at < 0) return undefined;
-    parts.push({ name: m[1]!, written: m[2]!, unit: m[3] as Part['unit'], at: at + m[1]!.length });
-    offset = at + m[1]!.length + m[2]!.length;
-  }
-  return parts.length >= 2 ? parts : undefined;
-}
-
 /** The tables a class list may speak of: the department's spending, and the general budget's. */
 function classRows(ctx: RuleContext): { table: RecognizedTable; rows: Map<string, TableRow> }[] {
   return ctx.memo('class-list-tables', () =>
     [...ctx.tables('expense-summary'), ...ctx.tables('general-budget-expense')].flatMap((table) => {
       const rows = new Map<string, TableRow>();
-      for (const r of table.rows) if (r.code?.level === 1 && r.cells.total) rows.set(bare(r.labels.name ?? ''), r);
+      for (const r of table.rows) if (r.code?.level === 1 && r.cells.total) rows.set(classKey(r.labels.name ?? ''), r);
       // A table printing names without codes (杭州 2026): a row named exactly as the class, the only one so named.
       if (rows.size === 0) {
         const named = new Map<string, TableRow[]>();
-        for (const r of table.rows) if (!r.isTotal && r.cells.total) named.set(normalizeLabel(r.labels.name ?? ''), [...(named.get(normalizeLabel(r.labels.name ?? '')) ?? []), r]);
+        for (const r of table.rows) if (!r.isTotal && r.cells.total) addTo(named, normalizeLabel(r.labels.name ?? ''), r);
         for (const [name, list] of named) if (name.endsWith('支出') && list.length === 1) rows.set(name, list[0]!);
       }
       return rows.size > 0 ? [{ table, rows }] : [];
@@ -76,38 +48,24 @@ export const classLists: IteratorDef<z.infer<typeof ItemParams>> = {
     const items: Item[] = [];
     for (const cell of narrativeCells(ctx)) {
       for (const m of cell.folded.matchAll(LIST)) {
-        const parts = listParts(cell.folded, m.index + m[0].length);
+        const from = m.index + m[0].length;
+        const end = cell.folded.indexOf('。', from);
+        // Parts joined by 、 or by commas; a thousands comma sits between digits and splits nothing.
+        const parts = namedFigures(cell.folded, cell.folded.slice(from, end < 0 ? undefined : end), from, /、|(?<!\d)[,，]|[,，](?!\d)/u, PART);
         if (!parts) continue;
-        const stated = parts.map((p) => statedFigure(cell, writtenFigure(p.written), p.unit, p.at, p.written.length, { 'zh-CN': p.name, en: p.name }));
+        const stated = parts.map((p) => statedFigure(cell, writtenFigure(p.written), p.unit as Unit, p.at, p.written.length, { 'zh-CN': p.name, en: p.name }));
         // The table that names every class listed and agrees with all of them but one at most.
         const source = classRows(ctx)
           .map(({ table, rows }) => ({
             table,
             terms: parts.map((p) => {
-              const row = rows.get(bare(p.name)) ?? rows.get(normalizeLabel(p.name));
+              const row = rows.get(classKey(p.name)) ?? rows.get(normalizeLabel(p.name));
               return row && ctx.term(table, row, 'total');
             }),
           }))
           .find(({ terms }) => terms.every((t) => t !== undefined) && terms.filter((t, i) => !agrees(stated[i]!, [t!])).length <= 1);
         if (!source) continue;
-        parts.forEach((p, i) => {
-          const counterpart = source.terms[i]!;
-          const lhs = stated[i]!;
-          const identity: Identity = {
-            key: `${ruleId}:${cell.sheet}!${lhs.ref.cell}#${p.at}`,
-            ruleId,
-            relation: 'eq',
-            lhs: [lhs],
-            rhs: [counterpart],
-            context: { statement: `${p.name}${p.written}${p.unit}` },
-            describe: (lang) =>
-              ({
-                'zh-CN': { name: p.name, right: sumLabel([counterpart], 'zh-CN'), relation: '应等于', note: '' },
-                en: { name: p.name, right: sumLabel([counterpart], 'en'), relation: 'should equal', note: '' },
-              })[lang],
-          };
-          items.push(identityItem(identity, source.table.id));
-        });
+        parts.forEach((p, i) => items.push(identityItem(statedIdentity(ruleId, stated[i]!, [source.terms[i]!], `${p.name}${p.written}${p.unit}`, { 'zh-CN': p.name, en: p.name }), source.table.id)));
       }
     }
     return items;

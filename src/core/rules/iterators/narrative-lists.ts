@@ -107,7 +107,8 @@ function classSources(ctx: RuleContext): ClassSource[] {
   });
 }
 
-const bare = (s: string) => normalizeLabel(s).replace(/[“”"]/g, '').replace(/支出$/, '');
+/** A functional class's name as lists and tables both write it: 社会保障和就业支出 is 社会保障和就业. */
+export const classKey = (s: string) => normalizeLabel(s).replace(/[“”"]/g, '').replace(/支出$/, '');
 
 /** A part's text after its number: “2．社会保障和就业支出1,836.22万元” → “社会保障和就业支出1,836.22万元”. */
 const afterMark = (text: string) => stripEnumeration(normalizeLabel(text)).replace(/^[“"]/, '');
@@ -120,13 +121,13 @@ function classNamed(part: ListedPart, classes: readonly ClassSource['classes'][n
   const subjects = parseNarrativeItem(part.text)?.subjects ?? [];
   if (subjects.length > 0) {
     if (subjects.length !== 1 || subjects[0]!.level !== 1) return undefined;
-    const name = bare(subjects[0]!.name);
-    return classes.find((c) => bare(c.name) === name)?.code;
+    const name = classKey(subjects[0]!.name);
+    return classes.find((c) => classKey(c.name) === name)?.code;
   }
   const text = afterMark(part.text);
   // The longest name first: 其他支出 must not claim a part that names 其他…支出 in full.
-  const opening = classes.filter((c) => text.startsWith(bare(c.name))).sort((x, y) => bare(y.name).length - bare(x.name).length)[0];
-  return opening && /^(?:支出)?(?:\(类\))?(?:支出)?(?:预算)?(?:数)?(?:为)?\d/u.test(text.slice(bare(opening.name).length)) ? opening.code : undefined;
+  const opening = classes.filter((c) => text.startsWith(classKey(c.name))).sort((x, y) => classKey(y.name).length - classKey(x.name).length)[0];
+  return opening && /^(?:支出)?(?:\(类\))?(?:支出)?(?:预算)?(?:数)?(?:为)?\d/u.test(text.slice(classKey(opening.name).length)) ? opening.code : undefined;
 }
 
 /**

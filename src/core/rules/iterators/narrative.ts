@@ -59,6 +59,34 @@ export function statedFigure(
 }
 
 /**
+ * A figure a sentence states, held to the table's cells (or their sum): the identity the narrative
+ * rules judge, keyed by where the figure stands and named as the sentence names it.
+ */
+export function statedIdentity(
+  ruleId: string,
+  stated: Term,
+  counterparts: Term[],
+  statement: string,
+  name: { 'zh-CN': string; en: string },
+  relation: 'eq' | 'le' = 'eq',
+  note?: { 'zh-CN': string; en: string },
+): Identity {
+  return {
+    key: `${ruleId}:${stated.ref.sheet}!${stated.ref.cell}#${stated.inText!.start}`,
+    ruleId,
+    relation,
+    lhs: [stated],
+    rhs: counterparts,
+    context: { statement },
+    describe: (lang) =>
+      ({
+        'zh-CN': { name: name['zh-CN'], right: sumLabel(counterparts, 'zh-CN'), relation: relation === 'eq' ? '应等于' : '不应超过', note: note?.['zh-CN'] ?? '' },
+        en: { name: name.en, right: sumLabel(counterparts, 'en'), relation: relation === 'eq' ? 'should equal' : 'should not exceed', note: note?.en ?? '' },
+      })[lang],
+  };
+}
+
+/**
  * The budget year: the year most table titles name ("2026年部门收支预算总表"); where no title names
  * one (江苏 2018: "公开01表：收支预算总表"), the year the narrative's heading gives its budget
  * ("第三部分 2018年度部门预算情况说明"); where it has no such heading either (烟台 2026), the year its
@@ -306,19 +334,7 @@ export const narrativeAmounts: IteratorDef<z.infer<typeof NarrativeParams>> = {
           const lhs = statedFigure({ sheet, row: r, col: c, text }, parsed, unit, start, numberText.length, s.name);
           if (!s.suggest) lhs.unsuggested = true;
           if (others.some((other) => agrees(lhs, other))) continue;
-          const identity: Identity = {
-            key: `${ruleId}:${sheet}!${lhs.ref.cell}#${start}`,
-            ruleId,
-            relation: s.relation,
-            lhs: [lhs],
-            rhs: counterparts,
-            context: { statement: m[0] },
-            describe: (lang) => ({
-              'zh-CN': { name: s.name['zh-CN'], right: sumLabel(counterparts, 'zh-CN'), relation: s.relation === 'eq' ? '应等于' : '不应超过', note: s.note?.['zh-CN'] ?? '' },
-              en: { name: s.name.en, right: sumLabel(counterparts, 'en'), relation: s.relation === 'eq' ? 'should equal' : 'should not exceed', note: s.note?.en ?? '' },
-            })[lang],
-          };
-          items.push(identityItem(identity, table));
+          items.push(identityItem(statedIdentity(ruleId, lhs, counterparts, m[0], s.name, s.relation, s.note), table));
         }
       }
     }

@@ -10,14 +10,14 @@ import type { z } from 'zod';
 import type { ItemParams } from '../params/narrative-items.js';
 import { toA1 } from '../../address.js';
 import type { Fix } from '../../findings.js';
-import { breakdownAmount, figuresAddUp, textBreakdowns, writtenFigure, type WrittenFigure } from '../../narrative/breakdowns.js';
+import { breakdownAmount, figuresAddUp, namedFigures, textBreakdowns, writtenFigure, type WrittenFigure } from '../../narrative/breakdowns.js';
 import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, both, num, text } from '../registry-types.js';
 import { narrativeCells, type NarrativeCell } from './narrative.js';
 
 const FIGURE = '(\\d[\\d,]*(?:\\.\\d+)?)';
 /** One part of a list joined by 、: a name, then its figure in 万元 (nothing after it). */
-const LISTED_PART = new RegExp(`^([^\\d、]{2,30}?)${FIGURE}\\s*万元$`, 'u');
+const LISTED_PART = new RegExp(`^([^\\d、]{2,30}?)${FIGURE}\\s*(万元)$`, 'u');
 /** A section heading restating a part: “（二）公用经费875.93万元，主要包括…”. */
 const HEADING = new RegExp(`^[(（]([一二三四五六七八九十]+)[)）]\\s*([^\\d，。,;；:：]{2,30}?)${FIGURE}\\s*万元`, 'u');
 /** Where the sections of one list end: the next part of the narrative or a new numbered section (二、). */
@@ -40,17 +40,13 @@ interface Stated {
 
 /** The parts of a list of the cell's, each named, in order; undefined unless every part is “name figure万元”. */
 function namedParts(cell: NarrativeCell, listed: string, listStart: number): Stated[] | undefined {
-  const parts: Stated[] = [];
-  let offset = listStart;
-  for (const segment of listed.replace(/[。；;，,]\s*$/u, '').split('、')) {
-    const m = LISTED_PART.exec(segment.trim());
-    if (!m) return undefined;
-    const at = cell.folded.indexOf(m[2]!, offset);
-    if (at < 0) return undefined;
-    parts.push({ cell, name: m[1]!.trim(), written: m[2]!, figure: writtenFigure(m[2]!), at });
-    offset = at + m[2]!.length;
-  }
-  return parts.length >= 2 ? parts : undefined;
+  return namedFigures(cell.folded, listed.replace(/[。；;，,]\s*$/u, ''), listStart, '、', LISTED_PART)?.map((p) => ({
+    cell,
+    name: p.name.trim(),
+    written: p.written,
+    figure: writtenFigure(p.written),
+    at: p.at,
+  }));
 }
 
 /** The headings after cells[i] restating its parts in order: as many as match, stopping at the first that does not. */

@@ -815,7 +815,6 @@ const deadlineYear = (value: string): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 
-/** The facts of every indicator row, computed once per check for all the rules that read them. */
 /**
  * Whether a category cell stands on the indicator's row or is merged down over it. A category read
  * from a cell above with no merge (a blank 二级指标 taken as the one written last) groups nothing:
@@ -852,6 +851,7 @@ function repeatedNumbers(indicators: readonly Indicator[], merges: MergeIndex): 
   return repeated;
 }
 
+/** The facts of every indicator row, computed once per check for all the rules that read them. */
 function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     const rows: { table: TableId; facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
     const filedElsewhere = categoriesByIndicator(ctx);
