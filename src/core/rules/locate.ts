@@ -78,6 +78,12 @@ function slipRank(c: CellChange): number {
   return clearSlip(actual, c.value, Math.max(2, c.term.ref.decimals)) ? 0 : 1;
 }
 
+/** Whether the changes are all to parts of the identity (its right-hand side), under a total filled in. */
+function blankPartsOfFilledTotal(id: Identity, candidates: readonly Candidate[]): boolean {
+  const parts = new Set(id.rhs.map(termKey));
+  return id.lhs.every((t) => t.ref.amount !== null) && candidates.every((k) => parts.has(termKey(k.changes[0]!.term)));
+}
+
 /** A change that makes a filled amount nothing: the least likely slip, and as likely a part its sum left out. */
 const emptiesAmount = (c: CellChange) => c.term.ref.amount !== null && c.value === 0;
 
@@ -156,6 +162,11 @@ export async function locate(failed: readonly Identity[], all: readonly Identity
     );
     // Every change that would explain it worked out from suspect totals: no value to offer, not even as a choice.
     if (restsOnSuspects(c) && rivals.every(restsOnSuspects)) continue;
+    // Several blank parts, any one of which would take the difference, and no filled cell that would: the
+    // failure stays on its total, which says how many parts are blank (西安 科学技术局 2022's 表1, its
+    // 部门预算支出经济科目 column short of 一、部门预算 by a digit dropped from 2、专项业务经费支出 and all its
+    // parts: offered instead were 3、4、5、 blank, each “or should be 800,559,000”).
+    if (rivals.length > 0 && c.changes.length === 1 && slipRank(c.changes[0]!) === 2 && c.resolves.length === 1 && blankPartsOfFilledTotal(c.resolves[0]!, [c, ...rivals])) continue;
     const [head, ...rest] = c.changes;
     // A filled amount made nothing on the word of one sum alone is offered for reference only: the sum
     // may as well have left that part out (西安 宣传部 2021's 表13, its 合计 short of the 会议费 a unit's

@@ -55,12 +55,16 @@ export const outlineSums: IteratorDef<z.infer<typeof OutlineSumParams>> = {
         const partsOf = (i: number): TableRow[] => {
           const parts: TableRow[] = [];
           const level = lines[i]!.level;
-          for (let j = i + 1; j < lines.length && lines[j]!.level > level; j++) if (lines[j]!.level === level + 1) parts.push(...(isHeading(lines[j]!.row) ? partsOf(j) : [lines[j]!.row]));
+          for (let j = i + 1; j < lines.length && lines[j]!.level > level; j++) if (lines[j]!.level === level + 1) parts.push(...standingFor(j));
           return parts;
         };
+        // A heading is a line with lines under it and no amount of its own. A leaf left blank is a blank
+        // part, though the other sides of its row are blank too (西安 科学技术局 2022's 表1: “4、事业单位
+        //经营支出” beside “18、援助其他地区支出”, both empty): one of several blanks is no omission to fill.
+        const standingFor = (j: number): TableRow[] => (isHeading(lines[j]!.row) && lines[j + 1] !== undefined && lines[j + 1]!.level > lines[j]!.level ? partsOf(j) : [lines[j]!.row]);
         // The column's total (本年支出合计, labelled on the functional side) is the top-level lines' sum.
         const totalRow = decl.total && t.rows.find((r) => r.keys[decl.total!.side] === decl.total!.key);
-        const tops = lines.flatMap((l, i) => (l.level !== 0 ? [] : isHeading(l.row) ? partsOf(i) : [l.row])).map((row) => named(row));
+        const tops = lines.flatMap((l, i) => (l.level !== 0 ? [] : standingFor(i))).map((row) => named(row));
         if (totalRow && tops.length > 0) {
           const item = rowSumItem(ctx, ruleId, t, decl.column, named(totalRow, decl.total!.side), tops, decl.side);
           if (item) yield item;
