@@ -4,6 +4,7 @@ import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from '.
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { restatedParts } from './iterators/restated-parts.js';
 import { repeatedSentences } from './iterators/repeated-sentences.js';
+import { countBreakdownsIterator } from './iterators/count-breakdowns.js';
 import { classLists } from './iterators/class-lists.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetListTotals, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
@@ -65,6 +66,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeChangePairs,
     restatedParts,
     repeatedSentences,
+    countBreakdownsIterator,
     classLists,
     narrativeAmountChanges,
     narrativeNamedChanges,

@@ -38,6 +38,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-change-pairs', narrativeItems.ItemParams],
   ['restated-parts', narrativeItems.ItemParams],
   ['repeated-sentences', narrativeItems.ItemParams],
+  ['count-breakdowns', narrativeItems.ItemParams],
   ['class-lists', narrativeItems.ItemParams],
   ['narrative-amount-changes', narrativeItems.ItemParams],
   ['narrative-change-statements', narrativeItems.ItemParams],
