@@ -117,31 +117,33 @@ export const projectAmounts: IteratorDef<Pairs> = {
       // project: the unit's row in the other table counts all its projects.
       const subtotals = new Set(subtotalHeads(ctx, from, from.rows.filter((r) => !r.isTotal), [pair.column], 1) ?? []);
       for (const [key, rows] of projectRows(from)) {
-        // A project printed twice in either table has no one counterpart, unless its goal names it.
-        const match = counterpart(ctx, from, rows, to, others.get(key));
-        if (rows.length !== 1 || !match || subtotals.has(rows[0]!) || headsWithoutAmount(ctx, from, rows[0]!, pair.column)) continue;
-        const lhs = ctx.term(from, rows[0]!, pair.column, 1, 'project');
-        const rhs = ctx.term(to, match, pair.column, 1, 'project');
-        if (!lhs || !rhs || (lhs.ref.amount === null && rhs.ref.amount === null)) continue;
-        if (!pair.suggest) lhs.unsuggested = true;
-        yield identityItem(new Tie(ruleId, 'eq', undefined, [lhs], [rhs], ''), from.id);
+        for (const row of rows) {
+          // A project printed twice in either table has no one counterpart, unless its goal names it.
+          const match = counterpart(ctx, from, row, rows, to, others.get(key) ?? []);
+          if (!match || subtotals.has(row) || headsWithoutAmount(ctx, from, row, pair.column)) continue;
+          const lhs = ctx.term(from, row, pair.column, 1, 'project');
+          const rhs = ctx.term(to, match, pair.column, 1, 'project');
+          if (!lhs || !rhs || (lhs.ref.amount === null && rhs.ref.amount === null)) continue;
+          if (!pair.suggest) lhs.unsuggested = true;
+          yield identityItem(new Tie(ruleId, 'eq', undefined, [lhs], [rhs], ''), from.id);
+        }
       }
     }
   },
 };
 
 /**
- * The other table's row of a project: the one row of its name, or, where several units each list a
- * project of that name (广州 城管局 2026's 表12: 其他运行经费 under seven units), the one whose goal is
- * this project's, word for word (its 说明七 prints the department's own, 549.75 and its goal).
+ * The other table's row of a project: the one row of its name where each table has one, or, where
+ * several units list a project of that name (广州 城管局 2026's 表12: 其他运行经费 under seven units; 卫健委
+ * 2026's 说明七 and 表12 both list 专用卫生材料 under two), the one whose goal is this row's, word for word,
+ * a goal no other row of that name in either table has.
  */
-function counterpart(ctx: RuleContext, from: RecognizedTable, rows: readonly TableRow[], to: RecognizedTable, match: readonly TableRow[] | undefined): TableRow | undefined {
-  if (!match || match.length === 0 || rows.length !== 1) return undefined;
-  if (match.length === 1) return match[0];
-  const goalOf = (t: RecognizedTable, row: TableRow) => (t.columns.some((c) => c.role === 'goal') ? normalizeLabel(ctx.cell(t, row, 'goal')?.text ?? '') : '');
-  const goal = goalOf(from, rows[0]!);
-  if (goal === '') return undefined;
-  const same = match.filter((row) => goalOf(to, row) === goal);
+function counterpart(ctx: RuleContext, from: RecognizedTable, row: TableRow, rows: readonly TableRow[], to: RecognizedTable, match: readonly TableRow[]): TableRow | undefined {
+  if (rows.length === 1 && match.length === 1) return match[0];
+  const goalOf = (t: RecognizedTable, r: TableRow) => (t.columns.some((c) => c.role === 'goal') ? normalizeLabel(ctx.cell(t, r, 'goal')?.text ?? '') : '');
+  const goal = goalOf(from, row);
+  if (goal === '' || rows.some((r) => r !== row && goalOf(from, r) === goal)) return undefined;
+  const same = match.filter((r) => goalOf(to, r) === goal);
   return same.length === 1 ? same[0] : undefined;
 }
 
