@@ -21,6 +21,7 @@ import { isFundField, projectOf, targets, targetTerm } from './targets.js';
 type Params = z.infer<typeof ProjectCountParams>;
 
 const PROJECT_MONEY = both('项目资金', 'project money');
+const FISCAL_MONEY = both('项目资金中的财政拨款', 'the 财政拨款 of the project money');
 
 /** One amount column of a listing: its rows' cells there, and the 合计 row's. */
 interface ColumnSum {
@@ -39,26 +40,32 @@ interface Listing {
   counted: (lang: Lang) => string;
   /** Projects with more than one target table among the forms counted: their sum counts those twice. */
   repeated?: number;
+  /** The columns a “其中财政拨款” figure may speak of. */
+  fiscal: ColumnSum[];
 }
 
 /** The tables listing projects one per row, with the columns of each that the figure may mean. */
 function listings(ctx: RuleContext, params: Params): Listing[] {
-  return params.listings.flatMap((l) => (l.table === 'performance-target' ? targetForms(ctx, l.columns) : ctx.tables(l.table).flatMap((table) => listingOf(ctx, table, l.columns))));
+  return params.listings.flatMap((l) =>
+    l.table === 'performance-target' ? targetForms(ctx, l.columns) : ctx.tables(l.table).flatMap((table) => listingOf(ctx, table, l.columns, l.fiscalColumns ?? [])),
+  );
 }
 
-function listingOf(ctx: RuleContext, table: RecognizedTable, roles: readonly string[]): Listing[] {
+function listingOf(ctx: RuleContext, table: RecognizedTable, roles: readonly string[], fiscalRoles: readonly string[]): Listing[] {
   const rows = listedProjectRows(table);
   const totalRow = table.rows.find((r) => r.isTotal);
-  const columns = roles.flatMap((role): ColumnSum[] => {
-    if (!table.columns.some((c) => c.role === role)) return [];
-    const terms = rows.flatMap((row) => ctx.term(table, row, role, 1, 'project') ?? []);
-    if (terms.every((t) => t.ref.amount === null)) return [];
-    const total = totalRow ? ctx.term(table, totalRow, role, 1, 'project') : undefined;
-    return [{ role, terms, total: total?.ref.amount != null ? total : undefined, sum: sumOf(terms) }];
-  });
+  const sums = (of: readonly string[]) =>
+    of.flatMap((role): ColumnSum[] => {
+      if (!table.columns.some((c) => c.role === role)) return [];
+      const terms = rows.flatMap((row) => ctx.term(table, row, role, 1, 'project') ?? []);
+      if (terms.every((t) => t.ref.amount === null)) return [];
+      const total = totalRow ? ctx.term(table, totalRow, role, 1, 'project') : undefined;
+      return [{ role, terms, total: total?.ref.amount != null ? total : undefined, sum: sumOf(terms) }];
+    });
+  const columns = sums(roles);
   const counted = (lang: Lang) =>
     lang === 'zh-CN' ? `${ctx.tableName(table, lang)}所列 ${rows.length} 个项目` : `the ${rows.length} projects listed in ${ctx.tableName(table, lang)}`;
-  return rows.length > 0 && columns.length > 0 ? [{ table, count: rows.length, columns, counted }] : [];
+  return rows.length > 0 && columns.length > 0 ? [{ table, count: rows.length, columns, counted, fiscal: sums(fiscalRoles) }] : [];
 }
 
 /**
@@ -77,7 +84,7 @@ function targetForms(ctx: RuleContext, fields: readonly string[]): Listing[] {
     return [{ role: field, terms: present, total: undefined, sum: sumOf(present) }];
   });
   const counted = (lang: Lang) => (lang === 'zh-CN' ? `所附 ${forms.length} 张项目绩效目标表` : `the ${forms.length} project target tables`);
-  return columns.length > 0 ? [{ table: first, count: forms.length, columns, counted, repeated: repeatedProjects(forms) }] : [];
+  return columns.length > 0 ? [{ table: first, count: forms.length, columns, counted, repeated: repeatedProjects(forms), fiscal: [] }] : [];
 }
 
 /**
@@ -98,6 +105,83 @@ const sumOf = (terms: readonly Term[]) => terms.reduce((s, t) => s + (t.ref.amou
 const references = (p: Params): Reference[] =>
   p.listings.flatMap((l, i) => l.columns.map((column, j) => ({ path: ['listings', i, 'columns', j], table: l.table, column })));
 
+/** Where a named group matched, from the match's start. */
+const offsetOf = (m: RegExpExecArray, group: string) => m.indices!.groups![group]![0] - m.index;
+
+/** Where a sentence counting projects was found. */
+interface Found {
+  sheet: string;
+  row: number;
+  col: number;
+  text: string;
+  match: RegExpExecArray;
+  count: number;
+}
+
+/**
+ * The figure written at `offset` in the match, held against the sums of the listings' columns that
+ * `columnsOf` names: nothing when one of them (or its table's 合计) agrees, else the identity to report.
+ */
+function figureItem(
+  ctx: RuleContext,
+  ruleId: string,
+  at: Found,
+  written: string,
+  offset: number,
+  unit: Unit,
+  counted: readonly Listing[],
+  columnsOf: (l: Listing) => ColumnSum[],
+  label: typeof PROJECT_MONEY,
+): Item | undefined {
+  const { sheet, row, col, text: original, match: m, count } = at;
+  const parsed = parseAmount(written);
+  if (parsed.kind !== 'number') return undefined;
+  // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
+  const start = m.index + offset;
+  const lhs = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, written.length, label);
+  // The projects' money added up unrounded, each row's rounding counts; or the table's own 合计.
+  if (counted.some((l) => columnsOf(l).some((c) => agrees(lhs, c.terms, 'perCell') || (c.total !== undefined && agrees(lhs, [c.total]))))) return undefined;
+  const first = counted[0]!;
+  const column = columnsOf(first)[0]!;
+  // The sums it might have meant instead: with any that differ, which is right is the person's call.
+  const others = counted.flatMap((l) => columnsOf(l).filter((c) => c !== column && Math.abs(c.sum - column.sum) > 0.005 * (c.terms.length + column.terms.length)).map((c) => ({ l, c })));
+  const repeated = first.repeated ?? 0;
+  if (others.length > 0 || repeated > 0) lhs.unsuggested = true;
+  const columnSum = (l: Listing, c: ColumnSum, lang: Lang) =>
+    lang === 'zh-CN' ? `${l.counted(lang)}的“${ctx.columnName(l.table, c.role, lang)}”之和` : `the sum of “${ctx.columnName(l.table, c.role, lang)}” over ${l.counted(lang)}`;
+  // Another column of the same table is named by its column alone.
+  const other = (l: Listing, c: ColumnSum, lang: Lang) => {
+    const amount = amountText(c.sum, 2, ctx.unit(l.table), lang);
+    const name = ctx.columnName(l.table, c.role, lang);
+    if (lang === 'zh-CN') return `${l === first ? '' : `${l.counted(lang)}的`}“${name}”之和（${amount}）`;
+    return `the sum of “${name}”${l === first ? '' : ` over ${l.counted(lang)}`} (${amount})`;
+  };
+  const identity: Identity = {
+    key: `${ruleId}:${sheet}!${lhs.ref.cell}#${start}`,
+    ruleId,
+    relation: 'eq',
+    lhs: [lhs],
+    rhs: column.terms,
+    context: { statement: original.slice(m.index, m.index + m[0].length), count },
+    describe: (lang) => ({
+      right: columnSum(first, column, lang),
+      relation: lang === 'zh-CN' ? '应等于' : 'should equal',
+      others:
+        (others.length === 0
+          ? ''
+          : lang === 'zh-CN'
+            ? `；也可能指${others.map(({ l, c }) => other(l, c, lang)).join('或')}，请核对后改正`
+            : `; it may mean ${others.map(({ l, c }) => other(l, c, lang)).join(' or ')}: check which, and correct it`) +
+        (repeated === 0
+          ? ''
+          : lang === 'zh-CN'
+            ? `；其中 ${repeated} 个项目印了不止一张目标表，这一和数重复计算了它们，不能直接照填，请按项目预算核对`
+            : `; ${repeated} of the projects have more than one target table, counted over in this sum: it is no figure to copy, check against the projects’ budgets`),
+    }),
+  };
+  return identityItem(identity, first.table.id);
+}
+
 export const narrativeProjectCounts: IteratorDef<Params> = {
   name: 'narrative-project-counts',
   description: both(
@@ -115,7 +199,8 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
   run(ctx, params, ruleId) {
     const lists = listings(ctx, params);
     if (lists.length === 0) return [];
-    const patterns = params.patterns.map((p) => new RegExp(p, 'gu'));
+    // d: where each group matched (a 财政拨款 equal to the whole is written twice in the match).
+    const patterns = params.patterns.map((p) => new RegExp(p, 'gud'));
     const items: Item[] = [];
     for (const { sheet, row, col, text: original, folded } of narrativeCells(ctx)) {
       if (!HAS_DIGIT.test(folded)) continue;
@@ -125,56 +210,24 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
           const amountWritten = m.groups?.amount;
           if (countText === undefined || amountWritten === undefined || m.index === undefined) continue;
           const count = Number(countText);
-          const parsed = parseAmount(amountWritten);
-          if (!(count > 0) || parsed.kind !== 'number') continue;
+          if (!(count > 0)) continue;
           const counted = lists.filter((l) => l.count === count);
-          if (counted.length === 0) continue;
           const unit = ((m.groups?.unit as Unit | undefined) || '万元') as Unit;
-          // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
-          const start = m.index + m[0].lastIndexOf(amountWritten);
-          const lhs = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, amountWritten.length, PROJECT_MONEY);
-          // The projects' money added up unrounded, each row's rounding counts; or the table's own 合计.
-          const holds = counted.some((l) => l.columns.some((c) => agrees(lhs, c.terms, 'perCell') || (c.total !== undefined && agrees(lhs, [c.total]))));
-          if (holds) continue;
-          const first = counted[0]!;
-          const column = first.columns[0]!;
-          // The sums it might have meant instead: with any that differ, which is right is the person's call.
-          const others = counted.flatMap((l) => l.columns.filter((c) => c !== column && Math.abs(c.sum - column.sum) > 0.005 * (c.terms.length + column.terms.length)).map((c) => ({ l, c })));
-          const repeated = first.repeated ?? 0;
-          if (others.length > 0 || repeated > 0) lhs.unsuggested = true;
-          const columnSum = (l: Listing, c: ColumnSum, lang: Lang) =>
-            lang === 'zh-CN' ? `${l.counted(lang)}的“${ctx.columnName(l.table, c.role, lang)}”之和` : `the sum of “${ctx.columnName(l.table, c.role, lang)}” over ${l.counted(lang)}`;
-          // Another column of the same table is named by its column alone.
-          const other = (l: Listing, c: ColumnSum, lang: Lang) => {
-            const amount = amountText(c.sum, 2, ctx.unit(l.table), lang);
-            const name = ctx.columnName(l.table, c.role, lang);
-            if (lang === 'zh-CN') return `${l === first ? '' : `${l.counted(lang)}的`}“${name}”之和（${amount}）`;
-            return `the sum of “${name}”${l === first ? '' : ` over ${l.counted(lang)}`} (${amount})`;
-          };
-          const identity: Identity = {
-            key: `${ruleId}:${sheet}!${lhs.ref.cell}#${start}`,
-            ruleId,
-            relation: 'eq',
-            lhs: [lhs],
-            rhs: column.terms,
-            context: { statement: original.slice(m.index, m.index + m[0].length), count },
-            describe: (lang) => ({
-              right: columnSum(first, column, lang),
-              relation: lang === 'zh-CN' ? '应等于' : 'should equal',
-              others:
-                (others.length === 0
-                  ? ''
-                  : lang === 'zh-CN'
-                    ? `；也可能指${others.map(({ l, c }) => other(l, c, lang)).join('或')}，请核对后改正`
-                    : `; it may mean ${others.map(({ l, c }) => other(l, c, lang)).join(' or ')}: check which, and correct it`) +
-                (repeated === 0
-                  ? ''
-                  : lang === 'zh-CN'
-                    ? `；其中 ${repeated} 个项目印了不止一张目标表，这一和数重复计算了它们，不能直接照填，请按项目预算核对`
-                    : `; ${repeated} of the projects have more than one target table, counted over in this sum: it is no figure to copy, check against the projects’ budgets`),
-            }),
-          };
-          items.push(identityItem(identity, first.table.id));
+          const at = { sheet, row, col, text: original, match: m, count };
+          const item = counted.length > 0 && figureItem(ctx, ruleId, at, amountWritten, offsetOf(m, 'amount'), unit, counted, (l) => l.columns, PROJECT_MONEY);
+          if (item) items.push(item);
+          // “…预算资金6039万元，其中财政拨款6039万元” (烟台 2026): the 财政拨款 within it, against the columns that
+          // hold it — of the listing of that many projects, or else of a table whose 合计 is the whole figure
+          // (烟台 大数据局 2026's 公开表11 lists a project twice: four rows for three projects, 合计 6,039).
+          const fiscalWritten = m.groups?.fiscal;
+          if (fiscalWritten === undefined) continue;
+          const whole = parseAmount(amountWritten);
+          const wholeFigure = whole.kind === 'number' ? statedFigure({ sheet, row, col, text: original }, whole, unit, m.index + offsetOf(m, 'amount'), amountWritten.length, PROJECT_MONEY) : undefined;
+          const countedWithFiscal = counted.filter((l) => l.fiscal.length > 0);
+          const totalled = lists.filter((l) => l.fiscal.length > 0 && wholeFigure !== undefined && l.columns.some((c) => c.total !== undefined && agrees(wholeFigure, [c.total])));
+          const holding = countedWithFiscal.length > 0 ? countedWithFiscal : totalled;
+          const fiscalItem = holding.length > 0 && figureItem(ctx, ruleId, at, fiscalWritten, offsetOf(m, 'fiscal'), unit, holding, (l) => l.fiscal, FISCAL_MONEY);
+          if (fiscalItem) items.push(fiscalItem);
         }
       }
     }

@@ -171,7 +171,7 @@ export const ProjectCountParams = z
     patterns: z
       .array(
         patternWithGroups('count', 'amount').describe(
-          '正则表达式，命名组 count 为项目个数，amount 为金额，unit（可选）为单位（默认万元） / regex: the named group count is the number of projects, amount the amount, unit (optional) its unit (万元 when absent)',
+          '正则表达式，命名组 count 为项目个数，amount 为金额，unit（可选）为单位（默认万元），fiscal（可选）为其中的财政拨款 / regex: the named group count is the number of projects, amount the amount, unit (optional) its unit (万元 when absent), fiscal (optional) the 财政拨款 within it',
         ),
       )
       .min(1),
@@ -184,6 +184,13 @@ export const ProjectCountParams = z
               .array(z.string())
               .min(1)
               .describe('文中金额可能指的金额列，先写的优先（建议值取第一列） / the amount columns the figure may speak of, first preferred (a suggested value comes from the first)'),
+            fiscalColumns: z
+              .array(z.string())
+              .min(1)
+              .optional()
+              .describe(
+                '正则的可选命名组 fiscal（“其中财政拨款Y万元”）可能指的金额列 / the amount columns the pattern’s optional named group fiscal (“其中财政拨款Y万元”) may speak of',
+              ),
           })
           .strict(),
       )
