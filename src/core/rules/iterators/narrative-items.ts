@@ -127,9 +127,12 @@ function namesAtLevels(ctx: RuleContext): Set<string> {
  * counts: a paragraph may speak of the general budget or of all the department's money. A mismatch
  * counts only where all the money was seen (below).
  */
-function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[]): { amount: number; gap: number } | undefined {
+function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[], fiscalSection = false): { amount: number; gap: number } | undefined {
   let best: { amount: number; gap: number } | undefined;
-  for (const id of SUBJECT_TABLES) {
+  // Under a heading on the 财政拨款 (or 一般公共预算) spending, the figures are the general budget's,
+  // where no fund table holds the code: that table's figure, whatever else the department spends.
+  const fiscalOnly = fiscalSection && ctx.table('general-budget-expense')?.rows.some((r) => r.code?.code === code) && !ctx.tables('gov-fund-expense').some((t) => t.rows.some((r) => r.code?.code === code));
+  for (const id of fiscalOnly ? (['general-budget-expense'] as const) : SUBJECT_TABLES) {
     for (const t of ctx.tables(id)) {
       const row = t.rows.find((r) => r.code?.code === code);
       const term = row && ctx.term(t, row, 'total');
@@ -147,8 +150,27 @@ function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[
       }
     }
   }
-  return best && (best.gap <= 0 || allMoneySeen(ctx, code)) ? best : undefined;
+  return best && (best.gap <= 0 || fiscalOnly || allMoneySeen(ctx, code)) ? best : undefined;
 }
+
+/**
+ * Whether the cell stands under a section on the 财政拨款 or 一般公共预算 spending by subject (江苏 2017–2019:
+ * “五、财政拨款支出预算情况说明”, its 项 below one by one): the nearest numbered heading above it, in its column.
+ */
+function inFiscalSection(ctx: RuleContext, cell: NarrativeCell): boolean {
+  // Every line of the sheet is looked at (a short heading is no narrative cell), as narrative-sections reads them.
+  const headings = ctx.memo(`narrative-section-headings:${cell.sheet}`, () =>
+    (ctx.sheet(cell.sheet)?.rows ?? []).flatMap((cells, i) => {
+      const line = lineOf(cells);
+      const m = line && SECTION_HEADING.exec(line.text);
+      return m ? [{ row: i + 1, col: line.col, fiscal: FISCAL_SECTION.test(m[1]!.trim()) }] : [];
+    }),
+  );
+  const above = headings.filter((h) => h.col === cell.col && h.row < cell.row).at(-1);
+  return above?.fiscal ?? false;
+}
+
+const FISCAL_SECTION = /^(?:一般公共预算)?(?:财政拨款)?支出预算(?:表)?情况说明$|^(?:财政拨款|一般公共预算(?:财政拨款)?)支出(?:预算)?(?:表)?情况$/u;
 
 /**
  * Whether the tables show every yuan the department spends on the code: its expense summary lists
@@ -439,7 +461,7 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     const c = item.change;
     const { names, table: t } = checkedSubjects(item, tables, namesAtLevels(ctx));
     const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
-    const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures) : undefined;
+    const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures, inFiscalSection(ctx, cell)) : undefined;
     const gapFigures = item.planned && item.amount ? [item.amount, item.planned.figure] : [];
     items.push({
       facts: {
