@@ -6,6 +6,7 @@
  * parts exceed their total.
  */
 import type { z } from 'zod';
+import type { TableId } from '../../vocabulary.js';
 import type { BreakdownParams, ItemParams, TextParams } from '../params/narrative-items.js';
 import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
@@ -127,12 +128,15 @@ function namesAtLevels(ctx: RuleContext): Set<string> {
  * counts: a paragraph may speak of the general budget or of all the department's money. A mismatch
  * counts only where all the money was seen (below).
  */
-function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[], fiscalSection = false): { amount: number; gap: number } | undefined {
+function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[], section: Section = 'other'): { amount: number; gap: number } | undefined {
   let best: { amount: number; gap: number } | undefined;
   // Under a heading on the 财政拨款 (or 一般公共预算) spending, the figures are the general budget's,
-  // where no fund table holds the code: that table's figure, whatever else the department spends.
-  const fiscalOnly = fiscalSection && ctx.table('general-budget-expense')?.rows.some((r) => r.code?.code === code) && !ctx.tables('gov-fund-expense').some((t) => t.rows.some((r) => r.code?.code === code));
-  for (const id of fiscalOnly ? (['general-budget-expense'] as const) : SUBJECT_TABLES) {
+  // where no fund table holds the code: that table's figure, whatever else the department spends;
+  // under one on its basic spending, the basic spending table's.
+  const own: TableId = section === 'basic' ? 'general-budget-basic' : 'general-budget-expense';
+  const fiscalOnly =
+    section !== 'other' && ctx.table(own)?.rows.some((r) => r.code?.code === code) && !ctx.tables('gov-fund-expense').some((t) => t.rows.some((r) => r.code?.code === code));
+  for (const id of fiscalOnly ? [own] : SUBJECT_TABLES) {
     for (const t of ctx.tables(id)) {
       const row = t.rows.find((r) => r.code?.code === code);
       const term = row && ctx.term(t, row, 'total');
@@ -157,18 +161,26 @@ function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[
  * Whether the cell stands under a section on the 财政拨款 or 一般公共预算 spending by subject (江苏 2017–2019:
  * “五、财政拨款支出预算情况说明”, its 项 below one by one): the nearest numbered heading above it, in its column.
  */
-function inFiscalSection(ctx: RuleContext, cell: NarrativeCell): boolean {
+function sectionOf(ctx: RuleContext, cell: NarrativeCell): Section {
   // Every line of the sheet is looked at (a short heading is no narrative cell), as narrative-sections reads them.
   const headings = ctx.memo(`narrative-section-headings:${cell.sheet}`, () =>
     (ctx.sheet(cell.sheet)?.rows ?? []).flatMap((cells, i) => {
       const line = lineOf(cells);
       const m = line && SECTION_HEADING.exec(line.text);
-      return m ? [{ row: i + 1, col: line.col, fiscal: FISCAL_SECTION.test(m[1]!.trim()) }] : [];
+      if (!m) return [];
+      const heading = m[1]!.trim();
+      const section: Section = BASIC_SECTION.test(heading) ? 'basic' : FISCAL_SECTION.test(heading) ? 'fiscal' : 'other';
+      return [{ row: i + 1, col: line.col, section }];
     }),
   );
-  const above = headings.filter((h) => h.col === cell.col && h.row < cell.row).at(-1);
-  return above?.fiscal ?? false;
+  return headings.filter((h) => h.col === cell.col && h.row < cell.row).at(-1)?.section ?? 'other';
 }
+
+/** What the section a paragraph stands in speaks of: the 财政拨款 spending by function, its basic spending by economic subject, or else. */
+type Section = 'fiscal' | 'basic' | 'other';
+
+/** “六、财政拨款基本支出预算表情况说明” (江苏 2017): its 款 are economic subjects, the basic spending table's. */
+const BASIC_SECTION = /^(?:一般公共预算)?(?:财政拨款)?基本支出(?:预算)?(?:表)?情况(?:说明)?$/u;
 
 const FISCAL_SECTION = /^(?:一般公共预算)?(?:财政拨款)?支出预算(?:表)?情况说明$|^(?:财政拨款|一般公共预算(?:财政拨款)?)支出(?:预算)?(?:表)?情况$/u;
 
@@ -447,6 +459,8 @@ const GLOSSARY_ENTRY = /[)）]\s*[:：]\s*(?:[^:：]*[:：]\s*)?反映/u;
 function narrativeItemFacts(ctx: RuleContext): Item[] {
   const items: Item[] = [];
   const tables = subjectTables(ctx);
+  // Under a heading on the basic spending, the 款 are the economic ones of its table.
+  const basicTables = ctx.tables('general-budget-basic').filter((t) => t.rows.some((r) => r.code));
   const wan = (f?: Figure) => (f ? inWan(f) : null);
   for (const { cell, item, own: rate } of statedRates(ctx)) {
     // A subject with no amount is checked only where a glossary explains it (名词解释: “教育支出(类)
@@ -459,9 +473,10 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     const { stated, computed, excess } = rate ? rateAgainstFigures(rate, habitOf(ctx)) : { stated: null, computed: null, excess: null };
     const base = rate?.base ?? null;
     const c = item.change;
-    const { names, table: t } = checkedSubjects(item, tables, namesAtLevels(ctx));
+    const section = sectionOf(ctx, cell);
+    const { names, table: t } = checkedSubjects(item, section === 'basic' && basicTables.length > 0 ? basicTables : tables, namesAtLevels(ctx));
     const statedFigures = [item.amount, item.planned?.figure].filter((f): f is Figure => f !== undefined);
-    const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures, inFiscalSection(ctx, cell)) : undefined;
+    const inTables = names.row && statedFigures.length > 0 ? tableAmountOf(ctx, names.row.code!.code, statedFigures, section) : undefined;
     const gapFigures = item.planned && item.amount ? [item.amount, item.planned.figure] : [];
     items.push({
       facts: {
