@@ -64,8 +64,9 @@ const LEVEL: Record<string, 1 | 2 | 3> = { 类: 1, 款: 2, 项: 3 };
 /**
  * "公共安全支出（204类）司法（06款）行政运行（01项）" or "“教育支出（类）其他教育支出（款）…（项）”". A name
  * holds no comma or semicolon: "社会保障和就业（类）支出5756.51万元，占96.4%；卫生健康（类）…" lists classes.
+ * It may hold a short bracket of its own that is no level mark: "党委办公厅（室）及相关机构事务（款）" (江苏 2019).
  */
-const SUBJECT = /([^（(）)“”"、，。：:,;；\d\s][^（(）)“”"，。：:,;；]*?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[)）]/gu;
+const SUBJECT = /([^（(）)“”"、，。：:,;；\d\s](?:[^（(）)“”"，。：:,;；]|[（(][^（(）)“”"，。\d类款项]{1,4}[)）])*?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[)）]/gu;
 
 /** What every SUBJECT match ends with: tested first, because SUBJECT retries its lazy name at every position. */
 const LEVEL_MARK = /(类|款|项)\s*[)）]/u;
