@@ -144,3 +144,19 @@ function partsAfter(at: (k: number) => Paragraph | undefined, leadText: string):
   }
   return { parts, closed };
 }
+
+/** A change stated right after a figure: “16.80万元，比2025年预算减少15.50万元”, “10.00万元，与2025年预算持平”. */
+const CHANGE_AFTER = /^\s*(?:万元|元|亿元)[,，]?\s*(?:比|较|与)(?:\d{4}年|上年)[^,，。;；\d]{0,12}?(?:(增加|增长|减少|下降)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元|亿元)|持平|相同|一致)/u;
+
+/** The change the text states right after the figure (its folded, trimmed text, as breakdownAt reads it), signed; undefined when none is. */
+export function changeAfter(text: string, figure: Figure): Figure | undefined {
+  const m = CHANGE_AFTER.exec(fold(text).trim().slice(figure.end));
+  if (!m) return undefined;
+  if (!m[1]) return { value: 0, unit: figure.unit, decimals: 0, start: figure.end, end: figure.end + m[0].length };
+  const raw = m[2]!;
+  const value = Number(raw.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return undefined;
+  const dot = raw.indexOf('.');
+  const sign = m[1] === '增加' || m[1] === '增长' ? 1 : -1;
+  return { value: sign * value, unit: m[3] as Figure['unit'], decimals: dot < 0 ? 0 : raw.length - dot - 1, start: figure.end, end: figure.end + m[0].length };
+}

@@ -5,6 +5,7 @@ import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { restatedParts } from './iterators/restated-parts.js';
 import { repeatedSentences } from './iterators/repeated-sentences.js';
 import { countBreakdownsIterator } from './iterators/count-breakdowns.js';
+import { breakdownChanges } from './iterators/breakdown-changes.js';
 import { classLists } from './iterators/class-lists.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetListTotals, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
@@ -67,6 +68,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     restatedParts,
     repeatedSentences,
     countBreakdownsIterator,
+    breakdownChanges,
     classLists,
     narrativeAmountChanges,
     narrativeNamedChanges,

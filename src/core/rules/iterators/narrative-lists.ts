@@ -14,9 +14,9 @@ import { breakdownAt, isLead, type ListedPart, type Paragraph, type ParagraphBre
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
 import { UNIT_FACTOR } from '../identity.js';
-import { narrativeCells } from './narrative.js';
+import { narrativeCells, type NarrativeCell } from './narrative.js';
 
-interface PlacedParagraph extends Paragraph {
+export interface PlacedParagraph extends Paragraph {
   row: number;
   col: number;
 }
@@ -149,9 +149,8 @@ function omittedClasses(ctx: RuleContext, b: ParagraphBreakdown): { table: Recog
   return undefined;
 }
 
-/** The narrative-breakdowns items of the breakdowns written over paragraphs. */
-export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readonly (readonly string[])[]): Item[] {
-  const items: Item[] = [];
+/** Every breakdown written over paragraphs: its lead's cell, its paragraphs as placed, and what they list. */
+export function* paragraphBreakdowns(ctx: RuleContext): Generator<{ cell: NarrativeCell; paragraph: (k: number) => PlacedParagraph | undefined; b: ParagraphBreakdown }> {
   const sheets = new Map(ctx.grid.sheets.map((s) => [s.name, s]));
   for (const cell of narrativeCells(ctx)) {
     if (!isLead(cell.text)) continue;
@@ -160,7 +159,14 @@ export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readon
     const paragraph = paragraphsFrom(sheet, cell.row);
     if (paragraph(0)?.row !== cell.row || paragraph(0)!.col !== cell.col) continue;
     const b = breakdownAt(paragraph);
-    if (!b) continue;
+    if (b) yield { cell, paragraph, b };
+  }
+}
+
+/** The narrative-breakdowns items of the breakdowns written over paragraphs. */
+export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readonly (readonly string[])[]): Item[] {
+  const items: Item[] = [];
+  for (const { cell, paragraph, b } of paragraphBreakdowns(ctx)) {
     const { total, parts } = b;
     const unit = total.unit;
     const whole = breakdownAmount(total);

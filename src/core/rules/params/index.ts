@@ -39,6 +39,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['restated-parts', narrativeItems.ItemParams],
   ['repeated-sentences', narrativeItems.ItemParams],
   ['count-breakdowns', narrativeItems.ItemParams],
+  ['breakdown-changes', narrativeItems.ItemParams],
   ['class-lists', narrativeItems.ItemParams],
   ['narrative-amount-changes', narrativeItems.ItemParams],
   ['narrative-change-statements', narrativeItems.ItemParams],
