@@ -6,6 +6,7 @@ import { restatedParts } from './iterators/restated-parts.js';
 import { repeatedSentences } from './iterators/repeated-sentences.js';
 import { countBreakdownsIterator } from './iterators/count-breakdowns.js';
 import { breakdownChanges } from './iterators/breakdown-changes.js';
+import { unitBudgets } from './iterators/unit-budgets.js';
 import { classLists } from './iterators/class-lists.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
 import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetListTotals, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
@@ -69,6 +70,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     repeatedSentences,
     countBreakdownsIterator,
     breakdownChanges,
+    unitBudgets,
     classLists,
     narrativeAmountChanges,
     narrativeNamedChanges,

@@ -40,6 +40,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['repeated-sentences', narrativeItems.ItemParams],
   ['count-breakdowns', narrativeItems.ItemParams],
   ['breakdown-changes', narrativeItems.ItemParams],
+  ['unit-budgets', narrativeItems.ItemParams],
   ['class-lists', narrativeItems.ItemParams],
   ['narrative-amount-changes', narrativeItems.ItemParams],
   ['narrative-change-statements', narrativeItems.ItemParams],
