@@ -103,7 +103,10 @@ function repeatedProjects(forms: readonly RecognizedTable[]): number {
 const sumOf = (terms: readonly Term[]) => terms.reduce((s, t) => s + (t.ref.amount ?? 0), 0);
 
 const references = (p: Params): Reference[] =>
-  p.listings.flatMap((l, i) => l.columns.map((column, j) => ({ path: ['listings', i, 'columns', j], table: l.table, column })));
+  p.listings.flatMap((l, i) => [
+    ...l.columns.map((column, j) => ({ path: ['listings', i, 'columns', j], table: l.table, column })),
+    ...(l.fiscalColumns ?? []).map((column, j) => ({ path: ['listings', i, 'fiscalColumns', j], table: l.table, column })),
+  ]);
 
 /** Where a named group matched, from the match's start. */
 const offsetOf = (m: RegExpExecArray, group: string) => m.indices!.groups![group]![0] - m.index;
