@@ -9,6 +9,7 @@
  */
 import { chineseNumeral } from '../numerals.js';
 import { fold } from '../text.js';
+import { writtenFigure } from './breakdowns.js';
 import type { Figure } from './items.js';
 
 export interface Paragraph {
@@ -75,10 +76,9 @@ function amountsOf(text: string): Figure[] {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     if (CHANGED_BY.test(before) || /[\d.,]$/.test(before)) continue;
     const raw = m[1]!;
-    const value = Number(raw.replace(/,/g, ''));
+    const { value, decimals } = writtenFigure(raw);
     if (!Number.isFinite(value)) continue;
-    const dot = raw.indexOf('.');
-    out.push({ value, unit: m[2] as Figure['unit'], decimals: dot < 0 ? 0 : raw.length - dot - 1, start: m.index, end: m.index + raw.length });
+    out.push({ value, unit: m[2] as Figure['unit'], decimals, start: m.index, end: m.index + raw.length });
   }
   return out;
 }
@@ -152,11 +152,10 @@ const CHANGE_AFTER = /^\s*(?:万元|元|亿元)[,，]?\s*(?:比|较|与)(?:\d{4}
 export function changeAfter(text: string, figure: Figure): Figure | undefined {
   const m = CHANGE_AFTER.exec(fold(text).trim().slice(figure.end));
   if (!m) return undefined;
-  if (!m[1]) return { value: 0, unit: figure.unit, decimals: 0, start: figure.end, end: figure.end + m[0].length };
-  const raw = m[2]!;
-  const value = Number(raw.replace(/,/g, ''));
+  const at = { start: figure.end, end: figure.end + m[0].length };
+  if (!m[1]) return { value: 0, unit: figure.unit, decimals: 0, ...at };
+  const { value, decimals } = writtenFigure(m[2]!);
   if (!Number.isFinite(value)) return undefined;
-  const dot = raw.indexOf('.');
   const sign = m[1] === '增加' || m[1] === '增长' ? 1 : -1;
-  return { value: sign * value, unit: m[3] as Figure['unit'], decimals: dot < 0 ? 0 : raw.length - dot - 1, start: figure.end, end: figure.end + m[0].length };
+  return { value: sign * value, unit: m[3] as Figure['unit'], decimals, ...at };
 }

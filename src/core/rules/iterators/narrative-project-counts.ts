@@ -121,27 +121,22 @@ interface Found {
   count: number;
 }
 
-/**
- * The figure written at `offset` in the match, held against the sums of the listings' columns that
- * `columnsOf` names: nothing when one of them (or its table's 合计) agrees, else the identity to report.
- */
-function figureItem(
-  ctx: RuleContext,
-  ruleId: string,
-  at: Found,
-  written: string,
-  offset: number,
-  unit: Unit,
-  counted: readonly Listing[],
-  columnsOf: (l: Listing) => ColumnSum[],
-  label: typeof PROJECT_MONEY,
-): Item | undefined {
-  const { sheet, row, col, text: original, match: m, count } = at;
-  const parsed = parseAmount(written);
-  if (parsed.kind !== 'number') return undefined;
+/** The figure the match's named group holds, as a stated figure; undefined when it reads as no amount. */
+function groupFigure(at: Found, group: 'amount' | 'fiscal', unit: Unit, label: typeof PROJECT_MONEY): Term | undefined {
+  const written = at.match.groups?.[group];
+  const parsed = written === undefined ? undefined : parseAmount(written);
+  if (written === undefined || parsed?.kind !== 'number') return undefined;
   // NFKC keeps the length of these characters, so offsets in the folded text fit the original.
-  const start = m.index + offset;
-  const lhs = statedFigure({ sheet, row, col, text: original }, parsed, unit, start, written.length, label);
+  return statedFigure(at, parsed, unit, at.match.index + offsetOf(at.match, group), written.length, label);
+}
+
+/**
+ * A stated figure held against the sums of the listings' columns that `columnsOf` names: nothing when
+ * one of them (or its table's 合计) agrees, else the identity to report.
+ */
+function figureItem(ctx: RuleContext, ruleId: string, at: Found, lhs: Term, counted: readonly Listing[], columnsOf: (l: Listing) => ColumnSum[]): Item | undefined {
+  const { sheet, text: original, match: m, count } = at;
+  const start = lhs.inText!.start;
   // The projects' money added up unrounded, each row's rounding counts; or the table's own 合计.
   if (counted.some((l) => columnsOf(l).some((c) => agrees(lhs, c.terms, 'perCell') || (c.total !== undefined && agrees(lhs, [c.total]))))) return undefined;
   const first = counted[0]!;
@@ -217,19 +212,19 @@ export const narrativeProjectCounts: IteratorDef<Params> = {
           const counted = lists.filter((l) => l.count === count);
           const unit = ((m.groups?.unit as Unit | undefined) || '万元') as Unit;
           const at = { sheet, row, col, text: original, match: m, count };
-          const item = counted.length > 0 && figureItem(ctx, ruleId, at, amountWritten, offsetOf(m, 'amount'), unit, counted, (l) => l.columns, PROJECT_MONEY);
+          const whole = groupFigure(at, 'amount', unit, PROJECT_MONEY);
+          // Whether a table's own 合计 is the whole figure, asked before the figure's own item is made.
+          const totalled = whole ? lists.filter((l) => l.fiscal.length > 0 && l.columns.some((c) => c.total !== undefined && agrees(whole, [c.total]))) : [];
+          const item = whole && counted.length > 0 && figureItem(ctx, ruleId, at, whole, counted, (l) => l.columns);
           if (item) items.push(item);
           // “…预算资金6039万元，其中财政拨款6039万元” (烟台 2026): the 财政拨款 within it, against the columns that
           // hold it — of the listing of that many projects, or else of a table whose 合计 is the whole figure
           // (烟台 大数据局 2026's 公开表11 lists a project twice: four rows for three projects, 合计 6,039).
-          const fiscalWritten = m.groups?.fiscal;
-          if (fiscalWritten === undefined) continue;
-          const whole = parseAmount(amountWritten);
-          const wholeFigure = whole.kind === 'number' ? statedFigure({ sheet, row, col, text: original }, whole, unit, m.index + offsetOf(m, 'amount'), amountWritten.length, PROJECT_MONEY) : undefined;
+          const fiscal = groupFigure(at, 'fiscal', unit, FISCAL_MONEY);
+          if (!fiscal) continue;
           const countedWithFiscal = counted.filter((l) => l.fiscal.length > 0);
-          const totalled = lists.filter((l) => l.fiscal.length > 0 && wholeFigure !== undefined && l.columns.some((c) => c.total !== undefined && agrees(wholeFigure, [c.total])));
           const holding = countedWithFiscal.length > 0 ? countedWithFiscal : totalled;
-          const fiscalItem = holding.length > 0 && figureItem(ctx, ruleId, at, fiscalWritten, offsetOf(m, 'fiscal'), unit, holding, (l) => l.fiscal, FISCAL_MONEY);
+          const fiscalItem = holding.length > 0 && figureItem(ctx, ruleId, at, fiscal, holding, (l) => l.fiscal);
           if (fiscalItem) items.push(fiscalItem);
         }
       }
