@@ -19,6 +19,8 @@ const PART = new RegExp(`(?<!增加|减少|增长|下降|比|为|达|约|[\\d.,]
 export interface WrittenFigure {
   value: number;
   decimals: number;
+  /** A count of things (people, vehicles): whole, never rounded. */
+  exact?: true;
 }
 
 export interface TextBreakdown {
@@ -67,26 +69,38 @@ export function namedFigures(text: string, body: string, from: number, separator
 
 /**
  * The parts a 其中 lists: all of a parenthesis; a list joined by 、 up to the sentence's end; after
- * “其中：”, clauses that each name one figure in the total's unit and end with it (北京 教委 2026:
- * “其中：政府采购货物预算205,590.35万元，政府采购工程预算143,193.16万元，政府采购服务预算…”);
- * otherwise only the first clause ("其中就业困难人员400人以上，…" names one part).
+ * “其中：”, or after any 其中 of a count, clauses that each name one figure in the total's unit and end
+ * with it (北京 教委 2026: “其中：政府采购货物预算205,590.35万元，政府采购工程预算143,193.16万元，政府采购服务
+ * 预算…”; 西安 审计局 2026: “编制125人，其中行政编制111人，事业编制14人”); otherwise only the first clause
+ * ("其中就业困难人员400人以上，…" names one part). What a bracket inside the list holds is a part's own
+ * detail (“行政108人（其中女性40人），事业11人”), not another part.
  */
 function partsText(opener: string, list: string, colon: boolean, unit: string): string {
-  const inner = beforeUnmatchedClose(list).split(/包括|其中/)[0]!;
+  const inner = withoutBrackets(beforeUnmatchedClose(list)).split(/包括|其中/)[0]!;
   if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
   // A comma between two digits groups a number's thousands (35,541.8): no clause ends there.
   const clauses = inner.split(/(?<!\d)[,，]|[,，](?!\d)/);
   // A list closing with 等 (广州 2026: “其中：货物类采购预算401.41万元，工程类…，服务类采购预算140,542.41万元等”)
   // names its parts all the same; whether they are all is for the exhaustive sets to say.
   const named = clauses.map((c, i) => (i === clauses.length - 1 ? c.trim().replace(/等$/, '') : c));
-  if (colon && named.length > 1 && named.every((c) => namedFigure(c, unit))) return inner;
+  if ((colon || COUNT_UNITS.has(unit)) && named.length > 1 && named.every((c) => namedFigure(c, unit))) return inner;
   return clauses[0]!;
 }
 
-/** A clause that is a name and one figure in the unit, nothing after it: “政府采购工程预算143,193.16万元”. */
+/** Units of things counted: a 其中 of such a count lists its parts clause by clause, with or without a colon. */
+const COUNT_UNITS = new Set(['人', '辆', '个', '台', '套', '项']);
+
+/** A clause that is a name and one figure in the unit, nothing after it: “政府采购工程预算143,193.16万元”; not a change (“比上年减少2人”). */
 function namedFigure(clause: string, unit: string): boolean {
-  const m = /^[^\d]{1,30}?(\d[\d,]*(?:\.\d+)?)\s*(\S+)$/u.exec(clause.trim());
-  return m !== null && m[2] === unit;
+  const m = /^([^\d]{1,30}?)(\d[\d,]*(?:\.\d+)?)\s*(\S+)$/u.exec(clause.trim());
+  return m !== null && m[3] === unit && !CHANGE_WORD.test(m[1]!);
+}
+
+const CHANGE_WORD = /增加|减少|增长|下降|比|较/u;
+
+/** The text with what its brackets hold taken out, brackets and all: “副部（省）级” reads 副部级. */
+function withoutBrackets(text: string): string {
+  return text.replace(/[(（][^()（）]*[)）]/gu, '');
 }
 
 /** The text up to its first closing bracket that no opening one before it matches. */
@@ -119,7 +133,7 @@ function semicolonParts(sentence: string, unit: string): { listed: string; parts
   const parts: WrittenFigure[] = [];
   for (const clause of clauses) {
     const m = SEMICOLON_PART.exec(clause);
-    if (!m || m[2] !== unit || /增加|减少|增长|下降|比|较/.test(m[0].slice(0, m[0].lastIndexOf(m[1]!)))) return undefined;
+    if (!m || m[2] !== unit || CHANGE_WORD.test(m[0].slice(0, m[0].lastIndexOf(m[1]!)))) return undefined;
     parts.push(writtenFigure(m[1]!));
   }
   return { listed: sentence, parts };
@@ -134,12 +148,19 @@ export function textBreakdowns(text: string): TextBreakdown[] {
     const listed = bySemicolon?.listed ?? partsText(m[3]!, m[6]!, m[5] !== undefined, unit);
     const parts = bySemicolon?.parts ?? [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => writtenFigure(p[1]!));
     if (parts.length < 1) continue;
-    out.push({ total: { ...writtenFigure(m[1]!), start: m.index, end: m.index + m[1]!.length }, unit, parts, listed, word: m[4] as '其中' | '包括' });
+    const counted = COUNT_UNITS.has(unit);
+    out.push({
+      total: { ...writtenFigure(m[1]!), ...(counted && { exact: true as const }), start: m.index, end: m.index + m[1]!.length },
+      unit,
+      parts: counted ? parts.map((p) => ({ ...p, exact: true as const })) : parts,
+      listed,
+      word: m[4] as '其中' | '包括',
+    });
   }
   return out;
 }
 
-/** A figure of a breakdown, scaled to the total's unit, with its rounding: half its last written digit (a nil, 0万元, is exact). */
+/** A figure of a breakdown, scaled to the total's unit, with its rounding: half its last written digit (a nil, 0万元, and a count are exact). */
 export interface BreakdownAmount {
   value: number;
   rounding: number;
@@ -147,7 +168,7 @@ export interface BreakdownAmount {
 
 export const breakdownAmount = (f: WrittenFigure, scale = 1): BreakdownAmount => ({
   value: f.value * scale,
-  rounding: f.value === 0 ? 0 : 0.5 * 10 ** -f.decimals * scale,
+  rounding: f.value === 0 || f.exact ? 0 : 0.5 * 10 ** -f.decimals * scale,
 });
 
 /** How far a breakdown's parts may be from its total by the rounding of its figures alone. */

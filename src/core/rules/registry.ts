@@ -4,7 +4,6 @@ import { codeCoverage, codeNames, codeRows, emptyTables, standardNames } from '.
 import { narrativeAmounts, narrativeShares } from './iterators/narrative.js';
 import { restatedParts } from './iterators/restated-parts.js';
 import { repeatedSentences } from './iterators/repeated-sentences.js';
-import { countBreakdownsIterator } from './iterators/count-breakdowns.js';
 import { breakdownChanges } from './iterators/breakdown-changes.js';
 import { unitBudgets } from './iterators/unit-budgets.js';
 import { classLists } from './iterators/class-lists.js';
@@ -68,7 +67,6 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeChangePairs,
     restatedParts,
     repeatedSentences,
-    countBreakdownsIterator,
     breakdownChanges,
     unitBudgets,
     classLists,

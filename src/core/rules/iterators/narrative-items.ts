@@ -671,7 +671,10 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> =
     partsSum: num('所列分项之和（同一单位）', 'the sum of the parts listed (same unit)'),
     partCount: num('分项个数', 'number of parts'),
     partsExcess: num('分项之和超出总数的部分（>0 即分项比总数还多）', 'how far the parts exceed the total (>0: more than the whole)'),
-    exhaustive: flag('所列分项恰是参数 exhaustive 中的一组（如货物、工程、服务），合起来即是全部', 'the parts are exactly one set of the exhaustive param (货物, 工程, 服务): together they are the whole'),
+    exhaustive: flag(
+      '所列分项合起来即是全部：恰是参数 exhaustive 中的一组（如货物、工程、服务），或是以参数 wholeCounts 中的单位计的两项以上（人、辆……）',
+      'the parts make the whole: exactly one set of the exhaustive param (货物, 工程, 服务), or two counts or more in a unit of the wholeCounts param (人, 辆 …)',
+    ),
     partsShort: num('分项之和比总数少、超出舍入的部分（>0 即分项不足总数）', 'how far the parts fall short of the total beyond rounding (>0: less than the whole)'),
     unit: text('单位', 'unit'),
     listWord: text('引出分项的词：一句之内列举时的其中、包括，或逐段列举时的包括、其中、如下；标题（“（一）本年财政拨款收入68443.58万元”）之下的编号段落为“其下”', 'the word that opens the parts: 其中 or 包括 within a sentence, or for a list over paragraphs 包括, 其中 or 如下; 其下 for the numbered paragraphs under a heading (“（一）本年财政拨款收入68443.58万元”)'),
@@ -684,13 +687,13 @@ export const narrativeBreakdowns: IteratorDef<z.infer<typeof BreakdownParams>> =
     for (const cell of narrativeCells(ctx)) {
       for (const b of textBreakdowns(cell.folded)) {
         items.push({
-          facts: { ...breakdownFacts(breakdownAmount(b.total), b.parts.map((p) => breakdownAmount(p)), b.unit, params.exhaustive, b.listed), listWord: b.word, omittedCount: 0 },
+          facts: { ...breakdownFacts(breakdownAmount(b.total), b.parts.map((p) => breakdownAmount(p)), b.unit, params, b.listed), listWord: b.word, omittedCount: 0 },
           cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         });
       }
     }
     // And those written paragraph by paragraph: “支出预算总计17996.68万元。包括：” and then “1．…”, “2．…”.
-    items.push(...paragraphBreakdownItems(ctx, params.exhaustive));
+    items.push(...paragraphBreakdownItems(ctx, params));
     return items;
   },
 };

@@ -47,12 +47,18 @@ function paragraphsFrom(sheet: GridSheet, leadRow: number): (k: number) => Place
   };
 }
 
+/** What makes a breakdown's parts the whole (BreakdownParams): sets of words, and units of counts. */
+export interface Wholes {
+  exhaustive: readonly (readonly string[])[];
+  wholeCounts: readonly string[];
+}
+
 /**
  * The facts every breakdown gives its rules, within a sentence or over paragraphs: the total, the parts'
- * sum, how far it is over or short beyond rounding, and whether the parts are one of the sets that make
- * a whole (their words all in `listed`).
+ * sum, how far it is over or short beyond rounding, and whether the parts make the whole: one of the
+ * sets that do (their words all in `listed`), or two counts or more in a unit whose lists are whole.
  */
-export function breakdownFacts(total: BreakdownAmount, parts: readonly BreakdownAmount[], unit: string, exhaustiveSets: readonly (readonly string[])[], listed: string): Record<string, FactValue> {
+export function breakdownFacts(total: BreakdownAmount, parts: readonly BreakdownAmount[], unit: string, wholes: Wholes, listed: string): Record<string, FactValue> {
   const slack = slackOf(total, parts);
   const sum = parts.reduce((s, p) => s + p.value, 0);
   return {
@@ -60,7 +66,8 @@ export function breakdownFacts(total: BreakdownAmount, parts: readonly Breakdown
     partsSum: Math.round(sum * 100) / 100,
     partCount: parts.length,
     partsExcess: sum - total.value - slack,
-    exhaustive: exhaustiveSets.some((set) => set.length === parts.length && set.every((word) => listed.includes(word))),
+    exhaustive:
+      (parts.length >= 2 && wholes.wholeCounts.includes(unit)) || wholes.exhaustive.some((set) => set.length === parts.length && set.every((word) => listed.includes(word))),
     partsShort: total.value - sum - slack,
     unit,
   };
@@ -164,7 +171,7 @@ export function* paragraphBreakdowns(ctx: RuleContext): Generator<{ cell: Narrat
 }
 
 /** The narrative-breakdowns items of the breakdowns written over paragraphs. */
-export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readonly (readonly string[])[]): Item[] {
+export function paragraphBreakdownItems(ctx: RuleContext, wholes: Wholes): Item[] {
   const items: Item[] = [];
   for (const { cell, paragraph, b } of paragraphBreakdowns(ctx)) {
     const { total, parts } = b;
@@ -179,7 +186,7 @@ export function paragraphBreakdownItems(ctx: RuleContext, exhaustiveSets: readon
     const classes = b.word === '包括' && b.closed && numbered ? omittedClasses(ctx, b) : undefined;
     const at = (p: PlacedParagraph): CellAddress => ({ sheet: cell.sheet, cell: toA1(p.row, p.col) });
     const facts: Record<string, FactValue> = {
-      ...breakdownFacts(whole, amounts, unit, exhaustiveSets, parts.map((p) => p.text).join('\n')),
+      ...breakdownFacts(whole, amounts, unit, wholes, parts.map((p) => p.text).join('\n')),
       listWord: b.word,
       omittedCount: classes?.omitted.length ?? 0,
     };

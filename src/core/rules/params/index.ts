@@ -38,7 +38,6 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['narrative-change-pairs', narrativeItems.ItemParams],
   ['restated-parts', narrativeItems.ItemParams],
   ['repeated-sentences', narrativeItems.ItemParams],
-  ['count-breakdowns', narrativeItems.ItemParams],
   ['breakdown-changes', narrativeItems.ItemParams],
   ['unit-budgets', narrativeItems.ItemParams],
   ['class-lists', narrativeItems.ItemParams],

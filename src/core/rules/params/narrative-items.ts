@@ -22,6 +22,12 @@ export const BreakdownParams = z
       .describe(
         '组成全部的分项：“其中”恰好列出一组中的各项（如货物、工程、服务）时，分项之和应等于总数 / parts that make the whole: where the 其中 lists exactly the words of one set (货物, 工程, 服务), the parts add up to the total',
       ),
+    wholeCounts: z
+      .array(z.string().min(1).max(2))
+      .default([])
+      .describe(
+        '以这些单位计的数（人、辆……）列出两项以上时即是全部：“离退休人员78人，其中：离休3人，退休72人”的各项之和应等于总数 / counts in these units (人, 辆 …) listed in two parts or more make the whole: “离退休人员78人，其中：离休3人，退休72人” adds up to its total',
+      ),
   })
   .strict();
 
