@@ -157,6 +157,43 @@ function headsWithoutAmount(ctx: RuleContext, t: RecognizedTable, row: TableRow,
   return (ctx.cell(t, row, 'goal')?.text.trim() ?? '') === '';
 }
 
+/** Each group of a list headed by a unit's subtotal row (subtotalHeads): the head and the rows under it; none for a flat list. */
+function unitGroups(ctx: RuleContext, t: RecognizedTable): Map<TableRow, TableRow[]> {
+  return ctx.memo(`unit-groups:${t.id}:${t.sheet}:${t.range}`, () => {
+    const rows = t.rows.filter((r) => !r.isTotal);
+    const heads = new Set(subtotalHeads(ctx, t, rows, ['total'], 1) ?? []);
+    const groups = new Map<TableRow, TableRow[]>();
+    let members: TableRow[] | undefined;
+    for (const row of rows) {
+      if (heads.has(row)) groups.set(row, (members = []));
+      else members?.push(row);
+    }
+    return groups;
+  });
+}
+
+/**
+ * Whether a key project no row of the listed table names is the rest of its unit there under one
+ * name: the unit's rows other than its key projects add up to it in one of the table's columns, each
+ * row rounded to the cent (广州 规划和自然资源局 2026's 说明七: 土地开发中心's “基本建设经费” 785,004.99,
+ * its other 153 projects' 政府性基金 in 表12 785,005.00 — the land reserve projects under their category).
+ */
+function unitRemainder(ctx: RuleContext, keyList: RecognizedTable, row: TableRow, listedTable: RecognizedTable | undefined): boolean {
+  const amount = ctx.cell(keyList, row, 'total')?.amount;
+  if (!listedTable || !amount) return false;
+  const unitOf = (groups: Map<TableRow, TableRow[]>, r: TableRow) => [...groups].find(([, members]) => members.includes(r));
+  const keyUnit = unitOf(unitGroups(ctx, keyList), row);
+  if (!keyUnit) return false;
+  const unitName = normalizeLabel(keyUnit[0].labels.project ?? '');
+  const listedUnit = [...unitGroups(ctx, listedTable)].find(([head]) => normalizeLabel(head.labels.project ?? '') === unitName);
+  if (!listedUnit) return false;
+  const keyNames = new Set(keyUnit[1].map((r) => nameKey(r.labels.project ?? '')));
+  const rest = listedUnit[1].filter((r) => !keyNames.has(nameKey(r.labels.project ?? '')));
+  if (rest.length < 2) return false;
+  const slack = 0.005 * (rest.length + 1);
+  return ctx.amountRoles(listedTable).some((role) => Math.abs(rest.reduce((s, r) => s + (ctx.cell(listedTable, r, role)?.amount ?? 0), 0) - amount) <= slack);
+}
+
 export const projectsListed: IteratorDef<Lists> = {
   name: 'projects-listed',
   description: both('一张表中的每个项目在另一张表中是否也列出', 'whether each project of one table is listed in the other'),
@@ -179,7 +216,8 @@ export const projectsListed: IteratorDef<Lists> = {
         if (!cell) continue;
         const project = row.labels.project ?? '';
         const name = normalizeLabel(project);
-        const missing = !listed.keys.has(key) && !(pair.grouped && namesGroup(name, listed)) && !cutShort(name, listed);
+        const missing =
+          !listed.keys.has(key) && !(pair.grouped && (namesGroup(name, listed) || unitRemainder(ctx, to, row, ctx.table(pair.from)))) && !cutShort(name, listed);
         const item: Item = {
           facts: { project, unit: row.labels.unitName ?? '', missing },
           text: (lang) => ({ table: listed.name(lang), otherTable: ctx.tableName(to, lang) }),
