@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { ItemParams } from '../params/narrative-items.js';
 import { toA1 } from '../../address.js';
+import { breakdownAmount, slackOf, type BreakdownAmount } from '../../narrative/breakdowns.js';
 import { changeAfter } from '../../narrative/lists.js';
 import type { Figure } from '../../narrative/items.js';
 import type { Lang } from '../../messages.js';
@@ -15,8 +16,7 @@ import { UNIT_FACTOR } from '../identity.js';
 import { type IteratorDef, both, num, text } from '../registry-types.js';
 import { paragraphBreakdowns } from './narrative-lists.js';
 
-/** Half of the last place a figure is written to: what its rounding may hide. */
-const halfPlace = (f: Figure) => 0.5 * 10 ** -f.decimals;
+const sum = (amounts: readonly BreakdownAmount[]) => amounts.reduce((s, a) => s + a.value, 0);
 
 /** A change as the narrative words it: 减少 15.50万元, 增加 2.00万元, 持平. */
 function changeText(value: number, unit: string, lang: Lang): string {
@@ -45,17 +45,19 @@ export const breakdownChanges: IteratorDef<z.infer<typeof ItemParams>> = {
       if (!totalChange) continue;
       const changes = b.parts.map((p) => changeAfter(p.text, p.figure));
       if (changes.some((c) => c === undefined)) continue;
-      const inTotal = (f: Figure) => (f.value * UNIT_FACTOR[f.unit]) / UNIT_FACTOR[b.total.unit];
-      const halfInTotal = (f: Figure) => (halfPlace(f) * UNIT_FACTOR[f.unit]) / UNIT_FACTOR[b.total.unit];
+      // Each figure in the total's unit, with the rounding its written places allow (a nil is exact).
+      const inTotal = (f: Figure) => breakdownAmount(f, UNIT_FACTOR[f.unit] / UNIT_FACTOR[b.total.unit]);
       // The parts must make the whole: 其中 may list only some of them.
-      const partsAmount = b.parts.reduce((s, p) => s + inTotal(p.figure), 0);
-      if (Math.abs(partsAmount - b.total.value) > halfPlace(b.total) + b.parts.reduce((s, p) => s + halfInTotal(p.figure), 0)) continue;
-      const partsChange = changes.reduce((s, c) => s + inTotal(c!), 0);
-      const slack = halfInTotal(totalChange) + changes.reduce((s, c) => s + (c!.value === 0 ? 0 : halfInTotal(c!)), 0);
-      const gap = Math.max(0, Math.abs(partsChange - inTotal(totalChange)) - slack);
+      const whole = inTotal(b.total);
+      const parts = b.parts.map((p) => inTotal(p.figure));
+      if (Math.abs(sum(parts) - whole.value) > slackOf(whole, parts)) continue;
+      const total = inTotal(totalChange);
+      const partChanges = changes.map((c) => inTotal(c!));
+      const partsChange = sum(partChanges);
+      const gap = Math.max(0, Math.abs(partsChange - total.value) - slackOf(total, partChanges));
       items.push({
-        facts: { totalChange: inTotal(totalChange), partsChange: Math.round(partsChange * 10 ** 6) / 10 ** 6, gap, unit: b.total.unit },
-        text: (lang) => ({ totalChangeText: changeText(inTotal(totalChange), b.total.unit, lang), partsChangeText: changeText(partsChange, b.total.unit, lang) }),
+        facts: { totalChange: total.value, partsChange: Math.round(partsChange * 10 ** 6) / 10 ** 6, gap, unit: b.total.unit },
+        text: (lang) => ({ totalChangeText: changeText(total.value, b.total.unit, lang), partsChangeText: changeText(partsChange, b.total.unit, lang) }),
         cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         related: b.parts.map((p) => {
           const at = paragraph(p.at)!;
