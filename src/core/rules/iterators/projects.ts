@@ -10,7 +10,7 @@ import type { TableId } from '../../vocabulary.js';
 import { normalizeLabel } from '../../text.js';
 import { addTo } from '../../multimap.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
-import type { Term } from '../identity.js';
+import { UNIT_FACTOR, type Term } from '../identity.js';
 import { IDENTITY_FACTS, type IteratorDef, type Reference, flag, text, both } from '../registry-types.js';
 import { subtotalHeads, Tie } from './amounts.js';
 import { projectOf, targetTerm, targets } from './targets.js';
@@ -190,8 +190,11 @@ function unitRemainder(ctx: RuleContext, keyList: RecognizedTable, row: TableRow
   const keyNames = new Set(keyUnit[1].map((r) => nameKey(r.labels.project ?? '')));
   const rest = listedUnit[1].filter((r) => !keyNames.has(nameKey(r.labels.project ?? '')));
   if (rest.length < 2) return false;
-  const slack = 0.005 * (rest.length + 1);
-  return ctx.amountRoles(listedTable).some((role) => Math.abs(rest.reduce((s, r) => s + (ctx.cell(listedTable, r, role)?.amount ?? 0), 0) - amount) <= slack);
+  // In 元, whichever unit each table is printed in; half a cent of rounding per figure, in its own unit.
+  const keyFactor = UNIT_FACTOR[ctx.unit(keyList)];
+  const listedFactor = UNIT_FACTOR[ctx.unit(listedTable)];
+  const slack = 0.005 * (rest.length * listedFactor + keyFactor);
+  return ctx.amountRoles(listedTable).some((role) => Math.abs(rest.reduce((s, r) => s + (ctx.cell(listedTable, r, role)?.amount ?? 0), 0) * listedFactor - amount * keyFactor) <= slack);
 }
 
 export const projectsListed: IteratorDef<Lists> = {
