@@ -7,7 +7,7 @@ import type { GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
 import { assertLooksLikeXlsx } from './classify.js';
 import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './reader/limits.js';
-import { NotAWorkbook, readXlsx } from './reader/workbook.js';
+import { DamagedPart, NotAWorkbook, readXlsx } from './reader/workbook.js';
 import { streamInflate, ZipFormatError, type Inflate } from './zip.js';
 
 export interface ReadOptions {
@@ -32,12 +32,29 @@ function describeLimit(e: LimitExceeded): { detail: string; detailEn: string } {
   }
 }
 
+/** Which part is damaged, in the user's words: a sheet by its name, another part by what it holds. */
+function describeDamage(e: DamagedPart): { detail: string; detailEn: string } {
+  const what = e.sheet !== undefined ? `工作表“${e.sheet}”` : PART_WORDS.find(([suffix]) => e.part.endsWith(suffix))?.[1] ?? `部件 ${e.part}`;
+  const whatEn = e.sheet !== undefined ? `sheet “${e.sheet}”` : `part ${e.part}`;
+  return e.missing
+    ? { detail: `${what}的内容在压缩包里找不到，缺少部件 ${e.part}`, detailEn: `the content of ${whatEn} is missing: the package lacks ${e.part}` }
+    : { detail: `${what}的内容在中途断开，部件 ${e.part} 不完整，可能在生成或传输时出错`, detailEn: `the content of ${whatEn} is cut short: ${e.part} is incomplete` };
+}
+
+const PART_WORDS: [string, string][] = [
+  ['workbook.xml', '工作表目录'],
+  ['sharedStrings.xml', '共享文字表'],
+  ['styles.xml', '单元格格式表'],
+  ['.rels', '部件关系表'],
+];
+
 export async function bufferToGrid(file: string, buf: Uint8Array, options: ReadOptions = {}): Promise<GridWorkbook> {
   assertLooksLikeXlsx(file, buf);
   try {
     return await readXlsx(buf, options.inflate ?? streamInflate, { ...DEFAULT_LIMITS, ...options.limits });
   } catch (e) {
     if (e instanceof LimitExceeded) throw new SourceError('too-large', { file, ...describeLimit(e) });
+    if (e instanceof DamagedPart) throw new SourceError('corrupt', { file, ...describeDamage(e) });
     if (e instanceof NotAWorkbook) throw new SourceError('corrupt', { file, detail: '压缩包里没有 Excel 工作簿（可能是 Word 文档或其他文件）', detailEn: e.message });
     if (e instanceof ZipFormatError) {
       const truncated = /truncated|not found|damaged/.test(e.message);

@@ -10,7 +10,7 @@ import { SourceError } from '../../src/core/source-error.js';
 import { readWorkbookBuffer } from '../../src/xlsx/read-file.js';
 import { zlibInflate } from '../../src/xlsx/inflate-node.js';
 import { bufferToGrid } from '../../src/xlsx/read.js';
-import { ZipLimit } from '../../src/xlsx/zip.js';
+import { decodeUtf8, ZipArchive, ZipLimit } from '../../src/xlsx/zip.js';
 import { xlsxPackage, zip, type PackageSpec } from '../fixtures/xlsx-package.js';
 
 async function sheets(spec: PackageSpec): Promise<GridSheet[]> {
@@ -165,6 +165,57 @@ describe('packages that are not workbooks', () => {
   it('a truncated file is refused as damaged', async () => {
     const bytes = xlsxPackage({ sheets: [{ name: 'S', body: '<sheetData/>' }] });
     expect(await code(bytes.subarray(0, bytes.length - 30))).toBe('corrupt');
+  });
+
+  /** The package of `spec` with one part changed (undefined leaves it out), zipped again: a well-formed zip holding a damaged part. */
+  async function withPart(spec: PackageSpec, name: string, change: (xml: string) => string | undefined): Promise<Uint8Array> {
+    const archive = new ZipArchive(xlsxPackage(spec), zlibInflate);
+    const parts: { name: string; data: string }[] = [];
+    for (const n of archive.names()) {
+      const data = decodeUtf8((await archive.read(n, 1 << 20))!);
+      const changed = n === name ? change(data) : data;
+      if (changed !== undefined) parts.push({ name: n, data: changed });
+    }
+    return zip(parts);
+  }
+  const twoSheets: PackageSpec = {
+    sheets: [
+      { name: '收支总表', body: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row></sheetData>' },
+      { name: '支出总表', body: '<sheetData><row r="1"><c r="A1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells>' },
+    ],
+    sharedStrings: ['合计'],
+  };
+  const refusal = (bytes: Uint8Array) => readWorkbookBuffer('t.xlsx', bytes).then(() => 'read', (e: unknown) => (e instanceof SourceError ? `${e.code}: ${e.params.detail}` : String(e)));
+
+  it('a sheet cut short inside a whole zip is refused, by name, not read as a shorter sheet', async () => {
+    const cut = await withPart(twoSheets, 'xl/worksheets/sheet2.xml', (x) => x.slice(0, x.indexOf('<row r="2"') + 12));
+    expect(await refusal(cut)).toBe('corrupt: 工作表“支出总表”的内容在中途断开，部件 xl/worksheets/sheet2.xml 不完整，可能在生成或传输时出错');
+    // Cut after its rows: the merges are lost, and the sheet is refused all the same.
+    const merges = await withPart(twoSheets, 'xl/worksheets/sheet2.xml', (x) => x.slice(0, x.indexOf('<mergeCells')));
+    expect(await refusal(merges)).toMatch(/^corrupt: 工作表“支出总表”/);
+  });
+
+  it('a sheet the workbook lists but the package lacks is refused, not read as an empty sheet', async () => {
+    const lost = await withPart(twoSheets, 'xl/worksheets/sheet1.xml', () => undefined);
+    expect(await refusal(lost)).toBe('corrupt: 工作表“收支总表”的内容在压缩包里找不到，缺少部件 xl/worksheets/sheet1.xml');
+    const unrelated = await withPart(twoSheets, 'xl/_rels/workbook.xml.rels', (x) => x.replace(/<Relationship Id="rId2"[^>]*\/>/, ''));
+    expect(await refusal(unrelated)).toMatch(/^corrupt: 工作表“支出总表”的内容在压缩包里找不到/);
+  });
+
+  it('the sheet list, shared strings or styles cut short are refused, named for what they hold', async () => {
+    const cutEnd = (x: string) => x.slice(0, x.length - 12);
+    expect(await refusal(await withPart(twoSheets, 'xl/workbook.xml', cutEnd))).toMatch(/^corrupt: 工作表目录的内容在中途断开/);
+    expect(await refusal(await withPart(twoSheets, 'xl/sharedStrings.xml', cutEnd))).toMatch(/^corrupt: 共享文字表的内容在中途断开/);
+    expect(await refusal(await withPart(twoSheets, 'xl/styles.xml', cutEnd))).toMatch(/^corrupt: 单元格格式表的内容在中途断开/);
+  });
+
+  it('a whole part may end in white space, a comment or a processing instruction, or be one empty root element', async () => {
+    const tails = await withPart(twoSheets, 'xl/worksheets/sheet2.xml', (x) => `${x}\r\n<!-- written by a tool -->\n<?producer x?>\n`);
+    expect(await refusal(tails)).toBe('read');
+    const emptyStrings = await withPart({ ...twoSheets, sheets: [{ name: 'S', body: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' }] }, 'xl/sharedStrings.xml', () => '<?xml version="1.0"?><sst xmlns="x" count="0" uniqueCount="0"/>');
+    expect(await refusal(emptyStrings)).toBe('read');
+    const prefixed = xlsxPackage({ ...twoSheets, prefix: 'x' });
+    expect(await refusal(prefixed)).toBe('read');
   });
 
   it('a part that inflates past the limit is refused while inflating, even when the directory lies about its size', async () => {

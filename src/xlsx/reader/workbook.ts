@@ -8,12 +8,36 @@ import { DEFAULT_LIMITS, LimitExceeded, type ReadLimits } from './limits.js';
 import { officeDocumentPart, parseRelationships, parseSharedStrings, parseStyles, parseWorkbook } from './parts.js';
 import { scanSheet } from './sheet.js';
 import { decodeUtf8, ZipArchive, ZipLimit, type Inflate } from '../zip.js';
+import { closesRoot, rootPrefix } from './xml.js';
 
 export class NotAWorkbook extends Error {
   constructor(readonly parts: string[]) {
     super(`no workbook part in the package (parts: ${parts.slice(0, 5).join(', ')})`);
     this.name = 'NotAWorkbook';
   }
+}
+
+/** A part the package lists but lacks, or one cut short (its root never closed): the workbook is damaged. */
+export class DamagedPart extends Error {
+  constructor(
+    readonly part: string,
+    readonly missing: boolean,
+    /** The sheet the part holds, when it is a sheet's. */
+    readonly sheet?: string,
+  ) {
+    super(`${part} ${missing ? 'is missing' : 'is cut short'}${sheet === undefined ? '' : ` (sheet “${sheet}”)`}`);
+    this.name = 'DamagedPart';
+  }
+}
+
+/** How much of a part's end shows whether its root is closed, and of its start, which prefix the root has. */
+const EDGE = 1024;
+
+/** Throws DamagedPart unless the part (text, or bytes as inflated) ends with its root element closed. */
+function assertWhole(data: string | Uint8Array, part: string, root: string, sheet?: string): void {
+  const head = typeof data === 'string' ? data.slice(0, EDGE) : decodeUtf8(data.subarray(0, EDGE));
+  const tail = typeof data === 'string' ? data.slice(-EDGE) : decodeUtf8(data.subarray(Math.max(0, data.length - EDGE)));
+  if (!closesRoot(tail, rootPrefix(head), root)) throw new DamagedPart(part, false, sheet);
 }
 
 export function folderOf(part: string): string {
@@ -62,9 +86,17 @@ export async function readXlsx(bytes: Uint8Array, inflate: Inflate, limits: Read
   const main = officeDocumentPart(await parts.text('_rels/.rels')) ?? 'xl/workbook.xml';
   const workbookXml = await parts.text(main);
   if (workbookXml === undefined) throw new NotAWorkbook(zip.names());
+  assertWhole(workbookXml, main, 'workbook');
   const info = parseWorkbook(workbookXml, parseRelationships(await parts.text(relsPartOf(main)), folderOf(main)));
-  const strings = parseSharedStrings(await parts.text(info.sharedStringsPart ?? `${folderOf(main)}sharedStrings.xml`));
-  const styles = parseStyles(await parts.text(info.stylesPart ?? `${folderOf(main)}styles.xml`));
+  // Strings and styles cut short would leave cells blank or unformatted, without a word.
+  const stringsPart = info.sharedStringsPart ?? `${folderOf(main)}sharedStrings.xml`;
+  const stringsXml = await parts.text(stringsPart);
+  if (stringsXml !== undefined) assertWhole(stringsXml, stringsPart, 'sst');
+  const strings = parseSharedStrings(stringsXml);
+  const stylesPart = info.stylesPart ?? `${folderOf(main)}styles.xml`;
+  const stylesXml = await parts.text(stylesPart);
+  if (stylesXml !== undefined) assertWhole(stylesXml, stylesPart, 'styleSheet');
+  const styles = parseStyles(stylesXml);
   const cells = { count: 0 };
   const sheets: GridSheet[] = [];
   // Each sheet's part is asked for before the one before it is scanned: a large part inflates in the
@@ -80,7 +112,11 @@ export async function readXlsx(bytes: Uint8Array, inflate: Inflate, limits: Read
   for (const [k, entry] of info.sheets.entries()) {
     const xml = await ahead;
     if (k + 1 < info.sheets.length) ahead = askFor(info.sheets[k + 1]!.part);
-    const sheet = xml ? scanSheet(entry.name, xml, { strings, styles, date1904: info.date1904, limits, cells }) : { name: entry.name, rows: [], merges: [] };
+    // A sheet the workbook lists but the package lacks, or one cut short, is not read as an empty or a
+    // shorter sheet: the check would report nothing of what is lost.
+    if (entry.part === undefined || xml === undefined) throw new DamagedPart(entry.part ?? relsPartOf(main), true, entry.name);
+    assertWhole(xml, entry.part, 'worksheet', entry.name);
+    const sheet = scanSheet(entry.name, xml, { strings, styles, date1904: info.date1904, limits, cells });
     sheets.push(entry.hidden ? { ...sheet, hidden: true } : sheet);
   }
   return { sheets };

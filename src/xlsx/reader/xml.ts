@@ -94,3 +94,26 @@ export function stringItemText(xml: string, prefix: string): string {
   }
   return decodeOoxmlEscapes(decodeXml(out));
 }
+
+/**
+ * Whether a part ends with its root element closed (`</x:worksheet>`, or the root written as one empty
+ * tag, `<sst count="0"/>`), white space, comments and processing instructions after it allowed. A part
+ * cut short does not: a scan would read what is there and say nothing of what is lost. `tail` is the
+ * part's last characters (a few hundred are plenty).
+ */
+export function closesRoot(tail: string, prefix: string, root: string): boolean {
+  let end = tail.length;
+  for (;;) {
+    while (end > 0 && tail.charCodeAt(end - 1) <= 32) end--;
+    const trailing = tail.endsWith('-->', end) ? tail.lastIndexOf('<!--', end - 3) : tail.endsWith('?>', end) ? tail.lastIndexOf('<?', end - 2) : -2;
+    if (trailing === -2) break;
+    if (trailing < 0) return false;
+    end = trailing;
+  }
+  const start = tail.lastIndexOf('<', end - 1);
+  if (start < 0) return false;
+  const last = tail.slice(start, end);
+  const name = `${prefix}${root}`;
+  if (last.startsWith(`</${name}`)) return /^\s*>$/.test(last.slice(name.length + 2));
+  return last.startsWith(`<${name}`) && /^(?:\s[^<>]*)?\/>$/.test(last.slice(name.length + 1));
+}
