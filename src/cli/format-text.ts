@@ -74,7 +74,7 @@ export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang
 
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const key = f.table ? (vocab.tables.get(f.table)?.name[lang] ?? f.table) : words.workbook;
+    const key = findingHeading(f, vocab, lang) ?? words.workbook;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   for (const [name, findings] of groups) {
@@ -87,4 +87,12 @@ export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * What a finding is listed under: its table's standard name; for a finding of no table (a 说明 sentence,
+ * a title), its sheet; undefined for the whole workbook's.
+ */
+export function findingHeading(f: Finding, vocab: Vocabulary, lang: Lang): string | undefined {
+  return f.table ? (vocab.tables.get(f.table)?.name[lang] ?? f.table) : f.sheet;
 }

@@ -2,7 +2,7 @@
  * The pane's state as a pure reducer and selectors: what is shown, filtered, ignored, explained.
  * Everything the pane decides lives here, so it is tested without a browser.
  */
-import { SEVERITY_RANK, type CellAddress, type Finding, type Fix, type Severity, type WorkbookReport } from '../core/findings.js';
+import { SEVERITY_RANK, type CellAddress, type Finding, type Fix, type Severity, type TableSummary, type WorkbookReport } from '../core/findings.js';
 import type { TrainingAnswer } from '../core/training.js';
 import type { Lang } from '../core/messages.js';
 import type { Family } from '../core/rules/families.js';
@@ -184,7 +184,7 @@ export interface TableGroup {
   key: string;
   /** Set when the group gathers one rule's single findings from many tables ("300 张项目表：…"). */
   repeated?: { ruleId: string; tables: number };
-  /** The table's title as the workbook writes it, or null for workbook-level findings. */
+  /** The table’s title as the workbook writes it; for findings of no table, their sheet’s name; null for workbook-level findings. */
   title: string | null;
   sheet: string | null;
   findings: Finding[];
@@ -198,13 +198,16 @@ export function groupByTable(state: PaneState, findings: Finding[]): TableGroup[
   const tables = state.report?.tables ?? [];
   const groups = new Map<string, TableGroup>();
   for (const f of findings) {
-    const table = f.table === 'performance-target' ? tables.find((t) => t.sheet === f.sheet && containsRow(t.range, f.cell)) : tables.find((t) => t.id === f.table);
-    const key = table ? `${table.sheet}!${table.range}` : f.table ?? '';
-    const group = groups.get(key) ?? { key, title: table ? (table.project || table.title) : null, sheet: table?.sheet ?? null, findings: [] };
+    const table = tableOf(tables, f);
+    // A finding of no table the report lists (a sentence of the 说明, a title) is grouped by its sheet;
+    // only one with no cell at all is the whole workbook's.
+    const key = table ? `${table.sheet}!${table.range}` : f.sheet ? `sheet:${f.sheet}` : '';
+    const group = groups.get(key) ?? { key, title: table ? (table.project || table.title) : (f.sheet ?? null), sheet: table?.sheet ?? null, findings: [] };
     group.findings.push(f);
     groups.set(key, group);
   }
-  const order = (g: TableGroup) => (g.sheet === null ? -1 : tables.findIndex((t) => `${t.sheet}!${t.range}` === g.key));
+  // The whole workbook's first, then sheets holding no table (the report knows no order of those), then the tables in workbook order.
+  const order = (g: TableGroup) => (g.key === '' ? -2 : g.sheet === null ? -1 : tables.findIndex((t) => `${t.sheet}!${t.range}` === g.key));
   const worst = (g: TableGroup) => Math.min(...g.findings.map((f) => SEVERITY_RANK[f.severity]));
   for (const g of groups.values()) g.findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return [...groups.values()].sort((a, b) => worst(a) - worst(b) || order(a) - order(b));
@@ -261,6 +264,18 @@ export function stepFrom(state: PaneState, direction: 1 | -1): Finding | undefin
   const at = list.findIndex((f) => state.selectedFinding === findingKey(f));
   if (at < 0) return direction === 1 ? list[0] : list[list.length - 1];
   return list[(at + direction + list.length) % list.length];
+}
+
+/**
+ * The table a finding belongs to: of the tables its rule names by id, the one holding its cell, else one
+ * on its sheet, else the first (a 说明 sentence held to 表13). A workbook may hold two tables of one id
+ * (西安 国资委 2022's 表5 by function and 表6 by economic subject): the first is not always the one.
+ */
+function tableOf(tables: readonly TableSummary[], f: Finding): TableSummary | undefined {
+  const candidates = tables.filter((t) => t.id === f.table);
+  const onSheet = candidates.filter((t) => t.sheet === f.sheet);
+  if (f.table === 'performance-target') return onSheet.find((t) => containsRow(t.range, f.cell));
+  return onSheet.find((t) => containsRow(t.range, f.cell)) ?? onSheet[0] ?? candidates[0];
 }
 
 function containsRow(range: string, cell: string | undefined): boolean {

@@ -26,4 +26,22 @@ describe('the text report', () => {
     expect(text.split('\n').length).toBeLessThan(20);
     expect(formatText(report(targets), vocab, 'en')).toContain('… and 290 more, on “项目支出绩效目标表”, “续表” (each in the --format json report)');
   });
+
+  it('lists a finding of no table under its sheet, and only one of no cell under the whole workbook', async () => {
+    const { vocab } = await loadCatalogue();
+    const text = formatText(
+      {
+        file: 'x.xlsx',
+        tables: [],
+        findings: [
+          { ruleId: 'text-common-slip', severity: 'warning', sheet: '说明', cell: 'A42', message: '“宣传最训调研”疑为“宣传培训调研”' },
+          { ruleId: 'recalculation-needed', severity: 'info', message: '工作簿需要重新计算' },
+        ],
+      },
+      vocab,
+      'zh-CN',
+    );
+    expect(text).toMatch(/【说明】\n\s+警告\s+说明!A42/);
+    expect(text).toMatch(/【整个工作簿】\n\s+提示\s+工作簿需要重新计算/);
+  });
 });

@@ -57,8 +57,8 @@ describe('checking the sample in the pane', () => {
     expect(families.performance! + families.format! + families.tie!).toBe(coreFindings.length);
     expect(families.format).toBe(coreFindings.filter((f) => f.ruleId.startsWith('text-')).length);
     const groups = groupByTable(h.state, visibleFindings(h.state));
-    // Findings of no table (the 说明's slip) come first, then the tables in workbook order.
-    expect(groups[0]!.title).toBeNull();
+    // Findings of no table (the 说明's slip) come first, under their sheet's name, then the tables in workbook order.
+    expect(groups[0]!.title).toBe('说明');
     expect(groups[0]!.findings.map((f) => f.ruleId)).toEqual(['text-common-slip']);
     expect(groups[1]!.title).toBe('2024年劳动就业社会保障服务协理员补贴及培训经费');
     expect(groups.filter((g) => g.sheet !== null).every((g) => g.findings.every((f) => f.sheet === g.sheet))).toBe(true);
@@ -209,6 +209,28 @@ describe('order and flow', () => {
     const groups = groupByTable(state, visibleFindings(state));
     expect(groups.map((g) => g.title)).toEqual(['项目2', '项目1']);
     expect(groups[0]!.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'info']);
+  });
+
+  it('puts a finding under its own table where two tables share an id, and one of no table under its sheet', () => {
+    let state = initialState('zh-CN');
+    const table = (sheet: string, title: string) => ({ id: 'general-budget-expense' as const, sheet, range: 'A1:H40', unit: '元' as const, title });
+    const report = {
+      file: 'x.xlsx',
+      // 西安 国资委 2022: 表5 by function and 表6 by economic subject, both read as the general budget's spending.
+      tables: [table('表5', '一般公共预算支出明细表（按功能科目分）'), table('表6', '一般公共预算支出明细表（按经济分类科目分）')],
+      findings: [
+        { ruleId: 'hierarchy-sum', severity: 'error' as const, sheet: '表6', cell: 'F16', message: 'F16', table: 'general-budget-expense' as const },
+        { ruleId: 'narrative-totals', severity: 'warning' as const, sheet: '说明', cell: 'A42', message: 'A42' },
+        { ruleId: 'no-tables', severity: 'info' as const, message: 'whole' },
+      ],
+    };
+    state = reducer(state, { type: 'checked', report, families: {} });
+    const groups = groupByTable(state, visibleFindings(state));
+    expect(groups.map((g) => [g.title, g.sheet, g.findings.map((f) => f.cell ?? '')])).toEqual([
+      ['一般公共预算支出明细表（按经济分类科目分）', '表6', ['F16']],
+      ['说明', null, ['A42']],
+      [null, null, ['']],
+    ]);
   });
 
   it('gathers one rule firing once in each of many tables into one group with a count; fewer stay apart', () => {
