@@ -328,7 +328,9 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
                       key={`${key}#${i}`}
                       finding={f}
                       lang={lang}
-                      selected={state.selected === `${f.sheet}!${f.cell}`}
+                      // The finding chosen (下一处, a click on its card), not every finding of its cell; a cell
+                      // reached by a link outlines the findings there.
+                      selected={state.selectedFinding !== undefined ? state.selectedFinding === key : state.selected === `${f.sheet}!${f.cell}`}
                       ignored={state.memory.ignored.includes(key)}
                       explanation={state.memory.explanations[key]}
                       onSelect={() => void controller?.select(f)}

@@ -226,6 +226,17 @@ describe('the pane a finance clerk trusts', () => {
     await page.close();
   });
 
+  it('of two findings on one cell, the one chosen is outlined, not both', async () => {
+    const page = await openDemo();
+    await openAndCheck(page, 'sample');
+    const both = page.locator('[data-testid="finding"][data-cell="项目绩效目标表!E251"]');
+    expect(await both.count()).toBe(2);
+    await both.nth(1).getByTestId('goto').click();
+    await expect.poll(() => page.locator('[data-testid="finding"][data-selected="yes"]').count()).toBe(1);
+    expect(await both.nth(1).getAttribute('data-selected')).toBe('yes');
+    await page.close();
+  });
+
   it('an ambiguous mistake: the clerk chooses the cell, sees before and after, confirms; the check runs again', async () => {
     const page = await openDemo();
     await openAndCheck(page, ambiguousFile);
