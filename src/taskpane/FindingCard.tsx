@@ -139,8 +139,8 @@ export function FindingCard(p: FindingCardProps) {
             data-testid="apply-fix"
             title={`${f.fix.sheet}!${f.fix.cell}`}
           >
-            {t(p.lang, 'applyFix')}：{t(p.lang, 'fixTo')} {short(f.fix.value)}
-            {f.fix.safety === 'unsafe' && '…'}
+            {/* An unsafe fix opens a confirmation: said in its words, not by an ellipsis after the value, which reads as cut short. */}
+            {t(p.lang, f.fix.safety === 'safe' ? 'applyFix' : 'reviewFix')}：{t(p.lang, 'fixTo')} {short(f.fix.value)}
           </Button>
         )}
         {f.fix && (

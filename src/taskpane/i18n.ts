@@ -22,6 +22,7 @@ const WORDS = {
   'one.info': { 'zh-CN': '提示', en: 'Note' },
   all: { 'zh-CN': '全部', en: 'All' },
   applyFix: { 'zh-CN': '应用修正', en: 'Apply fix' },
+  reviewFix: { 'zh-CN': '核实后修正', en: 'Review fix' },
   fixTo: { 'zh-CN': '改为', en: 'set to' },
   explain: { 'zh-CN': '填写理由', en: 'Explain' },
   related: { 'zh-CN': '相关单元格：', en: 'Compared with: ' },

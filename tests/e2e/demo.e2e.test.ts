@@ -183,6 +183,10 @@ describe('demo mode', () => {
     const page = await openDemo();
     await page.getByTestId('open-file').setInputFiles(textFile);
     await expect.poll(() => page.getByTestId('open-problem').textContent()).toMatch(/不是 \.xlsx 工作簿/);
+    // In the language of the page only, and in the other once the user switches.
+    expect(await page.getByTestId('open-problem').textContent()).not.toMatch(/is not an \.xlsx workbook/);
+    await page.getByTestId('language').click();
+    await expect.poll(() => page.getByTestId('open-problem').textContent()).toMatch(/is not an \.xlsx workbook/);
     await page.close();
   });
 

@@ -47,7 +47,8 @@ export function DemoApp({ rules, lang, setLang }: { rules: PaneRules; lang: Lang
   const s = useStyles();
   const [workbook, setWorkbook] = useState<DemoWorkbook | null>(null);
   const [view, setView] = useState<DemoView | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as the error, so it is said in the language chosen now, not the one of the moment it happened.
+  const [problem, setProblem] = useState<SourceError | string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => (workbook ? workbook.subscribe(setView) : undefined), [workbook]);
@@ -57,7 +58,7 @@ export function DemoApp({ rules, lang, setLang }: { rules: PaneRules; lang: Lang
       setProblem(null);
       setWorkbook(new DemoWorkbook(await bufferToGrid(name, bytes), name, bytes));
     } catch (e) {
-      setProblem(e instanceof SourceError ? e.bilingual(lang) : String(e));
+      setProblem(e instanceof SourceError ? e : String(e));
     }
   };
 
@@ -91,7 +92,7 @@ export function DemoApp({ rules, lang, setLang }: { rules: PaneRules; lang: Lang
       )}
       {problem && (
         <Text size={200} style={{ color: tokens.colorPaletteRedForeground1 }} data-testid="open-problem">
-          {problem}
+          {problem instanceof SourceError ? problem.localized(lang) : problem}
         </Text>
       )}
     </div>
