@@ -321,6 +321,16 @@ describe('the pane a finance clerk trusts', () => {
     await page.locator('[data-testid="finding"]').first().getByTestId('goto').click();
     await page.locator('td[data-selected="yes"]').waitFor();
     expect(await sideways()).toEqual([350, 0]);
+    // A finding far down the list: its cell is shown in the preview, in the window, with the finding and
+    // the action bar (上一处 / 下一处 / 撤销) still in view — the list and the preview scroll apart.
+    const last = page.locator('[data-testid="finding"]').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.getByTestId('goto').click();
+    const inWindow = (selector: string) => page.evaluate((sel) => { const r = document.querySelector(sel)!.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }, selector);
+    await expect.poll(() => page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toBe(await last.getAttribute('data-cell').then((c) => c!.split('!')[1]));
+    expect(await inWindow('td[data-selected="yes"]')).toBe(true);
+    expect(await inWindow('[data-testid="finding"][data-selected="yes"]')).toBe(true);
+    expect(await inWindow('[data-testid="next"]')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'pane-350px.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'pane-350px-full.png'), fullPage: true });
     await page.close();

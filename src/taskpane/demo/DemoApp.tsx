@@ -16,15 +16,17 @@ const useStyles = makeStyles({
     display: 'flex',
     height: '100vh',
     backgroundColor: tokens.colorNeutralBackground3,
-    // A narrow window (Excel's task pane is ~350 px): the pane on top, the preview below, never wider than the window.
-    '@media (max-width: 720px)': { flexDirection: 'column', height: 'auto', minHeight: '100vh' },
+    // A narrow window (Excel's task pane is ~350 px): the pane on top, the preview below, never wider than
+    // the window. Each scrolls in its own part of the window, as side by side: a jump to a cell shows it
+    // in the preview while the finding stays in view, and the pane's action bar stays on top of the list.
+    '@media (max-width: 720px)': { flexDirection: 'column' },
   },
   pane: {
     width: '440px',
     flexShrink: 0,
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     height: '100%',
-    '@media (max-width: 720px)': { width: '100%', height: 'auto', borderRight: 'none' },
+    '@media (max-width: 720px)': { width: '100%', height: '58vh', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   },
   preview: {
     flex: 1,
@@ -35,7 +37,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: '6px',
-    '@media (max-width: 720px)': { height: '60vh', flex: 'none' },
+    '@media (max-width: 720px)': { height: 'auto', minHeight: 0 },
   },
   toolbar: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
   intro: { color: tokens.colorNeutralForeground2 },
