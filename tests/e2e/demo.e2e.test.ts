@@ -279,7 +279,10 @@ describe('the pane a finance clerk trusts', () => {
     const [html] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-html').click()]);
     const text = readFileSync((await html.path())!, 'utf8');
     expect(text).toContain('<html');
-    expect(text).toContain('有错误的预算.xlsx');
+    // The report is of the fixed workbook, named as the download names it.
+    expect(html.suggestedFilename()).toBe('有错误的预算-修正-审核结果.html');
+    expect(text).toContain('有错误的预算-修正.xlsx');
+    expect(text).not.toContain('有错误的预算.xlsx');
     // The print view: the findings, without buttons or the preview.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('demo-preview').isVisible()).toBe(false);

@@ -26,16 +26,19 @@ export function DemoActions({ workbook, lang, context }: { workbook: DemoWorkboo
   const again = async (step: () => boolean) => {
     if (step()) await controller.check();
   };
+  // With fixes made, the report is of the fixed workbook, the one the download gives: named so, not as
+  // the file opened, whose findings it no longer lists.
+  const checked = workbook.applied.length > 0 ? `${base(workbook.fileName)}-修正.xlsx` : workbook.fileName;
   const download = async () => {
     setProblem(null);
     try {
       const bytes = await patchValues(workbook.bytes!, workbook.applied, streamInflate);
-      save(`${base(workbook.fileName)}-修正.xlsx`, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      save(checked, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } catch (e) {
       setProblem(e instanceof PatchRefused ? `${e.address}` : String(e));
     }
   };
-  const whole = { version: 1 as const, workbooks: [{ ...report, file: workbook.fileName }] };
+  const whole = { version: 1 as const, workbooks: [{ ...report, file: checked }] };
   return (
     <>
       <Button size="small" disabled={busy || !workbook.canUndo} onClick={() => void again(() => workbook.undo())} data-testid="undo">
@@ -47,10 +50,10 @@ export function DemoActions({ workbook, lang, context }: { workbook: DemoWorkboo
       <Button size="small" disabled={busy || !workbook.bytes || workbook.applied.length === 0} onClick={() => void download()} data-testid="download">
         {t(lang, 'download')}
       </Button>
-      <Button size="small" disabled={busy} onClick={() => save(`${base(workbook.fileName)}-审核结果.html`, toHtml(whole, catalogue.vocab, new Date()), 'text/html')} data-testid="export-html">
+      <Button size="small" disabled={busy} onClick={() => save(`${base(checked)}-审核结果.html`, toHtml(whole, catalogue.vocab, new Date()), 'text/html')} data-testid="export-html">
         {t(lang, 'exportHtml')}
       </Button>
-      <Button size="small" disabled={busy} onClick={() => save(`${base(workbook.fileName)}-审核结果.csv`, toCsv(whole, catalogue.vocab, lang), 'text/csv')} data-testid="export-csv">
+      <Button size="small" disabled={busy} onClick={() => save(`${base(checked)}-审核结果.csv`, toCsv(whole, catalogue.vocab, lang), 'text/csv')} data-testid="export-csv">
         {t(lang, 'exportCsv')}
       </Button>
       <Button size="small" onClick={() => window.print()} data-testid="print">
