@@ -134,11 +134,15 @@ describe('demo mode', () => {
     expect(await page.locator('[data-highlight="yes"]').count()).toBeGreaterThan(0);
     expect(await page.locator('td[data-a1="C14"]').getAttribute('style')).toContain('rgb(255, 235, 156)');
     await page.screenshot({ path: join(ARTIFACTS, 'pane-with-findings.png') });
+    // A long paragraph its column cuts short is read whole above the grid, as in Excel's formula bar.
+    await page.locator('[data-testid="finding"][data-cell="说明!A55"]').getByTestId('goto').click();
+    await expect.poll(() => page.getByTestId('cell-bar').textContent()).toMatch(/^A55.*本年度拟购置固定资产总额为17\.65万元，已按要求列入政府采购预算，详见政府采购预算表。$/);
 
     // Fix: the ≤100% rate indicator gets ≥100%, the check runs again, the finding is gone.
     // An unsafe fix shows before and after and waits for the person to confirm.
     const rate = page.locator('[data-testid="finding"][data-cell="项目绩效目标表!E266"]');
     await rate.getByTestId('apply-fix').click();
+    expect(await rate.getByTestId('apply-fix').textContent()).toBe('核实后修正：改为 ≥100%');
     expect(await rate.getByTestId('confirm-fix').textContent()).toContain('项目绩效目标表!E266：≤100% → ≥100%');
     await rate.getByTestId('confirm-apply').click();
     await expect.poll(() => rate.count()).toBe(0);

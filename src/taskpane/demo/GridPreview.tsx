@@ -2,7 +2,7 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { columnLetters, fromA1, toA1 } from '../../core/address.js';
-import { MergeIndex } from '../../core/grid.js';
+import { MergeIndex, type GridSheet } from '../../core/grid.js';
 import { HIGHLIGHT_COLOURS } from '../../core/workbook-port.js';
 import type { DemoView } from './demo-workbook.js';
 
@@ -17,6 +17,10 @@ const useStyles = makeStyles({
   number: { textAlign: 'right' },
   selected: { outline: '2px solid #217346', outlineOffset: '-2px' },
   changed: { fontWeight: 700, color: '#217346' },
+  // Excel's name box and formula bar: the selected cell's whole text, which its column may cut short.
+  cellBar: { display: 'flex', gap: '8px', flexShrink: 0, fontSize: '12px', padding: '2px 4px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: 'none', backgroundColor: '#fff', maxHeight: '4.5em', overflowY: 'auto' },
+  cellName: { color: tokens.colorNeutralForeground3, minWidth: '3.5em', flexShrink: 0 },
+  cellText: { whiteSpace: 'pre-wrap', wordBreak: 'break-all' },
 });
 
 export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (address: { sheet: string; cell: string }) => void }) {
@@ -56,6 +60,12 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
           </Tab>
         ))}
       </TabList>
+      {view.selected?.sheet === sheet.name && (
+        <div className={s.cellBar} data-testid="cell-bar">
+          <span className={s.cellName}>{view.selected.cell}</span>
+          <span className={s.cellText}>{cellText(sheet, view.selected.cell)}</span>
+        </div>
+      )}
       <div
         className={s.scroller}
         ref={scroller}
@@ -126,4 +136,10 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
       </div>
     </div>
   );
+}
+
+/** The text of a cell of the sheet, '' when empty. */
+function cellText(sheet: GridSheet, a1: string): string {
+  const { row, col } = fromA1(a1);
+  return sheet.rows[row - 1]?.[col - 1]?.text ?? '';
 }
