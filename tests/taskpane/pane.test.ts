@@ -163,6 +163,10 @@ describe('errors and language', () => {
     expect(tablesFoundText('zh-CN', tables)).toBe('识别到 9 张标准表、1 张项目支出表、1 张项目绩效目标表');
     expect(tablesFoundText('zh-CN', tables.filter((x) => x.id !== 'project-expense'))).toBe('识别到 9 张标准表、1 张项目绩效目标表');
     expect(tablesFoundText('zh-CN', [...tables, { id: 'project-performance' }])).toBe('识别到 9 张标准表、1 张项目支出表、1 张项目支出绩效表、1 张项目绩效目标表');
+    // English counts one table as one.
+    expect(tablesFoundText('en', tables)).toBe('9 standard tables, 1 project spending table and 1 project table recognised');
+    expect(tablesFoundText('en', [...tables, { id: 'project-expense' }, { id: 'performance-target' }])).toBe('9 standard tables, 2 project spending tables and 2 project tables recognised');
+    expect(t('en', 'training.result', { found: 1, n: 16, missed: 15, wrong: 1 })).toBe('Found 1 of 16, missed 15, marked 1 right cell as wrong.');
   });
 
   it('checks again after edits only when asked, debounced', async () => {
