@@ -38,9 +38,12 @@ export function TrainingPanel({ training, lang, controller, dispatch }: { traini
       </div>
       {training.marks.length > 0 && (
         <div className={s.row} data-testid="marks">
-          <Text size={200}>{t(lang, 'training.marks')}：</Text>
+          <Text size={200}>
+            {t(lang, 'training.marks')}
+            {lang === 'zh-CN' ? '：' : ': '}
+          </Text>
           {training.marks.map((m) => (
-            <Badge key={`${m.sheet}!${m.cell}`} appearance="outline" onClick={() => dispatch({ type: 'unmark', address: m })} title="✕">
+            <Badge key={`${m.sheet}!${m.cell}`} appearance="outline" onClick={() => void (controller ? controller.unmark(m) : dispatch({ type: 'unmark', address: m }))} title="✕">
               {m.sheet}!{m.cell} ✕
             </Badge>
           ))}
@@ -62,7 +65,7 @@ export function TrainingPanel({ training, lang, controller, dispatch }: { traini
           {result.found.includes(a) && <Badge color="success" size="small">✓</Badge>}
           <Text size={200} block>
             {a.explanation}
-            {a.original !== null && a.original !== a.planted ? `（${t(lang, 'training.was')} ${String(a.original)}）` : ''}
+            {a.original !== null && a.original !== a.planted ? (lang === 'zh-CN' ? `（${t(lang, 'training.was')} ${String(a.original)}）` : ` (${t(lang, 'training.was')} ${String(a.original)})`) : ''}
           </Text>
         </div>
       ))}

@@ -36,8 +36,16 @@ export class PaneController {
   async markSelected(): Promise<void> {
     await this.guard(async () => {
       const address = await this.port.selectedCell();
-      if (address) this.dispatch({ type: 'mark', address });
+      if (!address) return;
+      this.dispatch({ type: 'mark', address });
+      await this.port.paint(highlights(this.getState()));
     });
+  }
+
+  /** Training: takes a mark back, and its colour off the cell. */
+  async unmark(address: CellAddress): Promise<void> {
+    this.dispatch({ type: 'unmark', address });
+    await this.guard(() => this.port.paint(highlights(this.getState())));
   }
 
   /** Training: shows the next answer, on its cell. */

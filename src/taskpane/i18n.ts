@@ -115,7 +115,7 @@ const WORDS = {
   'training.title': { 'zh-CN': '培训模式', en: 'Training' },
   'training.intro': { 'zh-CN': '这是一个练习工作簿，其中有 {n} 处错误。先自己找：选中你认为有错的单元格，点“标记所选单元格”。', en: 'This training workbook holds {n} mistake{n:s}. Find them: select a cell you think is wrong and press Mark selected cell.' },
   'training.mark': { 'zh-CN': '标记所选单元格', en: 'Mark selected cell' },
-  'training.marks': { 'zh-CN': '已标记', en: 'Marked' },
+  'training.marks': { 'zh-CN': '已标记（蓝色）', en: 'Marked (blue)' },
   'training.reveal': { 'zh-CN': '揭晓下一处', en: 'Reveal the next' },
   'training.score': { 'zh-CN': '评分', en: 'Score' },
   'training.showAll': { 'zh-CN': '显示全部检查结果', en: 'Show every finding' },

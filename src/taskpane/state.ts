@@ -292,9 +292,16 @@ export function safeFixes(state: PaneState): Fix[] {
     .filter((fix): fix is Fix => !!fix && fix.safety === 'safe');
 }
 
-/** One highlight per cell, the most severe finding's colour winning; in training, the revealed answers. */
+/**
+ * One highlight per cell, the most severe finding's colour winning; in training, the revealed answers
+ * (red) and the trainee's own marks (blue), so what was marked is seen on the sheet, not only listed.
+ */
 export function highlights(state: PaneState): Highlight[] {
-  if (holdingBack(state)) return state.training!.answers.slice(0, state.training!.revealed).map((a) => ({ sheet: a.sheet, cell: a.cell, severity: 'error' as const }));
+  if (holdingBack(state)) {
+    const revealed = state.training!.answers.slice(0, state.training!.revealed).map((a) => ({ sheet: a.sheet, cell: a.cell, severity: 'error' as const }));
+    const marks = state.training!.marks.filter((m) => !revealed.some((r) => sameCell(r, m))).map((m) => ({ sheet: m.sheet, cell: m.cell, severity: 'info' as const }));
+    return [...revealed, ...marks];
+  }
   const byCell = new Map<string, Highlight>();
   for (const f of openFindings(state)) {
     if (!f.sheet || !f.cell) continue;

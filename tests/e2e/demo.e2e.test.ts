@@ -531,6 +531,8 @@ describe('training mode', () => {
     await page.locator('td[data-a1="C6"]').click();
     await page.getByTestId('mark').click();
     await expect.poll(() => page.getByTestId('marks').textContent()).toContain(`${answers[0]!.sheet}!${answers[0]!.cell}`);
+    // The marked cell is painted on the sheet too (blue, 提示's colour).
+    await expect.poll(() => page.locator('td[data-a1="C6"]').getAttribute('data-highlight')).toBe('yes');
 
     await page.getByTestId('reveal').click();
     await page.getByTestId('answer').first().waitFor();

@@ -52,9 +52,26 @@ describe('training workbooks in the pane', () => {
     await demo.select({ sheet: '表1', cell: 'A1' });
     await controller.markSelected();
     expect(score(state.training!.answers, state.training!.marks)).toMatchObject({ found: [first], missed: [second, state.training!.answers[2]], wrong: [{ sheet: '表1', cell: 'A1' }] });
+    // The marks are painted on the sheet (blue, 提示's colour), not only listed in the pane.
+    const marked = [
+      { sheet: first!.sheet, cell: first!.cell, severity: 'info' },
+      { sheet: '表1', cell: 'A1', severity: 'info' },
+    ];
+    expect(highlights(state)).toEqual(marked);
+    let painted: unknown[] = [];
+    demo.subscribe((v) => (painted = v.highlights));
+    expect(painted).toEqual(marked);
+    await controller.unmark({ sheet: '表1', cell: 'A1' });
+    expect(painted).toEqual(marked.slice(0, 1));
+    await demo.select({ sheet: '表1', cell: 'A1' });
+    await controller.markSelected();
 
+    // A revealed answer is red, over the trainee's mark on it; the other mark stays blue.
     await controller.revealNext();
-    expect(highlights(state)).toEqual([{ sheet: first!.sheet, cell: first!.cell, severity: 'error' }]);
+    expect(highlights(state)).toEqual([
+      { sheet: first!.sheet, cell: first!.cell, severity: 'error' },
+      { sheet: '表1', cell: 'A1', severity: 'info' },
+    ]);
     expect(await demo.selectedCell()).toEqual({ sheet: first!.sheet, cell: first!.cell });
     await controller.showAll();
     expect(visibleFindings(state).length).toBeGreaterThan(0);
