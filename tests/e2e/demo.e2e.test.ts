@@ -292,6 +292,9 @@ describe('the pane a finance clerk trusts', () => {
     expect(await page.getByTestId('demo-preview').isVisible()).toBe(false);
     expect(await page.getByTestId('check').isVisible()).toBe(false);
     expect(await page.locator('[data-testid="finding"]').first().isVisible()).toBe(true);
+    // The counts are printed (they are buttons on screen); the demo's instructions and switches are not.
+    expect(await page.getByTestId('count-warning').isVisible()).toBe(true);
+    expect(await page.getByTestId('demo-intro').isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'pane-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     const requests = (page as Page & { sent?: string[] }).sent!;
@@ -333,7 +336,7 @@ describe('the pane a finance clerk trusts', () => {
     const last = page.locator('[data-testid="finding"]').last();
     await last.scrollIntoViewIfNeeded();
     await last.getByTestId('goto').click();
-    const inWindow = (selector: string) => page.evaluate((sel) => { const r = document.querySelector(sel)!.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }, selector);
+    const inWindow = (selector: string) => page.evaluate(`(() => { const r = document.querySelector('${selector}').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`);
     await expect.poll(() => page.locator('td[data-selected="yes"]').getAttribute('data-a1')).toBe(await last.getAttribute('data-cell').then((c) => c!.split('!')[1]));
     expect(await inWindow('td[data-selected="yes"]')).toBe(true);
     expect(await inWindow('[data-testid="finding"][data-selected="yes"]')).toBe(true);

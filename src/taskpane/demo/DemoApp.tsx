@@ -66,7 +66,7 @@ export function DemoApp({ rules, lang, setLang }: { rules: PaneRules; lang: Lang
 
   const toolbar = (
     <div className={s.toolbar}>
-      <Text className={s.intro} size={200}>
+      <Text className={s.intro} size={200} data-testid="demo-intro">
         {t(lang, 'demoIntro')}
       </Text>
       <input
