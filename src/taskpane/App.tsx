@@ -319,7 +319,7 @@ export function Pane({ port, rules, lang, onLang, toolbar, actions }: PaneProps)
             return (
               <div key={g.key} className={s.group} data-testid="table-group" data-repeated={g.repeated ? g.repeated.tables : undefined}>
                 <Text as="h3" weight="semibold" size={300} className={s.groupTitle}>
-                  {g.repeated ? t(lang, 'repeated', { n: g.repeated.tables }) : `${g.title ?? t(lang, 'workbookLevel')}${g.sheet ? `（${g.sheet}）` : ''} · ${g.findings.length}`}
+                  {g.repeated ? t(lang, 'repeated', { n: g.repeated.tables, title: ruleTitle(built.catalogue, g.repeated.ruleId, lang) }) : `${g.title ?? t(lang, 'workbookLevel')}${g.sheet ? `（${g.sheet}）` : ''} · ${g.findings.length}`}
                 </Text>
                 {shown.map((f, i) => {
                   const key = findingKey(f);
@@ -364,4 +364,9 @@ export function Root(props: Omit<PaneProps, 'lang' | 'onLang'> & { initialLang: 
       {props.children ? props.children(lang, setLang) : <Pane {...props} lang={lang} onLang={setLang} />}
     </FluentProvider>
   );
+}
+
+/** A rule's title, as its docs and the packs name it; its id where the catalogue has no such rule. */
+function ruleTitle(catalogue: Catalogue | undefined, ruleId: string, lang: Lang): string {
+  return catalogue?.rules.find((r) => r.id === ruleId)?.title[lang] ?? ruleId;
 }

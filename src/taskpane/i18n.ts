@@ -42,7 +42,7 @@ const WORDS = {
   pack: { 'zh-CN': '规则包', en: 'Rule pack' },
   print: { 'zh-CN': '打印', en: 'Print' },
   basis: { 'zh-CN': '依据', en: 'Why' },
-  repeated: { 'zh-CN': '同一问题出现在 {n} 张表中', en: 'The same problem in {n} tables' },
+  repeated: { 'zh-CN': '同一问题出现在 {n} 张表中：{title}', en: 'The same problem in {n} tables: {title}' },
   showAllRepeated: { 'zh-CN': '展开全部 {n} 处', en: 'Show all {n}' },
   announce: { 'zh-CN': '检查完成：错误 {error} 处，警告 {warning} 处，提示 {info} 处', en: 'Checked: {error} errors, {warning} warnings, {info} notes' },
   explained: { 'zh-CN': '已说明', en: 'Explained' },

@@ -371,6 +371,15 @@ describe('the pane a finance clerk trusts', () => {
     await page.close();
   });
 
+  it('one problem found once in each of many project tables is one group, which says what the problem is', async () => {
+    const page = await openDemo();
+    await openAndCheck(page, join(ROOT, 'samples', 'real', 'guangdong-guangzhou-shengtai-2026-dept.xlsx'));
+    const gathered = page.locator('[data-testid="table-group"][data-repeated]').first();
+    await gathered.waitFor();
+    expect(await gathered.locator('h3').textContent()).toMatch(/^同一问题出现在 \d+ 张表中：\S+/);
+    await page.close();
+  });
+
   it('the county workbook is checked in a worker: the page keeps responding', async () => {
     const page = await openDemo();
     const workers: string[] = [];
