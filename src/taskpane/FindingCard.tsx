@@ -96,6 +96,13 @@ export function FindingCard(p: FindingCardProps) {
       <Text className={s.message} size={300} data-testid="headline">
         {headline}
       </Text>
+      {p.explanation && !editing && (
+        // The reason given is read on the card, as it is kept in the workbook, not hidden behind a badge.
+        <Text size={200} data-testid="explanation-text">
+          {t(p.lang, 'explanationLabel')}
+          {p.explanation}
+        </Text>
+      )}
       {basis && (
         <details className={s.basis} data-testid="basis">
           <summary>{t(p.lang, 'basis')}</summary>

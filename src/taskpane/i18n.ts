@@ -46,6 +46,7 @@ const WORDS = {
   showAllRepeated: { 'zh-CN': '展开全部 {n} 处', en: 'Show all {n}' },
   announce: { 'zh-CN': '检查完成：错误 {error} 处，警告 {warning} 处，提示 {info} 处', en: 'Checked: {error} errors, {warning} warnings, {info} notes' },
   explained: { 'zh-CN': '已说明', en: 'Explained' },
+  explanationLabel: { 'zh-CN': '理由：', en: 'Reason: ' },
   explanationPlaceholder: { 'zh-CN': '说明为什么这样填写（随工作簿保存）', en: 'Why it is right as it is (saved in the workbook)' },
   save: { 'zh-CN': '保存', en: 'Save' },
   ignore: { 'zh-CN': '忽略', en: 'Ignore' },

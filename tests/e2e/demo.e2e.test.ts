@@ -234,6 +234,17 @@ describe('the pane a finance clerk trusts', () => {
     await page.close();
   });
 
+  it('a warning explained keeps its reason on its card', async () => {
+    const page = await openDemo();
+    await openAndCheck(page, 'sample');
+    const card = page.locator('[data-testid="finding"][data-severity="warning"]').first();
+    await card.getByTestId('explain').click();
+    await card.locator('textarea').fill('该指标按上级文件口径填写');
+    await card.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => card.getByTestId('explanation-text').textContent()).toBe('理由：该指标按上级文件口径填写');
+    await page.close();
+  });
+
   it('of two findings on one cell, the one chosen is outlined, not both', async () => {
     const page = await openDemo();
     await openAndCheck(page, 'sample');
