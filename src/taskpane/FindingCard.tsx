@@ -37,6 +37,9 @@ function splitBasis(message: string): [string, string | undefined] {
 
 const short = (v: unknown) => (String(v).length > 24 ? `${String(v).slice(0, 24)}…` : String(v));
 
+/** Related cells named on a card before the rest are counted (a total's 35 parts would bury the message). */
+const RELATED_SHOWN = 6;
+
 const SEVERITY_COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 export interface FindingCardProps {
@@ -60,6 +63,7 @@ export interface FindingCardProps {
 export function FindingCard(p: FindingCardProps) {
   const s = useStyles();
   const [editing, setEditing] = useState(false);
+  const [showAllRelated, setShowAllRelated] = useState(false);
   const [confirming, setConfirming] = useState<Fix | null>(null);
   const card = useRef<HTMLDivElement>(null);
   // Stepping with 下一处 brings the card into view.
@@ -112,11 +116,16 @@ export function FindingCard(p: FindingCardProps) {
       {f.related && f.related.length > 0 && (
         <div className={s.actions} data-testid="related">
           <Text size={200}>{t(p.lang, 'related')}</Text>
-          {f.related.map((c) => (
+          {(showAllRelated ? f.related : f.related.slice(0, RELATED_SHOWN)).map((c) => (
             <Link key={`${c.sheet}!${c.cell}`} onClick={() => p.onGoTo(c)} data-testid="related-cell" data-cell={`${c.sheet}!${c.cell}`}>
               {c.sheet}!{c.cell}
             </Link>
           ))}
+          {!showAllRelated && f.related.length > RELATED_SHOWN && (
+            <Link onClick={() => setShowAllRelated(true)} data-testid="more-related">
+              {t(p.lang, 'moreRelated', { n: f.related.length - RELATED_SHOWN })}
+            </Link>
+          )}
         </div>
       )}
       {f.candidates && f.candidates.length > 0 && (

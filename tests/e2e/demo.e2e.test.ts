@@ -234,6 +234,17 @@ describe('the pane a finance clerk trusts', () => {
     await page.close();
   });
 
+  it('a card names its first related cells and counts the rest until asked (西安 国资委 2022: 表6!G16 against 17 cells)', async () => {
+    const page = await openDemo();
+    await openAndCheck(page, join(ROOT, 'samples', 'real', 'shaanxi-xian-guoziwei-2022-dept.xlsx'));
+    const card = page.locator('[data-testid="finding"][data-cell="表6!G16"]').first();
+    expect(await card.getByTestId('related-cell').count()).toBe(6);
+    expect(await card.getByTestId('more-related').textContent()).toBe('另有 11 处');
+    await card.getByTestId('more-related').click();
+    expect(await card.getByTestId('related-cell').count()).toBe(17);
+    await page.close();
+  });
+
   it('a warning explained keeps its reason on its card', async () => {
     const page = await openDemo();
     await openAndCheck(page, 'sample');

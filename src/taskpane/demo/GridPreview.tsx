@@ -12,7 +12,9 @@ const useStyles = makeStyles({
   scroller: { overflow: 'auto', flex: 1, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: '#fff', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
   table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif' },
   head: { position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: 400, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', zIndex: 1 },
-  rowHead: { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', textAlign: 'right' },
+  rowHead: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', textAlign: 'right' },
+  // The corner above the row numbers stays over both the column letters and the row numbers as the grid scrolls either way.
+  corner: { left: 0, zIndex: 2 },
   cell: { border: `1px solid #e1e1e1`, padding: '2px 4px', maxWidth: '260px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', height: '20px' },
   number: { textAlign: 'right' },
   selected: { outline: '2px solid #217346', outlineOffset: '-2px' },
@@ -91,7 +93,7 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
         <table className={s.table}>
           <thead>
             <tr>
-              <th className={s.head} />
+              <th className={`${s.head} ${s.corner}`} />
               {Array.from({ length: width }, (_, c) => (
                 <th key={c} className={s.head}>
                   {columnLetters(c + 1)}
