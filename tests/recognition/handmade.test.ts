@@ -151,6 +151,19 @@ describe('hand-made layouts', () => {
     expect(recognition.tables.map((t) => t.id)).toEqual(['gov-fund-expense']);
   });
 
+  it('notes one under another under an empty table: the one that says it is empty is its note (曹妃甸 2024’s 政府采购预算)', async () => {
+    const rows: CellValue[][] = [
+      ['部门政府采购预算', _, _, _],
+      ['单位：万元', _, _, _],
+      ['项目名称', '采购品目', '数量', '预算金额'],
+      ['注：同一采购目录序号的物品，其单价会因配置不同而不同。', _, _, _],
+      ['注：无政府采购预算，空表列示。', _, _, _],
+    ];
+    const t = table(await recognizeGrid(wb(sheetFromValues('政府采购预算', rows))), 'procurement');
+    expect(t.rows).toEqual([]);
+    expect(t.note).toEqual({ cell: 'A5', text: '注：无政府采购预算，空表列示。' });
+  });
+
   it('长春 2026 三公 table: a “说明：” line and numbered notes under the one row of amounts are notes, not rows', async () => {
     const rows: CellValue[][] = [
       ['本年一般公共预算“三公”经费支出表(预算表 7)', _, _, _, _, _, _],

@@ -10,7 +10,7 @@ import { fold, normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, matchScore, TABLE_IDS, type StandardTableId, type TableId, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
 import { columnHeadings, findHeader, headedAsCode, isMemoColumn, mapColumns, splitInto, yearBlocks, type ColumnHeadings, type HeaderRegion } from './header.js';
 import { formFieldFollows, readFormFields } from './form.js';
-import { parseRows } from './rows.js';
+import { parseRows, SAYS_EMPTY } from './rows.js';
 import { SheetView, textRef, withoutFilledRepeats, type RowEntry } from './sheet-view.js';
 import { indicatorBlock, isIndicatorHeaderRow, isProjectCodeRow, isTargetLabelRow, listProjects, parseTarget, projectOfTitle } from './targets.js';
 
@@ -420,12 +420,6 @@ function recognizeTarget(view: SheetView, anchor: Anchor, limit: number, empties
   }
   return [table(anchor.row, lastRow, anchor, anchor.row, details, problems)];
 }
-
-/**
- * A note that says its table is empty (本表无数据, 空表列示, 本部门没有……): the words empty-table-note's
- * rule file reads a note by. A note on the unit or on rounding says nothing of the rows.
- */
-const SAYS_EMPTY = /空表|无|为空|没有/;
 
 /** A note under a form's last row read, within its reach, that says the form is empty (本部门无项目支出，故本表为空). */
 function noteBelow(view: SheetView, lastRow: number, limit: number): boolean {

@@ -109,6 +109,13 @@ export function parseRows(
       if (isNoteRow(view, r, vocab)) {
         note = { cell: toA1(r, entries[0]!.col), text: entries[0]!.text.trim(), row: r };
         lastRow = r;
+        // Notes printed one under another (曹妃甸 2024's empty 政府采购预算: “注：同一采购目录序号的物品…”,
+        // then “注：无政府采购预算，空表列示。”): the table's note is the one that says it is empty, if one does.
+        for (let n = r + 1; n <= limit && view.entryCount(n, 2) === 1 && isNoteRow(view, n, vocab); n++) {
+          lastRow = n;
+          const [next] = view.entries(n);
+          if (!SAYS_EMPTY.test(note.text) && SAYS_EMPTY.test(next!.text)) note = { cell: toA1(n, next!.col), text: next!.text.trim(), row: n };
+        }
         break;
       }
       if (entries.length === 1 && entries[0]!.norm.length >= NARRATIVE_LENGTH && !isClearlyData(view, r)) break;
@@ -126,6 +133,12 @@ export function parseRows(
   unnamedTotal(own, unitName, table.unitRowTotal);
   return { rows: own, ...(blocks.length > 0 && { yearBlocks: blocks }), lastRow, ...(note && { note }), problems: reader.problems };
 }
+
+/**
+ * A note that says its table is empty (本表无数据, 空表列示, 本部门没有……): the words empty-table-note's
+ * rule file reads a note by. A note on the unit or on rounding says nothing of the rows.
+ */
+export const SAYS_EMPTY = /空表|无|为空|没有/;
 
 const YEAR_LABEL = /^(\d{4})(?:年|$)/;
 const CHANGE_LABEL = /增减|变化|变动|增长|减少/;
