@@ -64,6 +64,11 @@ export interface WorkbookPort {
   saveMemory(memory: PaneMemory): Promise<void>;
   /** Calls back after the user edits the workbook; returns the unsubscribe function. */
   onChanged(handler: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls back when the user selects a cell in the workbook itself (not when the pane selects one), so
+   * the pane can show that cell's finding; returns the unsubscribe function. Demo mode only, for now.
+   */
+  onSelectionChanged?(handler: (address: CellAddress) => void): () => void;
 }
 
 /** Errors the pane shows as plain messages: what happened and what to do. */

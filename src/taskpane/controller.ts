@@ -8,11 +8,12 @@ import { cellAt, type GridWorkbook } from '../core/grid.js';
 import { SourceError } from '../core/source-error.js';
 import { findingKey, WorkbookError, type Highlight, type WorkbookPort } from '../core/workbook-port.js';
 import type { Family } from '../core/rules/families.js';
-import { highlights, stepFrom, type Action, type PaneState } from './state.js';
+import { highlights, stepFrom, stepOrder, type Action, type PaneState } from './state.js';
 import type { Checker } from './worker-checker.js';
 
 export class PaneController {
   private unsubscribe?: () => Promise<void>;
+  private stopFollowingSelection?: () => void;
   private timer?: ReturnType<typeof setTimeout>;
   private lastGrid?: GridWorkbook;
 
@@ -30,6 +31,13 @@ export class PaneController {
       this.dispatch({ type: 'memory', memory: await this.port.loadMemory() });
       this.dispatch({ type: 'training', answers: await this.port.trainingKey() });
     });
+    this.stopFollowingSelection ??= this.port.onSelectionChanged?.((address) => this.selectedInWorkbook(address));
+  }
+
+  /** A cell the user selected in the workbook: its first finding in the list's order is the one chosen. */
+  private selectedInWorkbook(address: CellAddress): void {
+    const finding = stepOrder(this.getState()).find((f) => f.sheet === address.sheet && f.cell === address.cell);
+    this.dispatch({ type: 'select', key: `${address.sheet}!${address.cell}`, finding: finding && findingKey(finding) });
   }
 
   /** Training: marks the cell the trainee has selected. */
@@ -144,6 +152,12 @@ export class PaneController {
 
   /** This controller is being replaced (another rule pack, another workbook): stop listening to the workbook. */
   async dispose(): Promise<void> {
+    this.stopFollowingSelection?.();
+    this.stopFollowingSelection = undefined;
+    await this.stopWatchingEdits();
+  }
+
+  private async stopWatchingEdits(): Promise<void> {
     clearTimeout(this.timer);
     const stop = this.unsubscribe;
     this.unsubscribe = undefined;
@@ -153,7 +167,7 @@ export class PaneController {
   /** Re-check after edits, debounced, only while the user wants it. */
   async setAutoRecheck(on: boolean, delayMs = 1500): Promise<void> {
     this.dispatch({ type: 'auto-recheck', on });
-    await this.dispose();
+    await this.stopWatchingEdits();
     if (!on) return;
     const ok = await this.guard(async () => {
       this.unsubscribe = await this.port.onChanged(() => {

@@ -264,6 +264,10 @@ describe('the pane a finance clerk trusts', () => {
     await both.nth(1).getByTestId('goto').click();
     await expect.poll(() => page.locator('[data-testid="finding"][data-selected="yes"]').count()).toBe(1);
     expect(await both.nth(1).getAttribute('data-selected')).toBe('yes');
+    // A click on a highlighted cell of the preview chooses its (first) finding in the list.
+    await page.getByTestId('sheet-tab-说明').click();
+    await page.locator('td[data-a1="A55"]').click();
+    await expect.poll(() => page.locator('[data-testid="finding"][data-selected="yes"]').getAttribute('data-cell')).toBe('说明!A55');
     await page.close();
   });
 

@@ -9,7 +9,7 @@ import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { PaneController } from '../../src/taskpane/controller.js';
 import { DemoWorkbook } from '../../src/taskpane/demo/demo-workbook.js';
 import { defaultLang, t, tablesFoundText } from '../../src/taskpane/i18n.js';
-import { countsByFamily, countsBySeverity, gatherRepeats, groupByTable, highlights, initialState, reducer, safeFixes, stepFrom, visibleFindings, type Action, type PaneState } from '../../src/taskpane/state.js';
+import { countsByFamily, countsBySeverity, gatherRepeats, groupByTable, highlights, initialState, reducer, safeFixes, stepFrom, stepOrder, visibleFindings, type Action, type PaneState } from '../../src/taskpane/state.js';
 import { sampleGrid } from '../helpers.js';
 
 let catalogue: Catalogue;
@@ -62,6 +62,25 @@ describe('checking the sample in the pane', () => {
     expect(groups[0]!.findings.map((f) => f.ruleId)).toEqual(['text-common-slip']);
     expect(groups[1]!.title).toBe('2024年劳动就业社会保障服务协理员补贴及培训经费');
     expect(groups.filter((g) => g.sheet !== null).every((g) => g.findings.every((f) => f.sheet === g.sheet))).toBe(true);
+  });
+
+  it('a cell the user selects in the workbook chooses its finding; a finding the pane chooses stays chosen', async () => {
+    const h = harness(structuredClone(sample));
+    await h.controller.start();
+    await h.controller.check();
+    const onCell = stepOrder(h.state).filter((f) => f.sheet === '项目绩效目标表' && f.cell === 'E251');
+    expect(onCell).toHaveLength(2);
+    await h.demo.userSelect({ sheet: '项目绩效目标表', cell: 'E251' });
+    expect(h.state.selectedFinding).toBe(findingKey(onCell[0]!));
+    // The pane choosing the second (its card's link) selects the cell too, and is not overruled.
+    await h.controller.select(onCell[1]!);
+    expect(h.state.selectedFinding).toBe(findingKey(onCell[1]!));
+    // A cell with no finding: the cell is selected, no finding is.
+    await h.demo.userSelect({ sheet: '表1', cell: 'A1' });
+    expect([h.state.selected, h.state.selectedFinding]).toEqual(['表1!A1', undefined]);
+    await h.controller.dispose();
+    await h.demo.userSelect({ sheet: '项目绩效目标表', cell: 'E251' });
+    expect(h.state.selected).toBe('表1!A1');
   });
 
   it('paints the most severe finding per cell', async () => {

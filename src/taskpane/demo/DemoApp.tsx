@@ -105,7 +105,7 @@ export function DemoApp({ rules, lang, setLang }: { rules: PaneRules; lang: Lang
       <div className={s.pane} data-testid="demo-pane">
         <Pane port={workbook} rules={rules} lang={lang} onLang={setLang} toolbar={toolbar} actions={(c) => workbook && <DemoActions workbook={workbook} lang={lang} context={c} />} />
       </div>
-      <div className={s.preview} data-testid="demo-preview">{view && workbook && <GridPreview view={view} onSelect={(a) => void workbook.select(a)} />}</div>
+      <div className={s.preview} data-testid="demo-preview">{view && workbook && <GridPreview view={view} onSelect={(a) => void workbook.userSelect(a)} />}</div>
     </div>
   );
 }

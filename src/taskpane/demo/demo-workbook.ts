@@ -71,6 +71,19 @@ export class DemoWorkbook implements WorkbookPort {
     this.update({ selected: address });
   }
 
+  private readonly selectionHandlers = new Set<(address: CellAddress) => void>();
+
+  onSelectionChanged(handler: (address: CellAddress) => void): () => void {
+    this.selectionHandlers.add(handler);
+    return () => this.selectionHandlers.delete(handler);
+  }
+
+  /** The user selects a cell in the preview (a click, the arrow keys): as select(), and the pane is told. */
+  async userSelect(address: CellAddress): Promise<void> {
+    await this.select(address);
+    for (const handler of this.selectionHandlers) handler(address);
+  }
+
   async trainingKey(): Promise<TrainingAnswer[] | undefined> {
     return answerKey(this.view.grid);
   }
