@@ -27,6 +27,8 @@ const WORDS = {
   explain: { 'zh-CN': '填写理由', en: 'Explain' },
   related: { 'zh-CN': '相关单元格：', en: 'Related cells: ' },
   moreRelated: { 'zh-CN': '另有 {n} 处', en: '{n} more' },
+  changesMade: { 'zh-CN': '已修改 {n} 处：', en: '{n} cell{n:s} changed: ' },
+  blankValue: { 'zh-CN': '（空）', en: '(blank)' },
   chooseCandidate: { 'zh-CN': '改这一格…', en: 'Change this cell…' },
   confirmFix: { 'zh-CN': '确认修改', en: 'Confirm the change' },
   confirmApply: { 'zh-CN': '确认修改', en: 'Change it' },

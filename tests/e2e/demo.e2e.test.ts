@@ -291,8 +291,11 @@ describe('the pane a finance clerk trusts', () => {
     await openAndCheck(page, mistakeFile);
     await page.getByTestId('apply-all-safe').click();
     await expect.poll(() => page.getByTestId('count-error').textContent()).toBe('错误 0');
+    // The card is gone with its mistake; what was changed is said, the cell a link to it.
+    expect(await page.getByTestId('changes-made').textContent()).toBe('已修改 1 处：表3!E13 187.45 → 178.45');
     await page.getByTestId('undo').click();
     await expect.poll(() => page.getByTestId('count-error').textContent()).toBe('错误 1');
+    expect(await page.getByTestId('changes-made').count()).toBe(0);
     await page.getByTestId('sheet-tab-表3').click();
     expect(await page.locator('td[data-a1="E13"]').textContent()).toBe('187.45');
     await page.getByTestId('redo').click();

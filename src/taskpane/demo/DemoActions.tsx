@@ -1,5 +1,5 @@
 /** Demo mode as a tool: undo and redo fixes, download the fixed workbook, export the CLI's reports. */
-import { Button, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { toCsv, toHtml } from '../../cli/reports.js';
 import type { Lang } from '../../core/messages.js';
@@ -19,6 +19,9 @@ function save(name: string, data: BlobPart, type: string): void {
 }
 
 const base = (file: string) => file.replace(/\.xlsx$/i, '');
+
+/** The latest changes named in the action bar; earlier ones are counted. */
+const CHANGES_SHOWN = 5;
 
 export function DemoActions({ workbook, lang, context }: { workbook: DemoWorkbook; lang: Lang; context: PaneActionContext }) {
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,6 +62,22 @@ export function DemoActions({ workbook, lang, context }: { workbook: DemoWorkboo
       <Button size="small" onClick={() => window.print()} data-testid="print">
         {t(lang, 'print')}
       </Button>
+      {workbook.changes.length > 0 && (
+        // What has been changed so far, each cell a link to it: a card disappears once its fix is made.
+        <Text size={200} data-testid="changes-made">
+          {t(lang, 'changesMade', { n: workbook.changes.length })}
+          {workbook.changes.slice(-CHANGES_SHOWN).map(({ fix, before }, i) => (
+            <span key={`${fix.sheet}!${fix.cell}#${i}`}>
+              {i > 0 && (lang === 'zh-CN' ? '；' : '; ')}
+              <Link onClick={() => void controller.goTo({ sheet: fix.sheet, cell: fix.cell })} data-testid="change-made">
+                {fix.sheet}!{fix.cell}
+              </Link>{' '}
+              {before === null ? t(lang, 'blankValue') : String(before)} → {fix.value === null ? t(lang, 'blankValue') : String(fix.value)}
+            </span>
+          ))}
+          {workbook.changes.length > CHANGES_SHOWN && (lang === 'zh-CN' ? ' 等' : ' …')}
+        </Text>
+      )}
       {problem && (
         <Text size={200} style={{ color: tokens.colorPaletteRedForeground1 }} data-testid="download-problem">
           {t(lang, 'err.formula')}

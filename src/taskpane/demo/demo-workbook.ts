@@ -31,6 +31,11 @@ export class DemoWorkbook implements WorkbookPort {
     return this.undoStack.flatMap((u) => u.fixes);
   }
 
+  /** The same fixes, each with the value its cell held before: what the person has changed so far. */
+  get changes(): { fix: Fix; before: string | number | null }[] {
+    return this.undoStack.flatMap((u) => u.fixes.map((fix, i) => ({ fix, before: u.before[i]! })));
+  }
+
   constructor(
     grid: GridWorkbook,
     readonly fileName: string,
