@@ -65,8 +65,9 @@ export interface WorkbookPort {
   /** Calls back after the user edits the workbook; returns the unsubscribe function. */
   onChanged(handler: () => void): Promise<() => Promise<void>>;
   /**
-   * Calls back when the user selects a cell in the workbook itself (not when the pane selects one), so
-   * the pane can show that cell's finding; returns the unsubscribe function. Demo mode only, for now.
+   * Calls back when the user selects a cell in the workbook itself, so the pane can show that cell's
+   * finding; returns the unsubscribe function. Excel raises it for the pane's own selections too (the
+   * pane ignores the cell it has just chosen); demo mode only for the user's.
    */
   onSelectionChanged?(handler: (address: CellAddress) => void): () => void;
 }

@@ -370,6 +370,32 @@ export class ExcelGateway implements WorkbookPort {
     });
   }
 
+  /**
+   * Calls back with the cell the user selects (ExcelApi 1.2; nothing on an older Excel). The event
+   * names no cell, so the handler reads the selection in a batch of its own. Excel raises it for the
+   * add-in's own select() too (on the desktop even for the same cell): the pane ignores the cell it
+   * has just chosen. The event is known to be late or missing on some builds (office-js #533, #6311),
+   * so the pane never depends on it: a failure here is dropped, the cards work as before.
+   */
+  onSelectionChanged(handler: (address: CellAddress) => void): () => void {
+    if (!this.office.supports('1.2')) return () => undefined;
+    const registration = this.run(async (ctx) => {
+      const r = ctx.workbook.onSelectionChanged.add(async () => {
+        const address = await this.selectedCell().catch(() => null);
+        if (address) handler(address);
+      });
+      await ctx.sync();
+      return r;
+    }).catch(() => undefined);
+    return () =>
+      void registration.then((r) =>
+        r ? this.office.run(r.context, async (ctx) => {
+          r.remove();
+          await ctx.sync();
+        }).catch(() => undefined) : undefined,
+      );
+  }
+
   /** Two round trips: is the answer sheet there, then its first cell. */
   trainingKey(): Promise<TrainingAnswer[] | undefined> {
     if (!this.has('training')) return Promise.resolve(undefined);

@@ -64,6 +64,8 @@ export interface EventRegistration {
 export interface RequestContextLike {
   workbook: {
     getSelectedRange(): RangeLike;
+    /** ExcelApi 1.2. The event names no cell: the handler reads the selection itself. */
+    onSelectionChanged: { add(handler: (e: unknown) => Promise<void>): EventRegistration };
     worksheets: Loadable & {
       items: WorksheetLike[];
       getItem(name: string): WorksheetLike;

@@ -34,8 +34,14 @@ export class PaneController {
     this.stopFollowingSelection ??= this.port.onSelectionChanged?.((address) => this.selectedInWorkbook(address));
   }
 
-  /** A cell the user selected in the workbook: its first finding in the list's order is the one chosen. */
+  /**
+   * A cell the user selected in the workbook: its first finding in the list's order is the one chosen.
+   * The cell the pane has just selected comes back too (Excel raises the event for the add-in's own
+   * select): it is the one already chosen, and the finding chosen with it stays. A late event reads the
+   * selection as it is when handled, so it too finds the pane's latest choice.
+   */
   private selectedInWorkbook(address: CellAddress): void {
+    if (this.getState().selected === `${address.sheet}!${address.cell}`) return;
     const finding = stepOrder(this.getState()).find((f) => f.sheet === address.sheet && f.cell === address.cell);
     this.dispatch({ type: 'select', key: `${address.sheet}!${address.cell}`, finding: finding && findingKey(finding) });
   }

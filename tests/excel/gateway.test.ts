@@ -10,6 +10,7 @@ import { recognize } from '../../src/core/recognize/recognize.js';
 import { ExcelGateway, highlightFormula } from '../../src/excel/gateway.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { PaneController } from '../../src/taskpane/controller.js';
+import { findingKey } from '../../src/core/workbook-port.js';
 import { initialState, reducer, type Action, type PaneState } from '../../src/taskpane/state.js';
 import { budgetWorkbookBuffer } from '../../src/xlsx/budget-writer.js';
 import { readWorkbookBuffer } from '../../src/xlsx/read-file.js';
@@ -302,6 +303,46 @@ describe('selection, memory and training', () => {
     await new ExcelGateway(excel).select({ sheet: '表3', cell: 'E12' });
     expect(excel.syncs).toBe(2);
     expect([excel.active, excel.selected]).toEqual(['表3', '表3!E12']);
+  });
+
+  it('a cell the user selects in Excel chooses its finding in the pane; the pane’s own select, raised back by Excel, overrules nothing', async () => {
+    const excel = load(new FakeExcel(M365), sample);
+    const pane = paneOn(excel);
+    await pane.controller.start();
+    await pane.controller.check();
+    await excel.settle();
+    const onCell = pane.state.report!.findings.filter((f) => f.sheet === '项目绩效目标表' && f.cell === 'E251');
+    expect(onCell).toHaveLength(2);
+    excel.userSelect('项目绩效目标表', 'E251');
+    await excel.settle();
+    expect(pane.state.selectedFinding).toBe(findingKey(onCell[0]!));
+    // The pane chooses the second: Excel raises the selection back, and the second stays chosen.
+    await pane.controller.select(onCell[1]!);
+    await excel.settle();
+    expect(pane.state.selectedFinding).toBe(findingKey(onCell[1]!));
+    // Two cards chosen quickly: the first one's selection, raised back after the second was chosen, overrules nothing.
+    const other = pane.state.report!.findings.find((f) => f.sheet === '说明' && f.cell === 'A55')!;
+    await pane.controller.select(onCell[0]!);
+    await pane.controller.select(other);
+    await excel.settle();
+    expect(pane.state.selectedFinding).toBe(findingKey(other));
+    // Switched off with the controller: the user's selection no longer reaches the pane.
+    await pane.controller.dispose();
+    await excel.settle();
+    excel.userSelect('表3', 'E13');
+    await excel.settle();
+    expect(pane.state.selected).toBe('说明!A55');
+  });
+
+  it('Excel 2016 has no selection event (ExcelApi 1.2): the pane starts and selects all the same', async () => {
+    const excel = new FakeExcel(PROFILES[0]!);
+    excel.sheet('表3').set('E12', { value: 1 });
+    const pane = paneOn(excel);
+    await pane.controller.start();
+    excel.userSelect('表3', 'E12');
+    await excel.settle();
+    expect(pane.state.selected).toBeUndefined();
+    expect(pane.state.error).toBeUndefined();
   });
 
   it('keeps explanations and ignored findings in the workbook', async () => {

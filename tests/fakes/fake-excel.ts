@@ -14,7 +14,9 @@
  * - Excel on the web fails a sync whose response passes 5 MB; any platform fails a read over 5M cells;
  * - a batch run while the user edits a cell fails (InvalidOperation) unless delayForCellEdit waits;
  * - undo: from ExcelApi 1.20 each sync that writes is an undo record (one per run with
- *   mergeUndoGroup); before it, an add-in's write clears the user's undo stack.
+ *   mergeUndoGroup); before it, an add-in's write clears the user's undo stack;
+ * - workbook.onSelectionChanged (ExcelApi 1.2) names no cell, and is raised for the add-in's own
+ *   range.select() too, even of the cell already selected (as on the desktop: office-js #4691).
  */
 import { fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
 import type { OfficeLike, RequestContextLike } from '../../src/excel/office-types.js';
@@ -148,6 +150,7 @@ export class FakeExcel implements OfficeLike {
   undoRecords: string[][] = [];
   enableEvents = true;
   registrations: Registration[] = [];
+  selectionRegistrations: { context: FakeContext; handler: (e: unknown) => Promise<void>; active: boolean }[] = [];
   active = '';
   selected = '';
   /** The user is typing in a cell: batches fail unless they ask to wait (delayForCellEdit). */
@@ -199,6 +202,21 @@ export class FakeExcel implements OfficeLike {
     const before = s.cells.get(address)?.value ?? '';
     s.cells.set(address, { ...(s.cells.get(address) ?? {}), value, text: String(value) });
     if (this.enableEvents) this.emit([{ sheet, address, before, after: value }], 'Unknown');
+  }
+
+  /** The user selects a cell (a click in the sheet). */
+  userSelect(sheet: string, cell: string): void {
+    this.active = sheet;
+    this.selected = `${sheet}!${cell}`;
+    this.emitSelection();
+  }
+
+  /** Delivers the selection event, later, never inside the batch that caused it; it names no cell. */
+  emitSelection(): void {
+    for (const r of this.selectionRegistrations) {
+      if (!r.active) continue;
+      this.delivering.push(new Promise<void>((resolve) => setTimeout(() => void r.handler({ type: 'SelectionChanged' }).finally(resolve), 0)));
+    }
   }
 
   /** The user changes a cell's fill: a change event with the same value before and after. */
@@ -332,6 +350,24 @@ class FakeContext {
       getSelectedRange: () => {
         const [sheet, cell] = excel.selected.split('!');
         return new FakeWorksheet(ctx, sheet!).getRange(cell!);
+      },
+      get onSelectionChanged() {
+        if (excel.profile.api < 2) throw excel.error('ApiNotFound');
+        return {
+          add: (handler: (e: unknown) => Promise<void>) => {
+            const registration = { context: ctx, handler, active: false };
+            ctx.queue(() => {
+              registration.active = true;
+              excel.selectionRegistrations.push(registration);
+            });
+            return {
+              context: ctx,
+              remove: () => ctx.queue(() => {
+                if (ctx === registration.context) registration.active = false;
+              }),
+            };
+          },
+        };
       },
       worksheets,
       settings,
@@ -577,7 +613,10 @@ class FakeRange extends ClientObject {
     return new FakeConditionalFormats(this.context, this.sheet, { top: this.top, left: this.left, bottom: this.top + this.rows - 1, right: this.left + this.cols - 1 }, this.a1);
   }
   select() {
-    this.context.queue(() => (this.context.excel.selected = `${this.sheet.name}!${toA1(this.top, this.left)}`));
+    this.context.queue(() => {
+      this.context.excel.selected = `${this.sheet.name}!${toA1(this.top, this.left)}`;
+      this.context.excel.emitSelection();
+    });
   }
   getMergedAreasOrNullObject() {
     this.context.need(13);
