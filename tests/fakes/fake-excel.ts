@@ -129,9 +129,9 @@ export interface ChangedEvent {
   details?: { valueBefore: unknown; valueAfter: unknown };
 }
 
-interface Registration {
+interface Registration<E = ChangedEvent> {
   context: FakeContext;
-  handler: (e: ChangedEvent) => Promise<void>;
+  handler: (e: E) => Promise<void>;
   active: boolean;
 }
 
@@ -150,7 +150,7 @@ export class FakeExcel implements OfficeLike {
   undoRecords: string[][] = [];
   enableEvents = true;
   registrations: Registration[] = [];
-  selectionRegistrations: { context: FakeContext; handler: (e: unknown) => Promise<void>; active: boolean }[] = [];
+  selectionRegistrations: Registration<unknown>[] = [];
   active = '';
   selected = '';
   /** The user is typing in a cell: batches fail unless they ask to wait (delayForCellEdit). */
@@ -311,23 +311,7 @@ class FakeContext {
         return new FakeWorksheet(ctx, name, true);
       }
       get onChanged() {
-        if (excel.profile.api < 9) throw excel.error('ApiNotFound');
-        return {
-          add: (handler: (e: ChangedEvent) => Promise<void>) => {
-            const registration: Registration = { context: ctx, handler, active: false };
-            ctx.queue(() => {
-              registration.active = true;
-              excel.registrations.push(registration);
-            });
-            return {
-              context: ctx,
-              // Removal works only through the registering context (excel-add-ins-events.md).
-              remove: () => ctx.queue(() => {
-                if (ctx === registration.context) registration.active = false;
-              }),
-            };
-          },
-        };
+        return ctx.event(9, excel.registrations);
       }
       override load() {
         return super.load('items');
@@ -352,22 +336,7 @@ class FakeContext {
         return new FakeWorksheet(ctx, sheet!).getRange(cell!);
       },
       get onSelectionChanged() {
-        if (excel.profile.api < 2) throw excel.error('ApiNotFound');
-        return {
-          add: (handler: (e: unknown) => Promise<void>) => {
-            const registration = { context: ctx, handler, active: false };
-            ctx.queue(() => {
-              registration.active = true;
-              excel.selectionRegistrations.push(registration);
-            });
-            return {
-              context: ctx,
-              remove: () => ctx.queue(() => {
-                if (ctx === registration.context) registration.active = false;
-              }),
-            };
-          },
-        };
+        return ctx.event(2, excel.selectionRegistrations);
       },
       worksheets,
       settings,
@@ -376,6 +345,31 @@ class FakeContext {
       set enableEvents(v: boolean) {
         ctx.need(8);
         ctx.queue(() => (excel.enableEvents = v));
+      },
+    };
+  }
+
+  /**
+   * An event's handler collection (`add` only): the event's getter throws at once on an Excel below its
+   * requirement set; a handler is registered at the next sync, and removed only through the context
+   * that registered it (excel-add-ins-events.md).
+   */
+  event<E>(minor: number, list: Registration<E>[]) {
+    if (this.excel.profile.api < minor) throw this.excel.error('ApiNotFound');
+    return {
+      add: (handler: (e: E) => Promise<void>) => {
+        const registration: Registration<E> = { context: this, handler, active: false };
+        this.queue(() => {
+          registration.active = true;
+          list.push(registration);
+        });
+        return {
+          context: this,
+          remove: () =>
+            this.queue(() => {
+              if (this === registration.context) registration.active = false;
+            }),
+        };
       },
     };
   }
