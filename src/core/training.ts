@@ -73,3 +73,21 @@ export function score(answers: TrainingAnswer[], marks: CellAddress[]): Score {
     wrong: marks.filter((m) => !answers.some((a) => a.sheet === m.sheet && a.cell === m.cell)),
   };
 }
+
+/**
+ * A former value as the answer quotes it: a figure whole; a paragraph of the 说明 by the words around
+ * where the planted mistake changed it, not the whole paragraph.
+ */
+export function formerValue(original: string | number, planted: string | number | null): string {
+  const text = String(original);
+  if (text.length <= EXCERPT_LENGTH) return text;
+  const other = String(planted ?? '');
+  let at = 0;
+  while (at < text.length && text[at] === other[at]) at++;
+  const start = Math.max(0, at - EXCERPT_BEFORE);
+  const end = Math.min(text.length, start + EXCERPT_LENGTH);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+const EXCERPT_LENGTH = 40;
+const EXCERPT_BEFORE = 12;

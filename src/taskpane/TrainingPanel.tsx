@@ -1,7 +1,7 @@
 /** Training mode: the trainee marks the cells they think are wrong, then the answers are revealed and scored. */
 import { Badge, Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/messages.js';
-import { score } from '../core/training.js';
+import { formerValue, score } from '../core/training.js';
 import type { PaneController } from './controller.js';
 import { t } from './i18n.js';
 import type { Action, Training } from './state.js';
@@ -65,7 +65,7 @@ export function TrainingPanel({ training, lang, controller, dispatch }: { traini
           {result.found.includes(a) && <Badge color="success" size="small">✓</Badge>}
           <Text size={200} block>
             {a.explanation}
-            {a.original !== null && a.original !== a.planted ? (lang === 'zh-CN' ? `（${t(lang, 'training.was')} ${String(a.original)}）` : ` (${t(lang, 'training.was')} ${String(a.original)})`) : ''}
+            {a.original !== null && a.original !== a.planted ? (lang === 'zh-CN' ? `（${t(lang, 'training.was')} ${formerValue(a.original, a.planted)}）` : ` (${t(lang, 'training.was')} ${formerValue(a.original, a.planted)})`) : ''}
           </Text>
         </div>
       ))}

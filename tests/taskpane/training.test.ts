@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toA1 } from '../../src/core/address.js';
 import type { Catalogue } from '../../src/core/check.js';
-import { answerKey, score, ANSWER_SHEET } from '../../src/core/training.js';
+import { answerKey, formerValue, score, ANSWER_SHEET } from '../../src/core/training.js';
 import { ExcelGateway } from '../../src/excel/gateway.js';
 import { loadCatalogue } from '../../src/cli/rule-files.js';
 import { PaneController } from '../../src/taskpane/controller.js';
@@ -92,5 +92,16 @@ describe('training workbooks in the pane', () => {
     const plain = new FakeExcel();
     plain.sheet('表1');
     expect(await new ExcelGateway(plain).trainingKey()).toBeUndefined();
+  });
+
+  it('an answer quotes a figure whole, and a paragraph by the words around what the mistake changed', () => {
+    expect(formerValue(1699.78, 1969.78)).toBe('1699.78');
+    expect(formerValue('单位：万元', '单位：元')).toBe('单位：万元');
+    const paragraph = '2024年本部门一般公共预算“三公”经费预算数为6.30万元，比上年减少0.50万元，主要原因是厉行节约，压减公务接待费支出。';
+    const planted = paragraph.replace('压减公务接待费', '压减公务接侍费');
+    const quoted = formerValue(paragraph, planted);
+    expect(quoted).toContain('压减公务接待费');
+    expect(quoted.startsWith('…')).toBe(true);
+    expect(quoted.length).toBeLessThanOrEqual(42);
   });
 });
