@@ -89,14 +89,13 @@ export async function readXlsx(bytes: Uint8Array, inflate: Inflate, limits: Read
   assertWhole(workbookXml, main, 'workbook');
   const info = parseWorkbook(workbookXml, parseRelationships(await parts.text(relsPartOf(main)), folderOf(main)));
   // Strings and styles cut short would leave cells blank or unformatted, without a word.
-  const stringsPart = info.sharedStringsPart ?? `${folderOf(main)}sharedStrings.xml`;
-  const stringsXml = await parts.text(stringsPart);
-  if (stringsXml !== undefined) assertWhole(stringsXml, stringsPart, 'sst');
-  const strings = parseSharedStrings(stringsXml);
-  const stylesPart = info.stylesPart ?? `${folderOf(main)}styles.xml`;
-  const stylesXml = await parts.text(stylesPart);
-  if (stylesXml !== undefined) assertWhole(stylesXml, stylesPart, 'styleSheet');
-  const styles = parseStyles(stylesXml);
+  const wholeText = async (part: string, root: string) => {
+    const xml = await parts.text(part);
+    if (xml !== undefined) assertWhole(xml, part, root);
+    return xml;
+  };
+  const strings = parseSharedStrings(await wholeText(info.sharedStringsPart ?? `${folderOf(main)}sharedStrings.xml`, 'sst'));
+  const styles = parseStyles(await wholeText(info.stylesPart ?? `${folderOf(main)}styles.xml`, 'styleSheet'));
   const cells = { count: 0 };
   const sheets: GridSheet[] = [];
   // Each sheet's part is asked for before the one before it is scanned: a large part inflates in the

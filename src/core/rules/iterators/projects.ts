@@ -213,6 +213,7 @@ export const projectsListed: IteratorDef<Lists> = {
       const listed = listedProjects(ctx, pair.from);
       const to = ctx.table(pair.to);
       if (!listed || !to) continue;
+      const fromTable = ctx.table(pair.from);
       for (const [key, rows] of projectRows(to, listed.byName)) {
         const row = rows[0]!;
         const cell = ctx.cell(to, row, 'project');
@@ -220,7 +221,7 @@ export const projectsListed: IteratorDef<Lists> = {
         const project = row.labels.project ?? '';
         const name = normalizeLabel(project);
         const missing =
-          !listed.keys.has(key) && !(pair.grouped && (namesGroup(name, listed) || unitRemainder(ctx, to, row, ctx.table(pair.from)))) && !cutShort(name, listed);
+          !listed.keys.has(key) && !(pair.grouped && (namesGroup(name, listed) || unitRemainder(ctx, to, row, fromTable))) && !cutShort(name, listed);
         const item: Item = {
           facts: { project, unit: row.labels.unitName ?? '', missing },
           text: (lang) => ({ table: listed.name(lang), otherTable: ctx.tableName(to, lang) }),

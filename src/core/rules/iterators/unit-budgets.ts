@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ItemParams } from '../params/narrative-items.js';
 import type { RecognizedTable, TableRow, Unit } from '../../model.js';
 import { normalizeLabel, parseAmount } from '../../text.js';
+import { addTo } from '../../multimap.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { IDENTITY_FACTS, type IteratorDef, both, text } from '../registry-types.js';
 import { narrativeCells, statedFigure, statedIdentity } from './narrative.js';
@@ -39,11 +40,20 @@ export const unitBudgets: IteratorDef<z.infer<typeof ItemParams>> = {
     const items: Item[] = [];
     const summaries = ctx.tables('expense-summary');
     if (summaries.length === 0) return items;
+    // The summaries' rows by every name they bear, made once, when a sentence first names a unit.
+    let byName: Map<string, { t: RecognizedTable; row: TableRow }[]> | undefined;
+    const rowsNamed = (name: string) => {
+      if (!byName) {
+        byName = new Map();
+        for (const t of summaries) for (const row of t.rows) for (const n of new Set(unitNamesOf(ctx, t, row))) addTo(byName, n, { t, row });
+      }
+      return byName.get(name) ?? [];
+    };
     for (const cell of narrativeCells(ctx)) {
       if (!cell.folded.includes('(本级)')) continue;
       for (const m of cell.folded.matchAll(UNIT_BUDGET)) {
         const name = normalizeLabel(m[1]!);
-        const rows = summaries.flatMap((t) => t.rows.filter((r) => unitNamesOf(ctx, t, r).includes(name)).map((row) => ({ t, row })));
+        const rows = rowsNamed(name);
         // The unit's one row, else nothing to hold the figure to.
         if (rows.length !== 1) continue;
         const { t, row } = rows[0]!;
