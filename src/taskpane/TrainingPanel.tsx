@@ -65,10 +65,13 @@ export function TrainingPanel({ training, lang, controller, dispatch }: { traini
           {result.found.includes(a) && <Badge color="success" size="small">✓</Badge>}
           <Text size={200} block>
             {a.explanation}
-            {a.original !== null && a.original !== a.planted ? (lang === 'zh-CN' ? `（${t(lang, 'training.was')} ${formerValue(a.original, a.planted)}）` : ` (${t(lang, 'training.was')} ${formerValue(a.original, a.planted)})`) : ''}
+            {a.original !== null && a.original !== a.planted ? bracketed(`${t(lang, 'training.was')} ${formerValue(a.original, a.planted)}`, lang) : ''}
           </Text>
         </div>
       ))}
     </div>
   );
 }
+
+/** An aside in the language's brackets: （…） in Chinese, ( … ) after a space in English. */
+const bracketed = (text: string, lang: Lang) => (lang === 'zh-CN' ? `（${text}）` : ` (${text})`);

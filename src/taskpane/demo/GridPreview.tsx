@@ -2,7 +2,7 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { columnLetters, fromA1, toA1 } from '../../core/address.js';
-import { MergeIndex, type GridSheet } from '../../core/grid.js';
+import { cellAt, MergeIndex } from '../../core/grid.js';
 import { HIGHLIGHT_COLOURS } from '../../core/workbook-port.js';
 import type { DemoView } from './demo-workbook.js';
 
@@ -65,7 +65,7 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
       {view.selected?.sheet === sheet.name && (
         <div className={s.cellBar} data-testid="cell-bar">
           <span className={s.cellName}>{view.selected.cell}</span>
-          <span className={s.cellText}>{cellText(sheet, view.selected.cell)}</span>
+          <span className={s.cellText}>{cellAt(view.grid, sheet.name, view.selected.cell)?.text ?? ''}</span>
         </div>
       )}
       <div
@@ -138,10 +138,4 @@ export function GridPreview({ view, onSelect }: { view: DemoView; onSelect?: (ad
       </div>
     </div>
   );
-}
-
-/** The text of a cell of the sheet, '' when empty. */
-function cellText(sheet: GridSheet, a1: string): string {
-  const { row, col } = fromA1(a1);
-  return sheet.rows[row - 1]?.[col - 1]?.text ?? '';
 }

@@ -26,14 +26,14 @@ export class DemoWorkbook implements WorkbookPort {
   private memory: PaneMemory = EMPTY_MEMORY;
   private undoStack: { fixes: Fix[]; before: (string | number | null)[] }[] = [];
   private redoStack: { fixes: Fix[]; before: (string | number | null)[] }[] = [];
-  /** Every fix applied and not undone, in order: what a downloaded copy carries. */
-  get applied(): Fix[] {
-    return this.undoStack.flatMap((u) => u.fixes);
-  }
-
-  /** The same fixes, each with the value its cell held before: what the person has changed so far. */
+  /** Every fix applied and not undone, in order, each with the value its cell held before: what the person has changed so far. */
   get changes(): { fix: Fix; before: string | number | null }[] {
     return this.undoStack.flatMap((u) => u.fixes.map((fix, i) => ({ fix, before: u.before[i]! })));
+  }
+
+  /** The same fixes alone: what a downloaded copy carries. */
+  get applied(): Fix[] {
+    return this.changes.map((c) => c.fix);
   }
 
   constructor(
