@@ -767,6 +767,14 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   // Two kinds counted together (福州 民政局 2026: “≥325人、户”, “≥4个、所”): each a unit.
   const kinds = unit.split('、');
   if (kinds.length > 1) return kinds.every((k) => k !== '' && listed(k));
+  // A product of figures (广州 生态环境局 2026: 值班时间 “7*24”, 预报空间分辨率 “不低于1*1km”): the unit, if
+  // any, is the last figure's.
+  const product = /^[*×＊]\s*\d+(?:\.\d+)?\s*(.*)$/u.exec(unit);
+  if (product) return product[1] === '' || knownUnit(product[1]!, units);
+  // Trips of a thing (广州 生态环境局 2026: 喷雾作业 “≥600罐车次”): a two-character word that is no unit,
+  // then 次 — not one character (“入次” is 人次 mistyped).
+  const trips = /^([\u4e00-\u9fff]{2})次$/u.exec(unit);
+  if (trips && ![...trips[1]!].some((ch) => units.has(ch) || /[万亿千百]/u.test(ch))) return true;
   const alternative = /^(.+)[(（](.+)[)）]$/.exec(unit);
   if (alternative) return listed(alternative[1]!) && listed(alternative[2]!);
   const slash = unit.indexOf('/');
@@ -775,6 +783,9 @@ export function knownUnit(unit: string, units: ReadonlySet<string>): boolean {
   const per = unit.slice(0, slash);
   return (listed(per) || twoWords(per)) && splitsInto(unit.slice(slash + 1).replace(/[·/]/g, ''), units);
 }
+
+/** A date by year, month and day written with slashes, dashes or dots: “2026/6/1”, “2026-06-30”. */
+const DATE_VALUE = /^[≤<=＝]?\s*(?:19|20)\d{2}[/\-.]\d{1,2}(?:[/\-.]\d{1,2})?$/u;
 
 /** “小时一次”, “周一次”: once every so many hours, weeks. */
 const ONCE_EVERY = /^(?:分钟|小时|个?工作日|天|日|周|个?月|季度?|年)一次$/u;
@@ -787,7 +798,8 @@ const ONCE_EVERY = /^(?:分钟|小时|个?工作日|天|日|周|个?月|季度?|
 const MEASURE_WORDS = /^[个家所名户座条处间栋项件台辆套宗]([\u4e00-\u9fff]{1,2})$/u;
 function countedThing(unit: string, units: ReadonlySet<string>): boolean {
   const thing = MEASURE_WORDS.exec(unit)?.[1];
-  return thing !== undefined && units.has(unit[0]!) && ![...thing].some((ch) => units.has(ch)) && !units.has(thing);
+  // The thing may hold a character that is a measure word elsewhere (北京 文旅局 2026: “≤10个片区”, 片).
+  return thing !== undefined && units.has(unit[0]!) && thing[0] !== unit[0] && !units.has(thing) && !/[万亿元]/u.test(thing);
 }
 
 /** Whether the text is a run of listed units, each a whole word of it. */
@@ -933,6 +945,8 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
               v.unit === '' ||
               knownUnit(normalizeLabel(v.unit), units) ||
               (v.number === 0 && (v.comparator === '' || v.comparator === '=') && v.unit.length >= 2) ||
+              // A date written with slashes or dashes (广州 生态环境局 2026's 验收通过时间 “2026/6/1”) has no unit.
+              DATE_VALUE.test(valueText.trim()) ||
               // 度 is a kilowatt-hour where power is counted (西安 科技局 2022's 电量 “13500度”); on a
               // satisfaction rate (普陀 万里 2023's “90.00(度)”) it is no unit.
               (v.unit === '度' && l3.includes('电')),
