@@ -163,16 +163,16 @@ function tableAmountOf(ctx: RuleContext, code: string, figures: readonly Figure[
  */
 function sectionOf(ctx: RuleContext, cell: NarrativeCell): Section {
   // Every line of the sheet is looked at (a short heading is no narrative cell), as narrative-sections reads them.
-  const headings = ctx.memo(`narrative-section-headings:${cell.sheet}`, () =>
-    (ctx.sheet(cell.sheet)?.rows ?? []).flatMap((cells, i) => {
-      const line = lineOf(cells);
+  const headings = ctx.memo(`narrative-section-headings:${cell.sheet}`, () => {
+    const sheet = ctx.sheet(cell.sheet);
+    return (sheet ? sheetLines(ctx, sheet) : []).flatMap((line, i) => {
       const m = line && SECTION_HEADING.exec(line.text);
       if (!m) return [];
       const heading = m[1]!.trim();
       const section: Section = BASIC_SECTION.test(heading) ? 'basic' : FISCAL_SECTION.test(heading) ? 'fiscal' : 'other';
       return [{ row: i + 1, col: line.col, section }];
-    }),
-  );
+    });
+  });
   return headings.filter((h) => h.col === cell.col && h.row < cell.row).at(-1)?.section ?? 'other';
 }
 
@@ -912,6 +912,11 @@ function lineOf(cells: GridSheet['rows'][number]): { text: string; col: number }
   return undefined;
 }
 
+/** Each row's line of a sheet, folded once per check for the two readers of its numbered sections. */
+function sheetLines(ctx: RuleContext, sheet: GridSheet): ReturnType<typeof lineOf>[] {
+  return ctx.memo(`narrative-lines:${sheet.name}`, () => sheet.rows.map(lineOf));
+}
+
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+[、.．]\s*([^，。,;；:：]{2,20})\s*$/u;
 const AMOUNT_IN_TEXT = /\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|万|元)/u;
 
@@ -928,7 +933,7 @@ export const narrativeSections: IteratorDef<z.infer<typeof ItemParams>> = {
   run(ctx) {
     const items: Item[] = [];
     for (const sheet of ctx.grid.sheets) {
-      const lines = sheet.rows.map(lineOf);
+      const lines = sheetLines(ctx, sheet);
       lines.forEach((line, i) => {
         const m = line && SECTION_HEADING.exec(line.text);
         if (!m) return;
