@@ -171,6 +171,9 @@ export const breakdownAmount = (f: WrittenFigure, scale = 1): BreakdownAmount =>
   rounding: f.value === 0 || f.exact ? 0 : 0.5 * 10 ** -f.decimals * scale,
 });
 
+/** The figures added up, each as written (their rounding aside). */
+export const sumOf = (amounts: readonly BreakdownAmount[]) => amounts.reduce((s, a) => s + a.value, 0);
+
 /** How far a breakdown's parts may be from its total by the rounding of its figures alone. */
 export const slackOf = (total: BreakdownAmount, parts: readonly BreakdownAmount[]) => parts.reduce((s, p) => s + p.rounding, total.rounding);
 
@@ -183,5 +186,5 @@ export function partsAddUp(b: TextBreakdown): boolean {
 export function figuresAddUp(total: WrittenFigure, parts: readonly WrittenFigure[]): boolean {
   const t = breakdownAmount(total);
   const p = parts.map((x) => breakdownAmount(x));
-  return Math.abs(p.reduce((s, x) => s + x.value, 0) - t.value) <= slackOf(t, p) + 1e-9;
+  return Math.abs(sumOf(p) - t.value) <= slackOf(t, p) + 1e-9;
 }

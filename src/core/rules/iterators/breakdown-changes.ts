@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { ItemParams } from '../params/narrative-items.js';
 import { toA1 } from '../../address.js';
-import { breakdownAmount, slackOf, type BreakdownAmount } from '../../narrative/breakdowns.js';
+import { breakdownAmount, slackOf, sumOf } from '../../narrative/breakdowns.js';
 import { changeAfter } from '../../narrative/lists.js';
 import type { Figure } from '../../narrative/items.js';
 import type { Lang } from '../../messages.js';
@@ -15,8 +15,6 @@ import type { Item, RuleContext } from '../context.js';
 import { UNIT_FACTOR } from '../identity.js';
 import { type IteratorDef, both, num, text } from '../registry-types.js';
 import { paragraphBreakdowns } from './narrative-lists.js';
-
-const sum = (amounts: readonly BreakdownAmount[]) => amounts.reduce((s, a) => s + a.value, 0);
 
 /** A change as the narrative words it: 减少 15.50万元, 增加 2.00万元, 持平. */
 function changeText(value: number, unit: string, lang: Lang): string {
@@ -50,10 +48,10 @@ export const breakdownChanges: IteratorDef<z.infer<typeof ItemParams>> = {
       // The parts must make the whole: 其中 may list only some of them.
       const whole = inTotal(b.total);
       const parts = b.parts.map((p) => inTotal(p.figure));
-      if (Math.abs(sum(parts) - whole.value) > slackOf(whole, parts)) continue;
+      if (Math.abs(sumOf(parts) - whole.value) > slackOf(whole, parts)) continue;
       const total = inTotal(totalChange);
       const partChanges = changes.map((c) => inTotal(c!));
-      const partsChange = sum(partChanges);
+      const partsChange = sumOf(partChanges);
       const gap = Math.max(0, Math.abs(partsChange - total.value) - slackOf(total, partChanges));
       items.push({
         facts: { totalChange: total.value, partsChange: Math.round(partsChange * 10 ** 6) / 10 ** 6, gap, unit: b.total.unit },

@@ -9,7 +9,7 @@ import type { GridSheet } from '../../grid.js';
 import type { Lang } from '../../messages.js';
 import type { RecognizedTable } from '../../model.js';
 import { parseNarrativeItem } from '../../narrative/items.js';
-import { breakdownAmount, slackOf, type BreakdownAmount } from '../../narrative/breakdowns.js';
+import { breakdownAmount, slackOf, sumOf, type BreakdownAmount } from '../../narrative/breakdowns.js';
 import { breakdownAt, isLead, type ListedPart, type Paragraph, type ParagraphBreakdown } from '../../narrative/lists.js';
 import { normalizeLabel, stripEnumeration } from '../../text.js';
 import type { FactValue, Item, RuleContext } from '../context.js';
@@ -60,7 +60,7 @@ export interface Wholes {
  */
 export function breakdownFacts(total: BreakdownAmount, parts: readonly BreakdownAmount[], unit: string, wholes: Wholes, listed: string): Record<string, FactValue> {
   const slack = slackOf(total, parts);
-  const sum = parts.reduce((s, p) => s + p.value, 0);
+  const sum = sumOf(parts);
   return {
     total: total.value,
     partsSum: Math.round(sum * 100) / 100,
