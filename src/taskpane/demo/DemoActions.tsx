@@ -20,6 +20,9 @@ function save(name: string, data: BlobPart, type: string): void {
 
 const base = (file: string) => file.replace(/\.xlsx$/i, '');
 
+/** A cell's value as the list of changes names it: a blank cell in words. */
+const valueText = (value: string | number | null, lang: Lang) => (value === null ? t(lang, 'blankValue') : String(value));
+
 /** The latest changes named in the action bar; earlier ones are counted. */
 const CHANGES_SHOWN = 5;
 
@@ -72,7 +75,7 @@ export function DemoActions({ workbook, lang, context }: { workbook: DemoWorkboo
               <Link onClick={() => void controller.goTo({ sheet: fix.sheet, cell: fix.cell })} data-testid="change-made">
                 {fix.sheet}!{fix.cell}
               </Link>{' '}
-              {before === null ? t(lang, 'blankValue') : String(before)} → {fix.value === null ? t(lang, 'blankValue') : String(fix.value)}
+              {valueText(before, lang)} → {valueText(fix.value, lang)}
             </span>
           ))}
           {workbook.changes.length > CHANGES_SHOWN && (lang === 'zh-CN' ? ' 等' : ' …')}
