@@ -47,6 +47,11 @@ describe('indicators packed into one cell', () => {
     expect(packedIndicators(COMPLETE)).toHaveLength(6);
   });
 
+  it('reads the last indicator’s value to the end, a full stop after it no next number (广州 生态环境局 2026’s 系统数量)', () => {
+    const read = packedIndicators('7、1－产出指标，11－数量指标，业务数据增长量；实施周期指标值：≥120000（条），年度指标值：≥60000（条）;8、1－产出指标，11－数量指标，系统数量；实施周期指标值：1，年度指标值：1.')!;
+    expect(read.map((i) => `${i.name}=${i.value}`)).toEqual(['业务数据增长量=≥60000（条）', '系统数量=1']);
+  });
+
   it('reads no other text as indicators', () => {
     expect(packedIndicators('完成年度水环境监测任务。')).toBeUndefined();
     expect(packedIndicators('1－产出指标，11－数量指标，监测报告数量')).toBeUndefined();

@@ -25,6 +25,8 @@ const ANNUAL_VALUE = /年度指标值\s*(?:[：:]|(?=[》《＞＜><≥≤≦≧
 /** The next indicator's number, ending the text of the one before it: “；2、”, “;3.”. */
 const NEXT_NUMBER = /[；;]?\s*\d{1,2}\s*[、.．]\s*$/u;
 const TRAILING = /[\s；;，,。]+$/u;
+/** A full stop ending the cell: “1.” after the last value is no decimal point. */
+const FULL_STOP = /[.．]\s*$/u;
 
 /** The indicators a cell packs, in order; undefined when the text is not such a list. */
 export function packedIndicators(text: string): PackedIndicator[] | undefined {
@@ -33,8 +35,10 @@ export function packedIndicators(text: string): PackedIndicator[] | undefined {
   const out: PackedIndicator[] = [];
   for (let i = 0; i < starts.length; i++) {
     const m = starts[i]!;
-    const end = i + 1 < starts.length ? starts[i + 1]!.index : text.length;
-    const body = text.slice(m.index + m[0].length, end).replace(NEXT_NUMBER, '');
+    const last = i + 1 === starts.length;
+    // The last indicator has no next one to number: its “1.” is a value and a full stop (广州 生态环境局
+    // 2026's 系统数量 “年度指标值：1.”).
+    const body = last ? text.slice(m.index + m[0].length).replace(FULL_STOP, '') : text.slice(m.index + m[0].length, starts[i + 1]!.index).replace(NEXT_NUMBER, '');
     const annual = ANNUAL_VALUE.exec(body);
     const period = PERIOD_VALUE.exec(body);
     // Every indicator of such a list states its values: text that does not is some other writing.
