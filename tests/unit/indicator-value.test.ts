@@ -38,6 +38,12 @@ describe('reading an indicator value', () => {
     ['十二场', '', 12, '场', true],
     ['一流', '', null, '', false],
     ['一般', '', null, '', false],
+    // 广州 生态环境局 2026: a comparator in words before a count in words; a frequency by “一年”.
+    ['至少一次', '≥', 1, '次', true],
+    ['不少于两次', '≥', 2, '次', true],
+    ['至少一流', '≥', null, '', false],
+    ['一年一次', '', 1, '', false],
+    ['一周两次', '', 2, '', false],
   ] as const)('%s', (text, comparator, number, unit, isQuantity) => {
     const { comparatorAfter: _, ...read } = parseIndicatorValue(text);
     expect(read).toEqual({ comparator, number, unit, isQuantity });

@@ -41,7 +41,12 @@ export function parseIndicatorValue(text: string): IndicatorValue {
     }
   }
   const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(rest.replace(/,/g, ''));
-  if (!m) return comparator ? (shareOfBase(comparator, rest) ?? { comparator, number: null, unit: '', isQuantity: false }) : numberInWords(rest);
+  if (!m) {
+    if (!comparator) return numberInWords(rest);
+    // “至少一次” (广州 生态环境局 2026's 应急处置次数): a comparator and a count in words.
+    const counted = countInWords(rest);
+    return shareOfBase(comparator, rest) ?? (counted ? { comparator, ...counted } : { comparator, number: null, unit: '', isQuantity: false });
+  }
   let unit = m[2]!;
   // “10-15项”: a range, its unit after the upper end. A range is quantified, though not as one
   // comparator and number: no comparator to suggest (isQuantity below).
@@ -95,14 +100,18 @@ function shareOfBase(comparator: IndicatorValue['comparator'], rest: string): In
  * is quantified, though not as a single comparator, number and unit, so no unit is read from it.
  */
 function numberInWords(text: string): IndicatorValue {
-  // “两次”, “一支” (西安 安监局 2019): a count in Chinese numerals and its measure word is a quantity.
-  const counted = COUNT_IN_WORDS.exec(text);
-  if (counted) {
-    const n = counted[1] === '两' ? 2 : chineseNumeral(counted[1]!);
-    if (n !== undefined) return { comparator: '', number: n, unit: counted[2]!, isQuantity: true };
-  }
+  const counted = countInWords(text);
+  if (counted) return { comparator: '', ...counted };
   const m = /(\d+(?:\.\d+)?)/.exec(text.replace(/,/g, ''));
   return { comparator: '', number: m ? Number(m[1]) : frequencyInWords(text), unit: '', isQuantity: false };
+}
+
+/** “两次”, “一支” (西安 安监局 2019): a count in Chinese numerals and its measure word is a quantity. */
+function countInWords(text: string): Omit<IndicatorValue, 'comparator'> | undefined {
+  const counted = COUNT_IN_WORDS.exec(text);
+  if (!counted) return undefined;
+  const n = counted[1] === '两' ? 2 : chineseNumeral(counted[1]!);
+  return n === undefined ? undefined : { number: n, unit: counted[2]!, isQuantity: true };
 }
 
 /** A numeral (一 … 九十九, 两) and a measure word, the whole value: never a word such as 一般 or 一流. */
@@ -110,9 +119,9 @@ const COUNT_IN_WORDS = /^(两|[一二三四五六七八九十]{1,3})(人次|次|
 
 const DIGIT_WORDS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** A frequency written in words (“每月一次”, “每季度两次”, 长沙 2025): how many times, or null. */
+/** A frequency written in words (“每月一次”, “每季度两次”, 长沙 2025; “一年一次”, 广州 生态环境局 2026): how many times, or null. */
 function frequencyInWords(text: string): number | null {
-  const m = /每(?:年|半年|季度?|月|周|日|天)([一二两三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九]十[一二三四五六七八九]?)(?:次|回|期|批)/.exec(text);
+  const m = /(?:每|一)(?:年|半年|季度?|个?月|周|日|天)([一二两三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九]十[一二三四五六七八九]?)(?:次|回|期|批)/.exec(text);
   if (!m) return null;
   const words = m[1]!;
   if (!words.includes('十')) return DIGIT_WORDS[words]!;
