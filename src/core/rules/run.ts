@@ -535,8 +535,10 @@ export async function runRules(
       ? WORDS.partsAtFault[lang]
       : partRows.has(id) && !short
         ? WORDS.anyPartRow[lang]
-        : anchor.ref.amount === null && !anchor.inText
-          ? // A blank total: the difference is all of the other side, which names no row left out.
+        : !anchor.inText && id.lhs.every((t) => t.ref.amount === null)
+          ? // A blank total: the difference is all of the other side, which names no row left out. Not a
+            // blank row among filled ones (北京 水务局 2026's 05表 D15, the first of nine rows whose sum is
+            // over): filling it would take the sum further off.
             explainValue(null, e.difference, lang)
           : ((id.rhs.length > 1
               ? explainDifference(
