@@ -25,6 +25,7 @@ import { ANSWER_SHEET, answerKey, type TrainingAnswer } from '../core/training.j
 import { isDateFormat, serialToIsoDate } from '../xlsx/reader/number-formats.js';
 import type { ConditionalFormatLike, OfficeLike, RangeLike, RequestContextLike, WorksheetLike } from './office-types.js';
 import { fromA1, rangeToA1, toA1 } from '../core/address.js';
+import { asEntry } from './entry.js';
 
 /** Cells per round trip: values, text, number formats and formulas at ~50 bytes a cell stay under Excel on the web's 5 MB. */
 export const CELLS_PER_SYNC = 80_000;
@@ -434,7 +435,7 @@ export class ExcelGateway implements WorkbookPort {
         const formulas = targets.filter((t) => String(t.range.formulas[0]?.[0] ?? '').startsWith('='));
         if (formulas.length) throw new WorkbookError('formula', formulas.map((t) => `${t.fix.sheet}!${t.fix.cell}`).join('、'));
         await this.quietly(ctx, () => {
-          for (const t of targets) t.range.values = [[t.fix.value]];
+          for (const t of targets) t.range.values = [[asEntry(t.fix.value)]];
         });
         if (recheck) {
           const highlights = await recheck(await this.readIn(ctx));

@@ -223,6 +223,24 @@ describe('fixes', () => {
     }
   });
 
+  it('a text fix lands as the text written, though Excel would take “=100%” for a formula and “001” for a number', async () => {
+    const excel = withError(M365);
+    const texts = ['=100%', '≥100%', '+5%', '-', '001', '50%', '2026/6/1', 'TRUE', '12月底前', '#N/A'];
+    const fixes = texts.map((value, i) => ({ sheet: '表3', cell: `H${40 + i}`, value, safety: 'unsafe' as const }));
+    await new ExcelGateway(excel).applyFixes([...fixes, { sheet: '表3', cell: 'E13', value: 187.5, safety: 'safe' }]);
+    const cells = texts.map((_, i) => excel.sheet('表3').cells.get(`H${40 + i}`)!);
+    expect(cells.map((c) => c.value)).toEqual(texts);
+    expect(cells.every((c) => c.formula === undefined)).toBe(true);
+    // A number is written as a number, without an apostrophe.
+    expect(excel.sheet('表3').cells.get('E13')!.value).toBe(187.5);
+    // Without the apostrophe, as the reference describes Excel, the first would have become a formula.
+    await excel.run({}, async (ctx) => {
+      ctx.workbook.worksheets.getItem('表3').getRange('H60').values = [['=100%']];
+      await ctx.sync();
+    });
+    expect(excel.sheet('表3').cells.get('H60')!.formula).toBe('=100%');
+  });
+
   it('a formula cell is never overwritten: the check offers its value for reference only, and the gateway refuses a stale fix', async () => {
     const excel = withError(M365);
     excel.sheet('表3').cells.get('E13')!.formula = '=SUM(E14:E15)';

@@ -52,6 +52,22 @@ export interface FakeFill {
 /** What Excel reports for a cell nobody filled (office-js #4900, #6218): white, no pattern, no tint. */
 export const NO_FILL: FakeFill = { color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
 
+/**
+ * What a value set through Range.values becomes, as Excel takes it: like an entry typed into the cell.
+ * The reference says a string starting with “=”, “+” or “-” is taken as a formula; a leading apostrophe
+ * keeps the rest as text; a string that reads as a number (“001”, “50%”, “1,234.5”) becomes one, and
+ * TRUE/FALSE a boolean. The formula is not evaluated here: its value is Excel's #NAME? for what it cannot.
+ */
+export function enteredAs(value: string | number | boolean): Pick<FakeCell, 'value' | 'text' | 'formula'> {
+  if (typeof value !== 'string') return { value, text: String(value) };
+  if (value.startsWith("'")) return { value: value.slice(1), text: value.slice(1) };
+  const number = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/.test(value.trim()) ? Number(value.trim().replace(/[,%]/g, '')) / (value.trim().endsWith('%') ? 100 : 1) : undefined;
+  if (number !== undefined && Number.isFinite(number)) return { value: number, text: value.trim() };
+  if (/^[=+-]/.test(value)) return { value: '#NAME?', text: '#NAME?', formula: value.startsWith('=') ? value : `=${value}` };
+  if (/^(true|false)$/i.test(value)) return { value: value.toLowerCase() === 'true', text: value.toUpperCase() };
+  return { value, text: value };
+}
+
 export interface FakeCell {
   value: string | number | boolean;
   text?: string;
@@ -592,7 +608,7 @@ class FakeRange extends ClientObject {
       const cell = this.sheet.cells.get(at);
       const rest = { ...(cell ?? {}) };
       delete rest.formula;
-      this.sheet.cells.set(at, { ...rest, value, text: String(value) });
+      this.sheet.cells.set(at, { ...rest, ...enteredAs(value) });
     });
   }
   get text() { return this.get<string[][]>('text'); }
