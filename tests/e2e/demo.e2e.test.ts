@@ -138,17 +138,17 @@ describe('demo mode', () => {
     await page.locator('[data-testid="finding"][data-cell="说明!A55"]').getByTestId('goto').click();
     await expect.poll(() => page.getByTestId('cell-bar').textContent()).toMatch(/^A55.*本年度拟购置固定资产总额为17\.65万元，已按要求列入政府采购预算，详见政府采购预算表。$/);
 
-    // Fix: the ≤100% rate indicator gets ≥100%, the check runs again, the finding is gone.
+    // Fix: the ≤100% rate indicator gets =100% (a rate cannot pass 100%), the check runs again, the finding is gone.
     // An unsafe fix shows before and after and waits for the person to confirm.
     const rate = page.locator('[data-testid="finding"][data-cell="项目绩效目标表!E266"]');
     await rate.getByTestId('apply-fix').click();
-    expect(await rate.getByTestId('apply-fix').textContent()).toBe('核实后修正：改为 ≥100%');
-    expect(await rate.getByTestId('confirm-fix').textContent()).toContain('项目绩效目标表!E266：≤100% → ≥100%');
+    expect(await rate.getByTestId('apply-fix').textContent()).toBe('核实后修正：改为 =100%');
+    expect(await rate.getByTestId('confirm-fix').textContent()).toContain('项目绩效目标表!E266：≤100% → =100%');
     await rate.getByTestId('confirm-apply').click();
     await expect.poll(() => rate.count()).toBe(0);
     expect(await page.getByTestId('finding').count()).toBe(core.total - 1);
     await page.getByTestId('sheet-tab-项目绩效目标表').click();
-    expect(await page.locator('td[data-a1="E266"]').textContent()).toBe('≥100%');
+    expect(await page.locator('td[data-a1="E266"]').textContent()).toBe('=100%');
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });

@@ -970,12 +970,12 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             valueYearOffset: dateYear !== undefined && year !== null ? dateYear - year : null,
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
             // A rate under 成本指标 (预算执行率 100%, 资金分配合规率 100%) is no cost to cap: it takes ≥ unless less is better.
-            suggestion: signFirst ?? (upperBoundOnRate ? `≥${v.number}${v.unit}` : v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling ? '≤' : '≥'}${v.number}${v.unit}` : ''),
+            suggestion: signFirst ?? (upperBoundOnRate ? rateFloor(v.number!, v.unit) : v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling ? '≤' : '≥'}${v.number}${v.unit}` : ''),
           },
           text: (lang) => (overall ? overallFormText(t) : projectText(ctx, t))[lang],
           cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
           fixes: {
-            ...(upperBoundOnRate && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: `≥${v.number}${v.unit}`, safety: 'unsafe' as const } }),
+            ...(upperBoundOnRate && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: rateFloor(v.number!, v.unit), safety: 'unsafe' as const } }),
             // Only where the value cell holds the whole value: in a form with a unit column (长沙 2025) the
             // sign sits in that column and the unit in the next one, and the value cell's “90” is right.
             ...(signFirst && !ind.unit && !ind.comparator && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: signFirst, safety: 'unsafe' as const } }),
@@ -988,6 +988,15 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
     oneFindingPerCategoryCell(rows);
     fixOnlyWholeCategoryCells(rows);
     return rows;
+}
+
+/**
+ * What a rate written as a ceiling is meant to say, turned round: “≤90%” → “≥90%”. A rate cannot pass
+ * 100%, so “≤100%” turned round is “=100%”, as the ledgers write it (烟台 2026's 经费支出率 ≤100%, on six
+ * workbooks): “≥100%” says the same but reads as if more were possible.
+ */
+function rateFloor(number: number, unit: string): string {
+  return number === 100 && (unit === '%' || unit === '') ? `=${number}${unit}` : `≥${number}${unit}`;
 }
 
 /**
