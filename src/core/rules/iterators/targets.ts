@@ -648,6 +648,9 @@ function otherUnitNamed(name: string): boolean {
   return unit !== undefined && !/^(%|百分比|百分率)$/.test(unit);
 }
 
+/** A rate word that is the rate's own noun (率, 满意度), not a word of what is done (完成, 达标). */
+const namesRateItself = (word: string) => /[率度]$/.test(word);
+
 /**
  * Spending whose name gives its value's money unit (西安 司法局 2026's 数量指标 “电费(万元)” 0.85): the
  * bare figure is a ceiling on what is spent, as a cost is, though filed under another category.
@@ -900,10 +903,14 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const isCost = isCostIndicator(ind, params);
         // A rate is a percentage (or a bare number) of a rate-like indicator; money is never a rate, nor a
         // bare number whose name gives it another unit (西安 2026's “调查报告完成时间（天）≤10”).
+        // A bare number is a rate only where the name calls it one (…率, …满意度): a completion word alone
+        // (完成, 达标, 合格) names a rate beside a %, but “完成的…年报送审稿成果 1” under 数量指标 counts one
+        // report (广州 生态环境局 2026).
+        const rateWords = v.unit === '%' ? params.rateWords : params.rateWords.filter(namesRateItself);
         const isRate =
           !isCost &&
           (v.unit === '%' || (v.unit === '' && !otherUnitNamed(l3))) &&
-          params.rateWords.some((w) => l3.includes(w) || normalizeLabel(ind.description?.text ?? '').includes(w));
+          rateWords.some((w) => l3.includes(w) || normalizeLabel(ind.description?.text ?? '').includes(w));
         const cost = isCost && v.number !== null ? toWanYuan(v.number, v.unit) : undefined;
         const known = params.categories[ind.level1.text.trim()] ?? Object.entries(params.categories).find(([k]) => normalizeLabel(k) === l1)?.[1];
         // The value may name what it bounds itself: “投诉率≤5%” under a 满意度 indicator (烟台 大数据局 2026).
