@@ -389,16 +389,26 @@ function parsedNarrative(ctx: RuleContext): { cell: NarrativeCell; item: Narrati
   return ctx.memo('narrative-parsed', () => narrativeCells(ctx).map((cell) => ({ cell, item: parseNarrativeItem(cell.text) })));
 }
 
-/** A subject paragraph's rate, with the base it is worked out from: the earlier figure, or this year's less the stated increase. */
-function itemRate(item: NarrativeItem): StatedRate | undefined {
+/**
+ * A subject paragraph's rate, with the base it is worked out from: the earlier figure, or this year's
+ * less the stated increase. This year's figure is the one the sentence of the change gives (“2026年预算安排…”),
+ * unless another is asked for.
+ */
+function itemRate(item: NarrativeItem, currentFigure: Figure | undefined = item.planned?.figure ?? item.amount): StatedRate | undefined {
   const c = item.change;
   if (!c?.percent) return undefined;
-  const currentFigure = item.planned?.figure ?? item.amount;
   const current = currentFigure ? inWan(currentFigure) : null;
   const previous = item.previous ? inWan(item.previous.figure) : null;
   const base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * inWan(c.amount) : null);
   const basis = item.previous && currentFigure ? { previous: item.previous.figure, current: currentFigure } : c.amount && currentFigure ? { change: c.amount, current: currentFigure } : undefined;
   return { percent: c.percent, direction: c.direction, base, current, basis };
+}
+
+/** Whether the paragraph's rate holds with its first amount of this year, in place of its second. */
+function firstAmountHolds(item: NarrativeItem, habit: RateHabit): boolean {
+  const rate = itemRate(item, item.amount);
+  const judged = rate && rateAgainstFigures(rate, habit);
+  return judged !== undefined && judged.excess !== null && judged.excess <= 0;
 }
 
 /** The rate of an amount-and-change statement outside the subject paragraphs; last year's is this year's less the change. */
@@ -471,6 +481,10 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     const previous = wan(item.previous?.figure);
     const current = planned ?? amount;
     const { stated, computed, excess } = rate ? rateAgainstFigures(rate, habitOf(ctx)) : { stated: null, computed: null, excess: null };
+    // A paragraph giving this year's amount twice (普陀 司法局 2026: “住房公积金208.8万元……2026年预算安排201.50万元，
+    // 比2025年增加5.27%”): a rate that holds with its first amount is right, and the second amount is the
+    // slip narrative-item-two-amounts reports. No “应为 1.59%” is worked out from the wrong figure.
+    const rateHoldsWithFirst = excess !== null && excess > 0 && item.planned !== undefined && item.amount !== undefined && firstAmountHolds(item, habitOf(ctx));
     const base = rate?.base ?? null;
     const c = item.change;
     const section = sectionOf(ctx, cell);
@@ -489,7 +503,7 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         currentAmount: current,
         statedChange: stated,
         computedChange: computed === null ? null : Math.round(computed * 100) / 100,
-        changeExcess: excess,
+        changeExcess: rateHoldsWithFirst ? 0 : excess,
         direction: c?.direction ?? '',
         reasonDirection: directionOf(item.reason),
         statedName: names.stated,
