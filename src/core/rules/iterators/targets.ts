@@ -296,7 +296,7 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
   description: both('每个项目的绩效指标是否包含必需的一级、二级指标', 'whether each project’s indicators include the required level-1 and level-2 categories'),
   facts: {
     project: text('项目名称', 'project name'),
-    missing: text('缺少的指标类别，如“满意度指标/服务对象满意度指标”', 'missing categories, e.g. 满意度指标/服务对象满意度指标'),
+    missing: text('缺少的指标类别，按一级指标分组，如“产出指标下的质量指标、时效指标；满意度指标”；列在别的一级指标下的注明“（列在了效益指标下）”', 'missing categories grouped by level 1, e.g. 产出指标下的质量指标、时效指标；满意度指标; one filed under another level 1 says so: （列在了效益指标下）'),
     missingCount: num('缺少的类别个数', 'number of missing categories'),
     indicatorCount: num('指标行数', 'number of indicator rows'),
     lackedBesideSiblings: text(
@@ -334,17 +334,24 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
       const siblingsWith = (l1: string) => siblings.filter((o) => presentIn.get(o)!.has(category(l1)));
       const lacked = params.besideSiblings.filter((l1) => !present.has(category(l1)) && siblingsWith(l1).length >= 2);
       const having = lacked.length > 0 ? siblingsWith(lacked[0]!) : [];
-      const missing: string[] = [];
+      const missing: MissingCategory[] = [];
       for (const [l1, l2s] of Object.entries(params.required)) {
         const got = present.get(category(l1));
-        if (!got) missing.push(l1);
+        if (!got) missing.push({ level1: l1 });
         // “服务对象满意度指标|企业满意度指标”: alternatives, any one of which will do; the first is named.
-        else for (const l2 of l2s) if (!l2.split('|').some((alt) => got.has(category(alt)))) missing.push(`${l1}/${l2.split('|')[0]}`);
+        else
+          for (const l2 of l2s) {
+            const alternatives = l2.split('|');
+            if (alternatives.some((alt) => got.has(category(alt)))) continue;
+            // Filed under another 一级指标 (时效指标 under 效益指标): it is there, in the wrong place.
+            const filedUnder = [...present].find(([other, l2sThere]) => other !== '' && other !== category(l1) && alternatives.some((alt) => l2sThere.has(category(alt))))?.[0];
+            missing.push({ level1: l1, level2: alternatives[0]!, ...(filedUnder !== undefined && { filedUnder: levelName(filedUnder, categories) }) });
+          }
       }
       return {
         facts: {
           project: projectOf(t),
-          missing: missing.join('、'),
+          missing: missingText(missing),
           missingCount: missing.length,
           indicatorCount: inds.length,
           lackedBesideSiblings: lacked.join('、'),
@@ -358,6 +365,33 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
     });
   },
 };
+
+interface MissingCategory {
+  level1: string;
+  level2?: string;
+  /** The 一级指标 the 二级指标 is filed under instead, when it is. */
+  filedUnder?: string;
+}
+
+/**
+ * What a project lacks, as a reader takes it: “产出指标下的质量指标、时效指标；满意度指标”, and a category filed
+ * under another 一级指标 said to be so (“时效指标（列在效益指标下）”) rather than missing. “产出指标/时效指标”
+ * read as “or”.
+ */
+function missingText(missing: readonly MissingCategory[]): string {
+  const groups = new Map<string, string[]>();
+  for (const m of missing) {
+    const list = groups.get(m.level1) ?? [];
+    if (m.level2 !== undefined) list.push(m.filedUnder ? `${m.level2}（列在了${m.filedUnder}下）` : m.level2);
+    groups.set(m.level1, list);
+  }
+  return [...groups].map(([l1, l2s]) => (l2s.length === 0 ? l1 : `${l1}下的${l2s.join('、')}`)).join('；');
+}
+
+/** A category as the vocabulary writes it (“效益指标”), from its core (“效益”). */
+function levelName(core: string, categories: Readonly<Record<string, readonly string[]>>): string {
+  return Object.keys(categories).find((k) => category(k) === core) ?? core;
+}
 
 // ── target-weights: 指标权重 ──────────────────────────────────────────────────────────────────
 
