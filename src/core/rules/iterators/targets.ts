@@ -852,10 +852,23 @@ function splitsInto(text: string, units: ReadonlySet<string>): boolean {
  * rate is “≥90%”, not the head count a quantity indicator takes. A category without an example of its
  * own takes the first one listed.
  */
-function quantityExample(params: IndicatorVocabulary, level2: string): string {
+function quantityExample(params: IndicatorVocabulary, level2: string, level3 = ''): string {
   const entries = Object.entries(params.quantityExamples);
-  return entries.find(([category]) => normalizeLabel(category) === level2)?.[1] ?? entries[0]?.[1] ?? '';
+  const example = entries.find(([category]) => normalizeLabel(category) === level2)?.[1] ?? entries[0]?.[1] ?? '';
+  // An example in the indicator's own measure: a rate's in per cent (“≥90%”, not “≥100人” for a 完成率),
+  // a count's in the unit its name gives (“完成总结报告份数” → “≥100份”).
+  if (RATE_NAME.test(level3)) return entries.map(([, e]) => e).find((e) => e.endsWith('%')) ?? '≥90%';
+  const unit = NAMED_UNIT.exec(level3)?.[1] ?? COUNTED_IN.exec(level3)?.[1];
+  const number = /^[≥≤<>＞＜]?\d+(?:\.\d+)?/.exec(example)?.[0];
+  return unit && number && !example.endsWith('%') ? `${number}${unit}` : example;
 }
+
+/** A name that measures a rate: …率, …满意度, a share. */
+const RATE_NAME = /率|满意度|比例|占比|比重/;
+/** A unit a name gives in its closing bracket: “培训人数（人次）”. */
+const NAMED_UNIT = /[(（]([^()（）%％]{1,3})[)）]$/;
+/** A count whose name says what it counts in: 人数, 份数, 次数, 个数, 户数, 家数, 件数, 项数. */
+const COUNTED_IN = /([人份次个户家件项])数$/;
 
 /** A value that is a date by year and month (“2025年12月31日”, “≤2026年6月底”): its year. */
 const DEADLINE = /^[≤<=]?\s*(20\d{2})\s*年\s*\d{1,2}\s*月/u;
@@ -973,7 +986,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             level2Core: category(l2),
             level2Options: known?.join('、') ?? '',
             quantitative: params.quantitative.some((q) => normalizeLabel(q) === l2),
-            quantityExample: quantityExample(params, l2),
+            quantityExample: quantityExample(params, l2, l3),
             isQuantity: v.isQuantity,
             hasNumber: v.number !== null,
             comparator: v.comparator,
