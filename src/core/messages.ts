@@ -35,6 +35,14 @@ export function amountText(value: number, decimals: number, unit: Unit, lang: La
   return `${formatAmount(value, decimals)} ${lang === 'zh-CN' ? unit : UNIT_EN[unit]}`;
 }
 
+/** A change as the narrative words it: “增加 0.11 万元”, “减少 2.62 万元”, or “持平” where it rounds to nothing at these places. */
+export function changeText(change: number, decimals: number, unit: Unit, lang: Lang): string {
+  if (Number(Math.abs(change).toFixed(decimals)) === 0) return lang === 'zh-CN' ? '持平' : 'unchanged';
+  const figure = amountText(Math.abs(change), decimals, unit, lang);
+  if (lang === 'zh-CN') return `${change < 0 ? '减少' : '增加'} ${figure}`;
+  return `${change < 0 ? 'down' : 'up'} ${figure}`;
+}
+
 const CATALOGUE = {
   'source/not-found': { 'zh-CN': '找不到文件：{{file}}', en: 'File not found: {{file}}' },
   'source/is-directory': { 'zh-CN': '{{file}} 是文件夹，不是 Excel 文件', en: '{{file}} is a folder, not an Excel file' },

@@ -10,19 +10,11 @@ import { toA1 } from '../../address.js';
 import { breakdownAmount, slackOf, sumOf } from '../../narrative/breakdowns.js';
 import { changeAfter } from '../../narrative/lists.js';
 import type { Figure } from '../../narrative/items.js';
-import type { Lang } from '../../messages.js';
+import { changeText, type Lang } from '../../messages.js';
 import type { Item, RuleContext } from '../context.js';
 import { UNIT_FACTOR } from '../identity.js';
 import { type IteratorDef, both, num, text } from '../registry-types.js';
 import { paragraphBreakdowns } from './narrative-lists.js';
-
-/** A change as the narrative words it: 减少 15.50万元, 增加 2.00万元, 持平. */
-function changeText(value: number, unit: string, lang: Lang): string {
-  const amount = `${Math.abs(value).toFixed(2)}${unit}`;
-  if (Math.abs(value) < 0.005) return lang === 'zh-CN' ? '持平' : 'no change';
-  if (lang === 'zh-CN') return `${value < 0 ? '减少' : '增加'} ${amount}`;
-  return `${value < 0 ? 'down' : 'up'} ${amount}`;
-}
 
 export const breakdownChanges: IteratorDef<z.infer<typeof ItemParams>> = {
   name: 'breakdown-changes',
@@ -55,7 +47,7 @@ export const breakdownChanges: IteratorDef<z.infer<typeof ItemParams>> = {
       const gap = Math.max(0, Math.abs(partsChange - total.value) - slackOf(total, partChanges));
       items.push({
         facts: { totalChange: total.value, partsChange: Math.round(partsChange * 10 ** 6) / 10 ** 6, gap, unit: b.total.unit },
-        text: (lang) => ({ totalChangeText: changeText(total.value, b.total.unit, lang), partsChangeText: changeText(partsChange, b.total.unit, lang) }),
+        text: (lang) => ({ totalChangeText: changeText(total.value, 2, b.total.unit, lang), partsChangeText: changeText(partsChange, 2, b.total.unit, lang) }),
         cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
         related: b.parts.map((p) => {
           const at = paragraph(p.at)!;

@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import type { BlockChangeParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
-import { amountText, type Lang } from '../../messages.js';
+import { amountText, changeText, type Lang } from '../../messages.js';
 import type { RecognizedTable, TableRow, YearBlock } from '../../model.js';
 import { globalMatches, parseAmount } from '../../text.js';
 import { UNIT_FACTOR, type Term } from '../identity.js';
@@ -83,7 +83,7 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
               current: amountText(now.amount, places, '万元', lang),
               previous: amountText(before.amount, places, '万元', lang),
               earlier: earlier.heading,
-              changeText: changeText(change, places, lang),
+              changeText: changeText(change, places, '万元', lang),
               tableRateText: rate.table === null ? '' : rateText(rate.table, lang),
             }),
             cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
@@ -96,14 +96,6 @@ export const narrativeBlockChanges: IteratorDef<Params> = {
     return items;
   },
 };
-
-/** “增加 0.11” / “减少 2.62” / “持平”, as the narrative would have said it. */
-function changeText(change: number, places: number, lang: Lang): string {
-  if (Number(Math.abs(change).toFixed(places)) === 0) return lang === 'zh-CN' ? '持平' : 'unchanged';
-  const figure = amountText(Math.abs(change), places, '万元', lang);
-  if (lang === 'zh-CN') return `${change < 0 ? '减少' : '增加'} ${figure}`;
-  return `${change < 0 ? 'down' : 'up'} ${figure}`;
-}
 
 /** “增长 7.56%” / “下降 55.99%”. */
 function rateText(rate: number, lang: Lang): string {
