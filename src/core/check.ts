@@ -133,6 +133,7 @@ function problemFindings(recognition: Recognition, vocab: Vocabulary, lang: Lang
         sheet: p.sheet,
         ...(p.cell && { cell: p.cell }),
         ...(p.related && { related: p.related.map((cell) => ({ sheet: p.sheet, cell })) }),
+        ...(p.fix && p.cell && { fix: { sheet: p.sheet, cell: p.cell, ...p.fix } }),
         message: message(`recognition/${p.code}` as MessageId, lang, {
           ...p.params,
           cell: p.cell,

@@ -96,6 +96,26 @@ function part(value: string | number | null | undefined, width: number): string 
 }
 
 /**
+ * A 类 misprinted in split columns, read from the run it breaks: 普陀 社会福利院 2024 prints
+ * “7 | 11 | 02 事业单位医疗” under “210 | 11 | 行政事业单位医疗”. A 类 of digits but not three, whose 款 is the
+ * 款 of the coded row above, is that row's 类: the code is 2101102, and the 类 cell is what to correct.
+ * Anything else (no 款, another 款, letters) stays unread, as joinSplitCode leaves it.
+ */
+export function misprintedClass(
+  cls: string | number | null | undefined,
+  section: string | number | null | undefined,
+  item: string | number | null | undefined,
+  previous: string | undefined,
+): { code: SubjectCode; written: string; expected: string } | undefined {
+  const written = cls === null || cls === undefined ? '' : fold(String(cls)).trim();
+  if (!/^\d{1,2}$|^\d{4,}$/.test(written) || !previous || previous.length < 5) return undefined;
+  const k = part(section, 2);
+  if (!k || k === '!' || k !== previous.slice(3, 5)) return undefined;
+  const code = joinSplitCode(previous.slice(0, 3), section, item);
+  return code ? { code, written, expected: previous.slice(0, 3) } : undefined;
+}
+
+/**
  * Split columns: 类 "208", 款 "05", 项 "01". Numbers lose leading zeros in Excel (款 5), so parts are
  * padded. A row that leaves 类 (or 款) blank inherits it from the row above, as many templates do.
  */

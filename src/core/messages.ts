@@ -114,6 +114,10 @@ const CATALOGUE = {
     'zh-CN': '{{tableName}} {{cell}} 的编码写作“{{text}}”，少了前导 0，应写作“{{expected}}”（科目 {{code}}）',
     en: '{{tableNameEn}} {{cell}}: the code part “{{text}}” has lost its leading zero; write “{{expected}}” (subject {{code}})',
   },
+  'recognition/code-class-misprint': {
+    'zh-CN': '{{tableName}} {{cell}} 的“类”写作“{{text}}”，与上面各行的“款”“项”连不上：按上一行应为“{{expected}}”（科目 {{code}}），已按此读入',
+    en: '{{tableNameEn}} {{cell}}: the 类 is printed “{{text}}”, which breaks the run of the rows above; from the row above it is “{{expected}}” (subject {{code}}), and is read so',
+  },
   'recognition/columns-unmatched': {
     'zh-CN': '{{tableName}}有 {{count}} 列有金额，但不是已知的列，未参与核对：{{headers}}；与它们有关的行内等式只核对“各组成列之和不超过合计”',
     en: '{{tableNameEn}}: {{count}} columns hold amounts but are not known columns and were not checked: {{headersEn}}; row identities around them only check that the known parts do not exceed the total',

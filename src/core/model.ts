@@ -72,6 +72,7 @@ export interface RecognitionProblem {
     | 'unit-missing'
     | 'code-invalid'
     | 'code-short'
+    | 'code-class-misprint'
     | 'header-missing'
     | 'no-rows'
     | 'total-missing';
@@ -81,6 +82,8 @@ export interface RecognitionProblem {
   /** Further cells the problem covers (the other columns of a grouped note). */
   related?: string[];
   params: Record<string, string | number>;
+  /** What to type into its cell, where the problem says (a misprinted 类). */
+  fix?: { value: string | number; safety: 'safe' | 'unsafe' | 'display-only' };
 }
 
 export interface Indicator {

@@ -582,4 +582,21 @@ describe('hand-made layouts', () => {
       ['code-invalid', 'A6'],
     ]);
   });
+
+  it('a 类 misprinted in split columns (普陀 社会福利院 2024: “7 | 11 | 02”) is read from the row above and reported on its own cell, with the 类 to type', async () => {
+    const rows: CellValue[][] = [
+      ['2024年预算单位支出预算总表'],
+      [_, _, _, _, _, _, '单位：元'],
+      ['功能分类科目编码', _, _, '功能分类科目名称', '合计', '基本支出', '项目支出'],
+      ['类', '款', '项', _, _, _, _],
+      ['210', _, _, '卫生健康支出', 503724, 503724, _],
+      ['210', '11', _, '行政事业单位医疗', 503724, 503724, _],
+      [7, '11', '02', '事业单位医疗', 503724, 503724, _],
+      ['合计', _, _, _, 503724, 503724, _],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('表3', rows)));
+    const t = table(rec, 'expense-summary');
+    expect(rowsByCode(t).get('2101102')).toEqual(expect.objectContaining({ total: 503724 }));
+    expect(t.problems).toEqual([expect.objectContaining({ code: 'code-class-misprint', cell: 'A7', params: { text: '7', expected: '210', code: '2101102' }, fix: { value: 210, safety: 'unsafe' } })]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayText, foldsOnlyToAscii, globalMatches, isFoldStable, normalizeLabel, parseAmount, stripEnumeration, nestQuotes } from '../../src/core/text.js';
-import { joinSplitCode, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
+import { joinSplitCode, misprintedClass, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
 import { columnLetters, fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
 import { HAS_CONTENT } from '../../src/core/recognize/sheet-view.js';
 import { formatTemplate } from '../../src/core/messages.js';
@@ -68,6 +68,20 @@ describe('subject codes', () => {
     // A 类 printed short (普陀 2024's “7” for 210) is no code: the 款 and 项 are padded, never the 类.
     expect(joinSplitCode('7', '11', '02')).toBeUndefined();
     expect(joinSplitCode(7, 11, 2)).toBeUndefined();
+  });
+
+  it('reads a misprinted 类 from the run it breaks, only where its 款 continues the row above', () => {
+    // 普陀 社会福利院 2024: “7 | 11 | 02 事业单位医疗” under “210 | 11 | 行政事业单位医疗”.
+    expect(misprintedClass('7', '11', '02', '21011')).toEqual({ code: { code: '2101102', level: 3 }, written: '7', expected: '210' });
+    expect(misprintedClass(7, 11, 2, '2101101')).toEqual({ code: { code: '2101102', level: 3 }, written: '7', expected: '210' });
+    expect(misprintedClass('2100', '11', '02', '21011')?.expected).toBe('210');
+    // Another 款 than the row above's, no 款, no row above, letters, or a 类 of three digits: not read.
+    expect(misprintedClass('7', '12', '02', '21011')).toBeUndefined();
+    expect(misprintedClass('7', null, '02', '21011')).toBeUndefined();
+    expect(misprintedClass('7', '11', '02', undefined)).toBeUndefined();
+    expect(misprintedClass('7', '11', '02', '210')).toBeUndefined();
+    expect(misprintedClass('合计', '11', '02', '21011')).toBeUndefined();
+    expect(misprintedClass('211', '11', '02', '21011')).toBeUndefined();
   });
 
   it('reads a code written in front of its name', () => {

@@ -1,7 +1,7 @@
 /** Data rows of a recognised table: codes, labels, amounts, row keys. */
 import { toA1 } from '../address.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { codeText, joinSplitCode, parseWholeCode, splitCodeFromLabel, type SubjectCode } from '../codes.js';
+import { codeText, joinSplitCode, misprintedClass, parseWholeCode, splitCodeFromLabel, type SubjectCode } from '../codes.js';
 import type { CellRef, RecognitionProblem, RecognizedColumn, TableRow, YearBlock } from '../model.js';
 import { leadingIndent, normalizeLabel, stripEnumeration } from '../text.js';
 import { bestScore, type RowLabel, type TableVocabulary, type Vocabulary } from '../vocabulary.js';
@@ -297,6 +297,20 @@ class RowReader {
       if (hasSplit) {
         const [c, k, x] = split.map((col) => (col === undefined ? null : view.cellAt(r, col)?.value ?? null));
         code = joinSplitCode(c as string | number | null, k as string | number | null, x as string | number | null, this.previousCode);
+        const misprint = code ? undefined : misprintedClass(c as string | number | null, k as string | number | null, x as string | number | null, this.previousCode);
+        if (misprint) {
+          code = misprint.code;
+          const cell = toA1(r, split[0]!);
+          problems.push({
+            code: 'code-class-misprint',
+            severity: 'warning',
+            sheet: view.name,
+            cell,
+            params: { text: misprint.written, expected: misprint.expected, code: code.code },
+            // Typed as the 类 column holds it: a number where the cell is one, text where it is text.
+            fix: { value: typeof c === 'number' ? Number(misprint.expected) : misprint.expected, safety: 'unsafe' },
+          });
+        }
         if (code) codeCell = toA1(r, split[0]!);
         // "合计" written in the 类 column, the name column beside it blank (its merge across the code
         // and name columns lost), names the row as it does in a whole-code column.
