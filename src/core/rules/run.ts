@@ -32,6 +32,10 @@ const WORDS = {
     en: 'one of {{candidates}} is wrong and the checker cannot tell which; check and correct it. Because: {{evidence}}',
   },
   candidate: { 'zh-CN': '{{label}}（{{actual}}，或应为 {{value}}）', en: '{{label}} ({{actual}}, or {{value}})' },
+  candidateWithTotal: {
+    'zh-CN': '{{label}}（{{actual}}，或应为 {{value}}，同行 {{total}}随之为 {{totalValue}}）',
+    en: '{{label}} ({{actual}}, or {{value}}, with {{total}} of its row then {{totalValue}})',
+  },
   inOneTable: { 'zh-CN': '{{table}}的 {{cells}}', en: '{{cells}} of {{table}}' },
   blankParts: {
     'zh-CN': '其组成项中有 {{count}} 项为空，若漏填了其中一项，差额即是它的金额',
@@ -383,7 +387,8 @@ export async function runRules(
     const cellsOf = (ids: readonly Identity[]) => ids.flatMap((id) => terms(id).map((t) => address(t.ref)));
     if (c.safety === 'ambiguous') {
       // Two cells explain the failures equally well: name them all and let the person choose.
-      findings.push(choice(primary, c.term, [...c.candidates, ...blankCandidates(c)], sentencesOf(evidence), cellsOf(evidence)));
+      const own = await ownTotalWithItsRow(c, touching, fails);
+      findings.push(choice(primary, c.term, [...c.candidates, ...blankCandidates(c), ...(own ? [own] : [])], sentencesOf(evidence), cellsOf(evidence)));
       continue;
     }
     // A row typed wrong consistently changes in several cells: one finding per cell, each with its fix
@@ -571,14 +576,17 @@ export async function runRules(
   }
 
   /** Several cells that could each be the wrong one, named with what each would hold: the person chooses. */
-  function choice(by: { item: Item; rule: CheckedRule }, at: Term, candidates: CellChange[], evidence: string, evidenceCells: CellAddress[]): Finding {
+  function choice(by: { item: Item; rule: CheckedRule }, at: Term, candidates: (CellChange & { follows?: CellChange })[], evidence: string, evidenceCells: CellAddress[]): Finding {
     // Cells of one table: the table named once (北京 军民融合办 2026's five rows of 预算04表), not before each.
     const tables = new Set(candidates.map((k) => k.term.tableName?.(lang)));
     const table = tables.size === 1 && candidates.length > 1 && candidates.every((k) => k.term.labelInTable) ? [...tables][0] : undefined;
     const names = candidates.map((k) => {
       const d = Math.max(2, k.term.ref.decimals);
       const label = table === undefined ? k.term.label[lang] : k.term.labelInTable!(lang);
-      return formatTemplate(WORDS.candidate[lang], { label, actual: shown(k.term.ref.amount, d, k.term.unit), value: amount(k.value, d, k.term.unit) });
+      const values = { label, actual: shown(k.term.ref.amount, d, k.term.unit), value: amount(k.value, d, k.term.unit) };
+      if (!k.follows) return formatTemplate(WORDS.candidate[lang], values);
+      const total = k.follows.term.labelInTable?.(lang) ?? k.follows.term.label[lang];
+      return formatTemplate(WORDS.candidateWithTotal[lang], { ...values, total, totalValue: amount(k.follows.value, Math.max(2, k.follows.term.ref.decimals), k.follows.term.unit) });
     });
     const listed = table === undefined ? names.join(WORDS.or[lang]) : formatTemplate(WORDS.inOneTable[lang], { table, cells: names.join(WORDS.or[lang]) });
     return {
@@ -669,6 +677,47 @@ function applyEdits(original: string, edits: { start: number; end: number; text:
 }
 
 /** Whether an identity that holds now fails with some cells changed: a change that makes things worse there. */
+/**
+ * The failure's own total as one more choice, where changing it breaks no sum but its row's total,
+ * which then changes with it: 杭州 交通运输局 2026's 表5 prints 基本支出 51,417.49 over 人员经费 41,277.20 and
+ * 公用经费 10,190.89, its 合计 short by the same 50.60, so the row still adds up across. The locator names
+ * 人员经费 or 公用经费, one change each; the ledger's culprit, 基本支出 with its 合计, was never offered.
+ * Only an ambiguous failure gets it, and only where the pair breaks nothing else the checker knows.
+ */
+async function ownTotalWithItsRow(
+  c: Culprit,
+  touching: readonly Identity[],
+  fails: (id: Identity, overrides?: Overrides) => Promise<boolean>,
+): Promise<(CellChange & { follows: CellChange }) | undefined> {
+  const [only] = c.resolves;
+  if (c.resolves.length !== 1 || only!.relation !== 'eq' || only!.lhs.length !== 1 || !suggests(only!)) return undefined;
+  const total = only!.lhs[0]!;
+  const key = termKey(total);
+  if (total.inText || total.ref.amount === null || c.candidates.some((k) => termKey(k.term) === key)) return undefined;
+  const value = solveFor(only!, total);
+  if (value < 0 || value === total.ref.amount) return undefined;
+  const sameRow = (t: Term) => t.ref.sheet === total.ref.sheet && t.ref.row === total.ref.row;
+  const around = touching.filter((id) => id !== only && terms(id).some((t) => termKey(t) === key));
+  // The row's total over this cell: one sum of this row holding with the cell among its parts.
+  const rowSums = around.filter((id) => id.relation === 'eq' && id.lhs.length === 1 && sameRow(id.lhs[0]!) && id.rhs.some((t) => termKey(t) === key));
+  if (rowSums.length !== 1 || (await fails(rowSums[0]!))) return undefined;
+  const rowTotal = rowSums[0]!.lhs[0]!;
+  if (rowTotal.ref.amount === null || rowTotal.inText) return undefined;
+  const follows = { term: rowTotal, value: solveFor(rowSums[0]!, rowTotal, new Map([[key, value]])) };
+  if (follows.value < 0) return undefined;
+  const overrides: Overrides = new Map([
+    [key, value],
+    [termKey(rowTotal), follows.value],
+  ]);
+  if (await fails(only!, overrides)) return undefined;
+  const rowTotalKey = termKey(rowTotal);
+  for (const id of touching) {
+    if (id === only || !terms(id).some((t) => termKey(t) === key || termKey(t) === rowTotalKey)) continue;
+    if (await breaksWith(id, overrides, fails)) return undefined;
+  }
+  return { term: total, value, follows };
+}
+
 async function breaksWith(id: Identity, overrides: Overrides, fails: (id: Identity, overrides?: Overrides) => Promise<boolean>): Promise<boolean> {
   return !(await fails(id)) && (await fails(id, overrides));
 }
