@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellRef } from '../../src/core/model.js';
 import { evaluate, type Identity, type Overrides, type Term } from '../../src/core/rules/identity.js';
 import { locate } from '../../src/core/rules/locate.js';
+import { columnShifts, settledByShift } from '../../src/core/rules/column-shifts.js';
 
 /** The catalogue's default judgement: broken by more than rounding explains. */
 const byRounding = async (id: Identity, o?: Overrides) => {
@@ -362,5 +363,37 @@ describe('parts over a total that the table above corroborates', () => {
   it('does not say so where the total row could be the one (nothing above it)', async () => {
     const { partsRivalled } = await locate([hTotal, hPersonnel], [hTotal, hPersonnel, ...rows], byRounding);
     expect(partsRivalled).toEqual([]);
+  });
+});
+
+describe('a slid column settles the rows it explains', () => {
+  it('an ambiguous row of a slid 合计 column takes the slide’s figure, as a best guess (西安 国资委 2022’s 表6 F19)', async () => {
+    // 合计 printed a row up over five rows: each row's right 合计 stands in the row above. Row 4's parts
+    // are 0 and 30, so its failure alone could be its 合计, its 人员经费 or its 项目支出.
+    const rows: [number | null, number, number][] = [
+      [50, 10, 20],
+      [20, 20, 30],
+      [10, 0, 20],
+      [15, 0, 10],
+      [99, 5, 10],
+    ];
+    const ids = rows.map(([total, a, b], i) => eq(`r${i}`, [cell('表6', `F${i + 2}`, total)], [cell('表6', `G${i + 2}`, a), cell('表6', `I${i + 2}`, b)]));
+    const above = new Map(rows.map(([total], i) => [`F${i + 2}`, total]));
+    const neighbour = (ref: CellRef, by: -1 | 1): CellRef | undefined => {
+      const a1 = `${String.fromCharCode(64 + ref.col)}${ref.row + by}`;
+      if (ref.col !== 6 || !above.has(a1)) return undefined;
+      return { ...ref, cell: a1, row: ref.row + by, amount: above.get(a1)!, text: String(above.get(a1)) };
+    };
+    const [shift] = await columnShifts(ids, neighbour, byRounding);
+    expect(shift?.cells.map((c) => c.term.ref.cell)).toEqual(['F3', 'F4', 'F5', 'F6']);
+    const { culprits } = await locate(ids, ids, byRounding);
+    const f5 = culprits.find((c) => c.resolves[0]!.key === 'r3')!;
+    expect(f5.safety).toBe('ambiguous');
+    const settled = settledByShift(f5, [shift!]);
+    expect(settled).toMatchObject({ safety: 'unsafe', value: 10, candidates: [] });
+    expect(settled.term.ref.cell).toBe('F5');
+    // A failure the slide does not explain is left as it was.
+    const other = culprits.find((c) => c.resolves[0]!.key === 'r0')!;
+    expect(settledByShift(other, [shift!])).toBe(other);
   });
 });

@@ -10,7 +10,7 @@
  */
 import type { CellRef } from '../model.js';
 import { termKey, terms, type Identity, type Term } from './identity.js';
-import type { Judge } from './locate.js';
+import type { Culprit, Judge } from './locate.js';
 
 /** Explained rows a run needs before it is called a slide: three could be chance in a table of zeros and round figures. */
 const MIN_RUN = 4;
@@ -96,4 +96,23 @@ function overlaps(a: ColumnShift, b: ColumnShift): boolean {
   const [a1, a2] = span(a);
   const [b1, b2] = span(b);
   return a1 <= b2 && b1 <= a2;
+}
+
+/**
+ * An ambiguous cell of a slid column, one of whose choices is the slide's own figure (the cell's
+ * neighbour's): the slide, a run of rows alike, is the evidence the row alone lacked. 西安 国资委 2022's
+ * 表6 F19 邮电费 named 合计 (30,000.00, the figure printed a row up), 人员经费 or 项目支出; its ledger, and
+ * the slide, say 合计. Offered as a best guess (unsafe), never safe: the slide itself may be misread.
+ */
+export function settledByShift(c: Culprit, shifts: readonly ColumnShift[]): Culprit {
+  if (c.safety !== 'ambiguous' || c.resolves.length !== 1) return c;
+  const [only] = c.resolves;
+  for (const shift of shifts) {
+    if (!shift.explains.includes(only!)) continue;
+    for (const { term, neighbour } of shift.cells) {
+      const pick = c.candidates.find((k) => termKey(k.term) === termKey(term) && neighbour.amount !== null && Math.abs(k.value - neighbour.amount) < 1e-6);
+      if (pick) return { ...pick, with: [], resolves: c.resolves, safety: 'unsafe', candidates: [] };
+    }
+  }
+  return c;
 }

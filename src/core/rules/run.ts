@@ -17,7 +17,7 @@ import { RuleContext, identityFacts, type Item } from './context.js';
 import type { TopLevelCondition } from './schema.js';
 import { anchorOf, evaluate, solveFor, termKey, terms, type Evaluation, type Identity, type Overrides, type Term } from './identity.js';
 import { locate, suggests, type CellChange, type Culprit } from './locate.js';
-import { columnShifts, type ColumnShift } from './column-shifts.js';
+import { columnShifts, settledByShift, type ColumnShift } from './column-shifts.js';
 import { clearSlip, explainDifference, explainValue } from './slips.js';
 import { addTo } from '../multimap.js';
 
@@ -372,8 +372,10 @@ export async function runRules(
       .map((b) => ({ term: b, value: solveFor(only!, b) }));
   };
   // A column slid a row: one finding names the slide, before those of the cells it explains.
-  for (const shift of await columnShifts(failedIdentities, neighbourIn(recognition), fails)) findings.push(shiftFinding(shift));
-  for (const c of culprits) {
+  const shifts = await columnShifts(failedIdentities, neighbourIn(recognition), fails);
+  for (const shift of shifts) findings.push(shiftFinding(shift));
+  for (const found of culprits) {
+    const c = settledByShift(found, shifts);
     // The most severe rule speaks for the finding, so its id and severity stay together (a pack that
     // lowers one rule's severity lowers that rule's findings, not another rule's under its name).
     const evidence = [...c.resolves].sort(mostSevereFirst);
