@@ -326,6 +326,11 @@ export const narrativeItems: IteratorDef<z.infer<typeof ItemParams>> = {
     statedChange: numOrNull('文中写的增减百分比（减少为负）', 'the change the text states, % (decrease negative)'),
     computedChange: numOrNull('按文中数字算出的增减百分比；上年为 0 时为空', 'the change recomputed from the figures, %; empty when the base is 0'),
     changeExcess: numOrNull('写的与算出的百分比之差超出舍入的部分（>0 即不符）', 'stated minus recomputed change beyond rounding (>0 disagree)'),
+    previousWritten: text('文中写的上年数，照原样（没有写上年数时为空）', 'the earlier figure as the text writes it (empty when it writes none)'),
+    slippedPrevious: text(
+      '增减百分比不符时，能使百分比成立、且与文中上年数只差一位数字（多写一位，或相邻两位颠倒）的唯一上年数；没有则为空',
+      'where the change disagrees: the one earlier figure that would make it hold and differs from the written one by a digit (one too many, or two adjacent swapped); otherwise empty',
+    ),
     direction: text('文中写的增减方向（increase/decrease/same）', 'the direction stated'),
     reasonDirection: text('“主要原因”结尾说的方向', 'the direction the reason ends with'),
     statedName: text('与表中不同的科目名称（文中写法）', 'a subject name as the text writes it, where it differs from the table'),
@@ -402,6 +407,46 @@ function itemRate(item: NarrativeItem, currentFigure: Figure | undefined = item.
   const base = previous ?? (c.amount && current !== null ? current - (c.direction === 'decrease' ? -1 : 1) * inWan(c.amount) : null);
   const basis = item.previous && currentFigure ? { previous: item.previous.figure, current: currentFigure } : c.amount && currentFigure ? { change: c.amount, current: currentFigure } : undefined;
   return { percent: c.percent, direction: c.direction, base, current, basis };
+}
+
+/**
+ * The earlier figure as the stated rate would have it, where the written one is that figure with one
+ * digit too many or two adjacent digits swapped (普陀 司法局 2026: 2025年执行数 “43269.3” for 3269.3, its
+ * 增加17.62% holding with 3,845.49 over 3,269.3). Then the figure is the slip, not the rate: “应为减少91.11%”
+ * worked out from it would have a right percentage changed. Undefined unless exactly one such figure fits.
+ */
+function slippedPrevious(item: NarrativeItem, habit: RateHabit): string | undefined {
+  const written = item.previous;
+  if (!written) return undefined;
+  const raw = item.text.slice(written.figure.start, written.figure.end).replace(/,/g, '');
+  const fitting = new Set<string>();
+  for (const digits of oneDigitSlipsOf(raw)) {
+    const value = Number(digits);
+    if (!Number.isFinite(value) || value <= 0) continue;
+    const dot = digits.indexOf('.');
+    const figure = { ...written.figure, value, decimals: dot < 0 ? 0 : digits.length - dot - 1 };
+    const rate = itemRate({ ...item, previous: { ...written, figure } });
+    const judged = rate && rateAgainstFigures(rate, habit);
+    if (judged && judged.excess !== null && judged.excess <= 0) fitting.add(digits);
+  }
+  return fitting.size === 1 ? [...fitting][0] : undefined;
+}
+
+/** A written number with one digit taken out, or two adjacent digits swapped: the slips a typist makes. */
+function oneDigitSlipsOf(raw: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (!/\d/.test(raw[i]!)) continue;
+    const removed = raw.slice(0, i) + raw.slice(i + 1);
+    // No number starting with a zero (“0269.3”), nor one left without digits before its point.
+    if (/^\d/.test(removed) && !/^0\d/.test(removed)) out.push(removed);
+  }
+  for (let i = 0; i + 1 < raw.length; i++) {
+    if (!/\d/.test(raw[i]!) || !/\d/.test(raw[i + 1]!) || raw[i] === raw[i + 1]) continue;
+    const swapped = raw.slice(0, i) + raw[i + 1] + raw[i] + raw.slice(i + 2);
+    if (!/^0\d/.test(swapped)) out.push(swapped);
+  }
+  return out;
 }
 
 /** Whether the paragraph's rate holds with its first amount of this year, in place of its second. */
@@ -504,6 +549,8 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         statedChange: stated,
         computedChange: computed === null ? null : Math.round(computed * 100) / 100,
         changeExcess: rateHoldsWithFirst ? 0 : excess,
+        previousWritten: item.previous ? item.text.slice(item.previous.figure.start, item.previous.figure.end) : '',
+        slippedPrevious: excess !== null && excess > 0 && !rateHoldsWithFirst ? (slippedPrevious(item, habitOf(ctx)) ?? '') : '',
         direction: c?.direction ?? '',
         reasonDirection: directionOf(item.reason),
         statedName: names.stated,
