@@ -40,6 +40,12 @@ export interface LedgerDefect {
   arithmetic?: string;
   /** When given, complete: the defect's other cells are right as published. */
   corrections?: LedgerCorrection[];
+  /**
+   * The rules that report this defect, where its cells hold others too: a form packing a whole project
+   * into one row (广州 生态环境局 2026) puts every indicator finding on the cells of its missing-category
+   * defect. Absent: any finding on the cells is this defect's.
+   */
+  rules?: string[];
 }
 
 export interface Ledger {
@@ -163,7 +169,7 @@ export function scoreWorkbook(name: string, ledger: Ledger, wb: JsonWorkbook | u
     if (f.severity === 'info') continue;
     // A finding naming cells to choose among is on a defect when one of them is the defect's cell.
     const places = [key(f), ...(f.candidates ?? []).map(key)];
-    const found = [...new Set(places.flatMap((p) => defectByCell.get(p) ?? []))];
+    const found = [...new Set(places.flatMap((p) => defectByCell.get(p) ?? []))].filter((d) => !d.rules || d.rules.includes(f.ruleId));
     const defects = found.length > 0 ? found : undefined;
     if (defects) for (const d of defects) reported.add(d.id);
     if (f.severity === 'error') defects ? score.trueErrors++ : score.falseErrors.push(f);
