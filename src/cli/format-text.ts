@@ -74,7 +74,7 @@ export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang
 
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const key = findingHeading(f, vocab, lang) ?? words.workbook;
+    const key = findingHeading(f, vocab, lang, report.tables) ?? words.workbook;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   for (const [name, findings] of groups) {
@@ -90,9 +90,14 @@ export function formatText(report: WorkbookReport, vocab: Vocabulary, lang: Lang
 }
 
 /**
- * What a finding is listed under: its table's standard name; for a finding of no table (a 说明 sentence,
- * a title), its sheet; undefined for the whole workbook's.
+ * What a finding is listed under: its table's standard name, with its sheet where the workbook has
+ * several tables of that kind; for a finding of no table (a 说明 sentence, a title), its sheet;
+ * undefined for the whole workbook's.
  */
-export function findingHeading(f: Finding, vocab: Vocabulary, lang: Lang): string | undefined {
-  return f.table ? (vocab.tables.get(f.table)?.name[lang] ?? f.table) : f.sheet;
+export function findingHeading(f: Finding, vocab: Vocabulary, lang: Lang, tables?: readonly { id: string; sheet: string }[]): string | undefined {
+  if (!f.table) return f.sheet;
+  const name = vocab.tables.get(f.table)?.name[lang] ?? f.table;
+  // Two tables of one kind on two sheets (西安 2022's 表5 and 表6, both 一般公共预算财政拨款支出表) are two headings, as in the pane.
+  const sheets = new Set(tables?.filter((t) => t.id === f.table).map((t) => t.sheet));
+  return sheets.size > 1 && f.sheet && sheets.has(f.sheet) ? `${name}（${f.sheet}）` : name;
 }

@@ -36,7 +36,7 @@ export function toCsv(report: Report, vocab: Vocabulary, lang: Lang): string {
     if (wb.config) rows.push([wb.file, '', '', '', severity('info'), 'input/config', message('report/config-applied', lang, { file: wb.config }), '', '', '']);
     if (wb.error) rows.push([wb.file, '', '', '', severity('error'), `input/${wb.error.code}`, wb.error.message, '', '', '']);
     for (const f of wb.findings) {
-      rows.push([wb.file, f.table ? findingHeading(f, vocab, lang)! : '', f.sheet ?? '', f.cell ?? '', severity(f.severity), f.ruleId, f.message, f.fix ? `${f.fix.sheet}!${f.fix.cell}` : '', f.fix ? String(f.fix.value) : '', safety(f.fix?.safety)]);
+      rows.push([wb.file, f.table ? findingHeading(f, vocab, lang, wb.tables)! : '', f.sheet ?? '', f.cell ?? '', severity(f.severity), f.ruleId, f.message, f.fix ? `${f.fix.sheet}!${f.fix.cell}` : '', f.fix ? String(f.fix.value) : '', safety(f.fix?.safety)]);
     }
   }
   return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
@@ -63,7 +63,7 @@ export function toHtml(report: Report, vocab: Vocabulary, generated: Date): stri
     if (!wb.findings.length) return `${head}<p class="ok">未发现问题。</p>`;
     const body = wb.findings
       .map((f) => {
-        const table = findingHeading(f, vocab, 'zh-CN') ?? '整个工作簿';
+        const table = findingHeading(f, vocab, 'zh-CN', wb.tables) ?? '整个工作簿';
         const fix = f.fix ? `${esc(`${f.fix.sheet}!${f.fix.cell}`)} 改为 <b>${esc(f.fix.value)}</b><br><small>${SAFETY[f.fix.safety]}</small>` : '';
         return `<tr class="${f.severity}"><td>${esc(table)}</td><td class="cell">${esc(f.sheet ? `${f.sheet}!${f.cell ?? ''}` : '')}</td><td><span class="sev ${f.severity}">${SEVERITY[f.severity]}</span></td><td>${esc(f.message)}</td><td>${fix}</td></tr>`;
       })

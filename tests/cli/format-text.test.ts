@@ -44,4 +44,16 @@ describe('the text report', () => {
     expect(text).toMatch(/【说明】\n\s+警告\s+说明!A42/);
     expect(text).toMatch(/【整个工作簿】\n\s+提示\s+工作簿需要重新计算/);
   });
+
+  it('two tables of one kind on two sheets are two headings, as in the pane; one on another sheet keeps the kind’s name (西安 国资委 2022’s 表5 and 表6)', async () => {
+    const { vocab } = await loadCatalogue();
+    const table = (sheet: string): TableSummary => ({ id: 'general-budget-expense', sheet, range: 'A2:H26', unit: '元', title: '一般公共预算支出表' });
+    const finding = (sheet: string, cell: string) => ({ ruleId: 'row-identity', severity: 'error' as const, sheet, cell, message: `${sheet}!${cell}`, table: 'general-budget-expense' as const });
+    const text = formatText({ file: 'x.xlsx', tables: [table('表5'), table('表6')], findings: [finding('表5', 'C7'), finding('表6', 'F15'), finding('说明', 'A9')] }, vocab, 'zh-CN');
+    expect(text).toMatch(/【一般公共预算财政拨款支出表（表5）】\n\s+错误\s+表5!C7/);
+    expect(text).toMatch(/【一般公共预算财政拨款支出表（表6）】\n\s+错误\s+表6!F15/);
+    expect(text).toMatch(/【一般公共预算财政拨款支出表】\n\s+错误\s+说明!A9/);
+    const single = formatText({ file: 'x.xlsx', tables: [table('表5')], findings: [finding('表5', 'C7')] }, vocab, 'zh-CN');
+    expect(single).toContain('【一般公共预算财政拨款支出表】');
+  });
 });
