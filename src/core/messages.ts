@@ -118,6 +118,10 @@ const CATALOGUE = {
     'zh-CN': '{{tableName}} {{cell}} 的“类”写作“{{text}}”，与上面各行的“款”“项”连不上：按上一行应为“{{expected}}”（科目 {{code}}），已按此读入',
     en: '{{tableNameEn}} {{cell}}: the 类 is printed “{{text}}”, which breaks the run of the rows above; from the row above it is “{{expected}}” (subject {{code}}), and is read so',
   },
+  'recognition/codes-from-names': {
+    'zh-CN': '{{tableName}}只印科目名称、没有科目编码，各行编码按科目名称逐级推得（如“{{example}}”），需要编码的核对据此进行',
+    en: '{{tableNameEn}} prints subject names without codes: each row’s code was worked out from its name, level by level (such as “{{example}}”), and the checks that need codes use them',
+  },
   'recognition/columns-unmatched': {
     'zh-CN': '{{tableName}}有 {{count}} 列有金额，但不是已知的列，未参与核对：{{headers}}；与它们有关的行内等式只核对“各组成列之和不超过合计”',
     en: '{{tableNameEn}}: {{count}} columns hold amounts but are not known columns and were not checked: {{headersEn}}; row identities around them only check that the known parts do not exceed the total',

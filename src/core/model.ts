@@ -52,6 +52,8 @@ export interface TableRow {
   code?: SubjectCode;
   /** The cell the code was read from (the first code column for split codes). */
   codeCell?: string;
+  /** The code was worked out from the row's name (a table printing names without codes), not printed. */
+  codeFromName?: true;
   isTotal: boolean;
   indent: number;
   /** Amount cells by column role. The other columns' cells (name, code, 序号) come from RowCells. */
@@ -73,6 +75,7 @@ export interface RecognitionProblem {
     | 'code-invalid'
     | 'code-short'
     | 'code-class-misprint'
+    | 'codes-from-names'
     | 'header-missing'
     | 'no-rows'
     | 'total-missing';

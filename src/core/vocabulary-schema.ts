@@ -173,6 +173,15 @@ export const VocabularyFile = z
       .record(z.string().regex(/^\d{3}(\d{2})?$/), z.string().min(1))
       .optional()
       .describe('经济分类科目编码 → 标准名称 / economic subject code → its standard name'),
+    /**
+     * The functional classification's subjects by code (类, 款 and 项), as published budgets name them:
+     * the codes of a table that prints its subjects by name alone (杭州 2026's 支出总表 and 一般公共预算
+     * 支出表), read as an outline. scripts/functional-subjects.ts gathers them from the corpus.
+     */
+    functionalSubjects: z
+      .record(z.string().regex(/^2\d{2}(\d{2}){0,2}$/), z.string().min(1))
+      .optional()
+      .describe('功能分类科目编码 → 名称 / functional subject code → its name'),
   })
   .strict();
 export type VocabularyFile = z.infer<typeof VocabularyFile>;
@@ -216,6 +225,7 @@ export function checkVocabulary(files: { file: string; json: unknown }[]): { voc
     });
     if (parsed.data.indicators) vocab.indicators = parsed.data.indicators;
     if (parsed.data.economicSubjects) vocab.economicSubjects = { ...vocab.economicSubjects, ...parsed.data.economicSubjects };
+    if (parsed.data.functionalSubjects) vocab.functionalSubjects = { ...vocab.functionalSubjects, ...parsed.data.functionalSubjects };
     vocab.metaRow.push(...parsed.data.metaRow.map(normalizeMatcher));
     vocab.noteRow.push(...parsed.data.noteRow.map(normalizeMatcher));
     vocab.totalRow.push(...parsed.data.totalRow.map(normalizeMatcher));

@@ -47,6 +47,8 @@ export interface Vocabulary {
   indicators?: IndicatorVocabulary;
   /** The economic classification's standard names by code (rules/vocabulary/tables.json). */
   economicSubjects?: Record<string, string>;
+  /** The functional classification's names by code, as published budgets print them (rules/vocabulary/functional-subjects.json). */
+  functionalSubjects?: Record<string, string>;
 }
 
 /** Does normalised text satisfy the matcher? Returns a specificity score (0 = no match). */

@@ -599,4 +599,45 @@ describe('hand-made layouts', () => {
     expect(rowsByCode(t).get('2101102')).toEqual(expect.objectContaining({ total: 503724 }));
     expect(t.problems).toEqual([expect.objectContaining({ code: 'code-class-misprint', cell: 'A7', params: { text: '7', expected: '210', code: '2101102' }, fix: { value: 210, safety: 'unsafe' } })]);
   });
+
+  it('a functional table printed by name alone (杭州 2026’s 表5) is read as an outline: 类, 款 and 项 take their codes, a name used twice at two levels included', async () => {
+    const rows: CellValue[][] = [
+      ['表5：2026年市级部门一般公共预算支出预算表', _, _, _, _, _],
+      ['部门名称：某局单位：万元', _, _, _, _, _],
+      ['功能分类科目名称', '合计', '基本支出', _, _, '项目支出'],
+      [_, _, '小计', '人员经费', '日常公用支出', _],
+      ['合计', 1165.2, 51.5, 41.2, 10.3, 1113.7],
+      ['交通运输支出', 1165.2, 51.5, 41.2, 10.3, 1113.7],
+      ['公路水路运输', 965.2, 51.5, 41.2, 10.3, 913.7],
+      ['行政运行', 43.2, 43.2, 34.1, 9.1, _],
+      ['一般行政管理事务', 9.2, _, _, _, 9.2],
+      ['其他公路水路运输支出', 912.8, 8.3, 7.1, 1.2, 904.5],
+      ['其他交通运输支出', 200, _, _, _, 200],
+      ['公共交通运营补助', 180, _, _, _, 180],
+      ['其他交通运输支出', 20, _, _, _, 20],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('表5', rows)));
+    const t = table(rec, 'general-budget-expense');
+    expect(t.rows.filter((r) => !r.isTotal).map((r) => r.code?.code)).toEqual(['214', '21401', '2140101', '2140102', '2140199', '21499', '2149901', '2149999']);
+    expect(t.rows.every((r) => r.isTotal || r.codeFromName)).toBe(true);
+    expect(t.problems).toContainEqual(expect.objectContaining({ code: 'codes-from-names', cell: 'A1' }));
+    expect(t.problems.map((p) => p.params.role)).not.toContain('code');
+  });
+
+  it('a names-only table with a name no published budget gives a code is left uncoded, every row: an outline read in part would put rows under the wrong parent', async () => {
+    const rows: CellValue[][] = [
+      ['表5：2026年市级部门一般公共预算支出预算表', _, _, _],
+      ['部门名称：某局单位：万元', _, _, _],
+      ['功能分类科目名称', '合计', '基本支出', '项目支出'],
+      ['合计', 100, 60, 40],
+      ['交通运输支出', 100, 60, 40],
+      ['公路水路运输', 100, 60, 40],
+      ['行政运行', 60, 60, _],
+      ['某某新设科目', 40, _, 40],
+    ];
+    const rec = await recognizeGrid(wb(sheetFromValues('表5', rows)));
+    const t = table(rec, 'general-budget-expense');
+    expect(t.rows.some((r) => r.code)).toBe(false);
+    expect(t.problems).toContainEqual(expect.objectContaining({ code: 'column-missing', params: expect.objectContaining({ role: 'code' }) }));
+  });
 });

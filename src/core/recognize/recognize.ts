@@ -299,6 +299,9 @@ function recognizeStandard(view: SheetView, anchor: Anchor, limit: number, vocab
   const labelled = columns.some((c) => table.columns.find((v) => v.role === c.role)?.kind === 'label');
   if (table.kind === 'labelled' && labelColumn && !labelled && parsed.rows.length > 1) columnMissing(labelColumn.role, labelColumn.name);
   if (table.kind === 'coded' && !table.codesOptional && !codeFound && !parsed.rows.some((r) => r.code)) columnMissing('code', { 'zh-CN': '科目编码', en: 'Code' });
+  // Codes worked out from the names (杭州 2026): the person is told, since findings name rows by them.
+  const fromName = parsed.rows.find((r) => r.codeFromName);
+  if (!codeFound && fromName) problems.push({ code: 'codes-from-names', severity: 'info', sheet: view.name, cell: toA1(anchor.row, anchor.col), params: { example: `${fromName.code!.code} ${fromName.labels.name!.trim()}` } });
   const unmatched = unmatchedAmountColumns(view, table, header, headings, columns, header.dataStart, parsed.lastRow);
   const blocks = unmatched.some((u) => u.aside === 'other-year') ? yearBlocks(table, headings, columns) : (parsed.yearBlocks ?? []);
   problems.push(...unmatchedNotes(view.name, header.bottom, unmatched));

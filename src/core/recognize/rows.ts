@@ -440,19 +440,81 @@ const NAMED_SHARE = 0.8;
 /**
  * A coded table printed with names only (杭州 2026's 一般公共预算财政拨款基本支出表: 工资福利支出,
  * 基本工资 …, no code column): where nearly every row bears a standard economic subject's name, each
- * such row takes that subject's code, so its sums and ties can be checked. Rows of other names stay
- * uncoded; a table of other names (functional subjects, units) is left as it is.
+ * such row takes that subject's code, so its sums and ties can be checked; rows of other names stay
+ * uncoded. A table of functional subjects is read as an outline (functionalOutline); one of other
+ * names (units) is left as it is.
  */
 function codesFromNames(rows: TableRow[], vocab: Vocabulary): void {
-  const subjects = vocab.economicSubjects;
-  if (!subjects || rows.some((r) => r.code)) return;
-  const byName = new Map<string, string>();
-  for (const [code, name] of Object.entries(subjects)) byName.set(normalizeLabel(name), code);
+  if (rows.some((r) => r.code)) return;
   const named = rows.filter((r) => !r.isTotal && r.labels.name);
-  const codes = named.map((r) => byName.get(normalizeLabel(r.labels.name!)));
-  if (named.length < 3 || codes.filter(Boolean).length < NAMED_SHARE * named.length) return;
+  if (named.length < 3) return;
+  const codes = economicCodes(named, vocab) ?? functionalOutline(named, vocab);
+  if (!codes) return;
   named.forEach((row, i) => {
     const code = codes[i] && parseWholeCode(codes[i]!);
-    if (code) row.code = code;
+    if (!code) return;
+    row.code = code;
+    row.codeFromName = true;
   });
+}
+
+/** The economic subjects' codes of rows nearly all of which bear a standard economic name; undefined otherwise. */
+function economicCodes(named: readonly TableRow[], vocab: Vocabulary): (string | undefined)[] | undefined {
+  const subjects = vocab.economicSubjects;
+  if (!subjects) return undefined;
+  const byName = new Map<string, string>();
+  for (const [code, name] of Object.entries(subjects)) byName.set(normalizeLabel(name), code);
+  const codes = named.map((r) => byName.get(normalizeLabel(r.labels.name!)));
+  return codes.filter(Boolean).length >= NAMED_SHARE * named.length ? codes : undefined;
+}
+
+/** The functional subjects under each parent, by name ('' the classes): built once per vocabulary. */
+const functionalChildren = new WeakMap<Record<string, string>, Map<string, Map<string, string>>>();
+
+function childrenByName(subjects: Record<string, string>): Map<string, Map<string, string>> {
+  let children = functionalChildren.get(subjects);
+  if (children) return children;
+  children = new Map();
+  for (const [code, name] of Object.entries(subjects)) {
+    const parent = code.length === 3 ? '' : code.slice(0, -2);
+    let under = children.get(parent);
+    if (!under) children.set(parent, (under = new Map()));
+    under.set(normalizeLabel(name), code);
+  }
+  functionalChildren.set(subjects, children);
+  return children;
+}
+
+/** The 项 most 款 of the administrative classes open with, at the same place in each: 01, 02, 03. */
+const ADMINISTRATIVE_ITEMS: Record<string, string> = { 行政运行: '01', 一般行政管理事务: '02', 机关服务: '03' };
+
+/**
+ * A functional table printed as an outline of names, no codes (杭州 2026's 支出总表 and 一般公共预算支出表:
+ * 交通运输支出, 公路水路运输, 行政运行 …): each row read as a 项 of the 款 above it, else a 款 of the 类
+ * above it, else a 类, by the names the published budgets give those codes (functional-subjects.json).
+ * 行政运行, 一般行政管理事务 and 机关服务 are 01, 02 and 03 of a 款 that opens with 行政运行 elsewhere.
+ * Every row must be read, or none is: a row of another name would put the rows below it under the
+ * wrong parent, and sums over a wrong outline are false errors.
+ */
+function functionalOutline(named: readonly TableRow[], vocab: Vocabulary): (string | undefined)[] | undefined {
+  const subjects = vocab.functionalSubjects;
+  if (!subjects) return undefined;
+  const children = childrenByName(subjects);
+  const codes: string[] = [];
+  let cls: string | undefined;
+  let section: string | undefined;
+  for (const row of named) {
+    const name = stripEnumeration(normalizeLabel(row.labels.name!)).replace(/^[\d.、．]+/, '');
+    const administrative = ADMINISTRATIVE_ITEMS[name];
+    const asItem =
+      section === undefined ? undefined : (children.get(section)?.get(name) ?? (administrative && subjects[`${section}01`] !== undefined ? `${section}${administrative}` : undefined));
+    const code = asItem ?? (cls === undefined ? undefined : children.get(cls)?.get(name)) ?? children.get('')?.get(name);
+    if (code === undefined) return undefined;
+    if (code.length === 3) {
+      cls = code;
+      section = undefined;
+    } else if (code.length === 5) section = code;
+    codes.push(code);
+  }
+  return codes;
 }

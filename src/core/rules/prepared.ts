@@ -34,7 +34,7 @@ export interface PreparedCatalogue {
    * all match, the files are not read and hashed at all. Any difference falls back to the fingerprint.
    */
   stamps?: SourceStamp[];
-  vocab: { tables: TableVocabulary[]; metaRow: TextMatcher[]; noteRow: TextMatcher[]; totalRow: TextMatcher[]; indicators?: IndicatorVocabulary; economicSubjects?: Record<string, string> };
+  vocab: { tables: TableVocabulary[]; metaRow: TextMatcher[]; noteRow: TextMatcher[]; totalRow: TextMatcher[]; indicators?: IndicatorVocabulary; economicSubjects?: Record<string, string>; functionalSubjects?: Record<string, string> };
   rules: PreparedRule[];
 }
 

@@ -483,6 +483,28 @@ export async function runRules(
     return table ? { table } : {};
   }
 
+  /**
+   * Cells other failures stand on: a tie between two tables left unplaced whose other side is one of
+   * these, its own side none, is said on the other side (杭州 交通运输局 2026: 表4's 公路水路运输 97,453.20
+   * against 表5's 97,402.60, which fails its own 项 as well — 表4 is right).
+   */
+  const onFailures = new Map<string, number>();
+  /** Cells whose own table's sums fail on them: a sum of one sheet, the cell among its terms. */
+  const failingWithin = new Set<string>();
+  for (const f of failedIdentities) {
+    const all = terms(f);
+    for (const t of all) onFailures.set(termKey(t), (onFailures.get(termKey(t)) ?? 0) + 1);
+    if (all.every((t) => !t.inText && t.ref.sheet === all[0]!.ref.sheet)) for (const t of all) failingWithin.add(termKey(t));
+  }
+  // Its own side in no other failure, the other side failing a sum of its own table: a tie with a third
+  // table failing on the other side (烟台 发改委 2026's 公开表4, another version of the figures) says nothing.
+  const suspectSide = (id: Identity): Term | undefined => {
+    if (id.lhs.length !== 1 || id.rhs.length !== 1) return undefined;
+    const [l, r] = [id.lhs[0]!, id.rhs[0]!];
+    if (l.inText || r.inText || l.ref.sheet === r.ref.sheet) return undefined;
+    return failingWithin.has(termKey(r)) && (onFailures.get(termKey(l)) ?? 0) === 1 ? r : undefined;
+  };
+
   // A cell gets one proposed value: where a culprit already says what it should hold, a failure left
   // unplaced on it shows no reference of its own (a 款 typed with the wrong sign and not updated either).
   const proposed = new Set(culprits.flatMap((c) => [c, ...c.with].map((x) => termKey(x.term))));
@@ -507,6 +529,7 @@ export async function runRules(
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
   function suggestionFor(id: Identity): number | undefined {
     const anchor = anchorOf(id);
+    if (suspectSide(id)) return undefined;
     if (id.relation !== 'eq' || anchor.inText || !suggests(id) || proposed.has(termKey(anchor)) || partsFault.has(spread(id)) || partRows.has(id) || worsening.has(id) || partsShort(id)) return undefined;
     return solveFor(id, anchor);
   }
@@ -520,7 +543,7 @@ export async function runRules(
    */
   function unplacedFinding(id: Identity): Finding {
     const { item, rule } = itemOf.get(id)!;
-    const anchor = anchorOf(id);
+    const anchor = suspectSide(id) ?? anchorOf(id);
     const sentence = render(rule.message[lang], item, lang);
     const related = terms(id).map((t) => address(t.ref));
     const equation = id.relation === 'eq' && !anchor.inText;

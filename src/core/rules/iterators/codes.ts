@@ -147,7 +147,8 @@ export const codeNames: IteratorDef<z.infer<typeof CodeNameParams>> = {
       for (const t of ctx.tables(id)) {
         for (const row of t.rows) {
           if (!row.code || !row.labels.name) continue;
-          addTo(uses, row.code.code, { t, row, name: row.labels.name.trim() });
+          // A code worked out from the name (杭州 2026, 西安's “一、科学技术支出”) is named by it, its numbering aside.
+          addTo(uses, row.code.code, { t, row, name: (row.codeFromName ? stripEnumeration(row.labels.name) : row.labels.name).trim() });
         }
       }
     }

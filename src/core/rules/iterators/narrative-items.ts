@@ -275,6 +275,9 @@ function isAside(said: string, at: number, name: string, ownName: string): boole
   const after = said.slice(at + name.length);
   if (/^[”"]?(?:(?:[类款项]级)?科目|[（(]?项(?!目))/.test(after) || (/[“"]$/.test(said.slice(0, at)) && /^[”"]/.test(after))) return true;
   if (INSTITUTION.test(after)) return true;
+  // The name's last word heading a series of short ones (杭州 司法局 2026: “对强制隔离戒毒人员教育、通讯、监控……
+  // 等设备购置”): a phrase about the subject's own spending, not the other 项 强制隔离戒毒人员教育.
+  if (/^、[\u4e00-\u9fff]{1,3}、/u.test(after)) return true;
   const qualifier = said.slice(Math.max(0, at - 6), at).split(/[，,、；;：:。“”"()]/).pop()!;
   for (let i = 0; i + 2 <= qualifier.length; i++) {
     const pair = qualifier.slice(i, i + 2);

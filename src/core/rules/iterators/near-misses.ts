@@ -280,7 +280,8 @@ export const listedItems: IteratorDef<z.infer<typeof ListItemParams>> = {
     const items: Item[] = [];
     for (const { cell, items: list, folded, exact } of lists.lists) {
       // A typo of a table name is the listed-names rule's; only what is near no name is absent.
-      const absent = folded.filter((f) => !names.has(f) && !nearAName(f, names, byLength, params) && !namesJoined(f, names));
+      // A class named with 等 (215 资源勘探工业信息等支出) ends a list as “…、资源勘探工业信息等支出”: its 等支出 is its own.
+      const absent = folded.filter((f) => !names.has(f) && !names.has(`${f}等支出`) && !nearAName(f, names, byLength, params) && !namesJoined(f, names));
       const repeated = [...new Set(folded.filter((f, i) => folded.indexOf(f) !== i))];
       if (absent.length === 0 && repeated.length === 0) continue;
       // 奖金 twice and no 奖励金: the table's names close to a repeated item that the list leaves out.

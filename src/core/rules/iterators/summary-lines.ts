@@ -104,7 +104,9 @@ export const summaryLines: IteratorDef<Params> = {
     for (const pair of params.pairs) {
       const summary = ctx.table(pair.table);
       if (!summary) continue;
-      const coded = ctx.table(pair.codesFrom)?.rows.filter((r) => r.code) ?? [];
+      // Codes a table printed, not ones worked out from its names (杭州 2026): a summary listing the same
+      // names pairs with it by name, as before, class lines and all.
+      const coded = ctx.table(pair.codesFrom)?.rows.filter((r) => r.code && !r.codeFromName) ?? [];
       if (coded.length === 0) {
         // Nothing coded to take codes from: each line is paired by name with the one table listing its class.
         const sources = pair.against.flatMap((a) => {
