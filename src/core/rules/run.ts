@@ -701,7 +701,6 @@ function applyEdits(original: string, edits: { start: number; end: number; text:
   return out + original.slice(at);
 }
 
-/** Whether an identity that holds now fails with some cells changed: a change that makes things worse there. */
 /**
  * The failure's own total as one more choice, where changing it breaks no sum but its row's total,
  * which then changes with it: 杭州 交通运输局 2026's 表5 prints 基本支出 51,417.49 over 人员经费 41,277.20 and
@@ -743,6 +742,7 @@ async function ownTotalWithItsRow(
   return { term: total, value, follows };
 }
 
+/** Whether an identity that holds now fails with some cells changed: a change that makes things worse there. */
 async function breaksWith(id: Identity, overrides: Overrides, fails: (id: Identity, overrides?: Overrides) => Promise<boolean>): Promise<boolean> {
   return !(await fails(id)) && (await fails(id, overrides));
 }
