@@ -980,6 +980,7 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
           lhs[0]!.unsuggested = true;
           identity.apartBy = apartBy;
         }
+        if (tie.linesAbove && lhs.length === 1 && addsUpFromAbove(ctx, table, lhs[0]!)) lhs[0]!.unsuggested = true;
         yield identityItem(identity, table.id);
       }
     }
@@ -987,6 +988,28 @@ export const tableTies: IteratorDef<z.infer<typeof TieParams>> = {
 };
 
 type RowCondition = z.infer<typeof RowPresence>;
+
+/**
+ * Whether a cell is the sum of the numbers printed above it in its column, within its table, two lines
+ * or more, within their rounding. Read from the sheet: a form keeps only its labelled fields as rows
+ * (西安 2022's 部门整体表 its 金额合计, not the 任务 lines above it).
+ */
+function addsUpFromAbove(ctx: RuleContext, t: RecognizedTable, total: Term): boolean {
+  const rows = ctx.sheet(t.sheet)?.rows;
+  if (!rows || total.ref.amount === null) return false;
+  const top = parseRange(t.range).top;
+  let sum = 0;
+  let lines = 0;
+  for (let r = top; r < total.ref.row; r++) {
+    const value = rows[r - 1]?.[total.ref.col - 1]?.value;
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    sum += value;
+    lines++;
+  }
+  const half = 0.5 / 10 ** Math.max(2, total.ref.decimals);
+  return lines >= 2 && Math.abs(sum - total.ref.amount) <= (lines + 1) * half + 1e-9;
+}
+
 
 const APART_NOTE = {
   'zh-CN': '，恰好等于{{cell}}：两表对这笔钱是否在本年支出的处理不同，请核对后改正其中一处',

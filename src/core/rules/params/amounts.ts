@@ -346,6 +346,12 @@ export const TieParams = z
             description: z.object({ 'zh-CN': z.string(), en: z.string() }).strict().optional(),
             when: RowCondition.optional().describe('只在表中有这一行（列出几行时，其中任一行）时核对（模板不同，等式不同） / check only when the table has this row (of several listed, any) — templates differ in what ties'),
             unless: RowCondition.optional().describe('表中有这一行（列出几行时，其中任一行）时不核对 / skip when the table has this row (of several listed, any)'),
+            linesAbove: z
+              .boolean()
+              .optional()
+              .describe(
+                '左边一格是其上各行（同一列，两行以上）之和时（西安 2022 部门整体支出绩效目标表：任务1……任务9 之上、金额合计 5364.27 恰是各任务之和），照常报告，但不给建议值：表内自洽，缺的是整行的钱，改合计只会使各行不再相加 / where the left cell is what the lines above it add up to (two or more, in its column: 西安 2022’s 部门整体支出绩效目标表, whose 金额合计 5,364.27 is its 任务1…任务9), reported, no value offered: the table holds together, whole lines of money are missing, and changing the total alone would break its own sum',
+              ),
             undecidedBy: z
               .union([CellSelector, z.array(CellSelector).min(1)])
               .optional()
