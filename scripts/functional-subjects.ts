@@ -9,7 +9,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '../src/cli/rule-files.js';
 import { recognize } from '../src/core/recognize/recognize.js';
-import { normalizeLabel, stripEnumeration } from '../src/core/text.js';
+import { subjectNameKey } from '../src/core/recognize/rows.js';
 import { readWorkbookFile } from '../src/xlsx/read-file.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +32,7 @@ for (const folder of FOLDERS) {
         // Codes the table printed: none worked out from these very names.
         if (!code || row.codeFromName || !FUNCTIONAL.test(code)) continue;
         // The name as printed, without its numbering (“1.”, “一、”), and none that holds a code itself.
-        const name = stripEnumeration(normalizeLabel(row.labels.name ?? '')).replace(/^[\d.、．]+/, '');
+        const name = subjectNameKey(row.labels.name ?? '');
         if (name === '' || /\d{3}/.test(name)) continue;
         const names = seen.get(code) ?? new Map<string, { count: number; latest: number }>();
         const entry = names.get(name) ?? { count: 0, latest: 0 };

@@ -7,12 +7,8 @@
  * unchanged: the apostrophe is visible in the formula bar, so it is written only where it is needed.
  */
 export function asEntry(value: number | string): number | string {
-  return typeof value === 'string' && readAsOtherThanText(value) ? `'${value}` : value;
+  return typeof value === 'string' && NOT_KEPT_AS_TEXT.test(value) ? `'${value}` : value;
 }
 
 /** What Excel may read as a formula, number, date, time, percentage, boolean or error: a sign, digit, currency, bracket or quote first, or a boolean's name. */
 const NOT_KEPT_AS_TEXT = /^\s*(?:[=+\-@'#.(（$¥￥€£\d０-９＋－＝]|(?:true|false)\s*$)/i;
-
-function readAsOtherThanText(text: string): boolean {
-  return NOT_KEPT_AS_TEXT.test(text);
-}

@@ -485,6 +485,14 @@ function childrenByName(subjects: Record<string, string>): Map<string, Map<strin
   return children;
 }
 
+/**
+ * A subject's name as a names-only table and functional-subjects.json are matched by: normalised, its
+ * numbering (“一、”, “1.”) and any digits left before it dropped. The vocabulary is gathered so too.
+ */
+export function subjectNameKey(label: string): string {
+  return stripEnumeration(normalizeLabel(label)).replace(/^[\d.、．]+/, '');
+}
+
 /** The 项 most 款 of the administrative classes open with, at the same place in each: 01, 02, 03. */
 const ADMINISTRATIVE_ITEMS: Record<string, string> = { 行政运行: '01', 一般行政管理事务: '02', 机关服务: '03' };
 
@@ -504,7 +512,7 @@ function functionalOutline(named: readonly TableRow[], vocab: Vocabulary): (stri
   let cls: string | undefined;
   let section: string | undefined;
   for (const row of named) {
-    const name = stripEnumeration(normalizeLabel(row.labels.name!)).replace(/^[\d.、．]+/, '');
+    const name = subjectNameKey(row.labels.name!);
     const administrative = ADMINISTRATIVE_ITEMS[name];
     const asItem =
       section === undefined ? undefined : (children.get(section)?.get(name) ?? (administrative && subjects[`${section}01`] !== undefined ? `${section}${administrative}` : undefined));

@@ -1010,7 +1010,6 @@ function addsUpFromAbove(ctx: RuleContext, t: RecognizedTable, total: Term): boo
   return lines >= 2 && Math.abs(sum - total.ref.amount) <= (lines + 1) * half + 1e-9;
 }
 
-
 const APART_NOTE = {
   'zh-CN': '，恰好等于{{cell}}：两表对这笔钱是否在本年支出的处理不同，请核对后改正其中一处',
   en: ', exactly {{cell}}: the tables differ on whether that money is spent this year; check which is right',

@@ -418,19 +418,17 @@ function itemRate(item: NarrativeItem, currentFigure: Figure | undefined = item.
  * 增加17.62% holding with 3,845.49 over 3,269.3). Then the figure is the slip, not the rate: “应为减少91.11%”
  * worked out from it would have a right percentage changed. Undefined unless exactly one such figure fits.
  */
-function slippedPrevious(item: NarrativeItem, habit: RateHabit): string | undefined {
+function slippedPrevious(item: NarrativeItem, asWritten: string, habit: RateHabit): string | undefined {
   const written = item.previous;
   if (!written) return undefined;
-  const raw = item.text.slice(written.figure.start, written.figure.end).replace(/,/g, '');
+  const raw = asWritten.replace(/,/g, '');
   const fitting = new Set<string>();
   for (const digits of oneDigitSlipsOf(raw)) {
     const value = Number(digits);
     if (!Number.isFinite(value) || value <= 0) continue;
     const dot = digits.indexOf('.');
     const figure = { ...written.figure, value, decimals: dot < 0 ? 0 : digits.length - dot - 1 };
-    const rate = itemRate({ ...item, previous: { ...written, figure } });
-    const judged = rate && rateAgainstFigures(rate, habit);
-    if (judged && judged.excess !== null && judged.excess <= 0) fitting.add(digits);
+    if (rateHolds(itemRate({ ...item, previous: { ...written, figure } }), habit)) fitting.add(digits);
   }
   return fitting.size === 1 ? [...fitting][0] : undefined;
 }
@@ -452,11 +450,10 @@ function oneDigitSlipsOf(raw: string): string[] {
   return out;
 }
 
-/** Whether the paragraph's rate holds with its first amount of this year, in place of its second. */
-function firstAmountHolds(item: NarrativeItem, habit: RateHabit): boolean {
-  const rate = itemRate(item, item.amount);
-  const judged = rate && rateAgainstFigures(rate, habit);
-  return judged !== undefined && judged.excess !== null && judged.excess <= 0;
+/** Whether a stated rate follows from the figures it is worked out from, within their rounding. */
+function rateHolds(rate: StatedRate | undefined, habit: RateHabit): boolean {
+  const excess = rate && rateAgainstFigures(rate, habit).excess;
+  return excess !== undefined && excess !== null && excess <= 0;
 }
 
 /** The rate of an amount-and-change statement outside the subject paragraphs; last year's is this year's less the change. */
@@ -532,7 +529,9 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
     // A paragraph giving this year's amount twice (普陀 司法局 2026: “住房公积金208.8万元……2026年预算安排201.50万元，
     // 比2025年增加5.27%”): a rate that holds with its first amount is right, and the second amount is the
     // slip narrative-item-two-amounts reports. No “应为 1.59%” is worked out from the wrong figure.
-    const rateHoldsWithFirst = excess !== null && excess > 0 && item.planned !== undefined && item.amount !== undefined && firstAmountHolds(item, habitOf(ctx));
+    const disagrees = excess !== null && excess > 0;
+    const rateHoldsWithFirst = disagrees && item.planned !== undefined && item.amount !== undefined && rateHolds(itemRate(item, item.amount), habitOf(ctx));
+    const previousWritten = item.previous ? item.text.slice(item.previous.figure.start, item.previous.figure.end) : '';
     const base = rate?.base ?? null;
     const c = item.change;
     const section = sectionOf(ctx, cell);
@@ -552,8 +551,8 @@ function narrativeItemFacts(ctx: RuleContext): Item[] {
         statedChange: stated,
         computedChange: computed === null ? null : Math.round(computed * 100) / 100,
         changeExcess: rateHoldsWithFirst ? 0 : excess,
-        previousWritten: item.previous ? item.text.slice(item.previous.figure.start, item.previous.figure.end) : '',
-        slippedPrevious: excess !== null && excess > 0 && !rateHoldsWithFirst ? (slippedPrevious(item, habitOf(ctx)) ?? '') : '',
+        previousWritten,
+        slippedPrevious: disagrees && !rateHoldsWithFirst ? (slippedPrevious(item, previousWritten, habitOf(ctx)) ?? '') : '',
         direction: c?.direction ?? '',
         reasonDirection: directionOf(item.reason),
         statedName: names.stated,

@@ -965,6 +965,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const spendingCeiling = v.unit === '' && spendingNamedInMoney(l3, spendingWords);
         // Only a number can be turned round (“≤万分之三” states its rate in words: nothing to write instead).
         const upperBoundOnRate = isRate && !lowerIsBetter && v.number !== null && (v.comparator === '≤' || v.comparator === '<');
+        const floor = upperBoundOnRate ? rateFloor(v.number!, v.unit) : undefined;
         // “90≥” for a rate is “≥90%”: the sign before the number, a rate's unit after it.
         const signFirst = v.comparatorAfter ? `${v.comparator}${v.number}${v.unit || (isRate ? '%' : '')}` : undefined;
         const elsewhere = overall || l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, filedUnder.key);
@@ -1024,12 +1025,12 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             valueYearOffset: dateYear !== undefined && year !== null ? dateYear - year : null,
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
             // A rate under 成本指标 (预算执行率 100%, 资金分配合规率 100%) is no cost to cap: it takes ≥ unless less is better.
-            suggestion: signFirst ?? (upperBoundOnRate ? rateFloor(v.number!, v.unit) : v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling ? '≤' : '≥'}${v.number}${v.unit}` : ''),
+            suggestion: signFirst ?? floor ?? (v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling ? '≤' : '≥'}${v.number}${v.unit}` : ''),
           },
           text: (lang) => (overall ? overallFormText(t) : projectText(ctx, t))[lang],
           cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
           fixes: {
-            ...(upperBoundOnRate && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: rateFloor(v.number!, v.unit), safety: 'unsafe' as const } }),
+            ...(floor && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: floor, safety: 'unsafe' as const } }),
             // Only where the value cell holds the whole value: in a form with a unit column (长沙 2025) the
             // sign sits in that column and the unit in the next one, and the value cell's “90” is right.
             ...(signFirst && !ind.unit && !ind.comparator && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: signFirst, safety: 'unsafe' as const } }),
