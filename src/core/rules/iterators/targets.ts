@@ -335,16 +335,22 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
       const lacked = params.besideSiblings.filter((l1) => !present.has(category(l1)) && siblingsWith(l1).length >= 2);
       const having = lacked.length > 0 ? siblingsWith(lacked[0]!) : [];
       const missing: MissingCategory[] = [];
+      // Filed under another 一级指标 (时效指标 under 效益指标): it is there, in the wrong place.
+      const filedElsewhere = (l1: string, alternatives: readonly string[]) =>
+        [...present].find(([other, l2sThere]) => other !== '' && other !== category(l1) && alternatives.some((alt) => l2sThere.has(category(alt))))?.[0];
       for (const [l1, l2s] of Object.entries(params.required)) {
         const got = present.get(category(l1));
-        if (!got) missing.push({ level1: l1 });
         // “服务对象满意度指标|企业满意度指标”: alternatives, any one of which will do; the first is named.
-        else
+        if (!got) {
+          // A whole 一级指标 missing may be one of its 二级指标 filed under another (广州 生态环境局 2026's
+          // “2－效益指标，31－服务对象满意度”): said so, as perf-level2-category names the slip.
+          const filed = l2s.map((l2) => ({ l2: l2.split('|')[0]!, under: filedElsewhere(l1, l2.split('|')) })).find((f) => f.under !== undefined);
+          missing.push(filed ? { level1: l1, whole: true, level2: filed.l2, filedUnder: levelName(filed.under!, categories) } : { level1: l1 });
+        } else
           for (const l2 of l2s) {
             const alternatives = l2.split('|');
             if (alternatives.some((alt) => got.has(category(alt)))) continue;
-            // Filed under another 一级指标 (时效指标 under 效益指标): it is there, in the wrong place.
-            const filedUnder = [...present].find(([other, l2sThere]) => other !== '' && other !== category(l1) && alternatives.some((alt) => l2sThere.has(category(alt))))?.[0];
+            const filedUnder = filedElsewhere(l1, alternatives);
             missing.push({ level1: l1, level2: alternatives[0]!, ...(filedUnder !== undefined && { filedUnder: levelName(filedUnder, categories) }) });
           }
       }
@@ -368,6 +374,8 @@ export const targetCategories: IteratorDef<z.infer<typeof CategoryParams>> = {
 
 interface MissingCategory {
   level1: string;
+  /** The whole 一级指标 is missing; level2 then names one of its 二级指标 found filed elsewhere. */
+  whole?: true;
   level2?: string;
   /** The 一级指标 the 二级指标 is filed under instead, when it is. */
   filedUnder?: string;
@@ -380,12 +388,14 @@ interface MissingCategory {
  */
 function missingText(missing: readonly MissingCategory[]): string {
   const groups = new Map<string, string[]>();
+  const wholes = new Map<string, string>();
   for (const m of missing) {
     const list = groups.get(m.level1) ?? [];
-    if (m.level2 !== undefined) list.push(m.filedUnder ? `${m.level2}（列在了${m.filedUnder}下）` : m.level2);
+    if (m.whole) wholes.set(m.level1, `（${m.level2}列在了${m.filedUnder}下）`);
+    else if (m.level2 !== undefined) list.push(m.filedUnder ? `${m.level2}（列在了${m.filedUnder}下）` : m.level2);
     groups.set(m.level1, list);
   }
-  return [...groups].map(([l1, l2s]) => (l2s.length === 0 ? l1 : `${l1}下的${l2s.join('、')}`)).join('；');
+  return [...groups].map(([l1, l2s]) => (l2s.length === 0 ? `${l1}${wholes.get(l1) ?? ''}` : `${l1}下的${l2s.join('、')}`)).join('；');
 }
 
 /** A category as the vocabulary writes it (“效益指标”), from its core (“效益”). */

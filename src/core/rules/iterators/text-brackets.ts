@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { BracketParams, QuoteParams } from '../params/narrative-items.js';
 import type { Item } from '../context.js';
+import type { Lang } from '../../messages.js';
 import { type IteratorDef, num, text, both, flag } from '../registry-types.js';
 import { toA1 } from '../../address.js';
 import { textIndex } from './narrative.js';
@@ -115,6 +116,16 @@ export function quoteFault(text: string): QuoteFault | undefined {
   return undefined;
 }
 
+/**
+ * What is wrong with the marks, as the person reads it: as many closing as opening ones, but a closing
+ * one first (烟台 住建局 2026's ”…“), is a pair written back to front, not a pair short of a mark.
+ */
+function faultWords(fault: Omit<QuoteFault, 'at'>, lang: Lang): string {
+  const backwards = fault.opened === fault.closed;
+  if (lang === 'zh-CN') return backwards ? `前后写反了（左、右引号各 ${fault.opened} 个，右引号却在前）` : `不成对（左引号 ${fault.opened} 个、右引号 ${fault.closed} 个）`;
+  return backwards ? `are written back to front (${fault.opened} of each, a closing one first)` : `do not pair (${fault.opened} opening, ${fault.closed} closing)`;
+}
+
 /** Up to `reach` characters either side of position `at`, within the text. */
 function around(text: string, at: number, reach: number): string {
   return [...text.slice(Math.max(0, at - reach), at + reach + 1)].join('').replace(/\s+/gu, ' ').trim();
@@ -134,7 +145,7 @@ export const textQuotes: IteratorDef<z.infer<typeof QuoteParams>> = {
     around: text('出错处前后的文字', 'the text around the fault'),
   },
   identities: false,
-  texts: ['markName'],
+  texts: ['markName', 'fault'],
   run(ctx, params) {
     const index = textIndex(ctx);
     const faulty = (text: string) => text.length >= params.minLength && /[“”‘]/u.test(text) && quoteFault(text) !== undefined;
@@ -142,7 +153,7 @@ export const textQuotes: IteratorDef<z.infer<typeof QuoteParams>> = {
       const { at, ...fault } = quoteFault(cell.text)!;
       return {
         facts: { ...fault, around: around(cell.text, at, 10) },
-        text: (lang) => ({ markName: MARK_NAMES[fault.mark === '“' ? 'double' : 'single'][lang] }),
+        text: (lang) => ({ markName: MARK_NAMES[fault.mark === '“' ? 'double' : 'single'][lang], fault: faultWords(fault, lang) }),
         cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
       };
     });
