@@ -13,7 +13,7 @@ import type { HeadingNumberParams } from '../params/narrative.js';
 import { toA1 } from '../../address.js';
 import { chineseNumeral, numeralOf } from '../../numerals.js';
 import type { Item } from '../context.js';
-import { type IteratorDef, num, text, both } from '../registry-types.js';
+import { type IteratorDef, num, text, both, flag } from '../registry-types.js';
 import { inRecognisedTable, textIndex } from './narrative.js';
 
 interface Heading {
@@ -22,6 +22,9 @@ interface Heading {
   col: number;
   number: number;
   numeral: string;
+  text: string;
+  /** It repeats the number of the heading of its level before it. */
+  repeats?: true;
 }
 
 export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = {
@@ -35,6 +38,10 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
     previous: text('同一级上一个标题的编号', 'the number of the heading of its level before it'),
     missing: text('两者之间缺的编号（如“二、三、四”）', 'the numbers between the two that are not there (二、三、四)'),
     skipped: num('缺了几个编号（0 为连续）', 'how many numbers are skipped (0 when they follow on)'),
+    repeated: flag(
+      '上一个标题重复了再上一个的编号，缺的又正好是一个（十六、十六、十八）：是那个重复的标题编号写错了，本条报告在它上面',
+      'the heading before repeats the number of the one before it, and exactly one number is missing (十六, 十六, 十八): that repeated heading is misnumbered, and the item stands on it',
+    ),
     opening: text(
       '本表第一个标题是下一级的（如“（一）收入预算”）而这是本级第一个标题时，那个下一级标题；否则为空（previous 也为空）',
       'when the sheet opens with a heading of the level below (（一）收入预算) and this is the first of its level, that heading; empty otherwise (previous is empty too)',
@@ -76,7 +83,7 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
       }
       const { level, numeral, number } = headed.get(cell.text)!;
       const before = last[level];
-      const here: Heading = { sheet: cell.sheet, row: cell.row, col: cell.col, number, numeral };
+      const here: Heading = { sheet: cell.sheet, row: cell.row, col: cell.col, number, numeral, text: cell.text, ...(before?.number === number && { repeats: true as const }) };
       opening ??= { ...here, level, text: headingWords(cell.text) };
       const firstOfLevel = level < highest;
       highest = Math.min(highest, level);
@@ -84,7 +91,7 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
       last.length = level + 1;
       if (firstOfLevel && opening.level > level && number > 1) {
         items.push({
-          facts: { written: numeral, previous: '', missing: numeralOf(number - 1), skipped: 1, opening: opening.text },
+          facts: { written: numeral, previous: '', missing: numeralOf(number - 1), skipped: 1, opening: opening.text, repeated: false },
           cell: { sheet: opening.sheet, cell: toA1(opening.row, opening.col) },
           related: [{ sheet: cell.sheet, cell: toA1(cell.row, cell.col) }],
         });
@@ -92,15 +99,25 @@ export const headingNumbers: IteratorDef<z.infer<typeof HeadingNumberParams>> = 
       }
       if (!before || number <= before.number) continue;
       const missing = Array.from({ length: number - before.number - 1 }, (_, k) => numeralOf(before.number + 1 + k));
+      // 十六、十六、十八 (深圳 人社局 2026's units): the second 十六 is the 十七 missing, and is where to look.
+      const repeated = before.repeats === true && missing.length === 1;
+      const [at, other] = repeated ? [before, here] : [here, before];
       items.push({
-        facts: { written: numeral, previous: before.numeral, missing: missing.join('、'), skipped: missing.length, opening: '' },
-        cell: { sheet: cell.sheet, cell: toA1(cell.row, cell.col) },
-        related: [{ sheet: before.sheet, cell: toA1(before.row, before.col) }],
+        facts: { written: numeral, previous: before.numeral, missing: missing.join('、'), skipped: missing.length, opening: '', repeated },
+        cell: { sheet: at.sheet, cell: toA1(at.row, at.col) },
+        related: [{ sheet: other.sheet, cell: toA1(other.row, other.col) }],
+        ...(repeated && { fix: { sheet: at.sheet, cell: toA1(at.row, at.col), value: renumbered(at, missing[0]!), safety: 'unsafe' as const } }),
       });
     }
     return items;
   },
 };
+
+/** The heading's text with its number written anew (“十六、深圳市…数据管理中心” → “十七、…”). */
+function renumbered(heading: Heading, numeral: string): string {
+  const at = heading.text.indexOf(heading.numeral);
+  return at < 0 ? heading.text : heading.text.slice(0, at) + numeral + heading.text.slice(at + heading.numeral.length);
+}
 
 /** A heading as a message quotes it: up to its first colon or stop (“（一）收入预算：2026年…” → “（一）收入预算”). */
 function headingWords(text: string): string {
