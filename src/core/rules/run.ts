@@ -524,6 +524,12 @@ export async function runRules(
   const settledBy = new Map<Identity, Identity[]>();
   for (const [id, { own }] of blankOwnParts) if (unplacedSet.has(own)) addTo(settledBy, own, id);
   const settledElsewhere = new Set([...settledBy.values()].flat());
+  // A total short of its parts in several columns at once (北京 公安局 2026's 合计 row, short in 合计, 基本支出
+  // and 项目支出): no one blank cell explains that, a row left out does — the blanks are not offered.
+  const rowOf = (t: Term) => `${t.ref.sheet}!${t.ref.row}`;
+  const shortRows = new Map<string, number>();
+  for (const id of unplaced) if (id.relation === 'eq' && !anchorOf(id).inText && partsShort(id)) shortRows.set(rowOf(anchorOf(id)), (shortRows.get(rowOf(anchorOf(id))) ?? 0) + 1);
+  const shortAcross = new Set([...shortRows].filter(([, n]) => n > 1).map(([row]) => row));
   for (const id of unplaced) if (!settledElsewhere.has(id)) findings.push(unplacedFinding(id));
 
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
@@ -576,7 +582,7 @@ export async function runRules(
                   id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
                   lang,
                 )
-              : undefined) ?? (!short ? undefined : shortHint(id, e, blanks.length, lang)));
+              : undefined) ?? (!short ? undefined : shortHint(id, e, shortAcross.has(rowOf(anchor)) ? 0 : blanks.length, lang)));
     const value = suggested.get(id);
     const together = partners.get(id);
     const togetherHint = together && formatTemplate(WORDS.together[lang], { cells: together.map((a) => `${a.sheet}!${a.cell}`).join(WORDS.or[lang]) });
