@@ -105,6 +105,17 @@ describe('messages on the real corpus', () => {
     expect(office.related?.map((r) => r.cell)).toContain('E18');
   }, 60_000);
 
+  it('never offer a total as a fix on its own where its parts add up to it as printed, and name those parts', async () => {
+    // 普陀 司法局 2026 单位: 表1's 支出总计 人员经费 (E18) is 101,200 off 表8's, and is the sum of E7:E10 as
+    // printed: the 公共安全支出 row splits its money as the total does, so E18 alone would break column E.
+    const at = await findingsOn('shanghai-putuo-justice-2026-unit', '表1 财务收支总表');
+    const [staff, office] = [at('E18'), at('F18')];
+    expect(staff.fix?.safety).toBe('display-only');
+    expect(office.fix?.safety).toBe('display-only');
+    expect(staff.message).toContain('它也是 E7、E8、E9、E10 的合计');
+    expect(office.message).toContain('它也是 F7、F8、F9、F10 的合计');
+  }, 60_000);
+
   it('say which suggested values only hold together, and offer none of them as a fix', async () => {
     // 泉州 市政府办公室 2026: the 部门整体 form's 资金总额 and 项目支出 are both 6983.86 short of the
     // budget tables, and its own sum is whole either way.

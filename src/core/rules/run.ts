@@ -77,6 +77,10 @@ const WORDS = {
     'zh-CN': '需与{{cells}} 的建议值一并修改：只改这一格，现在相符的合计就不再相符',
     en: 'change it together with the value suggested for {{cells}}: this cell alone would unbalance a sum that adds up now',
   },
+  headsHoldingParts: {
+    'zh-CN': '它也是 {{parts}} 的合计，这些格现在加起来正是原数：若改它，其中的格须一并改正',
+    en: 'it is also the total of {{parts}}, which add up to it as printed: changing it means correcting some of them too',
+  },
   partsToo: {
     'zh-CN': '句中“其中”所列各项加起来正是原数，须一并改正，故不代为改写',
     en: 'the parts the sentence lists under 其中 add up to the figure as written and must be corrected with it, so the sentence is not rewritten for you',
@@ -516,6 +520,7 @@ export async function runRules(
     return value === undefined ? [] : [[id, value] as const];
   }));
   const partners = await suggestionsTogether(suggested, unplaced, touching, fails);
+  const heldParts = await partsStillHolding(suggested, unplaced, touching, fails);
   const blankWouldBreak = await blankFillsThatBreak(unplaced, touching, fails, 1);
   const blankOwnParts = await blanksTheirPartsFill(unplaced, failedIdentities, fails);
   // A failure the blank explains is said on the blank's own finding, where the blank is left unplaced
@@ -586,6 +591,8 @@ export async function runRules(
     const value = suggested.get(id);
     const together = partners.get(id);
     const togetherHint = together && formatTemplate(WORDS.together[lang], { cells: together.map((a) => `${a.sheet}!${a.cell}`).join(WORDS.or[lang]) });
+    const parts = heldParts.get(id);
+    const partsHint = parts && formatTemplate(WORDS.headsHoldingParts[lang], { parts: cellList(parts, anchor.ref.sheet, lang) });
     // A blank total whose filling also settles other failures (settledBy) says so, and names their cells.
     const settles = settledBy.get(id) ?? [];
     const settlesHint =
@@ -599,8 +606,8 @@ export async function runRules(
       severity: rule.severity,
       sheet: anchor.ref.sheet,
       cell: anchor.ref.cell,
-      message: sentence + [hint, togetherHint, settlesHint].filter(Boolean).map((h) => `${WORDS.separator[lang]}${h}`).join('') + WORDS.end[lang],
-      related: dedupe([...related, ...settles.flatMap((other) => terms(other).map((t) => address(t.ref)))], anchor.ref),
+      message: sentence + [hint, togetherHint, partsHint, settlesHint].filter(Boolean).map((h) => `${WORDS.separator[lang]}${h}`).join('') + WORDS.end[lang],
+      related: dedupe([...related, ...(together ?? []), ...(parts ?? []), ...settles.flatMap((other) => terms(other).map((t) => address(t.ref)))], anchor.ref),
       ...(value !== undefined && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value, safety: 'display-only' as const } }),
       ...(item.table && { table: item.table }),
     };
@@ -892,6 +899,45 @@ async function suggestionsTogether(
   }
   return out;
 }
+
+/**
+ * For each value shown for reference on a total: the parts of the sums it heads that add up to it as
+ * printed and would not with every value shown. The total agrees with its own parts and not with
+ * another table, so the parts are as wrong as it is (普陀 司法局 2026's 表1 E18, 人员经费 short of 表8's
+ * by 101,200, is the sum of E7:E10, whose 公共安全支出 row splits its money as 表1 does): the person is
+ * told, not left to break the column.
+ */
+async function partsStillHolding(
+  suggested: ReadonlyMap<Identity, number>,
+  unplaced: readonly Identity[],
+  touching: readonly Identity[],
+  fails: (id: Identity, overrides?: Overrides) => Promise<boolean>,
+): Promise<Map<Identity, CellAddress[]>> {
+  const out = new Map<Identity, CellAddress[]>();
+  const all: Overrides = new Map([...suggested].map(([id, value]) => [termKey(anchorOf(id)), value]));
+  const failed = new Set(unplaced);
+  for (const id of suggested.keys()) {
+    const key = termKey(anchorOf(id));
+    const parts = new Map<string, CellAddress>();
+    for (const other of touching) {
+      if (failed.has(other) || other.relation !== 'eq' || !other.lhs.some((t) => termKey(t) === key)) continue;
+      if (!(await breaksWith(other, all, fails))) continue;
+      for (const t of other.rhs) if (!t.inText) parts.set(termKey(t), address(t.ref));
+    }
+    if (parts.size > 0) out.set(id, [...parts.values()]);
+  }
+  return out;
+}
+
+/** Cells named in a sentence: by their address on the anchor's sheet, with the sheet's name elsewhere; a long run as its first and last. */
+function cellList(cells: readonly CellAddress[], sheet: string, lang: Lang): string {
+  const named = cells.map((c) => (c.sheet === sheet ? c.cell : `${c.sheet}!${c.cell}`));
+  if (named.length <= CELLS_LISTED) return named.join(WORDS.or[lang]);
+  return lang === 'zh-CN' ? `${named[0]}…${named[named.length - 1]} 等 ${named.length} 格` : `the ${named.length} cells ${named[0]}…${named[named.length - 1]}`;
+}
+
+/** Cells listed one by one in a hint; more are named by the first and the last. */
+const CELLS_LISTED = 5;
 
 /**
  * Where an identity sits, row-wise, and by how much it fails: its sheet, its total's row, its parts'
