@@ -116,6 +116,17 @@ describe('messages on the real corpus', () => {
     expect(office.message).toContain('它也是 F7、F8、F9、F10 的合计');
   }, 60_000);
 
+  it('blame the appropriation, not the request, where the year asks for what the project holds in all', async () => {
+    // 普陀 万里街道 2023: 公共服务设施运行经费's 年度资金申请总额 (E114) equals its 项目资金总额 (C114), and its
+    // 当年财政拨款 (E115) is 516,000 over both. Raising the request to 11,419,043 would pass the project's whole funds.
+    const at = await findingsOn('shanghai-putuo-wanli-2023-dept', '项目绩效目标表');
+    expect(at('E115').fix).toMatchObject({ value: 10903043 });
+    expect(at('E115').fix?.safety).not.toBe('safe');
+    const request = at('E114');
+    expect(request?.ruleId).not.toBe('perf-budget-sum');
+    expect(request?.message ?? '').not.toContain('11419043');
+  }, 60_000);
+
   it('say which suggested values only hold together, and offer none of them as a fix', async () => {
     // 泉州 市政府办公室 2026: the 部门整体 form's 资金总额 and 项目支出 are both 6983.86 short of the
     // budget tables, and its own sum is whole either way.

@@ -8,7 +8,7 @@ import { breakdownChanges } from './iterators/breakdown-changes.js';
 import { unitBudgets } from './iterators/unit-budgets.js';
 import { classLists } from './iterators/class-lists.js';
 import { narrativeAmountChanges, narrativeBreakdowns, narrativeChangePairs, narrativeChangeStatements, narrativeItems, narrativeSections, narrativeText } from './iterators/narrative-items.js';
-import { goalIndicatorValues, indicators, narrativeProjects, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetListTotals, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
+import { goalIndicatorValues, indicators, narrativeProjects, targetAnnualWithinWhole, targetBudgetSum, targetTextAmounts, targetBudgetsTotal, targetCategories, targetListTotals, targetPlan, targetTexts, targetWeights } from './iterators/targets.js';
 import { tableColumns } from './iterators/columns.js';
 import { narrativeProjectCounts } from './iterators/narrative-project-counts.js';
 import { summaryLines } from './iterators/summary-lines.js';
@@ -83,6 +83,7 @@ export const ITERATORS: ReadonlyMap<string, IteratorDef<any>> = new Map(
     narrativeMagnitudes,
     narrativeBlockChanges,
     targetBudgetSum,
+    targetAnnualWithinWhole,
     goalIndicatorValues,
     targetBudgetsTotal,
     targetListTotals,

@@ -122,6 +122,31 @@ export const targetBudgetSum: IteratorDef<Record<string, never>> = {
   },
 };
 
+// ── target-annual-within-whole: 年度资金申请总额 ≤ 项目资金总额 ─────────────────────────────────────────
+
+export const targetAnnualWithinWhole: IteratorDef<Record<string, never>> = {
+  name: 'target-annual-within-whole',
+  description: both('项目资金分两栏列示的（上海）：年度资金申请总额不超过项目资金总额', 'a form with two blocks of funds (上海): the year’s request is at most the project’s whole funds'),
+  facts: { ...IDENTITY_FACTS, project: text('项目名称', 'project name') },
+  identities: true,
+  texts: ['project', 'table', 'left', 'right'],
+  run(ctx, _params, ruleId) {
+    const items: Item[] = [];
+    for (const t of targets(ctx)) {
+      const whole = t.target?.sideFunds && targetTerm(ctx, t, 'budget', t.target.sideFunds);
+      const annual = targetTerm(ctx, t, 'budget');
+      // A long-running project's form may leave its whole funds blank (西安 2022's 专项资金 forms, 实施期限
+      // 长期): nothing to hold the year to.
+      if (!whole || !annual || whole.ref.amount === null) continue;
+      // Named as the form names them: the annual block is the budget, the other the project's whole life.
+      const right = { 'zh-CN': `${whole.ref.sheet}!${whole.ref.cell} 项目资金总额`, en: `${whole.ref.sheet}!${whole.ref.cell} 项目资金总额 (the project’s whole funds)` };
+      const identity = new CellIdentity(ruleId, annual, 'le', [annual], [whole], { project: projectOf(t) }, (lang) => ({ ...projectText(ctx, t)[lang], right: right[lang] }));
+      items.push(identityItem(identity, 'performance-target'));
+    }
+    return items;
+  },
+};
+
 // ── target-budgets-total: Σ 项目预算数 vs 项目支出 ──────────────────────────────────────────────
 
 /**

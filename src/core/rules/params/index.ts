@@ -66,6 +66,7 @@ export const ITERATOR_PARAMS: ReadonlyMap<string, z.ZodType> = new Map<string, z
   ['subject-name-orders', nearMisses.WordOrderParams],
   ['title-prefixes', nearMisses.TitlePrefixParams],
   ['target-budget-sum', targets.BudgetSumParams],
+  ['target-annual-within-whole', targets.BudgetSumParams],
   ['target-budgets-total', targets.BudgetsTotalParams],
   ['target-list-totals', targets.ListTotalParams],
   ['target-categories', targets.CategoryParams],
