@@ -127,6 +127,15 @@ describe('messages on the real corpus', () => {
     expect(request?.message ?? '').not.toContain('11419043');
   }, 60_000);
 
+  it('offer no unit figure as a candidate that its own units add up to', async () => {
+    // 西安 宣传部 2021's 表13: 合计 left out the 会议费 of the projects in every row. The department's row
+    // (row 9, the 合计 again) has 会议费 S9 = S10 + S11 and 培训费 T9 = T10 + T11: neither may be offered.
+    const at = await findingsOn('shaanxi-xian-xuanchuan-2021-dept', '表13');
+    const department = at('L9');
+    expect(department.message).not.toMatch(/S9|T9/);
+    expect(department.fix).toMatchObject({ cell: 'L9', value: 1481100, safety: 'display-only' });
+  }, 60_000);
+
   it('say which suggested values only hold together, and offer none of them as a fix', async () => {
     // 泉州 市政府办公室 2026: the 部门整体 form's 资金总额 and 项目支出 are both 6983.86 short of the
     // budget tables, and its own sum is whole either way.

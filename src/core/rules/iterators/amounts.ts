@@ -383,15 +383,22 @@ export const listTotals: IteratorDef<z.infer<typeof ListTotalParams>> = {
         if (noteSays(t, decl.unlessNote)) continue;
         if (totals.length !== 1 || parts.length === 0 || labels.length === 0 || parts.some((r) => labels.some((role) => !r.labels[role]))) continue;
         if (decl.labelHeaderNames && !(headerNames(t, labels[0]!, decl.labelHeaderNames) && !t.rows.some((r) => r.code))) continue;
-        // The department's row under the 合计, equal to it throughout, is the 合计 again (its units follow).
-        if (decl.totalRepeated && parts.length > 1 && decl.columns.every((role) => sameAmount(ctx.cell(t, parts[0]!, role), ctx.cell(t, totals[0]!, role)))) parts.shift();
+        // The department's row under the 合计, equal to it throughout, is the 合计 again (its units follow):
+        // not added, but a total of the units as much as the 合计 is (西安 宣传部 2021's 表13: a figure of
+        // that row changed alone would leave its units behind).
+        const repeated = decl.totalRepeated && parts.length > 1 && decl.columns.every((role) => sameAmount(ctx.cell(t, parts[0]!, role), ctx.cell(t, totals[0]!, role))) ? parts.shift() : undefined;
         const named = (row: TableRow): NamedRow => ({ row, name: ctx.rowName(row, decl.labels[0]) });
         // Units over their projects in one column (深圳 建筑工务署 2026): the 合计 adds up the units.
         const heads = subtotalHeads(ctx, t, parts, decl.columns);
-        const [total, items] = [named(totals[0]!), (heads ?? parts).map(named)];
+        const items = (heads ?? parts).map(named);
+        const total = named(totals[0]!);
         for (const role of decl.columns) {
           const item = rowSumItem(ctx, ruleId, t, role, total, items);
-          if (item) yield item;
+          if (!item) continue;
+          yield item;
+          // Where the 合计 is off, the row repeating it is off alike: said once, on the 合计.
+          const again = repeated && item.breaks === false ? rowSumItem(ctx, ruleId, t, role, named(repeated), items) : undefined;
+          if (again) yield again;
         }
       }
     }
