@@ -1,6 +1,6 @@
 /** What the report says about the cell it asks a clerk to change: the slip it saw, in the clerk's terms. */
 import { describe, expect, it } from 'vitest';
-import { explainValue, slipUndone } from '../../src/core/rules/slips.js';
+import { explainDifference, explainValue, slipUndone } from '../../src/core/rules/slips.js';
 
 describe('why a cell may be wrong', () => {
   it('calls a blank cell blank, and a 0 typed a 0 (Guilin 司法局 2015 printed “0” for 公务用车费)', () => {
@@ -36,5 +36,14 @@ describe('why a cell may be wrong', () => {
     expect(slipUndone(45, 4.47, 2)).toBeUndefined();
     expect(slipUndone(7959.98, 7959.88, 2)).toBeUndefined();
     expect(slipUndone(45, 4.5, 2)).toBeUndefined();
+  });
+
+  it('names a row printed twice where the parts are over by it and another part repeats it, name and figure', () => {
+    // 无锡 发改委 2025: 21999 其他支出 502.00 printed on rows 28 and 29 under 219's 502.00.
+    const row = (cell: string, value: number) => ({ name: `表3 ${cell} 21999 其他支出`, value, row: { key: '表3 21999 其他支出', cell } });
+    expect(explainDifference(-502, [row('C28', 502), row('C29', 502)], 'zh-CN')).toBe('差额恰好等于“表3 C28 21999 其他支出”，而 C29 与它科目、金额都相同：疑似同一行印了两次，删去多印的一行即相符');
+    // Parts short by such a row are a row left out, not one printed twice; a repeat of another figure is no twin.
+    expect(explainDifference(502, [row('C28', 502), row('C29', 502)], 'zh-CN')).toBe('差额恰好等于“表3 C28 21999 其他支出”，疑似漏加或多加了这一行');
+    expect(explainDifference(-502, [row('C28', 502), row('C29', 501)], 'zh-CN')).toBe('差额恰好等于“表3 C28 21999 其他支出”，疑似漏加或多加了这一行');
   });
 });

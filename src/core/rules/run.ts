@@ -584,7 +584,11 @@ export async function runRules(
           : ((id.rhs.length > 1
               ? explainDifference(
                   e.difference / anchor.factor,
-                  id.rhs.map((t) => ({ name: t.label[lang], value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor })),
+                  id.rhs.map((t) => ({
+                    name: t.label[lang],
+                    value: t.ref.amount === null ? null : (t.ref.amount * t.factor) / anchor.factor,
+                    ...(t.labelAt && { row: { key: t.labelAt('', lang), cell: t.ref.cell } }),
+                  })),
                   lang,
                 )
               : undefined) ?? (!short ? undefined : shortHint(id, e, shortAcross.has(rowOf(anchor)) ? 0 : blanks.length, lang)));

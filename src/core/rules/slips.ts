@@ -13,6 +13,10 @@ const TEXT = {
   zero: { 'zh-CN': '该格填的是 0，疑似漏填', en: 'the cell holds 0: the value looks omitted' },
   sign: { 'zh-CN': '疑似正负号错误', en: 'looks like a sign error' },
   omitted: { 'zh-CN': '差额恰好等于“{{item}}”，疑似漏加或多加了这一行', en: 'the difference equals “{{item}}”: that row looks omitted or counted twice' },
+  printedTwice: {
+    'zh-CN': '差额恰好等于“{{item}}”，而 {{other}} 与它科目、金额都相同：疑似同一行印了两次，删去多印的一行即相符',
+    en: 'the difference equals “{{item}}”, which {{other}} repeats in subject and amount: the row looks printed twice; without the extra one the sum holds',
+  },
   signOfItem: { 'zh-CN': '差额是“{{item}}”的两倍，疑似该行正负号有误', en: 'the difference is twice “{{item}}”: its sign looks wrong' },
 } as const;
 
@@ -99,11 +103,22 @@ export function explainValue(actual: number | null, expected: number, lang: Lang
   return undefined;
 }
 
+export interface DifferenceItem {
+  name: string;
+  value: number | null;
+  /** The row as named without its address (key), and its cell: two parts alike in both are one row printed twice. */
+  row?: { key: string; cell: string };
+}
+
 /** For a sum that fails with no single cell to blame: does the difference match one of its rows? */
-export function explainDifference(difference: number, items: { name: string; value: number | null }[], lang: Lang): string | undefined {
+export function explainDifference(difference: number, items: DifferenceItem[], lang: Lang): string | undefined {
   const d = cents(Math.abs(difference));
   if (d === 0) return undefined;
   const same = items.find((i) => i.value !== null && cents(Math.abs(i.value)) === d);
+  // Parts over their total by a row that another part repeats, name and figure (无锡 发改委 2025's 21999
+  // 其他支出 printed on two rows under 219): the extra row, not a total to raise.
+  const twin = difference < 0 && same?.row !== undefined ? items.find((i) => i !== same && i.row !== undefined && i.row.key === same.row!.key && i.value === same.value) : undefined;
+  if (same && twin) return formatTemplate(TEXT.printedTwice[lang], { item: same.name, other: twin.row!.cell });
   if (same) return formatTemplate(TEXT.omitted[lang], { item: same.name });
   const twice = items.find((i) => i.value !== null && cents(Math.abs(i.value)) * 2 === d);
   if (twice) return formatTemplate(TEXT.signOfItem[lang], { item: twice.name });
