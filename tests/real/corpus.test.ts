@@ -136,6 +136,16 @@ describe('messages on the real corpus', () => {
     expect(department.fix).toMatchObject({ cell: 'L9', value: 1481100, safety: 'display-only' });
   }, 60_000);
 
+  it('say a tie between tables on the side that is blank or unconfirmed, not on a total another table confirms', async () => {
+    // 北京 军民融合办 2026: 预算13表 C6 blank against 预算03表's 合计. 北京 政数局 2026: 预算13表 C6 holds
+    // 预算01表's 支出总计 against 预算03表's 合计, which 预算01表's 本年支出合计 confirms. Both 合计 rows are
+    // short of their detail rows, which must not make them the side to blame.
+    for (const name of ['beijing-shi-junminronghe-2026-dept', 'beijing-shi-zhengshu-2026-dept']) {
+      const at = await findingsOn(name, '预算13表 部门整体支出绩效目标表');
+      expect(at('C6')?.ruleId, name).toBe('overall-target-funds');
+    }
+  }, 60_000);
+
   it('say which suggested values only hold together, and offer none of them as a fix', async () => {
     // 泉州 市政府办公室 2026: the 部门整体 form's 资金总额 and 项目支出 are both 6983.86 short of the
     // budget tables, and its own sum is whole either way.

@@ -500,13 +500,23 @@ export async function runRules(
     for (const t of all) onFailures.set(termKey(t), (onFailures.get(termKey(t)) ?? 0) + 1);
     if (all.every((t) => !t.inText && t.ref.sheet === all[0]!.ref.sheet)) for (const t of all) failingWithin.add(termKey(t));
   }
+  // Cells a tie with another table confirms: a failing sum of their own table blames its other cells
+  // (北京 政数局 2026's 预算03表 合计, equal to 预算01表's, over detail rows left out).
+  const failedSet = new Set(failedIdentities);
+  const confirmed = new Set<string>();
+  for (const id of touching) {
+    if (failedSet.has(id)) continue;
+    const all = terms(id);
+    if (!all.some((t) => t.inText) && all.some((t) => t.ref.sheet !== all[0]!.ref.sheet)) for (const t of all) confirmed.add(termKey(t));
+  }
   // Its own side in no other failure, the other side failing a sum of its own table: a tie with a third
   // table failing on the other side (烟台 发改委 2026's 公开表4, another version of the figures) says nothing.
   const suspectSide = (id: Identity): Term | undefined => {
     if (id.lhs.length !== 1 || id.rhs.length !== 1) return undefined;
     const [l, r] = [id.lhs[0]!, id.rhs[0]!];
-    if (l.inText || r.inText || l.ref.sheet === r.ref.sheet) return undefined;
-    return failingWithin.has(termKey(r)) && (onFailures.get(termKey(l)) ?? 0) === 1 ? r : undefined;
+    // A blank own side is the one to fill (北京 军民融合办 2026's 预算13表 C6, beside 预算03表's total short of its rows).
+    if (l.inText || r.inText || l.ref.sheet === r.ref.sheet || l.ref.amount === null) return undefined;
+    return failingWithin.has(termKey(r)) && !confirmed.has(termKey(r)) && (onFailures.get(termKey(l)) ?? 0) === 1 ? r : undefined;
   };
 
   // A cell gets one proposed value: where a culprit already says what it should hold, a failure left
