@@ -950,7 +950,7 @@ function repeatedNumbers(indicators: readonly Indicator[], merges: MergeIndex): 
 
 /** The facts of every indicator row, computed once per check for all the rules that read them. */
 function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
-    const rows: { table: TableId; facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
+    const rows: { table: TableId; facts: Item['facts']; text: Item['text']; cells: Record<'value' | 'unit' | 'level3' | 'level2' | 'level1', CellRef> & { basis?: CellRef }; fixes: Partial<Record<'value' | 'unit' | 'level3' | 'level2' | 'level1' | 'basis', Fix>> }[] = [];
     const filedElsewhere = categoriesByIndicator(ctx);
     const categoryNames = new Set<string>();
     for (const [l1, l2s] of Object.entries(params.categories)) {
@@ -1063,7 +1063,9 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             suggestion: signFirst ?? floor ?? (v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling ? '≤' : '≥'}${v.number}${v.unit}` : ''),
           },
           text: (lang) => (overall ? overallFormText(t) : projectText(ctx, t))[lang],
-          cells: { value: ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
+          // The unit's own cell where the form gives it one and it is filled (北京 2026's 绩效度量单位: “万” in
+          // K14 beside “30” in J14), else the value's, which then holds the unit.
+          cells: { value: ind.value, unit: ind.unit && ind.unit.text.trim() !== '' ? ind.unit : ind.value, level3: ind.level3, level2: ind.level2, level1: ind.level1, ...(ind.basis && { basis: ind.basis }) },
           fixes: {
             ...(floor && { value: { sheet: ind.value.sheet, cell: ind.value.cell, value: floor, safety: 'unsafe' as const } }),
             // Only where the value cell holds the whole value: in a form with a unit column (长沙 2025) the

@@ -33,7 +33,9 @@ export const TextParams = z.object({ report: z.enum(['purpose', 'goal']).describ
 
 export const IndicatorParams = z
   .object({
-    report: z.enum(['value', 'level3', 'level2', 'level1', 'basis']).describe('报告在哪一格 / which cell the finding is on'),
+    report: z
+      .enum(['value', 'unit', 'level3', 'level2', 'level1', 'basis'])
+      .describe('报告在哪一格（unit：表中另有计量单位一栏且已填写时报告在那一格，否则在指标值格） / which cell the finding is on (unit: the unit column’s cell where the form has one and it is filled, else the value’s)'),
     offerFix: z.boolean().default(false).describe('把建议写法作为修正（不安全修正） / offer the suggested wording as an (unsafe) fix'),
     forms: z
       .enum(['projects', 'all'])
