@@ -146,6 +146,13 @@ describe('messages on the real corpus', () => {
     }
   }, 60_000);
 
+  it('give the right side of a tie as a figure, not as one that “should equal” the wrong cell', async () => {
+    // 无锡 人社局 2026: 公开04表 D6 is 0.02 万元 short; the 说明's 152,585.76 is right and is only quoted.
+    const at = await findingsOn('jiangsu-wuxi-renshe-2026-dept', '公开04表 财政拨款收支总表');
+    expect(at('D6').message).toContain('说明中的“财政拨款支出”为 152585.76 万元');
+    expect(at('D6').message).not.toMatch(/说明中的“财政拨款支出”写作 152585\.76 万元，应等于/);
+  }, 60_000);
+
   it('say which suggested values only hold together, and offer none of them as a fix', async () => {
     // 泉州 市政府办公室 2026: the 部门整体 form's 资金总额 and 项目支出 are both 6983.86 short of the
     // budget tables, and its own sum is whole either way.

@@ -77,6 +77,7 @@ const WORDS = {
     'zh-CN': '需与{{cells}} 的建议值一并修改：只改这一格，现在相符的合计就不再相符',
     en: 'change it together with the value suggested for {{cells}}: this cell alone would unbalance a sum that adds up now',
   },
+  otherSide: { 'zh-CN': '{{label}}为 {{value}}', en: '{{label}} is {{value}}' },
   headsHoldingParts: {
     'zh-CN': '它也是 {{parts}} 的合计，这些格现在加起来正是原数：若改它，其中的格须一并改正',
     en: 'it is also the total of {{parts}}, which add up to it as printed: changing it means correcting some of them too',
@@ -385,8 +386,15 @@ export async function runRules(
     const evidence = [...c.resolves].sort(mostSevereFirst);
     const primary = itemOf.get(evidence[0]!)!;
     const severity = primary.rule.severity;
+    const changed = new Set([c, ...c.with].map((x) => termKey(x.term)));
     const sentenceOf = (id: Identity) => {
       const { item, rule } = itemOf.get(id)!;
+      // A tie with another table or the 说明 whose other side is right and this cell wrong: its own sentence would say the right figure
+      // “应等于” the wrong one (无锡 人社局 2026's 说明 152,585.76 against 公开04表 D6), so only its figure is given.
+      const [l, r] = [id.lhs[0], id.rhs[0]];
+      if (id.relation === 'eq' && id.lhs.length === 1 && id.rhs.length === 1 && changed.has(termKey(r!)) && !changed.has(termKey(l!)) && l!.ref.amount !== null && (l!.inText || l!.ref.sheet !== r!.ref.sheet)) {
+        return formatTemplate(WORDS.otherSide[lang], { label: l!.label[lang], value: amount(l!.ref.amount, Math.max(2, l!.ref.decimals), l!.unit) });
+      }
       return render(rule.message[lang], item, lang);
     };
     const sentencesOf = (ids: readonly Identity[]) => ids.map(sentenceOf).join(WORDS.separator[lang]);
