@@ -139,15 +139,49 @@ function semicolonParts(sentence: string, unit: string): { listed: string; parts
   return { listed: sentence, parts };
 }
 
+/**
+ * The parts after “其中：” that go on sentence by sentence, each named as the first was — the same two
+ * characters first, the same one last (北京 卫健委 2026: “…资金18,225.94万元，其中：安排基本公共卫生服务
+ * 方向35,541.8万元，主要用于…。开展职业病防治…。安排计划生育服务方向75,124.14万元，…。安排育儿补贴方向
+ * 7,560万元，…”). Sentences between that state no figure in the unit explain the part before them; one
+ * that states another figure ends the list. `end` is where the first part's sentence ends.
+ */
+function partsContinued(text: string, end: number, first: string, unit: string): { parts: WrittenFigure[]; listed: string } | undefined {
+  const named = (clause: string) => /^([^\d]{1,30}?)(\d[\d,]*(?:\.\d+)?)\s*(\S+)$/u.exec(clause.trim());
+  const head = named(first.split(/(?<!\d)[,，]|[,，](?!\d)/)[0]!);
+  if (!head || head[3] !== unit || CHANGE_WORD.test(head[1]!)) return undefined;
+  const [lead, last] = [head[1]!.slice(0, 2), head[1]!.slice(-1)];
+  if (!/^[\u4e00-\u9fff]{2}$/u.test(lead)) return undefined;
+  const parts: WrittenFigure[] = [];
+  const clauses: string[] = [];
+  const statesFigure = new RegExp(`\\d\\s*${unit}`, 'u');
+  for (const sentence of text.slice(end + 1).split('。')) {
+    const clause = sentence.trim().split(/(?<!\d)[,，;；]|[,，;；](?!\d)/)[0]!;
+    const m = named(clause);
+    if (m && m[3] === unit && m[1]!.startsWith(lead) && m[1]!.endsWith(last) && !CHANGE_WORD.test(m[1]!)) {
+      parts.push(writtenFigure(m[2]!));
+      clauses.push(clause);
+    } else if (statesFigure.test(sentence)) break;
+  }
+  return parts.length > 0 ? { parts, listed: clauses.join('。') } : undefined;
+}
+
 /** Every 其中 or 包括 breakdown in the (folded) text (北京 教委 2026: “预算数1,022.41万元，包括公务用车购置费预算463.80万元、公务用车运行维护费预算558.61万元”). */
 export function textBreakdowns(text: string): TextBreakdown[] {
   const out: TextBreakdown[] = [];
   for (const m of globalMatches(BREAKDOWN, text)) {
     const unit = m[2]!;
     const bySemicolon = m[4] === '包括' ? semicolonParts(m[6]! + m[7]!, unit) : undefined;
-    const listed = bySemicolon?.listed ?? partsText(m[3]!, m[6]!, m[5] !== undefined, unit);
-    const parts = bySemicolon?.parts ?? [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => writtenFigure(p[1]!));
+    let listed = bySemicolon?.listed ?? partsText(m[3]!, m[6]!, m[5] !== undefined, unit);
+    let parts = bySemicolon?.parts ?? [...globalMatches(PART, listed)].filter((p) => p[2] === unit).map((p) => writtenFigure(p[1]!));
     if (parts.length < 1) continue;
+    if (parts.length === 1 && !bySemicolon && m[5] !== undefined) {
+      const more = partsContinued(text, m.index + m[0].length + m[6]!.length + m[7]!.length, listed, unit);
+      if (more) {
+        parts = [...parts, ...more.parts];
+        listed = `${listed}。${more.listed}`;
+      }
+    }
     const counted = COUNT_UNITS.has(unit);
     out.push({
       total: { ...writtenFigure(m[1]!), ...(counted && { exact: true as const }), start: m.index, end: m.index + m[1]!.length },
