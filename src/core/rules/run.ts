@@ -537,8 +537,7 @@ export async function runRules(
     const value = suggestionFor(id);
     return value === undefined ? [] : [[id, value] as const];
   }));
-  const partners = await suggestionsTogether(suggested, unplaced, touching, fails);
-  const heldParts = await partsStillHolding(suggested, unplaced, touching, fails);
+  const { together: partners, heldParts } = await suggestionHints(suggested, unplaced, touching, fails);
   const blankWouldBreak = await blankFillsThatBreak(unplaced, touching, fails, 1);
   const blankOwnParts = await blanksTheirPartsFill(unplaced, failedIdentities, fails);
   // A failure the blank explains is said on the blank's own finding, where the blank is left unplaced
@@ -890,65 +889,42 @@ function partsShort(id: Identity): boolean {
 }
 
 /**
- * Values shown for reference that only hold together: for each, the other suggested cells it shares a
- * sum with that adds up now, adds up with every suggestion made and breaks with this one alone. 泉州
- * 2026's 部门整体 form is short of the budget tables by 6983.86 in both 资金总额 and 项目支出, its own
- * sum whole either way: each cell is told to change with the other.
+ * What the sums that hold now say of the values shown for reference, each with every other one shown:
+ * `together`, the other suggested cells a sum shares with it that adds up now, adds up with every
+ * suggestion made and breaks with this one alone (泉州 2026's 部门整体 form is short of the budget tables
+ * by 6983.86 in both 资金总额 and 项目支出, its own sum whole either way: each cell is told to change with
+ * the other); `heldParts`, the parts of the sums it heads that add up to it as printed and would not
+ * with every value shown — the total agrees with its own parts and not with another table, so the parts
+ * are as wrong as it is (普陀 司法局 2026's 表1 E18, 人员经费 short of 表8's by 101,200, is the sum of
+ * E7:E10, whose 公共安全支出 row splits its money as 表1 does): the person is told, not left to break the column.
  */
-async function suggestionsTogether(
+async function suggestionHints(
   suggested: ReadonlyMap<Identity, number>,
   unplaced: readonly Identity[],
   touching: readonly Identity[],
   fails: (id: Identity, overrides?: Overrides) => Promise<boolean>,
-): Promise<Map<Identity, CellAddress[]>> {
-  const out = new Map<Identity, CellAddress[]>();
-  if (suggested.size < 2) return out;
+): Promise<{ together: Map<Identity, CellAddress[]>; heldParts: Map<Identity, CellAddress[]> }> {
+  const together = new Map<Identity, CellAddress[]>();
+  const heldParts = new Map<Identity, CellAddress[]>();
   const all: Overrides = new Map([...suggested].map(([id, value]) => [termKey(anchorOf(id)), value]));
   const failed = new Set(unplaced);
   for (const id of suggested.keys()) {
     const key = termKey(anchorOf(id));
     const alone: Overrides = new Map([[key, all.get(key)!]]);
     const partners = new Map<string, CellAddress>();
-    for (const other of touching) {
-      if (failed.has(other)) continue;
-      const cells = terms(other);
-      const others = cells.filter((t) => termKey(t) !== key && all.has(termKey(t)));
-      if (others.length === 0 || !cells.some((t) => termKey(t) === key)) continue;
-      if ((await fails(other)) || !(await fails(other, alone)) || (await fails(other, all))) continue;
-      for (const t of others) partners.set(termKey(t), address(t.ref));
-    }
-    if (partners.size > 0) out.set(id, [...partners.values()]);
-  }
-  return out;
-}
-
-/**
- * For each value shown for reference on a total: the parts of the sums it heads that add up to it as
- * printed and would not with every value shown. The total agrees with its own parts and not with
- * another table, so the parts are as wrong as it is (普陀 司法局 2026's 表1 E18, 人员经费 short of 表8's
- * by 101,200, is the sum of E7:E10, whose 公共安全支出 row splits its money as 表1 does): the person is
- * told, not left to break the column.
- */
-async function partsStillHolding(
-  suggested: ReadonlyMap<Identity, number>,
-  unplaced: readonly Identity[],
-  touching: readonly Identity[],
-  fails: (id: Identity, overrides?: Overrides) => Promise<boolean>,
-): Promise<Map<Identity, CellAddress[]>> {
-  const out = new Map<Identity, CellAddress[]>();
-  const all: Overrides = new Map([...suggested].map(([id, value]) => [termKey(anchorOf(id)), value]));
-  const failed = new Set(unplaced);
-  for (const id of suggested.keys()) {
-    const key = termKey(anchorOf(id));
     const parts = new Map<string, CellAddress>();
     for (const other of touching) {
-      if (failed.has(other) || other.relation !== 'eq' || !other.lhs.some((t) => termKey(t) === key)) continue;
-      if (!(await breaksWith(other, all, fails))) continue;
-      for (const t of other.rhs) if (!t.inText) parts.set(termKey(t), address(t.ref));
+      const cells = terms(other);
+      if (failed.has(other) || !cells.some((t) => termKey(t) === key) || (await fails(other))) continue;
+      const withAll = await fails(other, all);
+      const others = cells.filter((t) => termKey(t) !== key && all.has(termKey(t)));
+      if (others.length > 0 && !withAll && (await fails(other, alone))) for (const t of others) partners.set(termKey(t), address(t.ref));
+      if (withAll && other.relation === 'eq' && other.lhs.some((t) => termKey(t) === key)) for (const t of other.rhs) if (!t.inText) parts.set(termKey(t), address(t.ref));
     }
-    if (parts.size > 0) out.set(id, [...parts.values()]);
+    if (partners.size > 0) together.set(id, [...partners.values()]);
+    if (parts.size > 0) heldParts.set(id, [...parts.values()]);
   }
-  return out;
+  return { together, heldParts };
 }
 
 /** Cells named in a sentence: by their address on the anchor's sheet, with the sheet's name elsewhere; a long run as its first and last. */
