@@ -4,7 +4,7 @@ import type { BudgetsTotalParams, CategoryParams, PlanParams, TextParams, Indica
 import type { Fix } from '../../findings.js';
 import { FUND_PARTS, type CellRef, type FundBlock, type Indicator, type RecognizedTable, type TargetDetails, type Unit } from '../../model.js';
 import type { IndicatorVocabulary, TableId } from '../../vocabulary.js';
-import { fold, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
+import { fold, globalMatches, normalizeLabel, parseAmount, stripEnumeration } from '../../text.js';
 import { identityItem, type Item, type RuleContext } from '../context.js';
 import { listedProjectRows, projectNameKey } from './project-names.js';
 import { CellIdentity, UNIT_FACTOR, evaluate, type Identity, type Term } from '../identity.js';
@@ -793,6 +793,10 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
       '指标值写的日期（“2025年12月31日”）的年份减预算年度；指标值不以年月写日期、或预算年度不明时为空',
       'the year of the date the value writes (2025年12月31日) minus the budget year; empty when the value is no date by year and month, or the budget year is unknown',
     ),
+    namedYearOffset: numOrNull(
+      '三级指标名称和指标值中写到的最晚年份（“2018年1月至12月”）减预算年度；都没写年份、或预算年度不明时为空',
+      'the latest year the level-3 name and the value write (2018年1月至12月) minus the budget year; empty when neither writes a year, or the budget year is unknown',
+    ),
   },
   identities: false,
   texts: ['project', 'table', 'whose', 'Whose'],
@@ -905,6 +909,14 @@ const NAMED_UNIT = /[(（]([^()（）%％]{1,3})[)）]$/;
 /** A count whose name says what it counts in: 人数, 份数, 次数, 个数, 户数, 家数, 件数, 项数. */
 const COUNTED_IN = /([人份次个户家件项])数$/;
 
+/** The latest year a text writes as “2018年”, if any. */
+function latestYear(text: string): number | undefined {
+  let latest: number | undefined;
+  for (const m of globalMatches(YEAR_WRITTEN, text)) latest = Math.max(latest ?? 0, Number(m[1]));
+  return latest;
+}
+const YEAR_WRITTEN = /(?<!\d)(20\d{2})\s*年/gu;
+
 /** A value that is a date by year and month (“2025年12月31日”, “≤2026年6月底”): its year. */
 const DEADLINE = /^[≤<=]?\s*(20\d{2})\s*年\s*\d{1,2}\s*月/u;
 const deadlineYear = (value: string): number | undefined => {
@@ -1005,6 +1017,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
         const signFirst = v.comparatorAfter ? `${v.comparator}${v.number}${v.unit || (isRate ? '%' : '')}` : undefined;
         const elsewhere = overall || l3 === '' || filedUnder.level2 === '' ? undefined : filedElsewhere.consensus(l3, t, filedUnder.key);
         const dateYear = deadlineYear(valueText);
+        const namedYear = latestYear(`${ind.level3.text} ${valueText}`);
         rows.push({
           table: t.id,
           facts: {
@@ -1058,6 +1071,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             numberRepeated: earlierNumbered.get(ind)?.number ?? '',
             numberFirstAt: earlierNumbered.get(ind)?.cell ?? '',
             valueYearOffset: dateYear !== undefined && year !== null ? dateYear - year : null,
+            namedYearOffset: namedYear !== undefined && year !== null ? namedYear - year : null,
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
             // A rate under 成本指标 (预算执行率 100%, 资金分配合规率 100%) is no cost to cap: it takes ≥ unless less is better.
             suggestion: signFirst ?? floor ?? (v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling ? '≤' : '≥'}${v.number}${v.unit}` : ''),
