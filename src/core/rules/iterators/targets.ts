@@ -909,6 +909,16 @@ const NAMED_UNIT = /[(（]([^()（）%％]{1,3})[)）]$/;
 /** A count whose name says what it counts in: 人数, 份数, 次数, 个数, 户数, 家数, 件数, 项数. */
 const COUNTED_IN = /([人份次个户家件项])数$/;
 
+/**
+ * The comparator to suggest for a value written without one: ≤ for what should stay low, ≥ otherwise —
+ * but = for a percentage at its bound, which can go no further (“审核覆盖率 100%” is “=100%”, not “≥100%”;
+ * a 0% that should stay low is “=0%”).
+ */
+function comparatorFor(number: number, unit: string, ceiling: boolean): '≤' | '≥' | '=' {
+  if (unit === '%' && number === (ceiling ? 0 : 100)) return '=';
+  return ceiling ? '≤' : '≥';
+}
+
 /** The latest year a text writes as “2018年”, if any. */
 function latestYear(text: string): number | undefined {
   let latest: number | undefined;
@@ -1074,7 +1084,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             namedYearOffset: namedYear !== undefined && year !== null ? namedYear - year : null,
             // A cost, or a count that should stay low (泄露次数, 投诉), is bounded from above.
             // A rate under 成本指标 (预算执行率 100%, 资金分配合规率 100%) is no cost to cap: it takes ≥ unless less is better.
-            suggestion: signFirst ?? floor ?? (v.isQuantity && v.comparator === '' && v.number !== null ? `${(isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling ? '≤' : '≥'}${v.number}${v.unit}` : ''),
+            suggestion: signFirst ?? floor ?? (v.isQuantity && v.comparator === '' && v.number !== null ? `${comparatorFor(v.number, v.unit, (isCost && v.unit !== '%') || lowerIsBetter || spendingCeiling)}${v.number}${v.unit}` : ''),
           },
           text: (lang) => (overall ? overallFormText(t) : projectText(ctx, t))[lang],
           // The unit's own cell where the form gives it one and it is filled (北京 2026's 绩效度量单位: “万” in
