@@ -911,11 +911,11 @@ const COUNTED_IN = /([人份次个户家件项])数$/;
 
 /**
  * The comparator to suggest for a value written without one: ≤ for what should stay low, ≥ otherwise —
- * but = for a percentage at its bound, which can go no further (“审核覆盖率 100%” is “=100%”, not “≥100%”;
- * a 0% that should stay low is “=0%”).
+ * but = for a figure at its bound, which can go no further: “审核覆盖率 100%” is “=100%”, not “≥100%”;
+ * nothing is below 0, so “安全事故发生率 0” is “=0”, and “≥0份” would hold of any report count.
  */
 function comparatorFor(number: number, unit: string, ceiling: boolean): '≤' | '≥' | '=' {
-  if (unit === '%' && number === (ceiling ? 0 : 100)) return '=';
+  if (number === 0 || (unit === '%' && number === 100 && !ceiling)) return '=';
   return ceiling ? '≤' : '≥';
 }
 
