@@ -77,6 +77,11 @@ const WORDS = {
     'zh-CN': '需与{{cells}} 的建议值一并修改：只改这一格，现在相符的合计就不再相符',
     en: 'change it together with the value suggested for {{cells}}: this cell alone would unbalance a sum that adds up now',
   },
+  sameRowShort: {
+    'zh-CN': '同一行的{{columns}}也比下级合计多，多半出于同一原因',
+    en: 'the same row’s {{columns}} exceed their parts too, most likely for the same reason',
+  },
+  columnShort: { 'zh-CN': '“{{column}}”（相差 {{difference}}）', en: '“{{column}}” (by {{difference}})' },
   otherSide: { 'zh-CN': '{{label}}为 {{value}}', en: '{{label}} is {{value}}' },
   headsHoldingParts: {
     'zh-CN': '它也是 {{parts}} 的合计，这些格现在加起来正是原数：若改它，其中的格须一并改正',
@@ -552,7 +557,21 @@ export async function runRules(
   const shortRows = new Map<string, number>();
   for (const id of unplaced) if (id.relation === 'eq' && !anchorOf(id).inText && partsShort(id)) shortRows.set(rowOf(anchorOf(id)), (shortRows.get(rowOf(anchorOf(id))) ?? 0) + 1);
   const shortAcross = new Set([...shortRows].filter(([, n]) => n > 1).map(([row]) => row));
-  for (const id of unplaced) if (!settledElsewhere.has(id)) findings.push(unplacedFinding(id));
+  // A row short of its parts in several columns is one row left out: one finding on its first column,
+  // naming the others (北京 公安局 2026's 预算05表 合计 row, short in all five of its columns).
+  const rowShortKey = (id: Identity) => (shortAcross.has(rowOf(anchorOf(id))) && partsShort(id) ? `${id.ruleId}|${rowOf(anchorOf(id))}|${id.rhs.map((t) => t.ref.row).join(',')}` : undefined);
+  const shortTogether = new Map<string, Identity[]>();
+  for (const id of unplaced) {
+    const key = settledElsewhere.has(id) ? undefined : rowShortKey(id);
+    if (key) addTo(shortTogether, key, id);
+  }
+  for (const id of unplaced) {
+    if (settledElsewhere.has(id)) continue;
+    const key = rowShortKey(id);
+    const row = key === undefined ? undefined : shortTogether.get(key)!;
+    if (row === undefined || row.length === 1) findings.push(unplacedFinding(id));
+    else if (row[0] === id) findings.push(shortRowFinding(row));
+  }
 
   /** The value shown for reference on an unplaced failure's own cell, when one may be shown (see unplacedFinding). */
   function suggestionFor(id: Identity): number | undefined {
@@ -631,6 +650,23 @@ export async function runRules(
       related: dedupe([...related, ...(together ?? []), ...(parts ?? []), ...settles.flatMap((other) => terms(other).map((t) => address(t.ref)))], anchor.ref),
       ...(value !== undefined && { fix: { sheet: anchor.ref.sheet, cell: anchor.ref.cell, value, safety: 'display-only' as const } }),
       ...(item.table && { table: item.table }),
+    };
+  }
+
+  /** One finding for a row whose total falls short of its parts in several columns: the first column's, naming the others and their differences. */
+  function shortRowFinding(ids: readonly Identity[]): Finding {
+    const [first, ...others] = [...ids].sort((a, b) => anchorOf(a).ref.col - anchorOf(b).ref.col);
+    const finding = unplacedFinding(first!);
+    const columns = others.map((id) => {
+      const text = itemOf.get(id)!.item.text?.(lang) ?? {};
+      return formatTemplate(WORDS.columnShort[lang], { column: text.column ?? anchorOf(id).label[lang], difference: text.differenceText ?? '' });
+    });
+    const end = WORDS.end[lang];
+    const body = finding.message.endsWith(end) ? finding.message.slice(0, -end.length) : finding.message;
+    return {
+      ...finding,
+      message: body + WORDS.separator[lang] + formatTemplate(WORDS.sameRowShort[lang], { columns: columns.join(WORDS.or[lang]) }) + end,
+      related: dedupe([...others.map((id) => address(anchorOf(id).ref)), ...(finding.related ?? [])], anchorOf(first!).ref),
     };
   }
 
