@@ -22,12 +22,26 @@ const TEXT = {
 
 const cents = (n: number) => Math.round(n * 100);
 
-function isAdjacentTransposition(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/** A written figure with one of its digits left out, place by place: the figure typed with a digit too many undone (“43269.3” → “3269.3”). */
+export function digitsDropped(written: string): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  for (let i = 0; i < written.length; i++) if (isDigit(written[i])) out.push({ at: i, text: written.slice(0, i) + written.slice(i + 1) });
+  return out;
 }
+
+/** A written figure with two adjacent, different digits swapped, place by place: a transposition undone (“213.54” → “123.54”). */
+export function adjacentSwaps(written: string): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  for (let i = 0; i + 1 < written.length; i++) {
+    const [a, b] = [written[i]!, written[i + 1]!];
+    if (isDigit(a) && isDigit(b) && a !== b) out.push({ at: i, text: written.slice(0, i) + b + a + written.slice(i + 2) });
+  }
+  return out;
+}
+
+const isAdjacentTransposition = (a: string, b: string) => adjacentSwaps(a).some((s) => s.text === b);
 
 /** The powers of ten a figure is typed off by: a decimal point slipped, or 元 for 万元 (10 000). */
 const DECIMAL_SLIPS = [10000, 1000, 100, 10] as const;
@@ -74,9 +88,8 @@ export function slipUndone(actual: number | null, solved: number, decimals: numb
   // last digit does, and the solution is then the better guess (无锡 2026's 7,959.88 typed 7,959.98
   // would have become 7,959.89).
   const digits = Math.abs(actual).toFixed(decimals).replace('.', '');
-  for (let i = 0; i + 2 < digits.length; i++) {
-    if (digits[i] === digits[i + 1]) continue;
-    const swapped = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
+  for (const { at, text: swapped } of adjacentSwaps(digits)) {
+    if (at + 2 >= digits.length) continue;
     const value = Math.sign(actual) * Number(`${swapped.slice(0, -decimals)}.${swapped.slice(-decimals)}`);
     if (value !== solved && Math.abs(value - solved) <= unit * 1.0001) return value;
   }

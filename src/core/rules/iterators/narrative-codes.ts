@@ -11,6 +11,7 @@ import type { Item, RuleContext } from '../context.js';
 import { type IteratorDef, flag, text, both } from '../registry-types.js';
 import { narrativeCells } from './narrative.js';
 import { SUBJECT_TABLES } from './narrative-items.js';
+import { digitsDropped } from '../slips.js';
 
 /**
  * “名称（2089901）”: a name of CJK characters right before a functional code in brackets (3, 5 or 7
@@ -23,9 +24,7 @@ const NAMED_CODE = /([\u4e00-\u9fff（）()、]{2,30}?)[（(]\s*(2\d{2}|2\d{4}|2
 
 /** Whether the written code is the table's with one digit dropped (a six-digit code for a seven-digit one). */
 function oneDigitDropped(written: string, table: string): boolean {
-  if (table.length !== written.length + 1) return false;
-  for (let i = 0; i < table.length; i++) if (table.slice(0, i) + table.slice(i + 1) === written) return true;
-  return false;
+  return digitsDropped(table).some((d) => d.text === written);
 }
 
 /** A nil amount right after the code: “0.00万元”, “0万元”, “为0元”. */

@@ -11,6 +11,7 @@ import type { BreakdownParams, ItemParams, TextParams } from '../params/narrativ
 import { LEVEL_NAMES, parentCode } from '../../codes.js';
 import { toA1 } from '../../address.js';
 import { amountText, type Lang } from '../../messages.js';
+import { adjacentSwaps, digitsDropped } from '../slips.js';
 import type { RecognizedTable, TableRow } from '../../model.js';
 import type { GridSheet } from '../../grid.js';
 import { breakdownAmount, textBreakdowns } from '../../narrative/breakdowns.js';
@@ -435,19 +436,10 @@ function slippedPrevious(item: NarrativeItem, asWritten: string, habit: RateHabi
 
 /** A written number with one digit taken out, or two adjacent digits swapped: the slips a typist makes. */
 function oneDigitSlipsOf(raw: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    if (!/\d/.test(raw[i]!)) continue;
-    const removed = raw.slice(0, i) + raw.slice(i + 1);
-    // No number starting with a zero (“0269.3”), nor one left without digits before its point.
-    if (/^\d/.test(removed) && !/^0\d/.test(removed)) out.push(removed);
-  }
-  for (let i = 0; i + 1 < raw.length; i++) {
-    if (!/\d/.test(raw[i]!) || !/\d/.test(raw[i + 1]!) || raw[i] === raw[i + 1]) continue;
-    const swapped = raw.slice(0, i) + raw[i + 1] + raw[i] + raw.slice(i + 2);
-    if (!/^0\d/.test(swapped)) out.push(swapped);
-  }
-  return out;
+  // No number starting with a zero (“0269.3”), nor one left without digits before its point.
+  const dropped = digitsDropped(raw).map((d) => d.text).filter((t) => /^\d/.test(t) && !/^0\d/.test(t));
+  const swapped = adjacentSwaps(raw).map((d) => d.text).filter((t) => !/^0\d/.test(t));
+  return [...dropped, ...swapped];
 }
 
 /** Whether a stated rate follows from the figures it is worked out from, within their rounding. */
