@@ -78,8 +78,7 @@ export function namedFigures(text: string, body: string, from: number, separator
 function partsText(opener: string, list: string, colon: boolean, unit: string): string {
   const inner = withoutBrackets(beforeUnmatchedClose(list)).split(/包括|其中/)[0]!;
   if (opener === '(' || opener === '（' || inner.includes('、')) return inner;
-  // A comma between two digits groups a number's thousands (35,541.8): no clause ends there.
-  const clauses = inner.split(/(?<!\d)[,，]|[,，](?!\d)/);
+  const clauses = inner.split(CLAUSE_COMMA);
   // A list closing with 等 (广州 2026: “其中：货物类采购预算401.41万元，工程类…，服务类采购预算140,542.41万元等”)
   // names its parts all the same; whether they are all is for the exhaustive sets to say.
   const named = clauses.map((c, i) => (i === clauses.length - 1 ? c.trim().replace(/等$/, '') : c));
@@ -90,11 +89,21 @@ function partsText(opener: string, list: string, colon: boolean, unit: string): 
 /** Units of things counted: a 其中 of such a count lists its parts clause by clause, with or without a colon. */
 const COUNT_UNITS = new Set(['人', '辆', '个', '台', '套', '项']);
 
-/** A clause that is a name and one figure in the unit, nothing after it: “政府采购工程预算143,193.16万元”; not a change (“比上年减少2人”). */
-function namedFigure(clause: string, unit: string): boolean {
+/** A comma that ends a clause: not one between two digits, which groups a number's thousands (35,541.8). */
+const CLAUSE_COMMA = /(?<!\d)[,，]|[,，](?!\d)/;
+/** A comma or semicolon that ends a clause, on the same terms. */
+const CLAUSE_END = /(?<!\d)[,，;；]|[,，;；](?!\d)/;
+
+/**
+ * A clause that is a name and one figure in the unit, nothing after it: “政府采购工程预算143,193.16万元”;
+ * not a change (“比上年减少2人”). The name and the figure as written, or undefined.
+ */
+function nameAndFigure(clause: string, unit: string): { name: string; figure: string } | undefined {
   const m = /^([^\d]{1,30}?)(\d[\d,]*(?:\.\d+)?)\s*(\S+)$/u.exec(clause.trim());
-  return m !== null && m[3] === unit && !CHANGE_WORD.test(m[1]!);
+  return m !== null && m[3] === unit && !CHANGE_WORD.test(m[1]!) ? { name: m[1]!, figure: m[2]! } : undefined;
 }
+
+const namedFigure = (clause: string, unit: string) => nameAndFigure(clause, unit) !== undefined;
 
 const CHANGE_WORD = /增加|减少|增长|下降|比|较/u;
 
@@ -147,19 +156,18 @@ function semicolonParts(sentence: string, unit: string): { listed: string; parts
  * that states another figure ends the list. `end` is where the first part's sentence ends.
  */
 function partsContinued(text: string, end: number, first: string, unit: string): { parts: WrittenFigure[]; listed: string } | undefined {
-  const named = (clause: string) => /^([^\d]{1,30}?)(\d[\d,]*(?:\.\d+)?)\s*(\S+)$/u.exec(clause.trim());
-  const head = named(first.split(/(?<!\d)[,，]|[,，](?!\d)/)[0]!);
-  if (!head || head[3] !== unit || CHANGE_WORD.test(head[1]!)) return undefined;
-  const [lead, last] = [head[1]!.slice(0, 2), head[1]!.slice(-1)];
+  const head = nameAndFigure(first.split(CLAUSE_COMMA)[0]!, unit);
+  if (!head) return undefined;
+  const [lead, last] = [head.name.slice(0, 2), head.name.slice(-1)];
   if (!/^[\u4e00-\u9fff]{2}$/u.test(lead)) return undefined;
   const parts: WrittenFigure[] = [];
   const clauses: string[] = [];
   const statesFigure = new RegExp(`\\d\\s*${unit}`, 'u');
   for (const sentence of text.slice(end + 1).split('。')) {
-    const clause = sentence.trim().split(/(?<!\d)[,，;；]|[,，;；](?!\d)/)[0]!;
-    const m = named(clause);
-    if (m && m[3] === unit && m[1]!.startsWith(lead) && m[1]!.endsWith(last) && !CHANGE_WORD.test(m[1]!)) {
-      parts.push(writtenFigure(m[2]!));
+    const clause = sentence.trim().split(CLAUSE_END)[0]!;
+    const m = nameAndFigure(clause, unit);
+    if (m && m.name.startsWith(lead) && m.name.endsWith(last)) {
+      parts.push(writtenFigure(m.figure));
       clauses.push(clause);
     } else if (statesFigure.test(sentence)) break;
   }
