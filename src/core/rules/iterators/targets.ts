@@ -751,6 +751,7 @@ export const indicators: IteratorDef<z.infer<typeof IndicatorParams>> = {
     level2Options: text('该一级指标下的二级指标（词汇表 categories，以“、”分隔；一级指标未知时为空）', 'the level-2 categories of the level 1 (the vocabulary’s categories, joined by 、; empty when the level 1 is unknown)'),
     quantitative: flag('该二级指标须量化', 'the level-2 category must be quantified'),
     quantityExample: text('该二级指标量化写法的示例（词汇表 quantityExamples）', 'an example of a quantified value for the level-2 category (the vocabulary’s quantityExamples)'),
+    nameUnit: text('三级指标名称给出的计量单位（“培训人数（人次）”为人次，“关注人数”为人）；没有为空', 'the unit the level-3 name gives (培训人数（人次）: 人次; 关注人数: 人); empty where it gives none'),
     isQuantity: flag('指标值是“比较符+数字+单位”', 'the value is comparator + number + unit'),
     hasNumber: flag('指标值含数字', 'the value holds a number'),
     comparator: text('比较符 ≥ ≤ > < =（无则为空）', 'the comparator, or empty'),
@@ -897,7 +898,7 @@ function quantityExample(params: IndicatorVocabulary, level2: string, level3 = '
   // An example in the indicator's own measure: a rate's in per cent (“≥90%”, not “≥100人” for a 完成率),
   // a count's in the unit its name gives (“完成总结报告份数” → “≥100份”).
   if (RATE_NAME.test(level3)) return entries.map(([, e]) => e).find((e) => e.endsWith('%')) ?? '≥90%';
-  const unit = NAMED_UNIT.exec(level3)?.[1] ?? COUNTED_IN.exec(level3)?.[1];
+  const unit = unitOfName(level3);
   const number = /^[≥≤<>＞＜]?\d+(?:\.\d+)?/.exec(example)?.[0];
   return unit && number && !example.endsWith('%') ? `${number}${unit}` : example;
 }
@@ -908,6 +909,8 @@ const RATE_NAME = /率|满意度|比例|占比|比重/;
 const NAMED_UNIT = /[(（]([^()（）%％]{1,3})[)）]$/;
 /** A count whose name says what it counts in: 人数, 份数, 次数, 个数, 户数, 家数, 件数, 项数. */
 const COUNTED_IN = /([人份次个户家件项])数$/;
+/** The unit an indicator's name gives: in its closing bracket (“培训人数（人次）”), or what it counts in (“关注人数”); '' where it gives none. */
+const unitOfName = (level3: string) => NAMED_UNIT.exec(level3)?.[1] ?? COUNTED_IN.exec(level3)?.[1] ?? '';
 
 /**
  * The comparator to suggest for a value written without one: ≤ for what should stay low, ≥ otherwise —
@@ -1046,6 +1049,7 @@ function indicatorFacts(ctx: RuleContext, params: IndicatorVocabulary) {
             level2Options: known?.join('、') ?? '',
             quantitative: params.quantitative.some((q) => normalizeLabel(q) === l2),
             quantityExample: quantityExample(params, l2, l3),
+            nameUnit: unitOfName(l3),
             isQuantity: v.isQuantity,
             hasNumber: v.number !== null,
             comparator: v.comparator,
