@@ -256,3 +256,23 @@ export function nestQuotes(text: string): string {
   }
   return out;
 }
+
+/**
+ * Names an excerpt of a text never cuts through: a leader's name quoted in half (“平总书记对政法工作…”,
+ * 广州 宣传部 2026) reads as a slight in a report sent to a government department.
+ */
+const KEPT_WHOLE = /习近平/gu;
+
+/** The bounds [start, end) of an excerpt, clamped to the text and widened so that it cuts no name kept whole. */
+export function excerptBounds(text: string, start: number, end = text.length): [number, number] {
+  let [from, to] = [Math.max(0, start), Math.min(text.length, end)];
+  for (const m of text.matchAll(KEPT_WHOLE)) {
+    const [a, b] = [m.index, m.index + m[0].length];
+    if (a < from && b > from) from = a;
+    if (a < to && b > to) to = b;
+  }
+  return [from, to];
+}
+
+/** text.slice(start, end), widened so that it cuts no name kept whole. */
+export const excerpt = (text: string, start: number, end = text.length) => text.slice(...excerptBounds(text, start, end));

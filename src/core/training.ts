@@ -4,6 +4,7 @@
  */
 import type { CellAddress } from './findings.js';
 import type { GridWorkbook } from './grid.js';
+import { excerptBounds } from './text.js';
 
 export const ANSWER_SHEET = '_budgetcheck_answers';
 
@@ -86,7 +87,8 @@ export function formerValue(original: string | number, planted: string | number 
   while (at < text.length && text[at] === other[at]) at++;
   const start = Math.max(0, at - EXCERPT_BEFORE);
   const end = Math.min(text.length, start + EXCERPT_LENGTH);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  const [from, to] = excerptBounds(text, start, end);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }
 
 const EXCERPT_LENGTH = 40;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, foldsOnlyToAscii, globalMatches, isFoldStable, normalizeLabel, parseAmount, stripEnumeration, nestQuotes } from '../../src/core/text.js';
+import { displayText, foldsOnlyToAscii, globalMatches, isFoldStable, normalizeLabel, parseAmount, stripEnumeration, nestQuotes, excerpt, excerptBounds } from '../../src/core/text.js';
 import { joinSplitCode, misprintedClass, parentCode, parseWholeCode, splitCodeFromLabel } from '../../src/core/codes.js';
 import { columnLetters, fromA1, parseRange, rangeToA1, toA1 } from '../../src/core/address.js';
 import { HAS_CONTENT } from '../../src/core/recognize/sheet-view.js';
@@ -205,5 +205,15 @@ describe('a cell’s wrapped text in a one-line message', () => {
     ['无换行', '无换行'],
   ])('%j is shown as %j', (input, expected) => {
     expect(formatTemplate('“{{x}}”', { x: input })).toBe(`“${expected}”`);
+  });
+});
+
+describe('excerpts of a text', () => {
+  it('never cut through a leader’s name, on either side (广州 司法局 2026: “平总书记…” quoted from “习近平总书记…”)', () => {
+    const text = '深入学习贯彻习近平总书记对政法工作的重要指示';
+    expect(excerpt(text, 7, 12)).toBe('习近平总书记');
+    expect(excerpt(text, 0, 7)).toBe('深入学习贯彻习近平');
+    expect(excerpt(text, 9, 12)).toBe('总书记');
+    expect(excerptBounds(text, -3, 99)).toEqual([0, text.length]);
   });
 });

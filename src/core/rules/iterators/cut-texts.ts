@@ -10,6 +10,7 @@ import { toA1 } from '../../address.js';
 import type { Item } from '../context.js';
 import { type IteratorDef, num, text, both } from '../registry-types.js';
 import { textCells } from './narrative.js';
+import { excerpt, excerptBounds } from '../../text.js';
 
 type Params = z.infer<typeof CutTextParams>;
 
@@ -52,7 +53,7 @@ export const cutTexts: IteratorDef<Params> = {
         const b = passages[j]!;
         if (b.sheet === a.sheet || b.bare.length < a.bare.length + params.minMore || whole.has(`${b.sheet}\u0000${a.bare}`)) continue;
         items.push({
-          facts: { length: a.bare.length, ending: a.bare.slice(-12), continuation: b.bare.slice(a.bare.length, a.bare.length + 16) },
+          facts: { length: a.bare.length, ending: excerpt(a.bare, a.bare.length - 12), continuation: b.bare.slice(a.bare.length, excerptBounds(b.bare, a.bare.length, a.bare.length + 16)[1]) },
           text: () => ({ other: `${b.sheet}!${toA1(b.row, b.col)}` }),
           cell: { sheet: a.sheet, cell: toA1(a.row, a.col) },
           related: [{ sheet: b.sheet, cell: toA1(b.row, b.col) }],

@@ -16,7 +16,7 @@ import type { RecognizedTable, TableRow } from '../../model.js';
 import type { GridSheet } from '../../grid.js';
 import { breakdownAmount, textBreakdowns } from '../../narrative/breakdowns.js';
 import { parseChangeStatements, parseNarrativeItem, type ChangeStatement, type Direction, type Figure, type NarrativeItem } from '../../narrative/items.js';
-import { fold, globalMatches, normalizeLabel } from '../../text.js';
+import { excerpt, fold, globalMatches, normalizeLabel } from '../../text.js';
 import type { Item, RuleContext } from '../context.js';
 import { halfWidth } from '../identity.js';
 import { type IteratorDef, numOrNull, num, text, both, flag } from '../registry-types.js';
@@ -588,7 +588,7 @@ function quoted(cell: NarrativeCell, m: RegExpExecArray, before: number): string
   while (start > 0 && m.index - start < before && !CLAUSE_BREAK.test(source[start - 1]!)) start--;
   // Never half a character outside the basic plane (a rare 汉字 is two UTF-16 units).
   if (start > 0 && /[\udc00-\udfff]/.test(source[start]!)) start--;
-  return source.slice(start, m.index + m[0].length);
+  return excerpt(source, start, m.index + m[0].length);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Lang } from '../../messages.js';
 import { type IteratorDef, num, text, both, flag } from '../registry-types.js';
 import { toA1 } from '../../address.js';
 import { textIndex } from './narrative.js';
+import { excerpt } from '../../text.js';
 
 /** A list's number closed by a bracket, at the start or after a pause: “1）”, “（二)” keeps its opener. */
 const LIST_NUMBER = /(^|[。；;，,：:、])[0-9一二三四五六七八九十]{1,2}[)）]/gu;
@@ -128,7 +129,7 @@ function faultWords(fault: Omit<QuoteFault, 'at'>, lang: Lang): string {
 
 /** Up to `reach` characters either side of position `at`, within the text. */
 function around(text: string, at: number, reach: number): string {
-  return [...text.slice(Math.max(0, at - reach), at + reach + 1)].join('').replace(/\s+/gu, ' ').trim();
+  return excerpt(text, at - reach, at + reach + 1).replace(/\s+/gu, ' ').trim();
 }
 
 export const textQuotes: IteratorDef<z.infer<typeof QuoteParams>> = {
