@@ -88,8 +88,10 @@ function targetForms(ctx: RuleContext, fields: readonly string[]): Listing[] {
 }
 
 /**
- * How many projects have two target tables or more (烟台 住建 2026 prints 城建工作标准和导则编制 three
- * times, at 100.00, 105.34 and …万元): the forms' sum then counts them over, and is no figure to write.
+ * How many project names head two target tables or more (烟台 住建 2026 prints 城建工作标准和导则编制 three
+ * times, at 100.00, 105.34 and 150.00万元): the forms' sum may count them over, and is no figure to write.
+ * Not certainly: the forms' 实施单位 is not read, and units may run projects of one name (烟台 文旅局
+ * 2026's seven 实施公车统管费用, one a unit, whose sum is the 项目支出 exactly).
  */
 function repeatedProjects(forms: readonly RecognizedTable[]): number {
   const seen = new Map<string, number>();
@@ -173,8 +175,8 @@ function figureItem(ctx: RuleContext, ruleId: string, at: Found, lhs: Term, coun
         (repeated === 0
           ? ''
           : lang === 'zh-CN'
-            ? `；其中 ${repeated} 个项目印了不止一张目标表，这一和数重复计算了它们，不能直接照填，请按项目预算核对`
-            : `; ${repeated} of the projects have more than one target table, counted over in this sum: it is no figure to copy, check against the projects’ budgets`),
+            ? `；其中 ${repeated} 个项目名称印了不止一张目标表（可能是不同单位的同名项目，也可能是重复印的表），这一和数不宜直接照填，请按项目预算核对`
+            : `; ${repeated} of the project names head more than one target table (projects of one name in different units, or a table printed again): the sum is no figure to copy as it stands, check against the projects’ budgets`),
     }),
   };
   return identityItem(identity, first.table.id);
